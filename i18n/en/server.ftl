@@ -1,0 +1,52 @@
+# Texts the server writes: emails (in the recipient's language) and the invitation page.
+
+-product = Sesame
+
+mail-invitation-subject = { $organization }: confirm your access to { -product }
+mail-invitation-body =
+    Hello,
+
+    { $inviter } invited you to manage the accounts of { $organization } (organization code { $code }) with { -product }.
+
+    To accept, open this link, confirm, and choose your password:
+    { $link }
+
+    The link works once and expires on { $expires }.
+    If you were not expecting this message, ignore it: nothing happens without your confirmation.
+
+mail-technical-created-subject = { $organization }: technical user created for { $structure }
+mail-technical-created-body =
+    Hello { $manager },
+
+    A technical user was created for the structure { $structure }, of which you are the primary manager.
+
+    Login: { $login }
+    Organization code: { $code }
+
+    It acts with your rights, for the structures you manage. Its password was shown once to { $actor }, who created it; it is never sent by email.
+    If you did not expect this, contact your level-1 administrator.
+
+mail-technical-reset-subject = { $organization }: technical user password reset for { $structure }
+mail-technical-reset-body =
+    Hello { $manager },
+
+    The password of the technical user { $login } of the structure { $structure } was reset by { $actor }.
+    The old password no longer works: the software that uses this account needs the new one.
+
+    If you did not expect this, contact your level-1 administrator.
+
+page-title = Confirm your access — { -product }
+page-switch-language = Français
+page-heading = Welcome to { $organization }
+page-intro = { $email } was invited to manage accounts with { -product }. Choose your password to confirm.
+page-user-id = Your user ID: { $user_id }
+page-password = New password
+page-password-repeat = New password, again
+page-password-rule = At least 12 characters.
+page-confirm = Confirm and activate my account
+page-done-heading = Your account is active
+page-done-text = You can now sign in to { -product } with the organization code { $code } and the user ID { $user_id }.
+page-invalid-heading = This link no longer works
+page-invalid-text = It was already used, it expired, or it was withdrawn. Ask your administrator to send a new invitation.
+page-error-mismatch = The two passwords differ.
+page-error-weak = The password is too short: at least 12 characters.

@@ -1,0 +1,52 @@
+# Textes écrits par le serveur : courriels (dans la langue du destinataire) et page d’invitation.
+
+-product = Sesame
+
+mail-invitation-subject = { $organization } : confirmez votre accès à { -product }
+mail-invitation-body =
+    Bonjour,
+
+    { $inviter } vous invite à gérer les comptes de { $organization } (code d’organisation { $code }) avec { -product }.
+
+    Pour accepter, ouvrez ce lien, confirmez et choisissez votre mot de passe :
+    { $link }
+
+    Le lien ne sert qu’une fois et expire le { $expires }.
+    Si vous n’attendiez pas ce message, ignorez-le : rien ne se fait sans votre confirmation.
+
+mail-technical-created-subject = { $organization } : utilisateur technique créé pour { $structure }
+mail-technical-created-body =
+    Bonjour { $manager },
+
+    Un utilisateur technique a été créé pour la structure { $structure }, dont vous êtes le gestionnaire principal.
+
+    Identifiant : { $login }
+    Code d’organisation : { $code }
+
+    Il agit avec vos droits, sur les structures que vous gérez. Son mot de passe a été affiché une seule fois à { $actor }, qui l’a créé ; il n’est jamais envoyé par courriel.
+    Si vous n’êtes pas à l’origine de cette demande, contactez votre administrateur de niveau 1.
+
+mail-technical-reset-subject = { $organization } : mot de passe réinitialisé pour l’utilisateur technique de { $structure }
+mail-technical-reset-body =
+    Bonjour { $manager },
+
+    Le mot de passe de l’utilisateur technique { $login } de la structure { $structure } a été réinitialisé par { $actor }.
+    L’ancien mot de passe ne fonctionne plus : le logiciel qui utilise ce compte a besoin du nouveau.
+
+    Si vous n’êtes pas à l’origine de cette demande, contactez votre administrateur de niveau 1.
+
+page-title = Confirmez votre accès — { -product }
+page-switch-language = English
+page-heading = Bienvenue chez { $organization }
+page-intro = { $email } a été invité à gérer des comptes avec { -product }. Choisissez votre mot de passe pour confirmer.
+page-user-id = Votre identifiant : { $user_id }
+page-password = Nouveau mot de passe
+page-password-repeat = Nouveau mot de passe, à nouveau
+page-password-rule = Au moins 12 caractères.
+page-confirm = Confirmer et activer mon compte
+page-done-heading = Votre compte est actif
+page-done-text = Vous pouvez maintenant vous connecter à { -product } avec le code d’organisation { $code } et l’identifiant { $user_id }.
+page-invalid-heading = Ce lien ne fonctionne plus
+page-invalid-text = Il a déjà servi, il a expiré ou il a été retiré. Demandez à votre administrateur de vous envoyer une nouvelle invitation.
+page-error-mismatch = Les deux mots de passe diffèrent.
+page-error-weak = Le mot de passe est trop court : au moins 12 caractères.

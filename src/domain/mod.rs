@@ -1,0 +1,14 @@
+//! Types and rules of the product, with no I/O: the one place where "who may do what" is decided.
+
+mod account;
+pub mod rules;
+mod scope;
+mod secret;
+mod structure;
+mod text;
+
+pub use account::{AccountKind, Language, Level, Status, validate_user_code, validate_user_id};
+pub use scope::Scope;
+pub use secret::{generate_password, generate_token};
+pub use structure::{StructureKind, creates_cycle};
+pub use text::{FieldError, fold_for_search, normalize_email, required_text, sort_key};

@@ -1,0 +1,57 @@
+//! Passwords and tokens from the operating system's secure random source.
+
+use base64::Engine;
+
+/// No 0/O, 1/l/I: a temporary password is read from paper and typed by hand.
+const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+fn random_bytes(n: usize) -> Vec<u8> {
+    let mut buf = vec![0u8; n];
+    getrandom::fill(&mut buf).expect("the operating system's random source is unavailable");
+    buf
+}
+
+/// 16 characters in four groups of four (about 93 bits), e.g. `Kq7m-Xp3r-Tz9w-Hd4n`.
+pub fn generate_password() -> String {
+    let mut chars = Vec::with_capacity(16);
+    // Rejection sampling keeps every character equally likely.
+    let limit = 256 - (256 % ALPHABET.len());
+    while chars.len() < 16 {
+        for b in random_bytes(32) {
+            if (b as usize) < limit && chars.len() < 16 {
+                chars.push(ALPHABET[b as usize % ALPHABET.len()] as char);
+            }
+        }
+    }
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// An opaque bearer token (256 bits, URL-safe).
+pub fn generate_token() -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random_bytes(32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_have_the_documented_shape_and_differ() {
+        let a = generate_password();
+        let b = generate_password();
+        assert_eq!(a.len(), 19);
+        assert_eq!(a.matches('-').count(), 3);
+        assert!(a.chars().all(|c| c == '-' || ALPHABET.contains(&(c as u8))));
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn tokens_are_long_and_distinct() {
+        assert!(generate_token().len() >= 43);
+        assert_ne!(generate_token(), generate_token());
+    }
+}

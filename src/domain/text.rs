@@ -1,0 +1,128 @@
+//! Field checks and the derived forms of names used for search and sorting.
+
+use serde::{Deserialize, Serialize};
+
+/// A refused field: which one, and a stable code the client turns into a localized message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: &str) -> Self {
+        FieldError {
+            field: field.into(),
+            code: code.into(),
+        }
+    }
+}
+
+/// Trimmed text of 1..=max characters with no control characters.
+pub fn required_text(field: &str, value: &str, max: usize) -> Result<String, FieldError> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(FieldError::new(field, "required"));
+    }
+    if v.chars().count() > max {
+        return Err(FieldError::new(field, "too_long"));
+    }
+    if v.chars().any(char::is_control) {
+        return Err(FieldError::new(field, "invalid_characters"));
+    }
+    Ok(v.to_string())
+}
+
+/// A plausible address (something@domain.tld), lowercased. Delivery is the real check.
+pub fn normalize_email(field: &str, value: &str) -> Result<String, FieldError> {
+    let v = value.trim().to_lowercase();
+    if v.chars().count() > 254 {
+        return Err(FieldError::new(field, "too_long"));
+    }
+    let ok = match v.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !v.chars().any(|c| c.is_whitespace() || c.is_control())
+                && !domain.contains('@')
+        }
+        None => false,
+    };
+    if ok {
+        Ok(v)
+    } else {
+        Err(FieldError::new(field, "invalid_email"))
+    }
+}
+
+/// Lowercase, accents removed: "Zoë Łukasiewicz" and "zoe lukasiewicz" find each other.
+pub fn fold_for_search(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => out.push('a'),
+            'æ' => out.push_str("ae"),
+            'ç' | 'ć' | 'č' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => out.push('i'),
+            'ł' => out.push('l'),
+            'ñ' | 'ń' | 'ň' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => out.push('o'),
+            'œ' => out.push_str("oe"),
+            'ß' => out.push_str("ss"),
+            'ś' | 'š' => out.push('s'),
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'ź' | 'ż' | 'ž' => out.push('z'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Sort key of a person's name: last name, then first name, accent-insensitive.
+pub fn sort_key(last_name: &str, first_name: &str) -> String {
+    format!(
+        "{}\u{1}{}",
+        fold_for_search(last_name),
+        fold_for_search(first_name)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_accents_and_case() {
+        assert_eq!(
+            fold_for_search("Zoë Łukasiewicz-Ñúñez"),
+            "zoe lukasiewicz-nunez"
+        );
+        assert_eq!(fold_for_search("Ægir Øvergård"), "aegir overgard");
+        assert_eq!(fold_for_search("Œuvre Straße"), "oeuvre strasse");
+    }
+
+    #[test]
+    fn emails_are_checked_and_lowercased() {
+        assert_eq!(
+            normalize_email("email", " Zoe@Example.ORG ").unwrap(),
+            "zoe@example.org"
+        );
+        assert!(normalize_email("email", "zoe@example").is_err());
+        assert!(normalize_email("email", "zoe example.org").is_err());
+        assert!(normalize_email("email", "@example.org").is_err());
+    }
+
+    #[test]
+    fn required_text_trims_and_limits() {
+        assert_eq!(required_text("n", "  Zoë ", 10).unwrap(), "Zoë");
+        assert_eq!(required_text("n", "   ", 10).unwrap_err().code, "required");
+        assert_eq!(
+            required_text("n", "abcdefghijk", 10).unwrap_err().code,
+            "too_long"
+        );
+    }
+}

@@ -1,0 +1,190 @@
+//! Fluent texts from `i18n/en` and `i18n/fr`, embedded in the binaries. English is loaded
+//! under every language, so a message missing in French still shows (in English) at run time;
+//! the tests below refuse a message that exists in one language only.
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::domain::Language;
+
+/// Every Fluent file: (name, English source, French source).
+pub const FILES: &[(&str, &str, &str)] = &[
+    (
+        "server.ftl",
+        include_str!("../../i18n/en/server.ftl"),
+        include_str!("../../i18n/fr/server.ftl"),
+    ),
+    (
+        "errors.ftl",
+        include_str!("../../i18n/en/errors.ftl"),
+        include_str!("../../i18n/fr/errors.ftl"),
+    ),
+];
+
+pub struct Texts {
+    en: FluentBundle<FluentResource>,
+    fr: FluentBundle<FluentResource>,
+}
+
+fn bundle(lang: Language) -> FluentBundle<FluentResource> {
+    let id: LanguageIdentifier = match lang {
+        Language::En => unic_langid::langid!("en"),
+        Language::Fr => unic_langid::langid!("fr"),
+    };
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Invisible direction marks around variables break exact text and show as boxes.
+    bundle.set_use_isolating(false);
+    let sources = FILES.iter().map(|(_, en, _)| *en).chain(
+        FILES
+            .iter()
+            .filter(|_| lang == Language::Fr)
+            .map(|(_, _, fr)| *fr),
+    );
+    for source in sources {
+        // A broken file still loads what parses; the tests catch the error itself.
+        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+        bundle.add_resource_overriding(resource);
+    }
+    bundle
+}
+
+impl Texts {
+    pub fn load() -> Texts {
+        Texts {
+            en: bundle(Language::En),
+            fr: bundle(Language::Fr),
+        }
+    }
+
+    /// The message `id` in `lang`, with string arguments; the id itself if no text exists.
+    pub fn get(&self, lang: Language, id: &str, args: &[(&str, &str)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (k, v) in args {
+            fluent_args.set(*k, FluentValue::from(*v));
+        }
+        self.format(lang, id, &fluent_args)
+    }
+
+    /// Like [`Texts::get`] with Fluent arguments (numbers select plural forms).
+    pub fn format(&self, lang: Language, id: &str, args: &FluentArgs) -> String {
+        let bundle = match lang {
+            Language::En => &self.en,
+            Language::Fr => &self.fr,
+        };
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_owned();
+        };
+        let mut errors = vec![];
+        bundle
+            .format_pattern(pattern, Some(args), &mut errors)
+            .into_owned()
+    }
+
+    pub fn has(&self, lang: Language, id: &str) -> bool {
+        match lang {
+            Language::En => self.en.has_message(id),
+            Language::Fr => self.fr.has_message(id),
+        }
+    }
+}
+
+/// The process-wide texts, parsed once.
+pub fn texts() -> &'static Texts {
+    static TEXTS: OnceLock<Texts> = OnceLock::new();
+    TEXTS.get_or_init(Texts::load)
+}
+
+/// Message and term ids defined in one Fluent source.
+pub fn message_ids(source: &str) -> Result<Vec<String>, String> {
+    let resource =
+        FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| format!("{errors:?}"))?;
+    Ok(resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            fluent_syntax::ast::Entry::Term(t) => Some(format!("-{}", t.id.name)),
+            _ => None,
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_message_exists_in_both_languages_and_parses() {
+        for (name, en, fr) in FILES {
+            let en: BTreeSet<_> = message_ids(en)
+                .unwrap_or_else(|e| panic!("i18n/en/{name} has a syntax error: {e}"))
+                .into_iter()
+                .collect();
+            let fr: BTreeSet<_> = message_ids(fr)
+                .unwrap_or_else(|e| panic!("i18n/fr/{name} has a syntax error: {e}"))
+                .into_iter()
+                .collect();
+            let only_en: Vec<_> = en.difference(&fr).collect();
+            let only_fr: Vec<_> = fr.difference(&en).collect();
+            assert!(only_en.is_empty(), "{name}: only in English: {only_en:?}");
+            assert!(only_fr.is_empty(), "{name}: only in French: {only_fr:?}");
+        }
+    }
+
+    #[test]
+    fn every_error_code_has_a_message() {
+        for code in all_error_codes() {
+            let id = format!("error-{}", code.as_str());
+            for lang in Language::ALL {
+                assert!(texts().has(lang, &id), "{id} missing in {lang:?}");
+            }
+        }
+    }
+
+    fn all_error_codes() -> Vec<crate::api::ErrorCode> {
+        // Every code the OpenAPI schema lists.
+        use utoipa::PartialSchema;
+        let schema = serde_json::to_value(crate::api::ErrorCode::schema()).unwrap();
+        schema["enum"]
+            .as_array()
+            .expect("ErrorCode is an enum of strings")
+            .iter()
+            .map(|v| serde_json::from_value(v.clone()).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn french_uses_french_typography_and_falls_back_to_english() {
+        let t = texts();
+        let fr = t.get(Language::Fr, "page-user-id", &[("user_id", "zoe")]);
+        assert_eq!(fr, "Votre identifiant\u{a0}: zoe");
+        assert_eq!(
+            t.get(Language::En, "page-user-id", &[("user_id", "zoe")]),
+            "Your user ID: zoe"
+        );
+        assert_eq!(
+            t.get(Language::Fr, "no-such-message", &[]),
+            "no-such-message"
+        );
+    }
+
+    #[test]
+    fn plural_forms_follow_the_number() {
+        let mut args = FluentArgs::new();
+        args.set("minutes", 1);
+        assert!(
+            texts()
+                .format(Language::En, "error-account_locked", &args)
+                .contains("one minute")
+        );
+        args.set("minutes", 15);
+        assert!(
+            texts()
+                .format(Language::Fr, "error-account_locked", &args)
+                .contains("15 minutes")
+        );
+    }
+}

@@ -1,0 +1,63 @@
+//! The signed-in account's organization and its roles catalogue.
+
+use axum::Json;
+use axum::extract::State;
+
+use super::record;
+use crate::api::{ErrorBody, NewRole, Organization, Role};
+use crate::domain::required_text;
+use crate::server::AppState;
+use crate::server::auth::Signed;
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::extract::Body;
+
+#[utoipa::path(get, path = "/api/v1/organization", tag = "organization", security(("bearer" = [])),
+    responses((status = 200, body = Organization), (status = 401, body = ErrorBody)))]
+pub async fn organization(
+    State(state): State<AppState>,
+    s: Signed,
+) -> ApiResult<Json<Organization>> {
+    let mut conn = state.db.read().await?;
+    Ok(Json(conn.organization(s.actor.org_id).await?.api()))
+}
+
+#[utoipa::path(get, path = "/api/v1/roles", tag = "organization", security(("bearer" = [])),
+    responses((status = 200, body = [Role])))]
+pub async fn roles(State(state): State<AppState>, s: Signed) -> ApiResult<Json<Vec<Role>>> {
+    let mut conn = state.db.read().await?;
+    Ok(Json(conn.roles(s.actor.org_id).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/roles", tag = "organization", security(("bearer" = [])), request_body = NewRole,
+    responses((status = 200, body = Role), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn create_role(
+    State(state): State<AppState>,
+    s: Signed,
+    Body(req): Body<NewRole>,
+) -> ApiResult<Json<Role>> {
+    s.actor.may_manage_structures()?;
+    let code = required_text("code", &req.code, 40)?;
+    if !code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        return Err(ApiError::field("code", "invalid_characters"));
+    }
+    let role = Role {
+        code,
+        name_en: required_text("name_en", &req.name_en, 80)?,
+        name_fr: required_text("name_fr", &req.name_fr, 80)?,
+    };
+    let mut tx = state.db.begin().await?;
+    tx.insert_role(s.actor.org_id, &role).await?;
+    record(
+        &mut tx,
+        &s,
+        "role_created",
+        None,
+        format!("role {}", role.code),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(role))
+}

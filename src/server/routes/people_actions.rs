@@ -1,0 +1,211 @@
+//! The per-row options of the user follow-up: initialize password, update roles, suspend and
+//! reactivate, reset 2FA, and the links of users under charge.
+
+use axum::Json;
+use axum::extract::State;
+
+use super::people::{check_roles, record_of, target_of};
+use super::record;
+use crate::api::{ErrorBody, OneTimePassword, PersonRecord, RolesUpdate};
+use crate::domain::rules::Action;
+use crate::domain::{Status, generate_password};
+use crate::server::AppState;
+use crate::server::auth::{Signed, hash_password};
+use crate::server::error::{ApiError, ApiResult};
+use crate::server::extract::{Body, Id};
+
+#[utoipa::path(post, path = "/api/v1/people/{id}/password", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = OneTimePassword, description = "The temporary password, shown once"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn initialize_password(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<Json<OneTimePassword>> {
+    let password = generate_password();
+    let hash = hash_password(&password).await?;
+    let mut tx = state.db.begin().await?;
+    let (target, p) = target_of(&mut tx, &s.actor, id).await?;
+    s.actor.may(Action::InitializePassword, &target)?;
+    tx.set_password(id, &hash, true).await?;
+    // Whoever was signed in with the old password is signed out.
+    tx.delete_sessions_of(id, "").await?;
+    record(
+        &mut tx,
+        &s,
+        "password_initialized",
+        Some((id, &p.user_id)),
+        "temporary password",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(OneTimePassword { password }))
+}
+
+#[utoipa::path(put, path = "/api/v1/people/{id}/roles", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)), request_body = RolesUpdate,
+    responses((status = 200, body = PersonRecord), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_roles(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+    Body(req): Body<RolesUpdate>,
+) -> ApiResult<Json<PersonRecord>> {
+    let mut tx = state.db.begin().await?;
+    let (target, p) = target_of(&mut tx, &s.actor, id).await?;
+    s.actor.may(Action::UpdateRoles, &target)?;
+    let roles = check_roles(&mut tx, s.actor.org_id, &req.roles).await?;
+    tx.set_roles(id, &roles).await?;
+    record(
+        &mut tx,
+        &s,
+        "roles_updated",
+        Some((id, &p.user_id)),
+        format!("{:?} → {roles:?}", p.roles()),
+    )
+    .await?;
+    let row = tx
+        .person(s.actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let rec = record_of(&mut tx, &s.actor, &row).await?;
+    tx.commit().await?;
+    Ok(Json(rec))
+}
+
+async fn change_status(
+    state: &AppState,
+    s: &Signed,
+    id: i64,
+    action: Action,
+) -> ApiResult<Json<PersonRecord>> {
+    let mut tx = state.db.begin().await?;
+    tx.guard_organization(s.actor.org_id).await?;
+    let (target, p) = target_of(&mut tx, &s.actor, id).await?;
+    s.actor.may(action, &target)?;
+    let (status, name) = match action {
+        Action::Suspend => (Status::Suspended, "person_suspended"),
+        _ => {
+            if p.status() == Status::Invited {
+                // An invited person becomes active by confirming, not by an administrator.
+                return Err(ApiError::field("status", "invalid_value"));
+            }
+            (Status::Active, "person_reactivated")
+        }
+    };
+    tx.set_status(id, status).await?;
+    record(
+        &mut tx,
+        s,
+        name,
+        Some((id, &p.user_id)),
+        format!("{} → {}", p.status, status.as_str()),
+    )
+    .await?;
+    let row = tx
+        .person(s.actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let rec = record_of(&mut tx, &s.actor, &row).await?;
+    tx.commit().await?;
+    Ok(Json(rec))
+}
+
+#[utoipa::path(post, path = "/api/v1/people/{id}/suspend", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = PersonRecord), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn suspend_person(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<Json<PersonRecord>> {
+    change_status(&state, &s, id, Action::Suspend).await
+}
+
+#[utoipa::path(post, path = "/api/v1/people/{id}/reactivate", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = PersonRecord), (status = 403, body = ErrorBody)))]
+pub async fn reactivate_person(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<Json<PersonRecord>> {
+    change_status(&state, &s, id, Action::Reactivate).await
+}
+
+#[utoipa::path(delete, path = "/api/v1/people/{id}/two-factor", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = PersonRecord), (status = 403, body = ErrorBody)))]
+pub async fn reset_two_factor(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<Json<PersonRecord>> {
+    let mut tx = state.db.begin().await?;
+    let (target, p) = target_of(&mut tx, &s.actor, id).await?;
+    s.actor.may(Action::ResetTwoFactor, &target)?;
+    tx.reset_two_factor(id).await?;
+    record(&mut tx, &s, "two_factor_reset", Some((id, &p.user_id)), "").await?;
+    let row = tx
+        .person(s.actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let rec = record_of(&mut tx, &s.actor, &row).await?;
+    tx.commit().await?;
+    Ok(Json(rec))
+}
+
+async fn change_link(
+    state: &AppState,
+    s: &Signed,
+    manager: i64,
+    subordinate: i64,
+    link: bool,
+) -> ApiResult<Json<PersonRecord>> {
+    let mut tx = state.db.begin().await?;
+    let (m_target, m) = target_of(&mut tx, &s.actor, manager).await?;
+    let (sub_target, sub) = target_of(&mut tx, &s.actor, subordinate).await?;
+    s.actor.may_link(&m_target, &sub_target)?;
+    if link {
+        tx.link_under_charge(manager, subordinate).await?;
+    } else if !tx.unlink_under_charge(manager, subordinate).await? {
+        return Err(ApiError::not_found());
+    }
+    let action = if link {
+        "placed_under_charge"
+    } else {
+        "removed_from_charge"
+    };
+    record(
+        &mut tx,
+        s,
+        action,
+        Some((subordinate, &sub.user_id)),
+        format!("manager {}", m.user_id),
+    )
+    .await?;
+    let row = tx
+        .person(s.actor.org_id, manager)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let rec = record_of(&mut tx, &s.actor, &row).await?;
+    tx.commit().await?;
+    Ok(Json(rec))
+}
+
+#[utoipa::path(put, path = "/api/v1/people/{id}/under-charge/{subordinate}", tag = "people", security(("bearer" = [])),
+    params(("id" = i64, Path), ("subordinate" = i64, Path)),
+    responses((status = 200, body = PersonRecord), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn link_under_charge(
+    State(state): State<AppState>,
+    s: Signed,
+    Id((id, sub)): Id<(i64, i64)>,
+) -> ApiResult<Json<PersonRecord>> {
+    change_link(&state, &s, id, sub, true).await
+}
+
+#[utoipa::path(delete, path = "/api/v1/people/{id}/under-charge/{subordinate}", tag = "people", security(("bearer" = [])),
+    params(("id" = i64, Path), ("subordinate" = i64, Path)),
+    responses((status = 200, body = PersonRecord), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn unlink_under_charge(
+    State(state): State<AppState>,
+    s: Signed,
+    Id((id, sub)): Id<(i64, i64)>,
+) -> ApiResult<Json<PersonRecord>> {
+    change_link(&state, &s, id, sub, false).await
+}
