@@ -82,8 +82,12 @@ pub fn fold_for_search(text: &str) -> String {
     out
 }
 
-/// Sort key of a person's name: last name, then first name, accent-insensitive.
-pub fn sort_key(last_name: &str, first_name: &str) -> String {
+/// Sort key of a person: last name, then first name, accent-insensitive; the email for
+/// someone invited who has no name yet.
+pub fn sort_key(last_name: &str, first_name: &str, email: &str) -> String {
+    if last_name.trim().is_empty() && first_name.trim().is_empty() {
+        return fold_for_search(email);
+    }
     format!(
         "{}\u{1}{}",
         fold_for_search(last_name),
