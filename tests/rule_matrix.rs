@@ -168,7 +168,7 @@ async fn run(backend: &Backend) {
         let c = s.client();
         async move { c.api_token("ALPHA", user, PASSWORD).await.unwrap().token }
     };
-    let actors = vec![
+    let actors = [
         Actor {
             name: "level 1",
             token: token(s.sign_in("ALPHA", "l1", PASSWORD).await),

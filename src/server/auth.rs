@@ -59,7 +59,7 @@ pub fn token_hash(token: &str) -> String {
 /// A password people choose: at least 12 characters, at most 128, not the user ID.
 pub fn check_new_password(password: &str, user_id: &str) -> ApiResult<()> {
     let n = password.chars().count();
-    if n < 12 || n > 128 || password.trim().eq_ignore_ascii_case(user_id.trim()) {
+    if !(12..=128).contains(&n) || password.trim().eq_ignore_ascii_case(user_id.trim()) {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::WeakPassword,

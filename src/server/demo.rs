@@ -134,7 +134,17 @@ pub async fn demo(db: &Db) -> Result<bool, String> {
     for role in default_roles() {
         tx.insert_role(org, &role).await.map_err(e)?;
     }
-    let people: &[(&str, &str, &str, Level, Language, &[&str], &str)] = &[
+    // (user ID, last name, first name, level, language, roles, phone)
+    type DemoPerson<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        Level,
+        Language,
+        &'a [&'a str],
+        &'a str,
+    );
+    let people: &[DemoPerson] = &[
         (
             "demo",
             "Tremblay",

@@ -83,12 +83,14 @@ impl IntoResponse for ApiError {
             }),
         )
             .into_response();
-        if let Some(secs) = self.detail.retry_after {
-            if let Ok(v) = secs.to_string().parse() {
-                response
-                    .headers_mut()
-                    .insert(axum::http::header::RETRY_AFTER, v);
-            }
+        if let Some(v) = self
+            .detail
+            .retry_after
+            .and_then(|secs| secs.to_string().parse().ok())
+        {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, v);
         }
         response
     }

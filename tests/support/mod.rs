@@ -34,10 +34,10 @@ impl Backend {
 /// SQLite always; PostgreSQL as well when SESAME_TEST_POSTGRES_URL names a server.
 pub fn backends() -> Vec<Backend> {
     let mut b = vec![Backend::Sqlite];
-    if let Ok(url) = std::env::var("SESAME_TEST_POSTGRES_URL") {
-        if !url.is_empty() {
-            b.push(Backend::Postgres(url));
-        }
+    if let Ok(url) = std::env::var("SESAME_TEST_POSTGRES_URL")
+        && !url.is_empty()
+    {
+        b.push(Backend::Postgres(url));
     }
     b
 }
@@ -47,6 +47,8 @@ pub struct TestServer {
     pub db: Db,
     pub backend: Backend,
     dir: Option<std::path::PathBuf>,
+    /// The PostgreSQL database made for this server, dropped at the end.
+    pg_database: Option<String>,
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -59,8 +61,8 @@ fn unique(prefix: &str) -> String {
     )
 }
 
-/// A fresh database of its own for each server.
-async fn database_url(backend: &Backend) -> (String, Option<std::path::PathBuf>) {
+/// A fresh database of its own for each server: (URL, SQLite folder, PostgreSQL name).
+async fn database_url(backend: &Backend) -> (String, Option<std::path::PathBuf>, Option<String>) {
     match backend {
         Backend::Sqlite => {
             let dir = std::env::temp_dir().join(unique("sesame_test"));
@@ -68,6 +70,7 @@ async fn database_url(backend: &Backend) -> (String, Option<std::path::PathBuf>)
             (
                 format!("sqlite:{}", dir.join("sesame.db").display()),
                 Some(dir),
+                None,
             )
         }
         Backend::Postgres(admin_url) => {
@@ -82,13 +85,13 @@ async fn database_url(backend: &Backend) -> (String, Option<std::path::PathBuf>)
                 .unwrap();
             let mut url = url::Url::parse(admin_url).unwrap();
             url.set_path(&format!("/{name}"));
-            (url.to_string(), None)
+            (url.to_string(), None, Some(name))
         }
     }
 }
 
 pub async fn start_with(backend: &Backend, config: Config) -> TestServer {
-    let (url, dir) = database_url(backend).await;
+    let (url, dir, pg_database) = database_url(backend).await;
     let running = server::start(&url, "127.0.0.1:0", config)
         .await
         .expect("server starts");
@@ -97,6 +100,7 @@ pub async fn start_with(backend: &Backend, config: Config) -> TestServer {
         running,
         backend: backend.clone(),
         dir,
+        pg_database,
     }
 }
 
@@ -226,6 +230,15 @@ impl TestServer {
         self.running.stop().await;
         if let Some(d) = self.dir {
             let _ = std::fs::remove_dir_all(d);
+        }
+        if let (Some(name), Backend::Postgres(admin_url)) = (self.pg_database, &self.backend) {
+            use sqlx::Connection;
+            if let Ok(mut admin) = sqlx::PgConnection::connect(admin_url).await {
+                let drop = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                let _ = sqlx::query(sqlx::AssertSqlSafe(drop))
+                    .execute(&mut admin)
+                    .await;
+            }
         }
     }
 }

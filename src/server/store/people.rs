@@ -233,26 +233,21 @@ impl Conn {
         let desc = query.desc.unwrap_or(false);
         let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE) as i64;
         let mut binds = vec![Bind::Int(org_id)];
-        let mut sql = String::from(concat!(
-            "SELECT ",
-            person_columns!(),
-            " FROM accounts a WHERE a.org_id = $1 AND a.kind = 'person'"
-        ));
-        visibility_filter(visibility, &mut sql, &mut binds);
+        let mut filter = String::from(" WHERE a.org_id = $1 AND a.kind = 'person'");
         if let Some(q) = query.q.as_deref().filter(|q| !q.trim().is_empty()) {
             binds.push(Bind::Text(like_pattern(q)));
-            sql.push_str(&format!(
+            filter.push_str(&format!(
                 " AND a.search_text LIKE ${} ESCAPE '\\'",
                 binds.len()
             ));
         }
         if let Some(level) = query.level {
             binds.push(Bind::Int(level.code()));
-            sql.push_str(&format!(" AND a.level = ${}", binds.len()));
+            filter.push_str(&format!(" AND a.level = ${}", binds.len()));
         }
         if let Some(status) = query.status {
             binds.push(Bind::Text(status.as_str().into()));
-            sql.push_str(&format!(" AND a.status = ${}", binds.len()));
+            filter.push_str(&format!(" AND a.status = ${}", binds.len()));
         }
         let columns = sort_columns(sort);
         let cmp = if desc { "<" } else { ">" };
@@ -261,43 +256,62 @@ impl Conn {
                 Ok(c) => c,
                 Err(e) => return Ok(Err(e)),
             };
-            // (c1, c2, id) > (v1, v2, vid), spelled out: both databases use the index.
-            let mut keys: Vec<(String, Bind)> = columns
-                .iter()
-                .zip(&cursor.v)
-                .map(|(c, v)| {
-                    let b = match v {
-                        CursorValue::Int(i) => Bind::Int(*i),
-                        CursorValue::Text(s) => Bind::Text(s.clone()),
-                    };
-                    (c.to_string(), b)
-                })
-                .collect();
-            keys.push(("a.id".into(), Bind::Int(cursor.id)));
-            let mut alternatives = vec![];
-            for i in 0..keys.len() {
-                let mut parts = vec![];
-                for (col, b) in &keys[..i] {
-                    binds.push(b.clone());
-                    parts.push(format!("{col} = ${}", binds.len()));
-                }
-                binds.push(keys[i].1.clone());
-                parts.push(format!("{} {cmp} ${}", keys[i].0, binds.len()));
-                alternatives.push(format!("({})", parts.join(" AND ")));
+            // A row-value comparison, (c1, c2, id) > (v1, v2, vid): both databases turn it
+            // into an index range, so page 1,000 costs what page 1 costs.
+            let mut placeholders = vec![];
+            for v in &cursor.v {
+                binds.push(match v {
+                    CursorValue::Int(i) => Bind::Int(*i),
+                    CursorValue::Text(s) => Bind::Text(s.clone()),
+                });
+                placeholders.push(format!("${}", binds.len()));
             }
-            sql.push_str(&format!(" AND ({})", alternatives.join(" OR ")));
+            binds.push(Bind::Int(cursor.id));
+            placeholders.push(format!("${}", binds.len()));
+            let keys: Vec<&str> = columns.iter().copied().chain(["a.id"]).collect();
+            filter.push_str(&format!(
+                " AND ({}) {cmp} ({})",
+                keys.join(", "),
+                placeholders.join(", ")
+            ));
         }
         let dir = if desc { "DESC" } else { "ASC" };
-        let order: Vec<String> = columns
-            .iter()
-            .chain(["a.id"].iter())
-            .map(|c| format!("{c} {dir}"))
-            .collect();
-        sql.push_str(&format!(
-            " ORDER BY {} LIMIT {}",
-            order.join(", "),
-            limit + 1
-        ));
+        let order = |prefix: bool| -> String {
+            columns
+                .iter()
+                .chain(["a.id"].iter())
+                .map(|c| format!("{} {dir}", if prefix { c } else { &c[2..] }))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let select = concat!("SELECT ", person_columns!(), " FROM accounts a");
+        let sql = match visibility {
+            // Two parts merged in order: an index range of the level-2 users (the actor among
+            // them), and the few level-3 users under charge, reached from `charges` (CROSS JOIN
+            // keeps SQLite from walking the whole name index to find them). One scan that skips
+            // most of the organization would make the level-2 list many times slower.
+            Visibility::LevelTwoAndCharge { person_id } => {
+                binds.push(Bind::Int(person_id));
+                let p = binds.len();
+                format!(
+                    "{select}{filter} AND a.level_rank = 2 UNION ALL \
+                     SELECT {} FROM charges c CROSS JOIN accounts a{filter} AND c.manager_id = ${p} \
+                     AND a.id = c.subordinate_id AND a.level_rank = 3 \
+                     ORDER BY {} LIMIT {}",
+                    person_columns!(),
+                    order(false),
+                    limit + 1
+                )
+            }
+            other => {
+                visibility_filter(other, &mut filter, &mut binds);
+                format!(
+                    "{select}{filter} ORDER BY {} LIMIT {}",
+                    order(true),
+                    limit + 1
+                )
+            }
+        };
 
         let mut rows: Vec<PersonRow> = on_conn!(self, c => {
             bind_all!(sqlx::query_as::<_, PersonRow>(AssertSqlSafe(sql)), &binds)
@@ -383,8 +397,8 @@ impl Conn {
             sqlx::query_scalar::<_, i64>(
                 "INSERT INTO accounts (org_id, kind, user_id, user_id_key, password_hash, \
                  password_temporary, status, language, last_name, first_name, email, phone, level, \
-                 roles, is_contact, sort_name, search_text, created_at) \
-                 VALUES ($1, 'person', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+                 roles, is_contact, sort_name, search_text, created_at, level_rank) \
+                 VALUES ($1, 'person', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
                  RETURNING id",
             )
             .bind(p.org_id)
@@ -404,6 +418,7 @@ impl Conn {
             .bind(sort_key(&p.last_name, &p.first_name, &p.email))
             .bind(search)
             .bind(now())
+            .bind(i64::from(p.level.rank()))
             .fetch_one(&mut *c)
             .await
         })
@@ -422,7 +437,7 @@ impl Conn {
             sqlx::query(
                 "UPDATE accounts SET user_id = $1, user_id_key = $2, last_name = $3, first_name = $4, \
                  email = $5, phone = $6, level = $7, language = $8, is_contact = $9, sort_name = $10, \
-                 search_text = $11, version = version + 1 \
+                 search_text = $11, level_rank = $14, version = version + 1 \
                  WHERE id = $12 AND version = $13 AND kind = 'person'",
             )
             .bind(&f.user_id)
@@ -438,6 +453,7 @@ impl Conn {
             .bind(search)
             .bind(id)
             .bind(version)
+            .bind(i64::from(f.level.rank()))
             .execute(&mut *c)
             .await?
                 .rows_affected()

@@ -46,6 +46,8 @@ CREATE TABLE accounts (
     email TEXT NOT NULL DEFAULT '',
     phone TEXT NOT NULL DEFAULT '',
     level BIGINT,
+    -- 1, 2 or 3: level 2 with and without approval side by side, for the level-2 user list.
+    level_rank BIGINT,
     roles TEXT NOT NULL DEFAULT '[]',
     is_contact BOOLEAN NOT NULL DEFAULT FALSE,
     totp_secret TEXT,
@@ -66,6 +68,7 @@ CREATE UNIQUE INDEX one_technical_user_per_structure ON accounts(structure_id) W
 -- One index per sort order of the user follow-up, for keyset paging.
 CREATE INDEX people_by_name ON accounts(org_id, kind, sort_name, id);
 CREATE INDEX people_by_level ON accounts(org_id, kind, level, sort_name, id);
+CREATE INDEX people_by_rank ON accounts(org_id, kind, level_rank, sort_name, id);
 CREATE INDEX people_by_user_id ON accounts(org_id, kind, user_id_key, id);
 CREATE INDEX people_by_email ON accounts(org_id, kind, email, id);
 CREATE INDEX people_by_phone ON accounts(org_id, kind, phone, id);
