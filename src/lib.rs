@@ -7,5 +7,6 @@
 pub mod api;
 pub mod client;
 pub mod domain;
+pub mod gui;
 pub mod i18n;
 pub mod server;

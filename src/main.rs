@@ -1,9 +1,10 @@
-//! `sesame`: the desktop application. Its screens arrive with the desktop-app issue; until
-//! then this binary points to the server, which carries every rule.
+//! `sesame`: the desktop application.
 
-fn main() {
-    eprintln!(
-        "The Sesame desktop app is not built yet. Run the server: cargo run --bin sesame-server -- serve"
-    );
-    std::process::exit(2);
+fn main() -> iced::Result {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
+        )
+        .init();
+    sesame::gui::run()
 }

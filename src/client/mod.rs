@@ -186,6 +186,14 @@ impl Client {
         self.call(Method::POST, "/me/password", Some(&body)).await
     }
 
+    pub async fn update_me(&self, u: &MyDetailsUpdate) -> ClientResult<Me> {
+        self.call(Method::PATCH, "/me", Some(u)).await
+    }
+
+    pub async fn roles(&self) -> ClientResult<Vec<Role>> {
+        self.call::<(), _>(Method::GET, "/roles", None).await
+    }
+
     pub async fn people(&self, q: &PeopleQuery) -> ClientResult<PeoplePage> {
         let query = serde_urlencoded_query(q);
         self.call::<(), _>(Method::GET, &format!("/people{query}"), None)

@@ -22,6 +22,11 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../i18n/en/errors.ftl"),
         include_str!("../../i18n/fr/errors.ftl"),
     ),
+    (
+        "app.ftl",
+        include_str!("../../i18n/en/app.ftl"),
+        include_str!("../../i18n/fr/app.ftl"),
+    ),
 ];
 
 pub struct Texts {

@@ -86,6 +86,14 @@ pub struct Running {
     mailer: Option<tokio::task::JoinHandle<()>>,
 }
 
+impl std::fmt::Debug for Running {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Running")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Running {
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)

@@ -72,6 +72,13 @@ impl Conn {
         })
     }
 
+    /// How many organizations this database holds (0 on a first start).
+    pub async fn organization_count(&mut self) -> Result<i64, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM organizations").fetch_one(&mut *c).await
+        })
+    }
+
     pub async fn organization(&mut self, id: i64) -> Result<OrganizationRow, sqlx::Error> {
         on_conn!(self, c => {
             sqlx::query_as::<_, OrganizationRow>(

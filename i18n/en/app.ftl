@@ -1,0 +1,164 @@
+# The desktop app.
+
+action-back = Back
+action-cancel = Cancel
+action-close = Close
+action-confirm = Confirm
+action-copy = Copy
+action-delete = Delete
+action-initialize-password = Initialize password
+action-link = Link
+action-modify = Modify
+action-quit = Quit
+action-remove = Remove
+action-save = Save
+action-unlink = Unlink
+action-update = Update
+action-update-roles = Update roles
+
+nav-your-file = Your file
+nav-identification = Identification ›
+nav-user-follow-up = User follow-up
+nav-my-account = My account
+nav-sign-out = Sign out
+
+theme-system = System theme
+theme-light = Light
+theme-dark = Dark
+
+language-en = English
+language-fr = French
+
+level-level_1 = Level 1
+level-level_2_approval = Level 2 with approval
+level-level_2 = Level 2
+level-level_3 = Level 3
+
+status-invited = Invited
+status-active = Active
+status-suspended = Suspended
+
+two-factor-on = 2FA
+two-factor-off = —
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+field-organization-code = Organization code
+field-organization-name = Organization name
+field-user-id = User ID
+field-password = Password
+field-totp = Authentication code
+field-last-name = Last name
+field-first-name = First name
+field-email = Email
+field-phone = Phone
+field-level = Level
+field-language = Communication language
+field-roles = Roles
+field-status = Status
+field-also-contact = Also a contact
+field-public-service = Public-service employer (enables “level 2 with approval”)
+field-current-password = Current password
+field-new-password = New password
+field-repeat-password = New password, again
+
+start-title = Welcome to Sesame
+start-intro = Where are your organization’s accounts kept?
+start-this-computer = This computer
+start-this-computer-detail = Sesame keeps the accounts on this computer. Nothing to install.
+start-shared-server = A server
+start-shared-server-detail = Your organization runs a Sesame server shared by several administrators.
+start-starting = Starting Sesame on this computer…
+start-embedded-failed = Sesame could not start on this computer: { $reason }
+start-url = Server address
+start-recent-servers = Servers used before
+start-connect = Connect
+start-connecting = Connecting…
+start-unreachable = No Sesame server answers at { $url }. Check the address and your network, then try again.
+start-first-use = First use
+start-first-use-intro = This computer holds no organization yet.
+start-create-organization = Create my organization
+start-create-organization-detail = Enter your organization and become its first level-1 administrator.
+start-open-demo = Open the demo organization
+start-open-demo-detail = A bakery with a few dozen people, structures and service accounts, to try everything safely.
+start-first-user = You, its first level-1 user
+start-create = Create
+start-created = Your organization is ready
+start-created-detail = Sign in with the organization code { $code }, the user ID { $user_id } and this temporary password; you will choose your own right after.
+start-continue-sign-in = Continue to sign in
+
+sign-in-title = Sign in
+sign-in-action = Sign in
+sign-in-busy = Signing in…
+sign-in-change-server = Change server
+
+password-change-title = Choose your password
+password-change-intro = You signed in with a temporary password. Choose your own before going on.
+password-change-action = Change password
+password-rule = At least 12 characters, not your user ID.
+password-mismatch = The two new passwords differ.
+password-changed = Your password was changed.
+password-shown-once = Note it now: it will never be shown again.
+temporary-password-created = Temporary password created
+
+home-title = Your file
+home-welcome = { $name } — { $organization } (organization code { $code })
+home-level = Your level: { $level }
+home-user-follow-up-detail = Create and modify user accounts, initialize passwords, update roles.
+home-my-account-detail = Your contact details, language and password.
+
+people-title = User follow-up
+people-search = Search by name, user ID or email (Ctrl+F)
+people-new = New user
+people-loading = Loading… { $formatted } accounts so far
+people-count = { $count ->
+        [one] { $formatted } account
+       *[other] { $formatted } accounts
+    }
+people-count-filtered = { $shown } of { $total } accounts
+people-roles-updated = Roles updated.
+people-removed = { $name } was removed.
+filter-all-levels = All levels
+filter-all-statuses = All statuses
+
+column-name = Name
+column-user-id = User ID
+column-phone = Phone
+column-level = Level
+column-email = Email
+column-roles = Roles
+column-status = Status
+column-two-factor = 2FA
+column-options = Options
+
+dialog-initialize-title = Initialize password
+dialog-initialize-body = Create a temporary password for { $name }? Their current password stops working, and they will choose a new one at their next sign-in.
+dialog-password-for = Temporary password of { $name }:
+dialog-roles-title = Roles of { $name }
+dialog-remove-title = Remove this user
+dialog-remove-body = Remove { $name }? They will no longer be able to sign in. This cannot be undone.
+
+person-title = User identification record
+person-new-title = New user
+person-section-identity = 1. Identity
+person-section-link = 2. Link users under this user’s charge
+person-section-under-charge = 3. Users under this user’s charge
+person-link-search = Find a level-3 user by name or user ID
+person-none-under-charge = Nobody is under this user’s charge.
+person-saved = Saved.
+person-created = User created.
+
+my-account-title = My account
+my-account-details = Contact details
+my-account-password = Password

@@ -1,0 +1,164 @@
+# L’application de bureau.
+
+action-back = Retour
+action-cancel = Annuler
+action-close = Fermer
+action-confirm = Confirmer
+action-copy = Copier
+action-delete = Supprimer
+action-initialize-password = Initialiser le mot de passe
+action-link = Lier
+action-modify = Modifier
+action-quit = Quitter
+action-remove = Retirer
+action-save = Enregistrer
+action-unlink = Délier
+action-update = Mettre à jour
+action-update-roles = Mettre à jour les rôles
+
+nav-your-file = Votre dossier
+nav-identification = Identification ›
+nav-user-follow-up = Suivi des utilisateurs
+nav-my-account = Mon compte
+nav-sign-out = Se déconnecter
+
+theme-system = Thème du système
+theme-light = Clair
+theme-dark = Sombre
+
+language-en = anglais
+language-fr = français
+
+level-level_1 = Niveau 1
+level-level_2_approval = Niveau 2 avec approbation
+level-level_2 = Niveau 2
+level-level_3 = Niveau 3
+
+status-invited = Invité
+status-active = Actif
+status-suspended = Suspendu
+
+two-factor-on = 2FA
+two-factor-off = —
+
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+field-organization-code = Code d’organisation
+field-organization-name = Nom de l’organisation
+field-user-id = Identifiant
+field-password = Mot de passe
+field-totp = Code d’authentification
+field-last-name = Nom
+field-first-name = Prénom
+field-email = Courriel
+field-phone = Téléphone
+field-level = Niveau
+field-language = Langue de communication
+field-roles = Rôles
+field-status = Statut
+field-also-contact = Aussi personne-ressource
+field-public-service = Employeur du secteur public (active le « niveau 2 avec approbation »)
+field-current-password = Mot de passe actuel
+field-new-password = Nouveau mot de passe
+field-repeat-password = Nouveau mot de passe, à nouveau
+
+start-title = Bienvenue dans Sesame
+start-intro = Où sont conservés les comptes de votre organisation ?
+start-this-computer = Cet ordinateur
+start-this-computer-detail = Sesame conserve les comptes sur cet ordinateur. Rien à installer.
+start-shared-server = Un serveur
+start-shared-server-detail = Votre organisation utilise un serveur Sesame partagé par plusieurs administrateurs.
+start-starting = Démarrage de Sesame sur cet ordinateur…
+start-embedded-failed = Sesame n’a pas pu démarrer sur cet ordinateur : { $reason }
+start-url = Adresse du serveur
+start-recent-servers = Serveurs déjà utilisés
+start-connect = Se connecter
+start-connecting = Connexion…
+start-unreachable = Aucun serveur Sesame ne répond à { $url }. Vérifiez l’adresse et votre réseau, puis réessayez.
+start-first-use = Première utilisation
+start-first-use-intro = Cet ordinateur ne contient encore aucune organisation.
+start-create-organization = Créer mon organisation
+start-create-organization-detail = Saisissez votre organisation et devenez son premier administrateur de niveau 1.
+start-open-demo = Ouvrir l’organisation de démonstration
+start-open-demo-detail = Une boulangerie avec quelques dizaines de personnes, des structures et des comptes de service, pour tout essayer sans risque.
+start-first-user = Vous, son premier utilisateur de niveau 1
+start-create = Créer
+start-created = Votre organisation est prête
+start-created-detail = Connectez-vous avec le code d’organisation { $code }, l’identifiant { $user_id } et ce mot de passe temporaire ; vous choisirez le vôtre juste après.
+start-continue-sign-in = Continuer vers la connexion
+
+sign-in-title = Connexion
+sign-in-action = Se connecter
+sign-in-busy = Connexion…
+sign-in-change-server = Changer de serveur
+
+password-change-title = Choisissez votre mot de passe
+password-change-intro = Vous vous êtes connecté avec un mot de passe temporaire. Choisissez le vôtre avant de continuer.
+password-change-action = Changer le mot de passe
+password-rule = Au moins 12 caractères, différent de votre identifiant.
+password-mismatch = Les deux nouveaux mots de passe diffèrent.
+password-changed = Votre mot de passe a été changé.
+password-shown-once = Notez-le maintenant : il ne sera plus jamais affiché.
+temporary-password-created = Mot de passe temporaire créé
+
+home-title = Votre dossier
+home-welcome = { $name } — { $organization } (code d’organisation { $code })
+home-level = Votre niveau : { $level }
+home-user-follow-up-detail = Créer et modifier des comptes d’utilisateur, initialiser des mots de passe, mettre à jour les rôles.
+home-my-account-detail = Vos coordonnées, votre langue et votre mot de passe.
+
+people-title = Suivi des utilisateurs
+people-search = Rechercher par nom, identifiant ou courriel (Ctrl+F)
+people-new = Nouvel utilisateur
+people-loading = Chargement… { $formatted } comptes jusqu’ici
+people-count = { $count ->
+        [one] { $formatted } compte
+       *[other] { $formatted } comptes
+    }
+people-count-filtered = { $shown } comptes sur { $total }
+people-roles-updated = Rôles mis à jour.
+people-removed = { $name } a été retiré.
+filter-all-levels = Tous les niveaux
+filter-all-statuses = Tous les statuts
+
+column-name = Nom
+column-user-id = Identifiant
+column-phone = Téléphone
+column-level = Niveau
+column-email = Courriel
+column-roles = Rôles
+column-status = Statut
+column-two-factor = 2FA
+column-options = Options
+
+dialog-initialize-title = Initialiser le mot de passe
+dialog-initialize-body = Créer un mot de passe temporaire pour { $name } ? Son mot de passe actuel cessera de fonctionner, et cette personne en choisira un nouveau à sa prochaine connexion.
+dialog-password-for = Mot de passe temporaire de { $name } :
+dialog-roles-title = Rôles de { $name }
+dialog-remove-title = Retirer cet utilisateur
+dialog-remove-body = Retirer { $name } ? Cette personne ne pourra plus se connecter. C’est définitif.
+
+person-title = Fiche d’identification de l’utilisateur
+person-new-title = Nouvel utilisateur
+person-section-identity = 1. Identité
+person-section-link = 2. Lier des utilisateurs à la charge de cet utilisateur
+person-section-under-charge = 3. Utilisateurs à la charge de cet utilisateur
+person-link-search = Trouver un utilisateur de niveau 3 par nom ou identifiant
+person-none-under-charge = Personne n’est à la charge de cet utilisateur.
+person-saved = Enregistré.
+person-created = Utilisateur créé.
+
+my-account-title = Mon compte
+my-account-details = Coordonnées
+my-account-password = Mot de passe

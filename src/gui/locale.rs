@@ -1,0 +1,142 @@
+//! The app's texts in the chosen language, server errors as people read them, and numbers and
+//! dates written the way each language writes them.
+
+use fluent_bundle::FluentArgs;
+
+use crate::api::ErrorDetail;
+use crate::client::ClientError;
+use crate::domain::{Language, Level, Status};
+use crate::i18n::texts;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Locale {
+    pub language: Language,
+}
+
+impl Locale {
+    pub fn new(language: Language) -> Locale {
+        Locale { language }
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        texts().get(self.language, id, &[])
+    }
+
+    pub fn t_with(&self, id: &str, args: &[(&str, &str)]) -> String {
+        texts().get(self.language, id, args)
+    }
+
+    pub fn t_count(&self, id: &str, name: &str, n: usize) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name, n);
+        args.set("formatted", self.number(n));
+        texts().format(self.language, id, &args)
+    }
+
+    /// 100000 → "100,000" in English, "100 000" (narrow no-break space) in French.
+    pub fn number(&self, n: usize) -> String {
+        let digits = n.to_string();
+        let sep = match self.language {
+            Language::En => ",",
+            Language::Fr => "\u{202f}",
+        };
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// A date as each language writes it: "November 23, 2026", "23 novembre 2026".
+    pub fn date(&self, t: time::OffsetDateTime) -> String {
+        let month = self.t(&format!("month-{}", t.month() as u8));
+        match self.language {
+            Language::En => format!("{month} {}, {}", t.day(), t.year()),
+            Language::Fr => format!("{} {month} {}", t.day(), t.year()),
+        }
+    }
+
+    pub fn level(&self, level: Level) -> String {
+        self.t(&format!("level-{}", level.as_str()))
+    }
+
+    pub fn status(&self, status: Status) -> String {
+        self.t(&format!("status-{}", status.as_str()))
+    }
+
+    pub fn language_name(&self, language: Language) -> String {
+        self.t(&format!("language-{}", language.as_str()))
+    }
+
+    /// A server refusal in the user's language: the field's reason when there is one.
+    pub fn error(&self, e: &ClientError) -> String {
+        match e {
+            ClientError::Unreachable(_) => self.t("error-unreachable"),
+            ClientError::Api { error, .. } => self.api_error(error),
+        }
+    }
+
+    pub fn api_error(&self, e: &ErrorDetail) -> String {
+        if let Some(reason) = &e.reason {
+            let id = format!("reason-{reason}");
+            if texts().has(self.language, &id) {
+                return self.t(&id);
+            }
+        }
+        let id = format!("error-{}", e.code.as_str());
+        if e.code == crate::api::ErrorCode::AccountLocked {
+            let minutes = e.retry_after.map(|s| (s + 59) / 60).unwrap_or(15).max(1);
+            let mut args = FluentArgs::new();
+            args.set("minutes", minutes);
+            return texts().format(self.language, &id, &args);
+        }
+        self.t(&id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_dates_follow_the_language() {
+        let en = Locale::new(Language::En);
+        let fr = Locale::new(Language::Fr);
+        assert_eq!(en.number(100_000), "100,000");
+        assert_eq!(fr.number(100_000), "100\u{202f}000");
+        assert_eq!(en.number(999), "999");
+        let t = time::macros::datetime!(2026-11-23 10:00 UTC);
+        assert_eq!(en.date(t), "November 23, 2026");
+        assert_eq!(fr.date(t), "23 novembre 2026");
+    }
+
+    #[test]
+    fn server_errors_read_in_each_language() {
+        let detail = |code, reason: Option<&str>| ErrorDetail {
+            code,
+            field: reason.map(|_| "user_code".into()),
+            reason: reason.map(str::to_owned),
+            message: String::new(),
+            current_version: None,
+            retry_after: None,
+        };
+        use crate::api::ErrorCode as C;
+        let fr = Locale::new(Language::Fr);
+        assert_eq!(
+            fr.api_error(&detail(C::LastLevelOne, None)),
+            texts().get(Language::Fr, "error-last_level_one", &[])
+        );
+        assert_eq!(
+            fr.api_error(&detail(C::InvalidField, Some("user_code_length"))),
+            "Entre 6 et 10 caractères."
+        );
+        let en = Locale::new(Language::En);
+        assert!(
+            en.api_error(&detail(C::InteractiveSignInRefused, None))
+                .contains("API")
+        );
+    }
+}

@@ -1,0 +1,65 @@
+//! "Your file": the home page after sign-in.
+
+use iced::widget::{button, column, container, row, text};
+use iced::{Element, Length};
+
+use super::Ctx;
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    OpenUserFollowUp,
+    OpenMyAccount,
+}
+
+pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
+    let l = ctx.locale;
+    let me = ctx.me;
+    let name = format!("{} {}", me.first_name, me.last_name);
+    let level = me.level.map(|lv| l.level(lv)).unwrap_or_default();
+    let mut tiles = row![].spacing(16);
+    if me.has_user_list {
+        tiles = tiles.push(tile(
+            l.t("nav-user-follow-up"),
+            l.t("home-user-follow-up-detail"),
+            Message::OpenUserFollowUp,
+        ));
+    }
+    tiles = tiles.push(tile(
+        l.t("nav-my-account"),
+        l.t("home-my-account-detail"),
+        Message::OpenMyAccount,
+    ));
+    container(
+        column![
+            text(l.t("home-title")).size(28),
+            text(l.t_with(
+                "home-welcome",
+                &[
+                    ("name", &name),
+                    ("organization", &me.organization.name),
+                    ("code", &me.organization.code)
+                ]
+            )),
+            text(l.t_with("home-level", &[("level", &level)])).size(14),
+            tiles,
+        ]
+        .spacing(16)
+        .max_width(900),
+    )
+    .padding(30)
+    .width(Length::Fill)
+    .into()
+}
+
+fn tile<'a>(title: String, detail: String, on_press: Message) -> Element<'a, Message> {
+    button(
+        column![text(title).size(20), text(detail).size(14)]
+            .spacing(6)
+            .width(Length::Fill),
+    )
+    .padding(20)
+    .width(Length::Fill)
+    .style(button::secondary)
+    .on_press(on_press)
+    .into()
+}

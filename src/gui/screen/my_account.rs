@@ -1,0 +1,231 @@
+//! My account: one's own contact details, language and password.
+
+use iced::widget::{column, container, pick_list, row, scrollable, text, text_input};
+use iced::{Element, Length, Task};
+
+use super::Ctx;
+use super::people::session_ended;
+use crate::api::{Me, MyDetailsUpdate};
+use crate::client::{Client, ClientError};
+use crate::domain::Language;
+use crate::gui::locale::Locale;
+use crate::gui::widget::{heading, labelled, notice, primary, secondary};
+
+pub struct MyAccount {
+    last_name: String,
+    first_name: String,
+    email: String,
+    phone: String,
+    language: Language,
+    version: i64,
+    current: String,
+    new: String,
+    repeat: String,
+    notice: Option<(String, bool)>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    LastName(String),
+    FirstName(String),
+    Email(String),
+    Phone(String),
+    Language(Language),
+    Save,
+    Saved(Result<Me, ClientError>),
+    Current(String),
+    New(String),
+    Repeat(String),
+    ChangePassword,
+    PasswordChanged(Result<(), ClientError>),
+    Back,
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// Saved: the app refreshes who is signed in (and switches to their language).
+    Saved(Box<Me>),
+    Home,
+    SessionEnded(ClientError),
+}
+
+impl MyAccount {
+    pub fn new(me: &Me) -> MyAccount {
+        MyAccount {
+            last_name: me.last_name.clone(),
+            first_name: me.first_name.clone(),
+            email: me.email.clone().unwrap_or_default(),
+            phone: me.phone.clone().unwrap_or_default(),
+            language: me.language,
+            version: me.version,
+            current: String::new(),
+            new: String::new(),
+            repeat: String::new(),
+            notice: None,
+        }
+    }
+
+    pub fn update(&mut self, message: Message, client: &Client, locale: Locale) -> Action {
+        match message {
+            Message::LastName(v) => self.last_name = v,
+            Message::FirstName(v) => self.first_name = v,
+            Message::Email(v) => self.email = v,
+            Message::Phone(v) => self.phone = v,
+            Message::Language(v) => self.language = v,
+            Message::Save => {
+                let update = MyDetailsUpdate {
+                    version: self.version,
+                    last_name: Some(self.last_name.clone()),
+                    first_name: Some(self.first_name.clone()),
+                    email: Some(self.email.clone()),
+                    phone: Some(self.phone.clone()),
+                    language: Some(self.language),
+                };
+                let c = client.clone();
+                return Action::Run(Task::perform(
+                    async move { c.update_me(&update).await },
+                    Message::Saved,
+                ));
+            }
+            Message::Saved(Ok(me)) => {
+                self.version = me.version;
+                self.notice = Some((locale.t("person-saved"), false));
+                return Action::Saved(Box::new(me));
+            }
+            Message::Current(v) => self.current = v,
+            Message::New(v) => self.new = v,
+            Message::Repeat(v) => self.repeat = v,
+            Message::ChangePassword => {
+                if self.new != self.repeat {
+                    self.notice = Some((locale.t("password-mismatch"), true));
+                    return Action::None;
+                }
+                let (c, cur, new) = (client.clone(), self.current.clone(), self.new.clone());
+                return Action::Run(Task::perform(
+                    async move { c.change_password(&cur, &new).await },
+                    Message::PasswordChanged,
+                ));
+            }
+            Message::PasswordChanged(Ok(())) => {
+                self.current.clear();
+                self.new.clear();
+                self.repeat.clear();
+                self.notice = Some((locale.t("password-changed"), false));
+            }
+            Message::Saved(Err(e)) | Message::PasswordChanged(Err(e)) => {
+                if session_ended(&e) {
+                    return Action::SessionEnded(e);
+                }
+                self.notice = Some((locale.error(&e), true));
+            }
+            Message::Back => return Action::Home,
+        }
+        Action::None
+    }
+
+    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let t = |id: &str| ctx.locale.t(id);
+        let mut c = column![text(t("my-account-title")).size(26)]
+            .spacing(14)
+            .max_width(720);
+        if let Some((n, e)) = &self.notice {
+            c = c.push(notice(n, *e));
+        }
+        c = c
+            .push(heading(t("my-account-details")))
+            .push(
+                row![
+                    labelled(
+                        t("field-last-name"),
+                        text_input("", &self.last_name)
+                            .on_input(Message::LastName)
+                            .padding(8),
+                        None
+                    ),
+                    labelled(
+                        t("field-first-name"),
+                        text_input("", &self.first_name)
+                            .on_input(Message::FirstName)
+                            .padding(8),
+                        None
+                    ),
+                ]
+                .spacing(12),
+            )
+            .push(
+                row![
+                    labelled(
+                        t("field-email"),
+                        text_input("", &self.email)
+                            .on_input(Message::Email)
+                            .padding(8),
+                        None
+                    ),
+                    labelled(
+                        t("field-phone"),
+                        text_input("", &self.phone)
+                            .on_input(Message::Phone)
+                            .padding(8),
+                        None
+                    ),
+                ]
+                .spacing(12),
+            )
+            .push(labelled(
+                t("field-language"),
+                pick_list(
+                    Language::ALL.to_vec(),
+                    Some(self.language),
+                    Message::Language,
+                ),
+                None,
+            ))
+            .push(primary(t("action-save"), Some(Message::Save)))
+            .push(heading(t("my-account-password")))
+            .push(labelled(
+                t("field-current-password"),
+                text_input("", &self.current)
+                    .secure(true)
+                    .on_input(Message::Current)
+                    .padding(8),
+                None,
+            ))
+            .push(
+                row![
+                    labelled(
+                        t("field-new-password"),
+                        text_input("", &self.new)
+                            .secure(true)
+                            .on_input(Message::New)
+                            .padding(8),
+                        None
+                    ),
+                    labelled(
+                        t("field-repeat-password"),
+                        text_input("", &self.repeat)
+                            .secure(true)
+                            .on_input(Message::Repeat)
+                            .padding(8),
+                        None
+                    ),
+                ]
+                .spacing(12),
+            )
+            .push(text(t("password-rule")).size(13))
+            .push(
+                row![
+                    primary(
+                        t("password-change-action"),
+                        (!self.current.is_empty() && self.new.chars().count() >= 12)
+                            .then_some(Message::ChangePassword)
+                    ),
+                    secondary(t("action-quit"), Some(Message::Back)),
+                ]
+                .spacing(10),
+            );
+        scrollable(container(c).padding(20))
+            .height(Length::Fill)
+            .into()
+    }
+}
