@@ -331,6 +331,29 @@ async fn the_last_active_level_1_user_survives_two_administrators_removing_each_
 }
 
 #[tokio::test]
+async fn the_sole_level_1_user_cannot_delete_or_suspend_themselves() {
+    for b in backends() {
+        let s = support::start(&b).await;
+        let org = s.org("ALPHA", false).await;
+        let me = s.person(org, "only", Level::One, Some(PASSWORD)).await;
+        let c = s.sign_in("ALPHA", "only", PASSWORD).await;
+        for (method, path) in [
+            ("DELETE", format!("/api/v1/people/{me}")),
+            ("POST", format!("/api/v1/people/{me}/suspend")),
+        ] {
+            let (st, body) = s.raw(c.token(), method, &path, None).await;
+            assert_eq!(
+                (st, body["error"]["code"].as_str()),
+                (409, Some("last_level_one")),
+                "{method} {path}"
+            );
+        }
+        assert!(c.me().await.is_ok(), "still there, still signed in");
+        s.stop().await;
+    }
+}
+
+#[tokio::test]
 async fn bad_input_gets_a_clear_error_and_changes_nothing() {
     for b in backends() {
         let s = support::start(&b).await;

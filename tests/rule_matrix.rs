@@ -126,6 +126,9 @@ async fn run(backend: &Backend) {
     let org = s.org("ALPHA", true).await;
     let other_org = s.org("BETA", false).await;
     let l1 = s.person(org, "l1", Level::One, Some(PASSWORD)).await;
+    // Second active level-1 users: "self" cells then test the self rule, not the last-level-1 one.
+    s.person(org, "l1-peer", Level::One, None).await;
+    s.person(other_org, "other-peer", Level::One, None).await;
     let l2a = s
         .person(org, "l2a", Level::TwoWithApproval, Some(PASSWORD))
         .await;

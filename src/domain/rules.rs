@@ -173,6 +173,10 @@ impl Actor {
             Action::See => Ok(()),
             // Everyone keeps their own contact details up to date.
             Action::Modify if own => Ok(()),
+            // The sole administrator removing themselves hears the real reason.
+            Action::Delete | Action::Suspend if own && Self::is_last_level_one(t) => {
+                Err(Refusal::LastLevelOne)
+            }
             Action::Delete
             | Action::Suspend
             | Action::InitializePassword
@@ -501,6 +505,21 @@ mod tests {
             ..last.clone()
         };
         assert_eq!(a.may(Action::Delete, &suspended), Ok(()));
+    }
+
+    #[test]
+    fn the_sole_level_one_user_removing_themselves_hears_the_real_reason() {
+        let a = person(1, Level::One);
+        let me = Target {
+            active_level_one: 1,
+            ..target(1, Level::One, false)
+        };
+        assert_eq!(a.may(Action::Delete, &me), Err(Refusal::LastLevelOne));
+        assert_eq!(a.may(Action::Suspend, &me), Err(Refusal::LastLevelOne));
+        assert_eq!(
+            a.may(Action::InitializePassword, &me),
+            Err(Refusal::NotOnSelf)
+        );
     }
 
     #[test]

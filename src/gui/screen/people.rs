@@ -479,7 +479,7 @@ impl People {
             container(text(t("column-roles")).size(13)).width(Length::FillPortion(2)),
             self.header(l, "column-status", PeopleSort::Status, 1),
             container(text(t("column-two-factor")).size(13)).width(Length::FillPortion(1)),
-            container(text(t("column-options")).size(13)).width(Length::FillPortion(4)),
+            container(text(t("column-options")).size(13)).width(Length::FillPortion(3)),
         ]
         .spacing(8)
         .padding([6, 8]);
@@ -542,12 +542,21 @@ impl People {
     fn row<'a>(&'a self, l: Locale, index: u32) -> Element<'a, Message> {
         let p = &self.all[index as usize];
         let cell = |s: String, portion: u16| {
-            container(text(s).size(14))
+            container(text(s).size(14).wrapping(text::Wrapping::None))
                 .width(Length::FillPortion(portion))
                 .clip(true)
         };
+        let id = p.id;
+        let options: Vec<RowOptionLabel> = [
+            RowOption::InitializePassword,
+            RowOption::UpdateRoles,
+            RowOption::Remove,
+        ]
+        .into_iter()
+        .map(|o| o.with(l))
+        .collect();
         row![
-            cell(format!("{}, {}", p.last_name, p.first_name), 3),
+            cell(display_name(p), 3),
             cell(p.user_id.clone(), 2),
             cell(p.phone.clone().unwrap_or_default(), 2),
             cell(l.level(p.level), 2),
@@ -556,15 +565,15 @@ impl People {
             container(badge(l, p.status)).width(Length::FillPortion(1)),
             container(shield(l, p.two_factor)).width(Length::FillPortion(1)),
             row![
-                widget::link(l.t("action-modify"), Some(Message::Modify(p.id))),
-                widget::link(
-                    l.t("action-initialize-password"),
-                    Some(Message::AskInitialize(p.id))
-                ),
-                widget::link(l.t("action-update-roles"), Some(Message::AskRoles(p.id))),
-                widget::link(l.t("action-remove"), Some(Message::AskRemove(p.id))),
+                widget::link(l.t("action-modify"), Some(Message::Modify(id))),
+                pick_list(options, None::<RowOptionLabel>, move |o| o.message(id))
+                    .placeholder(l.t("column-options"))
+                    .text_size(13)
+                    .padding([2, 6]),
             ]
-            .width(Length::FillPortion(4)),
+            .spacing(6)
+            .align_y(Alignment::Center)
+            .width(Length::FillPortion(3)),
         ]
         .spacing(8)
         .padding([0, 8])
@@ -643,6 +652,56 @@ impl People {
                 ],
             ),
         }
+    }
+}
+
+/// "Last, First", or the email of someone invited who has no name yet.
+pub fn display_name(p: &PersonSummary) -> String {
+    match (
+        p.last_name.trim().is_empty(),
+        p.first_name.trim().is_empty(),
+    ) {
+        (true, true) => p.email.clone(),
+        (false, true) => p.last_name.clone(),
+        (true, false) => p.first_name.clone(),
+        (false, false) => format!("{}, {}", p.last_name, p.first_name),
+    }
+}
+
+/// A row's options menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowOption {
+    InitializePassword,
+    UpdateRoles,
+    Remove,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowOptionLabel(RowOption, Locale);
+
+impl RowOption {
+    fn with(self, l: Locale) -> RowOptionLabel {
+        RowOptionLabel(self, l)
+    }
+}
+
+impl RowOptionLabel {
+    fn message(self, id: i64) -> Message {
+        match self.0 {
+            RowOption::InitializePassword => Message::AskInitialize(id),
+            RowOption::UpdateRoles => Message::AskRoles(id),
+            RowOption::Remove => Message::AskRemove(id),
+        }
+    }
+}
+
+impl std::fmt::Display for RowOptionLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1.t(match self.0 {
+            RowOption::InitializePassword => "action-initialize-password",
+            RowOption::UpdateRoles => "action-update-roles",
+            RowOption::Remove => "action-remove",
+        }))
     }
 }
 

@@ -177,3 +177,24 @@ pub fn labelled<'a, M: 'a>(
         .spacing(4)
         .into()
 }
+
+/// A large choice on a light card, for the start screen and "Your file".
+pub fn tile(theme: &Theme, status: button::Status) -> button::Style {
+    let p = theme.extended_palette();
+    let (bg, border) = match status {
+        button::Status::Hovered | button::Status::Pressed => {
+            (p.primary.weak.color, p.primary.strong.color)
+        }
+        _ => (p.background.weak.color, p.background.strong.color),
+    };
+    button::Style {
+        background: Some(Background::Color(bg)),
+        text_color: p.background.base.text,
+        border: Border {
+            radius: 10.0.into(),
+            width: 1.0,
+            color: border,
+        },
+        ..button::Style::default()
+    }
+}
