@@ -98,7 +98,7 @@ start-created = Your organization is ready
 start-created-detail = Sign in with the organization code { $code }, the user ID { $user_id } and this temporary password; you will choose your own right after.
 start-continue-sign-in = Continue to sign in
 
-sign-in-title = Sign in
+sign-in-title = Sign in to Sesame
 sign-in-action = Sign in
 sign-in-busy = Signing in…
 sign-in-change-server = Change server
@@ -142,7 +142,7 @@ column-status = Status
 column-two-factor = 2FA
 column-options = Options
 
-dialog-initialize-title = Initialize password
+dialog-initialize-title = New temporary password
 dialog-initialize-body = Create a temporary password for { $name }? Their current password stops working, and they will choose a new one at their next sign-in.
 dialog-password-for = Temporary password of { $name }:
 dialog-roles-title = Roles of { $name }
@@ -150,7 +150,7 @@ dialog-remove-title = Remove this user
 dialog-remove-body = Remove { $name }? They will no longer be able to sign in. This cannot be undone.
 
 person-title = User identification record
-person-new-title = New user
+person-new-title = New user account
 person-section-identity = 1. Identity
 person-section-link = 2. Link users under this user’s charge
 person-section-under-charge = 3. Users under this user’s charge

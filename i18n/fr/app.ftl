@@ -98,7 +98,7 @@ start-created = Votre organisation est prête
 start-created-detail = Connectez-vous avec le code d’organisation { $code }, l’identifiant { $user_id } et ce mot de passe temporaire ; vous choisirez le vôtre juste après.
 start-continue-sign-in = Continuer vers la connexion
 
-sign-in-title = Connexion
+sign-in-title = Connexion à Sesame
 sign-in-action = Se connecter
 sign-in-busy = Connexion…
 sign-in-change-server = Changer de serveur
@@ -142,7 +142,7 @@ column-status = Statut
 column-two-factor = 2FA
 column-options = Options
 
-dialog-initialize-title = Initialiser le mot de passe
+dialog-initialize-title = Nouveau mot de passe temporaire
 dialog-initialize-body = Créer un mot de passe temporaire pour { $name } ? Son mot de passe actuel cessera de fonctionner, et cette personne en choisira un nouveau à sa prochaine connexion.
 dialog-password-for = Mot de passe temporaire de { $name } :
 dialog-roles-title = Rôles de { $name }
@@ -150,7 +150,7 @@ dialog-remove-title = Retirer cet utilisateur
 dialog-remove-body = Retirer { $name } ? Cette personne ne pourra plus se connecter. C’est définitif.
 
 person-title = Fiche d’identification de l’utilisateur
-person-new-title = Nouvel utilisateur
+person-new-title = Nouveau compte d’utilisateur
 person-section-identity = 1. Identité
 person-section-link = 2. Lier des utilisateurs à la charge de cet utilisateur
 person-section-under-charge = 3. Utilisateurs à la charge de cet utilisateur

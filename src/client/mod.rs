@@ -68,6 +68,11 @@ impl Client {
         }
     }
 
+    /// The server's address.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
     pub fn token(&self) -> Option<&str> {
         self.token.as_deref()
     }

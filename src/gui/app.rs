@@ -152,6 +152,21 @@ impl App {
         })
     }
 
+    /// The user follow-up, once opened.
+    pub fn people(&self) -> Option<&people::People> {
+        self.people.as_ref()
+    }
+
+    /// Who is signed in.
+    pub fn me(&self) -> Option<&Me> {
+        self.me.as_ref()
+    }
+
+    /// The client of the current connection (with the session token once signed in).
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
     fn save_settings(&self) {
         if let Err(e) = self.settings.save(&self.places) {
             tracing::warn!("settings not saved: {e}");
@@ -514,6 +529,11 @@ impl App {
             ));
         }
         nav = nav.push(space().width(Length::Fill));
+        // One click switches to the other language, from every screen.
+        let other = match l.language {
+            Language::En => Language::Fr,
+            Language::Fr => Language::En,
+        };
         let themes: Vec<ThemeOption> = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark]
             .into_iter()
             .map(|t| ThemeOption(t, l))
@@ -527,10 +547,10 @@ impl App {
                 )
                 .text_size(13),
             )
-            .push(
-                pick_list(Language::ALL.to_vec(), Some(l.language), Message::Language)
-                    .text_size(13),
-            );
+            .push(widget::link(
+                other.to_string(),
+                Some(Message::Language(other)),
+            ));
         if signed_in.is_some() {
             nav = nav.push(widget::link(l.t("nav-sign-out"), Some(Message::SignOut)));
         }

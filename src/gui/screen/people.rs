@@ -245,6 +245,19 @@ impl People {
         self.dialog.is_some()
     }
 
+    /// The password the open dialog shows (once), if any.
+    pub fn shown_password(&self) -> Option<&str> {
+        match &self.dialog {
+            Some(Dialog::Password { password, .. }) => Some(password),
+            _ => None,
+        }
+    }
+
+    /// The rows shown, in order (after search, filters and sort).
+    pub fn shown(&self) -> impl Iterator<Item = &PersonSummary> {
+        self.visible.iter().map(|&i| &self.all[i as usize])
+    }
+
     pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
         let l = ctx.locale;
         match message {
@@ -597,10 +610,7 @@ impl People {
                 text(l.t_with("dialog-initialize-body", &[("name", name)])).into(),
                 vec![
                     secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                    primary(
-                        t("action-initialize-password"),
-                        Some(Message::ConfirmInitialize),
-                    ),
+                    primary(t("action-confirm"), Some(Message::ConfirmInitialize)),
                 ],
             ),
             Dialog::Password { name, password } => dialog(

@@ -172,6 +172,25 @@ impl Person {
         self.dialog.is_some()
     }
 
+    /// The password the open dialog shows (once), if any.
+    pub fn shown_password(&self) -> Option<&str> {
+        match &self.dialog {
+            Some(Dialog::Password(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The value of a field as typed (for tests and the session-expiry round trip).
+    pub fn field(&self, f: Field) -> &str {
+        match f {
+            Field::LastName => &self.form.last_name,
+            Field::FirstName => &self.form.first_name,
+            Field::UserId => &self.form.user_id,
+            Field::Email => &self.form.email,
+            Field::Phone => &self.form.phone,
+        }
+    }
+
     fn fill(&mut self, rec: PersonRecord) {
         let p = &rec.person;
         self.form = Form {
@@ -634,7 +653,9 @@ impl Person {
             };
             page = page.push(column![heading(t("person-section-under-charge")), under].spacing(8));
         }
-        let may_delete = !self.is_new() && !own;
+        // Deleting one's own record is offered: the server's answer (another administrator must
+        // do it, or the last level-1 user stays) is then shown plainly.
+        let may_delete = !self.is_new();
         let buttons = row![
             secondary(
                 t("action-initialize-password"),
@@ -685,10 +706,7 @@ impl Person {
                 .into(),
                 vec![
                     secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                    primary(
-                        t("action-initialize-password"),
-                        Some(Message::ConfirmInitialize),
-                    ),
+                    primary(t("action-confirm"), Some(Message::ConfirmInitialize)),
                 ],
             ),
             Some(Dialog::Password(password)) => dialog(

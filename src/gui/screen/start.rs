@@ -116,6 +116,14 @@ impl Start {
         }
     }
 
+    /// The first user's temporary password while the screen shows it (once).
+    pub fn shown_password(&self) -> Option<&str> {
+        match &self.mode {
+            Mode::Created { password, .. } => Some(password),
+            _ => None,
+        }
+    }
+
     fn client(&self) -> Option<Client> {
         self.embedded.as_ref().map(|r| Client::new(&r.url()))
     }
@@ -438,9 +446,18 @@ impl Start {
         let t = |id: &str| locale.t(id);
         let f = &self.form;
         let input = |label: String, value: &str, field: FormField| {
+            let id = match field {
+                FormField::Code => "org-code",
+                FormField::Name => "org-name",
+                FormField::UserId => "first-user-id",
+                FormField::LastName => "first-last-name",
+                FormField::FirstName => "first-first-name",
+                FormField::Email => "first-email",
+            };
             labelled(
                 label,
                 text_input("", value)
+                    .id(id)
                     .on_input(move |v| Message::Form(field, v))
                     .padding(8),
                 None,

@@ -1,0 +1,353 @@
+//! The desktop app, headless: iced_test's simulator clicks and types in the real views, and
+//! every `Task` the app returns runs for real — the embedded server on a fresh SQLite database,
+//! over HTTP — before the next step.
+
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+
+use futures::StreamExt;
+use iced::Task;
+use iced_test::{selector, simulator};
+use sesame::gui::app::{App, Message, Screen};
+use sesame::gui::settings::Places;
+
+struct Ui {
+    app: App,
+    home: PathBuf,
+    clipboard: Vec<String>,
+}
+
+impl Ui {
+    async fn start(language: &str) -> Ui {
+        sesame::client::install_crypto();
+        let home = std::env::temp_dir().join(format!(
+            "sesame_gui_{}_{}",
+            std::process::id(),
+            rand_suffix()
+        ));
+        let places = Places {
+            config: home.join("config"),
+            data: home.join("data"),
+        };
+        std::fs::create_dir_all(&places.config).unwrap();
+        std::fs::write(
+            places.settings_file(),
+            format!("{{\"language\": \"{language}\"}}"),
+        )
+        .unwrap();
+        let (app, task) = App::boot(places);
+        let mut ui = Ui {
+            app,
+            home,
+            clipboard: vec![],
+        };
+        ui.run(task).await;
+        ui
+    }
+
+    /// Runs a task to its end, feeding every message it produces back into the app.
+    fn run(&mut self, task: Task<Message>) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+        Box::pin(async move {
+            let Some(mut stream) = iced_runtime::task::into_stream(task) else {
+                return;
+            };
+            while let Some(action) = stream.next().await {
+                match action {
+                    iced_runtime::Action::Output(m) => self.send(m).await,
+                    iced_runtime::Action::Clipboard(iced_runtime::clipboard::Action::Write {
+                        contents,
+                        ..
+                    }) => self.clipboard.push(contents),
+                    _ => {}
+                }
+            }
+        })
+    }
+
+    fn send(&mut self, m: Message) -> Pin<Box<dyn Future<Output = ()> + '_>> {
+        Box::pin(async move {
+            let task = self.app.update(m);
+            self.run(task).await;
+        })
+    }
+
+    async fn deliver(&mut self, messages: Vec<Message>) {
+        for m in messages {
+            self.send(m).await;
+        }
+    }
+
+    /// Clicks the widget showing `text` (a button's label, a link).
+    async fn click(&mut self, text: &str) {
+        let messages = {
+            let mut ui = simulator(self.app.view());
+            if let Err(e) = ui.click(text) {
+                panic!("cannot click {text:?}: {e}");
+            }
+            ui.into_messages().collect::<Vec<_>>()
+        };
+        self.deliver(messages).await;
+    }
+
+    /// Clicks a pick list, then one of its options.
+    async fn pick(&mut self, list: &str, option: &str) {
+        let messages = {
+            let mut ui = simulator(self.app.view());
+            ui.click(list)
+                .unwrap_or_else(|e| panic!("cannot open {list:?}: {e}"));
+            ui.click(option)
+                .unwrap_or_else(|e| panic!("cannot pick {option:?}: {e}"));
+            ui.into_messages().collect::<Vec<_>>()
+        };
+        self.deliver(messages).await;
+    }
+
+    /// Types into the text input of `id` (after what it holds).
+    async fn type_in(&mut self, id: &'static str, text: &str) {
+        let messages = {
+            let mut ui = simulator(self.app.view());
+            ui.click(selector::id(id))
+                .unwrap_or_else(|e| panic!("no field {id}: {e}"));
+            let _ = ui.typewrite(text);
+            ui.into_messages().collect::<Vec<_>>()
+        };
+        self.deliver(messages).await;
+    }
+
+    fn sees(&self, text: &str) -> bool {
+        simulator(self.app.view()).find(text).is_ok()
+    }
+
+    #[track_caller]
+    fn expect(&self, text: &str) {
+        assert!(
+            self.sees(text),
+            "{text:?} is not on screen ({})",
+            self.app.title()
+        );
+    }
+
+    fn shown_password(&self) -> Option<String> {
+        match &self.app.screen {
+            Screen::Start(s) => s.shown_password().map(str::to_owned),
+            Screen::Person(p) => p.shown_password().map(str::to_owned),
+            Screen::People => self
+                .app
+                .people()
+                .and_then(|p| p.shown_password())
+                .map(str::to_owned),
+            _ => None,
+        }
+    }
+
+    fn shown_names(&self) -> Vec<String> {
+        self.app
+            .people()
+            .map(|p| p.shown().map(|x| x.user_id.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Opens the demo organization on "This computer" and signs in as `user`.
+    async fn demo_as(language: &str, user: &str) -> Ui {
+        let mut ui = Ui::start(language).await;
+        let (this_computer, open_demo, sign_in) = match language {
+            "fr" => (
+                "Cet ordinateur",
+                "Ouvrir l’organisation de démonstration",
+                "Se connecter",
+            ),
+            _ => ("This computer", "Open the demo organization", "Sign in"),
+        };
+        ui.click(this_computer).await;
+        ui.click(open_demo).await;
+        if user != "demo" {
+            ui.type_in("user-id", &"\u{8}".repeat(4)).await;
+            ui.send(Message::SignIn(
+                sesame::gui::screen::sign_in::Message::UserId(user.into()),
+            ))
+            .await;
+        }
+        ui.click(sign_in).await;
+        ui
+    }
+}
+
+impl Drop for Ui {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.home);
+    }
+}
+
+fn rand_suffix() -> String {
+    sesame::domain::generate_token()[..8].to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn first_use_creates_the_organization_forces_a_password_change_and_keeps_the_last_level_1_user()
+ {
+    let mut ui = Ui::start("en").await;
+    ui.expect("Welcome to Sesame");
+    ui.click("This computer").await;
+    ui.expect("First use");
+    ui.click("Create my organization").await;
+    ui.type_in("org-code", "acme").await;
+    ui.type_in("org-name", "Acmé & Cie").await;
+    ui.type_in("first-last-name", "Tremblay").await;
+    ui.type_in("first-first-name", "Marie").await;
+    ui.type_in("first-user-id", "marie").await;
+    ui.type_in("first-email", "marie@acme.example").await;
+    ui.click("Create").await;
+    ui.expect("Your organization is ready");
+    let temporary = ui
+        .shown_password()
+        .expect("the temporary password is shown");
+    ui.click("Continue to sign in").await;
+    assert_eq!(
+        ui.shown_password(),
+        None,
+        "forgotten once the screen closes"
+    );
+    // Organization code and user ID are filled in; the password is typed.
+    ui.type_in("password", &temporary).await;
+    ui.click("Sign in").await;
+    ui.expect("Choose your password");
+    ui.type_in("new-password", "my own long password").await;
+    ui.send(Message::PasswordChange(
+        sesame::gui::screen::password_change::Message::Repeat("my own long password".into()),
+    ))
+    .await;
+    ui.click("Change password").await;
+    ui.expect("Your file");
+    ui.expect("Marie Tremblay — Acmé & Cie (organization code ACME)");
+    // The only level-1 user deletes their own record: refused, plainly.
+    ui.click("User follow-up").await;
+    ui.expect("1 account");
+    ui.click("Modify").await;
+    ui.expect("User identification record");
+    ui.click("Delete").await;
+    ui.click("Confirm").await;
+    ui.expect("This is the last active level-1 user: the organization would have no one left to manage it.");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn level_1_sees_everyone_level_2_sees_their_level_and_charge_and_api_accounts_are_refused() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.expect("Your file");
+    ui.click("User follow-up").await;
+    ui.expect("12 accounts");
+    assert!(ui.shown_names().contains(&"admin.en".to_owned()));
+    // Instant search, accent-insensitive.
+    ui.type_in("search", "lukasiewicz").await;
+    assert_eq!(ui.shown_names(), ["zoe"]);
+    ui.expect("1 of 12 accounts");
+
+    let mut ui = Ui::demo_as("en", "r.okafor").await;
+    ui.click("User follow-up").await;
+    let mut names = ui.shown_names();
+    names.sort();
+    assert_eq!(
+        names,
+        ["c.gagnon", "f.lavoie", "m.roy", "r.okafor", "s.chen"],
+        "level 2: level-2 users and their own level 3"
+    );
+    ui.expect("5 accounts");
+
+    let mut ui = Ui::demo_as("en", "PAIE2026").await;
+    ui.expect("This is a service or technical account: it works only with the API and cannot sign in here.");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn create_then_modify_with_a_conflict_then_initialize_the_password_once() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    ui.click("New user").await;
+    ui.expect("New user account");
+    ui.type_in("last-name", "Bouchard").await;
+    ui.type_in("first-name", "Louis").await;
+    ui.type_in("user-id", "l.bouchard").await;
+    ui.type_in("email", "not-an-email").await;
+    ui.click("Save").await;
+    ui.expect("Not a valid email address.");
+    ui.type_in("email", "@lumiere.example").await;
+    ui.click("Save").await;
+    ui.expect("Temporary password created");
+    let first = ui.shown_password().expect("shown once");
+    ui.click("Close").await;
+    assert_eq!(ui.shown_password(), None);
+    ui.expect("User follow-up");
+    assert!(ui.shown_names().contains(&"l.bouchard".to_owned()));
+    assert!(
+        !format!("{:?}", ui.app.people().unwrap().shown().collect::<Vec<_>>()).contains(&first)
+    );
+
+    // Modify; meanwhile another administrator saves the same record.
+    ui.type_in("search", "bouchard").await;
+    ui.click("Modify").await;
+    ui.type_in("phone", "514 555-0199").await;
+    let id = ui.app.people().unwrap().shown().next().unwrap().id;
+    {
+        let version = ui.app.client().person(id).await.unwrap().person.version;
+        let admin = sesame::client::Client::new(ui.app.client().base());
+        let s = admin
+            .sign_in(
+                "DEMO",
+                "admin.en",
+                sesame::server::demo::DEMO_PASSWORD,
+                None,
+            )
+            .await
+            .unwrap();
+        let admin = admin.with_token(Some(s.token));
+        let update = sesame::api::PersonUpdate {
+            version,
+            phone: Some("418 555-0000".into()),
+            ..Default::default()
+        };
+        admin.update_person(id, &update).await.unwrap();
+    }
+    ui.click("Save").await;
+    ui.expect(
+        "Someone else saved this record in the meantime. It was reloaded; nothing was overwritten.",
+    );
+    match &ui.app.screen {
+        Screen::Person(p) => assert_eq!(
+            p.field(sesame::gui::screen::person::Field::Phone),
+            "418 555-0000"
+        ),
+        _ => panic!("still on the record"),
+    }
+    ui.click("Initialize password").await;
+    ui.expect("New temporary password");
+    ui.click("Confirm").await;
+    ui.expect("Temporary password created");
+    let password = ui.shown_password().expect("shown once");
+    ui.click("Copy").await;
+    assert_eq!(ui.clipboard.last(), Some(&password));
+    ui.click("Close").await;
+    assert_eq!(ui.shown_password(), None, "closing forgets it");
+    let fresh = sesame::client::Client::new(ui.app.client().base());
+    let s = fresh
+        .sign_in("DEMO", "l.bouchard", &password, None)
+        .await
+        .unwrap();
+    assert!(s.me.must_change_password);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn switching_the_language_changes_the_visible_texts_on_every_screen() {
+    let mut ui = Ui::start("en").await;
+    ui.expect("Welcome to Sesame");
+    ui.click("Français").await;
+    ui.expect("Bienvenue dans Sesame");
+    ui.expect("Cet ordinateur");
+    ui.click("Cet ordinateur").await;
+    ui.click("Ouvrir l’organisation de démonstration").await;
+    ui.click("Se connecter").await;
+    ui.expect("Votre dossier");
+    ui.click("Suivi des utilisateurs").await;
+    ui.expect("12 comptes");
+    ui.click("English").await;
+    ui.expect("12 accounts");
+    ui.expect("User follow-up");
+}
