@@ -90,19 +90,6 @@ impl Ui {
         self.deliver(messages).await;
     }
 
-    /// Clicks a pick list, then one of its options.
-    async fn pick(&mut self, list: &str, option: &str) {
-        let messages = {
-            let mut ui = simulator(self.app.view());
-            ui.click(list)
-                .unwrap_or_else(|e| panic!("cannot open {list:?}: {e}"));
-            ui.click(option)
-                .unwrap_or_else(|e| panic!("cannot pick {option:?}: {e}"));
-            ui.into_messages().collect::<Vec<_>>()
-        };
-        self.deliver(messages).await;
-    }
-
     /// Types into the text input of `id` (after what it holds).
     async fn type_in(&mut self, id: &'static str, text: &str) {
         let messages = {
@@ -253,7 +240,7 @@ async fn level_1_sees_everyone_level_2_sees_their_level_and_charge_and_api_accou
     );
     ui.expect("5 accounts");
 
-    let mut ui = Ui::demo_as("en", "PAIE2026").await;
+    let ui = Ui::demo_as("en", "PAIE2026").await;
     ui.expect("This is a service or technical account: it works only with the API and cannot sign in here.");
 }
 
@@ -350,4 +337,55 @@ async fn switching_the_language_changes_the_visible_texts_on_every_screen() {
     ui.click("English").await;
     ui.expect("12 accounts");
     ui.expect("User follow-up");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_expired_session_asks_to_sign_in_again_and_keeps_what_was_typed() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    ui.type_in("search", "okafor").await;
+    ui.click("Modify").await;
+    ui.type_in("phone", " ext. 12").await;
+    // The session ends behind the app's back (expiry, or revoked by an administrator).
+    ui.app.client().sign_out().await.unwrap();
+    ui.click("Save").await;
+    ui.expect("Please sign in.");
+    ui.expect("Sign in to Sesame");
+    ui.type_in("password", sesame::server::demo::DEMO_PASSWORD)
+        .await;
+    ui.click("Sign in").await;
+    match &ui.app.screen {
+        Screen::Person(p) => assert_eq!(
+            p.field(sesame::gui::screen::person::Field::Phone),
+            "+44 20 7946 0018 ext. 12"
+        ),
+        _ => panic!("back on the record, not {}", ui.app.title()),
+    }
+    ui.click("Save").await;
+    ui.expect("User follow-up");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dialogs_confirm_with_enter_and_cancel_with_escape() {
+    use sesame::gui::app::Shortcut;
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    ui.send(Message::Shortcut(Shortcut::New)).await;
+    ui.expect("New user account");
+    ui.click("Cancel").await;
+    ui.type_in("search", "aegir").await;
+    ui.click("Modify").await;
+    ui.click("Delete").await;
+    ui.expect("Remove this user");
+    ui.send(Message::Shortcut(Shortcut::Cancel)).await;
+    assert!(!ui.sees("Remove this user"), "Esc closes the dialog");
+    ui.click("Initialize password").await;
+    ui.send(Message::Shortcut(Shortcut::Confirm)).await;
+    ui.expect("Temporary password created");
+    ui.send(Message::Shortcut(Shortcut::Confirm)).await;
+    assert_eq!(
+        ui.shown_password(),
+        None,
+        "Enter closes it, and the password is forgotten"
+    );
 }

@@ -28,7 +28,7 @@ pub enum Message {
     Password(String),
     Totp(String),
     Submit,
-    Done(Result<Session, ClientError>),
+    Done(Result<Box<Session>, ClientError>),
     ChangeServer,
 }
 
@@ -90,7 +90,7 @@ impl SignIn {
                 );
                 let totp = Some(self.totp.clone()).filter(|t| !t.is_empty());
                 return Action::Run(Task::perform(
-                    async move { c.sign_in(&o, &u, &p, totp.as_deref()).await },
+                    async move { c.sign_in(&o, &u, &p, totp.as_deref()).await.map(Box::new) },
                     Message::Done,
                 ));
             }
@@ -99,7 +99,7 @@ impl SignIn {
                 self.reason = None;
                 let typed = std::mem::take(&mut self.password);
                 self.totp.clear();
-                return Action::SignedIn(Box::new(session), typed);
+                return Action::SignedIn(session, typed);
             }
             Message::Done(Err(e)) => {
                 self.busy = false;
