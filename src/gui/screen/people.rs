@@ -490,7 +490,7 @@ impl People {
             self.header(l, "column-level", PeopleSort::Level, 2),
             self.header(l, "column-email", PeopleSort::Email, 3),
             container(text(t("column-roles")).size(13)).width(Length::FillPortion(2)),
-            self.header(l, "column-status", PeopleSort::Status, 1),
+            self.header(l, "column-status", PeopleSort::Status, 2),
             container(text(t("column-two-factor")).size(13)).width(Length::FillPortion(1)),
             container(text(t("column-options")).size(13)).width(Length::FillPortion(3)),
         ]
@@ -501,7 +501,7 @@ impl People {
             self.visible.len(),
             ROW_HEIGHT,
             self.window,
-            |i| self.row(l, self.visible[i]),
+            |i| self.row(l, ctx.roles, self.visible[i]),
             Message::Scrolled,
         );
         let buttons = row![
@@ -552,7 +552,12 @@ impl People {
         .into()
     }
 
-    fn row<'a>(&'a self, l: Locale, index: u32) -> Element<'a, Message> {
+    fn row<'a>(
+        &'a self,
+        l: Locale,
+        catalogue: &[crate::api::Role],
+        index: u32,
+    ) -> Element<'a, Message> {
         let p = &self.all[index as usize];
         let cell = |s: String, portion: u16| {
             container(text(s).size(14).wrapping(text::Wrapping::None))
@@ -574,8 +579,8 @@ impl People {
             cell(p.phone.clone().unwrap_or_default(), 2),
             cell(l.level(p.level), 2),
             cell(p.email.clone(), 3),
-            cell(p.roles.join(", "), 2),
-            container(badge(l, p.status)).width(Length::FillPortion(1)),
+            cell(role_names(l, catalogue, &p.roles), 2),
+            container(badge(l, p.status)).width(Length::FillPortion(2)),
             container(shield(l, p.two_factor)).width(Length::FillPortion(1)),
             row![
                 widget::link(l.t("action-modify"), Some(Message::Modify(id))),
@@ -663,6 +668,19 @@ impl People {
             ),
         }
     }
+}
+
+/// Role codes as the catalogue names them in the user's language.
+pub fn role_names(l: Locale, catalogue: &[crate::api::Role], codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|code| match catalogue.iter().find(|r| &r.code == code) {
+            Some(r) if l.language == crate::domain::Language::Fr => r.name_fr.clone(),
+            Some(r) => r.name_en.clone(),
+            None => code.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "Last, First", or the email of someone invited who has no name yet.
