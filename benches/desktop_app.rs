@@ -4,6 +4,7 @@
 //! - the cold start: settings read, first view built and laid out (target ≤ 200 ms; the
 //!   embedded server starts only when chosen, in the background);
 //! - the memory the process holds with the 100,000 accounts and their view (target ≤ 200 MB).
+//!
 //! Run with `cargo bench --bench desktop_app`.
 
 use std::time::Instant;
