@@ -5,11 +5,12 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use totp_rs::{Algorithm, Secret, TOTP};
 
-use super::{phone, record};
+use super::people::merge_contact;
+use super::record;
 use crate::api::{
     ChangePassword, ErrorBody, ErrorCode, Me, MyDetailsUpdate, TwoFactorCode, TwoFactorEnrollment,
 };
-use crate::domain::{AccountKind, normalize_email, required_text};
+use crate::domain::AccountKind;
 use crate::server::AppState;
 use crate::server::auth::{
     PasswordChangeAllowed, Signed, check_new_password, hash_password, verify_password,
@@ -78,24 +79,19 @@ pub async fn update_me(
     if p.version != req.version {
         return Err(ApiError::stale(Some(p.version)));
     }
+    let contact = merge_contact(
+        &p,
+        req.last_name.as_deref(),
+        req.first_name.as_deref(),
+        req.email.as_deref(),
+        req.phone.as_deref(),
+    )?;
     let fields = PersonFields {
         user_id: p.user_id.clone(),
-        last_name: match &req.last_name {
-            Some(v) => required_text("last_name", v, 100)?,
-            None => p.last_name.clone(),
-        },
-        first_name: match &req.first_name {
-            Some(v) => required_text("first_name", v, 100)?,
-            None => p.first_name.clone(),
-        },
-        email: match &req.email {
-            Some(v) => normalize_email("email", v)?,
-            None => p.email.clone(),
-        },
-        phone: match &req.phone {
-            Some(v) => phone(Some(v))?,
-            None => p.phone.clone(),
-        },
+        last_name: contact.last_name,
+        first_name: contact.first_name,
+        email: contact.email,
+        phone: contact.phone,
         level: p.level(),
         language: req.language.unwrap_or(p.language()),
         is_contact: p.is_contact,

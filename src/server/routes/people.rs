@@ -253,24 +253,19 @@ pub async fn update_person(
         }
         None => p.user_id.clone(),
     };
+    let contact = merge_contact(
+        &p,
+        req.last_name.as_deref(),
+        req.first_name.as_deref(),
+        req.email.as_deref(),
+        req.phone.as_deref(),
+    )?;
     let fields = PersonFields {
         user_id,
-        last_name: match &req.last_name {
-            Some(v) => required_text("last_name", v, 100)?,
-            None => p.last_name.clone(),
-        },
-        first_name: match &req.first_name {
-            Some(v) => required_text("first_name", v, 100)?,
-            None => p.first_name.clone(),
-        },
-        email: match &req.email {
-            Some(v) => normalize_email("email", v)?,
-            None => p.email.clone(),
-        },
-        phone: match &req.phone {
-            Some(v) => phone(Some(v))?,
-            None => p.phone.clone(),
-        },
+        last_name: contact.last_name,
+        first_name: contact.first_name,
+        email: contact.email,
+        phone: contact.phone,
         level: req.level.unwrap_or(p.level()),
         language: req.language.unwrap_or(p.language()),
         is_contact: req.is_contact.unwrap_or(p.is_contact),
@@ -316,6 +311,41 @@ async fn unlink_peers(conn: &mut Conn, id: i64, level: Level) -> ApiResult<()> {
         }
     }
     Ok(())
+}
+
+/// Contact details after a change: each given field checked, each absent one kept.
+pub(crate) struct Contact {
+    pub last_name: String,
+    pub first_name: String,
+    pub email: String,
+    pub phone: String,
+}
+
+pub(crate) fn merge_contact(
+    p: &PersonRow,
+    last_name: Option<&str>,
+    first_name: Option<&str>,
+    email: Option<&str>,
+    new_phone: Option<&str>,
+) -> ApiResult<Contact> {
+    Ok(Contact {
+        last_name: match last_name {
+            Some(v) => required_text("last_name", v, 100)?,
+            None => p.last_name.clone(),
+        },
+        first_name: match first_name {
+            Some(v) => required_text("first_name", v, 100)?,
+            None => p.first_name.clone(),
+        },
+        email: match email {
+            Some(v) => normalize_email("email", v)?,
+            None => p.email.clone(),
+        },
+        phone: match new_phone {
+            Some(v) => phone(Some(v))?,
+            None => p.phone.clone(),
+        },
+    })
 }
 
 /// Names of the changed fields, with old and new values (none of them secret).
