@@ -271,6 +271,9 @@ async fn create_then_modify_with_a_conflict_then_initialize_the_password_once() 
     // Modify; meanwhile another administrator saves the same record.
     ui.type_in("search", "bouchard").await;
     ui.click("Modify").await;
+    let today = sesame::gui::locale::Locale::new(sesame::domain::Language::En)
+        .date(time::OffsetDateTime::now_utc());
+    ui.expect(&format!("Created on {today}"));
     ui.type_in("phone", "514 555-0199").await;
     let id = ui.app.people().unwrap().shown().next().unwrap().id;
     {

@@ -156,6 +156,7 @@ person-section-link = 2. Link users under this user’s charge
 person-section-under-charge = 3. Users under this user’s charge
 person-link-search = Find a level-3 user by name or user ID
 person-none-under-charge = Nobody is under this user’s charge.
+person-created-on = Created on { $date }
 person-saved = Saved.
 person-created = User created.
 

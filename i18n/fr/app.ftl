@@ -156,6 +156,7 @@ person-section-link = 2. Lier des utilisateurs à la charge de cet utilisateur
 person-section-under-charge = 3. Utilisateurs à la charge de cet utilisateur
 person-link-search = Trouver un utilisateur de niveau 3 par nom ou identifiant
 person-none-under-charge = Personne n’est à la charge de cet utilisateur.
+person-created-on = Créé le { $date }
 person-saved = Enregistré.
 person-created = Utilisateur créé.
 

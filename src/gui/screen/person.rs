@@ -517,9 +517,13 @@ impl Person {
             )
         });
         let status: Element<'_, Message> = match &self.record {
-            Some(r) => row![badge(l, r.person.status), shield(l, r.person.two_factor)]
-                .spacing(10)
-                .into(),
+            Some(r) => row![
+                badge(l, r.person.status),
+                shield(l, r.person.two_factor),
+                text(l.t_with("person-created-on", &[("date", &l.date(r.created_at))])).size(13)
+            ]
+            .spacing(10)
+            .into(),
             None => text(l.status(crate::domain::Status::Active)).into(),
         };
         let identity = column![
