@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod client;
+pub mod documents;
 pub mod domain;
 pub mod gui;
 pub mod i18n;

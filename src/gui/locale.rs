@@ -52,11 +52,7 @@ impl Locale {
 
     /// A date as each language writes it: "November 23, 2026", "23 novembre 2026".
     pub fn date(&self, t: time::OffsetDateTime) -> String {
-        let month = self.t(&format!("month-{}", t.month() as u8));
-        match self.language {
-            Language::En => format!("{month} {}, {}", t.day(), t.year()),
-            Language::Fr => format!("{} {month} {}", t.day(), t.year()),
-        }
+        crate::i18n::long_date(self.language, t)
     }
 
     pub fn level(&self, level: Level) -> String {

@@ -23,6 +23,11 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../i18n/fr/errors.ftl"),
     ),
     (
+        "documents.ftl",
+        include_str!("../../i18n/en/documents.ftl"),
+        include_str!("../../i18n/fr/documents.ftl"),
+    ),
+    (
         "app.ftl",
         include_str!("../../i18n/en/app.ftl"),
         include_str!("../../i18n/fr/app.ftl"),
@@ -93,6 +98,15 @@ impl Texts {
             Language::En => self.en.has_message(id),
             Language::Fr => self.fr.has_message(id),
         }
+    }
+}
+
+/// A date as each language writes it: "November 23, 2026", "23 novembre 2026".
+pub fn long_date(lang: Language, t: time::OffsetDateTime) -> String {
+    let month = texts().get(lang, &format!("month-{}", t.month() as u8), &[]);
+    match lang {
+        Language::En => format!("{month} {}, {}", t.day(), t.year()),
+        Language::Fr => format!("{} {month} {}", t.day(), t.year()),
     }
 }
 
