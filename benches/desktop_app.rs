@@ -113,10 +113,7 @@ fn main() {
     // Cold start: boot (settings), first view, layout.
     let home = std::env::temp_dir().join(format!("sesame_bench_gui_{}", std::process::id()));
     let t = Instant::now();
-    let places = sesame::gui::settings::Places {
-        config: home.join("c"),
-        data: home.join("d"),
-    };
+    let places = sesame::gui::settings::Places::in_folder(&home);
     let (app, _) = sesame::gui::app::App::boot(places);
     let _ui = iced_test::simulator(app.view());
     let cold = t.elapsed();

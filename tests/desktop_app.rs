@@ -26,10 +26,7 @@ impl Ui {
             std::process::id(),
             rand_suffix()
         ));
-        let places = Places {
-            config: home.join("config"),
-            data: home.join("data"),
-        };
+        let places = Places::in_folder(&home);
         std::fs::create_dir_all(&places.config).unwrap();
         std::fs::write(
             places.settings_file(),
@@ -314,6 +311,36 @@ async fn create_then_modify_with_a_conflict_then_initialize_the_password_once() 
     let password = ui.shown_password().expect("shown once");
     ui.click("Copy").await;
     assert_eq!(ui.clipboard.last(), Some(&password));
+    // Print the letter: with no native dialog here, it lands in the documents folder.
+    ui.click("Print letter").await;
+    let toast = ui.app.toast().expect("told where the PDF went").to_owned();
+    assert!(
+        toast.starts_with("No save dialog is available on this system: the PDF was saved as "),
+        "{toast}"
+    );
+    let path = ui
+        .home
+        .join("documents")
+        .join("credential-letter-l.bouchard.pdf");
+    assert!(toast.ends_with(&path.display().to_string()), "{toast}");
+    let text = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("poppler-utils");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains(&password) && text.contains("l.bouchard") && text.contains("Louis Bouchard"),
+        "{text}"
+    );
+    ui.click("Print letter").await;
+    assert!(
+        ui.home
+            .join("documents")
+            .join("credential-letter-l.bouchard (2).pdf")
+            .exists(),
+        "a second print never overwrites the first"
+    );
     ui.click("Close").await;
     assert_eq!(ui.shown_password(), None, "closing forgets it");
     let fresh = sesame::client::Client::new(ui.app.client().base());

@@ -38,6 +38,8 @@ pub struct App {
     pub screen: Screen,
     /// The user follow-up, kept while a record is open so search and scroll survive.
     people: Option<people::People>,
+    /// A message under the banner (a saved document), with the file to open.
+    toast: Option<(String, bool, Option<std::path::PathBuf>)>,
     /// A screen set aside while the user signs in again after their session ended: what they
     /// typed is still there when they come back.
     paused: Option<Screen>,
@@ -61,6 +63,9 @@ pub enum Message {
     SignedOut,
     Roles(Result<Vec<Role>, ClientError>),
     Shortcut(Shortcut),
+    Printed(Result<super::print::Saved, String>),
+    OpenDocument(std::path::PathBuf),
+    CloseToast,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +109,7 @@ impl App {
             screen: Screen::Start(start),
             people: None,
             paused: None,
+            toast: None,
             settings,
         };
         (app, Task::none())
@@ -285,6 +291,7 @@ impl App {
                     people::Action::Run(t) => t.map(Message::People),
                     people::Action::Home => self.go_home(),
                     people::Action::Copy(s) => iced::clipboard::write(s),
+                    people::Action::Print(letters, name) => self.print(letters, name),
                     people::Action::NewPerson => self.new_person(),
                     people::Action::OpenPerson(id) => {
                         let (p, t) = person::Person::open(id, &self.client);
@@ -313,6 +320,7 @@ impl App {
                     person::Action::None => Task::none(),
                     person::Action::Run(t) => t.map(Message::Person),
                     person::Action::Copy(s) => iced::clipboard::write(s),
+                    person::Action::Print(letters, name) => self.print(letters, name),
                     person::Action::Home => self.go_home(),
                     person::Action::Back(saved) => {
                         if let (Some(list), Some(s)) = (self.people.as_mut(), saved) {
@@ -376,7 +384,69 @@ impl App {
             }
             Message::Roles(Err(_)) => Task::none(),
             Message::Shortcut(s) => self.shortcut(s),
+            Message::Printed(result) => {
+                use super::print::Saved;
+                self.toast = match result {
+                    Ok(Saved::Chosen(path)) => Some((
+                        self.locale
+                            .t_with("printed-saved", &[("path", &path.display().to_string())]),
+                        false,
+                        Some(path),
+                    )),
+                    Ok(Saved::InDocuments(path)) => Some((
+                        self.locale.t_with(
+                            "printed-in-documents",
+                            &[("path", &path.display().to_string())],
+                        ),
+                        false,
+                        Some(path),
+                    )),
+                    Ok(Saved::Cancelled) => None,
+                    Err(e) => Some((
+                        self.locale.t_with("print-failed", &[("reason", &e)]),
+                        true,
+                        None,
+                    )),
+                };
+                Task::none()
+            }
+            Message::OpenDocument(path) => {
+                if let Err(e) = super::print::open_with_system(&path) {
+                    self.toast = Some((
+                        self.locale.t_with("print-failed", &[("reason", &e)]),
+                        true,
+                        None,
+                    ));
+                }
+                Task::none()
+            }
+            Message::CloseToast => {
+                self.toast = None;
+                Task::none()
+            }
         }
+    }
+
+    /// Prints letters in the background; the dialog that showed the password stays in charge
+    /// of it, and the PDF is the only place it is written.
+    fn print(
+        &mut self,
+        letters: Vec<crate::documents::CredentialLetter>,
+        file_name: String,
+    ) -> Task<Message> {
+        let paper = self
+            .settings
+            .paper_for(&sys_locale::get_locale().unwrap_or_default());
+        let places = self.places.clone();
+        Task::perform(
+            super::print::letters(letters, paper, file_name, places),
+            Message::Printed,
+        )
+    }
+
+    /// The last document printed, as the toast names it (tests, the session-expiry return).
+    pub fn toast(&self) -> Option<&str> {
+        self.toast.as_ref().map(|t| t.0.as_str())
     }
 
     fn shortcut(&mut self, s: Shortcut) -> Task<Message> {

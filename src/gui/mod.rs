@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod locale;
+pub mod print;
 pub mod screen;
 pub mod settings;
 pub mod widget;

@@ -16,12 +16,7 @@ pub enum ThemeChoice {
     Dark,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Paper {
-    A4,
-    Letter,
-}
+pub use crate::documents::Paper;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -57,26 +52,44 @@ impl Default for Settings {
 pub struct Places {
     pub config: PathBuf,
     pub data: PathBuf,
+    /// Where PDFs go when no native save dialog can be shown.
+    pub documents: PathBuf,
+    /// A native save dialog can be shown (a desktop portal or zenity on Linux).
+    pub native_dialogs: bool,
 }
 
 impl Places {
     pub fn of_this_system() -> Places {
         if let Some(home) = std::env::var_os("SESAME_HOME") {
-            let home = PathBuf::from(home);
-            return Places {
-                config: home.join("config"),
-                data: home.join("data"),
-            };
+            return Places::in_folder(&PathBuf::from(home));
         }
+        let documents = directories::UserDirs::new()
+            .map(|u| u.document_dir().unwrap_or(u.home_dir()).to_path_buf())
+            .unwrap_or_else(|| PathBuf::from("."));
+        let native_dialogs = native_dialogs_available();
         match directories::ProjectDirs::from("org", "Sesame", "Sesame") {
             Some(d) => Places {
                 config: d.config_dir().to_path_buf(),
                 data: d.data_dir().to_path_buf(),
+                documents,
+                native_dialogs,
             },
             None => Places {
                 config: PathBuf::from("."),
                 data: PathBuf::from("."),
+                documents,
+                native_dialogs,
             },
+        }
+    }
+
+    /// Everything under one folder, and no native dialogs (tests, portable use).
+    pub fn in_folder(home: &std::path::Path) -> Places {
+        Places {
+            config: home.join("config"),
+            data: home.join("data"),
+            documents: home.join("documents"),
+            native_dialogs: false,
         }
     }
 
@@ -127,6 +140,18 @@ pub fn default_paper(locale: &str) -> Paper {
     }
 }
 
+/// On Linux, rfd's save dialog needs the desktop portal (over D-Bus) or zenity; without them it
+/// answers "cancelled" at once, so Sesame saves in the documents folder instead and says where.
+fn native_dialogs_available() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    let zenity = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).any(|d| d.join("zenity").is_file()))
+        .unwrap_or(false);
+    zenity || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+}
+
 /// The operating system's language: French if it starts with "fr", English otherwise.
 pub fn system_language() -> Language {
     match sys_locale::get_locale() {
@@ -142,10 +167,7 @@ mod tests {
     #[test]
     fn settings_round_trip_and_hold_no_secret() {
         let dir = std::env::temp_dir().join(format!("sesame_settings_{}", std::process::id()));
-        let places = Places {
-            config: dir.join("c"),
-            data: dir.join("d"),
-        };
+        let places = Places::in_folder(&dir);
         assert_eq!(Settings::load(&places), Settings::default());
         let mut s = Settings {
             language: Some(Language::Fr),

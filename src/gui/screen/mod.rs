@@ -22,3 +22,24 @@ pub struct Ctx<'a> {
     pub me: &'a Me,
     pub roles: &'a [Role],
 }
+
+/// The credential letter of a person whose password is on screen, in their language.
+pub fn credential_letter(
+    ctx: Ctx<'_>,
+    p: &crate::api::PersonSummary,
+    password: &str,
+) -> crate::documents::CredentialLetter {
+    crate::documents::CredentialLetter {
+        organization_name: ctx.me.organization.name.clone(),
+        organization_code: ctx.me.organization.code.clone(),
+        login: p.user_id.clone(),
+        password: password.to_owned(),
+        holder: crate::documents::Holder::Person {
+            name: format!("{} {}", p.first_name, p.last_name)
+                .trim()
+                .to_owned(),
+        },
+        language: p.language,
+        date: time::OffsetDateTime::now_utc(),
+    }
+}

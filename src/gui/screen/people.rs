@@ -27,6 +27,7 @@ enum Dialog {
         name: String,
     },
     Password {
+        id: i64,
         name: String,
         password: String,
     },
@@ -101,6 +102,7 @@ pub enum Message {
     ConfirmInitialize,
     Initialized(Result<OneTimePassword, ClientError>),
     CopyPassword,
+    PrintLetter,
     AskRoles(i64),
     ToggleRole(String, bool),
     SaveRoles,
@@ -118,6 +120,8 @@ pub enum Action {
     NewPerson,
     OpenPerson(i64),
     Copy(String),
+    /// Print these credential letters to this file name.
+    Print(Vec<crate::documents::CredentialLetter>, String),
     /// The session ended: the app asks for sign-in again and comes back here.
     SessionEnded(ClientError),
 }
@@ -310,8 +314,9 @@ impl People {
                 }
             }
             Message::Initialized(Ok(p)) => {
-                if let Some(Dialog::ConfirmInitialize { name, .. }) = self.dialog.take() {
+                if let Some(Dialog::ConfirmInitialize { id, name }) = self.dialog.take() {
                     self.dialog = Some(Dialog::Password {
+                        id,
                         name,
                         password: p.password,
                     });
@@ -324,6 +329,16 @@ impl People {
             Message::CopyPassword => {
                 if let Some(Dialog::Password { password, .. }) = &self.dialog {
                     return Action::Copy(password.clone());
+                }
+            }
+            Message::PrintLetter => {
+                if let Some(Dialog::Password { id, password, .. }) = &self.dialog
+                    && let Some(p) = self.find(*id)
+                {
+                    let letter = super::credential_letter(ctx, p, password);
+                    let name =
+                        crate::documents::file_name("doc-letter-file", l.language, &p.user_id);
+                    return Action::Print(vec![letter], name);
                 }
             }
             Message::AskRoles(id) => {
@@ -618,7 +633,7 @@ impl People {
                     primary(t("action-confirm"), Some(Message::ConfirmInitialize)),
                 ],
             ),
-            Dialog::Password { name, password } => dialog(
+            Dialog::Password { name, password, .. } => dialog(
                 base,
                 t("temporary-password-created"),
                 column![
@@ -631,6 +646,7 @@ impl People {
                 .into(),
                 vec![
                     secondary(t("action-copy"), Some(Message::CopyPassword)),
+                    secondary(t("action-print-letter"), Some(Message::PrintLetter)),
                     primary(t("action-close"), Some(Message::CloseDialog)),
                 ],
             ),

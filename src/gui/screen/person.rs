@@ -81,6 +81,7 @@ pub enum Message {
     ConfirmInitialize,
     Initialized(Result<OneTimePassword, ClientError>),
     CopyPassword,
+    PrintLetter,
     CloseDialog,
     LinkSearch(String),
     LinkResults(Result<PeoplePage, ClientError>),
@@ -99,6 +100,8 @@ pub enum Action {
     Deleted(i64),
     Home,
     Copy(String),
+    /// Print these credential letters to this file name.
+    Print(Vec<crate::documents::CredentialLetter>, String),
     SessionEnded(ClientError),
 }
 
@@ -292,6 +295,18 @@ impl Person {
             Message::CopyPassword => {
                 if let Some(Dialog::Password(p)) = &self.dialog {
                     return Action::Copy(p.clone());
+                }
+            }
+            Message::PrintLetter => {
+                if let (Some(Dialog::Password(password)), Some(rec)) = (&self.dialog, &self.record)
+                {
+                    let letter = super::credential_letter(ctx, &rec.person, password);
+                    let name = crate::documents::file_name(
+                        "doc-letter-file",
+                        l.language,
+                        &rec.person.user_id,
+                    );
+                    return Action::Print(vec![letter], name);
                 }
             }
             Message::CloseDialog => {
@@ -732,6 +747,7 @@ impl Person {
                 .into(),
                 vec![
                     secondary(t("action-copy"), Some(Message::CopyPassword)),
+                    secondary(t("action-print-letter"), Some(Message::PrintLetter)),
                     primary(t("action-close"), Some(Message::CloseDialog)),
                 ],
             ),
