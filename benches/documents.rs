@@ -15,7 +15,7 @@ fn letter(i: usize) -> CredentialLetter {
         holder: Holder::Person {
             name: format!("Zoë Łukasiewicz-Ñúñez {i}"),
         },
-        language: if i % 2 == 0 {
+        language: if i.is_multiple_of(2) {
             Language::Fr
         } else {
             Language::En
