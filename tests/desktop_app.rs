@@ -419,3 +419,107 @@ async fn dialogs_confirm_with_enter_and_cancel_with_escape() {
         "Enter closes it, and the password is forgotten"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_service_user_wizard_checks_the_code_chooses_access_and_shows_the_password_once() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("Service users").await;
+    ui.expect("PAIE2026");
+    ui.click("New service user").await;
+    ui.expect("Service user (API only)");
+    ui.type_in("application", "Paie Nethris").await;
+    // Checked as typed: 5 characters, 11 characters, and a non-ASCII letter are refused.
+    for (code, reason) in [
+        ("ABCDE", "Between 6 and 10 characters."),
+        ("ABCDEFGHIJK", "Between 6 and 10 characters."),
+        (
+            "PAIÉ2026",
+            "Letters A–Z and digits only, without accents or spaces.",
+        ),
+    ] {
+        ui.send(Message::ServiceUsers(
+            sesame::gui::screen::service_users::Message::Code(code.into()),
+        ))
+        .await;
+        ui.expect(reason);
+        ui.click("Next").await;
+        ui.expect("Service user (API only)");
+    }
+    ui.send(Message::ServiceUsers(
+        sesame::gui::screen::service_users::Message::Code(String::new()),
+    ))
+    .await;
+    ui.type_in("user-code", "NETHRIS1").await;
+    ui.click("Next").await;
+    ui.expect("Tick the companies and levels of the administrative structure this user may reach; each includes what lies under it.");
+    ui.click("Boutique de Québec").await;
+    ui.click("Next").await;
+    ui.expect("The service user NETHRIS1 was created for Paie Nethris. Its password is below.");
+    let password = ui
+        .app
+        .service_users()
+        .unwrap()
+        .shown_password()
+        .expect("shown")
+        .to_owned();
+    ui.click("Print letter").await;
+    let path = ui
+        .home
+        .join("documents")
+        .join("credential-letter-nethris1.pdf");
+    let text = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("NETHRIS1") && text.contains(&password) && text.contains("Paie Nethris"),
+        "{text}"
+    );
+    ui.click("Finish").await;
+    assert_eq!(
+        ui.app.service_users().unwrap().shown_password(),
+        None,
+        "gone once finished"
+    );
+    // Its token works and reaches the chosen structure only.
+    let api = sesame::client::Client::new(ui.app.client().base());
+    let token = api.api_token("DEMO", "NETHRIS1", &password).await.unwrap();
+    let seen = api
+        .with_token(Some(token.token))
+        .structures()
+        .await
+        .unwrap();
+    assert_eq!(
+        seen.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+        ["Boutique de Québec"]
+    );
+    // A reset shows a new password once and offers the letter again.
+    let id = ui
+        .app
+        .service_users()
+        .unwrap()
+        .list()
+        .iter()
+        .find(|s| s.user_code == "NETHRIS1")
+        .unwrap()
+        .id;
+    ui.send(Message::ServiceUsers(
+        sesame::gui::screen::service_users::Message::Open(id),
+    ))
+    .await;
+    ui.click("Reset password").await;
+    ui.click("Confirm").await;
+    let again = ui
+        .app
+        .service_users()
+        .unwrap()
+        .shown_password()
+        .expect("new password shown")
+        .to_owned();
+    assert_ne!(again, password);
+    ui.expect("Print letter");
+    ui.click("Close").await;
+    assert_eq!(ui.app.service_users().unwrap().shown_password(), None);
+}

@@ -168,3 +168,38 @@ person-created = User created.
 my-account-title = My account
 my-account-details = Contact details
 my-account-password = Password
+
+nav-service-users = Service users
+service-users-title = Service users
+service-users-search = Search by user code or application
+service-users-new = New service user
+column-user-code = User code
+column-application = Application
+column-language = Language
+column-scope = Access
+column-created = Created
+column-last-used = Last used
+wizard-identification = Identification
+wizard-access = Access
+wizard-letter = Letter
+wizard-access-intro = Tick the companies and levels of the administrative structure this user may reach; each includes what lies under it.
+wizard-letter-intro = The service user { $code } was created for { $application }. Its password is below.
+wizard-letter-notice = Read this before you finish: the password is shown only now. Print the letter and hand the organization code, the user code and the password to your software vendor. This password does not expire.
+field-type = Type of user
+type-service-user = Service user (API only)
+field-user-code = User code
+field-application = Application
+field-create-suspended = Create it suspended (it cannot connect until activated)
+scope-all-companies = All companies
+scope-whole-structure = Whole structure
+scope-structures = { $count ->
+        [one] { $formatted } structure
+       *[other] { $formatted } structures
+    }
+action-next = Next
+action-finish = Finish
+action-activate = Activate
+action-suspend = Suspend
+action-reset-password = Reset password
+reset-confirm-body = Create a new password? The current one stops working at once: the software that uses this account needs the new one.
+password-reset-done = New password:

@@ -168,3 +168,38 @@ person-created = Utilisateur créé.
 my-account-title = Mon compte
 my-account-details = Coordonnées
 my-account-password = Mot de passe
+
+nav-service-users = Utilisateurs de services
+service-users-title = Utilisateurs de services
+service-users-search = Rechercher par code d’utilisateur ou application
+service-users-new = Nouvel utilisateur de services
+column-user-code = Code d’utilisateur
+column-application = Application
+column-language = Langue
+column-scope = Accès
+column-created = Créé le
+column-last-used = Dernière utilisation
+wizard-identification = Identification
+wizard-access = Accès
+wizard-letter = Lettre
+wizard-access-intro = Cochez les compagnies et les niveaux de la structure administrative auxquels cet utilisateur aura accès ; chacun comprend ce qui se trouve en dessous.
+wizard-letter-intro = L’utilisateur de services { $code } a été créé pour { $application }. Son mot de passe est ci-dessous.
+wizard-letter-notice = Lisez ceci avant de terminer : le mot de passe n’est affiché que maintenant. Imprimez la lettre et transmettez le code d’organisation, le code d’utilisateur et le mot de passe à votre fournisseur. Ce mot de passe n’expire pas.
+field-type = Type d’utilisation
+type-service-user = Utilisateur de services (API seulement)
+field-user-code = Code d’utilisateur
+field-application = Application
+field-create-suspended = Le créer suspendu (il ne peut pas se connecter avant d’être activé)
+scope-all-companies = Toutes les compagnies
+scope-whole-structure = Toute la structure
+scope-structures = { $count ->
+        [one] { $formatted } structure
+       *[other] { $formatted } structures
+    }
+action-next = Suivant
+action-finish = Terminer
+action-activate = Activer
+action-suspend = Suspendre
+action-reset-password = Réinitialiser le mot de passe
+reset-confirm-body = Créer un nouveau mot de passe ? L’actuel cesse aussitôt de fonctionner : le logiciel qui utilise ce compte aura besoin du nouveau.
+password-reset-done = Nouveau mot de passe :

@@ -261,6 +261,62 @@ impl Client {
         self.call::<(), _>(Method::GET, "/structures", None).await
     }
 
+    pub async fn service_users(&self) -> ClientResult<Vec<ServiceUser>> {
+        self.call::<(), _>(Method::GET, "/service-users", None)
+            .await
+    }
+
+    pub async fn create_service_user(
+        &self,
+        new: &NewServiceUser,
+    ) -> ClientResult<CreatedServiceUser> {
+        self.call(Method::POST, "/service-users", Some(new)).await
+    }
+
+    pub async fn update_service_user(
+        &self,
+        id: i64,
+        u: &ServiceUserUpdate,
+    ) -> ClientResult<ServiceUser> {
+        self.call(Method::PATCH, &format!("/service-users/{id}"), Some(u))
+            .await
+    }
+
+    pub async fn reset_service_user_password(&self, id: i64) -> ClientResult<OneTimePassword> {
+        self.call::<(), _>(Method::POST, &format!("/service-users/{id}/password"), None)
+            .await
+    }
+
+    pub async fn technical_user_of(&self, structure: i64) -> ClientResult<TechnicalUser> {
+        self.call::<(), _>(
+            Method::GET,
+            &format!("/structures/{structure}/technical-user"),
+            None,
+        )
+        .await
+    }
+
+    pub async fn create_technical_user(
+        &self,
+        structure: i64,
+    ) -> ClientResult<CreatedTechnicalUser> {
+        self.call::<(), _>(
+            Method::POST,
+            &format!("/structures/{structure}/technical-user"),
+            None,
+        )
+        .await
+    }
+
+    pub async fn reset_technical_user_password(&self, id: i64) -> ClientResult<OneTimePassword> {
+        self.call::<(), _>(
+            Method::POST,
+            &format!("/technical-users/{id}/password"),
+            None,
+        )
+        .await
+    }
+
     pub async fn organization(&self) -> ClientResult<Organization> {
         self.call::<(), _>(Method::GET, "/organization", None).await
     }

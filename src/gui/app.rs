@@ -8,7 +8,9 @@ use iced::widget::{column, container, operation, pick_list, row, space, text};
 use iced::{Alignment, Element, Length, Subscription, Task, Theme};
 
 use super::locale::Locale;
-use super::screen::{Ctx, home, my_account, password_change, people, person, sign_in, start};
+use super::screen::{
+    Ctx, home, my_account, password_change, people, person, service_users, sign_in, start,
+};
 use super::settings::{Places, Settings, ThemeChoice, system_language};
 use super::widget;
 use crate::api::{Me, Role, Session};
@@ -24,6 +26,7 @@ pub enum Screen {
     People,
     Person(person::Person),
     MyAccount(my_account::MyAccount),
+    ServiceUsers(service_users::ServiceUsers),
 }
 
 pub struct App {
@@ -54,6 +57,8 @@ pub enum Message {
     People(people::Message),
     Person(person::Message),
     MyAccount(my_account::Message),
+    ServiceUsers(service_users::Message),
+    GoServiceUsers,
     GoHome,
     GoPeople,
     GoMyAccount,
@@ -123,6 +128,7 @@ impl App {
             Screen::People => Some(self.locale.t("people-title")),
             Screen::Person(_) => Some(self.locale.t("person-title")),
             Screen::MyAccount(_) => Some(self.locale.t("my-account-title")),
+            Screen::ServiceUsers(_) => Some(self.locale.t("service-users-title")),
         };
         match screen {
             Some(s) => format!("Sesame — {s}"),
@@ -156,6 +162,14 @@ impl App {
             };
             Some(Message::Shortcut(shortcut))
         })
+    }
+
+    /// The service users screen, while open.
+    pub fn service_users(&self) -> Option<&service_users::ServiceUsers> {
+        match &self.screen {
+            Screen::ServiceUsers(s) => Some(s),
+            _ => None,
+        }
     }
 
     /// The user follow-up, once opened.
@@ -273,6 +287,36 @@ impl App {
                 Task::none()
             }
             Message::GoHome => self.go_home(),
+            Message::GoServiceUsers => {
+                let Some(ctx) = self.ctx() else {
+                    return Task::none();
+                };
+                let (s, t) = service_users::ServiceUsers::load(ctx);
+                self.screen = Screen::ServiceUsers(s);
+                t.map(Message::ServiceUsers)
+            }
+            Message::ServiceUsers(m) => {
+                let Some(me) = self.me.as_ref() else {
+                    return Task::none();
+                };
+                let Screen::ServiceUsers(s) = &mut self.screen else {
+                    return Task::none();
+                };
+                match s.update(
+                    m,
+                    Ctx {
+                        locale: self.locale,
+                        client: &self.client,
+                        me,
+                        roles: &self.roles,
+                    },
+                ) {
+                    service_users::Action::None => Task::none(),
+                    service_users::Action::Run(t) => t.map(Message::ServiceUsers),
+                    service_users::Action::Print(letters, name) => self.print(letters, name),
+                    service_users::Action::SessionEnded(e) => self.session_ended(e),
+                }
+            }
             Message::People(m) => {
                 let (Some(me), Some(p)) = (self.me.as_ref(), self.people.as_mut()) else {
                     return Task::none();
@@ -563,6 +607,10 @@ impl App {
                 Some(ctx) => s.view(ctx).map(Message::MyAccount),
                 None => space().into(),
             },
+            Screen::ServiceUsers(s) => match self.ctx() {
+                Some(ctx) => s.view(ctx).map(Message::ServiceUsers),
+                None => space().into(),
+            },
         };
         column![
             self.banner(),
@@ -591,6 +639,12 @@ impl App {
                 nav = nav.push(widget::link(
                     l.t("nav-user-follow-up"),
                     Some(Message::GoPeople),
+                ));
+            }
+            if me.level == Some(crate::domain::Level::One) {
+                nav = nav.push(widget::link(
+                    l.t("nav-service-users"),
+                    Some(Message::GoServiceUsers),
                 ));
             }
             nav = nav.push(widget::link(

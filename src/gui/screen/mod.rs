@@ -6,6 +6,7 @@ pub mod my_account;
 pub mod password_change;
 pub mod people;
 pub mod person;
+pub mod service_users;
 pub mod sign_in;
 pub mod start;
 
