@@ -39,8 +39,8 @@ enum Mode {
     List,
     Wizard {
         step: Step,
-        draft: Draft,
-        created: Option<(ServiceUser, String)>,
+        draft: Box<Draft>,
+        created: Option<Box<(ServiceUser, String)>>,
     },
     Record {
         id: i64,
@@ -116,10 +116,10 @@ impl ServiceUsers {
     pub fn shown_password(&self) -> Option<&str> {
         match &self.mode {
             Mode::Wizard {
-                created: Some((_, p)),
+                created: Some(c),
                 step: Step::Letter,
                 ..
-            } => Some(p),
+            } => Some(&c.1),
             Mode::Record {
                 password: Some(p), ..
             } => Some(p),
@@ -175,7 +175,7 @@ impl ServiceUsers {
                 };
                 self.mode = Mode::Wizard {
                     step: Step::Identification,
-                    draft,
+                    draft: Box::new(draft),
                     created: None,
                 };
                 self.notice = None;
@@ -280,15 +280,14 @@ impl ServiceUsers {
                 } = &mut self.mode
                 {
                     *step = Step::Letter;
-                    *slot = Some((created.service_user, created.password));
+                    *slot = Some(Box::new((created.service_user, created.password)));
                 }
             }
             Message::PrintLetter => {
                 let found = match &self.mode {
                     Mode::Wizard {
-                        created: Some((su, p)),
-                        ..
-                    } => Some((su.clone(), p.clone())),
+                        created: Some(c), ..
+                    } => Some((c.0.clone(), c.1.clone())),
                     Mode::Record {
                         id,
                         password: Some(p),
@@ -403,7 +402,7 @@ impl ServiceUsers {
                 step,
                 draft,
                 created,
-            } => self.wizard_view(l, *step, draft, created.as_ref()),
+            } => self.wizard_view(l, *step, draft, created.as_deref()),
             Mode::Record {
                 id,
                 password,
