@@ -64,6 +64,12 @@ impl Ui {
 
     fn send(&mut self, m: Message) -> Pin<Box<dyn Future<Output = ()> + '_>> {
         Box::pin(async move {
+            if std::env::var_os("SESAME_TEST_TRACE").is_some() {
+                eprintln!(
+                    "  message {}",
+                    format!("{m:?}").chars().take(300).collect::<String>()
+                );
+            }
             let task = self.app.update(m);
             self.run(task).await;
         })
@@ -82,7 +88,11 @@ impl Ui {
             if let Err(e) = ui.click(text) {
                 panic!("cannot click {text:?}: {e}");
             }
-            ui.into_messages().collect::<Vec<_>>()
+            let m = ui.into_messages().collect::<Vec<_>>();
+            if std::env::var_os("SESAME_TEST_TRACE").is_some() {
+                eprintln!("click {text:?} -> {m:?}");
+            }
+            m
         };
         self.deliver(messages).await;
     }
@@ -375,7 +385,7 @@ async fn an_expired_session_asks_to_sign_in_again_and_keeps_what_was_typed() {
     ui.click("User follow-up").await;
     ui.type_in("search", "okafor").await;
     ui.click("Modify").await;
-    ui.type_in("phone", " ext. 12").await;
+    ui.type_in("phone", " x12").await;
     // The session ends behind the app's back (expiry, or revoked by an administrator).
     ui.app.client().sign_out().await.unwrap();
     ui.click("Save").await;
@@ -387,7 +397,7 @@ async fn an_expired_session_asks_to_sign_in_again_and_keeps_what_was_typed() {
     match &ui.app.screen {
         Screen::Person(p) => assert_eq!(
             p.field(sesame::gui::screen::person::Field::Phone),
-            "+44 20 7946 0018 ext. 12"
+            "+44 20 7946 0018 x12"
         ),
         _ => panic!("back on the record, not {}", ui.app.title()),
     }

@@ -14,6 +14,7 @@ action-open = Open
 printed-saved = Saved: { $path }
 printed-in-documents = No save dialog is available on this system: the PDF was saved as { $path }
 print-failed = The PDF could not be saved: { $reason }
+action-dismiss = Dismiss
 action-quit = Quit
 action-remove = Remove
 action-save = Save
@@ -22,7 +23,7 @@ action-update = Update
 action-update-roles = Update roles
 
 nav-your-file = Your file
-nav-identification = Identification ›
+nav-identification = Identification
 nav-user-follow-up = User follow-up
 nav-my-account = My account
 nav-sign-out = Sign out

@@ -14,6 +14,7 @@ action-open = Ouvrir
 printed-saved = Enregistré : { $path }
 printed-in-documents = Aucune boîte d’enregistrement n’est disponible sur ce système : le PDF a été enregistré sous { $path }
 print-failed = Le PDF n’a pas pu être enregistré : { $reason }
+action-dismiss = Masquer
 action-quit = Quitter
 action-remove = Retirer
 action-save = Enregistrer
@@ -22,7 +23,7 @@ action-update = Mettre à jour
 action-update-roles = Mettre à jour les rôles
 
 nav-your-file = Votre dossier
-nav-identification = Identification ›
+nav-identification = Identification
 nav-user-follow-up = Suivi des utilisateurs
 nav-my-account = Mon compte
 nav-sign-out = Se déconnecter

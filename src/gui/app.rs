@@ -612,11 +612,25 @@ impl App {
                 None => space().into(),
             },
         };
-        column![
-            self.banner(),
-            container(body).width(Length::Fill).height(Length::Fill)
-        ]
-        .into()
+        let mut page = column![self.banner()];
+        if let Some((message, is_error, path)) = &self.toast {
+            let mut bar = row![container(widget::notice(message, *is_error)).width(Length::Fill)]
+                .spacing(8)
+                .align_y(Alignment::Center);
+            if let Some(p) = path {
+                bar = bar.push(widget::secondary(
+                    self.locale.t("action-open"),
+                    Some(Message::OpenDocument(p.clone())),
+                ));
+            }
+            bar = bar.push(widget::secondary(
+                self.locale.t("action-dismiss"),
+                Some(Message::CloseToast),
+            ));
+            page = page.push(container(bar).padding([6, 16]));
+        }
+        page.push(container(body).width(Length::Fill).height(Length::Fill))
+            .into()
     }
 
     /// The navigation banner: Your file, Identification → User follow-up, My account; the
@@ -632,12 +646,11 @@ impl App {
             .filter(|m| !m.must_change_password)
             .filter(|_| !matches!(self.screen, Screen::SignIn(_) | Screen::Start(_)));
         if let Some(me) = signed_in {
-            nav = nav.push(text(me.organization.name.clone()).size(14));
             nav = nav.push(widget::link(l.t("nav-your-file"), Some(Message::GoHome)));
             if me.has_user_list {
-                nav = nav.push(text(l.t("nav-identification")).size(14));
+                // "Identification" leads to the user follow-up, as in the portals Sesame replaces.
                 nav = nav.push(widget::link(
-                    l.t("nav-user-follow-up"),
+                    l.t("nav-identification"),
                     Some(Message::GoPeople),
                 ));
             }
