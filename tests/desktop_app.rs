@@ -533,3 +533,65 @@ async fn the_service_user_wizard_checks_the_code_chooses_access_and_shows_the_pa
     ui.click("Close").await;
     assert_eq!(ui.app.service_users().unwrap().shown_password(), None);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_primary_manager_creates_the_technical_user_exports_its_connection_information_and_resets_it()
+ {
+    let mut ui = Ui::demo_as("en", "r.okafor").await;
+    ui.click("Structures").await;
+    ui.click("Boutique de Québec").await;
+    ui.expect("This structure has no technical user.");
+    ui.click("Create a technical user").await;
+    ui.expect("Technical user input");
+    ui.click("Create a technical user").await;
+    ui.expect("Technical user summary");
+    let password = ui
+        .app
+        .structures()
+        .unwrap()
+        .shown_password()
+        .expect("shown once")
+        .to_owned();
+    ui.click("Export the connection information").await;
+    let path = ui
+        .home
+        .join("documents")
+        .join("connection-information-boutique-de-quebec.pdf");
+    let text = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for e in [
+        "Connection information of a technical user",
+        "Boutique de Québec",
+        &password,
+        "Rita Okafor <r-okafor@lumiere.example>",
+        "/api/v1",
+    ] {
+        assert!(text.contains(e), "{e:?} not in {text}");
+    }
+    ui.click("Back to the structure page").await;
+    assert_eq!(
+        ui.app.structures().unwrap().shown_password(),
+        None,
+        "the summary is closed for good"
+    );
+    ui.expect("Reset password (technical user)");
+    ui.click("Reset password (technical user)").await;
+    ui.click("Confirm").await;
+    let again = ui
+        .app
+        .structures()
+        .unwrap()
+        .shown_password()
+        .expect("new password shown")
+        .to_owned();
+    assert_ne!(again, password);
+    ui.click("Back to the structure page").await;
+    assert_eq!(ui.app.structures().unwrap().shown_password(), None);
+}

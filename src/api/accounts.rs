@@ -71,6 +71,8 @@ pub struct TechnicalUser {
     /// Always the primary manager's address: follows a change of manager or of address.
     pub contact_email: Option<String>,
     pub primary_manager: Option<PersonRef>,
+    /// The primary manager's language: documents about this account use it.
+    pub manager_language: Option<Language>,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339::option")]

@@ -8,6 +8,7 @@ use iced::widget::{column, container, operation, pick_list, row, space, text};
 use iced::{Alignment, Element, Length, Subscription, Task, Theme};
 
 use super::locale::Locale;
+use super::screen::structures;
 use super::screen::{
     Ctx, home, my_account, password_change, people, person, service_users, sign_in, start,
 };
@@ -27,6 +28,7 @@ pub enum Screen {
     Person(person::Person),
     MyAccount(my_account::MyAccount),
     ServiceUsers(service_users::ServiceUsers),
+    Structures(structures::Structures),
 }
 
 pub struct App {
@@ -59,6 +61,9 @@ pub enum Message {
     MyAccount(my_account::Message),
     ServiceUsers(service_users::Message),
     GoServiceUsers,
+    Structures(structures::Message),
+    GoStructures,
+    Exported(Result<super::print::Saved, String>),
     GoHome,
     GoPeople,
     GoMyAccount,
@@ -129,6 +134,7 @@ impl App {
             Screen::Person(_) => Some(self.locale.t("person-title")),
             Screen::MyAccount(_) => Some(self.locale.t("my-account-title")),
             Screen::ServiceUsers(_) => Some(self.locale.t("service-users-title")),
+            Screen::Structures(_) => Some(self.locale.t("structures-title")),
         };
         match screen {
             Some(s) => format!("Sesame — {s}"),
@@ -168,6 +174,14 @@ impl App {
     pub fn service_users(&self) -> Option<&service_users::ServiceUsers> {
         match &self.screen {
             Screen::ServiceUsers(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The structures screen, while open.
+    pub fn structures(&self) -> Option<&structures::Structures> {
+        match &self.screen {
+            Screen::Structures(s) => Some(s),
             _ => None,
         }
     }
@@ -295,6 +309,53 @@ impl App {
                 self.screen = Screen::ServiceUsers(s);
                 t.map(Message::ServiceUsers)
             }
+            Message::GoStructures => {
+                let Some(ctx) = self.ctx() else {
+                    return Task::none();
+                };
+                let (s, t) = structures::Structures::load(ctx);
+                self.screen = Screen::Structures(s);
+                t.map(Message::Structures)
+            }
+            Message::Structures(m) => {
+                let Some(me) = self.me.as_ref() else {
+                    return Task::none();
+                };
+                let Screen::Structures(s) = &mut self.screen else {
+                    return Task::none();
+                };
+                match s.update(
+                    m,
+                    Ctx {
+                        locale: self.locale,
+                        client: &self.client,
+                        me,
+                        roles: &self.roles,
+                    },
+                ) {
+                    structures::Action::None => Task::none(),
+                    structures::Action::Run(t) => t.map(Message::Structures),
+                    structures::Action::SessionEnded(e) => self.session_ended(e),
+                    structures::Action::Export(info, name) => {
+                        let paper = self
+                            .settings
+                            .paper_for(&sys_locale::get_locale().unwrap_or_default());
+                        let places = self.places.clone();
+                        Task::perform(
+                            async move {
+                                let bytes = tokio::task::spawn_blocking(move || {
+                                    crate::documents::connection_information(&info, paper)
+                                })
+                                .await
+                                .map_err(|e| e.to_string())??;
+                                super::print::save(bytes, name, places).await
+                            },
+                            Message::Exported,
+                        )
+                    }
+                }
+            }
+            Message::Exported(r) => self.update(Message::Printed(r)),
             Message::ServiceUsers(m) => {
                 let Some(me) = self.me.as_ref() else {
                     return Task::none();
@@ -611,6 +672,10 @@ impl App {
                 Some(ctx) => s.view(ctx).map(Message::ServiceUsers),
                 None => space().into(),
             },
+            Screen::Structures(s) => match self.ctx() {
+                Some(ctx) => s.view(ctx).map(Message::Structures),
+                None => space().into(),
+            },
         };
         let mut page = column![self.banner()];
         if let Some((message, is_error, path)) = &self.toast {
@@ -652,6 +717,12 @@ impl App {
                 nav = nav.push(widget::link(
                     l.t("nav-identification"),
                     Some(Message::GoPeople),
+                ));
+            }
+            if me.has_user_list {
+                nav = nav.push(widget::link(
+                    l.t("nav-structures"),
+                    Some(Message::GoStructures),
                 ));
             }
             if me.level == Some(crate::domain::Level::One) {

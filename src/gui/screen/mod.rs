@@ -9,6 +9,7 @@ pub mod person;
 pub mod service_users;
 pub mod sign_in;
 pub mod start;
+pub mod structures;
 
 use crate::api::{Me, Role};
 use crate::client::Client;

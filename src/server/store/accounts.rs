@@ -58,6 +58,7 @@ pub struct TechnicalUserRow {
     pub m_first_name: Option<String>,
     pub m_email: Option<String>,
     pub m_level: Option<i64>,
+    pub m_language: Option<String>,
 }
 
 impl TechnicalUserRow {
@@ -78,6 +79,7 @@ impl TechnicalUserRow {
             status: Status::parse(&self.status).unwrap_or(Status::Suspended),
             contact_email: self.m_email.clone(),
             primary_manager: manager,
+            manager_language: self.m_language.as_deref().and_then(Language::parse),
             created_at: to_time(self.created_at),
             last_used_at: self.last_used_at.map(to_time),
         }
@@ -91,7 +93,7 @@ macro_rules! technical_user_select {
     () => {
         "SELECT a.id, a.org_id, a.user_id, a.structure_id, s.name AS structure_name, a.status, a.language, \
          a.created_at, a.last_used_at, m.id AS manager_id, m.user_id AS m_user_id, m.last_name AS m_last_name, \
-         m.first_name AS m_first_name, m.email AS m_email, m.level AS m_level \
+         m.first_name AS m_first_name, m.email AS m_email, m.level AS m_level, m.language AS m_language \
          FROM accounts a JOIN structures s ON s.id = a.structure_id \
          LEFT JOIN accounts m ON m.id = s.primary_manager_id \
          WHERE a.kind = 'technical_user' "
