@@ -595,3 +595,46 @@ async fn a_primary_manager_creates_the_technical_user_exports_its_connection_inf
     ui.click("Back to the structure page").await;
     assert_eq!(ui.app.structures().unwrap().shown_password(), None);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_multi_selection_prints_one_letter_per_page_after_a_confirmation_naming_the_count() {
+    use sesame::gui::screen::people::Message as People;
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    let ids: Vec<i64> = ui
+        .app
+        .people()
+        .unwrap()
+        .shown()
+        .filter(|p| ["zoe", "aegir"].contains(&p.user_id.as_str()))
+        .map(|p| p.id)
+        .collect();
+    for id in &ids {
+        ui.send(Message::People(People::Tick(*id, true))).await;
+    }
+    ui.click("Print 2 letters").await;
+    ui.expect("Create temporary passwords for the 2 selected accounts and print one letter per account? Their current passwords stop working.");
+    ui.click("Confirm").await;
+    ui.expect("2 temporary passwords created; their letters are being saved, one per page.");
+    let path = ui
+        .home
+        .join("documents")
+        .join("credential-letters-demo.pdf");
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&info.stdout).contains("Pages:           2"));
+    let text = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    // Each letter in its holder's language: Zoë reads French, Ægir English.
+    assert!(
+        text.contains("Zoë Łukasiewicz-Ñúñez, voici") && text.contains("Ægir Øvergård, here are"),
+        "{text}"
+    );
+    assert!(ui.app.people().unwrap().shown_password().is_none());
+}

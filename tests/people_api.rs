@@ -597,3 +597,57 @@ async fn initialize_password_gives_a_temporary_password_once_and_links_are_manag
         s.stop().await;
     }
 }
+
+#[tokio::test]
+async fn a_batch_initializes_every_password_or_none() {
+    for b in backends() {
+        let s = support::start(&b).await;
+        let org = s.org("ALPHA", false).await;
+        s.person(org, "admin", Level::One, Some(PASSWORD)).await;
+        let boss = s.person(org, "boss", Level::Two, Some(PASSWORD)).await;
+        let mine = s.person(org, "mine", Level::Three, Some(PASSWORD)).await;
+        let theirs = s.person(org, "theirs", Level::Three, Some(PASSWORD)).await;
+        s.link(boss, mine).await;
+        // Level 2: "theirs" is not under this user's charge, so nothing changes, not even "mine".
+        let bc = s.sign_in("ALPHA", "boss", PASSWORD).await;
+        let (st, body) = s
+            .raw(
+                bc.token(),
+                "POST",
+                "/api/v1/people/passwords",
+                Some(json!({"ids": [mine, theirs]})),
+            )
+            .await;
+        assert_eq!(
+            (st, body["error"]["code"].as_str()),
+            (404, Some("not_found"))
+        );
+        s.sign_in("ALPHA", "mine", PASSWORD).await;
+        // Level 1: both, each password shown once and working.
+        let admin = s.sign_in("ALPHA", "admin", PASSWORD).await;
+        let list = admin
+            .initialize_passwords(&[mine, theirs, mine])
+            .await
+            .unwrap();
+        assert_eq!(list.len(), 2);
+        for p in &list {
+            let user = if p.id == mine { "mine" } else { "theirs" };
+            let session = s
+                .client()
+                .sign_in("ALPHA", user, &p.password, None)
+                .await
+                .unwrap();
+            assert!(session.me.must_change_password);
+        }
+        let (st, body) = s
+            .raw(
+                admin.token(),
+                "POST",
+                "/api/v1/people/passwords",
+                Some(json!({"ids": []})),
+            )
+            .await;
+        assert_eq!((st, body["error"]["field"].as_str()), (422, Some("ids")));
+        s.stop().await;
+    }
+}

@@ -227,3 +227,18 @@ technical-input-title = Technical user input
 technical-input-rights = It will have the rights of the structure’s primary manager, for every structure they manage, and follow any change of manager or of their address. The primary manager gets an email.
 technical-summary-title = Technical user summary
 technical-summary-once = The password will never be shown again outside this screen. Export the connection information now if the software vendor needs it.
+
+people-print-selected = { $count ->
+        [0] Print letters
+        [one] Print 1 letter
+       *[other] Print { $formatted } letters
+    }
+people-batch-done = { $count ->
+        [one] 1 temporary password created; its letter is being saved.
+       *[other] { $formatted } temporary passwords created; their letters are being saved, one per page.
+    }
+dialog-batch-title = Initialize passwords and print letters
+dialog-batch-body = { $count ->
+        [one] Create a temporary password for the selected account and print its letter? Its current password stops working.
+       *[other] Create temporary passwords for the { $formatted } selected accounts and print one letter per account? Their current passwords stop working.
+    }

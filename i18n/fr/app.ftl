@@ -227,3 +227,18 @@ technical-input-title = Saisie de l’utilisateur technique
 technical-input-rights = Il aura les droits du gestionnaire principal de la structure, pour toutes les structures qu’il gère, et suivra tout changement de gestionnaire ou d’adresse. Le gestionnaire principal reçoit un courriel.
 technical-summary-title = Récapitulatif de l’utilisateur technique
 technical-summary-once = Le mot de passe ne sera plus jamais affiché en dehors de cet écran. Exportez maintenant les informations de connexion si le fournisseur en a besoin.
+
+people-print-selected = { $count ->
+        [0] Imprimer des lettres
+        [one] Imprimer 1 lettre
+       *[other] Imprimer { $formatted } lettres
+    }
+people-batch-done = { $count ->
+        [one] 1 mot de passe temporaire créé ; sa lettre est en cours d’enregistrement.
+       *[other] { $formatted } mots de passe temporaires créés ; leurs lettres sont en cours d’enregistrement, une par page.
+    }
+dialog-batch-title = Initialiser des mots de passe et imprimer les lettres
+dialog-batch-body = { $count ->
+        [one] Créer un mot de passe temporaire pour le compte sélectionné et imprimer sa lettre ? Son mot de passe actuel cessera de fonctionner.
+       *[other] Créer des mots de passe temporaires pour les { $formatted } comptes sélectionnés et imprimer une lettre par compte ? Leurs mots de passe actuels cesseront de fonctionner.
+    }

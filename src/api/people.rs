@@ -173,3 +173,17 @@ pub struct TwoFactorEnrollment {
 pub struct TwoFactorCode {
     pub code: String,
 }
+
+/// Initialize the passwords of several people at once (all or none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BatchInitialize {
+    pub ids: Vec<i64>,
+}
+
+/// One temporary password of a batch, shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct InitializedPassword {
+    pub id: i64,
+    pub password: String,
+}

@@ -246,6 +246,19 @@ impl Client {
             .await
     }
 
+    /// Temporary passwords for several people at once (all or none).
+    pub async fn initialize_passwords(
+        &self,
+        ids: &[i64],
+    ) -> ClientResult<Vec<InitializedPassword>> {
+        self.call(
+            Method::POST,
+            "/people/passwords",
+            Some(&BatchInitialize { ids: ids.to_vec() }),
+        )
+        .await
+    }
+
     pub async fn update_roles(&self, id: i64, roles: &[String]) -> ClientResult<PersonRecord> {
         self.call(
             Method::PUT,

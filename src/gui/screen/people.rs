@@ -36,6 +36,9 @@ enum Dialog {
         name: String,
         roles: BTreeSet<String>,
     },
+    ConfirmBatch {
+        count: usize,
+    },
     ConfirmRemove {
         id: i64,
         name: String,
@@ -60,6 +63,8 @@ pub struct People {
     window: Window,
     dialog: Option<Dialog>,
     notice: Option<(String, bool)>,
+    /// Rows ticked for a batch of credential letters.
+    selected: BTreeSet<i64>,
 }
 
 /// "All levels" or one level, for the filter's pick list.
@@ -111,6 +116,10 @@ pub enum Message {
     ConfirmRemove,
     Removed(i64, Result<(), ClientError>),
     CloseDialog,
+    Tick(i64, bool),
+    AskBatch,
+    ConfirmBatch,
+    BatchDone(Result<Vec<crate::api::InitializedPassword>, ClientError>),
 }
 
 pub enum Action {
@@ -241,6 +250,7 @@ impl People {
             Dialog::ConfirmRemove { .. } => Some(Message::ConfirmRemove),
             Dialog::Roles { .. } => Some(Message::SaveRoles),
             Dialog::Password { .. } => Some(Message::CloseDialog),
+            Dialog::ConfirmBatch { .. } => Some(Message::ConfirmBatch),
         }
     }
 
@@ -411,6 +421,56 @@ impl People {
                 return self.failed(e, l);
             }
             Message::CloseDialog => self.dialog = None,
+            Message::Tick(id, on) => {
+                if on {
+                    self.selected.insert(id);
+                } else {
+                    self.selected.remove(&id);
+                }
+            }
+            Message::AskBatch => {
+                if !self.selected.is_empty() {
+                    self.dialog = Some(Dialog::ConfirmBatch {
+                        count: self.selected.len(),
+                    });
+                }
+            }
+            Message::ConfirmBatch => {
+                let (c, ids) = (
+                    ctx.client.clone(),
+                    self.selected.iter().copied().collect::<Vec<_>>(),
+                );
+                return Action::Run(Task::perform(
+                    async move { c.initialize_passwords(&ids).await },
+                    Message::BatchDone,
+                ));
+            }
+            Message::BatchDone(Ok(list)) => {
+                self.dialog = None;
+                self.selected.clear();
+                // The passwords go into the letters, and only there.
+                let letters: Vec<_> = list
+                    .iter()
+                    .filter_map(|p| {
+                        self.find(p.id)
+                            .map(|person| super::credential_letter(ctx, person, &p.password))
+                    })
+                    .collect();
+                self.notice = Some((
+                    l.t_count("people-batch-done", "count", letters.len()),
+                    false,
+                ));
+                let name = crate::documents::file_name(
+                    "doc-letters-file",
+                    l.language,
+                    &ctx.me.organization.code,
+                );
+                return Action::Print(letters, name);
+            }
+            Message::BatchDone(Err(e)) => {
+                self.dialog = None;
+                return self.failed(e, l);
+            }
         }
         Action::None
     }
@@ -495,10 +555,15 @@ impl People {
                 Message::StatusFilter
             ),
             text(count).size(13),
+            secondary(
+                l.t_count("people-print-selected", "count", self.selected.len()),
+                (!self.selected.is_empty()).then_some(Message::AskBatch)
+            ),
         ]
         .spacing(10)
         .align_y(Alignment::Center);
         let header = row![
+            container(text("")).width(24),
             self.header(l, "column-name", PeopleSort::Name, 3),
             self.header(l, "column-user-id", PeopleSort::UserId, 2),
             self.header(l, "column-phone", PeopleSort::Phone, 2),
@@ -588,7 +653,9 @@ impl People {
         .into_iter()
         .map(|o| o.with(l))
         .collect();
+        let ticked = self.selected.contains(&id);
         row![
+            container(checkbox(ticked).on_toggle(move |on| Message::Tick(id, on))).width(24),
             cell(display_name(p), 3),
             cell(p.user_id.clone(), 2),
             cell(p.phone.clone().unwrap_or_default(), 2),
@@ -673,6 +740,15 @@ impl People {
                     ],
                 )
             }
+            Dialog::ConfirmBatch { count } => dialog(
+                base,
+                t("dialog-batch-title"),
+                text(l.t_count("dialog-batch-body", "count", *count)).into(),
+                vec![
+                    secondary(t("action-cancel"), Some(Message::CloseDialog)),
+                    primary(t("action-confirm"), Some(Message::ConfirmBatch)),
+                ],
+            ),
             Dialog::ConfirmRemove { name, .. } => dialog(
                 base,
                 t("dialog-remove-title"),

@@ -63,6 +63,7 @@ pub fn router() -> Router<AppState> {
             post(reset_technical_user_password),
         )
         .route("/people", get(list_people).post(create_person))
+        .route("/people/passwords", post(initialize_passwords))
         .route(
             "/people/{id}",
             get(get_person).patch(update_person).delete(delete_person),

@@ -6,7 +6,9 @@ use axum::extract::State;
 
 use super::people::{check_roles, record_of, target_of};
 use super::record;
-use crate::api::{ErrorBody, OneTimePassword, PersonRecord, RolesUpdate};
+use crate::api::{
+    BatchInitialize, ErrorBody, InitializedPassword, OneTimePassword, PersonRecord, RolesUpdate,
+};
 use crate::domain::rules::Action;
 use crate::domain::{Status, generate_password};
 use crate::server::AppState;
@@ -39,6 +41,60 @@ pub async fn initialize_password(
     .await?;
     tx.commit().await?;
     Ok(Json(OneTimePassword { password }))
+}
+
+/// The most passwords one batch initializes (each costs one Argon2id hash).
+pub const BATCH_LIMIT: usize = 500;
+
+#[utoipa::path(post, path = "/api/v1/people/passwords", tag = "people", security(("bearer" = [])), request_body = BatchInitialize,
+    responses((status = 200, body = [InitializedPassword], description = "The temporary passwords, shown once; all or none"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn initialize_passwords(
+    State(state): State<AppState>,
+    s: Signed,
+    Body(req): Body<BatchInitialize>,
+) -> ApiResult<Json<Vec<InitializedPassword>>> {
+    let mut ids = req.ids.clone();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() || ids.len() > BATCH_LIMIT {
+        return Err(ApiError::field(
+            "ids",
+            if ids.is_empty() {
+                "required"
+            } else {
+                "too_long"
+            },
+        ));
+    }
+    let mut generated = Vec::with_capacity(ids.len());
+    for id in &ids {
+        let password = generate_password();
+        let hash = hash_password(&password).await?;
+        generated.push((*id, password, hash));
+    }
+    // One transaction: every password changes, or none does.
+    let mut tx = state.db.begin().await?;
+    for (id, _, hash) in &generated {
+        let (target, p) = target_of(&mut tx, &s.actor, *id).await?;
+        s.actor.may(Action::InitializePassword, &target)?;
+        tx.set_password(*id, hash, true).await?;
+        tx.delete_sessions_of(*id, "").await?;
+        record(
+            &mut tx,
+            &s,
+            "password_initialized",
+            Some((*id, &p.user_id)),
+            "temporary password (batch)",
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Json(
+        generated
+            .into_iter()
+            .map(|(id, password, _)| InitializedPassword { id, password })
+            .collect(),
+    ))
 }
 
 #[utoipa::path(put, path = "/api/v1/people/{id}/roles", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)), request_body = RolesUpdate,
