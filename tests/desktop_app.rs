@@ -532,6 +532,29 @@ async fn the_service_user_wizard_checks_the_code_chooses_access_and_shows_the_pa
     ui.expect("Print letter");
     ui.click("Close").await;
     assert_eq!(ui.app.service_users().unwrap().shown_password(), None);
+    // Change its access: the whole structure instead of one shop.
+    ui.click("Change the access").await;
+    ui.click("Whole structure").await;
+    ui.click("Save").await;
+    let su = ui
+        .app
+        .service_users()
+        .unwrap()
+        .list()
+        .iter()
+        .find(|s| s.user_code == "NETHRIS1")
+        .unwrap()
+        .clone();
+    assert!(su.scope.whole_structure);
+    let token = api.api_token("DEMO", "NETHRIS1", &again).await.unwrap();
+    assert!(
+        api.with_token(Some(token.token))
+            .structures()
+            .await
+            .unwrap()
+            .len()
+            > 1
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -15,6 +15,7 @@ printed-saved = Saved: { $path }
 printed-in-documents = No save dialog is available on this system: the PDF was saved as { $path }
 print-failed = The PDF could not be saved: { $reason }
 action-dismiss = Dismiss
+action-edit-access = Change the access
 action-quit = Quit
 action-remove = Remove
 action-save = Save

@@ -15,6 +15,7 @@ printed-saved = Enregistré : { $path }
 printed-in-documents = Aucune boîte d’enregistrement n’est disponible sur ce système : le PDF a été enregistré sous { $path }
 print-failed = Le PDF n’a pas pu être enregistré : { $reason }
 action-dismiss = Masquer
+action-edit-access = Modifier l’accès
 action-quit = Quitter
 action-remove = Retirer
 action-save = Enregistrer

@@ -46,6 +46,8 @@ enum Mode {
         id: i64,
         password: Option<String>,
         confirm_reset: bool,
+        /// The access being edited.
+        access: Option<Box<Draft>>,
     },
 }
 
@@ -78,6 +80,8 @@ pub enum Message {
     Open(i64),
     SetStatus(Status),
     Updated(Result<ServiceUser, ClientError>),
+    EditAccess,
+    SaveAccess,
     AskReset,
     ConfirmReset,
     Reset(Result<OneTimePassword, ClientError>),
@@ -159,6 +163,18 @@ impl ServiceUsers {
         )
     }
 
+    /// The draft being edited: the wizard's, or the access of an open record.
+    fn draft_mut(&mut self) -> Option<&mut Draft> {
+        match &mut self.mode {
+            Mode::Wizard { draft, .. } => Some(draft),
+            Mode::Record {
+                access: Some(draft),
+                ..
+            } => Some(draft),
+            _ => None,
+        }
+    }
+
     pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
         let l = ctx.locale;
         match message {
@@ -206,17 +222,17 @@ impl ServiceUsers {
                 }
             }
             Message::AllCompanies(b) => {
-                if let Mode::Wizard { draft, .. } = &mut self.mode {
+                if let Some(draft) = self.draft_mut() {
                     draft.all_companies = b;
                 }
             }
             Message::WholeStructure(b) => {
-                if let Mode::Wizard { draft, .. } = &mut self.mode {
+                if let Some(draft) = self.draft_mut() {
                     draft.whole_structure = b;
                 }
             }
             Message::Toggle(id, on) => {
-                if let Mode::Wizard { draft, .. } = &mut self.mode {
+                if let Some(draft) = self.draft_mut() {
                     if on {
                         draft.chosen.insert(id);
                     } else {
@@ -311,6 +327,7 @@ impl ServiceUsers {
                     id,
                     password: None,
                     confirm_reset: false,
+                    access: None,
                 }
             }
             Message::SetStatus(status) => {
@@ -332,10 +349,50 @@ impl ServiceUsers {
                 }
             }
             Message::Updated(Ok(su)) => {
+                if let Mode::Record { access, .. } = &mut self.mode {
+                    *access = None;
+                }
                 if let Some(s) = self.list.iter_mut().find(|s| s.id == su.id) {
                     *s = su;
                 }
                 self.notice = Some((l.t("person-saved"), false));
+            }
+            Message::EditAccess => {
+                if let Mode::Record { id, access, .. } = &mut self.mode
+                    && let Some(su) = self.list.iter().find(|s| s.id == *id)
+                {
+                    *access = Some(Box::new(Draft {
+                        all_companies: su.scope.all_companies,
+                        whole_structure: su.scope.whole_structure,
+                        chosen: su.scope.structure_ids.iter().copied().collect(),
+                        ..Draft::default()
+                    }));
+                }
+            }
+            Message::SaveAccess => {
+                if let Mode::Record {
+                    id,
+                    access: Some(draft),
+                    ..
+                } = &self.mode
+                    && let Some(su) = self.list.iter().find(|s| s.id == *id)
+                {
+                    let scope = Scope {
+                        all_companies: draft.all_companies,
+                        whole_structure: draft.whole_structure,
+                        structure_ids: draft.chosen.iter().copied().collect(),
+                    };
+                    let (c, id) = (ctx.client.clone(), *id);
+                    let update = ServiceUserUpdate {
+                        version: su.version,
+                        scope: Some(scope),
+                        ..Default::default()
+                    };
+                    return Action::Run(Task::perform(
+                        async move { c.update_service_user(id, &update).await },
+                        Message::Updated,
+                    ));
+                }
             }
             Message::AskReset => {
                 if let Mode::Record { confirm_reset, .. } = &mut self.mode {
@@ -407,8 +464,27 @@ impl ServiceUsers {
                 id,
                 password,
                 confirm_reset,
+                access,
             } => match self.list.iter().find(|s| s.id == *id) {
-                Some(su) => self.record_view(l, su, password.as_deref(), *confirm_reset),
+                Some(su) => {
+                    let view = self.record_view(l, su, password.as_deref(), *confirm_reset);
+                    match access {
+                        None => column![
+                            view,
+                            secondary(l.t("action-edit-access"), Some(Message::EditAccess))
+                        ]
+                        .spacing(12)
+                        .into(),
+                        Some(draft) => column![
+                            view,
+                            heading(l.t("wizard-access")),
+                            self.access_editor(l, draft),
+                            primary(l.t("action-save"), Some(Message::SaveAccess)),
+                        ]
+                        .spacing(12)
+                        .into(),
+                    }
+                }
                 None => text("").into(),
             },
         };
@@ -549,40 +625,13 @@ impl ServiceUsers {
                 .into()
             }
             Step::Access => {
-                let tree = tree_rows(&self.structures).into_iter().fold(
-                    column![].spacing(6),
-                    |c, (s, depth)| {
-                        let is_company = s.kind == StructureKind::Company;
-                        let covered = if is_company {
-                            draft.all_companies
-                        } else {
-                            draft.whole_structure
-                        };
-                        let id = s.id;
-                        let indent = depth as f32 * 24.0;
-                        let boxed = checkbox(covered || draft.chosen.contains(&s.id))
-                            .label(s.name.clone())
-                            .on_toggle_maybe(
-                                (!covered).then_some(move |on| Message::Toggle(id, on)),
-                            );
-                        c.push(container(boxed).padding(iced::Padding {
-                            left: indent,
-                            ..iced::Padding::ZERO
-                        }))
-                    },
-                );
+                let tree = self.access_editor(l, draft);
                 let ready =
                     draft.all_companies || draft.whole_structure || !draft.chosen.is_empty();
                 column![
                     heading(t("wizard-access")),
                     text(t("wizard-access-intro")),
-                    checkbox(draft.all_companies)
-                        .label(t("scope-all-companies"))
-                        .on_toggle(Message::AllCompanies),
-                    checkbox(draft.whole_structure)
-                        .label(t("scope-whole-structure"))
-                        .on_toggle(Message::WholeStructure),
-                    container(tree).padding(10),
+                    tree,
                     row![
                         secondary(t("action-back"), Some(Message::Back)),
                         primary(
@@ -617,6 +666,42 @@ impl ServiceUsers {
             },
         };
         column![steps, body].spacing(16).into()
+    }
+
+    /// "All companies", "Whole structure", and the tree with a checkbox per structure; what the
+    /// two global boxes cover is greyed out.
+    fn access_editor<'a>(&'a self, l: Locale, draft: &'a Draft) -> Element<'a, Message> {
+        let tree =
+            tree_rows(&self.structures)
+                .into_iter()
+                .fold(column![].spacing(6), |c, (s, depth)| {
+                    let is_company = s.kind == StructureKind::Company;
+                    let covered = if is_company {
+                        draft.all_companies
+                    } else {
+                        draft.whole_structure
+                    };
+                    let id = s.id;
+                    let indent = depth as f32 * 24.0;
+                    let boxed = checkbox(covered || draft.chosen.contains(&s.id))
+                        .label(s.name.clone())
+                        .on_toggle_maybe((!covered).then_some(move |on| Message::Toggle(id, on)));
+                    c.push(container(boxed).padding(iced::Padding {
+                        left: indent,
+                        ..iced::Padding::ZERO
+                    }))
+                });
+        column![
+            checkbox(draft.all_companies)
+                .label(l.t("scope-all-companies"))
+                .on_toggle(Message::AllCompanies),
+            checkbox(draft.whole_structure)
+                .label(l.t("scope-whole-structure"))
+                .on_toggle(Message::WholeStructure),
+            container(tree).padding(10),
+        ]
+        .spacing(10)
+        .into()
     }
 
     fn record_view<'a>(
