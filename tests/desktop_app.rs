@@ -2,6 +2,8 @@
 //! every `Task` the app returns runs for real — the embedded server on a fresh SQLite database,
 //! over HTTP — before the next step.
 
+mod pdf;
+
 use std::future::Future;
 use std::path::PathBuf;
 use std::pin::Pin;
@@ -333,12 +335,7 @@ async fn create_then_modify_with_a_conflict_then_initialize_the_password_once() 
         .join("documents")
         .join("credential-letter-l.bouchard.pdf");
     assert!(toast.ends_with(&path.display().to_string()), "{toast}");
-    let text = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("poppler-utils");
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = pdf::read_file(&path).text;
     assert!(
         text.contains(&password) && text.contains("l.bouchard") && text.contains("Louis Bouchard"),
         "{text}"
@@ -477,12 +474,7 @@ async fn the_service_user_wizard_checks_the_code_chooses_access_and_shows_the_pa
         .home
         .join("documents")
         .join("credential-letter-nethris1.pdf");
-    let text = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = pdf::read_file(&path).text;
     assert!(
         text.contains("NETHRIS1") && text.contains(&password) && text.contains("Paie Nethris"),
         "{text}"
@@ -580,15 +572,7 @@ async fn a_primary_manager_creates_the_technical_user_exports_its_connection_inf
         .home
         .join("documents")
         .join("connection-information-boutique-de-quebec.pdf");
-    let text = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = pdf::squash(&pdf::read_file(&path).text);
     for e in [
         "Connection information of a technical user",
         "Boutique de Québec",
@@ -643,17 +627,8 @@ async fn a_multi_selection_prints_one_letter_per_page_after_a_confirmation_namin
         .home
         .join("documents")
         .join("credential-letters-demo.pdf");
-    let info = std::process::Command::new("pdfinfo")
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&info.stdout).contains("Pages:           2"));
-    let text = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
+    assert_eq!(pdf::read_file(&path).pages, 2);
+    let text = pdf::read_file(&path).text;
     // Each letter in its holder's language: Zoë reads French, Ægir English.
     assert!(
         text.contains("Zoë Łukasiewicz-Ñúñez, voici") && text.contains("Ægir Øvergård, here are"),
