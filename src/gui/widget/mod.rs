@@ -181,11 +181,18 @@ pub fn labelled<'a, M: 'a>(
 /// A large choice on a light card, for the start screen and "Your file".
 pub fn tile(theme: &Theme, status: button::Status) -> button::Style {
     let p = theme.extended_palette();
-    let (bg, border) = match status {
-        button::Status::Hovered | button::Status::Pressed => {
-            (p.primary.weak.color, p.primary.strong.color)
-        }
-        _ => (p.background.weak.color, p.background.strong.color),
+    let hovered = matches!(status, button::Status::Hovered | button::Status::Pressed);
+    let (bg, border) = match (p.is_dark, hovered) {
+        (false, false) => (
+            Color::from_rgb8(0xf5, 0xf6, 0xf8),
+            Color::from_rgb8(0xd5, 0xd8, 0xde),
+        ),
+        (false, true) => (Color::from_rgb8(0xe8, 0xef, 0xff), p.primary.base.color),
+        (true, false) => (
+            Color::from_rgb8(0x2b, 0x2d, 0x31),
+            Color::from_rgb8(0x45, 0x48, 0x4f),
+        ),
+        (true, true) => (Color::from_rgb8(0x2f, 0x3a, 0x52), p.primary.base.color),
     };
     button::Style {
         background: Some(Background::Color(bg)),
