@@ -1,6 +1,6 @@
 //! "Your file": the home page after sign-in.
 
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{column, container, row, text};
 use iced::{Element, Length};
 
 use super::Ctx;
@@ -18,13 +18,13 @@ pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
     let level = me.level.map(|lv| l.level(lv)).unwrap_or_default();
     let mut tiles = row![].spacing(16);
     if me.has_user_list {
-        tiles = tiles.push(tile(
+        tiles = tiles.push(crate::gui::widget::choice(
             l.t("nav-user-follow-up"),
             l.t("home-user-follow-up-detail"),
             Message::OpenUserFollowUp,
         ));
     }
-    tiles = tiles.push(tile(
+    tiles = tiles.push(crate::gui::widget::choice(
         l.t("nav-my-account"),
         l.t("home-my-account-detail"),
         Message::OpenMyAccount,
@@ -48,18 +48,5 @@ pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
     )
     .padding(30)
     .width(Length::Fill)
-    .into()
-}
-
-fn tile<'a>(title: String, detail: String, on_press: Message) -> Element<'a, Message> {
-    button(
-        column![text(title).size(20), text(detail).size(14)]
-            .spacing(6)
-            .width(Length::Fill),
-    )
-    .padding(20)
-    .width(Length::Fill)
-    .style(button::secondary)
-    .on_press(on_press)
     .into()
 }

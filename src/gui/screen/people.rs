@@ -700,21 +700,15 @@ impl People {
                     primary(t("action-confirm"), Some(Message::ConfirmInitialize)),
                 ],
             ),
-            Dialog::Password { name, password, .. } => dialog(
+            Dialog::Password { name, password, .. } => crate::gui::widget::password_dialog(
                 base,
-                t("temporary-password-created"),
-                column![
-                    text(l.t_with("dialog-password-for", &[("name", name)])),
-                    container(text(password.clone()).size(24).font(iced::Font::MONOSPACE))
-                        .padding(10),
-                    text(t("password-shown-once")).size(13),
-                ]
-                .spacing(10)
-                .into(),
-                vec![
-                    secondary(t("action-copy"), Some(Message::CopyPassword)),
-                    secondary(t("action-print-letter"), Some(Message::PrintLetter)),
-                    primary(t("action-close"), Some(Message::CloseDialog)),
+                l,
+                name,
+                password,
+                [
+                    Message::CopyPassword,
+                    Message::PrintLetter,
+                    Message::CloseDialog,
                 ],
             ),
             Dialog::Roles { name, roles, .. } => {

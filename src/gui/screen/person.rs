@@ -728,27 +728,15 @@ impl Person {
                     primary(t("action-confirm"), Some(Message::ConfirmInitialize)),
                 ],
             ),
-            Some(Dialog::Password(password)) => dialog(
+            Some(Dialog::Password(password)) => crate::gui::widget::password_dialog(
                 page,
-                t("temporary-password-created"),
-                column![
-                    text(l.t_with(
-                        "dialog-password-for",
-                        &[(
-                            "name",
-                            &format!("{} {}", self.form.first_name, self.form.last_name)
-                        )]
-                    )),
-                    container(text(password.clone()).size(24).font(iced::Font::MONOSPACE))
-                        .padding(10),
-                    text(t("password-shown-once")).size(13),
-                ]
-                .spacing(10)
-                .into(),
-                vec![
-                    secondary(t("action-copy"), Some(Message::CopyPassword)),
-                    secondary(t("action-print-letter"), Some(Message::PrintLetter)),
-                    primary(t("action-close"), Some(Message::CloseDialog)),
+                l,
+                &format!("{} {}", self.form.first_name, self.form.last_name),
+                password,
+                [
+                    Message::CopyPassword,
+                    Message::PrintLetter,
+                    Message::CloseDialog,
                 ],
             ),
         }

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use iced::widget::{button, checkbox, column, container, pick_list, row, text, text_input};
+use iced::widget::{checkbox, column, container, pick_list, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::client::{Client, ClientError};
@@ -334,12 +334,12 @@ impl Start {
                 text(t("start-title")).size(28),
                 text(t("start-intro")),
                 row![
-                    choice(
+                    crate::gui::widget::choice(
                         t("start-this-computer"),
                         t("start-this-computer-detail"),
                         Message::ThisComputer
                     ),
-                    choice(
+                    crate::gui::widget::choice(
                         t("start-shared-server"),
                         t("start-shared-server-detail"),
                         Message::SharedServer
@@ -395,12 +395,12 @@ impl Start {
                 text(t("start-first-use")).size(24),
                 text(t("start-first-use-intro")),
                 row![
-                    choice(
+                    crate::gui::widget::choice(
                         t("start-create-organization"),
                         t("start-create-organization-detail"),
                         Message::ShowCreate
                     ),
-                    choice(
+                    crate::gui::widget::choice(
                         t("start-open-demo"),
                         t("start-open-demo-detail"),
                         Message::OpenDemo
@@ -516,19 +516,6 @@ impl Start {
         .spacing(12)
         .into()
     }
-}
-
-fn choice<'a>(title: String, detail: String, on_press: Message) -> Element<'a, Message> {
-    button(
-        column![text(title).size(20), text(detail).size(14)]
-            .spacing(6)
-            .width(Length::Fill),
-    )
-    .padding(20)
-    .width(Length::Fill)
-    .style(button::secondary)
-    .on_press(on_press)
-    .into()
 }
 
 /// Adds http:// when no scheme was typed; trims spaces and the trailing slash.

@@ -205,3 +205,51 @@ pub fn tile(theme: &Theme, status: button::Status) -> button::Style {
         ..button::Style::default()
     }
 }
+
+/// A large choice: a title and a line of detail on a card (start screen, "Your file").
+pub fn choice<'a, M: Clone + 'a>(title: String, detail: String, on_press: M) -> Element<'a, M> {
+    button(
+        column![text(title).size(20), text(detail).size(14)]
+            .spacing(6)
+            .width(Length::Fill),
+    )
+    .padding(20)
+    .width(Length::Fill)
+    .style(tile)
+    .on_press(on_press)
+    .into()
+}
+
+/// "Temporary password created": the password of `name`, shown once, with Copy, Print letter
+/// and Close (closing forgets it).
+pub fn password_dialog<'a, M: Clone + 'a>(
+    base: Element<'a, M>,
+    locale: Locale,
+    name: &str,
+    password: &str,
+    on: [M; 3],
+) -> Element<'a, M> {
+    let t = |id: &str| locale.t(id);
+    let [copy, print, close] = on;
+    dialog(
+        base,
+        t("temporary-password-created"),
+        column![
+            text(locale.t_with("dialog-password-for", &[("name", name)])),
+            container(
+                text(password.to_owned())
+                    .size(24)
+                    .font(iced::Font::MONOSPACE)
+            )
+            .padding(10),
+            text(t("password-shown-once")).size(13),
+        ]
+        .spacing(10)
+        .into(),
+        vec![
+            secondary(t("action-copy"), Some(copy)),
+            secondary(t("action-print-letter"), Some(print)),
+            primary(t("action-close"), Some(close)),
+        ],
+    )
+}
