@@ -636,3 +636,48 @@ async fn a_multi_selection_prints_one_letter_per_page_after_a_confirmation_namin
     );
     assert!(ui.app.people().unwrap().shown_password().is_none());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_user_follow_up_exports_what_it_shows_as_csv_in_the_users_language() {
+    let mut ui = Ui::demo_as("fr", "demo").await;
+    ui.click("Suivi des utilisateurs").await;
+    ui.type_in("search", "lumiere.example").await;
+    ui.send(Message::People(
+        sesame::gui::screen::people::Message::StatusFilter(
+            sesame::gui::screen::people::StatusFilter(
+                Some(sesame::domain::Status::Active),
+                ui.app.locale,
+            ),
+        ),
+    ))
+    .await;
+    let shown = ui.app.people().unwrap().visible_count();
+    ui.click("Exporter (CSV)").await;
+    let path = ui.home.join("documents").join("suivi-des-utilisateurs.csv");
+    let bytes = std::fs::read(&path).expect("saved in the documents folder");
+    assert!(
+        bytes.starts_with(&[0xef, 0xbb, 0xbf]),
+        "a byte-order mark for spreadsheets"
+    );
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Nom,Prénom,Identifiant,Téléphone,Niveau,Courriel,Rôles,Statut,2FA")
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), shown, "exactly the rows shown");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("Łukasiewicz-Ñúñez,Zoë,zoe,")),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().all(|r| r.contains(",Actif,")),
+        "the status filter applies"
+    );
+    assert!(
+        rows.iter().any(|r| r.contains("Facturation")),
+        "role names in French"
+    );
+}

@@ -243,3 +243,10 @@ dialog-batch-body = { $count ->
         [one] Create a temporary password for the selected account and print its letter? Its current password stops working.
        *[other] Create temporary passwords for the { $formatted } selected accounts and print one letter per account? Their current passwords stop working.
     }
+
+people-export-csv = Export (CSV)
+people-csv-file = user-follow-up
+column-last-name = Last name
+column-first-name = First name
+value-yes = Yes
+value-no = No

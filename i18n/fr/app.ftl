@@ -243,3 +243,10 @@ dialog-batch-body = { $count ->
         [one] Créer un mot de passe temporaire pour le compte sélectionné et imprimer sa lettre ? Son mot de passe actuel cessera de fonctionner.
        *[other] Créer des mots de passe temporaires pour les { $formatted } comptes sélectionnés et imprimer une lettre par compte ? Leurs mots de passe actuels cesseront de fonctionner.
     }
+
+people-export-csv = Exporter (CSV)
+people-csv-file = suivi-des-utilisateurs
+column-last-name = Nom
+column-first-name = Prénom
+value-yes = Oui
+value-no = Non

@@ -397,6 +397,10 @@ impl App {
                     people::Action::Home => self.go_home(),
                     people::Action::Copy(s) => iced::clipboard::write(s),
                     people::Action::Print(letters, name) => self.print(letters, name),
+                    people::Action::Save(bytes, name) => {
+                        let places = self.places.clone();
+                        Task::perform(super::print::save(bytes, name, places), Message::Printed)
+                    }
                     people::Action::NewPerson => self.new_person(),
                     people::Action::OpenPerson(id) => {
                         let (p, t) = person::Person::open(id, &self.client);

@@ -31,9 +31,13 @@ pub async fn letters(
 
 pub async fn save(bytes: Vec<u8>, file_name: String, places: Places) -> Result<Saved, String> {
     if places.native_dialogs {
+        let extension = file_name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_owned())
+            .unwrap_or_default();
         let chosen = rfd::AsyncFileDialog::new()
             .set_file_name(&file_name)
-            .add_filter("PDF", &["pdf"])
+            .add_filter(extension.to_uppercase(), &[extension.as_str()])
             .set_directory(&places.documents)
             .save_file()
             .await;

@@ -117,6 +117,7 @@ pub enum Message {
     Removed(i64, Result<(), ClientError>),
     CloseDialog,
     Tick(i64, bool),
+    ExportCsv,
     AskBatch,
     ConfirmBatch,
     BatchDone(Result<Vec<crate::api::InitializedPassword>, ClientError>),
@@ -131,6 +132,8 @@ pub enum Action {
     Copy(String),
     /// Print these credential letters to this file name.
     Print(Vec<crate::documents::CredentialLetter>, String),
+    /// Save these bytes under this file name (the CSV export).
+    Save(Vec<u8>, String),
     /// The session ended: the app asks for sign-in again and comes back here.
     SessionEnded(ClientError),
 }
@@ -428,6 +431,10 @@ impl People {
                     self.selected.remove(&id);
                 }
             }
+            Message::ExportCsv => {
+                let name = format!("{}.csv", l.t("people-csv-file"));
+                return Action::Save(self.csv(ctx), name);
+            }
             Message::AskBatch => {
                 if !self.selected.is_empty() {
                     self.dialog = Some(Dialog::ConfirmBatch {
@@ -473,6 +480,47 @@ impl People {
             }
         }
         Action::None
+    }
+
+    /// The list as shown (search, filters and sort applied) as CSV: UTF-8 with a byte-order
+    /// mark, so spreadsheet programs read the accents; the columns in the user's language.
+    pub fn csv(&self, ctx: Ctx<'_>) -> Vec<u8> {
+        let l = ctx.locale;
+        let mut out = "\u{feff}".as_bytes().to_vec();
+        {
+            let mut w = csv::Writer::from_writer(&mut out);
+            let header = [
+                "column-last-name",
+                "column-first-name",
+                "column-user-id",
+                "column-phone",
+                "column-level",
+                "column-email",
+                "column-roles",
+                "column-status",
+                "column-two-factor",
+            ];
+            let _ = w.write_record(header.iter().map(|id| l.t(id)));
+            for p in self.shown() {
+                let _ = w.write_record([
+                    p.last_name.clone(),
+                    p.first_name.clone(),
+                    p.user_id.clone(),
+                    p.phone.clone().unwrap_or_default(),
+                    l.level(p.level),
+                    p.email.clone(),
+                    role_names(l, ctx.roles, &p.roles),
+                    l.status(p.status),
+                    l.t(if p.two_factor {
+                        "value-yes"
+                    } else {
+                        "value-no"
+                    }),
+                ]);
+            }
+            let _ = w.flush();
+        }
+        out
     }
 
     /// Takes a person off the list (deleted here or in the record).
@@ -558,6 +606,10 @@ impl People {
             secondary(
                 l.t_count("people-print-selected", "count", self.selected.len()),
                 (!self.selected.is_empty()).then_some(Message::AskBatch)
+            ),
+            secondary(
+                t("people-export-csv"),
+                (!self.loading).then_some(Message::ExportCsv)
             ),
         ]
         .spacing(10)
