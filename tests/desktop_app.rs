@@ -681,3 +681,28 @@ async fn the_user_follow_up_exports_what_it_shows_as_csv_in_the_users_language()
         "role names in French"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_outbox_shows_an_invitation_with_its_link_in_the_invited_persons_language() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    let invitation = sesame::api::NewInvitation {
+        email: "lea.roy@lumiere.example".into(),
+        roles: vec![],
+        level: None,
+        language: sesame::domain::Language::Fr,
+        last_name: None,
+        first_name: None,
+        also_contact: false,
+    };
+    ui.app
+        .client()
+        .call::<_, serde_json::Value>(reqwest::Method::POST, "/invitations", Some(&invitation))
+        .await
+        .unwrap();
+    ui.click("Mail outbox").await;
+    ui.expect("Boulangerie Lumière & Fils\u{a0}: confirmez votre accès à Sesame");
+    let first = ui.app.outbox().unwrap().messages().first().unwrap().clone();
+    assert_eq!(first.recipient, "lea.roy@lumiere.example");
+    assert!(first.body.contains("/invitation/"));
+    ui.expect("Waiting");
+}

@@ -250,3 +250,12 @@ column-last-name = Last name
 column-first-name = First name
 value-yes = Yes
 value-no = No
+
+outbox-title = Mail outbox
+outbox-intro = Every mail Sesame wrote, in its recipient’s language. Without a mail server (on “This computer”), invitations wait here: copy their link to the person.
+outbox-empty = No mail yet.
+outbox-to = To { $recipient }, { $date }
+outbox-status-pending = Waiting
+outbox-status-sent = Sent
+outbox-status-failed = Failed
+home-outbox-detail = The mail Sesame wrote: invitations and notices, with their delivery status.

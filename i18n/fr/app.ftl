@@ -250,3 +250,12 @@ column-last-name = Nom
 column-first-name = Prénom
 value-yes = Oui
 value-no = Non
+
+outbox-title = Boîte d’envoi
+outbox-intro = Tous les courriels écrits par Sesame, dans la langue de leur destinataire. Sans serveur de courriel (sur « Cet ordinateur »), les invitations attendent ici : copiez leur lien pour la personne.
+outbox-empty = Aucun courriel pour l’instant.
+outbox-to = À { $recipient }, le { $date }
+outbox-status-pending = En attente
+outbox-status-sent = Envoyé
+outbox-status-failed = Échec
+home-outbox-detail = Les courriels écrits par Sesame : invitations et avis, avec leur état d’envoi.

@@ -330,6 +330,10 @@ impl Client {
         .await
     }
 
+    pub async fn outbox(&self) -> ClientResult<Vec<OutboxMessage>> {
+        self.call::<(), _>(Method::GET, "/outbox", None).await
+    }
+
     pub async fn organization(&self) -> ClientResult<Organization> {
         self.call::<(), _>(Method::GET, "/organization", None).await
     }

@@ -8,10 +8,10 @@ use iced::widget::{column, container, operation, pick_list, row, space, text};
 use iced::{Alignment, Element, Length, Subscription, Task, Theme};
 
 use super::locale::Locale;
-use super::screen::structures;
 use super::screen::{
     Ctx, home, my_account, password_change, people, person, service_users, sign_in, start,
 };
+use super::screen::{outbox, structures};
 use super::settings::{Places, Settings, ThemeChoice, system_language};
 use super::widget;
 use crate::api::{Me, Role, Session};
@@ -29,6 +29,7 @@ pub enum Screen {
     MyAccount(my_account::MyAccount),
     ServiceUsers(service_users::ServiceUsers),
     Structures(structures::Structures),
+    Outbox(outbox::Outbox),
 }
 
 pub struct App {
@@ -63,6 +64,8 @@ pub enum Message {
     GoServiceUsers,
     Structures(structures::Message),
     GoStructures,
+    Outbox(outbox::Message),
+    GoOutbox,
     Exported(Result<super::print::Saved, String>),
     GoHome,
     GoPeople,
@@ -135,6 +138,7 @@ impl App {
             Screen::MyAccount(_) => Some(self.locale.t("my-account-title")),
             Screen::ServiceUsers(_) => Some(self.locale.t("service-users-title")),
             Screen::Structures(_) => Some(self.locale.t("structures-title")),
+            Screen::Outbox(_) => Some(self.locale.t("outbox-title")),
         };
         match screen {
             Some(s) => format!("Sesame — {s}"),
@@ -174,6 +178,14 @@ impl App {
     pub fn service_users(&self) -> Option<&service_users::ServiceUsers> {
         match &self.screen {
             Screen::ServiceUsers(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The outbox screen, while open.
+    pub fn outbox(&self) -> Option<&outbox::Outbox> {
+        match &self.screen {
+            Screen::Outbox(s) => Some(s),
             _ => None,
         }
     }
@@ -308,6 +320,34 @@ impl App {
                 let (s, t) = service_users::ServiceUsers::load(ctx);
                 self.screen = Screen::ServiceUsers(s);
                 t.map(Message::ServiceUsers)
+            }
+            Message::Home(home::Message::OpenOutbox) | Message::GoOutbox => {
+                let Some(ctx) = self.ctx() else {
+                    return Task::none();
+                };
+                let (s, t) = outbox::Outbox::load(ctx);
+                self.screen = Screen::Outbox(s);
+                t.map(Message::Outbox)
+            }
+            Message::Outbox(m) => {
+                let Some(me) = self.me.as_ref() else {
+                    return Task::none();
+                };
+                let Screen::Outbox(s) = &mut self.screen else {
+                    return Task::none();
+                };
+                match s.update(
+                    m,
+                    Ctx {
+                        locale: self.locale,
+                        client: &self.client,
+                        me,
+                        roles: &self.roles,
+                    },
+                ) {
+                    outbox::Action::None => Task::none(),
+                    outbox::Action::SessionEnded(e) => self.session_ended(e),
+                }
             }
             Message::GoStructures => {
                 let Some(ctx) = self.ctx() else {
@@ -678,6 +718,10 @@ impl App {
             },
             Screen::Structures(s) => match self.ctx() {
                 Some(ctx) => s.view(ctx).map(Message::Structures),
+                None => space().into(),
+            },
+            Screen::Outbox(s) => match self.ctx() {
+                Some(ctx) => s.view(ctx).map(Message::Outbox),
                 None => space().into(),
             },
         };

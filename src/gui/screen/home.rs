@@ -9,6 +9,7 @@ use super::Ctx;
 pub enum Message {
     OpenUserFollowUp,
     OpenMyAccount,
+    OpenOutbox,
 }
 
 pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
@@ -29,6 +30,13 @@ pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
         l.t("home-my-account-detail"),
         Message::OpenMyAccount,
     ));
+    if me.level == Some(crate::domain::Level::One) {
+        tiles = tiles.push(crate::gui::widget::choice(
+            l.t("outbox-title"),
+            l.t("home-outbox-detail"),
+            Message::OpenOutbox,
+        ));
+    }
     container(
         column![
             text(l.t("home-title")).size(28),

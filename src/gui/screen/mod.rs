@@ -3,6 +3,7 @@
 
 pub mod home;
 pub mod my_account;
+pub mod outbox;
 pub mod password_change;
 pub mod people;
 pub mod person;
