@@ -706,3 +706,23 @@ async fn the_outbox_shows_an_invitation_with_its_link_in_the_invited_persons_lan
     assert!(first.body.contains("/invitation/"));
     ui.expect("Waiting");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_paper_size_is_a_setting_of_this_computer() {
+    use sesame::gui::screen::my_account::{Message as Account, PaperOption};
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("My account").await;
+    ui.expect("Paper for printed documents");
+    let locale = ui.app.locale;
+    ui.send(Message::MyAccount(Account::Paper(PaperOption(
+        sesame::documents::Paper::Letter,
+        locale,
+    ))))
+    .await;
+    let settings = std::fs::read_to_string(ui.home.join("config").join("settings.json")).unwrap();
+    assert!(settings.contains("\"paper\": \"letter\""), "{settings}");
+    assert!(
+        !settings.contains(sesame::server::demo::DEMO_PASSWORD),
+        "nothing secret in the settings"
+    );
+}

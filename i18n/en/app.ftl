@@ -259,3 +259,7 @@ outbox-status-pending = Waiting
 outbox-status-sent = Sent
 outbox-status-failed = Failed
 home-outbox-detail = The mail Sesame wrote: invitations and notices, with their delivery status.
+
+field-paper = Paper for printed documents
+paper-a4 = A4
+paper-letter = US Letter

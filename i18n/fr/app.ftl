@@ -259,3 +259,7 @@ outbox-status-pending = En attente
 outbox-status-sent = Envoyé
 outbox-status-failed = Échec
 home-outbox-detail = Les courriels écrits par Sesame : invitations et avis, avec leur état d’envoi.
+
+field-paper = Papier des documents imprimés
+paper-a4 = A4
+paper-letter = Lettre US

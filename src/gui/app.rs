@@ -308,7 +308,10 @@ impl App {
             }
             Message::Home(home::Message::OpenMyAccount) | Message::GoMyAccount => {
                 if let Some(me) = &self.me {
-                    self.screen = Screen::MyAccount(my_account::MyAccount::new(me));
+                    let paper = self
+                        .settings
+                        .paper_for(&sys_locale::get_locale().unwrap_or_default());
+                    self.screen = Screen::MyAccount(my_account::MyAccount::new(me, paper));
                 }
                 Task::none()
             }
@@ -499,6 +502,11 @@ impl App {
                         Task::none()
                     }
                     my_account::Action::SessionEnded(e) => self.session_ended(e),
+                    my_account::Action::Paper(p) => {
+                        self.settings.paper = Some(p);
+                        self.save_settings();
+                        Task::none()
+                    }
                 }
             }
             Message::Language(l) => {

@@ -22,6 +22,8 @@ pub struct MyAccount {
     new: String,
     repeat: String,
     notice: Option<(String, bool)>,
+    /// The paper of printed documents (a setting of this computer, not of the account).
+    paper: crate::documents::Paper,
 }
 
 #[derive(Debug, Clone)]
@@ -39,6 +41,20 @@ pub enum Message {
     ChangePassword,
     PasswordChanged(Result<(), ClientError>),
     Back,
+    Paper(PaperOption),
+}
+
+/// A paper size as the pick list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaperOption(pub crate::documents::Paper, pub Locale);
+
+impl std::fmt::Display for PaperOption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1.t(match self.0 {
+            crate::documents::Paper::A4 => "paper-a4",
+            crate::documents::Paper::Letter => "paper-letter",
+        }))
+    }
 }
 
 pub enum Action {
@@ -46,13 +62,16 @@ pub enum Action {
     Run(Task<Message>),
     /// Saved: the app refreshes who is signed in (and switches to their language).
     Saved(Box<Me>),
+    /// The paper size chosen for documents.
+    Paper(crate::documents::Paper),
     Home,
     SessionEnded(ClientError),
 }
 
 impl MyAccount {
-    pub fn new(me: &Me) -> MyAccount {
+    pub fn new(me: &Me, paper: crate::documents::Paper) -> MyAccount {
         MyAccount {
+            paper,
             last_name: me.last_name.clone(),
             first_name: me.first_name.clone(),
             email: me.email.clone().unwrap_or_default(),
@@ -120,6 +139,10 @@ impl MyAccount {
                 self.notice = Some((locale.error(&e), true));
             }
             Message::Back => return Action::Home,
+            Message::Paper(p) => {
+                self.paper = p.0;
+                return Action::Paper(p.0);
+            }
         }
         Action::None
     }
@@ -182,6 +205,17 @@ impl MyAccount {
                 None,
             ))
             .push(primary(t("action-save"), Some(Message::Save)))
+            .push(labelled(
+                t("field-paper"),
+                pick_list(
+                    [crate::documents::Paper::A4, crate::documents::Paper::Letter]
+                        .map(|p| PaperOption(p, ctx.locale))
+                        .to_vec(),
+                    Some(PaperOption(self.paper, ctx.locale)),
+                    Message::Paper,
+                ),
+                None,
+            ))
             .push(heading(t("my-account-password")))
             .push(labelled(
                 t("field-current-password"),
