@@ -22,7 +22,6 @@ pub struct Writer<'a> {
     fonts: [&'a ParsedFont; 3],
     ops: Vec<Op>,
     width: f32,
-    height: f32,
     margin: f32,
     /// The baseline of the next line, from the bottom of the page.
     y: f32,
@@ -47,7 +46,6 @@ impl<'a> Writer<'a> {
             fonts,
             ops: vec![],
             width,
-            height,
             margin,
             y: height - margin,
         }
@@ -259,7 +257,6 @@ impl<'a> Writer<'a> {
     /// A line at the foot of the page.
     pub fn at_bottom(&mut self, face: Face, size: f32, text: &str) {
         let y = self.margin * 0.6;
-        let _ = self.height;
         self.show(face, size, self.margin, y, text);
     }
 }

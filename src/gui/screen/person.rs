@@ -352,9 +352,8 @@ impl Person {
                     .filter(|p| !already.contains(&p.id) && Some(p.id) != self.id)
                     .collect();
             }
-            Message::Link(sub) | Message::Unlink(sub) if self.id.is_none() => {
-                let _ = sub;
-            }
+            // Links need a saved record.
+            Message::Link(_) | Message::Unlink(_) if self.id.is_none() => {}
             Message::Link(sub) => {
                 let (c, id) = (ctx.client.clone(), self.id.unwrap_or_default());
                 self.link_results.retain(|p| p.id != sub);

@@ -196,11 +196,6 @@ impl ServiceUsers {
                 };
                 self.notice = None;
             }
-            Message::Code(v) | Message::Application(v)
-                if !matches!(self.mode, Mode::Wizard { .. }) =>
-            {
-                let _ = v;
-            }
             Message::Code(v) => {
                 if let Mode::Wizard { draft, .. } = &mut self.mode {
                     draft.user_code = v.trim().to_owned();

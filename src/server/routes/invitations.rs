@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use axum::Json;
 use axum::extract::State;
 
-use super::people::{check_roles, duplicate_user_id, optional, target_of};
-use super::record;
+use super::people::{check_roles, duplicate_user_id, target_of};
+use super::{optional_text, record};
 use crate::api::{ErrorBody, Invitation, NewInvitation, PeopleQuery};
 use crate::domain::rules::{Action, Actor};
 use crate::domain::{Level, Status, generate_token, normalize_email};
@@ -66,8 +66,8 @@ pub async fn create_invitation(
     let level = req.level.unwrap_or(Level::Three);
     s.actor.may_create(level)?;
     let email = normalize_email("email", &req.email)?;
-    let last_name = optional("last_name", req.last_name.as_deref(), 100)?;
-    let first_name = optional("first_name", req.first_name.as_deref(), 100)?;
+    let last_name = optional_text("last_name", req.last_name.as_deref(), 100)?;
+    let first_name = optional_text("first_name", req.first_name.as_deref(), 100)?;
     let mut tx = state.db.begin().await?;
     let roles = check_roles(&mut tx, s.actor.org_id, &req.roles).await?;
     // The email is the user ID until the person chooses otherwise.

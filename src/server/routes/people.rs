@@ -7,7 +7,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 
-use super::{optional_text, phone, record};
+use super::{phone, record};
 use crate::api::{
     CreatedPerson, ErrorBody, ErrorCode, NewPerson, PeoplePage, PeopleQuery, PersonRecord,
     PersonUpdate,
@@ -393,9 +393,4 @@ pub async fn delete_person(
     .await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// Unused fields of optional text are checked the same way everywhere.
-pub(crate) fn optional(field: &str, v: Option<&str>, max: usize) -> ApiResult<String> {
-    optional_text(field, v, max)
 }
