@@ -36,7 +36,7 @@ async fn invitations_arrive_by_smtp_in_the_invited_persons_language_and_confirm_
         s.person(org, "admin", Level::One, Some(PASSWORD)).await;
         let admin = s.sign_in("ALPHA", "admin", PASSWORD).await;
         let t = admin.token();
-        let (st, inv_fr) = s.raw(t, "POST", "/api/v1/invitations", Some(json!({"email": "Zoe@Example.org", "roles": ["billing"], "language": "fr", "also_contact": true}))).await;
+        let (st, inv_fr) = s.raw(t, "POST", "/api/v1/invitations", Some(json!({"email": "Zoe@Example.org", "roles": ["billing"], "language": "fr", "also_contact": true, "last_name": "Zoé", "first_name": "Lune", "contact_purpose": "technical"}))).await;
         assert_eq!(st, 200, "{inv_fr}");
         let (st, _) = s
             .raw(

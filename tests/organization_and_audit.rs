@@ -114,7 +114,7 @@ async fn the_audit_log_filters_exports_and_stays_within_what_level_2_sees() {
             )
             .await;
         assert_eq!((st, role["code"].as_str()), (200, Some("auditor")));
-        let (st, _) = s.raw(t, "POST", "/api/v1/contacts", Some(json!({"last_name": "Bouchard", "first_name": "Louise", "email": "louise@example.org", "purpose": "Factures"}))).await;
+        let (st, _) = s.raw(t, "POST", "/api/v1/contacts", Some(json!({"last_name": "Bouchard", "first_name": "Louise", "email": "louise@example.org", "purpose": "invoices"}))).await;
         assert_eq!(st, 200);
         let (_, page) = s
             .raw(

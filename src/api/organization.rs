@@ -74,6 +74,9 @@ pub struct Role {
     pub code: String,
     pub name_en: String,
     pub name_fr: String,
+    /// What the role lets its holders do, in each language.
+    pub description_en: String,
+    pub description_fr: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -82,6 +85,22 @@ pub struct NewRole {
     pub code: String,
     pub name_en: String,
     pub name_fr: String,
+    #[serde(default)]
+    pub description_en: String,
+    #[serde(default)]
+    pub description_fr: String,
+}
+
+/// New names and descriptions of a role; its code never changes (accounts refer to it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoleUpdate {
+    pub name_en: String,
+    pub name_fr: String,
+    #[serde(default)]
+    pub description_en: String,
+    #[serde(default)]
+    pub description_fr: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::domain::{Language, Level};
+use crate::domain::{ContactPurpose, Language, Level};
 use time::OffsetDateTime;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -21,9 +21,13 @@ pub struct NewInvitation {
     pub last_name: Option<String>,
     #[serde(default)]
     pub first_name: Option<String>,
-    /// Also record the person as a contact.
+    /// Also record the person as a contact: then the names and the purpose are required.
     #[serde(default)]
     pub also_contact: bool,
+    #[serde(default)]
+    pub contact_purpose: Option<ContactPurpose>,
+    #[serde(default)]
+    pub phone: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -48,12 +52,14 @@ pub struct Contact {
     pub first_name: String,
     pub email: String,
     pub phone: Option<String>,
-    /// What the contact is for, e.g. invoices, technical matters.
-    pub purpose: String,
-    /// Set when the contact is also a user.
+    /// What the contact is for; none yet for a user marked "also a contact" in their record.
+    pub purpose: Option<ContactPurpose>,
+    /// Set when the contact is also a user. A negative `id` is such a user with no contact
+    /// entry of their own yet: modifying it creates one, removing it unmarks the user.
     pub person_id: Option<i64>,
 }
 
+/// A new contact, or the new values of one (`PUT /contacts/{id}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewContact {
@@ -62,8 +68,7 @@ pub struct NewContact {
     pub email: String,
     #[serde(default)]
     pub phone: Option<String>,
-    #[serde(default)]
-    pub purpose: String,
+    pub purpose: ContactPurpose,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -96,6 +101,12 @@ pub struct AuditQuery {
     pub target: Option<i64>,
     #[serde(default)]
     pub action: Option<String>,
+    /// Part of the actor's user ID, ignoring case.
+    #[serde(default)]
+    pub who: Option<String>,
+    /// Part of the target's name or user ID, ignoring case.
+    #[serde(default)]
+    pub whom: Option<String>,
     /// RFC 3339.
     #[serde(default)]
     pub from: Option<String>,

@@ -337,6 +337,87 @@ impl Client {
     pub async fn organization(&self) -> ClientResult<Organization> {
         self.call::<(), _>(Method::GET, "/organization", None).await
     }
+
+    pub async fn create_role(&self, r: &NewRole) -> ClientResult<Role> {
+        self.call(Method::POST, "/roles", Some(r)).await
+    }
+
+    pub async fn update_role(&self, code: &str, r: &RoleUpdate) -> ClientResult<Role> {
+        let code = url::form_urlencoded::byte_serialize(code.as_bytes()).collect::<String>();
+        self.call(Method::PUT, &format!("/roles/{code}"), Some(r))
+            .await
+    }
+
+    pub async fn invitations(&self) -> ClientResult<Vec<Invitation>> {
+        self.call::<(), _>(Method::GET, "/invitations", None).await
+    }
+
+    pub async fn invite(&self, i: &NewInvitation) -> ClientResult<Invitation> {
+        self.call(Method::POST, "/invitations", Some(i)).await
+    }
+
+    pub async fn resend_invitation(&self, person: i64) -> ClientResult<Invitation> {
+        self.call::<(), _>(Method::POST, &format!("/invitations/{person}/resend"), None)
+            .await
+    }
+
+    pub async fn cancel_invitation(&self, person: i64) -> ClientResult<Invitation> {
+        self.call::<(), _>(Method::POST, &format!("/invitations/{person}/expire"), None)
+            .await
+    }
+
+    pub async fn contacts(&self) -> ClientResult<Vec<Contact>> {
+        self.call::<(), _>(Method::GET, "/contacts", None).await
+    }
+
+    pub async fn create_contact(&self, c: &NewContact) -> ClientResult<Contact> {
+        self.call(Method::POST, "/contacts", Some(c)).await
+    }
+
+    pub async fn update_contact(&self, id: i64, c: &NewContact) -> ClientResult<Contact> {
+        self.call(Method::PUT, &format!("/contacts/{id}"), Some(c))
+            .await
+    }
+
+    pub async fn delete_contact(&self, id: i64) -> ClientResult<()> {
+        self.call::<(), ()>(Method::DELETE, &format!("/contacts/{id}"), None)
+            .await
+    }
+
+    pub async fn audit(&self, q: &AuditQuery) -> ClientResult<AuditPage> {
+        let query = serde_urlencoded_query(q);
+        self.call::<(), _>(Method::GET, &format!("/audit{query}"), None)
+            .await
+    }
+
+    /// Starts enrolling the signed-in person in two-factor authentication.
+    pub async fn start_two_factor(&self) -> ClientResult<TwoFactorEnrollment> {
+        self.call::<(), _>(Method::POST, "/me/two-factor", None)
+            .await
+    }
+
+    /// Confirms the enrollment with a current code; from then on sign-in asks for one.
+    pub async fn confirm_two_factor(&self, code: &str) -> ClientResult<Me> {
+        let body = TwoFactorCode { code: code.into() };
+        self.call(Method::POST, "/me/two-factor/confirm", Some(&body))
+            .await
+    }
+
+    pub async fn disable_two_factor(&self, code: &str) -> ClientResult<()> {
+        let body = TwoFactorCode { code: code.into() };
+        self.call(Method::DELETE, "/me/two-factor", Some(&body))
+            .await
+    }
+
+    /// An administrator removes someone's second factor (they lost their phone).
+    pub async fn reset_two_factor(&self, person: i64) -> ClientResult<PersonRecord> {
+        self.call::<(), _>(
+            Method::DELETE,
+            &format!("/people/{person}/two-factor"),
+            None,
+        )
+        .await
+    }
 }
 
 /// `?a=1&b=x` from a query struct (empty when every field is absent).

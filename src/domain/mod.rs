@@ -1,6 +1,7 @@
 //! Types and rules of the product, with no I/O: the one place where "who may do what" is decided.
 
 mod account;
+mod audit;
 pub mod rules;
 mod scope;
 mod secret;
@@ -8,6 +9,7 @@ mod structure;
 mod text;
 
 pub use account::{AccountKind, Language, Level, Status, validate_user_code, validate_user_id};
+pub use audit::{AuditAction, ContactPurpose};
 pub use scope::Scope;
 pub use secret::{generate_password, generate_token};
 pub use structure::{StructureKind, creates_cycle};

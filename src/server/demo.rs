@@ -4,6 +4,7 @@
 use super::auth::hash_password;
 use super::store::{AuditRecord, Db, NewPersonRow};
 use crate::api::Role;
+use crate::domain::AuditAction;
 use crate::domain::{
     Language, Level, Scope, Status, StructureKind, generate_password, normalize_email,
     required_text, validate_user_id,
@@ -25,17 +26,49 @@ pub struct FirstOrganization {
 /// The default roles catalogue of a new organization.
 pub fn default_roles() -> Vec<Role> {
     [
-        ("billing", "Billing", "Facturation"),
-        ("payroll", "Payroll", "Paie"),
-        ("publication", "Publication", "Publication"),
-        ("technical", "Technical matters", "Questions techniques"),
-        ("viewer", "Read only", "Lecture seule"),
+        (
+            "billing",
+            "Billing",
+            "Facturation",
+            "Receives and pays the invoices.",
+            "Reçoit et règle les factures.",
+        ),
+        (
+            "payroll",
+            "Payroll",
+            "Paie",
+            "Sends the pay files and reads the pay reports.",
+            "Transmet les fichiers de paie et consulte les rapports de paie.",
+        ),
+        (
+            "publication",
+            "Publication",
+            "Publication",
+            "Publishes the organization's notices.",
+            "Publie les avis de l’organisation.",
+        ),
+        (
+            "technical",
+            "Technical matters",
+            "Questions techniques",
+            "First contact for connections and integrations.",
+            "Premier interlocuteur pour les connexions et les intégrations.",
+        ),
+        (
+            "viewer",
+            "Read only",
+            "Lecture seule",
+            "Reads everything, changes nothing.",
+            "Consulte tout, ne modifie rien.",
+        ),
     ]
     .into_iter()
-    .map(|(c, en, fr)| Role {
+    .map(|(c, en, fr, den, dfr)| Role {
         code: c.into(),
         name_en: en.into(),
         name_fr: fr.into(),
+        description_en: den.into(),
+        description_fr: dfr.into(),
     })
     .collect()
 }
@@ -96,7 +129,7 @@ pub async fn init(db: &Db, o: &FirstOrganization) -> Result<String, String> {
         org_id,
         actor_id: None,
         actor_label: "sesame-server init",
-        action: "organization_created",
+        action: AuditAction::OrganizationCreated,
         target_id: Some(id),
         target_label: o.user_id.trim(),
         detail: format!("{code} {name}"),
@@ -398,12 +431,15 @@ pub async fn demo(db: &Db) -> Result<bool, String> {
     }
     tx.insert_contact(
         org,
-        "Bouchard",
-        "Louise",
-        "comptabilite@lumiere.example",
-        "514 555-0111",
-        "Factures / invoices",
-        None,
+        &crate::api::Contact {
+            id: 0,
+            last_name: "Bouchard".into(),
+            first_name: "Louise".into(),
+            email: "comptabilite@lumiere.example".into(),
+            phone: Some("514 555-0111".into()),
+            purpose: Some(crate::domain::ContactPurpose::Invoices),
+            person_id: None,
+        },
     )
     .await
     .map_err(e)?;
@@ -411,7 +447,7 @@ pub async fn demo(db: &Db) -> Result<bool, String> {
         org_id: org,
         actor_id: None,
         actor_label: "sesame-server demo",
-        action: "organization_created",
+        action: AuditAction::OrganizationCreated,
         target_id: None,
         target_label: "",
         detail: "demo organization".into(),

@@ -1,6 +1,7 @@
 //! The small bilingual page behind an invitation link: the invited person confirms and
 //! chooses a password; the account becomes active; the link works once and expires.
 
+use crate::domain::AuditAction;
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use axum::routing::get;
@@ -186,7 +187,7 @@ async fn confirm(
             org_id: org.id,
             actor_id: Some(person.id),
             actor_label: &person.user_id,
-            action: "invitation_confirmed",
+            action: AuditAction::InvitationConfirmed,
             target_id: Some(person.id),
             target_label: &person.user_id,
             detail: String::new(),

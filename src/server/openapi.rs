@@ -7,7 +7,9 @@ use utoipa::{Modify, OpenApi};
 
 use super::routes::*;
 use crate::api::*;
-use crate::domain::{AccountKind, Language, Level, Scope, Status, StructureKind};
+use crate::domain::{
+    AccountKind, AuditAction, ContactPurpose, Language, Level, Scope, Status, StructureKind,
+};
 
 struct BearerAuth;
 
@@ -29,7 +31,7 @@ impl Modify for BearerAuth {
     paths(
         sign_in, api_token, current_session, sign_out,
         me, update_me, change_password, start_two_factor, confirm_two_factor, disable_two_factor,
-        organization, roles, create_role,
+        organization, roles, create_role, update_role,
         list_structures, create_structure, rename_structure, move_structure, set_primary_manager,
         structure_technical_user, create_technical_user, get_technical_user, reset_technical_user_password,
         list_people, get_person, create_person, update_person, delete_person,
@@ -37,12 +39,12 @@ impl Modify for BearerAuth {
         link_under_charge, unlink_under_charge,
         list_service_users, get_service_user, create_service_user, update_service_user, reset_service_user_password,
         list_invitations, create_invitation, resend_invitation, expire_invitation,
-        list_contacts, create_contact, delete_contact,
+        list_contacts, create_contact, update_contact, delete_contact,
         audit_log, audit_csv, outbox,
     ),
     components(schemas(
         ErrorBody, ErrorDetail, ErrorCode, Level, Status, Language, AccountKind, StructureKind, Scope,
-        PeopleSort,
+        PeopleSort, AuditAction, ContactPurpose,
     )),
 )]
 pub struct ApiDoc;

@@ -27,6 +27,8 @@ fn filter(q: &AuditQuery, max: u32) -> ApiResult<AuditFilter> {
         actor: q.actor,
         target: q.target,
         action: q.action.clone().filter(|a| !a.is_empty()),
+        who: q.who.clone().filter(|w| !w.trim().is_empty()),
+        whom: q.whom.clone().filter(|w| !w.trim().is_empty()),
         from: parse_time("from", q.from.as_deref())?,
         to: parse_time("to", q.to.as_deref())?,
         before: q

@@ -1,6 +1,7 @@
 //! Invitations: a person created by email, status "invited", who confirms through a one-time
 //! link to the server's invitation page.
 
+use crate::domain::AuditAction;
 use std::collections::HashMap;
 
 use axum::Json;
@@ -68,6 +69,25 @@ pub async fn create_invitation(
     let email = normalize_email("email", &req.email)?;
     let last_name = optional_text("last_name", req.last_name.as_deref(), 100)?;
     let first_name = optional_text("first_name", req.first_name.as_deref(), 100)?;
+    let phone = super::phone(req.phone.as_deref())?;
+    // Someone who is also a contact needs what every contact has: names and a purpose.
+    let contact = if req.also_contact {
+        let purpose = req
+            .contact_purpose
+            .ok_or_else(|| ApiError::field("contact_purpose", "required"))?;
+        Some(super::contacts::checked(
+            &crate::api::NewContact {
+                last_name: last_name.clone(),
+                first_name: first_name.clone(),
+                email: email.clone(),
+                phone: Some(phone.clone()),
+                purpose,
+            },
+            None,
+        )?)
+    } else {
+        None
+    };
     let mut tx = state.db.begin().await?;
     let roles = check_roles(&mut tx, s.actor.org_id, &req.roles).await?;
     // The email is the user ID until the person chooses otherwise.
@@ -78,7 +98,7 @@ pub async fn create_invitation(
             last_name,
             first_name,
             email: email.clone(),
-            phone: String::new(),
+            phone,
             level,
             language: req.language,
             roles: roles.clone(),
@@ -92,6 +112,16 @@ pub async fn create_invitation(
     if let Some(manager) = s.actor.places_under_charge(level) {
         tx.link_under_charge(manager, id).await?;
     }
+    if let Some(c) = contact {
+        tx.insert_contact(
+            s.actor.org_id,
+            &crate::api::Contact {
+                person_id: Some(id),
+                ..c
+            },
+        )
+        .await?;
+    }
     let p = tx
         .person(s.actor.org_id, id)
         .await?
@@ -100,7 +130,7 @@ pub async fn create_invitation(
     record(
         &mut tx,
         &s,
-        "invitation_sent",
+        AuditAction::InvitationSent,
         Some((id, &email)),
         format!("{}, roles {roles:?}", level.as_str()),
     )
@@ -165,7 +195,14 @@ pub async fn resend_invitation(
     let mut tx = state.db.begin().await?;
     let p = invited_target(&mut tx, &s.actor, id).await?;
     let inv = send_link(&state, &mut tx, &s.user_id, &p).await?;
-    record(&mut tx, &s, "invitation_resent", Some((id, &p.email)), "").await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::InvitationResent,
+        Some((id, &p.email)),
+        "",
+    )
+    .await?;
     tx.commit().await?;
     Ok(Json(api(&p, &inv)))
 }
@@ -180,7 +217,14 @@ pub async fn expire_invitation(
     let mut tx = state.db.begin().await?;
     let p = invited_target(&mut tx, &s.actor, id).await?;
     tx.close_invitations(id).await?;
-    record(&mut tx, &s, "invitation_expired", Some((id, &p.email)), "").await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::InvitationExpired,
+        Some((id, &p.email)),
+        "",
+    )
+    .await?;
     let latest = tx
         .latest_invitations(s.actor.org_id)
         .await?

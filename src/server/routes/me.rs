@@ -1,5 +1,6 @@
 //! Own account: contact details, password, language and TOTP two-factor authentication.
 
+use crate::domain::AuditAction;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -102,7 +103,7 @@ pub async fn update_me(
     record(
         &mut tx,
         &s,
-        "own_details_updated",
+        AuditAction::OwnDetailsUpdated,
         Some((p.id, &p.user_id)),
         "contact details",
     )
@@ -150,7 +151,7 @@ pub async fn change_password(
     record(
         &mut tx,
         &s,
-        "own_password_changed",
+        AuditAction::OwnPasswordChanged,
         Some((s.actor.account_id, &s.user_id)),
         "",
     )
@@ -204,7 +205,7 @@ pub async fn confirm_two_factor(
     record(
         &mut tx,
         &s,
-        "two_factor_enrolled",
+        AuditAction::TwoFactorEnrolled,
         Some((s.actor.account_id, &s.user_id)),
         "",
     )
@@ -236,7 +237,7 @@ pub async fn disable_two_factor(
     record(
         &mut tx,
         &s,
-        "two_factor_disabled",
+        AuditAction::TwoFactorDisabled,
         Some((s.actor.account_id, &s.user_id)),
         "",
     )

@@ -19,6 +19,7 @@ use super::AppState;
 use super::auth::Signed;
 use super::error::ApiResult;
 use super::store::{AuditRecord, Conn};
+use crate::domain::AuditAction;
 
 pub use audit::*;
 pub use contacts::*;
@@ -49,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .route("/me/two-factor/confirm", post(confirm_two_factor))
         .route("/organization", get(organization))
         .route("/roles", get(roles).post(create_role))
+        .route("/roles/{code}", put(update_role))
         .route("/structures", get(list_structures).post(create_structure))
         .route("/structures/{id}/name", put(rename_structure))
         .route("/structures/{id}/parent", put(move_structure))
@@ -96,7 +98,7 @@ pub fn router() -> Router<AppState> {
         .route("/invitations/{id}/resend", post(resend_invitation))
         .route("/invitations/{id}/expire", post(expire_invitation))
         .route("/contacts", get(list_contacts).post(create_contact))
-        .route("/contacts/{id}", delete(delete_contact))
+        .route("/contacts/{id}", put(update_contact).delete(delete_contact))
         .route("/audit", get(audit_log))
         .route("/audit.csv", get(audit_csv))
         .route("/outbox", get(outbox))
@@ -107,7 +109,7 @@ pub fn router() -> Router<AppState> {
 pub(crate) async fn record(
     conn: &mut Conn,
     by: &Signed,
-    action: &str,
+    action: AuditAction,
     target: Option<(i64, &str)>,
     detail: impl Into<String>,
 ) -> ApiResult<()> {

@@ -3,13 +3,13 @@
 use axum::Json;
 use axum::extract::State;
 
-use super::record;
-use crate::api::{ErrorBody, NewRole, Organization, Role};
-use crate::domain::required_text;
+use super::{optional_text, record};
+use crate::api::{ErrorBody, NewRole, Organization, Role, RoleUpdate};
+use crate::domain::{AuditAction, required_text};
 use crate::server::AppState;
 use crate::server::auth::Signed;
 use crate::server::error::{ApiError, ApiResult};
-use crate::server::extract::Body;
+use crate::server::extract::{Body, Id};
 
 #[utoipa::path(get, path = "/api/v1/organization", tag = "organization", security(("bearer" = [])),
     responses((status = 200, body = Organization), (status = 401, body = ErrorBody)))]
@@ -43,17 +43,58 @@ pub async fn create_role(
     {
         return Err(ApiError::field("code", "invalid_characters"));
     }
-    let role = Role {
+    let role = checked_role(
         code,
-        name_en: required_text("name_en", &req.name_en, 80)?,
-        name_fr: required_text("name_fr", &req.name_fr, 80)?,
-    };
+        &RoleUpdate {
+            name_en: req.name_en,
+            name_fr: req.name_fr,
+            description_en: req.description_en,
+            description_fr: req.description_fr,
+        },
+    )?;
     let mut tx = state.db.begin().await?;
     tx.insert_role(s.actor.org_id, &role).await?;
     record(
         &mut tx,
         &s,
-        "role_created",
+        AuditAction::RoleCreated,
+        None,
+        format!("role {}", role.code),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(role))
+}
+
+fn checked_role(code: String, req: &RoleUpdate) -> ApiResult<Role> {
+    Ok(Role {
+        code,
+        name_en: required_text("name_en", &req.name_en, 80)?,
+        name_fr: required_text("name_fr", &req.name_fr, 80)?,
+        description_en: optional_text("description_en", Some(&req.description_en), 500)?,
+        description_fr: optional_text("description_fr", Some(&req.description_fr), 500)?,
+    })
+}
+
+/// Renames a role or changes its descriptions; the code, which accounts hold, stays.
+#[utoipa::path(put, path = "/api/v1/roles/{code}", tag = "organization", security(("bearer" = [])), params(("code" = String, Path)), request_body = RoleUpdate,
+    responses((status = 200, body = Role), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_role(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(code): Id<String>,
+    Body(req): Body<RoleUpdate>,
+) -> ApiResult<Json<Role>> {
+    s.actor.may_manage_structures()?;
+    let role = checked_role(code, &req)?;
+    let mut tx = state.db.begin().await?;
+    if !tx.update_role(s.actor.org_id, &role).await? {
+        return Err(ApiError::not_found());
+    }
+    record(
+        &mut tx,
+        &s,
+        AuditAction::RoleUpdated,
         None,
         format!("role {}", role.code),
     )

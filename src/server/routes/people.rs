@@ -1,6 +1,7 @@
 //! People: the user follow-up (list), and the user identification record (create, read,
 //! update with a version, delete).
 
+use crate::domain::AuditAction;
 use std::collections::HashSet;
 
 use axum::Json;
@@ -195,7 +196,7 @@ pub async fn create_person(
     record(
         &mut tx,
         &s,
-        "person_created",
+        AuditAction::PersonCreated,
         Some((id, &user_id)),
         format!("{}, roles {roles:?}", req.level.as_str()),
     )
@@ -285,7 +286,7 @@ pub async fn update_person(
     record(
         &mut tx,
         &s,
-        "person_updated",
+        AuditAction::PersonUpdated,
         Some((id, &fields.user_id)),
         changed.join(", "),
     )
@@ -386,7 +387,7 @@ pub async fn delete_person(
     record(
         &mut tx,
         &s,
-        "person_deleted",
+        AuditAction::PersonDeleted,
         Some((id, &p.user_id)),
         format!("{} {}", p.display_name(), p.level().as_str()),
     )

@@ -1,6 +1,7 @@
 //! The per-row options of the user follow-up: initialize password, update roles, suspend and
 //! reactivate, reset 2FA, and the links of users under charge.
 
+use crate::domain::AuditAction;
 use axum::Json;
 use axum::extract::State;
 
@@ -34,7 +35,7 @@ pub async fn initialize_password(
     record(
         &mut tx,
         &s,
-        "password_initialized",
+        AuditAction::PasswordInitialized,
         Some((id, &p.user_id)),
         "temporary password",
     )
@@ -82,7 +83,7 @@ pub async fn initialize_passwords(
         record(
             &mut tx,
             &s,
-            "password_initialized",
+            AuditAction::PasswordInitialized,
             Some((*id, &p.user_id)),
             "temporary password (batch)",
         )
@@ -113,7 +114,7 @@ pub async fn update_roles(
     record(
         &mut tx,
         &s,
-        "roles_updated",
+        AuditAction::RolesUpdated,
         Some((id, &p.user_id)),
         format!("{:?} → {roles:?}", p.roles()),
     )
@@ -138,13 +139,13 @@ async fn change_status(
     let (target, p) = target_of(&mut tx, &s.actor, id).await?;
     s.actor.may(action, &target)?;
     let (status, name) = match action {
-        Action::Suspend => (Status::Suspended, "person_suspended"),
+        Action::Suspend => (Status::Suspended, AuditAction::PersonSuspended),
         _ => {
             if p.status() == Status::Invited {
                 // An invited person becomes active by confirming, not by an administrator.
                 return Err(ApiError::field("status", "invalid_value"));
             }
-            (Status::Active, "person_reactivated")
+            (Status::Active, AuditAction::PersonReactivated)
         }
     };
     tx.set_status(id, status).await?;
@@ -196,7 +197,14 @@ pub async fn reset_two_factor(
     let (target, p) = target_of(&mut tx, &s.actor, id).await?;
     s.actor.may(Action::ResetTwoFactor, &target)?;
     tx.reset_two_factor(id).await?;
-    record(&mut tx, &s, "two_factor_reset", Some((id, &p.user_id)), "").await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::TwoFactorReset,
+        Some((id, &p.user_id)),
+        "",
+    )
+    .await?;
     let row = tx
         .person(s.actor.org_id, id)
         .await?
@@ -223,9 +231,9 @@ async fn change_link(
         return Err(ApiError::not_found());
     }
     let action = if link {
-        "placed_under_charge"
+        AuditAction::PlacedUnderCharge
     } else {
-        "removed_from_charge"
+        AuditAction::RemovedFromCharge
     };
     record(
         &mut tx,

@@ -1,6 +1,7 @@
 //! Service users: API-only accounts with a user code, an application and a scope.
 //! Level-1 users only.
 
+use crate::domain::AuditAction;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -105,7 +106,7 @@ pub async fn create_service_user(
     record(
         &mut tx,
         &s,
-        "service_user_created",
+        AuditAction::ServiceUserCreated,
         Some((id, &code)),
         format!("application {application}, scope {scope:?}"),
     )
@@ -157,7 +158,7 @@ pub async fn update_service_user(
     record(
         &mut tx,
         &s,
-        "service_user_updated",
+        AuditAction::ServiceUserUpdated,
         Some((id, &before.user_code)),
         format!(
             "status {} → {}, scope {:?} → {scope:?}",
@@ -196,7 +197,7 @@ pub async fn reset_service_user_password(
     record(
         &mut tx,
         &s,
-        "service_user_password_reset",
+        AuditAction::ServiceUserPasswordReset,
         Some((id, &su.user_code)),
         "",
     )

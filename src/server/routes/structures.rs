@@ -1,5 +1,6 @@
 //! The structure tree: companies, then the levels of the administrative structure.
 
+use crate::domain::AuditAction;
 use std::collections::HashMap;
 
 use axum::Json;
@@ -108,7 +109,7 @@ pub async fn create_structure(
     record(
         &mut tx,
         &s,
-        "structure_created",
+        AuditAction::StructureCreated,
         None,
         format!("{} {name} (#{id})", req.kind.as_str()),
     )
@@ -136,7 +137,7 @@ pub async fn rename_structure(
     record(
         &mut tx,
         &s,
-        "structure_renamed",
+        AuditAction::StructureRenamed,
         None,
         format!("#{id}: {} → {name}", before.name),
     )
@@ -190,7 +191,7 @@ pub async fn move_structure(
     record(
         &mut tx,
         &s,
-        "structure_moved",
+        AuditAction::StructureMoved,
         None,
         format!("#{id} {} → parent {:?}", before.name, req.parent_id),
     )
@@ -235,7 +236,7 @@ pub async fn set_primary_manager(
     record(
         &mut tx,
         &s,
-        "primary_manager_set",
+        AuditAction::PrimaryManagerSet,
         req.person_id.map(|p| (p, manager_label.as_str())),
         format!("structure #{id} {}", before.name),
     )

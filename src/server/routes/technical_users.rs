@@ -1,6 +1,7 @@
 //! A structure's technical user: API-only, with the rights of the structure's primary manager.
 //! Managed by that primary manager and by level-1 users; the manager is told by email.
 
+use crate::domain::AuditAction;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -85,7 +86,7 @@ pub async fn create_technical_user(
     record(
         &mut tx,
         &s,
-        "technical_user_created",
+        AuditAction::TechnicalUserCreated,
         Some((account, &login)),
         format!("structure #{id} {}", structure.name),
     )
@@ -131,7 +132,7 @@ pub async fn reset_technical_user_password(
     record(
         &mut tx,
         &s,
-        "technical_user_password_reset",
+        AuditAction::TechnicalUserPasswordReset,
         Some((id, &t.user_id)),
         format!("structure #{} {}", structure.id, structure.name),
     )

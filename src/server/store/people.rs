@@ -212,7 +212,7 @@ pub fn visibility_filter(visibility: Visibility, sql: &mut String, binds: &mut V
     }
 }
 
-fn like_pattern(q: &str) -> String {
+pub(super) fn like_pattern(q: &str) -> String {
     let folded = fold_for_search(q.trim());
     let escaped = folded
         .replace('\\', "\\\\")

@@ -13,7 +13,7 @@ pub struct AuditRecord<'a> {
     pub org_id: i64,
     pub actor_id: Option<i64>,
     pub actor_label: &'a str,
-    pub action: &'a str,
+    pub action: crate::domain::AuditAction,
     pub target_id: Option<i64>,
     pub target_label: &'a str,
     pub detail: String,
@@ -37,6 +37,9 @@ pub struct AuditFilter {
     pub actor: Option<i64>,
     pub target: Option<i64>,
     pub action: Option<String>,
+    /// Part of the actor's label / of the target's label.
+    pub who: Option<String>,
+    pub whom: Option<String>,
     pub from: Option<i64>,
     pub to: Option<i64>,
     /// Entries with an id below this one (the next page, newest first).
@@ -105,7 +108,7 @@ impl Conn {
             .bind(now())
             .bind(r.actor_id)
             .bind(r.actor_label)
-            .bind(r.action)
+            .bind(r.action.as_str())
             .bind(r.target_id)
             .bind(r.target_label)
             .bind(&r.detail)
@@ -133,6 +136,20 @@ impl Conn {
             );
             super::visibility_filter(visibility, &mut inner, &mut binds);
             sql.push_str(&format!(" AND e.target_id IN ({inner})"));
+        }
+        if let Some(w) = &f.who {
+            binds.push(Bind::Text(super::people::like_pattern(w)));
+            sql.push_str(&format!(
+                " AND LOWER(e.actor_label) LIKE ${} ESCAPE '\\'",
+                binds.len()
+            ));
+        }
+        if let Some(w) = &f.whom {
+            binds.push(Bind::Text(super::people::like_pattern(w)));
+            sql.push_str(&format!(
+                " AND LOWER(e.target_label) LIKE ${} ESCAPE '\\'",
+                binds.len()
+            ));
         }
         let mut push = |sql: &mut String, cond: &str, b: Bind| {
             binds.push(b);
@@ -380,39 +397,86 @@ impl Conn {
                 first_name: r.first_name,
                 email: r.email,
                 phone: (!r.phone.is_empty()).then_some(r.phone),
-                purpose: r.purpose,
+                purpose: crate::domain::ContactPurpose::parse(&r.purpose),
                 person_id: r.account_id,
             })
             .collect())
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub async fn insert_contact(
-        &mut self,
-        org_id: i64,
-        last_name: &str,
-        first_name: &str,
-        email: &str,
-        phone: &str,
-        purpose: &str,
-        account_id: Option<i64>,
-    ) -> Result<i64, sqlx::Error> {
-        on_conn!(self, c => {
+    /// Stores a new contact (its `id` is ignored) and returns its id.
+    pub async fn insert_contact(&mut self, org_id: i64, c: &Contact) -> Result<i64, sqlx::Error> {
+        on_conn!(self, conn => {
             sqlx::query_scalar::<_, i64>(
                 "INSERT INTO contacts (org_id, last_name, first_name, email, phone, purpose, account_id, created_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
             )
             .bind(org_id)
-            .bind(last_name)
-            .bind(first_name)
-            .bind(email)
-            .bind(phone)
-            .bind(purpose)
-            .bind(account_id)
+            .bind(&c.last_name)
+            .bind(&c.first_name)
+            .bind(&c.email)
+            .bind(c.phone.as_deref().unwrap_or(""))
+            .bind(c.purpose.map(|p| p.as_str()).unwrap_or(""))
+            .bind(c.person_id)
             .bind(now())
-            .fetch_one(&mut *c)
+            .fetch_one(&mut *conn)
             .await
         })
+    }
+
+    /// Replaces a contact's values; false when the organization has no such contact.
+    pub async fn update_contact(&mut self, org_id: i64, c: &Contact) -> Result<bool, sqlx::Error> {
+        let n = on_conn!(self, conn => {
+            sqlx::query(
+                "UPDATE contacts SET last_name = $3, first_name = $4, email = $5, phone = $6, purpose = $7 \
+                 WHERE org_id = $1 AND id = $2",
+            )
+            .bind(org_id)
+            .bind(c.id)
+            .bind(&c.last_name)
+            .bind(&c.first_name)
+            .bind(&c.email)
+            .bind(c.phone.as_deref().unwrap_or(""))
+            .bind(c.purpose.map(|p| p.as_str()).unwrap_or(""))
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
+        });
+        Ok(n == 1)
+    }
+
+    /// The user behind a contact entry, if it is linked to one.
+    pub async fn contact_account(
+        &mut self,
+        org_id: i64,
+        id: i64,
+    ) -> Result<Option<Option<i64>>, sqlx::Error> {
+        on_conn!(self, conn => {
+            sqlx::query_scalar::<_, Option<i64>>("SELECT account_id FROM contacts WHERE org_id = $1 AND id = $2")
+                .bind(org_id)
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await
+        })
+    }
+
+    /// Takes the "also a contact" mark off a user; false when there was none.
+    pub async fn unmark_contact(
+        &mut self,
+        org_id: i64,
+        account_id: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let n = on_conn!(self, conn => {
+            sqlx::query(
+                "UPDATE accounts SET is_contact = FALSE, version = version + 1 \
+                 WHERE org_id = $1 AND id = $2 AND kind = 'person' AND is_contact",
+            )
+            .bind(org_id)
+            .bind(account_id)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
+        });
+        Ok(n == 1)
     }
 
     pub async fn delete_contact(&mut self, org_id: i64, id: i64) -> Result<bool, sqlx::Error> {
@@ -428,32 +492,65 @@ impl Conn {
     }
 
     pub async fn roles(&mut self, org_id: i64) -> Result<Vec<Role>, sqlx::Error> {
-        let rows: Vec<(String, String, String)> = on_conn!(self, c => {
-            sqlx::query_as("SELECT code, name_en, name_fr FROM roles WHERE org_id = $1 ORDER BY code")
-                .bind(org_id)
-                .fetch_all(&mut *c)
-                .await?
+        type RoleRow = (String, String, String, String, String);
+        let rows: Vec<RoleRow> = on_conn!(self, c => {
+            sqlx::query_as(
+                "SELECT code, name_en, name_fr, description_en, description_fr FROM roles \
+                 WHERE org_id = $1 ORDER BY code",
+            )
+            .bind(org_id)
+            .fetch_all(&mut *c)
+            .await?
         });
         Ok(rows
             .into_iter()
-            .map(|(code, name_en, name_fr)| Role {
-                code,
-                name_en,
-                name_fr,
-            })
+            .map(
+                |(code, name_en, name_fr, description_en, description_fr)| Role {
+                    code,
+                    name_en,
+                    name_fr,
+                    description_en,
+                    description_fr,
+                },
+            )
             .collect())
     }
 
     pub async fn insert_role(&mut self, org_id: i64, role: &Role) -> Result<(), sqlx::Error> {
         on_conn!(self, c => {
-            sqlx::query("INSERT INTO roles (org_id, code, name_en, name_fr) VALUES ($1, $2, $3, $4)")
-                .bind(org_id)
-                .bind(&role.code)
-                .bind(&role.name_en)
-                .bind(&role.name_fr)
-                .execute(&mut *c)
-                .await?;
+            sqlx::query(
+                "INSERT INTO roles (org_id, code, name_en, name_fr, description_en, description_fr) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(org_id)
+            .bind(&role.code)
+            .bind(&role.name_en)
+            .bind(&role.name_fr)
+            .bind(&role.description_en)
+            .bind(&role.description_fr)
+            .execute(&mut *c)
+            .await?;
         });
         Ok(())
+    }
+
+    /// Returns false when the organization has no role with this code.
+    pub async fn update_role(&mut self, org_id: i64, role: &Role) -> Result<bool, sqlx::Error> {
+        let n = on_conn!(self, c => {
+            sqlx::query(
+                "UPDATE roles SET name_en = $3, name_fr = $4, description_en = $5, description_fr = $6 \
+                 WHERE org_id = $1 AND code = $2",
+            )
+            .bind(org_id)
+            .bind(&role.code)
+            .bind(&role.name_en)
+            .bind(&role.name_fr)
+            .bind(&role.description_en)
+            .bind(&role.description_fr)
+            .execute(&mut *c)
+            .await?
+            .rows_affected()
+        });
+        Ok(n == 1)
     }
 }
