@@ -134,7 +134,10 @@ people-count = { $count ->
        *[other] { $formatted } accounts
     }
 people-count-filtered = { $shown } of { $total } accounts
-people-roles-updated = Roles updated.
+people-roles-updated = { $count ->
+        [one] Roles updated.
+       *[other] Roles of { $formatted } users updated.
+    }
 people-removed = { $name } was removed.
 filter-all-levels = All levels
 filter-all-statuses = All statuses
@@ -263,3 +266,149 @@ home-outbox-detail = The mail Sesame wrote: invitations and notices, with their 
 field-paper = Paper for printed documents
 paper-a4 = A4
 paper-letter = US Letter
+
+## Issue 5: invitations, roles, contacts, two-factor authentication, audit log
+
+people-invite = Invite by email
+people-filters = Show:
+filter-all-roles = All roles
+filter-two-factor-any = With or without 2FA
+filter-two-factor-with = With 2FA
+filter-two-factor-without = Without 2FA
+people-roles-selected = { $count ->
+        [0] Update roles
+        [one] Update roles of 1 user
+       *[other] Update roles of { $formatted } users
+    }
+people-selected-count = { $count ->
+        [one] 1 selected user
+       *[other] { $formatted } selected users
+    }
+people-invitation-sent = Invitation sent to { $email }. The person appears as invited until they confirm.
+people-invitation-resent = A new invitation link was sent to { $email }; the previous one no longer works.
+people-invitation-cancelled = The invitation of { $email } was withdrawn: its link no longer works.
+people-link-closed = link closed
+people-two-factor-reset = Two-factor authentication of { $name } was reset: they will sign in with their password only, and may enroll again.
+action-resend-invitation = Resend invitation
+action-cancel-invitation = Cancel invitation
+action-reset-two-factor = Reset 2FA
+action-send-invitation = Send invitation
+action-keep = Keep it
+dialog-invite-title = Invite by email
+dialog-invite-body = The person receives an email with a link, valid for a limited time, to confirm and choose their password. Their account stays “invited” until then.
+invite-also-contact = Also add as a contact
+field-purpose = Purpose
+field-purpose-choose = Choose…
+purpose-invoices = Invoices
+purpose-technical = Technical matters
+purpose-contractual = Contractual matters
+dialog-roles-many = The roles ticked here replace the roles of each selected user.
+dialog-cancel-invitation-title = Cancel the invitation?
+dialog-cancel-invitation-body = The link sent to { $name } will stop working. The account stays on the list as invited: you can send a new invitation or remove it.
+dialog-reset-two-factor-title = Reset two-factor authentication?
+dialog-reset-two-factor-body = { $name } will no longer be asked for a code from their authenticator app. Do this when they lost their phone; they can enroll again from My account.
+
+two-factor-title = Two-factor authentication
+two-factor-off-explained = Besides your password, ask for a six-digit code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, FreeOTP, …) at each sign-in.
+two-factor-on-explained = Each sign-in asks for the code of your authenticator app. To turn this off, type a current code.
+two-factor-scan = Scan this code with your authenticator app, or type the key by hand; then type the six-digit code the app shows.
+two-factor-key = Key
+two-factor-code = Code from the app
+two-factor-enrolled = Two-factor authentication is on: the next sign-in will ask for a code.
+two-factor-disabled = Two-factor authentication is off.
+two-factor-qr-failed = The QR code could not be drawn; type the key by hand instead.
+action-set-up-two-factor = Set up two-factor authentication
+action-confirm-two-factor = Turn on
+action-turn-off-two-factor = Turn off
+action-copy-key = Copy the key
+
+home-contacts-detail = Who to reach for invoices, technical and contractual matters.
+home-roles-detail = The roles users hold, in both languages.
+home-audit-detail = Who did what, when, and to whom.
+
+roles-title = Roles
+roles-intro = The organization’s roles. Users hold any number of them; each has a name in English and in French.
+roles-add = Add a role
+roles-add-title = New role
+roles-edit-title = Change the role
+roles-no-description = No description.
+roles-saved = Role “{ $name }” saved.
+roles-code-taken = A role already has this code.
+field-role-code = Code (letters, digits, - and _; cannot be changed later)
+field-name-en = Name in English
+field-name-fr = Name in French
+field-description-en = Description in English
+field-description-fr = Description in French
+
+contacts-title = Contacts
+contacts-intro = The people the organization is reached through. A contact may also be a user.
+contacts-add = Add a contact
+contacts-add-title = New contact
+contacts-edit-title = Change the contact
+contacts-empty = No contacts yet.
+contacts-no-purpose = Purpose to choose
+contacts-is-user = Also a user: open the record
+contacts-user-note = This contact is also a user: changing the names or email here does not change the user account.
+contacts-saved = Contact { $name } saved.
+contacts-removed = Contact { $name } removed.
+dialog-remove-contact-title = Remove the contact?
+dialog-remove-contact-body = { $name } will no longer be listed as a contact.
+dialog-remove-contact-user-body = { $name } will no longer be listed as a contact. Their user account stays as it is.
+
+audit-title = Audit log
+audit-intro = Every change, with who made it, when and to whom. Newest first.
+audit-who = Who (user ID)
+audit-whom = On whom
+audit-from = From (YYYY-MM-DD)
+audit-to = To (YYYY-MM-DD)
+audit-date-format = Type a date as 2026-11-23.
+audit-all-actions = All actions
+audit-search = Search
+audit-column-when = When
+audit-column-who = Who
+audit-column-what = Action
+audit-column-whom = On whom
+audit-column-detail = Detail
+audit-loading = Loading…
+audit-empty = Nothing matches these filters.
+audit-count = { $count ->
+        [one] 1 entry shown
+       *[other] { $formatted } entries shown
+    }
+audit-more = Show more
+audit-export-csv = Export to CSV
+audit-exporting = Exporting…
+audit-csv-file = audit-log
+audit-action-organization_created = Organization created
+audit-action-person_created = User created
+audit-action-person_updated = User changed
+audit-action-person_deleted = User removed
+audit-action-person_suspended = User suspended
+audit-action-person_reactivated = User reactivated
+audit-action-password_initialized = Password initialized
+audit-action-roles_updated = Roles updated
+audit-action-placed_under_charge = Placed under charge
+audit-action-removed_from_charge = Removed from charge
+audit-action-invitation_sent = Invitation sent
+audit-action-invitation_resent = Invitation resent
+audit-action-invitation_expired = Invitation withdrawn
+audit-action-invitation_confirmed = Invitation accepted
+audit-action-own_details_updated = Own details changed
+audit-action-own_password_changed = Own password changed
+audit-action-two_factor_enrolled = 2FA turned on
+audit-action-two_factor_disabled = 2FA turned off
+audit-action-two_factor_reset = 2FA reset
+audit-action-role_created = Role created
+audit-action-role_updated = Role changed
+audit-action-contact_created = Contact created
+audit-action-contact_updated = Contact changed
+audit-action-contact_deleted = Contact removed
+audit-action-structure_created = Structure created
+audit-action-structure_renamed = Structure renamed
+audit-action-structure_moved = Structure moved
+audit-action-primary_manager_set = Primary manager changed
+audit-action-service_user_created = Service user created
+audit-action-service_user_updated = Service user changed
+audit-action-service_user_password_reset = Service user password reset
+audit-action-technical_user_created = Technical user created
+audit-action-technical_user_password_reset = Technical user password reset

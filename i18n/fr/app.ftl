@@ -134,7 +134,10 @@ people-count = { $count ->
        *[other] { $formatted } comptes
     }
 people-count-filtered = { $shown } comptes sur { $total }
-people-roles-updated = Rôles mis à jour.
+people-roles-updated = { $count ->
+        [one] Rôles mis à jour.
+       *[other] Rôles de { $formatted } utilisateurs mis à jour.
+    }
 people-removed = { $name } a été retiré.
 filter-all-levels = Tous les niveaux
 filter-all-statuses = Tous les statuts
@@ -263,3 +266,149 @@ home-outbox-detail = Les courriels écrits par Sesame : invitations et avis, av
 field-paper = Papier des documents imprimés
 paper-a4 = A4
 paper-letter = Lettre US
+
+## Issue 5 : invitations, rôles, contacts, authentification à deux facteurs, journal d’audit
+
+people-invite = Inviter par courriel
+people-filters = Afficher :
+filter-all-roles = Tous les rôles
+filter-two-factor-any = Avec ou sans 2FA
+filter-two-factor-with = Avec 2FA
+filter-two-factor-without = Sans 2FA
+people-roles-selected = { $count ->
+        [0] Mettre à jour les rôles
+        [one] Mettre à jour les rôles de 1 utilisateur
+       *[other] Mettre à jour les rôles de { $formatted } utilisateurs
+    }
+people-selected-count = { $count ->
+        [one] 1 utilisateur sélectionné
+       *[other] { $formatted } utilisateurs sélectionnés
+    }
+people-invitation-sent = Invitation envoyée à { $email }. La personne reste « invitée » jusqu’à sa confirmation.
+people-invitation-resent = Un nouveau lien d’invitation a été envoyé à { $email } ; le précédent ne fonctionne plus.
+people-invitation-cancelled = L’invitation de { $email } a été retirée : son lien ne fonctionne plus.
+people-link-closed = lien fermé
+people-two-factor-reset = L’authentification à deux facteurs de { $name } a été réinitialisée : cette personne se connectera avec son seul mot de passe et pourra s’inscrire de nouveau.
+action-resend-invitation = Renvoyer l’invitation
+action-cancel-invitation = Annuler l’invitation
+action-reset-two-factor = Réinitialiser la 2FA
+action-send-invitation = Envoyer l’invitation
+action-keep = La conserver
+dialog-invite-title = Inviter par courriel
+dialog-invite-body = La personne reçoit un courriel avec un lien, valable pour une durée limitée, pour confirmer et choisir son mot de passe. Son compte reste « invité » d’ici là.
+invite-also-contact = Ajouter aussi comme contact
+field-purpose = Objet
+field-purpose-choose = Choisir…
+purpose-invoices = Factures
+purpose-technical = Questions techniques
+purpose-contractual = Questions contractuelles
+dialog-roles-many = Les rôles cochés ici remplacent les rôles de chaque utilisateur sélectionné.
+dialog-cancel-invitation-title = Annuler l’invitation ?
+dialog-cancel-invitation-body = Le lien envoyé à { $name } cessera de fonctionner. Le compte reste dans la liste comme invité : vous pourrez envoyer une nouvelle invitation ou le retirer.
+dialog-reset-two-factor-title = Réinitialiser l’authentification à deux facteurs ?
+dialog-reset-two-factor-body = On ne demandera plus à { $name } le code de son application d’authentification. À faire quand la personne a perdu son téléphone ; elle pourra s’inscrire de nouveau depuis Mon compte.
+
+two-factor-title = Authentification à deux facteurs
+two-factor-off-explained = En plus du mot de passe, demander à chaque connexion un code à six chiffres fourni par une application d’authentification sur votre téléphone (Google Authenticator, Microsoft Authenticator, FreeOTP…).
+two-factor-on-explained = Chaque connexion demande le code de votre application d’authentification. Pour désactiver cette protection, saisissez un code valide.
+two-factor-scan = Balayez ce code avec votre application d’authentification, ou saisissez la clé à la main ; tapez ensuite le code à six chiffres qu’elle affiche.
+two-factor-key = Clé
+two-factor-code = Code de l’application
+two-factor-enrolled = L’authentification à deux facteurs est activée : la prochaine connexion demandera un code.
+two-factor-disabled = L’authentification à deux facteurs est désactivée.
+two-factor-qr-failed = Le code QR n’a pas pu être dessiné ; saisissez plutôt la clé à la main.
+action-set-up-two-factor = Configurer l’authentification à deux facteurs
+action-confirm-two-factor = Activer
+action-turn-off-two-factor = Désactiver
+action-copy-key = Copier la clé
+
+home-contacts-detail = Qui joindre pour les factures, les questions techniques et contractuelles.
+home-roles-detail = Les rôles des utilisateurs, dans les deux langues.
+home-audit-detail = Qui a fait quoi, quand, et à qui.
+
+roles-title = Rôles
+roles-intro = Les rôles de l’organisation. Un utilisateur peut en détenir plusieurs ; chacun porte un nom en français et en anglais.
+roles-add = Ajouter un rôle
+roles-add-title = Nouveau rôle
+roles-edit-title = Modifier le rôle
+roles-no-description = Aucune description.
+roles-saved = Rôle « { $name } » enregistré.
+roles-code-taken = Un rôle porte déjà ce code.
+field-role-code = Code (lettres, chiffres, - et _ ; ne pourra plus changer)
+field-name-en = Nom en anglais
+field-name-fr = Nom en français
+field-description-en = Description en anglais
+field-description-fr = Description en français
+
+contacts-title = Contacts
+contacts-intro = Les personnes par qui l’on joint l’organisation. Un contact peut aussi être un utilisateur.
+contacts-add = Ajouter un contact
+contacts-add-title = Nouveau contact
+contacts-edit-title = Modifier le contact
+contacts-empty = Aucun contact pour l’instant.
+contacts-no-purpose = Objet à choisir
+contacts-is-user = Aussi utilisateur : ouvrir la fiche
+contacts-user-note = Ce contact est aussi un utilisateur : changer ici ses noms ou son courriel ne modifie pas son compte.
+contacts-saved = Contact { $name } enregistré.
+contacts-removed = Contact { $name } retiré.
+dialog-remove-contact-title = Retirer le contact ?
+dialog-remove-contact-body = { $name } ne figurera plus parmi les contacts.
+dialog-remove-contact-user-body = { $name } ne figurera plus parmi les contacts. Son compte d’utilisateur reste tel quel.
+
+audit-title = Journal d’audit
+audit-intro = Chaque modification, avec son auteur, sa date et la personne visée. Les plus récentes d’abord.
+audit-who = Qui (code d’utilisateur)
+audit-whom = Sur qui
+audit-from = Du (AAAA-MM-JJ)
+audit-to = Au (AAAA-MM-JJ)
+audit-date-format = Saisissez une date comme 2026-11-23.
+audit-all-actions = Toutes les actions
+audit-search = Rechercher
+audit-column-when = Quand
+audit-column-who = Qui
+audit-column-what = Action
+audit-column-whom = Sur qui
+audit-column-detail = Détail
+audit-loading = Chargement…
+audit-empty = Rien ne correspond à ces filtres.
+audit-count = { $count ->
+        [one] 1 entrée affichée
+       *[other] { $formatted } entrées affichées
+    }
+audit-more = Afficher plus
+audit-export-csv = Exporter en CSV
+audit-exporting = Exportation…
+audit-csv-file = journal-audit
+audit-action-organization_created = Organisation créée
+audit-action-person_created = Utilisateur créé
+audit-action-person_updated = Utilisateur modifié
+audit-action-person_deleted = Utilisateur retiré
+audit-action-person_suspended = Utilisateur suspendu
+audit-action-person_reactivated = Utilisateur réactivé
+audit-action-password_initialized = Mot de passe initialisé
+audit-action-roles_updated = Rôles mis à jour
+audit-action-placed_under_charge = Placé sous la charge
+audit-action-removed_from_charge = Retiré de la charge
+audit-action-invitation_sent = Invitation envoyée
+audit-action-invitation_resent = Invitation renvoyée
+audit-action-invitation_expired = Invitation retirée
+audit-action-invitation_confirmed = Invitation acceptée
+audit-action-own_details_updated = Coordonnées personnelles modifiées
+audit-action-own_password_changed = Mot de passe personnel changé
+audit-action-two_factor_enrolled = 2FA activée
+audit-action-two_factor_disabled = 2FA désactivée
+audit-action-two_factor_reset = 2FA réinitialisée
+audit-action-role_created = Rôle créé
+audit-action-role_updated = Rôle modifié
+audit-action-contact_created = Contact créé
+audit-action-contact_updated = Contact modifié
+audit-action-contact_deleted = Contact retiré
+audit-action-structure_created = Structure créée
+audit-action-structure_renamed = Structure renommée
+audit-action-structure_moved = Structure déplacée
+audit-action-primary_manager_set = Gestionnaire principal changé
+audit-action-service_user_created = Utilisateur de service créé
+audit-action-service_user_updated = Utilisateur de service modifié
+audit-action-service_user_password_reset = Mot de passe d’utilisateur de service réinitialisé
+audit-action-technical_user_created = Utilisateur technique créé
+audit-action-technical_user_password_reset = Mot de passe d’utilisateur technique réinitialisé

@@ -11,7 +11,7 @@ use super::locale::Locale;
 use super::screen::{
     Ctx, home, my_account, password_change, people, person, service_users, sign_in, start,
 };
-use super::screen::{outbox, structures};
+use super::screen::{audit, contacts, outbox, roles, structures};
 use super::settings::{Places, Settings, ThemeChoice, system_language};
 use super::widget;
 use crate::api::{Me, Role, Session};
@@ -30,6 +30,9 @@ pub enum Screen {
     ServiceUsers(service_users::ServiceUsers),
     Structures(structures::Structures),
     Outbox(outbox::Outbox),
+    Roles(roles::Roles),
+    Contacts(contacts::Contacts),
+    Audit(audit::Audit),
 }
 
 pub struct App {
@@ -66,6 +69,12 @@ pub enum Message {
     GoStructures,
     Outbox(outbox::Message),
     GoOutbox,
+    RolesScreen(roles::Message),
+    GoRoles,
+    Contacts(contacts::Message),
+    GoContacts,
+    Audit(audit::Message),
+    GoAudit,
     Exported(Result<super::print::Saved, String>),
     GoHome,
     GoPeople,
@@ -139,6 +148,9 @@ impl App {
             Screen::ServiceUsers(_) => Some(self.locale.t("service-users-title")),
             Screen::Structures(_) => Some(self.locale.t("structures-title")),
             Screen::Outbox(_) => Some(self.locale.t("outbox-title")),
+            Screen::Roles(_) => Some(self.locale.t("roles-title")),
+            Screen::Contacts(_) => Some(self.locale.t("contacts-title")),
+            Screen::Audit(_) => Some(self.locale.t("audit-title")),
         };
         match screen {
             Some(s) => format!("Sesame — {s}"),
@@ -155,6 +167,16 @@ impl App {
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
+        let screen = match (&self.screen, &self.people) {
+            (Screen::People, Some(p)) if self.paused.is_none() => {
+                p.subscription().map(Message::People)
+            }
+            _ => Subscription::none(),
+        };
+        Subscription::batch([screen, Self::shortcuts()])
+    }
+
+    fn shortcuts() -> Subscription<Message> {
         iced::event::listen_with(|event, status, _window| {
             let iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event
             else {
@@ -188,6 +210,35 @@ impl App {
             Screen::Outbox(s) => Some(s),
             _ => None,
         }
+    }
+
+    /// The contacts screen, while open.
+    pub fn contacts(&self) -> Option<&contacts::Contacts> {
+        match &self.screen {
+            Screen::Contacts(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The audit log, while open.
+    pub fn audit(&self) -> Option<&audit::Audit> {
+        match &self.screen {
+            Screen::Audit(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// My account, while open.
+    pub fn my_account(&self) -> Option<&my_account::MyAccount> {
+        match &self.screen {
+            Screen::MyAccount(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The roles catalogue as loaded at sign-in and kept up to date.
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
     }
 
     /// The structures screen, while open.
@@ -352,6 +403,116 @@ impl App {
                     outbox::Action::SessionEnded(e) => self.session_ended(e),
                 }
             }
+            Message::Home(home::Message::OpenRoles) | Message::GoRoles => {
+                if self.me.is_some() {
+                    self.screen = Screen::Roles(roles::Roles::new());
+                    // The catalogue may have changed on the server since sign-in.
+                    let c = self.client.clone();
+                    return Task::perform(async move { c.roles().await }, Message::Roles);
+                }
+                Task::none()
+            }
+            Message::RolesScreen(m) => {
+                let Some(me) = self.me.as_ref() else {
+                    return Task::none();
+                };
+                let Screen::Roles(s) = &mut self.screen else {
+                    return Task::none();
+                };
+                match s.update(
+                    m,
+                    Ctx {
+                        locale: self.locale,
+                        client: &self.client,
+                        me,
+                        roles: &self.roles,
+                    },
+                ) {
+                    roles::Action::None => Task::none(),
+                    roles::Action::Run(t) => t.map(Message::RolesScreen),
+                    roles::Action::Changed(role) => {
+                        match self.roles.iter_mut().find(|r| r.code == role.code) {
+                            Some(r) => *r = role,
+                            None => {
+                                self.roles.push(role);
+                                self.roles.sort_by(|a, b| a.code.cmp(&b.code));
+                            }
+                        }
+                        Task::none()
+                    }
+                    roles::Action::Home => self.go_home(),
+                    roles::Action::SessionEnded(e) => self.session_ended(e),
+                }
+            }
+            Message::Home(home::Message::OpenContacts) | Message::GoContacts => {
+                let Some(ctx) = self.ctx() else {
+                    return Task::none();
+                };
+                let (s, t) = contacts::Contacts::load(ctx);
+                self.screen = Screen::Contacts(s);
+                t.map(Message::Contacts)
+            }
+            Message::Contacts(m) => {
+                let Some(me) = self.me.as_ref() else {
+                    return Task::none();
+                };
+                let Screen::Contacts(s) = &mut self.screen else {
+                    return Task::none();
+                };
+                match s.update(
+                    m,
+                    Ctx {
+                        locale: self.locale,
+                        client: &self.client,
+                        me,
+                        roles: &self.roles,
+                    },
+                ) {
+                    contacts::Action::None => Task::none(),
+                    contacts::Action::Run(t) => t.map(Message::Contacts),
+                    contacts::Action::OpenUser(id) => {
+                        let (p, t) = person::Person::open(id, &self.client);
+                        self.screen = Screen::Person(p);
+                        t.map(Message::Person)
+                    }
+                    contacts::Action::Home => self.go_home(),
+                    contacts::Action::SessionEnded(e) => self.session_ended(e),
+                }
+            }
+            Message::Home(home::Message::OpenAudit) | Message::GoAudit => {
+                let Some(ctx) = self.ctx() else {
+                    return Task::none();
+                };
+                let (s, t) = audit::Audit::load(ctx);
+                self.screen = Screen::Audit(s);
+                t.map(Message::Audit)
+            }
+            Message::Audit(m) => {
+                let Some(me) = self.me.as_ref() else {
+                    return Task::none();
+                };
+                let Screen::Audit(s) = &mut self.screen else {
+                    return Task::none();
+                };
+                match s.update(
+                    m,
+                    Ctx {
+                        locale: self.locale,
+                        client: &self.client,
+                        me,
+                        roles: &self.roles,
+                    },
+                ) {
+                    audit::Action::None => Task::none(),
+                    audit::Action::Run(t) => t.map(Message::Audit),
+                    audit::Action::Save(bytes, name) => {
+                        let places = self.places.clone();
+                        Task::perform(super::print::save(bytes, name, places), Message::Printed)
+                    }
+                    audit::Action::Home => self.go_home(),
+                    audit::Action::SessionEnded(e) => self.session_ended(e),
+                }
+            }
             Message::GoStructures => {
                 let Some(ctx) = self.ctx() else {
                     return Task::none();
@@ -502,6 +663,13 @@ impl App {
                         Task::none()
                     }
                     my_account::Action::SessionEnded(e) => self.session_ended(e),
+                    my_account::Action::Copy(s) => iced::clipboard::write(s),
+                    my_account::Action::TwoFactorOff => {
+                        if let Some(me) = &mut self.me {
+                            me.two_factor = false;
+                        }
+                        Task::none()
+                    }
                     my_account::Action::Paper(p) => {
                         self.settings.paper = Some(p);
                         self.save_settings();
@@ -630,6 +798,17 @@ impl App {
             (Shortcut::Cancel, Screen::Person(p)) if p.has_dialog() => {
                 self.update(Message::Person(person::Message::CloseDialog))
             }
+            (Shortcut::Confirm, Screen::Contacts(s)) => match s.confirm_message() {
+                Some(m) => self.update(Message::Contacts(m)),
+                None => Task::none(),
+            },
+            (Shortcut::Cancel, Screen::Contacts(s)) => match s.cancel_message() {
+                Some(m) => self.update(Message::Contacts(m)),
+                None => Task::none(),
+            },
+            (Shortcut::Cancel, Screen::Roles(s)) if s.has_form() => {
+                self.update(Message::RolesScreen(roles::Message::CloseForm))
+            }
             _ => Task::none(),
         }
     }
@@ -730,6 +909,18 @@ impl App {
             },
             Screen::Outbox(s) => match self.ctx() {
                 Some(ctx) => s.view(ctx).map(Message::Outbox),
+                None => space().into(),
+            },
+            Screen::Roles(s) => match self.ctx() {
+                Some(ctx) => s.view(ctx).map(Message::RolesScreen),
+                None => space().into(),
+            },
+            Screen::Contacts(s) => match self.ctx() {
+                Some(ctx) => s.view(ctx).map(Message::Contacts),
+                None => space().into(),
+            },
+            Screen::Audit(s) => match self.ctx() {
+                Some(ctx) => s.view(ctx).map(Message::Audit),
                 None => space().into(),
             },
         };

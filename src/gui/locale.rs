@@ -55,12 +55,46 @@ impl Locale {
         crate::i18n::long_date(self.language, t)
     }
 
+    /// A date in lists: ISO 8601 (2026-11-23), read the same way in both languages.
+    pub fn short_date(&self, t: time::OffsetDateTime) -> String {
+        format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
+    }
+
     pub fn level(&self, level: Level) -> String {
         self.t(&format!("level-{}", level.as_str()))
     }
 
     pub fn status(&self, status: Status) -> String {
         self.t(&format!("status-{}", status.as_str()))
+    }
+
+    pub fn purpose(&self, purpose: crate::domain::ContactPurpose) -> String {
+        self.t(&format!("purpose-{}", purpose.as_str()))
+    }
+
+    /// A role's name in this language.
+    pub fn role_name(&self, role: &crate::api::Role) -> String {
+        match self.language {
+            Language::En => role.name_en.clone(),
+            Language::Fr => role.name_fr.clone(),
+        }
+    }
+
+    /// A role's description in this language, or in the other one when only that one exists.
+    pub fn role_description(&self, role: &crate::api::Role) -> String {
+        let (mine, other) = match self.language {
+            Language::En => (&role.description_en, &role.description_fr),
+            Language::Fr => (&role.description_fr, &role.description_en),
+        };
+        if mine.is_empty() { other } else { mine }.clone()
+    }
+
+    /// An audit-log action; a code this version does not know shows as it is.
+    pub fn audit_action(&self, code: &str) -> String {
+        match crate::domain::AuditAction::parse(code) {
+            Some(a) => self.t(&format!("audit-action-{}", a.as_str())),
+            None => code.to_owned(),
+        }
     }
 
     pub fn language_name(&self, language: Language) -> String {
@@ -91,6 +125,21 @@ impl Locale {
         }
         self.t(&id)
     }
+}
+
+static LOCAL_OFFSET: std::sync::OnceLock<time::UtcOffset> = std::sync::OnceLock::new();
+
+/// Reads this computer's time zone offset. Must run before other threads start: the `time`
+/// crate refuses to read it later (the C library call is not thread-safe), and UTC is used.
+pub fn init_local_offset() {
+    if let Ok(offset) = time::UtcOffset::current_local_offset() {
+        let _ = LOCAL_OFFSET.set(offset);
+    }
+}
+
+/// This computer's offset from UTC, as read at start-up (UTC if it could not be read).
+pub fn local_offset() -> time::UtcOffset {
+    LOCAL_OFFSET.get().copied().unwrap_or(time::UtcOffset::UTC)
 }
 
 #[cfg(test)]

@@ -23,12 +23,30 @@ pub fn application(
     .title(app::App::title)
     .theme(app::App::theme)
     .subscription(app::App::subscription)
-    .window_size((1280.0, 800.0))
-    .centered()
+    .window(window_settings())
+}
+
+/// The application id: the Wayland app id and X11 WM_CLASS of the window, and the basename of
+/// the Linux `.desktop` file (`StartupWMClass`), so the desktop groups the window with its launcher.
+pub const APPLICATION_ID: &str = "app.sesame.Sesame";
+
+fn window_settings() -> iced::window::Settings {
+    iced::window::Settings {
+        size: iced::Size::new(1280.0, 800.0),
+        position: iced::window::Position::Centered,
+        min_size: Some(iced::Size::new(1024.0, 640.0)),
+        #[cfg(target_os = "linux")]
+        platform_specific: iced::window::settings::PlatformSpecific {
+            application_id: APPLICATION_ID.to_owned(),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
 }
 
 /// Runs the desktop app with the platform's directories.
 pub fn run() -> iced::Result {
+    locale::init_local_offset();
     crate::client::install_crypto();
     application(Places::of_this_system()).run()
 }

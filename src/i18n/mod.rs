@@ -191,6 +191,49 @@ mod tests {
     }
 
     #[test]
+    fn every_audit_action_and_contact_purpose_is_named_in_both_languages() {
+        // These ids are built at run time, so the key check above cannot see them.
+        let ids = crate::domain::AuditAction::ALL
+            .iter()
+            .map(|a| format!("audit-action-{}", a.as_str()))
+            .chain(
+                crate::domain::ContactPurpose::ALL
+                    .iter()
+                    .map(|p| format!("purpose-{}", p.as_str())),
+            );
+        for id in ids {
+            for lang in Language::ALL {
+                assert!(texts().has(lang, &id), "{id} missing in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn french_texts_put_a_no_break_space_before_high_punctuation_and_inside_guillemets() {
+        for (name, _, fr) in FILES {
+            for (n, line) in fr.lines().enumerate() {
+                if line.trim_start().starts_with('#') {
+                    continue;
+                }
+                // The text of the message, without the id and without URLs.
+                let text = line.split_once(" = ").map_or(line, |(_, t)| t);
+                let text = text
+                    .split(' ')
+                    .filter(|w| !w.contains("://"))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                for bad in [" :", " ;", " ?", " !", "« ", " »"] {
+                    assert!(
+                        !text.contains(bad),
+                        "i18n/fr/{name}:{}: {bad:?} needs a no-break space: {line}",
+                        n + 1
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn plural_forms_follow_the_number() {
         let mut args = FluentArgs::new();
         args.set("minutes", 1);

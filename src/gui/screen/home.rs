@@ -10,6 +10,9 @@ pub enum Message {
     OpenUserFollowUp,
     OpenMyAccount,
     OpenOutbox,
+    OpenContacts,
+    OpenRoles,
+    OpenAudit,
 }
 
 pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
@@ -30,6 +33,24 @@ pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
         l.t("home-my-account-detail"),
         Message::OpenMyAccount,
     ));
+    if me.has_user_list {
+        tiles = tiles
+            .push(crate::gui::widget::choice(
+                l.t("contacts-title"),
+                l.t("home-contacts-detail"),
+                Message::OpenContacts,
+            ))
+            .push(crate::gui::widget::choice(
+                l.t("roles-title"),
+                l.t("home-roles-detail"),
+                Message::OpenRoles,
+            ))
+            .push(crate::gui::widget::choice(
+                l.t("audit-title"),
+                l.t("home-audit-detail"),
+                Message::OpenAudit,
+            ));
+    }
     if me.level == Some(crate::domain::Level::One) {
         tiles = tiles.push(crate::gui::widget::choice(
             l.t("outbox-title"),
@@ -49,7 +70,7 @@ pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
                 ]
             )),
             text(l.t_with("home-level", &[("level", &level)])).size(14),
-            tiles,
+            tiles.wrap().vertical_spacing(16),
         ]
         .spacing(16)
         .max_width(900),

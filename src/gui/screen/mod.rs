@@ -1,12 +1,15 @@
 //! One module per screen: each has its own state, `Message`, an `update` that returns an
 //! `Action` for the app, and a `view`.
 
+pub mod audit;
+pub mod contacts;
 pub mod home;
 pub mod my_account;
 pub mod outbox;
 pub mod password_change;
 pub mod people;
 pub mod person;
+pub mod roles;
 pub mod service_users;
 pub mod sign_in;
 pub mod start;

@@ -4,7 +4,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use iced::widget::{checkbox, column, container, pick_list, row, scrollable, text, text_input};
+use iced::widget::{
+    checkbox, column, container, pick_list, row, scrollable, space, text, text_input,
+};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Ctx;
@@ -47,6 +49,7 @@ struct Form {
 enum Dialog {
     ConfirmDelete,
     ConfirmInitialize,
+    ConfirmResetTwoFactor,
     Password(String),
 }
 
@@ -79,6 +82,9 @@ pub enum Message {
     Deleted(Result<(), ClientError>),
     AskInitialize,
     ConfirmInitialize,
+    AskResetTwoFactor,
+    ConfirmResetTwoFactor,
+    TwoFactorReset(Result<PersonRecord, ClientError>),
     Initialized(Result<OneTimePassword, ClientError>),
     CopyPassword,
     PrintLetter,
@@ -113,6 +119,17 @@ impl std::fmt::Display for LevelChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.1.level(self.0))
     }
+}
+
+/// Levels this administrator may grant (approval only for public-service employers), as the
+/// level pick lists offer them.
+pub fn grantable_levels(ctx: &Ctx<'_>) -> Vec<LevelChoice> {
+    let actor = actor_of(ctx);
+    Level::ALL
+        .into_iter()
+        .filter(|lv| actor.may_grant(*lv).is_ok())
+        .map(|lv| LevelChoice(lv, ctx.locale))
+        .collect()
 }
 
 /// The signed-in person as the domain rules see them: the app hides what the server would refuse.
@@ -167,6 +184,7 @@ impl Person {
         match self.dialog.as_ref()? {
             Dialog::ConfirmDelete => Some(Message::ConfirmDelete),
             Dialog::ConfirmInitialize => Some(Message::ConfirmInitialize),
+            Dialog::ConfirmResetTwoFactor => Some(Message::ConfirmResetTwoFactor),
             Dialog::Password(_) => Some(Message::CloseDialog),
         }
     }
@@ -383,6 +401,28 @@ impl Person {
                     Message::Linked,
                 ));
             }
+            Message::AskResetTwoFactor => self.dialog = Some(Dialog::ConfirmResetTwoFactor),
+            Message::ConfirmResetTwoFactor => {
+                self.dialog = None;
+                if let Some(id) = self.id {
+                    let c = ctx.client.clone();
+                    return Action::Run(Task::perform(
+                        async move { c.reset_two_factor(id).await },
+                        Message::TwoFactorReset,
+                    ));
+                }
+            }
+            Message::TwoFactorReset(Ok(rec)) => {
+                // Only the second factor changed: keep the identity being edited.
+                let form = self.form.clone();
+                let name = format!("{} {}", rec.person.first_name, rec.person.last_name);
+                self.fill(rec);
+                self.form = form;
+                self.notice = Some((
+                    l.t_with("people-two-factor-reset", &[("name", name.trim())]),
+                    false,
+                ));
+            }
             Message::Linked(Ok(rec)) => {
                 // Only the links changed: keep the identity being edited.
                 let form = self.form.clone();
@@ -397,7 +437,8 @@ impl Person {
             | Message::Deleted(Err(e))
             | Message::Initialized(Err(e))
             | Message::LinkResults(Err(e))
-            | Message::Linked(Err(e)) => return self.failed(e, ctx),
+            | Message::Linked(Err(e))
+            | Message::TwoFactorReset(Err(e)) => return self.failed(e, ctx),
         }
         Action::None
     }
@@ -489,7 +530,6 @@ impl Person {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
-        let actor = actor_of(&ctx);
         let own = self.id == Some(ctx.me.id);
         let err = |k: &str| self.errors.get(k).map(String::as_str);
         let input = |label: &str, value: &'a str, field: Field, key: &str, id: &'static str| {
@@ -502,12 +542,7 @@ impl Person {
                 err(key),
             )
         };
-        // Levels this administrator may grant; approval only for public-service employers.
-        let levels: Vec<LevelChoice> = Level::ALL
-            .into_iter()
-            .filter(|lv| actor.may_grant(*lv).is_ok())
-            .map(|lv| LevelChoice(lv, l))
-            .collect();
+        let levels = grantable_levels(&ctx);
         let level_picker: Element<'_, Message> = if own {
             text(self.form.level.map(|lv| l.level(lv)).unwrap_or_default()).into()
         } else {
@@ -534,6 +569,14 @@ impl Person {
             Some(r) => row![
                 badge(l, r.person.status),
                 shield(l, r.person.two_factor),
+                if r.person.two_factor && !own {
+                    crate::gui::widget::link(
+                        t("action-reset-two-factor"),
+                        (!self.busy).then_some(Message::AskResetTwoFactor),
+                    )
+                } else {
+                    space().width(0).into()
+                },
                 text(l.t_with("person-created-on", &[("date", &l.date(r.created_at))])).size(13)
             ]
             .spacing(10)
@@ -725,6 +768,22 @@ impl Person {
                 vec![
                     secondary(t("action-cancel"), Some(Message::CloseDialog)),
                     primary(t("action-confirm"), Some(Message::ConfirmInitialize)),
+                ],
+            ),
+            Some(Dialog::ConfirmResetTwoFactor) => dialog(
+                page,
+                t("dialog-reset-two-factor-title"),
+                text(l.t_with(
+                    "dialog-reset-two-factor-body",
+                    &[(
+                        "name",
+                        &format!("{} {}", self.form.first_name, self.form.last_name),
+                    )],
+                ))
+                .into(),
+                vec![
+                    secondary(t("action-cancel"), Some(Message::CloseDialog)),
+                    danger(t("action-confirm"), Some(Message::ConfirmResetTwoFactor)),
                 ],
             ),
             Some(Dialog::Password(password)) => crate::gui::widget::password_dialog(

@@ -38,6 +38,26 @@ pub fn badge<'a, M: 'a>(locale: Locale, status: Status) -> Element<'a, M> {
         .into()
 }
 
+/// A small rounded label: a role held by an account.
+pub fn chip<'a, M: 'a>(label: String) -> Element<'a, M> {
+    container(text(label).size(11).wrapping(text::Wrapping::None))
+        .padding([1, 6])
+        .style(|theme: &Theme| {
+            let p = theme.extended_palette();
+            container::Style {
+                background: Some(Background::Color(p.background.weak.color)),
+                text_color: Some(p.background.weak.text),
+                border: Border {
+                    radius: 8.0.into(),
+                    width: 1.0,
+                    color: p.background.strong.color,
+                },
+                ..container::Style::default()
+            }
+        })
+        .into()
+}
+
 /// The green shield of a person who enrolled two-factor authentication.
 pub fn shield<'a, M: 'a>(locale: Locale, enrolled: bool) -> Element<'a, M> {
     if enrolled {

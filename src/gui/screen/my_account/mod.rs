@@ -1,4 +1,8 @@
-//! My account: one's own contact details, language and password.
+//! My account: one's own contact details, language, password and second factor.
+
+mod two_factor;
+
+pub use two_factor::TwoFactor;
 
 use iced::widget::{column, container, pick_list, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
@@ -24,6 +28,7 @@ pub struct MyAccount {
     notice: Option<(String, bool)>,
     /// The paper of printed documents (a setting of this computer, not of the account).
     paper: crate::documents::Paper,
+    pub two_factor: TwoFactor,
 }
 
 #[derive(Debug, Clone)]
@@ -42,6 +47,7 @@ pub enum Message {
     PasswordChanged(Result<(), ClientError>),
     Back,
     Paper(PaperOption),
+    TwoFactor(two_factor::Message),
 }
 
 /// A paper size as the pick list shows it.
@@ -66,6 +72,9 @@ pub enum Action {
     Paper(crate::documents::Paper),
     Home,
     SessionEnded(ClientError),
+    Copy(String),
+    /// Second factor turned off: the app's copy of who is signed in follows.
+    TwoFactorOff,
 }
 
 impl MyAccount {
@@ -82,6 +91,7 @@ impl MyAccount {
             new: String::new(),
             repeat: String::new(),
             notice: None,
+            two_factor: TwoFactor::new(me.two_factor),
         }
     }
 
@@ -139,6 +149,20 @@ impl MyAccount {
                 self.notice = Some((locale.error(&e), true));
             }
             Message::Back => return Action::Home,
+            Message::TwoFactor(m) => {
+                return match self.two_factor.update(m, client, locale) {
+                    two_factor::Action::None => Action::None,
+                    two_factor::Action::Disabled => Action::TwoFactorOff,
+                    two_factor::Action::Run(t) => Action::Run(t.map(Message::TwoFactor)),
+                    two_factor::Action::Enrolled(me) => {
+                        self.version = me.version;
+                        Action::Saved(me)
+                    }
+                    two_factor::Action::Copy(s) => Action::Copy(s),
+                    two_factor::Action::Failed(e) if session_ended(&e) => Action::SessionEnded(e),
+                    two_factor::Action::Failed(_) => Action::None,
+                };
+            }
             Message::Paper(p) => {
                 self.paper = p.0;
                 return Action::Paper(p.0);
@@ -216,6 +240,7 @@ impl MyAccount {
                 ),
                 None,
             ))
+            .push(self.two_factor.view(ctx.locale).map(Message::TwoFactor))
             .push(heading(t("my-account-password")))
             .push(labelled(
                 t("field-current-password"),

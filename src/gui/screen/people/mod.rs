@@ -2,20 +2,30 @@
 //! progress), then searched, filtered and sorted in memory so every keystroke answers at once,
 //! and shown through the virtual list so 100,000 rows scroll smoothly.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::time::Duration;
 
-use iced::widget::{checkbox, column, container, pick_list, row, scrollable, text, text_input};
-use iced::{Alignment, Element, Length, Task};
+use iced::widget::scrollable;
+use iced::{Subscription, Task};
+
+mod export;
+mod invite;
+mod view;
+
+pub use invite::{Edit as InviteEdit, InviteForm, LanguageChoice, PurposeChoice};
+pub use view::{RowOption, display_name, role_names};
 
 use super::Ctx;
 use crate::api::{
-    OneTimePassword, PeoplePage, PeopleQuery, PeopleSort, PersonRecord, PersonSummary,
+    Invitation, OneTimePassword, PeoplePage, PeopleQuery, PeopleSort, PersonRecord, PersonSummary,
 };
 use crate::client::{Client, ClientError};
 use crate::domain::{Level, Status, fold_for_search};
 use crate::gui::locale::Locale;
-use crate::gui::widget::virtual_list::{self, Window};
-use crate::gui::widget::{self, badge, danger, dialog, notice, primary, secondary, shield};
+use crate::gui::widget::virtual_list::Window;
+
+/// How often the list asks whether invited people have confirmed, while some are waiting.
+const INVITATION_CHECK: Duration = Duration::from_secs(4);
 
 pub const ROW_HEIGHT: f32 = 34.0;
 const PAGE: u32 = 5000;
@@ -31,10 +41,20 @@ enum Dialog {
         name: String,
         password: String,
     },
+    /// Roles of one person, or of every ticked row (`ids`); `name` says whose.
     Roles {
-        id: i64,
+        ids: Vec<i64>,
         name: String,
         roles: BTreeSet<String>,
+    },
+    Invite(InviteForm),
+    ConfirmCancelInvitation {
+        id: i64,
+        name: String,
+    },
+    ConfirmResetTwoFactor {
+        id: i64,
+        name: String,
     },
     ConfirmBatch {
         count: usize,
@@ -57,6 +77,11 @@ pub struct People {
     pub query: String,
     level: Option<LevelFilter>,
     status: Option<StatusFilter>,
+    /// A role code: only the people who hold it.
+    role: Option<String>,
+    two_factor: Option<bool>,
+    /// The latest link of each invited person, refreshed while some are waiting.
+    invitations: HashMap<i64, Invitation>,
     sort: PeopleSort,
     desc: bool,
     loading: bool,
@@ -82,6 +107,30 @@ impl std::fmt::Display for LevelFilter {
     }
 }
 
+/// "All roles" or one role, for the filter's pick list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleFilter(pub Option<String>, pub String);
+
+impl std::fmt::Display for RoleFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1)
+    }
+}
+
+/// "With or without 2FA", "With 2FA", "Without 2FA".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TwoFactorFilter(pub Option<bool>, pub Locale);
+
+impl std::fmt::Display for TwoFactorFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1.t(match self.0 {
+            None => "filter-two-factor-any",
+            Some(true) => "filter-two-factor-with",
+            Some(false) => "filter-two-factor-without",
+        }))
+    }
+}
+
 impl std::fmt::Display for StatusFilter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0 {
@@ -97,7 +146,26 @@ pub enum Message {
     Search(String),
     LevelFilter(LevelFilter),
     StatusFilter(StatusFilter),
+    RoleFilter(RoleFilter),
+    TwoFactorFilter(TwoFactorFilter),
     SortBy(PeopleSort),
+    Invite,
+    InviteEdit(InviteEdit),
+    SendInvitation,
+    InvitationSent(Result<Invitation, ClientError>),
+    /// A fresh copy of one person (an invitation sent or confirmed).
+    Refreshed(Result<PersonRecord, ClientError>),
+    CheckInvitations,
+    InvitationsChecked(Result<Vec<Invitation>, ClientError>),
+    Resend(i64),
+    Resent(Result<Invitation, ClientError>),
+    AskCancelInvitation(i64),
+    ConfirmCancelInvitation,
+    InvitationCancelled(Result<Invitation, ClientError>),
+    AskResetTwoFactor(i64),
+    ConfirmResetTwoFactor,
+    TwoFactorReset(Result<PersonRecord, ClientError>),
+    AskRolesOfSelection,
     Scrolled(scrollable::Viewport),
     New,
     Cancel,
@@ -111,7 +179,7 @@ pub enum Message {
     AskRoles(i64),
     ToggleRole(String, bool),
     SaveRoles,
-    RolesSaved(Result<PersonRecord, ClientError>),
+    RolesSaved(Result<Vec<PersonRecord>, ClientError>),
     AskRemove(i64),
     ConfirmRemove,
     Removed(i64, Result<(), ClientError>),
@@ -223,6 +291,8 @@ impl People {
         let q = fold_for_search(self.query.trim());
         let level = self.level.and_then(|l| l.0);
         let status = self.status.and_then(|s| s.0);
+        let role = self.role.as_deref();
+        let two_factor = self.two_factor;
         self.visible = self
             .order
             .iter()
@@ -232,6 +302,8 @@ impl People {
                 (q.is_empty() || self.keys[i as usize].contains(&q))
                     && level.is_none_or(|l| p.level == l)
                     && status.is_none_or(|s| p.status == s)
+                    && role.is_none_or(|r| p.roles.iter().any(|x| x == r))
+                    && two_factor.is_none_or(|t| p.two_factor == t)
             })
             .collect();
     }
@@ -254,6 +326,9 @@ impl People {
             Dialog::Roles { .. } => Some(Message::SaveRoles),
             Dialog::Password { .. } => Some(Message::CloseDialog),
             Dialog::ConfirmBatch { .. } => Some(Message::ConfirmBatch),
+            Dialog::Invite(_) => Some(Message::SendInvitation),
+            Dialog::ConfirmCancelInvitation { .. } => Some(Message::ConfirmCancelInvitation),
+            Dialog::ConfirmResetTwoFactor { .. } => Some(Message::ConfirmResetTwoFactor),
         }
     }
 
@@ -285,6 +360,9 @@ impl People {
                     return Action::Run(fetch(ctx.client, next));
                 }
                 self.loading = false;
+                if self.all.iter().any(|p| p.status == Status::Invited) {
+                    return self.update(Message::CheckInvitations, ctx);
+                }
             }
             Message::Loaded(Err(e)) => {
                 self.loading = false;
@@ -360,7 +438,7 @@ impl People {
                     .map(|p| p.roles.iter().cloned().collect())
                     .unwrap_or_default();
                 self.dialog = Some(Dialog::Roles {
-                    id,
+                    ids: vec![id],
                     name: self.name_of(id),
                     roles,
                 });
@@ -375,24 +453,215 @@ impl People {
                 }
             }
             Message::SaveRoles => {
-                if let Some(Dialog::Roles { id, roles, .. }) = &self.dialog {
-                    let (c, id, roles) = (
+                if let Some(Dialog::Roles { ids, roles, .. }) = &self.dialog {
+                    let (c, ids, roles) = (
                         ctx.client.clone(),
-                        *id,
+                        ids.clone(),
                         roles.iter().cloned().collect::<Vec<_>>(),
                     );
                     return Action::Run(Task::perform(
-                        async move { c.update_roles(id, &roles).await },
+                        async move {
+                            let mut saved = vec![];
+                            for id in ids {
+                                saved.push(c.update_roles(id, &roles).await?);
+                            }
+                            Ok(saved)
+                        },
                         Message::RolesSaved,
                     ));
                 }
             }
-            Message::RolesSaved(Ok(rec)) => {
+            Message::RolesSaved(Ok(records)) => {
                 self.dialog = None;
-                if let Some(p) = self.all.iter_mut().find(|p| p.id == rec.person.id) {
-                    *p = rec.person;
+                let count = records.len();
+                for rec in records {
+                    self.upsert(rec.person);
                 }
-                self.notice = Some((l.t("people-roles-updated"), false));
+                self.notice = Some((l.t_count("people-roles-updated", "count", count), false));
+            }
+            Message::AskRolesOfSelection => {
+                let ids: Vec<i64> = self.selected.iter().copied().collect();
+                // Ticked in the dialog: the roles every selected person already holds.
+                let common = ids
+                    .iter()
+                    .filter_map(|id| self.find(*id))
+                    .map(|p| p.roles.iter().cloned().collect::<BTreeSet<_>>())
+                    .reduce(|a, b| a.intersection(&b).cloned().collect())
+                    .unwrap_or_default();
+                if !ids.is_empty() {
+                    self.dialog = Some(Dialog::Roles {
+                        name: l.t_count("people-selected-count", "count", ids.len()),
+                        ids,
+                        roles: common,
+                    });
+                }
+            }
+            Message::RoleFilter(f) => {
+                self.role = f.0;
+                self.refilter();
+            }
+            Message::TwoFactorFilter(f) => {
+                self.two_factor = f.0;
+                self.refilter();
+            }
+            Message::Invite => {
+                self.dialog = Some(Dialog::Invite(InviteForm::new(l.language)));
+                return Action::Run(iced::widget::operation::focus("invite-email"));
+            }
+            Message::InviteEdit(e) => {
+                if let Some(Dialog::Invite(form)) = &mut self.dialog {
+                    form.apply(e);
+                }
+            }
+            Message::SendInvitation => {
+                if let Some(Dialog::Invite(form)) = &mut self.dialog {
+                    match form.request(l) {
+                        Err(e) => form.error = Some(e),
+                        Ok(req) if !form.sending => {
+                            form.error = None;
+                            form.sending = true;
+                            let c = ctx.client.clone();
+                            return Action::Run(Task::perform(
+                                async move { c.invite(&req).await },
+                                Message::InvitationSent,
+                            ));
+                        }
+                        Ok(_) => {}
+                    }
+                }
+            }
+            Message::InvitationSent(Ok(inv)) => {
+                self.dialog = None;
+                self.notice = Some((
+                    l.t_with("people-invitation-sent", &[("email", &inv.email)]),
+                    false,
+                ));
+                let (c, id) = (ctx.client.clone(), inv.person_id);
+                self.invitations.insert(inv.person_id, inv);
+                return Action::Run(Task::perform(
+                    async move { c.person(id).await },
+                    Message::Refreshed,
+                ));
+            }
+            Message::InvitationSent(Err(e)) => {
+                if session_ended(&e) {
+                    return Action::SessionEnded(e);
+                }
+                if let Some(Dialog::Invite(form)) = &mut self.dialog {
+                    form.sending = false;
+                    let field = match &e {
+                        ClientError::Api { error, .. } => error.field.clone(),
+                        _ => None,
+                    };
+                    form.error = Some((field.unwrap_or_else(|| "email".into()), l.error(&e)));
+                }
+            }
+            Message::Refreshed(Ok(rec)) => self.upsert(rec.person),
+            Message::Refreshed(Err(e)) => {
+                // Gone in the meantime (removed elsewhere): off the list.
+                if e.status() == Some(404) {
+                    return Action::None;
+                }
+                return self.failed(e, l);
+            }
+            Message::CheckInvitations => {
+                let c = ctx.client.clone();
+                return Action::Run(Task::perform(
+                    async move { c.invitations().await },
+                    Message::InvitationsChecked,
+                ));
+            }
+            Message::InvitationsChecked(Ok(list)) => {
+                let waiting: HashMap<i64, Invitation> =
+                    list.into_iter().map(|i| (i.person_id, i)).collect();
+                // Invited here, no longer waiting there: they confirmed (or were removed).
+                let changed: Vec<i64> = self
+                    .all
+                    .iter()
+                    .filter(|p| p.status == Status::Invited && !waiting.contains_key(&p.id))
+                    .map(|p| p.id)
+                    .collect();
+                self.invitations = waiting;
+                let c = ctx.client.clone();
+                return Action::Run(Task::batch(changed.into_iter().map(|id| {
+                    let c = c.clone();
+                    Task::perform(async move { c.person(id).await }, Message::Refreshed)
+                })));
+            }
+            Message::InvitationsChecked(Err(e)) => {
+                if session_ended(&e) {
+                    return Action::SessionEnded(e);
+                }
+            }
+            Message::Resend(id) => {
+                let c = ctx.client.clone();
+                return Action::Run(Task::perform(
+                    async move { c.resend_invitation(id).await },
+                    Message::Resent,
+                ));
+            }
+            Message::Resent(Ok(inv)) => {
+                self.notice = Some((
+                    l.t_with("people-invitation-resent", &[("email", &inv.email)]),
+                    false,
+                ));
+                self.invitations.insert(inv.person_id, inv);
+            }
+            Message::Resent(Err(e)) => return self.failed(e, l),
+            Message::AskCancelInvitation(id) => {
+                self.dialog = Some(Dialog::ConfirmCancelInvitation {
+                    id,
+                    name: self.name_of(id),
+                })
+            }
+            Message::ConfirmCancelInvitation => {
+                if let Some(Dialog::ConfirmCancelInvitation { id, .. }) = self.dialog {
+                    let c = ctx.client.clone();
+                    return Action::Run(Task::perform(
+                        async move { c.cancel_invitation(id).await },
+                        Message::InvitationCancelled,
+                    ));
+                }
+            }
+            Message::InvitationCancelled(Ok(inv)) => {
+                self.dialog = None;
+                self.notice = Some((
+                    l.t_with("people-invitation-cancelled", &[("email", &inv.email)]),
+                    false,
+                ));
+                self.invitations.insert(inv.person_id, inv);
+            }
+            Message::InvitationCancelled(Err(e)) => {
+                self.dialog = None;
+                return self.failed(e, l);
+            }
+            Message::AskResetTwoFactor(id) => {
+                self.dialog = Some(Dialog::ConfirmResetTwoFactor {
+                    id,
+                    name: self.name_of(id),
+                })
+            }
+            Message::ConfirmResetTwoFactor => {
+                if let Some(Dialog::ConfirmResetTwoFactor { id, .. }) = self.dialog {
+                    let c = ctx.client.clone();
+                    return Action::Run(Task::perform(
+                        async move { c.reset_two_factor(id).await },
+                        Message::TwoFactorReset,
+                    ));
+                }
+            }
+            Message::TwoFactorReset(Ok(rec)) => {
+                self.dialog = None;
+                let name = format!("{} {}", rec.person.first_name, rec.person.last_name);
+                self.upsert(rec.person);
+                self.notice = Some((
+                    l.t_with("people-two-factor-reset", &[("name", name.trim())]),
+                    false,
+                ));
+            }
+            Message::TwoFactorReset(Err(e)) => {
+                self.dialog = None;
+                return self.failed(e, l);
             }
             Message::RolesSaved(Err(e)) => {
                 self.dialog = None;
@@ -482,47 +751,6 @@ impl People {
         Action::None
     }
 
-    /// The list as shown (search, filters and sort applied) as CSV: UTF-8 with a byte-order
-    /// mark, so spreadsheet programs read the accents; the columns in the user's language.
-    pub fn csv(&self, ctx: Ctx<'_>) -> Vec<u8> {
-        let l = ctx.locale;
-        let mut out = "\u{feff}".as_bytes().to_vec();
-        {
-            let mut w = csv::Writer::from_writer(&mut out);
-            let header = [
-                "column-last-name",
-                "column-first-name",
-                "column-user-id",
-                "column-phone",
-                "column-level",
-                "column-email",
-                "column-roles",
-                "column-status",
-                "column-two-factor",
-            ];
-            let _ = w.write_record(header.iter().map(|id| l.t(id)));
-            for p in self.shown() {
-                let _ = w.write_record([
-                    p.last_name.clone(),
-                    p.first_name.clone(),
-                    p.user_id.clone(),
-                    p.phone.clone().unwrap_or_default(),
-                    l.level(p.level),
-                    p.email.clone(),
-                    role_names(l, ctx.roles, &p.roles),
-                    l.status(p.status),
-                    l.t(if p.two_factor {
-                        "value-yes"
-                    } else {
-                        "value-no"
-                    }),
-                ]);
-            }
-            let _ = w.flush();
-        }
-        out
-    }
-
     /// Takes a person off the list (deleted here or in the record).
     pub fn remove(&mut self, id: i64) {
         if let Some(pos) = self.all.iter().position(|p| p.id == id) {
@@ -552,322 +780,27 @@ impl People {
         }
     }
 
+    /// While invited people are on the list, it checks now and then whether they confirmed,
+    /// so their badge turns active without a restart.
+    pub fn subscription(&self) -> Subscription<Message> {
+        if self.all.iter().any(|p| p.status == Status::Invited) {
+            iced::time::every(INVITATION_CHECK).map(|_| Message::CheckInvitations)
+        } else {
+            Subscription::none()
+        }
+    }
+
+    /// The latest invitation link of an invited person, as last checked.
+    pub fn invitation(&self, id: i64) -> Option<&Invitation> {
+        self.invitations.get(&id)
+    }
+
     fn failed(&mut self, e: ClientError, l: Locale) -> Action {
         if session_ended(&e) {
             return Action::SessionEnded(e);
         }
         self.notice = Some((l.error(&e), true));
         Action::None
-    }
-
-    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
-        let l = ctx.locale;
-        let t = |id: &str| l.t(id);
-        let levels: Vec<LevelFilter> = std::iter::once(LevelFilter(None, l))
-            .chain(Level::ALL.into_iter().map(|v| LevelFilter(Some(v), l)))
-            .collect();
-        let statuses: Vec<StatusFilter> = std::iter::once(StatusFilter(None, l))
-            .chain(
-                [Status::Active, Status::Invited, Status::Suspended]
-                    .into_iter()
-                    .map(|v| StatusFilter(Some(v), l)),
-            )
-            .collect();
-        let count = if self.loading {
-            l.t_count("people-loading", "count", self.all.len())
-        } else if self.visible.len() == self.all.len() {
-            l.t_count("people-count", "count", self.all.len())
-        } else {
-            l.t_with(
-                "people-count-filtered",
-                &[
-                    ("shown", &l.number(self.visible.len())),
-                    ("total", &l.number(self.all.len())),
-                ],
-            )
-        };
-        let toolbar = row![
-            text_input(&t("people-search"), &self.query)
-                .id("search")
-                .on_input(Message::Search)
-                .padding(8)
-                .width(Length::FillPortion(3)),
-            pick_list(
-                levels,
-                Some(self.level.unwrap_or(LevelFilter(None, l))).map(|f| LevelFilter(f.0, l)),
-                Message::LevelFilter
-            ),
-            pick_list(
-                statuses,
-                Some(self.status.unwrap_or(StatusFilter(None, l))).map(|f| StatusFilter(f.0, l)),
-                Message::StatusFilter
-            ),
-            text(count).size(13),
-            secondary(
-                l.t_count("people-print-selected", "count", self.selected.len()),
-                (!self.selected.is_empty()).then_some(Message::AskBatch)
-            ),
-            secondary(
-                t("people-export-csv"),
-                (!self.loading).then_some(Message::ExportCsv)
-            ),
-        ]
-        .spacing(10)
-        .align_y(Alignment::Center);
-        let header = row![
-            container(text("")).width(24),
-            self.header(l, "column-name", PeopleSort::Name, 3),
-            self.header(l, "column-user-id", PeopleSort::UserId, 2),
-            self.header(l, "column-phone", PeopleSort::Phone, 2),
-            self.header(l, "column-level", PeopleSort::Level, 2),
-            self.header(l, "column-email", PeopleSort::Email, 3),
-            container(text(t("column-roles")).size(13)).width(Length::FillPortion(2)),
-            self.header(l, "column-status", PeopleSort::Status, 2),
-            container(text(t("column-two-factor")).size(13)).width(Length::FillPortion(1)),
-            container(text(t("column-options")).size(13)).width(Length::FillPortion(3)),
-        ]
-        .spacing(8)
-        .padding([6, 8]);
-        let list = virtual_list::view(
-            "people-list",
-            self.visible.len(),
-            ROW_HEIGHT,
-            self.window,
-            |i| self.row(l, ctx.roles, self.visible[i]),
-            Message::Scrolled,
-        );
-        let buttons = row![
-            primary(
-                t("people-new"),
-                ctx.me.has_user_list.then_some(Message::New)
-            ),
-            secondary(t("action-cancel"), Some(Message::Cancel)),
-            secondary(t("action-quit"), Some(Message::Quit)),
-        ]
-        .spacing(10);
-        let mut page = column![text(t("people-title")).size(26)]
-            .spacing(10)
-            .padding(20)
-            .height(Length::Fill);
-        if let Some((n, is_error)) = &self.notice {
-            page = page.push(notice(n, *is_error));
-        }
-        let page: Element<'_, Message> = page
-            .push(toolbar)
-            .push(header)
-            .push(list)
-            .push(buttons)
-            .into();
-        match &self.dialog {
-            None => page,
-            Some(d) => self.dialog_view(page, d, ctx),
-        }
-    }
-
-    fn header<'a>(
-        &self,
-        l: Locale,
-        id: &str,
-        sort: PeopleSort,
-        portion: u16,
-    ) -> Element<'a, Message> {
-        let arrow = if self.sort == sort {
-            if self.desc { " ▼" } else { " ▲" }
-        } else {
-            ""
-        };
-        container(widget::link(
-            format!("{}{arrow}", l.t(id)),
-            Some(Message::SortBy(sort)),
-        ))
-        .width(Length::FillPortion(portion))
-        .into()
-    }
-
-    fn row<'a>(
-        &'a self,
-        l: Locale,
-        catalogue: &[crate::api::Role],
-        index: u32,
-    ) -> Element<'a, Message> {
-        let p = &self.all[index as usize];
-        let cell = |s: String, portion: u16| {
-            container(text(s).size(14).wrapping(text::Wrapping::None))
-                .width(Length::FillPortion(portion))
-                .clip(true)
-        };
-        let id = p.id;
-        let options: Vec<RowOptionLabel> = [
-            RowOption::InitializePassword,
-            RowOption::UpdateRoles,
-            RowOption::Remove,
-        ]
-        .into_iter()
-        .map(|o| o.with(l))
-        .collect();
-        let ticked = self.selected.contains(&id);
-        row![
-            container(checkbox(ticked).on_toggle(move |on| Message::Tick(id, on))).width(24),
-            cell(display_name(p), 3),
-            cell(p.user_id.clone(), 2),
-            cell(p.phone.clone().unwrap_or_default(), 2),
-            cell(l.level(p.level), 2),
-            cell(p.email.clone(), 3),
-            cell(role_names(l, catalogue, &p.roles), 2),
-            container(badge(l, p.status)).width(Length::FillPortion(2)),
-            container(shield(l, p.two_factor)).width(Length::FillPortion(1)),
-            row![
-                widget::link(l.t("action-modify"), Some(Message::Modify(id))),
-                pick_list(options, None::<RowOptionLabel>, move |o| o.message(id))
-                    .placeholder(l.t("column-options"))
-                    .text_size(13)
-                    .padding([2, 6]),
-            ]
-            .spacing(6)
-            .align_y(Alignment::Center)
-            .width(Length::FillPortion(3)),
-        ]
-        .spacing(8)
-        .padding([0, 8])
-        .height(ROW_HEIGHT)
-        .align_y(Alignment::Center)
-        .into()
-    }
-
-    fn dialog_view<'a>(
-        &'a self,
-        base: Element<'a, Message>,
-        d: &'a Dialog,
-        ctx: Ctx<'_>,
-    ) -> Element<'a, Message> {
-        let l = ctx.locale;
-        let t = |id: &str| l.t(id);
-        match d {
-            Dialog::ConfirmInitialize { name, .. } => dialog(
-                base,
-                t("dialog-initialize-title"),
-                text(l.t_with("dialog-initialize-body", &[("name", name)])).into(),
-                vec![
-                    secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                    primary(t("action-confirm"), Some(Message::ConfirmInitialize)),
-                ],
-            ),
-            Dialog::Password { name, password, .. } => crate::gui::widget::password_dialog(
-                base,
-                l,
-                name,
-                password,
-                [
-                    Message::CopyPassword,
-                    Message::PrintLetter,
-                    Message::CloseDialog,
-                ],
-            ),
-            Dialog::Roles { name, roles, .. } => {
-                let boxes = ctx.roles.iter().fold(column![].spacing(8), |c, r| {
-                    let label = match l.language {
-                        crate::domain::Language::En => r.name_en.clone(),
-                        crate::domain::Language::Fr => r.name_fr.clone(),
-                    };
-                    let code = r.code.clone();
-                    c.push(
-                        checkbox(roles.contains(&r.code))
-                            .label(label)
-                            .on_toggle(move |on| Message::ToggleRole(code.clone(), on)),
-                    )
-                });
-                dialog(
-                    base,
-                    l.t_with("dialog-roles-title", &[("name", name)]),
-                    boxes.into(),
-                    vec![
-                        secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                        primary(t("action-update"), Some(Message::SaveRoles)),
-                    ],
-                )
-            }
-            Dialog::ConfirmBatch { count } => dialog(
-                base,
-                t("dialog-batch-title"),
-                text(l.t_count("dialog-batch-body", "count", *count)).into(),
-                vec![
-                    secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                    primary(t("action-confirm"), Some(Message::ConfirmBatch)),
-                ],
-            ),
-            Dialog::ConfirmRemove { name, .. } => dialog(
-                base,
-                t("dialog-remove-title"),
-                text(l.t_with("dialog-remove-body", &[("name", name)])).into(),
-                vec![
-                    secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                    danger(t("action-confirm"), Some(Message::ConfirmRemove)),
-                ],
-            ),
-        }
-    }
-}
-
-/// Role codes as the catalogue names them in the user's language.
-pub fn role_names(l: Locale, catalogue: &[crate::api::Role], codes: &[String]) -> String {
-    codes
-        .iter()
-        .map(|code| match catalogue.iter().find(|r| &r.code == code) {
-            Some(r) if l.language == crate::domain::Language::Fr => r.name_fr.clone(),
-            Some(r) => r.name_en.clone(),
-            None => code.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// "Last, First", or the email of someone invited who has no name yet.
-pub fn display_name(p: &PersonSummary) -> String {
-    match (
-        p.last_name.trim().is_empty(),
-        p.first_name.trim().is_empty(),
-    ) {
-        (true, true) => p.email.clone(),
-        (false, true) => p.last_name.clone(),
-        (true, false) => p.first_name.clone(),
-        (false, false) => format!("{}, {}", p.last_name, p.first_name),
-    }
-}
-
-/// A row's options menu.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowOption {
-    InitializePassword,
-    UpdateRoles,
-    Remove,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RowOptionLabel(RowOption, Locale);
-
-impl RowOption {
-    fn with(self, l: Locale) -> RowOptionLabel {
-        RowOptionLabel(self, l)
-    }
-}
-
-impl RowOptionLabel {
-    fn message(self, id: i64) -> Message {
-        match self.0 {
-            RowOption::InitializePassword => Message::AskInitialize(id),
-            RowOption::UpdateRoles => Message::AskRoles(id),
-            RowOption::Remove => Message::AskRemove(id),
-        }
-    }
-}
-
-impl std::fmt::Display for RowOptionLabel {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.1.t(match self.0 {
-            RowOption::InitializePassword => "action-initialize-password",
-            RowOption::UpdateRoles => "action-update-roles",
-            RowOption::Remove => "action-remove",
-        }))
     }
 }
 
