@@ -1,9 +1,9 @@
 //! The small bilingual page behind an invitation link: the invited person confirms and
 //! chooses a password; the account becomes active; the link works once and expires.
 
-use crate::domain::AuditAction;
 use axum::extract::{Path, Query, State};
-use axum::response::Html;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use serde::Deserialize;
@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::AppState;
 use super::auth::{hash_password, token_hash};
 use super::store::{AuditRecord, Conn, OrganizationRow, PersonRow, now};
-use crate::domain::{Language, Status};
+use crate::domain::{AuditAction, Language, Status};
 use crate::i18n::texts;
 
 pub fn router() -> Router<AppState> {
@@ -118,9 +118,10 @@ fn form(
     page(lang, token, &body)
 }
 
-fn invalid(lang: Language, token: &str) -> Html<String> {
+/// A used, expired or withdrawn link: 410 Gone, with a page that says what to do.
+fn invalid(lang: Language, token: &str) -> Response {
     let t = texts();
-    page(
+    let html = page(
         lang,
         token,
         &format!(
@@ -128,7 +129,8 @@ fn invalid(lang: Language, token: &str) -> Html<String> {
             escape(&t.get(lang, "page-invalid-heading", &[])),
             escape(&t.get(lang, "page-invalid-text", &[]))
         ),
-    )
+    );
+    (StatusCode::GONE, html).into_response()
 }
 
 fn chosen(lang: Option<&str>, person: Option<&PersonRow>) -> Language {
@@ -141,7 +143,7 @@ async fn show(
     State(state): State<AppState>,
     Path(token): Path<String>,
     Query(q): Query<LangQuery>,
-) -> Html<String> {
+) -> Response {
     let found = match state.db.read().await {
         Ok(mut conn) => open_invitation(&mut conn, &token).await.ok().flatten(),
         Err(_) => None,
@@ -153,7 +155,8 @@ async fn show(
             &person,
             &org,
             None,
-        ),
+        )
+        .into_response(),
         None => invalid(chosen(q.lang.as_deref(), None), &token),
     }
 }
@@ -162,7 +165,7 @@ async fn confirm(
     State(state): State<AppState>,
     Path(token): Path<String>,
     Form(f): Form<ConfirmForm>,
-) -> Html<String> {
+) -> Response {
     let Ok(mut tx) = state.db.begin().await else {
         return invalid(chosen(f.lang.as_deref(), None), &token);
     };
@@ -171,10 +174,12 @@ async fn confirm(
     };
     let lang = chosen(f.lang.as_deref(), Some(&person));
     if f.password != f.password_repeat {
-        return form(lang, &token, &person, &org, Some("page-error-mismatch"));
+        let page = form(lang, &token, &person, &org, Some("page-error-mismatch"));
+        return (StatusCode::UNPROCESSABLE_ENTITY, page).into_response();
     }
     if super::auth::check_new_password(&f.password, &person.user_id).is_err() {
-        return form(lang, &token, &person, &org, Some("page-error-weak"));
+        let page = form(lang, &token, &person, &org, Some("page-error-weak"));
+        return (StatusCode::UNPROCESSABLE_ENTITY, page).into_response();
     }
     let Ok(hash) = hash_password(&f.password).await else {
         return invalid(lang, &token);
@@ -213,4 +218,5 @@ async fn confirm(
             ))
         ),
     )
+    .into_response()
 }
