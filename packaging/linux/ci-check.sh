@@ -40,10 +40,12 @@ if [ "$(cargo deb --version 2>/dev/null)" != "cargo-deb $CARGO_DEB_VERSION" ]; t
 fi
 
 # The binaries: `cargo test` has built both (dev profile) for the integration tests, so this is
-# a no-op in CI; on its own it builds them. One profile only: no release build here.
+# a no-op in CI; on its own it builds them. One profile only: no release build here. Not
+# `cargo build --bins`: without the dev-dependencies some iced crates get other features, and
+# that would rebuild them.
 step "binaries (dev profile, reused from the tests)"
 if [ "${1:-}" != --no-build ]; then
-  cargo build --locked --bins >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "cargo build --bins"; }
+  cargo test --locked --no-run >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "cargo test --no-run"; }
 fi
 for bin in sesame sesame-server; do
   [ -x "target/debug/$bin" ] || fail "target/debug/$bin was not built"
