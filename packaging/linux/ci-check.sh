@@ -61,10 +61,13 @@ server_deb=$(ls "$out"/sesame-server_*.deb)
 ls -l "$app_deb" "$server_deb"
 
 step "install them with dpkg"
-if ! dpkg -i "$app_deb" "$server_deb" >"$work/dpkg.log" 2>&1; then
+# No questions (there is no terminal): keep a configuration file changed on this machine.
+dpkg_options=(--force-confdef --force-confold)
+if ! dpkg -i "${dpkg_options[@]}" "$app_deb" "$server_deb" >"$work/dpkg.log" 2>&1; then
   # Missing dependencies (a fresh machine): let apt bring them and finish the configuration.
   apt-get update -qq
-  apt-get install -y -qq -f --no-install-recommends >>"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log"; fail "dpkg -i"; }
+  apt-get install -y -qq -f --no-install-recommends -o Dpkg::Options::=--force-confdef \
+    -o Dpkg::Options::=--force-confold >>"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log"; fail "dpkg -i"; }
 fi
 for package in sesame sesame-server; do
   [ "$(dpkg-query -W -f '${Status}' "$package")" = "install ok installed" ] || { cat "$work/dpkg.log"; fail "$package is not installed"; }
