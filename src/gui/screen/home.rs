@@ -1,6 +1,6 @@
 //! "Your file": the home page after sign-in.
 
-use iced::widget::{column, container, row, text};
+use iced::widget::{column, container, row, scrollable, text};
 use iced::{Element, Length};
 
 use super::Ctx;
@@ -15,6 +15,14 @@ pub enum Message {
     OpenAudit,
 }
 
+/// One choice of "Your file", three to a line.
+fn tile<'a>(title: String, detail: String, on_press: Message) -> Element<'a, Message> {
+    container(crate::gui::widget::choice(title, detail, on_press))
+        .width(284)
+        .height(Length::Shrink)
+        .into()
+}
+
 pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
     let l = ctx.locale;
     let me = ctx.me;
@@ -22,43 +30,43 @@ pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
     let level = me.level.map(|lv| l.level(lv)).unwrap_or_default();
     let mut tiles = row![].spacing(16);
     if me.has_user_list {
-        tiles = tiles.push(crate::gui::widget::choice(
+        tiles = tiles.push(tile(
             l.t("nav-user-follow-up"),
             l.t("home-user-follow-up-detail"),
             Message::OpenUserFollowUp,
         ));
     }
-    tiles = tiles.push(crate::gui::widget::choice(
+    tiles = tiles.push(tile(
         l.t("nav-my-account"),
         l.t("home-my-account-detail"),
         Message::OpenMyAccount,
     ));
     if me.has_user_list {
         tiles = tiles
-            .push(crate::gui::widget::choice(
+            .push(tile(
                 l.t("contacts-title"),
                 l.t("home-contacts-detail"),
                 Message::OpenContacts,
             ))
-            .push(crate::gui::widget::choice(
+            .push(tile(
                 l.t("roles-title"),
                 l.t("home-roles-detail"),
                 Message::OpenRoles,
             ))
-            .push(crate::gui::widget::choice(
+            .push(tile(
                 l.t("audit-title"),
                 l.t("home-audit-detail"),
                 Message::OpenAudit,
             ));
     }
     if me.level == Some(crate::domain::Level::One) {
-        tiles = tiles.push(crate::gui::widget::choice(
+        tiles = tiles.push(tile(
             l.t("outbox-title"),
             l.t("home-outbox-detail"),
             Message::OpenOutbox,
         ));
     }
-    container(
+    let page = container(
         column![
             text(l.t("home-title")).size(28),
             text(l.t_with(
@@ -76,6 +84,6 @@ pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
         .max_width(900),
     )
     .padding(30)
-    .width(Length::Fill)
-    .into()
+    .width(Length::Fill);
+    scrollable(page).height(Length::Fill).into()
 }
