@@ -8,6 +8,8 @@
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    // sqlx::migrate! embeds the migrations: a new file must rebuild the crate.
+    println!("cargo:rerun-if-changed=src/server/store/migrations");
     #[cfg(windows)]
     windows::embed_resources();
 }

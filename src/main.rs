@@ -1,5 +1,8 @@
 //! `sesame`: the desktop application.
 
+// A release build on Windows opens its window only, no console beside it.
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 fn main() -> iced::Result {
     tracing_subscriber::fmt()
         .with_env_filter(

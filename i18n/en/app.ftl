@@ -412,3 +412,11 @@ audit-action-service_user_updated = Service user changed
 audit-action-service_user_password_reset = Service user password reset
 audit-action-technical_user_created = Technical user created
 audit-action-technical_user_password_reset = Technical user password reset
+
+## About
+nav-about = About Sesame
+about-title = About Sesame
+about-version = Version { $version }
+about-purpose = Manages an organization’s user accounts and API-only service accounts, and hands credentials over as PDF letters.
+about-licence = Licence: MIT or Apache 2.0, at your choice.
+about-fonts = The PDF letters embed the DejaVu fonts (Bitstream Vera licence, with public-domain changes):

@@ -412,3 +412,11 @@ audit-action-service_user_updated = Utilisateur de service modifié
 audit-action-service_user_password_reset = Mot de passe d’utilisateur de service réinitialisé
 audit-action-technical_user_created = Utilisateur technique créé
 audit-action-technical_user_password_reset = Mot de passe d’utilisateur technique réinitialisé
+
+## À propos
+nav-about = À propos de Sesame
+about-title = À propos de Sesame
+about-version = Version { $version }
+about-purpose = Gère les comptes d’utilisateurs d’une organisation et ses comptes de service réservés à l’API, et remet les identifiants sous forme de lettres PDF.
+about-licence = Licence : MIT ou Apache 2.0, au choix.
+about-fonts = Les lettres PDF intègrent les polices DejaVu (licence Bitstream Vera, modifications versées au domaine public) :

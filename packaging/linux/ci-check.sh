@@ -125,6 +125,12 @@ sleep 5
 kill -0 "$app" 2>/dev/null || { cat "$work/app.log"; fail "the installed app exited within 5 seconds"; }
 [ -n "$window" ] || { xwininfo -root -tree; fail "no window whose WM_CLASS is $wm_class (StartupWMClass of the .desktop file)"; }
 echo "app running after 5 s; its window: ${window#"${window%%[! ]*}"}"
+# The window carries the application icon (256 x 256, from resources/icons).
+window_id=$(echo "$window" | awk '{print $1}')
+# (its first two numbers are the width and the height)
+xprop -id "$window_id" -f _NET_WM_ICON 32c '=$0,$1\n' _NET_WM_ICON | grep -q "=256,256" \
+  || fail "the window has no 256 x 256 icon (_NET_WM_ICON)"
+echo "window icon: 256 x 256"
 kill "$app"
 wait "$app" 2>/dev/null || true
 

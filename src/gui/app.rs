@@ -52,6 +52,8 @@ pub struct App {
     /// A screen set aside while the user signs in again after their session ended: what they
     /// typed is still there when they come back.
     paused: Option<Screen>,
+    /// The About dialog is open (over any screen).
+    about: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -88,6 +90,7 @@ pub enum Message {
     Printed(Result<super::print::Saved, String>),
     OpenDocument(std::path::PathBuf),
     CloseToast,
+    About(bool),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +101,7 @@ pub enum Shortcut {
     Cancel,
     FocusNext,
     FocusPrevious,
+    About,
 }
 
 /// The theme choice as the pick list shows it.
@@ -132,6 +136,7 @@ impl App {
             people: None,
             paused: None,
             toast: None,
+            about: false,
             settings,
         };
         (app, Task::none())
@@ -187,6 +192,7 @@ impl App {
                 Key::Character("f") if modifiers.command() => Shortcut::Find,
                 Key::Character("n") if modifiers.command() => Shortcut::New,
                 Key::Named(Named::Escape) => Shortcut::Cancel,
+                Key::Named(Named::F1) => Shortcut::About,
                 Key::Named(Named::Enter) if !captured => Shortcut::Confirm,
                 Key::Named(Named::Tab) if !captured && modifiers.shift() => Shortcut::FocusPrevious,
                 Key::Named(Named::Tab) if !captured => Shortcut::FocusNext,
@@ -749,6 +755,14 @@ impl App {
                 self.toast = None;
                 Task::none()
             }
+            Message::Home(home::Message::About) => {
+                self.about = true;
+                Task::none()
+            }
+            Message::About(open) => {
+                self.about = open;
+                Task::none()
+            }
         }
     }
 
@@ -775,7 +789,15 @@ impl App {
     }
 
     fn shortcut(&mut self, s: Shortcut) -> Task<Message> {
+        if self.about && matches!(s, Shortcut::Cancel | Shortcut::Confirm) {
+            self.about = false;
+            return Task::none();
+        }
         match (s, &self.screen) {
+            (Shortcut::About, _) => {
+                self.about = true;
+                Task::none()
+            }
             (Shortcut::FocusNext, _) => operation::focus_next(),
             (Shortcut::FocusPrevious, _) => operation::focus_previous(),
             (Shortcut::Find, Screen::People) => operation::focus("search"),
@@ -941,8 +963,22 @@ impl App {
             ));
             page = page.push(container(bar).padding([6, 16]));
         }
-        page.push(container(body).width(Length::Fill).height(Length::Fill))
-            .into()
+        let page: Element<'_, Message> = page
+            .push(container(body).width(Length::Fill).height(Length::Fill))
+            .into();
+        if self.about {
+            widget::dialog(
+                page,
+                self.locale.t("about-title"),
+                super::about::view(self.locale),
+                vec![widget::primary(
+                    self.locale.t("action-close"),
+                    Some(Message::About(false)),
+                )],
+            )
+        } else {
+            page
+        }
     }
 
     /// The navigation banner: Your file, Identification → User follow-up, My account; the
@@ -1008,6 +1044,8 @@ impl App {
             ));
         if signed_in.is_some() {
             nav = nav.push(widget::link(l.t("nav-sign-out"), Some(Message::SignOut)));
+        } else {
+            nav = nav.push(widget::link(l.t("nav-about"), Some(Message::About(true))));
         }
         container(nav)
             .padding([8, 16])

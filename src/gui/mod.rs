@@ -1,5 +1,6 @@
 //! The desktop app (iced): a small top-level [`app::App`] composing one module per screen.
 
+pub mod about;
 pub mod app;
 pub mod locale;
 pub mod print;
@@ -35,6 +36,7 @@ fn window_settings() -> iced::window::Settings {
         size: iced::Size::new(1280.0, 800.0),
         position: iced::window::Position::Centered,
         min_size: Some(iced::Size::new(1024.0, 640.0)),
+        icon: about::window_icon(),
         #[cfg(target_os = "linux")]
         platform_specific: iced::window::settings::PlatformSpecific {
             application_id: APPLICATION_ID.to_owned(),

@@ -177,4 +177,3 @@ impl Drop for Ui {
 pub fn rand_suffix() -> String {
     sesame::domain::generate_token()[..8].to_owned()
 }
-

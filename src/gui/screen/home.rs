@@ -13,6 +13,7 @@ pub enum Message {
     OpenContacts,
     OpenRoles,
     OpenAudit,
+    About,
 }
 
 /// One choice of "Your file", three to a line.
@@ -79,6 +80,7 @@ pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
             )),
             text(l.t_with("home-level", &[("level", &level)])).size(14),
             tiles.wrap().vertical_spacing(16),
+            crate::gui::widget::link(l.t("nav-about"), Some(Message::About)),
         ]
         .spacing(16)
         .max_width(900),
