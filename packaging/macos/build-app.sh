@@ -59,7 +59,7 @@ for lang in en fr; do
   sed -e "s/@YEAR@/$year/g" "packaging/macos/$lang.lproj/InfoPlist.strings" \
     >"$app/Contents/Resources/$lang.lproj/InfoPlist.strings"
 done
-cp resources/fonts/LICENSE-DejaVu.txt "$app/Contents/Resources/"
+cp resources/fonts/LICENSE-DejaVu.txt LICENSE-MIT LICENSE-APACHE "$app/Contents/Resources/"
 plutil -lint "$app/Contents/Info.plist"
 for lang in en fr; do plutil -lint "$app/Contents/Resources/$lang.lproj/InfoPlist.strings"; done
 
