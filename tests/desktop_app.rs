@@ -539,7 +539,7 @@ async fn the_outbox_shows_an_invitation_with_its_link_in_the_invited_persons_lan
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_paper_size_is_a_setting_of_this_computer() {
+async fn the_paper_size_and_the_theme_are_settings_of_this_computer() {
     use sesame::gui::screen::my_account::{Message as Account, PaperOption};
     let mut ui = Ui::demo_as("en", "demo").await;
     ui.click("My account").await;
@@ -550,8 +550,16 @@ async fn the_paper_size_is_a_setting_of_this_computer() {
         locale,
     ))))
     .await;
+    // The theme is chosen there too once signed in (the banner keeps its width for the screens).
+    ui.expect("Theme");
+    ui.send(Message::MyAccount(Account::Theme(
+        sesame::gui::settings::ThemeOption(sesame::gui::settings::ThemeChoice::Dark, locale),
+    )))
+    .await;
+    assert_eq!(ui.app.theme(), Some(iced::Theme::Dark));
     let settings = std::fs::read_to_string(ui.home.join("config").join("settings.json")).unwrap();
     assert!(settings.contains("\"paper\": \"letter\""), "{settings}");
+    assert!(settings.contains("\"theme\": \"dark\""), "{settings}");
     assert!(
         !settings.contains(sesame::server::demo::DEMO_PASSWORD),
         "nothing secret in the settings"

@@ -420,3 +420,5 @@ about-version = Version { $version }
 about-purpose = Manages an organization’s user accounts and API-only service accounts, and hands credentials over as PDF letters.
 about-licence = Licence: MIT or Apache 2.0, at your choice.
 about-fonts = The PDF letters embed the DejaVu fonts (Bitstream Vera licence, with public-domain changes):
+
+field-theme = Theme

@@ -420,3 +420,5 @@ about-version = Version { $version }
 about-purpose = Gère les comptes d’utilisateurs d’une organisation et ses comptes de service réservés à l’API, et remet les identifiants sous forme de lettres PDF.
 about-licence = Licence : MIT ou Apache 2.0, au choix.
 about-fonts = Les lettres PDF intègrent les polices DejaVu (licence Bitstream Vera, modifications versées au domaine public) :
+
+field-theme = Thème

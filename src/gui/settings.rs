@@ -17,6 +17,32 @@ pub enum ThemeChoice {
 }
 
 pub use crate::documents::Paper;
+use crate::gui::locale::Locale;
+
+/// The theme choice as the pick list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThemeOption(pub ThemeChoice, pub Locale);
+
+impl std::fmt::Display for ThemeOption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let id = match self.0 {
+            ThemeChoice::System => "theme-system",
+            ThemeChoice::Light => "theme-light",
+            ThemeChoice::Dark => "theme-dark",
+        };
+        f.write_str(&self.1.t(id))
+    }
+}
+
+impl ThemeOption {
+    /// The three choices, for a pick list.
+    pub fn all(l: Locale) -> Vec<ThemeOption> {
+        [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark]
+            .into_iter()
+            .map(|t| ThemeOption(t, l))
+            .collect()
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -105,20 +105,7 @@ pub enum Shortcut {
     About,
 }
 
-/// The theme choice as the pick list shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ThemeOption(pub ThemeChoice, pub Locale);
-
-impl std::fmt::Display for ThemeOption {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let id = match self.0 {
-            ThemeChoice::System => "theme-system",
-            ThemeChoice::Light => "theme-light",
-            ThemeChoice::Dark => "theme-dark",
-        };
-        f.write_str(&self.1.t(id))
-    }
-}
+pub use super::settings::ThemeOption;
 
 impl App {
     /// The first frame needs only the settings file: the embedded server starts when chosen.

@@ -119,7 +119,11 @@ impl App {
                     let paper = self
                         .settings
                         .paper_for(&sys_locale::get_locale().unwrap_or_default());
-                    self.screen = Screen::MyAccount(my_account::MyAccount::new(me, paper));
+                    self.screen = Screen::MyAccount(my_account::MyAccount::new(
+                        me,
+                        paper,
+                        self.settings.theme,
+                    ));
                 }
                 Task::none()
             }
@@ -319,6 +323,11 @@ impl App {
                         if let Some(me) = &mut self.me {
                             me.two_factor = false;
                         }
+                        Task::none()
+                    }
+                    my_account::Action::Theme(t) => {
+                        self.settings.theme = t;
+                        self.save_settings();
                         Task::none()
                     }
                     my_account::Action::Paper(p) => {

@@ -7,7 +7,6 @@ use iced::{Alignment, Element, Length};
 use super::{App, Message, Screen, ThemeOption};
 use crate::domain::Language;
 use crate::gui::screen::home;
-use crate::gui::settings::ThemeChoice;
 use crate::gui::widget;
 
 impl App {
@@ -136,23 +135,22 @@ impl App {
             Language::En => Language::Fr,
             Language::Fr => Language::En,
         };
-        let themes: Vec<ThemeOption> = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark]
-            .into_iter()
-            .map(|t| ThemeOption(t, l))
-            .collect();
-        nav = nav
-            .push(
+        // Signed in, the banner needs its width for the screens: the theme is then chosen in
+        // My account, with the other settings of this computer.
+        if signed_in.is_none() {
+            nav = nav.push(
                 pick_list(
-                    themes,
+                    ThemeOption::all(l),
                     Some(ThemeOption(self.settings.theme, l)),
                     Message::Theme,
                 )
                 .text_size(13),
-            )
-            .push(widget::link(
-                other.to_string(),
-                Some(Message::Language(other)),
-            ));
+            );
+        }
+        nav = nav.push(widget::link(
+            other.to_string(),
+            Some(Message::Language(other)),
+        ));
         if signed_in.is_some() {
             nav = nav.push(widget::link(l.t("nav-sign-out"), Some(Message::SignOut)));
         } else {

@@ -13,6 +13,7 @@ use crate::api::{Me, MyDetailsUpdate};
 use crate::client::{Client, ClientError};
 use crate::domain::Language;
 use crate::gui::locale::Locale;
+use crate::gui::settings::{ThemeChoice, ThemeOption};
 use crate::gui::widget::{heading, labelled, notice, primary, secondary};
 
 pub struct MyAccount {
@@ -28,6 +29,8 @@ pub struct MyAccount {
     notice: Option<(String, bool)>,
     /// The paper of printed documents (a setting of this computer, not of the account).
     paper: crate::documents::Paper,
+    /// The theme of this computer's app, also a setting of this computer.
+    theme: ThemeChoice,
     pub two_factor: TwoFactor,
 }
 
@@ -47,6 +50,7 @@ pub enum Message {
     PasswordChanged(Result<(), ClientError>),
     Back,
     Paper(PaperOption),
+    Theme(ThemeOption),
     TwoFactor(two_factor::Message),
 }
 
@@ -70,6 +74,7 @@ pub enum Action {
     Saved(Box<Me>),
     /// The paper size chosen for documents.
     Paper(crate::documents::Paper),
+    Theme(ThemeChoice),
     Home,
     SessionEnded(ClientError),
     Copy(String),
@@ -78,9 +83,10 @@ pub enum Action {
 }
 
 impl MyAccount {
-    pub fn new(me: &Me, paper: crate::documents::Paper) -> MyAccount {
+    pub fn new(me: &Me, paper: crate::documents::Paper, theme: ThemeChoice) -> MyAccount {
         MyAccount {
             paper,
+            theme,
             last_name: me.last_name.clone(),
             first_name: me.first_name.clone(),
             email: me.email.clone().unwrap_or_default(),
@@ -149,6 +155,10 @@ impl MyAccount {
                 self.notice = Some((locale.error(&e), true));
             }
             Message::Back => return Action::Home,
+            Message::Theme(t) => {
+                self.theme = t.0;
+                return Action::Theme(t.0);
+            }
             Message::TwoFactor(m) => {
                 return match self.two_factor.update(m, client, locale) {
                     two_factor::Action::None => Action::None,
@@ -229,17 +239,31 @@ impl MyAccount {
                 None,
             ))
             .push(primary(t("action-save"), Some(Message::Save)))
-            .push(labelled(
-                t("field-paper"),
-                pick_list(
-                    [crate::documents::Paper::A4, crate::documents::Paper::Letter]
-                        .map(|p| PaperOption(p, ctx.locale))
-                        .to_vec(),
-                    Some(PaperOption(self.paper, ctx.locale)),
-                    Message::Paper,
-                ),
-                None,
-            ))
+            .push(
+                row![
+                    labelled(
+                        t("field-paper"),
+                        pick_list(
+                            [crate::documents::Paper::A4, crate::documents::Paper::Letter]
+                                .map(|p| PaperOption(p, ctx.locale))
+                                .to_vec(),
+                            Some(PaperOption(self.paper, ctx.locale)),
+                            Message::Paper,
+                        ),
+                        None,
+                    ),
+                    labelled(
+                        t("field-theme"),
+                        pick_list(
+                            ThemeOption::all(ctx.locale),
+                            Some(ThemeOption(self.theme, ctx.locale)),
+                            Message::Theme,
+                        ),
+                        None,
+                    ),
+                ]
+                .spacing(24),
+            )
             .push(self.two_factor.view(ctx.locale).map(Message::TwoFactor))
             .push(heading(t("my-account-password")))
             .push(labelled(

@@ -14,6 +14,9 @@ use crate::gui::screen::Ctx;
 use crate::gui::widget::virtual_list;
 use crate::gui::widget::{self, badge, danger, dialog, notice, primary, secondary, shield};
 
+/// The per-row actions keep their width whatever the window's: the other columns give way.
+const OPTIONS_WIDTH: f32 = 196.0;
+
 impl People {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
@@ -109,7 +112,7 @@ impl People {
             container(text(t("column-roles")).size(13)).width(Length::FillPortion(2)),
             self.header(l, "column-status", PeopleSort::Status, 2),
             container(text(t("column-two-factor")).size(13)).width(Length::FillPortion(1)),
-            container(text(t("column-options")).size(13)).width(Length::FillPortion(3)),
+            container(text(t("column-options")).size(13)).width(OPTIONS_WIDTH),
         ]
         .spacing(8)
         .padding([6, 8]);
@@ -239,7 +242,7 @@ impl People {
             ]
             .spacing(6)
             .align_y(Alignment::Center)
-            .width(Length::FillPortion(3)),
+            .width(OPTIONS_WIDTH),
         ]
         .spacing(8)
         .padding([0, 8])
