@@ -20,7 +20,7 @@ use crate::domain::rules::{Actor, Reach};
 use crate::domain::{AccountKind, Language, Level};
 use crate::gui::locale::Locale;
 use crate::gui::widget::{
-    self, badge, danger, dialog, heading, labelled, notice, primary, secondary, shield,
+    self, Weight, badge, confirm, danger, heading, labelled, notice, primary, secondary, shield,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -738,53 +738,50 @@ impl Person {
         .into();
         match &self.dialog {
             None => page,
-            Some(Dialog::ConfirmDelete) => dialog(
+            Some(Dialog::ConfirmDelete) => confirm(
                 page,
+                l,
                 t("dialog-remove-title"),
-                text(l.t_with(
+                l.t_with(
                     "dialog-remove-body",
                     &[(
                         "name",
                         &format!("{} {}", self.form.first_name, self.form.last_name),
                     )],
-                ))
-                .into(),
-                vec![
-                    secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                    danger(t("action-confirm"), Some(Message::ConfirmDelete)),
-                ],
+                ),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmDelete,
+                Weight::Dangerous,
             ),
-            Some(Dialog::ConfirmInitialize) => dialog(
+            Some(Dialog::ConfirmInitialize) => confirm(
                 page,
+                l,
                 t("dialog-initialize-title"),
-                text(l.t_with(
+                l.t_with(
                     "dialog-initialize-body",
                     &[(
                         "name",
                         &format!("{} {}", self.form.first_name, self.form.last_name),
                     )],
-                ))
-                .into(),
-                vec![
-                    secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                    primary(t("action-confirm"), Some(Message::ConfirmInitialize)),
-                ],
+                ),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmInitialize,
+                Weight::Normal,
             ),
-            Some(Dialog::ConfirmResetTwoFactor) => dialog(
+            Some(Dialog::ConfirmResetTwoFactor) => confirm(
                 page,
+                l,
                 t("dialog-reset-two-factor-title"),
-                text(l.t_with(
+                l.t_with(
                     "dialog-reset-two-factor-body",
                     &[(
                         "name",
                         &format!("{} {}", self.form.first_name, self.form.last_name),
                     )],
-                ))
-                .into(),
-                vec![
-                    secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                    danger(t("action-confirm"), Some(Message::ConfirmResetTwoFactor)),
-                ],
+                ),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmResetTwoFactor,
+                Weight::Dangerous,
             ),
             Some(Dialog::Password(password)) => crate::gui::widget::password_dialog(
                 page,

@@ -147,6 +147,39 @@ pub fn dialog<'a, M: Clone + 'a>(
     iced::widget::stack![base, iced::widget::opaque(veil)].into()
 }
 
+/// How a confirmation's button looks: an ordinary step, or one that removes or withdraws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    Normal,
+    Dangerous,
+}
+
+/// "Are you sure?": a title, one sentence, the way back (its label and message: *Cancel*, or
+/// *Keep it* where cancelling is what is being confirmed) and *Confirm*.
+pub fn confirm<'a, M: Clone + 'a>(
+    base: Element<'a, M>,
+    locale: Locale,
+    title: String,
+    body: String,
+    (cancel_label, on_cancel): (&str, M),
+    on_confirm: M,
+    weight: Weight,
+) -> Element<'a, M> {
+    let yes = locale.t("action-confirm");
+    dialog(
+        base,
+        title,
+        text(body).into(),
+        vec![
+            secondary(locale.t(cancel_label), Some(on_cancel)),
+            match weight {
+                Weight::Normal => primary(yes, Some(on_confirm)),
+                Weight::Dangerous => danger(yes, Some(on_confirm)),
+            },
+        ],
+    )
+}
+
 /// A primary (filled) button.
 pub fn primary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
     button(text(label))

@@ -12,7 +12,9 @@ use crate::domain::{Level, Status};
 use crate::gui::locale::Locale;
 use crate::gui::screen::Ctx;
 use crate::gui::widget::virtual_list;
-use crate::gui::widget::{self, badge, danger, dialog, notice, primary, secondary, shield};
+use crate::gui::widget::{
+    self, Weight, badge, confirm, dialog, notice, primary, secondary, shield,
+};
 
 /// The per-row actions keep their width whatever the window's: the other columns give way.
 const OPTIONS_WIDTH: f32 = 196.0;
@@ -260,14 +262,14 @@ impl People {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
         match d {
-            Dialog::ConfirmInitialize { name, .. } => dialog(
+            Dialog::ConfirmInitialize { name, .. } => confirm(
                 base,
+                l,
                 t("dialog-initialize-title"),
-                text(l.t_with("dialog-initialize-body", &[("name", name)])).into(),
-                vec![
-                    secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                    primary(t("action-confirm"), Some(Message::ConfirmInitialize)),
-                ],
+                l.t_with("dialog-initialize-body", &[("name", name)]),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmInitialize,
+                Weight::Normal,
             ),
             Dialog::Password { name, password, .. } => crate::gui::widget::password_dialog(
                 base,
@@ -324,41 +326,41 @@ impl People {
                     ],
                 )
             }
-            Dialog::ConfirmCancelInvitation { name, .. } => dialog(
+            Dialog::ConfirmCancelInvitation { name, .. } => confirm(
                 base,
+                l,
                 t("dialog-cancel-invitation-title"),
-                text(l.t_with("dialog-cancel-invitation-body", &[("name", name)])).into(),
-                vec![
-                    secondary(t("action-keep"), Some(Message::CloseDialog)),
-                    danger(t("action-confirm"), Some(Message::ConfirmCancelInvitation)),
-                ],
+                l.t_with("dialog-cancel-invitation-body", &[("name", name)]),
+                ("action-keep", Message::CloseDialog),
+                Message::ConfirmCancelInvitation,
+                Weight::Dangerous,
             ),
-            Dialog::ConfirmResetTwoFactor { name, .. } => dialog(
+            Dialog::ConfirmResetTwoFactor { name, .. } => confirm(
                 base,
+                l,
                 t("dialog-reset-two-factor-title"),
-                text(l.t_with("dialog-reset-two-factor-body", &[("name", name)])).into(),
-                vec![
-                    secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                    danger(t("action-confirm"), Some(Message::ConfirmResetTwoFactor)),
-                ],
+                l.t_with("dialog-reset-two-factor-body", &[("name", name)]),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmResetTwoFactor,
+                Weight::Dangerous,
             ),
-            Dialog::ConfirmBatch { count } => dialog(
+            Dialog::ConfirmBatch { count } => confirm(
                 base,
+                l,
                 t("dialog-batch-title"),
-                text(l.t_count("dialog-batch-body", "count", *count)).into(),
-                vec![
-                    secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                    primary(t("action-confirm"), Some(Message::ConfirmBatch)),
-                ],
+                l.t_count("dialog-batch-body", "count", *count),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmBatch,
+                Weight::Normal,
             ),
-            Dialog::ConfirmRemove { name, .. } => dialog(
+            Dialog::ConfirmRemove { name, .. } => confirm(
                 base,
+                l,
                 t("dialog-remove-title"),
-                text(l.t_with("dialog-remove-body", &[("name", name)])).into(),
-                vec![
-                    secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                    danger(t("action-confirm"), Some(Message::ConfirmRemove)),
-                ],
+                l.t_with("dialog-remove-body", &[("name", name)]),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmRemove,
+                Weight::Dangerous,
             ),
         }
     }
