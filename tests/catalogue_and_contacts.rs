@@ -245,3 +245,53 @@ async fn the_audit_log_filters_on_part_of_who_acted_and_on_whom() {
         s.stop().await;
     }
 }
+
+#[tokio::test]
+async fn roles_of_many_people_change_in_one_request_all_or_none() {
+    for b in backends() {
+        let s = support::start(&b).await;
+        let org = s.org("ALPHA", false).await;
+        s.person(org, "admin", Level::One, Some(PASSWORD)).await;
+        let boss = s.person(org, "boss", Level::Two, Some(PASSWORD)).await;
+        let mine = s.person(org, "mine", Level::Three, None).await;
+        let hidden = s.person(org, "hidden", Level::Three, None).await;
+        s.link(boss, mine).await;
+        let admin = s.sign_in("ALPHA", "admin", PASSWORD).await;
+        let boss = s.sign_in("ALPHA", "boss", PASSWORD).await;
+        let roles = vec!["billing".to_owned(), "payroll".to_owned()];
+        // Level 2 reaches `mine` but not `hidden`: the batch is refused whole.
+        let e = boss
+            .update_roles_of(&[mine, hidden], &roles)
+            .await
+            .unwrap_err();
+        assert!(matches!(e.status(), Some(403 | 404)), "{e:?}");
+        assert!(
+            admin.person(mine).await.unwrap().person.roles.is_empty(),
+            "nothing changed"
+        );
+        let e = admin.update_roles_of(&[], &roles).await.unwrap_err();
+        assert_eq!(e.status(), Some(422));
+        let e = admin
+            .update_roles_of(&[mine], &["no-such-role".into()])
+            .await
+            .unwrap_err();
+        assert_eq!(e.status(), Some(422));
+        let saved = boss.update_roles_of(&[mine, mine], &roles).await.unwrap();
+        assert_eq!(saved.len(), 1, "an id given twice counts once");
+        let saved = admin
+            .update_roles_of(&[mine, hidden], &roles)
+            .await
+            .unwrap();
+        assert_eq!(saved.len(), 2);
+        for id in [mine, hidden] {
+            let person = admin.person(id).await.unwrap().person;
+            assert_eq!(person.roles, roles);
+            assert_eq!(
+                saved.iter().find(|p| p.id == id).unwrap().version,
+                person.version,
+                "the answer carries the version to save against"
+            );
+        }
+        s.stop().await;
+    }
+}

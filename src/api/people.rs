@@ -181,6 +181,14 @@ pub struct BatchInitialize {
     pub ids: Vec<i64>,
 }
 
+/// The same roles for several people at once (all or none): each one's roles become `roles`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BatchRoles {
+    pub ids: Vec<i64>,
+    pub roles: Vec<String>,
+}
+
 /// One temporary password of a batch, shown once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct InitializedPassword {

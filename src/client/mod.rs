@@ -270,6 +270,19 @@ impl Client {
         .await
     }
 
+    /// The same roles for several people, all or none.
+    pub async fn update_roles_of(
+        &self,
+        ids: &[i64],
+        roles: &[String],
+    ) -> ClientResult<Vec<PersonSummary>> {
+        let body = BatchRoles {
+            ids: ids.to_vec(),
+            roles: roles.to_vec(),
+        };
+        self.call(Method::PUT, "/people/roles", Some(&body)).await
+    }
+
     pub async fn structures(&self) -> ClientResult<Vec<Structure>> {
         self.call::<(), _>(Method::GET, "/structures", None).await
     }

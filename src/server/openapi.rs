@@ -35,7 +35,7 @@ impl Modify for BearerAuth {
         list_structures, create_structure, rename_structure, move_structure, set_primary_manager,
         structure_technical_user, create_technical_user, get_technical_user, reset_technical_user_password,
         list_people, get_person, create_person, update_person, delete_person,
-        initialize_password, initialize_passwords, update_roles, suspend_person, reactivate_person, reset_two_factor,
+        initialize_password, initialize_passwords, update_roles, update_roles_of_many, suspend_person, reactivate_person, reset_two_factor,
         link_under_charge, unlink_under_charge,
         list_service_users, get_service_user, create_service_user, update_service_user, reset_service_user_password,
         list_invitations, create_invitation, resend_invitation, expire_invitation,

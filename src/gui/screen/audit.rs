@@ -60,7 +60,8 @@ pub enum Message {
     Loaded(bool, Result<AuditPage, ClientError>),
     More,
     Export,
-    Exported(Result<Vec<AuditEntry>, ClientError>),
+    /// The CSV of every entry the filters keep.
+    Exported(Result<Vec<u8>, ClientError>),
     Back,
 }
 
@@ -154,6 +155,7 @@ impl Audit {
                 };
                 self.exporting = true;
                 let c = ctx.client.clone();
+                // Fetched page after page and written off the update loop: the log can be long.
                 return Action::Run(Task::perform(
                     async move {
                         let mut q = AuditQuery {
@@ -166,17 +168,20 @@ impl Audit {
                             all.extend(page.items);
                             match page.next_cursor {
                                 Some(next) => q.cursor = Some(next),
-                                None => return Ok(all),
+                                None => break,
                             }
                         }
+                        tokio::task::spawn_blocking(move || csv(l, &all))
+                            .await
+                            .map_err(|e| ClientError::Unreachable(e.to_string()))
                     },
                     Message::Exported,
                 ));
             }
-            Message::Exported(Ok(all)) => {
+            Message::Exported(Ok(bytes)) => {
                 self.exporting = false;
                 let name = format!("{}.csv", l.t("audit-csv-file"));
-                return Action::Save(csv(l, &all), name);
+                return Action::Save(bytes, name);
             }
             Message::Loaded(_, Err(e)) | Message::Exported(Err(e)) => {
                 self.loading = false;

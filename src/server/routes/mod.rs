@@ -66,6 +66,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/people", get(list_people).post(create_person))
         .route("/people/passwords", post(initialize_passwords))
+        .route("/people/roles", put(update_roles_of_many))
         .route(
             "/people/{id}",
             get(get_person).patch(update_person).delete(delete_person),

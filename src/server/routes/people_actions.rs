@@ -8,7 +8,8 @@ use axum::extract::State;
 use super::people::{check_roles, record_of, target_of};
 use super::record;
 use crate::api::{
-    BatchInitialize, ErrorBody, InitializedPassword, OneTimePassword, PersonRecord, RolesUpdate,
+    BatchInitialize, BatchRoles, ErrorBody, InitializedPassword, OneTimePassword, PersonRecord,
+    PersonSummary, RolesUpdate,
 };
 use crate::domain::rules::Action;
 use crate::domain::{Status, generate_password};
@@ -47,6 +48,18 @@ pub async fn initialize_password(
 /// The most passwords one batch initializes (each costs one Argon2id hash).
 pub const BATCH_LIMIT: usize = 500;
 
+/// The ids of a batch, sorted and without repeats; none or too many is refused.
+fn batch_ids(ids: &[i64]) -> ApiResult<Vec<i64>> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    match ids.len() {
+        0 => Err(ApiError::field("ids", "required")),
+        n if n > BATCH_LIMIT => Err(ApiError::field("ids", "too_long")),
+        _ => Ok(ids),
+    }
+}
+
 #[utoipa::path(post, path = "/api/v1/people/passwords", tag = "people", security(("bearer" = [])), request_body = BatchInitialize,
     responses((status = 200, body = [InitializedPassword], description = "The temporary passwords, shown once; all or none"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn initialize_passwords(
@@ -54,19 +67,7 @@ pub async fn initialize_passwords(
     s: Signed,
     Body(req): Body<BatchInitialize>,
 ) -> ApiResult<Json<Vec<InitializedPassword>>> {
-    let mut ids = req.ids.clone();
-    ids.sort_unstable();
-    ids.dedup();
-    if ids.is_empty() || ids.len() > BATCH_LIMIT {
-        return Err(ApiError::field(
-            "ids",
-            if ids.is_empty() {
-                "required"
-            } else {
-                "too_long"
-            },
-        ));
-    }
+    let ids = batch_ids(&req.ids)?;
     let mut generated = Vec::with_capacity(ids.len());
     for id in &ids {
         let password = generate_password();
@@ -126,6 +127,40 @@ pub async fn update_roles(
     let rec = record_of(&mut tx, &s.actor, &row).await?;
     tx.commit().await?;
     Ok(Json(rec))
+}
+
+/// The roles of every ticked row of the follow-up, in one request and one transaction: all
+/// change, or none does (one refused person refuses the batch).
+#[utoipa::path(put, path = "/api/v1/people/roles", tag = "people", security(("bearer" = [])), request_body = BatchRoles,
+    responses((status = 200, body = [PersonSummary]), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_roles_of_many(
+    State(state): State<AppState>,
+    s: Signed,
+    Body(req): Body<BatchRoles>,
+) -> ApiResult<Json<Vec<PersonSummary>>> {
+    let ids = batch_ids(&req.ids)?;
+    let mut tx = state.db.begin().await?;
+    let roles = check_roles(&mut tx, s.actor.org_id, &req.roles).await?;
+    let mut saved = Vec::with_capacity(ids.len());
+    for id in ids {
+        let (target, p) = target_of(&mut tx, &s.actor, id).await?;
+        s.actor.may(Action::UpdateRoles, &target)?;
+        tx.set_roles(id, &roles).await?;
+        record(
+            &mut tx,
+            &s,
+            AuditAction::RolesUpdated,
+            Some((id, &p.user_id)),
+            format!("{:?} → {roles:?} (batch)", p.roles()),
+        )
+        .await?;
+        let mut person = p.summary();
+        person.roles = roles.clone();
+        person.version += 1;
+        saved.push(person);
+    }
+    tx.commit().await?;
+    Ok(Json(saved))
 }
 
 async fn change_status(

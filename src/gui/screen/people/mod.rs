@@ -179,7 +179,7 @@ pub enum Message {
     AskRoles(i64),
     ToggleRole(String, bool),
     SaveRoles,
-    RolesSaved(Result<Vec<PersonRecord>, ClientError>),
+    RolesSaved(Result<Vec<PersonSummary>, ClientError>),
     AskRemove(i64),
     ConfirmRemove,
     Removed(i64, Result<(), ClientError>),
@@ -242,10 +242,7 @@ impl People {
 
     fn append(&mut self, rows: Vec<PersonSummary>) {
         for p in rows {
-            self.keys.push(fold_for_search(&format!(
-                "{} {} {} {} {}",
-                p.first_name, p.last_name, p.last_name, p.user_id, p.email
-            )));
+            self.keys.push(search_key(&p));
             self.order.push(self.all.len() as u32);
             self.all.push(p);
         }
@@ -460,23 +457,15 @@ impl People {
                         roles.iter().cloned().collect::<Vec<_>>(),
                     );
                     return Action::Run(Task::perform(
-                        async move {
-                            let mut saved = vec![];
-                            for id in ids {
-                                saved.push(c.update_roles(id, &roles).await?);
-                            }
-                            Ok(saved)
-                        },
+                        async move { c.update_roles_of(&ids, &roles).await },
                         Message::RolesSaved,
                     ));
                 }
             }
-            Message::RolesSaved(Ok(records)) => {
+            Message::RolesSaved(Ok(people)) => {
                 self.dialog = None;
-                let count = records.len();
-                for rec in records {
-                    self.upsert(rec.person);
-                }
+                let count = people.len();
+                self.upsert_many(people);
                 self.notice = Some((l.t_count("people-roles-updated", "count", count), false));
             }
             Message::AskRolesOfSelection => {
@@ -763,21 +752,31 @@ impl People {
 
     /// Puts a created or saved person in the list.
     pub fn upsert(&mut self, person: PersonSummary) {
-        match self.all.iter_mut().position(|p| p.id == person.id) {
-            Some(pos) => {
-                self.keys[pos] = fold_for_search(&format!(
-                    "{} {} {} {} {}",
-                    person.first_name,
-                    person.last_name,
-                    person.last_name,
-                    person.user_id,
-                    person.email
-                ));
-                self.all[pos] = person;
-                self.resort();
+        self.upsert_many(vec![person]);
+    }
+
+    /// Puts saved people in the list: rows replaced in place, new ones added, one sort.
+    pub fn upsert_many(&mut self, people: Vec<PersonSummary>) {
+        let index: HashMap<i64, usize> = self
+            .all
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id, i))
+            .collect();
+        for person in people {
+            match index.get(&person.id) {
+                Some(&pos) => {
+                    self.keys[pos] = search_key(&person);
+                    self.all[pos] = person;
+                }
+                None => {
+                    self.keys.push(search_key(&person));
+                    self.all.push(person);
+                }
             }
-            None => self.append(vec![person]),
         }
+        // A changed name or a new row takes its place in the order shown.
+        self.resort();
     }
 
     /// While invited people are on the list, it checks now and then whether they confirmed,
@@ -802,6 +801,14 @@ impl People {
         self.notice = Some((l.error(&e), true));
         Action::None
     }
+}
+
+/// What the search box matches: names (both orders), user ID and email, folded.
+fn search_key(p: &PersonSummary) -> String {
+    fold_for_search(&format!(
+        "{} {} {} {} {}",
+        p.first_name, p.last_name, p.last_name, p.user_id, p.email
+    ))
 }
 
 fn fetch(client: &Client, cursor: Option<String>) -> Task<Message> {
