@@ -186,6 +186,7 @@ pub enum Message {
     CloseDialog,
     Tick(i64, bool),
     ExportCsv,
+    CsvReady(Vec<u8>, String),
     AskBatch,
     ConfirmBatch,
     BatchDone(Result<Vec<crate::api::InitializedPassword>, ClientError>),
@@ -691,8 +692,19 @@ impl People {
             }
             Message::ExportCsv => {
                 let name = format!("{}.csv", l.t("people-csv-file"));
-                return Action::Save(self.csv(ctx), name);
+                // The rows as shown now, written to CSV on a worker thread.
+                let rows: Vec<PersonSummary> = self.shown().cloned().collect();
+                let catalogue = ctx.roles.to_vec();
+                return Action::Run(Task::perform(
+                    async move {
+                        tokio::task::spawn_blocking(move || export::csv(l, &catalogue, &rows))
+                            .await
+                            .unwrap_or_default()
+                    },
+                    move |bytes| Message::CsvReady(bytes, name.clone()),
+                ));
             }
+            Message::CsvReady(bytes, name) => return Action::Save(bytes, name),
             Message::AskBatch => {
                 if !self.selected.is_empty() {
                     self.dialog = Some(Dialog::ConfirmBatch {
