@@ -127,6 +127,29 @@ pub(crate) async fn record(
     Ok(())
 }
 
+/// Writes the audit lines of a batch, one per target, in one statement.
+pub(crate) async fn record_many(
+    conn: &mut Conn,
+    by: &Signed,
+    action: AuditAction,
+    lines: &[(i64, &str, String)],
+) -> ApiResult<()> {
+    let records: Vec<AuditRecord<'_>> = lines
+        .iter()
+        .map(|(id, label, detail)| AuditRecord {
+            org_id: by.actor.org_id,
+            actor_id: Some(by.actor.account_id),
+            actor_label: &by.user_id,
+            action,
+            target_id: Some(*id),
+            target_label: label,
+            detail: detail.clone(),
+        })
+        .collect();
+    conn.audit_many(&records).await?;
+    Ok(())
+}
+
 /// Optional text: trimmed, limited, `None` when empty.
 pub(crate) fn optional_text(field: &str, value: Option<&str>, max: usize) -> ApiResult<String> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {

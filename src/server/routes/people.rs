@@ -44,6 +44,20 @@ pub(crate) async fn target_of(
     Ok((target, row))
 }
 
+/// [`target_of`] for a batch, in two queries: every id must be someone the actor sees.
+pub(crate) async fn targets_of(
+    conn: &mut Conn,
+    actor: &Actor,
+    ids: &[i64],
+) -> ApiResult<Vec<(Target, PersonRow)>> {
+    let reach = actor.reach.map(|r| r.person_id).unwrap_or(0);
+    let found = conn.targets(actor.org_id, ids, reach).await?;
+    if found.len() != ids.len() || !found.iter().all(|(t, _)| actor.sees(t)) {
+        return Err(ApiError::not_found());
+    }
+    Ok(found)
+}
+
 /// The full record: identity, the users under this user's charge and their managers, limited
 /// to the people the actor may see.
 pub(crate) async fn record_of(

@@ -5,8 +5,8 @@ use crate::domain::AuditAction;
 use axum::Json;
 use axum::extract::State;
 
-use super::people::{check_roles, record_of, target_of};
-use super::record;
+use super::people::{check_roles, record_of, target_of, targets_of};
+use super::{record, record_many};
 use crate::api::{
     BatchInitialize, BatchRoles, ErrorBody, InitializedPassword, OneTimePassword, PersonRecord,
     PersonSummary, RolesUpdate,
@@ -17,6 +17,7 @@ use crate::server::AppState;
 use crate::server::auth::{Signed, hash_password};
 use crate::server::error::{ApiError, ApiResult};
 use crate::server::extract::{Body, Id};
+use crate::server::store::Conn;
 
 #[utoipa::path(post, path = "/api/v1/people/{id}/password", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = OneTimePassword, description = "The temporary password, shown once"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
@@ -74,22 +75,28 @@ pub async fn initialize_passwords(
         let hash = hash_password(&password).await?;
         generated.push((*id, password, hash));
     }
-    // One transaction: every password changes, or none does.
+    // One transaction: every password changes, or none does. The checks and the history are
+    // one statement each; each person's hash is their own row's update.
     let mut tx = state.db.begin().await?;
-    for (id, _, hash) in &generated {
-        let (target, p) = target_of(&mut tx, &s.actor, *id).await?;
-        s.actor.may(Action::InitializePassword, &target)?;
-        tx.set_password(*id, hash, true).await?;
-        tx.delete_sessions_of(*id, "").await?;
-        record(
-            &mut tx,
-            &s,
-            AuditAction::PasswordInitialized,
-            Some((*id, &p.user_id)),
-            "temporary password (batch)",
-        )
-        .await?;
+    let people = targets_of(&mut tx, &s.actor, &ids).await?;
+    for (target, _) in &people {
+        s.actor.may(Action::InitializePassword, target)?;
     }
+    for (id, _, hash) in &generated {
+        tx.set_password(*id, hash, true).await?;
+    }
+    tx.delete_sessions_of_many(&ids).await?;
+    let lines: Vec<(i64, &str, String)> = people
+        .iter()
+        .map(|(_, p)| {
+            (
+                p.id,
+                p.user_id.as_str(),
+                "temporary password (batch)".to_owned(),
+            )
+        })
+        .collect();
+    record_many(&mut tx, &s, AuditAction::PasswordInitialized, &lines).await?;
     tx.commit().await?;
     Ok(Json(
         generated
@@ -108,18 +115,7 @@ pub async fn update_roles(
     Body(req): Body<RolesUpdate>,
 ) -> ApiResult<Json<PersonRecord>> {
     let mut tx = state.db.begin().await?;
-    let (target, p) = target_of(&mut tx, &s.actor, id).await?;
-    s.actor.may(Action::UpdateRoles, &target)?;
-    let roles = check_roles(&mut tx, s.actor.org_id, &req.roles).await?;
-    tx.set_roles(id, &roles).await?;
-    record(
-        &mut tx,
-        &s,
-        AuditAction::RolesUpdated,
-        Some((id, &p.user_id)),
-        format!("{:?} → {roles:?}", p.roles()),
-    )
-    .await?;
+    give_roles(&mut tx, &s, &[id], &req.roles).await?;
     let row = tx
         .person(s.actor.org_id, id)
         .await?
@@ -140,27 +136,45 @@ pub async fn update_roles_of_many(
 ) -> ApiResult<Json<Vec<PersonSummary>>> {
     let ids = batch_ids(&req.ids)?;
     let mut tx = state.db.begin().await?;
-    let roles = check_roles(&mut tx, s.actor.org_id, &req.roles).await?;
-    let mut saved = Vec::with_capacity(ids.len());
-    for id in ids {
-        let (target, p) = target_of(&mut tx, &s.actor, id).await?;
-        s.actor.may(Action::UpdateRoles, &target)?;
-        tx.set_roles(id, &roles).await?;
-        record(
-            &mut tx,
-            &s,
-            AuditAction::RolesUpdated,
-            Some((id, &p.user_id)),
-            format!("{:?} → {roles:?} (batch)", p.roles()),
-        )
-        .await?;
-        let mut person = p.summary();
-        person.roles = roles.clone();
-        person.version += 1;
-        saved.push(person);
-    }
+    let saved = give_roles(&mut tx, &s, &ids, &req.roles).await?;
     tx.commit().await?;
     Ok(Json(saved))
+}
+
+/// Gives these people these roles, after checking both: a few statements whatever their
+/// number (targets, one update, one audit insert). Returns them as saved.
+async fn give_roles(
+    tx: &mut Conn,
+    s: &Signed,
+    ids: &[i64],
+    roles: &[String],
+) -> ApiResult<Vec<PersonSummary>> {
+    let people = targets_of(tx, &s.actor, ids).await?;
+    for (target, _) in &people {
+        s.actor.may(Action::UpdateRoles, target)?;
+    }
+    let roles = check_roles(tx, s.actor.org_id, roles).await?;
+    tx.set_roles_of(ids, &roles).await?;
+    let lines: Vec<(i64, &str, String)> = people
+        .iter()
+        .map(|(_, p)| {
+            (
+                p.id,
+                p.user_id.as_str(),
+                format!("{:?} → {roles:?}", p.roles()),
+            )
+        })
+        .collect();
+    record_many(tx, s, AuditAction::RolesUpdated, &lines).await?;
+    Ok(people
+        .into_iter()
+        .map(|(_, p)| {
+            let mut person = p.summary();
+            person.roles = roles.clone();
+            person.version += 1;
+            person
+        })
+        .collect())
 }
 
 async fn change_status(

@@ -1,6 +1,8 @@
 //! Sessions, API tokens, sign-in failures and organizations.
 
-use super::{Conn, now, on_conn};
+use sqlx::AssertSqlSafe;
+
+use super::{Bind, Conn, bind_all, now, on_conn};
 use crate::api::Organization;
 use crate::domain::Language;
 
@@ -250,6 +252,25 @@ impl Conn {
                 .bind(keep)
                 .execute(&mut *c)
                 .await?;
+        });
+        Ok(())
+    }
+
+    /// Signs several people out everywhere, in one statement.
+    pub async fn delete_sessions_of_many(
+        &mut self,
+        account_ids: &[i64],
+    ) -> Result<(), sqlx::Error> {
+        if account_ids.is_empty() {
+            return Ok(());
+        }
+        let binds: Vec<Bind> = account_ids.iter().map(|i| Bind::Int(*i)).collect();
+        let sql = format!(
+            "DELETE FROM sessions WHERE account_id IN ({})",
+            super::placeholders(1, account_ids.len())
+        );
+        on_conn!(self, c => {
+            bind_all!(sqlx::query(AssertSqlSafe(sql)), &binds).execute(&mut *c).await?;
         });
         Ok(())
     }

@@ -85,6 +85,7 @@ impl<DB: Database> Held<DB> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Bind {
     Int(i64),
+    OptInt(Option<i64>),
     Text(String),
 }
 
@@ -95,6 +96,7 @@ macro_rules! bind_all {
         for b in $binds {
             q = match b {
                 $crate::server::store::Bind::Int(i) => q.bind(*i),
+                $crate::server::store::Bind::OptInt(i) => q.bind(*i),
                 $crate::server::store::Bind::Text(s) => q.bind(s.clone()),
             };
         }
@@ -102,6 +104,14 @@ macro_rules! bind_all {
     }};
 }
 pub(crate) use bind_all;
+
+/// `$first, $first+1, …` for `n` values: the placeholders of an `IN (…)` list or a row.
+pub(crate) fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 impl Db {
     /// `sqlite:path.db`, `sqlite::memory:` or `postgres://...`. Runs the migrations.

@@ -378,6 +378,92 @@ impl Conn {
         ))
     }
 
+    /// [`Conn::target`] and the row of several people at once: two queries whatever their
+    /// number. People who are not in the organization are left out.
+    pub async fn targets(
+        &mut self,
+        org_id: i64,
+        ids: &[i64],
+        reach_person: i64,
+    ) -> Result<Vec<(Target, PersonRow)>, sqlx::Error> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let id_binds = ids.iter().map(|i| Bind::Int(*i));
+        let facts_binds: Vec<Bind> = [Bind::Int(org_id), Bind::Int(reach_person)]
+            .into_iter()
+            .chain(id_binds.clone())
+            .collect();
+        let rows_binds: Vec<Bind> = std::iter::once(Bind::Int(org_id)).chain(id_binds).collect();
+        let facts_sql = format!(
+            "SELECT a.id, a.org_id, a.level, a.status, \
+             EXISTS (SELECT 1 FROM charges c WHERE c.manager_id = $2 AND c.subordinate_id = a.id), \
+             (SELECT COUNT(*) FROM accounts l WHERE l.org_id = a.org_id AND l.kind = 'person' \
+              AND l.level = 10 AND l.status = 'active') \
+             FROM accounts a WHERE a.org_id = $1 AND a.kind = 'person' AND a.id IN ({})",
+            super::placeholders(3, ids.len())
+        );
+        let rows_sql = format!(
+            concat!(
+                "SELECT ",
+                person_columns!(),
+                " FROM accounts a WHERE a.org_id = $1 AND a.kind = 'person' AND a.id IN ({})"
+            ),
+            super::placeholders(2, ids.len())
+        );
+        type Facts = (i64, i64, Option<i64>, String, bool, i64);
+        let facts: Vec<Facts> = on_conn!(self, c => {
+            bind_all!(sqlx::query_as::<_, Facts>(AssertSqlSafe(facts_sql)), &facts_binds)
+                .fetch_all(&mut *c)
+                .await?
+        });
+        let rows: Vec<PersonRow> = on_conn!(self, c => {
+            bind_all!(sqlx::query_as::<_, PersonRow>(AssertSqlSafe(rows_sql)), &rows_binds)
+                .fetch_all(&mut *c)
+                .await?
+        });
+        let mut rows: std::collections::HashMap<i64, PersonRow> =
+            rows.into_iter().map(|r| (r.id, r)).collect();
+        Ok(facts
+            .into_iter()
+            .filter_map(
+                |(id, org_id, level, status, under_charge, active_level_one)| {
+                    let row = rows.remove(&id)?;
+                    Some((
+                        Target {
+                            id,
+                            org_id,
+                            level: level.and_then(Level::from_code).unwrap_or(Level::Three),
+                            status: Status::parse(&status).unwrap_or(Status::Suspended),
+                            under_charge,
+                            active_level_one,
+                        },
+                        row,
+                    ))
+                },
+            )
+            .collect())
+    }
+
+    /// The same roles for several people, in one statement.
+    pub async fn set_roles_of(&mut self, ids: &[i64], roles: &[String]) -> Result<(), sqlx::Error> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let mut binds = vec![Bind::Text(
+            serde_json::to_string(roles).unwrap_or_else(|_| "[]".into()),
+        )];
+        binds.extend(ids.iter().map(|i| Bind::Int(*i)));
+        let sql = format!(
+            "UPDATE accounts SET roles = $1, version = version + 1 WHERE id IN ({})",
+            super::placeholders(2, ids.len())
+        );
+        on_conn!(self, c => {
+            bind_all!(sqlx::query(AssertSqlSafe(sql)), &binds).execute(&mut *c).await?;
+        });
+        Ok(())
+    }
+
     /// Takes the organization's write guard: changes that could remove the last active
     /// level-1 user run one after the other, so two of them cannot both pass the check.
     pub async fn guard_organization(&mut self, org_id: i64) -> Result<(), sqlx::Error> {

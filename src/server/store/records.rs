@@ -98,6 +98,37 @@ struct ContactRow {
 }
 
 impl Conn {
+    /// Several lines of history in one statement (a batch's lines).
+    pub async fn audit_many(&mut self, records: &[AuditRecord<'_>]) -> Result<(), sqlx::Error> {
+        if records.is_empty() {
+            return Ok(());
+        }
+        let at = now();
+        let mut binds = Vec::with_capacity(records.len() * 8);
+        let mut rows = Vec::with_capacity(records.len());
+        for r in records {
+            rows.push(format!("({})", super::placeholders(binds.len() + 1, 8)));
+            binds.extend([
+                Bind::Int(r.org_id),
+                Bind::Int(at),
+                Bind::OptInt(r.actor_id),
+                Bind::Text(r.actor_label.to_owned()),
+                Bind::Text(r.action.as_str().to_owned()),
+                Bind::OptInt(r.target_id),
+                Bind::Text(r.target_label.to_owned()),
+                Bind::Text(r.detail.clone()),
+            ]);
+        }
+        let sql = format!(
+            "INSERT INTO audit (org_id, at, actor_id, actor_label, action, target_id, target_label, detail) VALUES {}",
+            rows.join(", ")
+        );
+        on_conn!(self, c => {
+            bind_all!(sqlx::query(AssertSqlSafe(sql)), &binds).execute(&mut *c).await?;
+        });
+        Ok(())
+    }
+
     pub async fn audit(&mut self, r: AuditRecord<'_>) -> Result<(), sqlx::Error> {
         on_conn!(self, c => {
             sqlx::query(
