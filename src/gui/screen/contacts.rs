@@ -11,7 +11,7 @@ use crate::api::{Contact, NewContact};
 use crate::client::ClientError;
 use crate::domain::ContactPurpose;
 use crate::gui::widget::{
-    chip, danger, dialog, heading, labelled, link, notice, primary, secondary,
+    Weight, chip, confirm, danger, error_for, heading, labelled, link, notice, primary, secondary,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -305,22 +305,21 @@ impl Contacts {
             .into();
         match &self.removing {
             None => page,
-            Some(r) => dialog(
+            Some(r) => confirm(
                 page,
+                l,
                 t("dialog-remove-contact-title"),
-                text(l.t_with(
+                l.t_with(
                     if r.person_id.is_some() {
                         "dialog-remove-contact-user-body"
                     } else {
                         "dialog-remove-contact-body"
                     },
                     &[("name", &format!("{} {}", r.first_name, r.last_name))],
-                ))
-                .into(),
-                vec![
-                    secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                    danger(t("action-confirm"), Some(Message::ConfirmRemove)),
-                ],
+                ),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmRemove,
+                Weight::Dangerous,
             ),
         }
     }
@@ -328,12 +327,7 @@ impl Contacts {
     fn form_view<'a>(&'a self, form: &'a Form, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
-        let err = |field: &str| {
-            form.error
-                .as_ref()
-                .filter(|(f, _)| f == field)
-                .map(|(_, m)| m.as_str())
-        };
+        let err = |field: &str| error_for(&form.error, field);
         let input = |label: &str, value: &'a str, field: Field, id: &'static str, key: &str| {
             labelled(
                 t(label),

@@ -9,7 +9,7 @@ use super::people::session_ended;
 use crate::api::{NewRole, Role, RoleUpdate};
 use crate::client::ClientError;
 use crate::domain::Level;
-use crate::gui::widget::{chip, heading, labelled, notice, primary, secondary};
+use crate::gui::widget::{chip, error_for, heading, labelled, notice, primary, secondary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -239,12 +239,7 @@ impl Roles {
     fn form_view<'a>(&'a self, form: &'a Form, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
-        let err = |field: &str| {
-            form.error
-                .as_ref()
-                .filter(|(f, _)| f == field)
-                .map(|(_, m)| m.as_str())
-        };
+        let err = |field: &str| error_for(&form.error, field);
         let input = |label: &str, value: &'a str, field: Field, id: &'static str, key: &str| {
             labelled(
                 t(label),

@@ -84,6 +84,14 @@ pub fn field_error<'a, M: 'a>(message: Option<&str>) -> Element<'a, M> {
     }
 }
 
+/// A form's error, `(field, message)`, as the field it concerns shows it.
+pub fn error_for<'a>(error: &'a Option<(String, String)>, field: &str) -> Option<&'a str> {
+    error
+        .as_ref()
+        .filter(|(f, _)| f == field)
+        .map(|(_, m)| m.as_str())
+}
+
 /// A message band: an error (red) or a confirmation (green).
 pub fn notice<'a, M: 'a>(message: &str, is_error: bool) -> Element<'a, M> {
     let (bg, fg) = if is_error {

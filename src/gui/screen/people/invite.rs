@@ -10,7 +10,7 @@ use crate::api::{NewInvitation, Role};
 use crate::domain::{ContactPurpose, Language, Level};
 use crate::gui::locale::Locale;
 use crate::gui::screen::person::LevelChoice;
-use crate::gui::widget::labelled;
+use crate::gui::widget::{error_for, labelled};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
@@ -131,13 +131,6 @@ impl InviteForm {
         })
     }
 
-    fn error_of(&self, field: &str) -> Option<&str> {
-        self.error
-            .as_ref()
-            .filter(|(f, _)| f == field)
-            .map(|(_, m)| m.as_str())
-    }
-
     /// The form's fields; `levels` are those this administrator may grant.
     pub fn view<'a>(
         &'a self,
@@ -149,12 +142,15 @@ impl InviteForm {
             labelled(
                 l.t(label),
                 text_input("", value).id(id).on_input(on).padding(6),
-                self.error_of(match id {
-                    "invite-email" => "email",
-                    "invite-last-name" => "last_name",
-                    "invite-first-name" => "first_name",
-                    _ => "phone",
-                }),
+                error_for(
+                    &self.error,
+                    match id {
+                        "invite-email" => "email",
+                        "invite-last-name" => "last_name",
+                        "invite-first-name" => "first_name",
+                        _ => "phone",
+                    },
+                ),
             )
         };
         let languages: Vec<LanguageChoice> = Language::ALL
@@ -228,7 +224,7 @@ impl InviteForm {
                             Edit::Purpose
                         )
                         .placeholder(l.t("field-purpose-choose")),
-                        self.error_of("contact_purpose"),
+                        error_for(&self.error, "contact_purpose"),
                     ),
                     input("field-phone", &self.phone, "invite-phone", Edit::Phone),
                 ]
