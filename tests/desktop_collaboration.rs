@@ -199,7 +199,11 @@ async fn roles_are_updated_on_two_ticked_accounts_shown_as_chips_and_filtered_on
             "{roles:?}"
         );
     }
-    ui.expect("Payroll");
+    // The list shows the saved rows at once, without a reload.
+    for user in ["zoe", "m.roy"] {
+        let roles = row(&ui, user).roles;
+        assert!(roles.contains(&"payroll".to_owned()), "{user}: {roles:?}");
+    }
     // Filter on a role: only its holders.
     ui.send(Message::People(People::RoleFilter(
         sesame::gui::screen::people::RoleFilter(Some("publication".into()), "Publication".into()),
