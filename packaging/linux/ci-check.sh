@@ -54,8 +54,8 @@ done
 step "build the .deb packages"
 out="$work/debs"
 # cargo-deb warns that the dev profile is meant for tests, not releases: that is the point here.
-cargo deb --profile dev --no-build --locked --fast --quiet --output "$out/" >/dev/null
-cargo deb --profile dev --no-build --locked --fast --quiet --variant server --output "$out/" >/dev/null
+cargo deb -p sesame-app --profile dev --no-build --locked --fast --quiet --output "$out/" >/dev/null
+cargo deb -p sesame-server --profile dev --no-build --locked --fast --quiet --output "$out/" >/dev/null
 app_deb=$(ls "$out"/sesame_*.deb)
 server_deb=$(ls "$out"/sesame-server_*.deb)
 ls -l "$app_deb" "$server_deb"

@@ -1,0 +1,275 @@
+//! The top-level app: which screen shows, the connection and the signed-in person, the
+//! language and theme, keyboard shortcuts. Screens report what they need through `Action`s.
+
+use std::sync::Arc;
+
+use iced::keyboard::{self, Key, key::Named};
+use iced::{Subscription, Task, Theme};
+
+mod update;
+mod view;
+
+use super::locale::Locale;
+use super::screen::{
+    Ctx, home, my_account, password_change, people, person, service_users, sign_in, start,
+};
+use super::screen::{audit, contacts, outbox, roles, structures};
+use super::settings::{Places, Settings, ThemeChoice, system_language};
+use sesame_client::{Client, ClientError};
+use sesame_core::api::{Me, Role};
+use sesame_core::domain::Language;
+use sesame_server::Running;
+
+pub enum Screen {
+    Start(start::Start),
+    SignIn(sign_in::SignIn),
+    PasswordChange(password_change::PasswordChange),
+    Home,
+    People,
+    Person(person::Person),
+    MyAccount(my_account::MyAccount),
+    ServiceUsers(service_users::ServiceUsers),
+    Structures(structures::Structures),
+    Outbox(outbox::Outbox),
+    Roles(roles::Roles),
+    Contacts(contacts::Contacts),
+    Audit(audit::Audit),
+}
+
+pub struct App {
+    places: Places,
+    settings: Settings,
+    pub locale: Locale,
+    client: Client,
+    /// The in-process server of "This computer", kept alive as long as the app runs.
+    embedded: Option<Arc<Running>>,
+    me: Option<Me>,
+    roles: Vec<Role>,
+    pub screen: Screen,
+    /// The user follow-up, kept while a record is open so search and scroll survive.
+    people: Option<people::People>,
+    /// A message under the banner (a saved document), with the file to open.
+    toast: Option<(String, bool, Option<std::path::PathBuf>)>,
+    /// A screen set aside while the user signs in again after their session ended: what they
+    /// typed is still there when they come back.
+    paused: Option<Screen>,
+    /// The About dialog is open (over any screen).
+    about: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Start(start::Message),
+    SignIn(sign_in::Message),
+    PasswordChange(password_change::Message),
+    Home(home::Message),
+    People(people::Message),
+    Person(person::Message),
+    MyAccount(my_account::Message),
+    ServiceUsers(service_users::Message),
+    GoServiceUsers,
+    Structures(structures::Message),
+    GoStructures,
+    Outbox(outbox::Message),
+    GoOutbox,
+    RolesScreen(roles::Message),
+    GoRoles,
+    Contacts(contacts::Message),
+    GoContacts,
+    Audit(audit::Message),
+    GoAudit,
+    Exported(Result<super::print::Saved, String>),
+    GoHome,
+    GoPeople,
+    GoMyAccount,
+    Language(Language),
+    Theme(ThemeOption),
+    SignOut,
+    SignedOut,
+    Roles(Result<Vec<Role>, ClientError>),
+    Shortcut(Shortcut),
+    Printed(Result<super::print::Saved, String>),
+    OpenDocument(std::path::PathBuf),
+    CloseToast,
+    About(bool),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortcut {
+    Find,
+    New,
+    Confirm,
+    Cancel,
+    FocusNext,
+    FocusPrevious,
+    About,
+}
+
+pub use super::settings::ThemeOption;
+
+impl App {
+    /// The first frame needs only the settings file: the embedded server starts when chosen.
+    pub fn boot(places: Places) -> (App, Task<Message>) {
+        let settings = Settings::load(&places);
+        let language = settings.language.unwrap_or_else(system_language);
+        let start = start::Start::new(places.clone(), settings.servers.clone());
+        let app = App {
+            places,
+            locale: Locale::new(language),
+            client: Client::new("http://127.0.0.1:0"),
+            embedded: None,
+            me: None,
+            roles: vec![],
+            screen: Screen::Start(start),
+            people: None,
+            paused: None,
+            toast: None,
+            about: false,
+            settings,
+        };
+        (app, Task::none())
+    }
+
+    pub fn title(&self) -> String {
+        let screen = match &self.screen {
+            Screen::Start(_) => None,
+            Screen::SignIn(_) | Screen::PasswordChange(_) => Some(self.locale.t("sign-in-title")),
+            Screen::Home => Some(self.locale.t("home-title")),
+            Screen::People => Some(self.locale.t("people-title")),
+            Screen::Person(_) => Some(self.locale.t("person-title")),
+            Screen::MyAccount(_) => Some(self.locale.t("my-account-title")),
+            Screen::ServiceUsers(_) => Some(self.locale.t("service-users-title")),
+            Screen::Structures(_) => Some(self.locale.t("structures-title")),
+            Screen::Outbox(_) => Some(self.locale.t("outbox-title")),
+            Screen::Roles(_) => Some(self.locale.t("roles-title")),
+            Screen::Contacts(_) => Some(self.locale.t("contacts-title")),
+            Screen::Audit(_) => Some(self.locale.t("audit-title")),
+        };
+        match screen {
+            Some(s) => format!("Sesame — {s}"),
+            None => "Sesame".into(),
+        }
+    }
+
+    pub fn theme(&self) -> Option<Theme> {
+        match self.settings.theme {
+            ThemeChoice::System => None,
+            ThemeChoice::Light => Some(Theme::Light),
+            ThemeChoice::Dark => Some(Theme::Dark),
+        }
+    }
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        let screen = match (&self.screen, &self.people) {
+            (Screen::People, Some(p)) if self.paused.is_none() => {
+                p.subscription().map(Message::People)
+            }
+            _ => Subscription::none(),
+        };
+        Subscription::batch([screen, Self::shortcuts()])
+    }
+
+    fn shortcuts() -> Subscription<Message> {
+        iced::event::listen_with(|event, status, _window| {
+            let iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event
+            else {
+                return None;
+            };
+            let captured = status == iced::event::Status::Captured;
+            let shortcut = match key.as_ref() {
+                Key::Character("f") if modifiers.command() => Shortcut::Find,
+                Key::Character("n") if modifiers.command() => Shortcut::New,
+                Key::Named(Named::Escape) => Shortcut::Cancel,
+                Key::Named(Named::F1) => Shortcut::About,
+                Key::Named(Named::Enter) if !captured => Shortcut::Confirm,
+                Key::Named(Named::Tab) if !captured && modifiers.shift() => Shortcut::FocusPrevious,
+                Key::Named(Named::Tab) if !captured => Shortcut::FocusNext,
+                _ => return None,
+            };
+            Some(Message::Shortcut(shortcut))
+        })
+    }
+
+    /// The service users screen, while open.
+    pub fn service_users(&self) -> Option<&service_users::ServiceUsers> {
+        match &self.screen {
+            Screen::ServiceUsers(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The outbox screen, while open.
+    pub fn outbox(&self) -> Option<&outbox::Outbox> {
+        match &self.screen {
+            Screen::Outbox(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The contacts screen, while open.
+    pub fn contacts(&self) -> Option<&contacts::Contacts> {
+        match &self.screen {
+            Screen::Contacts(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The audit log, while open.
+    pub fn audit(&self) -> Option<&audit::Audit> {
+        match &self.screen {
+            Screen::Audit(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// My account, while open.
+    pub fn my_account(&self) -> Option<&my_account::MyAccount> {
+        match &self.screen {
+            Screen::MyAccount(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The roles catalogue as loaded at sign-in and kept up to date.
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+
+    /// The structures screen, while open.
+    pub fn structures(&self) -> Option<&structures::Structures> {
+        match &self.screen {
+            Screen::Structures(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The user follow-up, once opened.
+    pub fn people(&self) -> Option<&people::People> {
+        self.people.as_ref()
+    }
+
+    /// Who is signed in.
+    pub fn me(&self) -> Option<&Me> {
+        self.me.as_ref()
+    }
+
+    /// The client of the current connection (with the session token once signed in).
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    fn save_settings(&self) {
+        if let Err(e) = self.settings.save(&self.places) {
+            tracing::warn!("settings not saved: {e}");
+        }
+    }
+
+    fn ctx(&self) -> Option<Ctx<'_>> {
+        Some(Ctx {
+            locale: self.locale,
+            client: &self.client,
+            me: self.me.as_ref()?,
+            roles: &self.roles,
+        })
+    }
+}

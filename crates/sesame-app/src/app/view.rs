@@ -1,0 +1,165 @@
+//! What the app shows: the banner, a toast for saved documents, the current screen, and the
+//! About dialog over it.
+
+use iced::widget::{column, container, pick_list, row, space, text};
+use iced::{Alignment, Element, Length};
+
+use super::{App, Message, Screen, ThemeOption};
+use crate::screen::home;
+use crate::widget;
+use sesame_core::domain::Language;
+
+impl App {
+    pub fn view(&self) -> Element<'_, Message> {
+        let body: Element<'_, Message> = match &self.screen {
+            Screen::Start(s) => s.view(self.locale).map(Message::Start),
+            Screen::SignIn(s) => s.view(self.locale).map(Message::SignIn),
+            Screen::PasswordChange(s) => s.view(self.locale).map(Message::PasswordChange),
+            Screen::Home => match self.ctx() {
+                Some(ctx) => home::view(ctx).map(Message::Home),
+                None => space().into(),
+            },
+            Screen::People => match (self.ctx(), &self.people) {
+                (Some(ctx), Some(p)) => p.view(ctx).map(Message::People),
+                _ => space().into(),
+            },
+            Screen::Person(p) => match self.ctx() {
+                Some(ctx) => p.view(ctx).map(Message::Person),
+                None => space().into(),
+            },
+            Screen::MyAccount(s) => match self.ctx() {
+                Some(ctx) => s.view(ctx).map(Message::MyAccount),
+                None => space().into(),
+            },
+            Screen::ServiceUsers(s) => match self.ctx() {
+                Some(ctx) => s.view(ctx).map(Message::ServiceUsers),
+                None => space().into(),
+            },
+            Screen::Structures(s) => match self.ctx() {
+                Some(ctx) => s.view(ctx).map(Message::Structures),
+                None => space().into(),
+            },
+            Screen::Outbox(s) => match self.ctx() {
+                Some(ctx) => s.view(ctx).map(Message::Outbox),
+                None => space().into(),
+            },
+            Screen::Roles(s) => match self.ctx() {
+                Some(ctx) => s.view(ctx).map(Message::RolesScreen),
+                None => space().into(),
+            },
+            Screen::Contacts(s) => match self.ctx() {
+                Some(ctx) => s.view(ctx).map(Message::Contacts),
+                None => space().into(),
+            },
+            Screen::Audit(s) => match self.ctx() {
+                Some(ctx) => s.view(ctx).map(Message::Audit),
+                None => space().into(),
+            },
+        };
+        let mut page = column![self.banner()];
+        if let Some((message, is_error, path)) = &self.toast {
+            let mut bar = row![container(widget::notice(message, *is_error)).width(Length::Fill)]
+                .spacing(8)
+                .align_y(Alignment::Center);
+            if let Some(p) = path {
+                bar = bar.push(widget::secondary(
+                    self.locale.t("action-open"),
+                    Some(Message::OpenDocument(p.clone())),
+                ));
+            }
+            bar = bar.push(widget::secondary(
+                self.locale.t("action-dismiss"),
+                Some(Message::CloseToast),
+            ));
+            page = page.push(container(bar).padding([6, 16]));
+        }
+        let page: Element<'_, Message> = page
+            .push(container(body).width(Length::Fill).height(Length::Fill))
+            .into();
+        if self.about {
+            widget::dialog(
+                page,
+                self.locale.t("about-title"),
+                crate::about::view(self.locale),
+                vec![widget::primary(
+                    self.locale.t("action-close"),
+                    Some(Message::About(false)),
+                )],
+            )
+        } else {
+            page
+        }
+    }
+
+    /// The navigation banner: Your file, Identification → User follow-up, My account; the
+    /// language and theme on every screen.
+    fn banner(&self) -> Element<'_, Message> {
+        let l = self.locale;
+        let mut nav = row![text("Sesame").size(20)]
+            .spacing(14)
+            .align_y(Alignment::Center);
+        let signed_in = self
+            .me
+            .as_ref()
+            .filter(|m| !m.must_change_password)
+            .filter(|_| !matches!(self.screen, Screen::SignIn(_) | Screen::Start(_)));
+        if let Some(me) = signed_in {
+            nav = nav.push(widget::link(l.t("nav-your-file"), Some(Message::GoHome)));
+            if me.rights.list_people {
+                // "Identification" leads to the user follow-up, as in the portals Sesame replaces.
+                nav = nav.push(widget::link(
+                    l.t("nav-identification"),
+                    Some(Message::GoPeople),
+                ));
+            }
+            if me.rights.see_structures {
+                nav = nav.push(widget::link(
+                    l.t("nav-structures"),
+                    Some(Message::GoStructures),
+                ));
+            }
+            if me.rights.manage_service_users {
+                nav = nav.push(widget::link(
+                    l.t("nav-service-users"),
+                    Some(Message::GoServiceUsers),
+                ));
+            }
+            nav = nav.push(widget::link(
+                l.t("nav-my-account"),
+                Some(Message::GoMyAccount),
+            ));
+        }
+        nav = nav.push(space().width(Length::Fill));
+        // One click switches to the other language, from every screen.
+        let other = match l.language {
+            Language::En => Language::Fr,
+            Language::Fr => Language::En,
+        };
+        // Signed in, the banner needs its width for the screens: the theme is then chosen in
+        // My account, with the other settings of this computer.
+        if signed_in.is_none() {
+            nav = nav.push(
+                pick_list(
+                    ThemeOption::all(l),
+                    Some(ThemeOption(self.settings.theme, l)),
+                    Message::Theme,
+                )
+                .text_size(13),
+            );
+        }
+        nav = nav.push(widget::link(
+            other.to_string(),
+            Some(Message::Language(other)),
+        ));
+        if signed_in.is_some() {
+            nav = nav.push(widget::link(l.t("nav-sign-out"), Some(Message::SignOut)));
+        } else {
+            nav = nav.push(widget::link(l.t("nav-about"), Some(Message::About(true))));
+        }
+        container(nav)
+            .padding([8, 16])
+            .width(Length::Fill)
+            .style(container::rounded_box)
+            .into()
+    }
+}

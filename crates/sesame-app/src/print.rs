@@ -1,0 +1,111 @@
+//! Printing: builds a PDF off the interface thread, saves it through the native save dialog
+//! (rfd) or, where none can be shown, in the documents folder, and opens it with the system's
+//! viewer when asked. The password goes into the PDF and nowhere else.
+
+use std::path::{Path, PathBuf};
+
+use crate::settings::Places;
+use sesame_documents::{CredentialLetter, Paper};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Saved where the user chose.
+    Chosen(PathBuf),
+    /// No native dialog here: saved in the documents folder.
+    InDocuments(PathBuf),
+    Cancelled,
+}
+
+/// Builds the letters' PDF and saves it.
+pub async fn letters(
+    letters: Vec<CredentialLetter>,
+    paper: Paper,
+    file_name: String,
+    places: Places,
+) -> Result<Saved, String> {
+    let bytes =
+        tokio::task::spawn_blocking(move || sesame_documents::credential_letters(&letters, paper))
+            .await
+            .map_err(|e| e.to_string())??;
+    save(bytes, file_name, places).await
+}
+
+pub async fn save(bytes: Vec<u8>, file_name: String, places: Places) -> Result<Saved, String> {
+    if places.native_dialogs {
+        let extension = file_name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_owned())
+            .unwrap_or_default();
+        let chosen = rfd::AsyncFileDialog::new()
+            .set_file_name(&file_name)
+            .add_filter(extension.to_uppercase(), &[extension.as_str()])
+            .set_directory(&places.documents)
+            .save_file()
+            .await;
+        return match chosen {
+            Some(handle) => {
+                let path = handle.path().to_path_buf();
+                tokio::fs::write(&path, bytes)
+                    .await
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                Ok(Saved::Chosen(path))
+            }
+            None => Ok(Saved::Cancelled),
+        };
+    }
+    tokio::fs::create_dir_all(&places.documents)
+        .await
+        .map_err(|e| format!("{}: {e}", places.documents.display()))?;
+    let path = free_name(&places.documents, &file_name);
+    tokio::fs::write(&path, bytes)
+        .await
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Saved::InDocuments(path))
+}
+
+/// `name.pdf`, or `name (2).pdf` … when taken: nothing already saved is overwritten.
+fn free_name(dir: &Path, file_name: &str) -> PathBuf {
+    let first = dir.join(file_name);
+    if !first.exists() {
+        return first;
+    }
+    let (stem, ext) = file_name.rsplit_once('.').unwrap_or((file_name, "pdf"));
+    (2..)
+        .map(|n| dir.join(format!("{stem} ({n}).{ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+/// Opens a file with the system's viewer.
+pub fn open_with_system(path: &Path) -> Result<(), String> {
+    let mut command = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command
+        .arg(path)
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saving_never_overwrites_an_earlier_file() {
+        let dir = std::env::temp_dir().join(format!("sesame_free_name_{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("letter.pdf"), b"x").unwrap();
+        std::fs::write(dir.join("letter (2).pdf"), b"x").unwrap();
+        assert_eq!(free_name(&dir, "letter.pdf"), dir.join("letter (3).pdf"));
+        assert_eq!(free_name(&dir, "other.pdf"), dir.join("other.pdf"));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

@@ -1,0 +1,386 @@
+//! The audit log: who did what, when, on whom. Filters on who acted, on whom, on the action
+//! and on a period; newest first, a page at a time; CSV export of everything the filters keep.
+
+use iced::widget::{column, container, pick_list, row, scrollable, text, text_input};
+use iced::{Alignment, Element, Length, Task};
+use time::{Date, OffsetDateTime, Time};
+
+use super::Ctx;
+use super::people::session_ended;
+use crate::locale::{Locale, local_offset};
+use crate::widget::{field_error, notice, primary, secondary};
+use sesame_client::{Client, ClientError};
+use sesame_core::api::{AuditEntry, AuditPage, AuditQuery};
+use sesame_core::domain::AuditAction;
+
+const PAGE: u32 = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Who,
+    Whom,
+    From,
+    To,
+}
+
+/// "All actions" or one, for the filter's pick list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActionFilter(pub Option<AuditAction>, pub Locale);
+
+impl std::fmt::Display for ActionFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(a) => f.write_str(&self.1.audit_action(a.as_str())),
+            None => f.write_str(&self.1.t("audit-all-actions")),
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct Audit {
+    who: String,
+    whom: String,
+    from: String,
+    to: String,
+    action: Option<AuditAction>,
+    entries: Vec<AuditEntry>,
+    next: Option<String>,
+    loading: bool,
+    exporting: bool,
+    /// A date that could not be read: (field, message).
+    date_error: Option<(Field, String)>,
+    notice: Option<(String, bool)>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Field(Field, String),
+    Action(ActionFilter),
+    Search,
+    Loaded(bool, Result<AuditPage, ClientError>),
+    More,
+    Export,
+    /// The CSV of every entry the filters keep.
+    Exported(Result<Vec<u8>, ClientError>),
+    Back,
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// Save these bytes under this file name (the CSV export).
+    Save(Vec<u8>, String),
+    Home,
+    SessionEnded(ClientError),
+}
+
+impl Audit {
+    pub fn load(ctx: Ctx<'_>) -> (Audit, Task<Message>) {
+        let mut audit = Audit::default();
+        let task = match audit.search(ctx.client, ctx.locale, None) {
+            Action::Run(t) => t,
+            _ => Task::none(),
+        };
+        (audit, task)
+    }
+
+    pub fn entries(&self) -> &[AuditEntry] {
+        &self.entries
+    }
+
+    /// The query the filters make, or the date that cannot be read.
+    fn query(&self, l: Locale) -> Result<AuditQuery, (Field, String)> {
+        let text = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
+        Ok(AuditQuery {
+            who: text(&self.who),
+            whom: text(&self.whom),
+            action: self.action.map(|a| a.as_str().to_owned()),
+            from: day_bound(&self.from, Time::MIDNIGHT)
+                .map_err(|_| (Field::From, l.t("audit-date-format")))?,
+            to: day_bound(&self.to, Time::from_hms(23, 59, 59).expect("valid time"))
+                .map_err(|_| (Field::To, l.t("audit-date-format")))?,
+            ..AuditQuery::default()
+        })
+    }
+
+    fn search(&mut self, client: &Client, l: Locale, cursor: Option<String>) -> Action {
+        let mut q = match self.query(l) {
+            Ok(q) => q,
+            Err(e) => {
+                self.date_error = Some(e);
+                return Action::None;
+            }
+        };
+        self.date_error = None;
+        self.loading = true;
+        let more = cursor.is_some();
+        q.cursor = cursor;
+        q.limit = Some(PAGE);
+        let c = client.clone();
+        Action::Run(Task::perform(async move { c.audit(&q).await }, move |r| {
+            Message::Loaded(more, r)
+        }))
+    }
+
+    pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
+        let l = ctx.locale;
+        match message {
+            Message::Field(f, v) => match f {
+                Field::Who => self.who = v,
+                Field::Whom => self.whom = v,
+                Field::From => self.from = v,
+                Field::To => self.to = v,
+            },
+            Message::Action(a) => {
+                self.action = a.0;
+                return self.search(ctx.client, l, None);
+            }
+            Message::Search => return self.search(ctx.client, l, None),
+            Message::More => {
+                if let Some(c) = self.next.clone() {
+                    return self.search(ctx.client, l, Some(c));
+                }
+            }
+            Message::Loaded(more, Ok(page)) => {
+                self.loading = false;
+                if !more {
+                    self.entries.clear();
+                }
+                self.entries.extend(page.items);
+                self.next = page.next_cursor;
+            }
+            Message::Export => {
+                let Ok(q) = self.query(l) else {
+                    return self.search(ctx.client, l, None);
+                };
+                self.exporting = true;
+                let c = ctx.client.clone();
+                // Fetched page after page and written off the update loop: the log can be long.
+                return Action::Run(Task::perform(
+                    async move {
+                        let mut q = AuditQuery {
+                            limit: Some(1000),
+                            ..q
+                        };
+                        let mut all = vec![];
+                        loop {
+                            let page = c.audit(&q).await?;
+                            all.extend(page.items);
+                            match page.next_cursor {
+                                Some(next) => q.cursor = Some(next),
+                                None => break,
+                            }
+                        }
+                        tokio::task::spawn_blocking(move || csv(l, &all))
+                            .await
+                            .map_err(|e| ClientError::Unreachable(e.to_string()))
+                    },
+                    Message::Exported,
+                ));
+            }
+            Message::Exported(Ok(bytes)) => {
+                self.exporting = false;
+                let name = format!("{}.csv", l.t("audit-csv-file"));
+                return Action::Save(bytes, name);
+            }
+            Message::Loaded(_, Err(e)) | Message::Exported(Err(e)) => {
+                self.loading = false;
+                self.exporting = false;
+                if session_ended(&e) {
+                    return Action::SessionEnded(e);
+                }
+                self.notice = Some((l.error(&e), true));
+            }
+            Message::Back => return Action::Home,
+        }
+        Action::None
+    }
+
+    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
+        let t = |id: &str| l.t(id);
+        let input = |placeholder: &str, value: &'a str, field: Field, id: &'static str| {
+            text_input(&t(placeholder), value)
+                .id(id)
+                .on_input(move |v| Message::Field(field, v))
+                .on_submit(Message::Search)
+                .padding(8)
+        };
+        let actions: Vec<ActionFilter> = std::iter::once(ActionFilter(None, l))
+            .chain(AuditAction::ALL.iter().map(|a| ActionFilter(Some(*a), l)))
+            .collect();
+        let date_error = |f: Field| {
+            self.date_error
+                .as_ref()
+                .filter(|(x, _)| *x == f)
+                .map(|(_, m)| m.as_str())
+        };
+        let filters = row![
+            input("audit-who", &self.who, Field::Who, "audit-who").width(Length::FillPortion(2)),
+            input("audit-whom", &self.whom, Field::Whom, "audit-whom")
+                .width(Length::FillPortion(2)),
+            pick_list(actions, Some(ActionFilter(self.action, l)), Message::Action),
+            column![
+                input("audit-from", &self.from, Field::From, "audit-from").width(120),
+                field_error(date_error(Field::From))
+            ],
+            column![
+                input("audit-to", &self.to, Field::To, "audit-to").width(120),
+                field_error(date_error(Field::To))
+            ],
+            primary(t("audit-search"), Some(Message::Search)),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Start);
+        let mut list = column![].spacing(2);
+        let header = row![
+            text(t("audit-column-when"))
+                .size(13)
+                .width(Length::FillPortion(2)),
+            text(t("audit-column-who"))
+                .size(13)
+                .width(Length::FillPortion(2)),
+            text(t("audit-column-what"))
+                .size(13)
+                .width(Length::FillPortion(3)),
+            text(t("audit-column-whom"))
+                .size(13)
+                .width(Length::FillPortion(2)),
+            text(t("audit-column-detail"))
+                .size(13)
+                .width(Length::FillPortion(3)),
+        ]
+        .spacing(8)
+        .padding([4, 8]);
+        for e in &self.entries {
+            let cell = |s: String, portion: u16| {
+                container(text(s).size(13))
+                    .width(Length::FillPortion(portion))
+                    .clip(true)
+            };
+            list = list.push(
+                row![
+                    cell(moment(l, e.at), 2),
+                    cell(e.actor.clone(), 2),
+                    cell(l.audit_action(&e.action), 3),
+                    cell(e.target.clone(), 2),
+                    cell(e.detail.clone(), 3),
+                ]
+                .spacing(8)
+                .padding([4, 8]),
+            );
+        }
+        let count = if self.loading {
+            t("audit-loading")
+        } else if self.entries.is_empty() {
+            t("audit-empty")
+        } else {
+            l.t_count("audit-count", "count", self.entries.len())
+        };
+        let mut page = column![
+            text(t("audit-title")).size(26),
+            text(t("audit-intro")).size(14),
+        ]
+        .spacing(10)
+        .padding(20)
+        .height(Length::Fill);
+        if let Some((n, e)) = &self.notice {
+            page = page.push(notice(n, *e));
+        }
+        page.push(filters)
+            .push(header)
+            .push(scrollable(list).height(Length::Fill))
+            .push(
+                row![
+                    text(count).size(13).width(Length::Fill),
+                    secondary(
+                        t("audit-more"),
+                        (self.next.is_some() && !self.loading).then_some(Message::More)
+                    ),
+                    secondary(
+                        t(if self.exporting {
+                            "audit-exporting"
+                        } else {
+                            "audit-export-csv"
+                        }),
+                        (!self.exporting).then_some(Message::Export)
+                    ),
+                    secondary(t("action-quit"), Some(Message::Back)),
+                ]
+                .spacing(10)
+                .align_y(Alignment::Center),
+            )
+            .into()
+    }
+}
+
+/// A day typed as YYYY-MM-DD, at `time` on this computer's clock, as RFC 3339; empty is none.
+fn day_bound(typed: &str, time: Time) -> Result<Option<String>, ()> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let day = Date::parse(typed, &format).map_err(|_| ())?;
+    let at = day.with_time(time).assume_offset(local_offset());
+    at.format(&time::format_description::well_known::Rfc3339)
+        .map(Some)
+        .map_err(|_| ())
+}
+
+/// When, on this computer's clock: the date as the language writes it, and the time.
+fn moment(l: Locale, at: OffsetDateTime) -> String {
+    let local = at.to_offset(local_offset());
+    format!(
+        "{} {:02}:{:02}",
+        l.short_date(local),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// The entries as CSV: UTF-8 with a byte-order mark (spreadsheets then read accents), the
+/// columns in the user's language, times as ISO 8601 on this computer's clock.
+pub fn csv(l: Locale, entries: &[AuditEntry]) -> Vec<u8> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut w = ::csv::Writer::from_writer(&mut out);
+        let header = [
+            "audit-column-when",
+            "audit-column-who",
+            "audit-column-what",
+            "audit-column-whom",
+            "audit-column-detail",
+        ];
+        let _ = w.write_record(header.iter().map(|id| l.t(id)));
+        for e in entries {
+            let at =
+                e.at.to_offset(local_offset())
+                    .format(&time::format_description::well_known::Rfc3339)
+                    .unwrap_or_default();
+            let _ = w.write_record([
+                at,
+                e.actor.clone(),
+                l.audit_action(&e.action),
+                e.target.clone(),
+                e.detail.clone(),
+            ]);
+        }
+        let _ = w.flush();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_day_becomes_a_bound_and_nonsense_is_refused() {
+        let from = day_bound("2026-11-23", Time::MIDNIGHT).unwrap().unwrap();
+        assert!(from.starts_with("2026-11-23T00:00:00"), "{from}");
+        assert_eq!(day_bound("  ", Time::MIDNIGHT), Ok(None));
+        assert!(day_bound("23/11/2026", Time::MIDNIGHT).is_err());
+        assert!(day_bound("2026-02-30", Time::MIDNIGHT).is_err());
+    }
+}

@@ -1,0 +1,416 @@
+//! Contacts: the people the organization is reached through (invoices, technical and
+//! contractual matters). A contact may also be a user: the row says so and opens their record.
+
+use iced::widget::{column, container, pick_list, row, scrollable, text, text_input};
+use iced::{Alignment, Element, Length, Task};
+
+use super::Ctx;
+use super::people::PurposeChoice;
+use super::people::session_ended;
+use crate::widget::{
+    Weight, chip, confirm, danger, error_for, heading, labelled, link, notice, primary, secondary,
+};
+use sesame_client::ClientError;
+use sesame_core::api::{Contact, NewContact};
+use sesame_core::domain::ContactPurpose;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    LastName,
+    FirstName,
+    Email,
+    Phone,
+}
+
+/// The contact being added (`id` is `None`) or changed.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Form {
+    id: Option<i64>,
+    /// A user's entry: the names and email are those of the account.
+    person_id: Option<i64>,
+    last_name: String,
+    first_name: String,
+    email: String,
+    phone: String,
+    purpose: Option<ContactPurpose>,
+    error: Option<(String, String)>,
+}
+
+#[derive(Default)]
+pub struct Contacts {
+    list: Vec<Contact>,
+    loading: bool,
+    form: Option<Form>,
+    /// The contact whose removal waits for a confirmation.
+    removing: Option<Contact>,
+    notice: Option<(String, bool)>,
+    busy: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Loaded(Result<Vec<Contact>, ClientError>),
+    Add,
+    Edit(i64),
+    Field(Field, String),
+    Purpose(PurposeChoice),
+    Save,
+    Saved(Result<Contact, ClientError>),
+    CloseForm,
+    AskRemove(i64),
+    ConfirmRemove,
+    Removed(Result<(), ClientError>),
+    CloseDialog,
+    OpenUser(i64),
+    Back,
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    OpenUser(i64),
+    Home,
+    SessionEnded(ClientError),
+}
+
+impl Contacts {
+    pub fn load(ctx: Ctx<'_>) -> (Contacts, Task<Message>) {
+        let c = ctx.client.clone();
+        (
+            Contacts {
+                loading: true,
+                ..Contacts::default()
+            },
+            Task::perform(async move { c.contacts().await }, Message::Loaded),
+        )
+    }
+
+    pub fn contacts(&self) -> &[Contact] {
+        &self.list
+    }
+
+    fn reload(ctx: Ctx<'_>) -> Task<Message> {
+        let c = ctx.client.clone();
+        Task::perform(async move { c.contacts().await }, Message::Loaded)
+    }
+
+    pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
+        let l = ctx.locale;
+        match message {
+            Message::Loaded(Ok(list)) => {
+                self.loading = false;
+                self.list = list;
+            }
+            Message::Add => {
+                self.form = Some(Form::default());
+                return Action::Run(iced::widget::operation::focus("contact-last-name"));
+            }
+            Message::Edit(id) => {
+                if let Some(c) = self.list.iter().find(|c| c.id == id) {
+                    self.form = Some(Form {
+                        id: Some(c.id),
+                        person_id: c.person_id,
+                        last_name: c.last_name.clone(),
+                        first_name: c.first_name.clone(),
+                        email: c.email.clone(),
+                        phone: c.phone.clone().unwrap_or_default(),
+                        purpose: c.purpose,
+                        error: None,
+                    });
+                }
+            }
+            Message::Field(f, v) => {
+                if let Some(form) = &mut self.form {
+                    match f {
+                        Field::LastName => form.last_name = v,
+                        Field::FirstName => form.first_name = v,
+                        Field::Email => form.email = v,
+                        Field::Phone => form.phone = v,
+                    }
+                }
+            }
+            Message::Purpose(p) => {
+                if let Some(form) = &mut self.form {
+                    form.purpose = Some(p.0);
+                }
+            }
+            Message::Save => {
+                let Some(form) = &mut self.form else {
+                    return Action::None;
+                };
+                let Some(purpose) = form.purpose else {
+                    form.error = Some(("purpose".into(), l.t("reason-required")));
+                    return Action::None;
+                };
+                if self.busy {
+                    return Action::None;
+                }
+                self.busy = true;
+                let body = NewContact {
+                    last_name: form.last_name.clone(),
+                    first_name: form.first_name.clone(),
+                    email: form.email.clone(),
+                    phone: Some(form.phone.clone()),
+                    purpose,
+                };
+                let (c, id) = (ctx.client.clone(), form.id);
+                return Action::Run(Task::perform(
+                    async move {
+                        match id {
+                            Some(id) => c.update_contact(id, &body).await,
+                            None => c.create_contact(&body).await,
+                        }
+                    },
+                    Message::Saved,
+                ));
+            }
+            Message::Saved(Ok(contact)) => {
+                self.busy = false;
+                self.form = None;
+                self.notice = Some((
+                    l.t_with(
+                        "contacts-saved",
+                        &[(
+                            "name",
+                            &format!("{} {}", contact.first_name, contact.last_name),
+                        )],
+                    ),
+                    false,
+                ));
+                return Action::Run(Self::reload(ctx));
+            }
+            Message::Saved(Err(e)) => {
+                self.busy = false;
+                if session_ended(&e) {
+                    return Action::SessionEnded(e);
+                }
+                let field = match &e {
+                    ClientError::Api { error, .. } => error.field.clone(),
+                    _ => None,
+                };
+                match (&mut self.form, field) {
+                    (Some(form), Some(f)) => form.error = Some((f, l.error(&e))),
+                    _ => self.notice = Some((l.error(&e), true)),
+                }
+            }
+            Message::CloseForm => self.form = None,
+            Message::AskRemove(id) => {
+                self.removing = self.list.iter().find(|c| c.id == id).cloned();
+            }
+            Message::ConfirmRemove => {
+                if let Some(r) = &self.removing {
+                    let (c, id) = (ctx.client.clone(), r.id);
+                    return Action::Run(Task::perform(
+                        async move { c.delete_contact(id).await },
+                        Message::Removed,
+                    ));
+                }
+            }
+            Message::Removed(Ok(())) => {
+                if let Some(r) = self.removing.take() {
+                    self.list.retain(|c| c.id != r.id);
+                    self.notice = Some((
+                        l.t_with(
+                            "contacts-removed",
+                            &[("name", &format!("{} {}", r.first_name, r.last_name))],
+                        ),
+                        false,
+                    ));
+                }
+            }
+            Message::Loaded(Err(e)) | Message::Removed(Err(e)) => {
+                self.loading = false;
+                self.removing = None;
+                if session_ended(&e) {
+                    return Action::SessionEnded(e);
+                }
+                self.notice = Some((l.error(&e), true));
+            }
+            Message::CloseDialog => self.removing = None,
+            Message::OpenUser(id) => return Action::OpenUser(id),
+            Message::Back => return Action::Home,
+        }
+        Action::None
+    }
+
+    /// Enter saves the form or confirms the removal.
+    pub fn confirm_message(&self) -> Option<Message> {
+        if self.removing.is_some() {
+            Some(Message::ConfirmRemove)
+        } else {
+            self.form.as_ref().map(|_| Message::Save)
+        }
+    }
+
+    /// Esc closes the dialog, then the form.
+    pub fn cancel_message(&self) -> Option<Message> {
+        if self.removing.is_some() {
+            Some(Message::CloseDialog)
+        } else {
+            self.form.as_ref().map(|_| Message::CloseForm)
+        }
+    }
+
+    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
+        let t = |id: &str| l.t(id);
+        let mut c = column![
+            text(t("contacts-title")).size(26),
+            text(t("contacts-intro")).size(14)
+        ]
+        .spacing(12)
+        .max_width(1000);
+        if let Some((n, e)) = &self.notice {
+            c = c.push(notice(n, *e));
+        }
+        match &self.form {
+            Some(form) => c = c.push(self.form_view(form, ctx)),
+            None => c = c.push(primary(t("contacts-add"), Some(Message::Add))),
+        }
+        if !self.loading && self.list.is_empty() {
+            c = c.push(text(t("contacts-empty")));
+        }
+        for contact in &self.list {
+            let purpose = match contact.purpose {
+                Some(p) => l.purpose(p),
+                None => t("contacts-no-purpose"),
+            };
+            let mut who = row![
+                text(format!("{} {}", contact.first_name, contact.last_name)).size(16),
+                chip(purpose),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center);
+            if let Some(person) = contact.person_id {
+                who = who.push(link(t("contacts-is-user"), Some(Message::OpenUser(person))));
+            }
+            let reach = match &contact.phone {
+                Some(p) => format!("{} · {p}", contact.email),
+                None => contact.email.clone(),
+            };
+            let line = row![
+                column![who, text(reach).size(13)]
+                    .spacing(4)
+                    .width(Length::Fill),
+                secondary(t("action-modify"), Some(Message::Edit(contact.id))),
+                danger(t("action-remove"), Some(Message::AskRemove(contact.id))),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center);
+            c = c.push(container(line).padding(12).style(container::rounded_box));
+        }
+        c = c.push(secondary(t("action-quit"), Some(Message::Back)));
+        let page: Element<'a, Message> = scrollable(container(c).padding(20))
+            .height(Length::Fill)
+            .into();
+        match &self.removing {
+            None => page,
+            Some(r) => confirm(
+                page,
+                l,
+                t("dialog-remove-contact-title"),
+                l.t_with(
+                    if r.person_id.is_some() {
+                        "dialog-remove-contact-user-body"
+                    } else {
+                        "dialog-remove-contact-body"
+                    },
+                    &[("name", &format!("{} {}", r.first_name, r.last_name))],
+                ),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmRemove,
+                Weight::Dangerous,
+            ),
+        }
+    }
+
+    fn form_view<'a>(&'a self, form: &'a Form, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
+        let t = |id: &str| l.t(id);
+        let err = |field: &str| error_for(&form.error, field);
+        let input = |label: &str, value: &'a str, field: Field, id: &'static str, key: &str| {
+            labelled(
+                t(label),
+                text_input("", value)
+                    .id(id)
+                    .on_input(move |v| Message::Field(field, v))
+                    .on_submit(Message::Save)
+                    .padding(8),
+                err(key),
+            )
+        };
+        let purposes: Vec<PurposeChoice> = ContactPurpose::ALL
+            .into_iter()
+            .map(|p| PurposeChoice(p, l))
+            .collect();
+        let mut body = column![heading(t(if form.id.is_some() {
+            "contacts-edit-title"
+        } else {
+            "contacts-add-title"
+        }))]
+        .spacing(10);
+        if form.person_id.is_some() {
+            body = body.push(text(t("contacts-user-note")).size(13));
+        }
+        body = body
+            .push(
+                row![
+                    input(
+                        "field-last-name",
+                        &form.last_name,
+                        Field::LastName,
+                        "contact-last-name",
+                        "last_name"
+                    ),
+                    input(
+                        "field-first-name",
+                        &form.first_name,
+                        Field::FirstName,
+                        "contact-first-name",
+                        "first_name"
+                    ),
+                ]
+                .spacing(12),
+            )
+            .push(
+                row![
+                    input(
+                        "field-email",
+                        &form.email,
+                        Field::Email,
+                        "contact-email",
+                        "email"
+                    ),
+                    input(
+                        "field-phone",
+                        &form.phone,
+                        Field::Phone,
+                        "contact-phone",
+                        "phone"
+                    ),
+                ]
+                .spacing(12),
+            )
+            .push(labelled(
+                t("field-purpose"),
+                pick_list(
+                    purposes,
+                    form.purpose.map(|p| PurposeChoice(p, l)),
+                    Message::Purpose,
+                )
+                .placeholder(t("field-purpose-choose")),
+                err("purpose"),
+            ))
+            .push(
+                row![
+                    primary(t("action-save"), (!self.busy).then_some(Message::Save)),
+                    secondary(t("action-cancel"), Some(Message::CloseForm)),
+                ]
+                .spacing(10),
+            );
+        container(body)
+            .padding(16)
+            .style(container::rounded_box)
+            .into()
+    }
+}

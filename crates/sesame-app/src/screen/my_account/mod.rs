@@ -1,0 +1,314 @@
+//! My account: one's own contact details, language, password and second factor.
+
+mod two_factor;
+
+pub use two_factor::TwoFactor;
+
+use iced::widget::{column, container, pick_list, row, scrollable, text, text_input};
+use iced::{Element, Length, Task};
+
+use super::Ctx;
+use super::people::session_ended;
+use crate::locale::Locale;
+use crate::settings::{ThemeChoice, ThemeOption};
+use crate::widget::{heading, labelled, notice, primary, secondary};
+use sesame_client::{Client, ClientError};
+use sesame_core::api::{Me, MyDetailsUpdate};
+use sesame_core::domain::Language;
+
+pub struct MyAccount {
+    last_name: String,
+    first_name: String,
+    email: String,
+    phone: String,
+    language: Language,
+    version: i64,
+    current: String,
+    new: String,
+    repeat: String,
+    notice: Option<(String, bool)>,
+    /// The paper of printed documents (a setting of this computer, not of the account).
+    paper: sesame_documents::Paper,
+    /// The theme of this computer's app, also a setting of this computer.
+    theme: ThemeChoice,
+    pub two_factor: TwoFactor,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    LastName(String),
+    FirstName(String),
+    Email(String),
+    Phone(String),
+    Language(Language),
+    Save,
+    Saved(Result<Me, ClientError>),
+    Current(String),
+    New(String),
+    Repeat(String),
+    ChangePassword,
+    PasswordChanged(Result<(), ClientError>),
+    Back,
+    Paper(PaperOption),
+    Theme(ThemeOption),
+    TwoFactor(two_factor::Message),
+}
+
+/// A paper size as the pick list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaperOption(pub sesame_documents::Paper, pub Locale);
+
+impl std::fmt::Display for PaperOption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1.t(match self.0 {
+            sesame_documents::Paper::A4 => "paper-a4",
+            sesame_documents::Paper::Letter => "paper-letter",
+        }))
+    }
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// Saved: the app refreshes who is signed in (and switches to their language).
+    Saved(Box<Me>),
+    /// The paper size chosen for documents.
+    Paper(sesame_documents::Paper),
+    Theme(ThemeChoice),
+    Home,
+    SessionEnded(ClientError),
+    Copy(String),
+    /// Second factor turned off: the app's copy of who is signed in follows.
+    TwoFactorOff,
+}
+
+impl MyAccount {
+    pub fn new(me: &Me, paper: sesame_documents::Paper, theme: ThemeChoice) -> MyAccount {
+        MyAccount {
+            paper,
+            theme,
+            last_name: me.last_name.clone(),
+            first_name: me.first_name.clone(),
+            email: me.email.clone().unwrap_or_default(),
+            phone: me.phone.clone().unwrap_or_default(),
+            language: me.language,
+            version: me.version,
+            current: String::new(),
+            new: String::new(),
+            repeat: String::new(),
+            notice: None,
+            two_factor: TwoFactor::new(me.two_factor),
+        }
+    }
+
+    pub fn update(&mut self, message: Message, client: &Client, locale: Locale) -> Action {
+        match message {
+            Message::LastName(v) => self.last_name = v,
+            Message::FirstName(v) => self.first_name = v,
+            Message::Email(v) => self.email = v,
+            Message::Phone(v) => self.phone = v,
+            Message::Language(v) => self.language = v,
+            Message::Save => {
+                let update = MyDetailsUpdate {
+                    version: self.version,
+                    last_name: Some(self.last_name.clone()),
+                    first_name: Some(self.first_name.clone()),
+                    email: Some(self.email.clone()),
+                    phone: Some(self.phone.clone()),
+                    language: Some(self.language),
+                };
+                let c = client.clone();
+                return Action::Run(Task::perform(
+                    async move { c.update_me(&update).await },
+                    Message::Saved,
+                ));
+            }
+            Message::Saved(Ok(me)) => {
+                self.version = me.version;
+                self.notice = Some((locale.t("person-saved"), false));
+                return Action::Saved(Box::new(me));
+            }
+            Message::Current(v) => self.current = v,
+            Message::New(v) => self.new = v,
+            Message::Repeat(v) => self.repeat = v,
+            Message::ChangePassword => {
+                if self.new != self.repeat {
+                    self.notice = Some((locale.t("password-mismatch"), true));
+                    return Action::None;
+                }
+                let (c, cur, new) = (client.clone(), self.current.clone(), self.new.clone());
+                return Action::Run(Task::perform(
+                    async move { c.change_password(&cur, &new).await },
+                    Message::PasswordChanged,
+                ));
+            }
+            Message::PasswordChanged(Ok(())) => {
+                self.current.clear();
+                self.new.clear();
+                self.repeat.clear();
+                self.notice = Some((locale.t("password-changed"), false));
+            }
+            Message::Saved(Err(e)) | Message::PasswordChanged(Err(e)) => {
+                if session_ended(&e) {
+                    return Action::SessionEnded(e);
+                }
+                self.notice = Some((locale.error(&e), true));
+            }
+            Message::Back => return Action::Home,
+            Message::Theme(t) => {
+                self.theme = t.0;
+                return Action::Theme(t.0);
+            }
+            Message::TwoFactor(m) => {
+                return match self.two_factor.update(m, client, locale) {
+                    two_factor::Action::None => Action::None,
+                    two_factor::Action::Disabled => Action::TwoFactorOff,
+                    two_factor::Action::Run(t) => Action::Run(t.map(Message::TwoFactor)),
+                    two_factor::Action::Enrolled(me) => {
+                        self.version = me.version;
+                        Action::Saved(me)
+                    }
+                    two_factor::Action::Copy(s) => Action::Copy(s),
+                    two_factor::Action::Failed(e) if session_ended(&e) => Action::SessionEnded(e),
+                    two_factor::Action::Failed(_) => Action::None,
+                };
+            }
+            Message::Paper(p) => {
+                self.paper = p.0;
+                return Action::Paper(p.0);
+            }
+        }
+        Action::None
+    }
+
+    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let t = |id: &str| ctx.locale.t(id);
+        let mut c = column![text(t("my-account-title")).size(26)]
+            .spacing(14)
+            .max_width(720);
+        if let Some((n, e)) = &self.notice {
+            c = c.push(notice(n, *e));
+        }
+        c = c
+            .push(heading(t("my-account-details")))
+            .push(
+                row![
+                    labelled(
+                        t("field-last-name"),
+                        text_input("", &self.last_name)
+                            .on_input(Message::LastName)
+                            .padding(8),
+                        None
+                    ),
+                    labelled(
+                        t("field-first-name"),
+                        text_input("", &self.first_name)
+                            .on_input(Message::FirstName)
+                            .padding(8),
+                        None
+                    ),
+                ]
+                .spacing(12),
+            )
+            .push(
+                row![
+                    labelled(
+                        t("field-email"),
+                        text_input("", &self.email)
+                            .on_input(Message::Email)
+                            .padding(8),
+                        None
+                    ),
+                    labelled(
+                        t("field-phone"),
+                        text_input("", &self.phone)
+                            .on_input(Message::Phone)
+                            .padding(8),
+                        None
+                    ),
+                ]
+                .spacing(12),
+            )
+            .push(labelled(
+                t("field-language"),
+                pick_list(
+                    Language::ALL.to_vec(),
+                    Some(self.language),
+                    Message::Language,
+                ),
+                None,
+            ))
+            .push(primary(t("action-save"), Some(Message::Save)))
+            .push(
+                row![
+                    labelled(
+                        t("field-paper"),
+                        pick_list(
+                            [sesame_documents::Paper::A4, sesame_documents::Paper::Letter]
+                                .map(|p| PaperOption(p, ctx.locale))
+                                .to_vec(),
+                            Some(PaperOption(self.paper, ctx.locale)),
+                            Message::Paper,
+                        ),
+                        None,
+                    ),
+                    labelled(
+                        t("field-theme"),
+                        pick_list(
+                            ThemeOption::all(ctx.locale),
+                            Some(ThemeOption(self.theme, ctx.locale)),
+                            Message::Theme,
+                        ),
+                        None,
+                    ),
+                ]
+                .spacing(24),
+            )
+            .push(self.two_factor.view(ctx.locale).map(Message::TwoFactor))
+            .push(heading(t("my-account-password")))
+            .push(labelled(
+                t("field-current-password"),
+                text_input("", &self.current)
+                    .secure(true)
+                    .on_input(Message::Current)
+                    .padding(8),
+                None,
+            ))
+            .push(
+                row![
+                    labelled(
+                        t("field-new-password"),
+                        text_input("", &self.new)
+                            .secure(true)
+                            .on_input(Message::New)
+                            .padding(8),
+                        None
+                    ),
+                    labelled(
+                        t("field-repeat-password"),
+                        text_input("", &self.repeat)
+                            .secure(true)
+                            .on_input(Message::Repeat)
+                            .padding(8),
+                        None
+                    ),
+                ]
+                .spacing(12),
+            )
+            .push(text(t("password-rule")).size(13))
+            .push(
+                row![
+                    primary(
+                        t("password-change-action"),
+                        (!self.current.is_empty() && self.new.chars().count() >= 12)
+                            .then_some(Message::ChangePassword)
+                    ),
+                    secondary(t("action-quit"), Some(Message::Back)),
+                ]
+                .spacing(10),
+            );
+        scrollable(container(c).padding(20))
+            .height(Length::Fill)
+            .into()
+    }
+}

@@ -1,0 +1,103 @@
+//! The outbox: every mail the server wrote (invitations with their link, notices to primary
+//! managers), in the recipient's language, with its delivery status. On "This computer", where
+//! no SMTP server is configured, this is where an administrator reads an invitation link.
+
+use iced::widget::{column, container, row, scrollable, text};
+use iced::{Element, Length, Task};
+
+use super::Ctx;
+use super::people::session_ended;
+use crate::widget::notice;
+use sesame_client::ClientError;
+use sesame_core::api::OutboxMessage;
+
+pub struct Outbox {
+    messages: Vec<OutboxMessage>,
+    error: Option<String>,
+    loading: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Loaded(Result<Vec<OutboxMessage>, ClientError>),
+}
+
+pub enum Action {
+    None,
+    SessionEnded(ClientError),
+}
+
+impl Outbox {
+    pub fn load(ctx: Ctx<'_>) -> (Outbox, Task<Message>) {
+        let c = ctx.client.clone();
+        (
+            Outbox {
+                messages: vec![],
+                error: None,
+                loading: true,
+            },
+            Task::perform(async move { c.outbox().await }, Message::Loaded),
+        )
+    }
+
+    pub fn messages(&self) -> &[OutboxMessage] {
+        &self.messages
+    }
+
+    pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
+        match message {
+            Message::Loaded(Ok(list)) => {
+                self.loading = false;
+                self.messages = list;
+            }
+            Message::Loaded(Err(e)) => {
+                self.loading = false;
+                if session_ended(&e) {
+                    return Action::SessionEnded(e);
+                }
+                self.error = Some(ctx.locale.error(&e));
+            }
+        }
+        Action::None
+    }
+
+    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
+        let mut c = column![
+            text(l.t("outbox-title")).size(26),
+            text(l.t("outbox-intro")).size(14)
+        ]
+        .spacing(12)
+        .padding(20);
+        if let Some(e) = &self.error {
+            c = c.push(notice(e, true));
+        }
+        if !self.loading && self.messages.is_empty() {
+            c = c.push(text(l.t("outbox-empty")));
+        }
+        for m in &self.messages {
+            let status = l.t(&format!("outbox-status-{}", m.status));
+            c = c.push(
+                container(
+                    column![
+                        row![
+                            text(m.subject.clone()).size(16).width(Length::Fill),
+                            text(status).size(13)
+                        ]
+                        .spacing(10),
+                        text(l.t_with(
+                            "outbox-to",
+                            &[("recipient", &m.recipient), ("date", &l.date(m.created_at))]
+                        ))
+                        .size(13),
+                        text(m.body.clone()).size(13),
+                    ]
+                    .spacing(6),
+                )
+                .padding(12)
+                .style(container::rounded_box),
+            );
+        }
+        scrollable(c.max_width(1000)).height(Length::Fill).into()
+    }
+}

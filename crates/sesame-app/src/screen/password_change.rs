@@ -1,0 +1,115 @@
+//! The forced change of a temporary password, before anything else.
+
+use iced::widget::{column, container, text, text_input};
+use iced::{Element, Length, Task};
+
+use crate::locale::Locale;
+use crate::widget::{labelled, notice, primary};
+use sesame_client::{Client, ClientError};
+
+pub struct PasswordChange {
+    /// The temporary password typed at sign-in, forgotten once the change is done.
+    current: String,
+    new: String,
+    repeat: String,
+    error: Option<String>,
+    busy: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    New(String),
+    Repeat(String),
+    Submit,
+    Done(Result<(), ClientError>),
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    Changed,
+    Failed(ClientError),
+}
+
+impl PasswordChange {
+    pub fn new(current: String) -> PasswordChange {
+        PasswordChange {
+            current,
+            new: String::new(),
+            repeat: String::new(),
+            error: None,
+            busy: false,
+        }
+    }
+
+    pub fn update(&mut self, message: Message, client: &Client, locale: Locale) -> Action {
+        match message {
+            Message::New(v) => self.new = v,
+            Message::Repeat(v) => self.repeat = v,
+            Message::Submit => {
+                if self.new != self.repeat {
+                    self.error = Some(locale.t("password-mismatch"));
+                    return Action::None;
+                }
+                self.busy = true;
+                self.error = None;
+                let (c, cur, new) = (client.clone(), self.current.clone(), self.new.clone());
+                return Action::Run(Task::perform(
+                    async move { c.change_password(&cur, &new).await },
+                    Message::Done,
+                ));
+            }
+            Message::Done(Ok(())) => {
+                self.current.clear();
+                self.new.clear();
+                self.repeat.clear();
+                return Action::Changed;
+            }
+            Message::Done(Err(e)) => {
+                self.busy = false;
+                self.error = Some(locale.error(&e));
+                return Action::Failed(e);
+            }
+        }
+        Action::None
+    }
+
+    pub fn view(&self, locale: Locale) -> Element<'_, Message> {
+        let t = |id: &str| locale.t(id);
+        let mut c = column![
+            text(t("password-change-title")).size(28),
+            text(t("password-change-intro"))
+        ]
+        .spacing(14)
+        .max_width(460);
+        if let Some(e) = &self.error {
+            c = c.push(notice(e, true));
+        }
+        let ready = !self.busy && self.new.chars().count() >= 12 && !self.repeat.is_empty();
+        c = c
+            .push(labelled(
+                t("field-new-password"),
+                text_input("", &self.new)
+                    .id("new-password")
+                    .secure(true)
+                    .on_input(Message::New)
+                    .padding(8),
+                None,
+            ))
+            .push(labelled(
+                t("field-repeat-password"),
+                text_input("", &self.repeat)
+                    .secure(true)
+                    .on_input(Message::Repeat)
+                    .on_submit(Message::Submit)
+                    .padding(8),
+                None,
+            ))
+            .push(text(t("password-rule")).size(13))
+            .push(primary(
+                t("password-change-action"),
+                ready.then_some(Message::Submit),
+            ));
+        container(c).center_x(Length::Fill).padding(40).into()
+    }
+}

@@ -1,0 +1,236 @@
+//! The "Invite by email" dialog: email, level, role(s), language, and optionally "also add as a
+//! contact" with what a contact needs (names, purpose, phone). The server sends the link.
+
+use std::collections::BTreeSet;
+
+use iced::widget::{checkbox, column, pick_list, row, text_input};
+use iced::{Element, Length};
+
+use crate::locale::Locale;
+use crate::screen::person::LevelChoice;
+use crate::widget::{error_for, labelled};
+use sesame_core::api::{NewInvitation, Role};
+use sesame_core::domain::{ContactPurpose, Language, Level};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    Email(String),
+    LastName(String),
+    FirstName(String),
+    Phone(String),
+    Level(LevelChoice),
+    Language(LanguageChoice),
+    Role(String, bool),
+    AlsoContact(bool),
+    Purpose(PurposeChoice),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InviteForm {
+    pub email: String,
+    pub last_name: String,
+    pub first_name: String,
+    pub phone: String,
+    pub level: Level,
+    pub language: Language,
+    pub roles: BTreeSet<String>,
+    pub also_contact: bool,
+    pub purpose: Option<ContactPurpose>,
+    /// A field left empty or refused by the server: (field, message).
+    pub error: Option<(String, String)>,
+    pub sending: bool,
+}
+
+/// A language as the pick list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LanguageChoice(pub Language, pub Locale);
+
+impl std::fmt::Display for LanguageChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1.language_name(self.0))
+    }
+}
+
+/// A contact purpose as the pick list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PurposeChoice(pub ContactPurpose, pub Locale);
+
+impl std::fmt::Display for PurposeChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1.purpose(self.0))
+    }
+}
+
+impl InviteForm {
+    /// An empty form: level 3 and the administrator's own language, the usual case.
+    pub fn new(language: Language) -> InviteForm {
+        InviteForm {
+            email: String::new(),
+            last_name: String::new(),
+            first_name: String::new(),
+            phone: String::new(),
+            level: Level::Three,
+            language,
+            roles: BTreeSet::new(),
+            also_contact: false,
+            purpose: None,
+            error: None,
+            sending: false,
+        }
+    }
+
+    pub fn apply(&mut self, edit: Edit) {
+        match edit {
+            Edit::Email(v) => self.email = v,
+            Edit::LastName(v) => self.last_name = v,
+            Edit::FirstName(v) => self.first_name = v,
+            Edit::Phone(v) => self.phone = v,
+            Edit::Level(c) => self.level = c.0,
+            Edit::Language(c) => self.language = c.0,
+            Edit::Role(code, on) => {
+                if on {
+                    self.roles.insert(code);
+                } else {
+                    self.roles.remove(&code);
+                }
+            }
+            Edit::AlsoContact(on) => self.also_contact = on,
+            Edit::Purpose(c) => self.purpose = Some(c.0),
+        }
+    }
+
+    /// The request, or the first field to fill in (checked here so the person sees it at once;
+    /// the server checks the same again).
+    pub fn request(&self, l: Locale) -> Result<NewInvitation, (String, String)> {
+        let missing = |field: &str| Err((field.to_owned(), l.t("reason-required")));
+        if self.email.trim().is_empty() {
+            return missing("email");
+        }
+        if self.also_contact {
+            if self.last_name.trim().is_empty() {
+                return missing("last_name");
+            }
+            if self.first_name.trim().is_empty() {
+                return missing("first_name");
+            }
+            if self.purpose.is_none() {
+                return missing("contact_purpose");
+            }
+        }
+        let optional = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
+        Ok(NewInvitation {
+            email: self.email.trim().to_owned(),
+            roles: self.roles.iter().cloned().collect(),
+            level: Some(self.level),
+            language: self.language,
+            last_name: optional(&self.last_name),
+            first_name: optional(&self.first_name),
+            also_contact: self.also_contact,
+            contact_purpose: self.purpose.filter(|_| self.also_contact),
+            phone: optional(&self.phone),
+        })
+    }
+
+    /// The form's fields; `levels` are those this administrator may grant.
+    pub fn view<'a>(
+        &'a self,
+        l: Locale,
+        levels: Vec<LevelChoice>,
+        catalogue: &[Role],
+    ) -> Element<'a, Edit> {
+        let input = |label: &str, value: &'a str, id: &'static str, on: fn(String) -> Edit| {
+            labelled(
+                l.t(label),
+                text_input("", value).id(id).on_input(on).padding(6),
+                error_for(
+                    &self.error,
+                    match id {
+                        "invite-email" => "email",
+                        "invite-last-name" => "last_name",
+                        "invite-first-name" => "first_name",
+                        _ => "phone",
+                    },
+                ),
+            )
+        };
+        let languages: Vec<LanguageChoice> = Language::ALL
+            .into_iter()
+            .map(|v| LanguageChoice(v, l))
+            .collect();
+        let roles = catalogue
+            .iter()
+            .fold(row![].spacing(12), |r, role| {
+                let code = role.code.clone();
+                r.push(
+                    checkbox(self.roles.contains(&role.code))
+                        .label(l.role_name(role))
+                        .on_toggle(move |on| Edit::Role(code.clone(), on)),
+                )
+            })
+            .wrap();
+        let mut form = column![
+            input("field-email", &self.email, "invite-email", Edit::Email),
+            row![
+                labelled(
+                    l.t("field-level"),
+                    pick_list(levels, Some(LevelChoice(self.level, l)), Edit::Level),
+                    None
+                ),
+                labelled(
+                    l.t("field-language"),
+                    pick_list(
+                        languages,
+                        Some(LanguageChoice(self.language, l)),
+                        Edit::Language
+                    ),
+                    None
+                ),
+            ]
+            .spacing(16),
+            labelled(l.t("column-roles"), roles, None),
+            row![
+                input(
+                    "field-last-name",
+                    &self.last_name,
+                    "invite-last-name",
+                    Edit::LastName
+                ),
+                input(
+                    "field-first-name",
+                    &self.first_name,
+                    "invite-first-name",
+                    Edit::FirstName
+                ),
+            ]
+            .spacing(12),
+            checkbox(self.also_contact)
+                .label(l.t("invite-also-contact"))
+                .on_toggle(Edit::AlsoContact),
+        ]
+        .spacing(10)
+        .width(Length::Fixed(470.0));
+        if self.also_contact {
+            let purposes: Vec<PurposeChoice> = ContactPurpose::ALL
+                .into_iter()
+                .map(|p| PurposeChoice(p, l))
+                .collect();
+            form = form.push(
+                row![
+                    labelled(
+                        l.t("field-purpose"),
+                        pick_list(
+                            purposes,
+                            self.purpose.map(|p| PurposeChoice(p, l)),
+                            Edit::Purpose
+                        )
+                        .placeholder(l.t("field-purpose-choose")),
+                        error_for(&self.error, "contact_purpose"),
+                    ),
+                    input("field-phone", &self.phone, "invite-phone", Edit::Phone),
+                ]
+                .spacing(12),
+            );
+        }
+        form.into()
+    }
+}

@@ -1,0 +1,834 @@
+//! The user follow-up: every account this user may see, loaded once (page after page, with
+//! progress), then searched, filtered and sorted in memory so every keystroke answers at once,
+//! and shown through the virtual list so 100,000 rows scroll smoothly.
+
+use std::collections::{BTreeSet, HashMap};
+use std::time::Duration;
+
+use iced::widget::scrollable;
+use iced::{Subscription, Task};
+
+mod export;
+mod invite;
+mod view;
+
+pub use invite::{Edit as InviteEdit, InviteForm, LanguageChoice, PurposeChoice};
+pub use view::{RowOption, display_name, role_names};
+
+use super::Ctx;
+use crate::locale::Locale;
+use crate::widget::virtual_list::Window;
+use sesame_client::{Client, ClientError};
+use sesame_core::api::{
+    Invitation, OneTimePassword, PeoplePage, PeopleQuery, PeopleSort, PersonRecord, PersonSummary,
+};
+use sesame_core::domain::{Level, Status, fold_for_search};
+
+/// How often the list asks whether invited people have confirmed, while some are waiting.
+const INVITATION_CHECK: Duration = Duration::from_secs(4);
+
+pub const ROW_HEIGHT: f32 = 34.0;
+const PAGE: u32 = 5000;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Dialog {
+    ConfirmInitialize {
+        id: i64,
+        name: String,
+    },
+    Password {
+        id: i64,
+        name: String,
+        password: String,
+    },
+    /// Roles of one person, or of every ticked row (`ids`); `name` says whose.
+    Roles {
+        ids: Vec<i64>,
+        name: String,
+        roles: BTreeSet<String>,
+    },
+    Invite(InviteForm),
+    ConfirmCancelInvitation {
+        id: i64,
+        name: String,
+    },
+    ConfirmResetTwoFactor {
+        id: i64,
+        name: String,
+    },
+    ConfirmBatch {
+        count: usize,
+    },
+    ConfirmRemove {
+        id: i64,
+        name: String,
+    },
+}
+
+#[derive(Default)]
+pub struct People {
+    all: Vec<PersonSummary>,
+    /// Folded name, user ID and email of each row, for accent-insensitive search.
+    keys: Vec<String>,
+    /// Row indices in the current sort order.
+    order: Vec<u32>,
+    /// `order` after search and filters: what the list shows.
+    visible: Vec<u32>,
+    pub query: String,
+    level: Option<LevelFilter>,
+    status: Option<StatusFilter>,
+    /// A role code: only the people who hold it.
+    role: Option<String>,
+    two_factor: Option<bool>,
+    /// The latest link of each invited person, refreshed while some are waiting.
+    invitations: HashMap<i64, Invitation>,
+    sort: PeopleSort,
+    desc: bool,
+    loading: bool,
+    window: Window,
+    dialog: Option<Dialog>,
+    notice: Option<(String, bool)>,
+    /// Rows ticked for a batch of credential letters.
+    selected: BTreeSet<i64>,
+}
+
+/// "All levels" or one level, for the filter's pick list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LevelFilter(pub Option<Level>, pub Locale);
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusFilter(pub Option<Status>, pub Locale);
+
+impl std::fmt::Display for LevelFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(l) => f.write_str(&self.1.level(l)),
+            None => f.write_str(&self.1.t("filter-all-levels")),
+        }
+    }
+}
+
+/// "All roles" or one role, for the filter's pick list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleFilter(pub Option<String>, pub String);
+
+impl std::fmt::Display for RoleFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1)
+    }
+}
+
+/// "With or without 2FA", "With 2FA", "Without 2FA".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TwoFactorFilter(pub Option<bool>, pub Locale);
+
+impl std::fmt::Display for TwoFactorFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1.t(match self.0 {
+            None => "filter-two-factor-any",
+            Some(true) => "filter-two-factor-with",
+            Some(false) => "filter-two-factor-without",
+        }))
+    }
+}
+
+impl std::fmt::Display for StatusFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(s) => f.write_str(&self.1.status(s)),
+            None => f.write_str(&self.1.t("filter-all-statuses")),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Loaded(Result<PeoplePage, ClientError>),
+    Search(String),
+    LevelFilter(LevelFilter),
+    StatusFilter(StatusFilter),
+    RoleFilter(RoleFilter),
+    TwoFactorFilter(TwoFactorFilter),
+    SortBy(PeopleSort),
+    Invite,
+    InviteEdit(InviteEdit),
+    SendInvitation,
+    InvitationSent(Result<Invitation, ClientError>),
+    /// A fresh copy of one person (an invitation sent or confirmed).
+    Refreshed(Result<PersonRecord, ClientError>),
+    CheckInvitations,
+    InvitationsChecked(Result<Vec<Invitation>, ClientError>),
+    Resend(i64),
+    Resent(Result<Invitation, ClientError>),
+    AskCancelInvitation(i64),
+    ConfirmCancelInvitation,
+    InvitationCancelled(Result<Invitation, ClientError>),
+    AskResetTwoFactor(i64),
+    ConfirmResetTwoFactor,
+    TwoFactorReset(Result<PersonRecord, ClientError>),
+    AskRolesOfSelection,
+    Scrolled(scrollable::Viewport),
+    New,
+    Cancel,
+    Quit,
+    Modify(i64),
+    AskInitialize(i64),
+    ConfirmInitialize,
+    Initialized(Result<OneTimePassword, ClientError>),
+    CopyPassword,
+    PrintLetter,
+    AskRoles(i64),
+    ToggleRole(String, bool),
+    SaveRoles,
+    RolesSaved(Result<Vec<PersonSummary>, ClientError>),
+    AskRemove(i64),
+    ConfirmRemove,
+    Removed(i64, Result<(), ClientError>),
+    CloseDialog,
+    Tick(i64, bool),
+    ExportCsv,
+    CsvReady(Vec<u8>, String),
+    AskBatch,
+    ConfirmBatch,
+    BatchDone(Result<Vec<sesame_core::api::InitializedPassword>, ClientError>),
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    Home,
+    NewPerson,
+    OpenPerson(i64),
+    Copy(String),
+    /// Print these credential letters to this file name.
+    Print(Vec<sesame_documents::CredentialLetter>, String),
+    /// Save these bytes under this file name (the CSV export).
+    Save(Vec<u8>, String),
+    /// The session ended: the app asks for sign-in again and comes back here.
+    SessionEnded(ClientError),
+}
+
+pub fn session_ended(e: &ClientError) -> bool {
+    use sesame_core::api::ErrorCode as C;
+    matches!(e.code(), Some(C::SessionExpired | C::Unauthenticated))
+}
+
+impl People {
+    /// Starts loading every visible account.
+    pub fn load(client: &Client) -> (People, Task<Message>) {
+        let people = People {
+            loading: true,
+            ..People::default()
+        };
+        (people, fetch(client, None))
+    }
+
+    /// Builds the list from rows already at hand (benchmarks and tests of the view).
+    pub fn with_rows(rows: Vec<PersonSummary>) -> People {
+        let mut p = People::default();
+        p.append(rows);
+        p
+    }
+
+    pub fn len(&self) -> usize {
+        self.all.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.all.is_empty()
+    }
+
+    pub fn visible_count(&self) -> usize {
+        self.visible.len()
+    }
+
+    fn append(&mut self, rows: Vec<PersonSummary>) {
+        for p in rows {
+            self.keys.push(search_key(&p));
+            self.order.push(self.all.len() as u32);
+            self.all.push(p);
+        }
+        // The server sends pages in name order: only another sort needs sorting here.
+        if self.sort != PeopleSort::Name || self.desc {
+            self.resort();
+        } else {
+            self.refilter();
+        }
+    }
+
+    fn resort(&mut self) {
+        let all = &self.all;
+        let key = |i: &u32| {
+            let p = &all[*i as usize];
+            match self.sort {
+                PeopleSort::Name => (
+                    fold_for_search(&p.last_name),
+                    fold_for_search(&p.first_name),
+                ),
+                PeopleSort::UserId => (p.user_id.to_lowercase(), String::new()),
+                PeopleSort::Email => (p.email.clone(), String::new()),
+                PeopleSort::Phone => (p.phone.clone().unwrap_or_default(), String::new()),
+                PeopleSort::Level => (
+                    format!("{:03}", p.level.code()),
+                    fold_for_search(&p.last_name),
+                ),
+                PeopleSort::Status => (p.status.as_str().to_owned(), fold_for_search(&p.last_name)),
+            }
+        };
+        let mut keyed: Vec<((String, String), u32)> =
+            (0..all.len() as u32).map(|i| (key(&i), i)).collect();
+        keyed.sort_unstable();
+        if self.desc {
+            keyed.reverse();
+        }
+        self.order = keyed.into_iter().map(|(_, i)| i).collect();
+        self.refilter();
+    }
+
+    /// Applies search and filters to the sorted order: the work of one keystroke.
+    pub fn refilter(&mut self) {
+        let q = fold_for_search(self.query.trim());
+        let level = self.level.and_then(|l| l.0);
+        let status = self.status.and_then(|s| s.0);
+        let role = self.role.as_deref();
+        let two_factor = self.two_factor;
+        self.visible = self
+            .order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let p = &self.all[i as usize];
+                (q.is_empty() || self.keys[i as usize].contains(&q))
+                    && level.is_none_or(|l| p.level == l)
+                    && status.is_none_or(|s| p.status == s)
+                    && role.is_none_or(|r| p.roles.iter().any(|x| x == r))
+                    && two_factor.is_none_or(|t| p.two_factor == t)
+            })
+            .collect();
+    }
+
+    fn find(&self, id: i64) -> Option<&PersonSummary> {
+        self.all.iter().find(|p| p.id == id)
+    }
+
+    fn name_of(&self, id: i64) -> String {
+        self.find(id)
+            .map(|p| format!("{} {}", p.first_name, p.last_name))
+            .unwrap_or_default()
+    }
+
+    /// Enter in a dialog.
+    pub fn confirm_message(&self) -> Option<Message> {
+        match self.dialog.as_ref()? {
+            Dialog::ConfirmInitialize { .. } => Some(Message::ConfirmInitialize),
+            Dialog::ConfirmRemove { .. } => Some(Message::ConfirmRemove),
+            Dialog::Roles { .. } => Some(Message::SaveRoles),
+            Dialog::Password { .. } => Some(Message::CloseDialog),
+            Dialog::ConfirmBatch { .. } => Some(Message::ConfirmBatch),
+            Dialog::Invite(_) => Some(Message::SendInvitation),
+            Dialog::ConfirmCancelInvitation { .. } => Some(Message::ConfirmCancelInvitation),
+            Dialog::ConfirmResetTwoFactor { .. } => Some(Message::ConfirmResetTwoFactor),
+        }
+    }
+
+    /// Esc in a dialog.
+    pub fn has_dialog(&self) -> bool {
+        self.dialog.is_some()
+    }
+
+    /// The password the open dialog shows (once), if any.
+    pub fn shown_password(&self) -> Option<&str> {
+        match &self.dialog {
+            Some(Dialog::Password { password, .. }) => Some(password),
+            _ => None,
+        }
+    }
+
+    /// The rows shown, in order (after search, filters and sort).
+    pub fn shown(&self) -> impl Iterator<Item = &PersonSummary> {
+        self.visible.iter().map(|&i| &self.all[i as usize])
+    }
+
+    pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
+        let l = ctx.locale;
+        match message {
+            Message::Loaded(Ok(page)) => {
+                let next = page.next_cursor.clone();
+                self.append(page.items);
+                if next.is_some() {
+                    return Action::Run(fetch(ctx.client, next));
+                }
+                self.loading = false;
+                if self.all.iter().any(|p| p.status == Status::Invited) {
+                    return self.update(Message::CheckInvitations, ctx);
+                }
+            }
+            Message::Loaded(Err(e)) => {
+                self.loading = false;
+                return self.failed(e, l);
+            }
+            Message::Search(q) => {
+                self.query = q;
+                self.refilter();
+            }
+            Message::LevelFilter(f) => {
+                self.level = Some(f);
+                self.refilter();
+            }
+            Message::StatusFilter(f) => {
+                self.status = Some(f);
+                self.refilter();
+            }
+            Message::SortBy(s) => {
+                self.desc = self.sort == s && !self.desc;
+                self.sort = s;
+                self.resort();
+            }
+            Message::Scrolled(v) => self.window = Window::from_viewport(v),
+            Message::New => return Action::NewPerson,
+            Message::Cancel | Message::Quit => return Action::Home,
+            Message::Modify(id) => return Action::OpenPerson(id),
+            Message::AskInitialize(id) => {
+                self.dialog = Some(Dialog::ConfirmInitialize {
+                    id,
+                    name: self.name_of(id),
+                })
+            }
+            Message::ConfirmInitialize => {
+                if let Some(Dialog::ConfirmInitialize { id, .. }) = self.dialog {
+                    let c = ctx.client.clone();
+                    return Action::Run(Task::perform(
+                        async move { c.initialize_password(id).await },
+                        Message::Initialized,
+                    ));
+                }
+            }
+            Message::Initialized(Ok(p)) => {
+                if let Some(Dialog::ConfirmInitialize { id, name }) = self.dialog.take() {
+                    self.dialog = Some(Dialog::Password {
+                        id,
+                        name,
+                        password: p.password,
+                    });
+                }
+            }
+            Message::Initialized(Err(e)) => {
+                self.dialog = None;
+                return self.failed(e, l);
+            }
+            Message::CopyPassword => {
+                if let Some(Dialog::Password { password, .. }) = &self.dialog {
+                    return Action::Copy(password.clone());
+                }
+            }
+            Message::PrintLetter => {
+                if let Some(Dialog::Password { id, password, .. }) = &self.dialog
+                    && let Some(p) = self.find(*id)
+                {
+                    let letter = super::credential_letter(ctx, p, password);
+                    let name =
+                        sesame_documents::file_name("doc-letter-file", l.language, &p.user_id);
+                    return Action::Print(vec![letter], name);
+                }
+            }
+            Message::AskRoles(id) => {
+                let roles = self
+                    .find(id)
+                    .map(|p| p.roles.iter().cloned().collect())
+                    .unwrap_or_default();
+                self.dialog = Some(Dialog::Roles {
+                    ids: vec![id],
+                    name: self.name_of(id),
+                    roles,
+                });
+            }
+            Message::ToggleRole(code, on) => {
+                if let Some(Dialog::Roles { roles, .. }) = &mut self.dialog {
+                    if on {
+                        roles.insert(code);
+                    } else {
+                        roles.remove(&code);
+                    }
+                }
+            }
+            Message::SaveRoles => {
+                if let Some(Dialog::Roles { ids, roles, .. }) = &self.dialog {
+                    let (c, ids, roles) = (
+                        ctx.client.clone(),
+                        ids.clone(),
+                        roles.iter().cloned().collect::<Vec<_>>(),
+                    );
+                    return Action::Run(Task::perform(
+                        async move { c.update_roles_of(&ids, &roles).await },
+                        Message::RolesSaved,
+                    ));
+                }
+            }
+            Message::RolesSaved(Ok(people)) => {
+                self.dialog = None;
+                let count = people.len();
+                self.upsert_many(people);
+                self.notice = Some((l.t_count("people-roles-updated", "count", count), false));
+            }
+            Message::AskRolesOfSelection => {
+                let ids: Vec<i64> = self.selected.iter().copied().collect();
+                // Ticked in the dialog: the roles every selected person already holds.
+                let common = ids
+                    .iter()
+                    .filter_map(|id| self.find(*id))
+                    .map(|p| p.roles.iter().cloned().collect::<BTreeSet<_>>())
+                    .reduce(|a, b| a.intersection(&b).cloned().collect())
+                    .unwrap_or_default();
+                if !ids.is_empty() {
+                    self.dialog = Some(Dialog::Roles {
+                        name: l.t_count("people-selected-count", "count", ids.len()),
+                        ids,
+                        roles: common,
+                    });
+                }
+            }
+            Message::RoleFilter(f) => {
+                self.role = f.0;
+                self.refilter();
+            }
+            Message::TwoFactorFilter(f) => {
+                self.two_factor = f.0;
+                self.refilter();
+            }
+            Message::Invite => {
+                self.dialog = Some(Dialog::Invite(InviteForm::new(l.language)));
+                return Action::Run(iced::widget::operation::focus("invite-email"));
+            }
+            Message::InviteEdit(e) => {
+                if let Some(Dialog::Invite(form)) = &mut self.dialog {
+                    form.apply(e);
+                }
+            }
+            Message::SendInvitation => {
+                if let Some(Dialog::Invite(form)) = &mut self.dialog {
+                    match form.request(l) {
+                        Err(e) => form.error = Some(e),
+                        Ok(req) if !form.sending => {
+                            form.error = None;
+                            form.sending = true;
+                            let c = ctx.client.clone();
+                            return Action::Run(Task::perform(
+                                async move { c.invite(&req).await },
+                                Message::InvitationSent,
+                            ));
+                        }
+                        Ok(_) => {}
+                    }
+                }
+            }
+            Message::InvitationSent(Ok(inv)) => {
+                self.dialog = None;
+                self.notice = Some((
+                    l.t_with("people-invitation-sent", &[("email", &inv.email)]),
+                    false,
+                ));
+                let (c, id) = (ctx.client.clone(), inv.person_id);
+                self.invitations.insert(inv.person_id, inv);
+                return Action::Run(Task::perform(
+                    async move { c.person(id).await },
+                    Message::Refreshed,
+                ));
+            }
+            Message::InvitationSent(Err(e)) => {
+                if session_ended(&e) {
+                    return Action::SessionEnded(e);
+                }
+                if let Some(Dialog::Invite(form)) = &mut self.dialog {
+                    form.sending = false;
+                    let field = match &e {
+                        ClientError::Api { error, .. } => error.field.clone(),
+                        _ => None,
+                    };
+                    form.error = Some((field.unwrap_or_else(|| "email".into()), l.error(&e)));
+                }
+            }
+            Message::Refreshed(Ok(rec)) => self.upsert(rec.person),
+            Message::Refreshed(Err(e)) => {
+                // Gone in the meantime (removed elsewhere): off the list.
+                if e.status() == Some(404) {
+                    return Action::None;
+                }
+                return self.failed(e, l);
+            }
+            Message::CheckInvitations => {
+                let c = ctx.client.clone();
+                return Action::Run(Task::perform(
+                    async move { c.invitations().await },
+                    Message::InvitationsChecked,
+                ));
+            }
+            Message::InvitationsChecked(Ok(list)) => {
+                let waiting: HashMap<i64, Invitation> =
+                    list.into_iter().map(|i| (i.person_id, i)).collect();
+                // Invited here, no longer waiting there: they confirmed (or were removed).
+                let changed: Vec<i64> = self
+                    .all
+                    .iter()
+                    .filter(|p| p.status == Status::Invited && !waiting.contains_key(&p.id))
+                    .map(|p| p.id)
+                    .collect();
+                self.invitations = waiting;
+                let c = ctx.client.clone();
+                return Action::Run(Task::batch(changed.into_iter().map(|id| {
+                    let c = c.clone();
+                    Task::perform(async move { c.person(id).await }, Message::Refreshed)
+                })));
+            }
+            Message::InvitationsChecked(Err(e)) => {
+                if session_ended(&e) {
+                    return Action::SessionEnded(e);
+                }
+            }
+            Message::Resend(id) => {
+                let c = ctx.client.clone();
+                return Action::Run(Task::perform(
+                    async move { c.resend_invitation(id).await },
+                    Message::Resent,
+                ));
+            }
+            Message::Resent(Ok(inv)) => {
+                self.notice = Some((
+                    l.t_with("people-invitation-resent", &[("email", &inv.email)]),
+                    false,
+                ));
+                self.invitations.insert(inv.person_id, inv);
+            }
+            Message::Resent(Err(e)) => return self.failed(e, l),
+            Message::AskCancelInvitation(id) => {
+                self.dialog = Some(Dialog::ConfirmCancelInvitation {
+                    id,
+                    name: self.name_of(id),
+                })
+            }
+            Message::ConfirmCancelInvitation => {
+                if let Some(Dialog::ConfirmCancelInvitation { id, .. }) = self.dialog {
+                    let c = ctx.client.clone();
+                    return Action::Run(Task::perform(
+                        async move { c.cancel_invitation(id).await },
+                        Message::InvitationCancelled,
+                    ));
+                }
+            }
+            Message::InvitationCancelled(Ok(inv)) => {
+                self.dialog = None;
+                self.notice = Some((
+                    l.t_with("people-invitation-cancelled", &[("email", &inv.email)]),
+                    false,
+                ));
+                self.invitations.insert(inv.person_id, inv);
+            }
+            Message::InvitationCancelled(Err(e)) => {
+                self.dialog = None;
+                return self.failed(e, l);
+            }
+            Message::AskResetTwoFactor(id) => {
+                self.dialog = Some(Dialog::ConfirmResetTwoFactor {
+                    id,
+                    name: self.name_of(id),
+                })
+            }
+            Message::ConfirmResetTwoFactor => {
+                if let Some(Dialog::ConfirmResetTwoFactor { id, .. }) = self.dialog {
+                    let c = ctx.client.clone();
+                    return Action::Run(Task::perform(
+                        async move { c.reset_two_factor(id).await },
+                        Message::TwoFactorReset,
+                    ));
+                }
+            }
+            Message::TwoFactorReset(Ok(rec)) => {
+                self.dialog = None;
+                let name = format!("{} {}", rec.person.first_name, rec.person.last_name);
+                self.upsert(rec.person);
+                self.notice = Some((
+                    l.t_with("people-two-factor-reset", &[("name", name.trim())]),
+                    false,
+                ));
+            }
+            Message::TwoFactorReset(Err(e)) => {
+                self.dialog = None;
+                return self.failed(e, l);
+            }
+            Message::RolesSaved(Err(e)) => {
+                self.dialog = None;
+                return self.failed(e, l);
+            }
+            Message::AskRemove(id) => {
+                self.dialog = Some(Dialog::ConfirmRemove {
+                    id,
+                    name: self.name_of(id),
+                })
+            }
+            Message::ConfirmRemove => {
+                if let Some(Dialog::ConfirmRemove { id, .. }) = self.dialog {
+                    let c = ctx.client.clone();
+                    return Action::Run(Task::perform(
+                        async move { c.delete_person(id).await },
+                        move |r| Message::Removed(id, r),
+                    ));
+                }
+            }
+            Message::Removed(id, Ok(())) => {
+                self.dialog = None;
+                let name = self.name_of(id);
+                self.remove(id);
+                self.notice = Some((l.t_with("people-removed", &[("name", &name)]), false));
+            }
+            Message::Removed(_, Err(e)) => {
+                self.dialog = None;
+                return self.failed(e, l);
+            }
+            Message::CloseDialog => self.dialog = None,
+            Message::Tick(id, on) => {
+                if on {
+                    self.selected.insert(id);
+                } else {
+                    self.selected.remove(&id);
+                }
+            }
+            Message::ExportCsv => {
+                let name = format!("{}.csv", l.t("people-csv-file"));
+                // The rows as shown now, written to CSV on a worker thread.
+                let rows: Vec<PersonSummary> = self.shown().cloned().collect();
+                let catalogue = ctx.roles.to_vec();
+                return Action::Run(Task::perform(
+                    async move {
+                        tokio::task::spawn_blocking(move || export::csv(l, &catalogue, &rows))
+                            .await
+                            .unwrap_or_default()
+                    },
+                    move |bytes| Message::CsvReady(bytes, name.clone()),
+                ));
+            }
+            Message::CsvReady(bytes, name) => return Action::Save(bytes, name),
+            Message::AskBatch => {
+                if !self.selected.is_empty() {
+                    self.dialog = Some(Dialog::ConfirmBatch {
+                        count: self.selected.len(),
+                    });
+                }
+            }
+            Message::ConfirmBatch => {
+                let (c, ids) = (
+                    ctx.client.clone(),
+                    self.selected.iter().copied().collect::<Vec<_>>(),
+                );
+                return Action::Run(Task::perform(
+                    async move { c.initialize_passwords(&ids).await },
+                    Message::BatchDone,
+                ));
+            }
+            Message::BatchDone(Ok(list)) => {
+                self.dialog = None;
+                self.selected.clear();
+                // The passwords go into the letters, and only there.
+                let letters: Vec<_> = list
+                    .iter()
+                    .filter_map(|p| {
+                        self.find(p.id)
+                            .map(|person| super::credential_letter(ctx, person, &p.password))
+                    })
+                    .collect();
+                self.notice = Some((
+                    l.t_count("people-batch-done", "count", letters.len()),
+                    false,
+                ));
+                let name = sesame_documents::file_name(
+                    "doc-letters-file",
+                    l.language,
+                    &ctx.me.organization.code,
+                );
+                return Action::Print(letters, name);
+            }
+            Message::BatchDone(Err(e)) => {
+                self.dialog = None;
+                return self.failed(e, l);
+            }
+        }
+        Action::None
+    }
+
+    /// Takes a person off the list (deleted here or in the record).
+    pub fn remove(&mut self, id: i64) {
+        if let Some(pos) = self.all.iter().position(|p| p.id == id) {
+            self.all.remove(pos);
+            self.keys.remove(pos);
+            self.order = (0..self.all.len() as u32).collect();
+            self.resort();
+        }
+    }
+
+    /// Puts a created or saved person in the list.
+    pub fn upsert(&mut self, person: PersonSummary) {
+        self.upsert_many(vec![person]);
+    }
+
+    /// Puts saved people in the list: rows replaced in place, new ones added, one sort.
+    pub fn upsert_many(&mut self, people: Vec<PersonSummary>) {
+        let index: HashMap<i64, usize> = self
+            .all
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id, i))
+            .collect();
+        for person in people {
+            match index.get(&person.id) {
+                Some(&pos) => {
+                    self.keys[pos] = search_key(&person);
+                    self.all[pos] = person;
+                }
+                None => {
+                    self.keys.push(search_key(&person));
+                    self.all.push(person);
+                }
+            }
+        }
+        // A changed name or a new row takes its place in the order shown.
+        self.resort();
+    }
+
+    /// While invited people are on the list, it checks now and then whether they confirmed,
+    /// so their badge turns active without a restart.
+    pub fn subscription(&self) -> Subscription<Message> {
+        if self.all.iter().any(|p| p.status == Status::Invited) {
+            iced::time::every(INVITATION_CHECK).map(|_| Message::CheckInvitations)
+        } else {
+            Subscription::none()
+        }
+    }
+
+    /// The latest invitation link of an invited person, as last checked.
+    pub fn invitation(&self, id: i64) -> Option<&Invitation> {
+        self.invitations.get(&id)
+    }
+
+    fn failed(&mut self, e: ClientError, l: Locale) -> Action {
+        if session_ended(&e) {
+            return Action::SessionEnded(e);
+        }
+        self.notice = Some((l.error(&e), true));
+        Action::None
+    }
+}
+
+/// What the search box matches: names (both orders), user ID and email, folded.
+fn search_key(p: &PersonSummary) -> String {
+    fold_for_search(&format!(
+        "{} {} {} {} {}",
+        p.first_name, p.last_name, p.last_name, p.user_id, p.email
+    ))
+}
+
+fn fetch(client: &Client, cursor: Option<String>) -> Task<Message> {
+    let c = client.clone();
+    let q = PeopleQuery {
+        limit: Some(PAGE),
+        cursor,
+        ..PeopleQuery::default()
+    };
+    Task::perform(async move { c.people(&q).await }, Message::Loaded)
+}

@@ -1,0 +1,437 @@
+//! What the user follow-up shows: toolbar and filters, the virtual list of rows with their
+//! options, and the dialogs.
+
+use iced::widget::{checkbox, column, container, pick_list, row, text, text_input};
+use iced::{Alignment, Element, Length};
+
+use super::{
+    Dialog, LevelFilter, Message, People, ROW_HEIGHT, RoleFilter, StatusFilter, TwoFactorFilter,
+};
+use crate::locale::Locale;
+use crate::screen::Ctx;
+use crate::widget::virtual_list;
+use crate::widget::{self, Weight, badge, confirm, dialog, notice, primary, secondary, shield};
+use sesame_core::api::{PeopleSort, PersonSummary};
+use sesame_core::domain::{Level, Status};
+
+/// The per-row actions keep their width whatever the window's: the other columns give way.
+const OPTIONS_WIDTH: f32 = 196.0;
+
+impl People {
+    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
+        let t = |id: &str| l.t(id);
+        let levels: Vec<LevelFilter> = std::iter::once(LevelFilter(None, l))
+            .chain(Level::ALL.into_iter().map(|v| LevelFilter(Some(v), l)))
+            .collect();
+        let statuses: Vec<StatusFilter> = std::iter::once(StatusFilter(None, l))
+            .chain(
+                [Status::Active, Status::Invited, Status::Suspended]
+                    .into_iter()
+                    .map(|v| StatusFilter(Some(v), l)),
+            )
+            .collect();
+        let mut role_filters = vec![RoleFilter(None, l.t("filter-all-roles"))];
+        role_filters.extend(
+            ctx.roles
+                .iter()
+                .map(|r| RoleFilter(Some(r.code.clone()), l.role_name(r))),
+        );
+        let chosen_role = role_filters
+            .iter()
+            .find(|f| f.0 == self.role)
+            .cloned()
+            .unwrap_or_else(|| role_filters[0].clone());
+        let two_factor: Vec<TwoFactorFilter> = [None, Some(true), Some(false)]
+            .into_iter()
+            .map(|v| TwoFactorFilter(v, l))
+            .collect();
+        let count = if self.loading {
+            l.t_count("people-loading", "count", self.all.len())
+        } else if self.visible.len() == self.all.len() {
+            l.t_count("people-count", "count", self.all.len())
+        } else {
+            l.t_with(
+                "people-count-filtered",
+                &[
+                    ("shown", &l.number(self.visible.len())),
+                    ("total", &l.number(self.all.len())),
+                ],
+            )
+        };
+        let toolbar = row![
+            text_input(&t("people-search"), &self.query)
+                .id("search")
+                .on_input(Message::Search)
+                .padding(8)
+                .width(Length::Fill),
+            text(count).size(13),
+            secondary(
+                l.t_count("people-roles-selected", "count", self.selected.len()),
+                (!self.selected.is_empty()).then_some(Message::AskRolesOfSelection)
+            ),
+            secondary(
+                l.t_count("people-print-selected", "count", self.selected.len()),
+                (!self.selected.is_empty()).then_some(Message::AskBatch)
+            ),
+            secondary(
+                t("people-export-csv"),
+                (!self.loading).then_some(Message::ExportCsv)
+            ),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center);
+        let filters = row![
+            text(t("people-filters")).size(13),
+            pick_list(
+                levels,
+                Some(self.level.unwrap_or(LevelFilter(None, l))).map(|f| LevelFilter(f.0, l)),
+                Message::LevelFilter
+            ),
+            pick_list(
+                statuses,
+                Some(self.status.unwrap_or(StatusFilter(None, l))).map(|f| StatusFilter(f.0, l)),
+                Message::StatusFilter
+            ),
+            pick_list(role_filters, Some(chosen_role), Message::RoleFilter),
+            pick_list(
+                two_factor,
+                Some(TwoFactorFilter(self.two_factor, l)),
+                Message::TwoFactorFilter
+            ),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center);
+        let header = row![
+            container(text("")).width(24),
+            self.header(l, "column-name", PeopleSort::Name, 3),
+            self.header(l, "column-user-id", PeopleSort::UserId, 2),
+            self.header(l, "column-phone", PeopleSort::Phone, 2),
+            self.header(l, "column-level", PeopleSort::Level, 2),
+            self.header(l, "column-email", PeopleSort::Email, 3),
+            container(text(t("column-roles")).size(13)).width(Length::FillPortion(2)),
+            self.header(l, "column-status", PeopleSort::Status, 2),
+            container(text(t("column-two-factor")).size(13)).width(Length::FillPortion(1)),
+            container(text(t("column-options")).size(13)).width(OPTIONS_WIDTH),
+        ]
+        .spacing(8)
+        .padding([6, 8]);
+        let list = virtual_list::view(
+            "people-list",
+            self.visible.len(),
+            ROW_HEIGHT,
+            self.window,
+            |i| self.row(l, ctx.roles, self.visible[i]),
+            Message::Scrolled,
+        );
+        let buttons = row![
+            primary(
+                t("people-new"),
+                (!ctx.me.rights.grantable_levels.is_empty()).then_some(Message::New)
+            ),
+            secondary(
+                t("people-invite"),
+                (!ctx.me.rights.grantable_levels.is_empty()).then_some(Message::Invite)
+            ),
+            secondary(t("action-cancel"), Some(Message::Cancel)),
+            secondary(t("action-quit"), Some(Message::Quit)),
+        ]
+        .spacing(10);
+        let mut page = column![text(t("people-title")).size(26)]
+            .spacing(10)
+            .padding(20)
+            .height(Length::Fill);
+        if let Some((n, is_error)) = &self.notice {
+            page = page.push(notice(n, *is_error));
+        }
+        let page: Element<'_, Message> = page
+            .push(toolbar)
+            .push(filters)
+            .push(header)
+            .push(list)
+            .push(buttons)
+            .into();
+        match &self.dialog {
+            None => page,
+            Some(d) => self.dialog_view(page, d, ctx),
+        }
+    }
+
+    fn header<'a>(
+        &self,
+        l: Locale,
+        id: &str,
+        sort: PeopleSort,
+        portion: u16,
+    ) -> Element<'a, Message> {
+        let arrow = if self.sort == sort {
+            if self.desc { " ▼" } else { " ▲" }
+        } else {
+            ""
+        };
+        container(widget::link(
+            format!("{}{arrow}", l.t(id)),
+            Some(Message::SortBy(sort)),
+        ))
+        .width(Length::FillPortion(portion))
+        .into()
+    }
+
+    fn row<'a>(
+        &'a self,
+        l: Locale,
+        catalogue: &[sesame_core::api::Role],
+        index: u32,
+    ) -> Element<'a, Message> {
+        let p = &self.all[index as usize];
+        let cell = |s: String, portion: u16| {
+            container(text(s).size(14).wrapping(text::Wrapping::None))
+                .width(Length::FillPortion(portion))
+                .clip(true)
+        };
+        let id = p.id;
+        // What a row offers depends on where the account stands.
+        let mut options = vec![];
+        if p.status == Status::Invited {
+            options.extend([RowOption::ResendInvitation, RowOption::CancelInvitation]);
+        } else {
+            options.push(RowOption::InitializePassword);
+        }
+        options.push(RowOption::UpdateRoles);
+        if p.two_factor {
+            options.push(RowOption::ResetTwoFactor);
+        }
+        options.push(RowOption::Remove);
+        let options: Vec<RowOptionLabel> = options.into_iter().map(|o| o.with(l)).collect();
+        let chips = p.roles.iter().fold(row![].spacing(4), |r, code| {
+            let name = catalogue
+                .iter()
+                .find(|x| &x.code == code)
+                .map(|x| l.role_name(x))
+                .unwrap_or_else(|| code.clone());
+            r.push(widget::chip(name))
+        });
+        // An invitation whose link was withdrawn or ran out says so next to its badge.
+        let closed_link =
+            p.status == Status::Invited && self.invitation(p.id).is_some_and(|i| i.expired);
+        let status: Element<'a, Message> = if closed_link {
+            row![badge(l, p.status), text(l.t("people-link-closed")).size(11)]
+                .spacing(4)
+                .align_y(Alignment::Center)
+                .into()
+        } else {
+            badge(l, p.status)
+        };
+        let ticked = self.selected.contains(&id);
+        row![
+            container(checkbox(ticked).on_toggle(move |on| Message::Tick(id, on))).width(24),
+            cell(display_name(p), 3),
+            cell(p.user_id.clone(), 2),
+            cell(p.phone.clone().unwrap_or_default(), 2),
+            cell(l.level(p.level), 2),
+            cell(p.email.clone(), 3),
+            container(chips).width(Length::FillPortion(2)).clip(true),
+            container(status).width(Length::FillPortion(2)).clip(true),
+            container(shield(l, p.two_factor)).width(Length::FillPortion(1)),
+            row![
+                widget::link(l.t("action-modify"), Some(Message::Modify(id))),
+                pick_list(options, None::<RowOptionLabel>, move |o| o.message(id))
+                    .placeholder(l.t("column-options"))
+                    .text_size(13)
+                    .padding([2, 6]),
+            ]
+            .spacing(6)
+            .align_y(Alignment::Center)
+            .width(OPTIONS_WIDTH),
+        ]
+        .spacing(8)
+        .padding([0, 8])
+        .height(ROW_HEIGHT)
+        .align_y(Alignment::Center)
+        .into()
+    }
+
+    fn dialog_view<'a>(
+        &'a self,
+        base: Element<'a, Message>,
+        d: &'a Dialog,
+        ctx: Ctx<'_>,
+    ) -> Element<'a, Message> {
+        let l = ctx.locale;
+        let t = |id: &str| l.t(id);
+        match d {
+            Dialog::ConfirmInitialize { name, .. } => confirm(
+                base,
+                l,
+                t("dialog-initialize-title"),
+                l.t_with("dialog-initialize-body", &[("name", name)]),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmInitialize,
+                Weight::Normal,
+            ),
+            Dialog::Password { name, password, .. } => crate::widget::password_dialog(
+                base,
+                l,
+                name,
+                password,
+                [
+                    Message::CopyPassword,
+                    Message::PrintLetter,
+                    Message::CloseDialog,
+                ],
+            ),
+            Dialog::Roles { ids, name, roles } => {
+                let mut boxes = column![].spacing(8);
+                if ids.len() > 1 {
+                    boxes = boxes.push(text(t("dialog-roles-many")).size(13));
+                }
+                let boxes = ctx.roles.iter().fold(boxes, |c, r| {
+                    let label = l.role_name(r);
+                    let code = r.code.clone();
+                    c.push(
+                        checkbox(roles.contains(&r.code))
+                            .label(label)
+                            .on_toggle(move |on| Message::ToggleRole(code.clone(), on)),
+                    )
+                });
+                dialog(
+                    base,
+                    l.t_with("dialog-roles-title", &[("name", name)]),
+                    boxes.into(),
+                    vec![
+                        secondary(t("action-cancel"), Some(Message::CloseDialog)),
+                        primary(t("action-update"), Some(Message::SaveRoles)),
+                    ],
+                )
+            }
+            Dialog::Invite(form) => {
+                let levels = crate::screen::person::grantable_levels(&ctx);
+                dialog(
+                    base,
+                    t("dialog-invite-title"),
+                    column![
+                        text(t("dialog-invite-body")).size(13),
+                        form.view(l, levels, ctx.roles).map(Message::InviteEdit),
+                    ]
+                    .spacing(10)
+                    .into(),
+                    vec![
+                        secondary(t("action-cancel"), Some(Message::CloseDialog)),
+                        primary(
+                            t("action-send-invitation"),
+                            (!form.sending).then_some(Message::SendInvitation),
+                        ),
+                    ],
+                )
+            }
+            Dialog::ConfirmCancelInvitation { name, .. } => confirm(
+                base,
+                l,
+                t("dialog-cancel-invitation-title"),
+                l.t_with("dialog-cancel-invitation-body", &[("name", name)]),
+                ("action-keep", Message::CloseDialog),
+                Message::ConfirmCancelInvitation,
+                Weight::Dangerous,
+            ),
+            Dialog::ConfirmResetTwoFactor { name, .. } => confirm(
+                base,
+                l,
+                t("dialog-reset-two-factor-title"),
+                l.t_with("dialog-reset-two-factor-body", &[("name", name)]),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmResetTwoFactor,
+                Weight::Dangerous,
+            ),
+            Dialog::ConfirmBatch { count } => confirm(
+                base,
+                l,
+                t("dialog-batch-title"),
+                l.t_count("dialog-batch-body", "count", *count),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmBatch,
+                Weight::Normal,
+            ),
+            Dialog::ConfirmRemove { name, .. } => confirm(
+                base,
+                l,
+                t("dialog-remove-title"),
+                l.t_with("dialog-remove-body", &[("name", name)]),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmRemove,
+                Weight::Dangerous,
+            ),
+        }
+    }
+}
+
+/// Role codes as the catalogue names them in the user's language.
+pub fn role_names(l: Locale, catalogue: &[sesame_core::api::Role], codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|code| match catalogue.iter().find(|r| &r.code == code) {
+            Some(r) if l.language == sesame_core::domain::Language::Fr => r.name_fr.clone(),
+            Some(r) => r.name_en.clone(),
+            None => code.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "Last, First", or the email of someone invited who has no name yet.
+pub fn display_name(p: &PersonSummary) -> String {
+    match (
+        p.last_name.trim().is_empty(),
+        p.first_name.trim().is_empty(),
+    ) {
+        (true, true) => p.email.clone(),
+        (false, true) => p.last_name.clone(),
+        (true, false) => p.first_name.clone(),
+        (false, false) => format!("{}, {}", p.last_name, p.first_name),
+    }
+}
+
+/// A row's options menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowOption {
+    InitializePassword,
+    UpdateRoles,
+    ResendInvitation,
+    CancelInvitation,
+    ResetTwoFactor,
+    Remove,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowOptionLabel(RowOption, Locale);
+
+impl RowOption {
+    fn with(self, l: Locale) -> RowOptionLabel {
+        RowOptionLabel(self, l)
+    }
+}
+
+impl RowOptionLabel {
+    fn message(self, id: i64) -> Message {
+        match self.0 {
+            RowOption::InitializePassword => Message::AskInitialize(id),
+            RowOption::UpdateRoles => Message::AskRoles(id),
+            RowOption::ResendInvitation => Message::Resend(id),
+            RowOption::CancelInvitation => Message::AskCancelInvitation(id),
+            RowOption::ResetTwoFactor => Message::AskResetTwoFactor(id),
+            RowOption::Remove => Message::AskRemove(id),
+        }
+    }
+}
+
+impl std::fmt::Display for RowOptionLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1.t(match self.0 {
+            RowOption::InitializePassword => "action-initialize-password",
+            RowOption::UpdateRoles => "action-update-roles",
+            RowOption::ResendInvitation => "action-resend-invitation",
+            RowOption::CancelInvitation => "action-cancel-invitation",
+            RowOption::ResetTwoFactor => "action-reset-two-factor",
+            RowOption::Remove => "action-remove",
+        }))
+    }
+}

@@ -1,0 +1,318 @@
+//! The roles catalogue: each role's name in both languages and what it is for. Level-1 users
+//! add roles and rename them; the code, which accounts hold, never changes.
+
+use iced::widget::{column, container, row, scrollable, text, text_input};
+use iced::{Alignment, Element, Length, Task};
+
+use super::Ctx;
+use super::people::session_ended;
+use crate::widget::{chip, error_for, heading, labelled, notice, primary, secondary};
+use sesame_client::ClientError;
+use sesame_core::api::{NewRole, Role, RoleUpdate};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Code,
+    NameEn,
+    NameFr,
+    DescriptionEn,
+    DescriptionFr,
+}
+
+/// The role being added (`editing` is `None`) or changed.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Form {
+    editing: Option<String>,
+    code: String,
+    name_en: String,
+    name_fr: String,
+    description_en: String,
+    description_fr: String,
+    error: Option<(String, String)>,
+}
+
+#[derive(Default)]
+pub struct Roles {
+    form: Option<Form>,
+    notice: Option<(String, bool)>,
+    busy: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Add,
+    Edit(String),
+    Field(Field, String),
+    Save,
+    Saved(Result<Role, ClientError>),
+    CloseForm,
+    Back,
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// A role was added or changed: the app's catalogue follows.
+    Changed(Role),
+    Home,
+    SessionEnded(ClientError),
+}
+
+impl Roles {
+    pub fn new() -> Roles {
+        Roles::default()
+    }
+
+    fn may_change(ctx: &Ctx<'_>) -> bool {
+        ctx.me.rights.manage_roles
+    }
+
+    pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
+        let l = ctx.locale;
+        match message {
+            Message::Add => {
+                self.form = Some(Form::default());
+                return Action::Run(iced::widget::operation::focus("role-code"));
+            }
+            Message::Edit(code) => {
+                if let Some(r) = ctx.roles.iter().find(|r| r.code == code) {
+                    self.form = Some(Form {
+                        editing: Some(r.code.clone()),
+                        code: r.code.clone(),
+                        name_en: r.name_en.clone(),
+                        name_fr: r.name_fr.clone(),
+                        description_en: r.description_en.clone(),
+                        description_fr: r.description_fr.clone(),
+                        error: None,
+                    });
+                    return Action::Run(iced::widget::operation::focus("role-name-en"));
+                }
+            }
+            Message::Field(f, v) => {
+                if let Some(form) = &mut self.form {
+                    match f {
+                        Field::Code => form.code = v,
+                        Field::NameEn => form.name_en = v,
+                        Field::NameFr => form.name_fr = v,
+                        Field::DescriptionEn => form.description_en = v,
+                        Field::DescriptionFr => form.description_fr = v,
+                    }
+                }
+            }
+            Message::Save => {
+                let Some(form) = &self.form else {
+                    return Action::None;
+                };
+                if self.busy {
+                    return Action::None;
+                }
+                self.busy = true;
+                let c = ctx.client.clone();
+                let update = RoleUpdate {
+                    name_en: form.name_en.clone(),
+                    name_fr: form.name_fr.clone(),
+                    description_en: form.description_en.clone(),
+                    description_fr: form.description_fr.clone(),
+                };
+                let task = match form.editing.clone() {
+                    Some(code) => Task::perform(
+                        async move { c.update_role(&code, &update).await },
+                        Message::Saved,
+                    ),
+                    None => {
+                        let new = NewRole {
+                            code: form.code.trim().to_owned(),
+                            name_en: update.name_en,
+                            name_fr: update.name_fr,
+                            description_en: update.description_en,
+                            description_fr: update.description_fr,
+                        };
+                        Task::perform(async move { c.create_role(&new).await }, Message::Saved)
+                    }
+                };
+                return Action::Run(task);
+            }
+            Message::Saved(Ok(role)) => {
+                self.busy = false;
+                self.form = None;
+                self.notice = Some((
+                    l.t_with("roles-saved", &[("name", &l.role_name(&role))]),
+                    false,
+                ));
+                return Action::Changed(role);
+            }
+            Message::Saved(Err(e)) => {
+                self.busy = false;
+                if session_ended(&e) {
+                    return Action::SessionEnded(e);
+                }
+                let field = match &e {
+                    ClientError::Api { error, .. } => error.field.clone(),
+                    _ => None,
+                };
+                let message = match e.status() {
+                    Some(409) => l.t("roles-code-taken"),
+                    _ => l.error(&e),
+                };
+                match (&mut self.form, field) {
+                    (Some(form), Some(f)) => form.error = Some((f, message)),
+                    (Some(form), None) if e.status() == Some(409) => {
+                        form.error = Some(("code".into(), message))
+                    }
+                    _ => self.notice = Some((message, true)),
+                }
+            }
+            Message::CloseForm => self.form = None,
+            Message::Back => return Action::Home,
+        }
+        Action::None
+    }
+
+    /// Enter saves the open form.
+    pub fn confirm_message(&self) -> Option<Message> {
+        self.form.as_ref().map(|_| Message::Save)
+    }
+
+    pub fn has_form(&self) -> bool {
+        self.form.is_some()
+    }
+
+    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
+        let t = |id: &str| l.t(id);
+        let may_change = Self::may_change(&ctx);
+        let mut c = column![
+            text(t("roles-title")).size(26),
+            text(t("roles-intro")).size(14)
+        ]
+        .spacing(12)
+        .max_width(900);
+        if let Some((n, e)) = &self.notice {
+            c = c.push(notice(n, *e));
+        }
+        if let Some(form) = &self.form {
+            c = c.push(self.form_view(form, ctx));
+        } else if may_change {
+            c = c.push(primary(t("roles-add"), Some(Message::Add)));
+        }
+        for r in ctx.roles {
+            let mut names = column![
+                row![
+                    text(l.role_name(r)).size(17),
+                    chip(r.code.clone()),
+                    text(match l.language {
+                        sesame_core::domain::Language::En => format!("· {}", r.name_fr),
+                        sesame_core::domain::Language::Fr => format!("· {}", r.name_en),
+                    })
+                    .size(13),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center)
+            ]
+            .spacing(4)
+            .width(Length::Fill);
+            let description = l.role_description(r);
+            names = names.push(
+                text(if description.is_empty() {
+                    t("roles-no-description")
+                } else {
+                    description
+                })
+                .size(13),
+            );
+            let mut line = row![names].spacing(12).align_y(Alignment::Center);
+            if may_change {
+                line = line.push(secondary(
+                    t("action-modify"),
+                    Some(Message::Edit(r.code.clone())),
+                ));
+            }
+            c = c.push(container(line).padding(12).style(container::rounded_box));
+        }
+        c = c.push(secondary(t("action-quit"), Some(Message::Back)));
+        scrollable(container(c).padding(20))
+            .height(Length::Fill)
+            .into()
+    }
+
+    fn form_view<'a>(&'a self, form: &'a Form, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
+        let t = |id: &str| l.t(id);
+        let err = |field: &str| error_for(&form.error, field);
+        let input = |label: &str, value: &'a str, field: Field, id: &'static str, key: &str| {
+            labelled(
+                t(label),
+                text_input("", value)
+                    .id(id)
+                    .on_input(move |v| Message::Field(field, v))
+                    .on_submit(Message::Save)
+                    .padding(8),
+                err(key),
+            )
+        };
+        let code: Element<'a, Message> = if form.editing.is_some() {
+            labelled(t("field-role-code"), text(form.code.clone()), None)
+        } else {
+            input(
+                "field-role-code",
+                &form.code,
+                Field::Code,
+                "role-code",
+                "code",
+            )
+        };
+        container(
+            column![
+                heading(t(if form.editing.is_some() {
+                    "roles-edit-title"
+                } else {
+                    "roles-add-title"
+                })),
+                code,
+                row![
+                    input(
+                        "field-name-en",
+                        &form.name_en,
+                        Field::NameEn,
+                        "role-name-en",
+                        "name_en"
+                    ),
+                    input(
+                        "field-name-fr",
+                        &form.name_fr,
+                        Field::NameFr,
+                        "role-name-fr",
+                        "name_fr"
+                    ),
+                ]
+                .spacing(12),
+                row![
+                    input(
+                        "field-description-en",
+                        &form.description_en,
+                        Field::DescriptionEn,
+                        "role-description-en",
+                        "description_en"
+                    ),
+                    input(
+                        "field-description-fr",
+                        &form.description_fr,
+                        Field::DescriptionFr,
+                        "role-description-fr",
+                        "description_fr"
+                    ),
+                ]
+                .spacing(12),
+                row![
+                    primary(t("action-save"), (!self.busy).then_some(Message::Save)),
+                    secondary(t("action-cancel"), Some(Message::CloseForm)),
+                ]
+                .spacing(10),
+            ]
+            .spacing(10),
+        )
+        .padding(16)
+        .style(container::rounded_box)
+        .into()
+    }
+}

@@ -1,0 +1,190 @@
+//! Sign in: organization code, user ID, password (and the authentication code for people who
+//! enrolled 2FA). Service and technical users get the server's refusal, translated.
+
+use iced::widget::{column, container, row, text, text_input};
+use iced::{Element, Length, Task};
+
+use crate::locale::Locale;
+use crate::widget::{labelled, notice, primary, secondary};
+use sesame_client::{Client, ClientError};
+use sesame_core::api::{ErrorCode, Session};
+
+pub struct SignIn {
+    pub organization: String,
+    pub user_id: String,
+    password: String,
+    totp: String,
+    needs_totp: bool,
+    error: Option<ClientError>,
+    /// Why the user is here again (e.g. the session expired).
+    pub reason: Option<String>,
+    busy: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Organization(String),
+    UserId(String),
+    Password(String),
+    Totp(String),
+    Submit,
+    Done(Result<Box<Session>, ClientError>),
+    ChangeServer,
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// Signed in; the password typed is handed over only for a forced change.
+    SignedIn(Box<Session>, String),
+    ChangeServer,
+}
+
+impl SignIn {
+    pub fn new(organization: &str, user_id: &str, password: &str) -> SignIn {
+        SignIn {
+            organization: organization.into(),
+            user_id: user_id.into(),
+            password: password.into(),
+            totp: String::new(),
+            needs_totp: false,
+            error: None,
+            reason: None,
+            busy: false,
+        }
+    }
+
+    pub fn first_focus(&self) -> &'static str {
+        if self.organization.is_empty() {
+            "organization"
+        } else if self.user_id.is_empty() {
+            "user-id"
+        } else {
+            "password"
+        }
+    }
+
+    pub fn update(&mut self, message: Message, client: &Client) -> Action {
+        match message {
+            Message::Organization(v) => self.organization = v.to_uppercase(),
+            Message::UserId(v) => self.user_id = v,
+            Message::Password(v) => self.password = v,
+            Message::Totp(v) => {
+                self.totp = v.chars().filter(char::is_ascii_digit).take(6).collect()
+            }
+            Message::Submit => {
+                if self.busy
+                    || self.organization.trim().is_empty()
+                    || self.user_id.trim().is_empty()
+                    || self.password.is_empty()
+                {
+                    return Action::None;
+                }
+                self.busy = true;
+                self.error = None;
+                let c = client.clone();
+                let (o, u, p) = (
+                    self.organization.clone(),
+                    self.user_id.clone(),
+                    self.password.clone(),
+                );
+                let totp = Some(self.totp.clone()).filter(|t| !t.is_empty());
+                return Action::Run(Task::perform(
+                    async move { c.sign_in(&o, &u, &p, totp.as_deref()).await.map(Box::new) },
+                    Message::Done,
+                ));
+            }
+            Message::Done(Ok(session)) => {
+                self.busy = false;
+                self.reason = None;
+                let typed = std::mem::take(&mut self.password);
+                self.totp.clear();
+                return Action::SignedIn(session, typed);
+            }
+            Message::Done(Err(e)) => {
+                self.busy = false;
+                if matches!(
+                    e.code(),
+                    Some(ErrorCode::TwoFactorRequired | ErrorCode::InvalidTwoFactorCode)
+                ) {
+                    self.needs_totp = true;
+                }
+                self.error = Some(e);
+            }
+            Message::ChangeServer => return Action::ChangeServer,
+        }
+        Action::None
+    }
+
+    pub fn view(&self, locale: Locale) -> Element<'_, Message> {
+        let t = |id: &str| locale.t(id);
+        let mut form = column![text(t("sign-in-title")).size(28)]
+            .spacing(14)
+            .max_width(420);
+        if let Some(r) = &self.reason {
+            form = form.push(notice(r, false));
+        }
+        if let Some(e) = &self.error {
+            form = form.push(notice(&locale.error(e), true));
+        }
+        form = form
+            .push(labelled(
+                t("field-organization-code"),
+                text_input("", &self.organization)
+                    .id("organization")
+                    .on_input(Message::Organization)
+                    .on_submit(Message::Submit)
+                    .padding(8),
+                None,
+            ))
+            .push(labelled(
+                t("field-user-id"),
+                text_input("", &self.user_id)
+                    .id("user-id")
+                    .on_input(Message::UserId)
+                    .on_submit(Message::Submit)
+                    .padding(8),
+                None,
+            ))
+            .push(labelled(
+                t("field-password"),
+                text_input("", &self.password)
+                    .id("password")
+                    .secure(true)
+                    .on_input(Message::Password)
+                    .on_submit(Message::Submit)
+                    .padding(8),
+                None,
+            ));
+        if self.needs_totp {
+            form = form.push(labelled(
+                t("field-totp"),
+                text_input("123456", &self.totp)
+                    .id("totp")
+                    .on_input(Message::Totp)
+                    .on_submit(Message::Submit)
+                    .padding(8),
+                None,
+            ));
+        }
+        let ready = !self.busy
+            && !self.organization.trim().is_empty()
+            && !self.user_id.trim().is_empty()
+            && !self.password.is_empty();
+        form = form.push(
+            row![
+                primary(
+                    if self.busy {
+                        t("sign-in-busy")
+                    } else {
+                        t("sign-in-action")
+                    },
+                    ready.then_some(Message::Submit)
+                ),
+                secondary(t("sign-in-change-server"), Some(Message::ChangeServer)),
+            ]
+            .spacing(10),
+        );
+        container(form).center_x(Length::Fill).padding(40).into()
+    }
+}

@@ -1,0 +1,529 @@
+//! The first screen: work on "This computer" (the embedded server, with a first-use choice
+//! between creating one's organization and opening the demo) or on "A server" (a URL).
+
+use std::sync::Arc;
+
+use iced::widget::{checkbox, column, container, pick_list, row, text, text_input};
+use iced::{Alignment, Element, Length, Task};
+
+use crate::locale::Locale;
+use crate::settings::Places;
+use crate::widget::{labelled, notice, primary, secondary};
+use sesame_client::{Client, ClientError};
+use sesame_core::domain::Language;
+use sesame_server::Running;
+use sesame_server::demo::{self, FirstOrganization};
+
+#[derive(Debug, Clone, Default)]
+pub struct NewOrganization {
+    pub code: String,
+    pub name: String,
+    pub language: Option<Language>,
+    pub public_service: bool,
+    pub user_id: String,
+    pub last_name: String,
+    pub first_name: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Mode {
+    Choose,
+    Remote,
+    /// The embedded server is starting.
+    Starting,
+    /// The embedded database has no organization yet.
+    FirstUse,
+    CreateOrganization,
+    /// The first level-1 user was created: the temporary password, shown once.
+    Created {
+        code: String,
+        user_id: String,
+        password: String,
+    },
+}
+
+pub struct Start {
+    mode: Mode,
+    places: Places,
+    url: String,
+    servers: Vec<String>,
+    error: Option<String>,
+    busy: bool,
+    embedded: Option<Arc<Running>>,
+    form: NewOrganization,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    ThisComputer,
+    SharedServer,
+    Back,
+    UrlChanged(String),
+    ServerPicked(String),
+    Connect,
+    Reached(Result<(), ClientError>),
+    Started(Result<Arc<Running>, String>),
+    Counted(Result<i64, String>),
+    OpenDemo,
+    DemoReady(Result<(), String>),
+    ShowCreate,
+    Form(FormField, String),
+    FormLanguage(Language),
+    FormPublicService(bool),
+    Create,
+    Created(Result<String, String>),
+    CopyPassword,
+    ContinueToSignIn,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum FormField {
+    Code,
+    Name,
+    UserId,
+    LastName,
+    FirstName,
+    Email,
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// Connected: go to sign-in, prefilled.
+    Connected {
+        client: Client,
+        server: Option<String>,
+        embedded: Option<Arc<Running>>,
+        organization: String,
+        user_id: String,
+        password: String,
+    },
+    Copy(String),
+}
+
+impl Start {
+    pub fn new(places: Places, servers: Vec<String>) -> Start {
+        Start {
+            mode: Mode::Choose,
+            places,
+            url: servers.first().cloned().unwrap_or_default(),
+            servers,
+            error: None,
+            busy: false,
+            embedded: None,
+            form: NewOrganization::default(),
+        }
+    }
+
+    /// The first user's temporary password while the screen shows it (once).
+    pub fn shown_password(&self) -> Option<&str> {
+        match &self.mode {
+            Mode::Created { password, .. } => Some(password),
+            _ => None,
+        }
+    }
+
+    fn client(&self) -> Option<Client> {
+        self.embedded.as_ref().map(|r| Client::new(&r.url()))
+    }
+
+    fn connected(&self, organization: &str, user_id: &str, password: &str) -> Action {
+        match self.client() {
+            Some(client) => Action::Connected {
+                client,
+                server: None,
+                embedded: self.embedded.clone(),
+                organization: organization.into(),
+                user_id: user_id.into(),
+                password: password.into(),
+            },
+            None => Action::None,
+        }
+    }
+
+    pub fn update(&mut self, message: Message, locale: Locale) -> Action {
+        match message {
+            Message::ThisComputer => {
+                self.mode = Mode::Starting;
+                self.error = None;
+                if self.embedded.is_some() {
+                    return self.count();
+                }
+                let url = self.places.database_url();
+                let data = self.places.data.clone();
+                Action::Run(Task::perform(
+                    async move {
+                        std::fs::create_dir_all(&data)
+                            .map_err(|e| format!("{}: {e}", data.display()))?;
+                        sesame_server::start(&url, "127.0.0.1:0", sesame_server::Config::default())
+                            .await
+                            .map(Arc::new)
+                    },
+                    Message::Started,
+                ))
+            }
+            Message::Started(Ok(running)) => {
+                self.embedded = Some(running);
+                self.count()
+            }
+            Message::Started(Err(e)) | Message::Counted(Err(e)) | Message::DemoReady(Err(e)) => {
+                self.mode = Mode::Choose;
+                self.busy = false;
+                self.error = Some(locale.t_with("start-embedded-failed", &[("reason", &e)]));
+                Action::None
+            }
+            Message::Counted(Ok(0)) => {
+                self.mode = Mode::FirstUse;
+                Action::None
+            }
+            Message::Counted(Ok(_)) => {
+                self.mode = Mode::Choose;
+                self.connected("", "", "")
+            }
+            Message::OpenDemo => {
+                let Some(db) = self.embedded.as_ref().map(|r| r.db.clone()) else {
+                    return Action::None;
+                };
+                self.busy = true;
+                Action::Run(Task::perform(
+                    async move { demo::demo(&db).await.map(|_| ()) },
+                    Message::DemoReady,
+                ))
+            }
+            Message::DemoReady(Ok(())) => {
+                self.busy = false;
+                self.connected(demo::DEMO_CODE, "demo", demo::DEMO_PASSWORD)
+            }
+            Message::ShowCreate => {
+                self.form.language.get_or_insert(locale.language);
+                self.mode = Mode::CreateOrganization;
+                Action::None
+            }
+            Message::Form(field, value) => {
+                let f = &mut self.form;
+                match field {
+                    FormField::Code => f.code = value.to_uppercase(),
+                    FormField::Name => f.name = value,
+                    FormField::UserId => f.user_id = value,
+                    FormField::LastName => f.last_name = value,
+                    FormField::FirstName => f.first_name = value,
+                    FormField::Email => f.email = value,
+                }
+                Action::None
+            }
+            Message::FormLanguage(l) => {
+                self.form.language = Some(l);
+                Action::None
+            }
+            Message::FormPublicService(b) => {
+                self.form.public_service = b;
+                Action::None
+            }
+            Message::Create => {
+                let Some(db) = self.embedded.as_ref().map(|r| r.db.clone()) else {
+                    return Action::None;
+                };
+                let f = self.form.clone();
+                let first = FirstOrganization {
+                    code: f.code,
+                    name: f.name,
+                    language: f.language.unwrap_or(locale.language),
+                    public_service: f.public_service,
+                    user_id: f.user_id,
+                    last_name: f.last_name,
+                    first_name: f.first_name,
+                    email: f.email,
+                };
+                self.busy = true;
+                self.error = None;
+                Action::Run(Task::perform(
+                    async move { demo::init(&db, &first).await },
+                    Message::Created,
+                ))
+            }
+            Message::Created(Ok(password)) => {
+                self.busy = false;
+                self.mode = Mode::Created {
+                    code: self.form.code.trim().to_uppercase(),
+                    user_id: self.form.user_id.trim().to_owned(),
+                    password,
+                };
+                Action::None
+            }
+            Message::Created(Err(e)) => {
+                self.busy = false;
+                self.error = Some(e);
+                Action::None
+            }
+            Message::CopyPassword => match &self.mode {
+                Mode::Created { password, .. } => Action::Copy(password.clone()),
+                _ => Action::None,
+            },
+            Message::ContinueToSignIn => {
+                let Mode::Created { code, user_id, .. } =
+                    std::mem::replace(&mut self.mode, Mode::Choose)
+                else {
+                    return Action::None;
+                };
+                // The temporary password is forgotten here: it was shown once.
+                self.connected(&code, &user_id, "")
+            }
+            Message::SharedServer => {
+                self.mode = Mode::Remote;
+                self.error = None;
+                Action::None
+            }
+            Message::Back => {
+                self.mode = Mode::Choose;
+                self.error = None;
+                Action::None
+            }
+            Message::UrlChanged(u) | Message::ServerPicked(u) => {
+                self.url = u;
+                Action::None
+            }
+            Message::Connect => {
+                let url = normalize_url(&self.url);
+                self.url = url.clone();
+                self.busy = true;
+                self.error = None;
+                let client = Client::new(&url);
+                Action::Run(Task::perform(
+                    async move { client.health().await },
+                    Message::Reached,
+                ))
+            }
+            Message::Reached(Ok(())) => {
+                self.busy = false;
+                Action::Connected {
+                    client: Client::new(&self.url),
+                    server: Some(self.url.clone()),
+                    embedded: None,
+                    organization: String::new(),
+                    user_id: String::new(),
+                    password: String::new(),
+                }
+            }
+            Message::Reached(Err(_)) => {
+                self.busy = false;
+                self.error = Some(locale.t_with("start-unreachable", &[("url", &self.url)]));
+                Action::None
+            }
+        }
+    }
+
+    fn count(&mut self) -> Action {
+        let Some(db) = self.embedded.as_ref().map(|r| r.db.clone()) else {
+            return Action::None;
+        };
+        Action::Run(Task::perform(
+            async move {
+                let mut c = db.read().await.map_err(|e| e.to_string())?;
+                c.organization_count().await.map_err(|e| e.to_string())
+            },
+            Message::Counted,
+        ))
+    }
+
+    pub fn view(&self, locale: Locale) -> Element<'_, Message> {
+        let t = |id: &str| locale.t(id);
+        let error = self.error.as_deref().map(|e| notice(e, true));
+        let body: Element<'_, Message> = match &self.mode {
+            Mode::Choose => column![
+                text(t("start-title")).size(28),
+                text(t("start-intro")),
+                row![
+                    crate::widget::choice(
+                        t("start-this-computer"),
+                        t("start-this-computer-detail"),
+                        Message::ThisComputer
+                    ),
+                    crate::widget::choice(
+                        t("start-shared-server"),
+                        t("start-shared-server-detail"),
+                        Message::SharedServer
+                    ),
+                ]
+                .spacing(16),
+            ]
+            .spacing(16)
+            .into(),
+            Mode::Starting => text(t("start-starting")).into(),
+            Mode::Remote => {
+                let mut c = column![
+                    text(t("start-shared-server")).size(24),
+                    labelled(
+                        t("start-url"),
+                        text_input("https://sesame.example.org", &self.url)
+                            .id("server-url")
+                            .on_input(Message::UrlChanged)
+                            .on_submit(Message::Connect)
+                            .padding(8),
+                        None,
+                    ),
+                ]
+                .spacing(12);
+                if !self.servers.is_empty() {
+                    c = c.push(labelled(
+                        t("start-recent-servers"),
+                        pick_list(
+                            self.servers.clone(),
+                            Some(self.url.clone()).filter(|u| self.servers.contains(u)),
+                            Message::ServerPicked,
+                        ),
+                        None,
+                    ));
+                }
+                c.push(
+                    row![
+                        secondary(t("action-back"), Some(Message::Back)),
+                        primary(
+                            if self.busy {
+                                t("start-connecting")
+                            } else {
+                                t("start-connect")
+                            },
+                            (!self.busy && !self.url.trim().is_empty()).then_some(Message::Connect)
+                        ),
+                    ]
+                    .spacing(10),
+                )
+                .into()
+            }
+            Mode::FirstUse => column![
+                text(t("start-first-use")).size(24),
+                text(t("start-first-use-intro")),
+                row![
+                    crate::widget::choice(
+                        t("start-create-organization"),
+                        t("start-create-organization-detail"),
+                        Message::ShowCreate
+                    ),
+                    crate::widget::choice(
+                        t("start-open-demo"),
+                        t("start-open-demo-detail"),
+                        Message::OpenDemo
+                    ),
+                ]
+                .spacing(16),
+            ]
+            .spacing(16)
+            .into(),
+            Mode::CreateOrganization => self.create_form(locale),
+            Mode::Created {
+                code,
+                user_id,
+                password,
+            } => column![
+                text(t("start-created")).size(24),
+                text(locale.t_with(
+                    "start-created-detail",
+                    &[("code", code), ("user_id", user_id)]
+                )),
+                container(text(password.clone()).size(26).font(iced::Font::MONOSPACE)).padding(12),
+                text(t("password-shown-once")),
+                row![
+                    secondary(t("action-copy"), Some(Message::CopyPassword)),
+                    primary(t("start-continue-sign-in"), Some(Message::ContinueToSignIn)),
+                ]
+                .spacing(10),
+            ]
+            .spacing(14)
+            .into(),
+        };
+        let mut page = column![].spacing(16).max_width(760);
+        if let Some(e) = error {
+            page = page.push(e);
+        }
+        container(page.push(body))
+            .center_x(Length::Fill)
+            .padding(40)
+            .into()
+    }
+
+    fn create_form(&self, locale: Locale) -> Element<'_, Message> {
+        let t = |id: &str| locale.t(id);
+        let f = &self.form;
+        let input = |label: String, value: &str, field: FormField| {
+            let id = match field {
+                FormField::Code => "org-code",
+                FormField::Name => "org-name",
+                FormField::UserId => "first-user-id",
+                FormField::LastName => "first-last-name",
+                FormField::FirstName => "first-first-name",
+                FormField::Email => "first-email",
+            };
+            labelled(
+                label,
+                text_input("", value)
+                    .id(id)
+                    .on_input(move |v| Message::Form(field, v))
+                    .padding(8),
+                None,
+            )
+        };
+        let ready = [
+            &f.code,
+            &f.name,
+            &f.user_id,
+            &f.last_name,
+            &f.first_name,
+            &f.email,
+        ]
+        .iter()
+        .all(|v| !v.trim().is_empty());
+        column![
+            text(t("start-create-organization")).size(24),
+            row![
+                input(t("field-organization-code"), &f.code, FormField::Code),
+                input(t("field-organization-name"), &f.name, FormField::Name)
+            ]
+            .spacing(12),
+            row![
+                labelled(
+                    t("field-language"),
+                    pick_list(Language::ALL.to_vec(), f.language, Message::FormLanguage)
+                        .text_shaping(iced::widget::text::Shaping::Advanced),
+                    None
+                ),
+                checkbox(f.public_service)
+                    .label(t("field-public-service"))
+                    .on_toggle(Message::FormPublicService),
+            ]
+            .spacing(12)
+            .align_y(Alignment::End),
+            text(t("start-first-user")).size(18),
+            row![
+                input(t("field-last-name"), &f.last_name, FormField::LastName),
+                input(t("field-first-name"), &f.first_name, FormField::FirstName)
+            ]
+            .spacing(12),
+            row![
+                input(t("field-user-id"), &f.user_id, FormField::UserId),
+                input(t("field-email"), &f.email, FormField::Email)
+            ]
+            .spacing(12),
+            row![
+                secondary(t("action-back"), Some(Message::Back)),
+                primary(
+                    t("start-create"),
+                    (ready && !self.busy).then_some(Message::Create)
+                ),
+            ]
+            .spacing(10),
+        ]
+        .spacing(12)
+        .into()
+    }
+}
+
+/// Adds http:// when no scheme was typed; trims spaces and the trailing slash.
+pub fn normalize_url(url: &str) -> String {
+    let u = url.trim().trim_end_matches('/');
+    if u.starts_with("http://") || u.starts_with("https://") {
+        u.to_owned()
+    } else {
+        format!("http://{u}")
+    }
+}

@@ -1,0 +1,400 @@
+//! Structures: the tree, a structure's page (name, primary manager, "Connected users" with its
+//! technical user), creating the technical user (input screen → summary with the credentials
+//! once → export of the connection information) and resetting its password.
+
+use iced::widget::{button, column, container, row, scrollable, text};
+use iced::{Alignment, Element, Length, Task};
+
+use super::Ctx;
+use super::people::session_ended;
+use super::service_users::tree_rows;
+use crate::locale::Locale;
+use crate::widget::{heading, labelled, notice, primary, secondary};
+use sesame_client::ClientError;
+use sesame_core::api::{
+    CreatedTechnicalUser, ErrorCode, OneTimePassword, Structure, TechnicalUser,
+};
+use sesame_documents::ConnectionInformation;
+
+enum Mode {
+    Page,
+    /// The input screen before creation.
+    Input,
+    /// The credentials, once. Closing the summary forgets the password.
+    Summary {
+        technical: Box<TechnicalUser>,
+        password: String,
+    },
+    ConfirmReset,
+}
+
+pub struct Structures {
+    structures: Vec<Structure>,
+    selected: Option<i64>,
+    technical: Option<TechnicalUser>,
+    mode: Mode,
+    notice: Option<(String, bool)>,
+    busy: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Loaded(Result<Vec<Structure>, ClientError>),
+    Select(i64),
+    Technical(Result<TechnicalUser, ClientError>),
+    CreateTechnical,
+    ConfirmCreate,
+    Created(Result<CreatedTechnicalUser, ClientError>),
+    Export,
+    BackToStructure,
+    AskReset,
+    ConfirmReset,
+    Reset(Result<OneTimePassword, ClientError>),
+    Cancel,
+}
+
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// Save the connection information (PDF) under this file name.
+    Export(Box<ConnectionInformation>, String),
+    SessionEnded(ClientError),
+}
+
+impl Structures {
+    pub fn load(ctx: Ctx<'_>) -> (Structures, Task<Message>) {
+        let c = ctx.client.clone();
+        let s = Structures {
+            structures: vec![],
+            selected: None,
+            technical: None,
+            mode: Mode::Page,
+            notice: None,
+            busy: true,
+        };
+        (
+            s,
+            Task::perform(async move { c.structures().await }, Message::Loaded),
+        )
+    }
+
+    pub fn shown_password(&self) -> Option<&str> {
+        match &self.mode {
+            Mode::Summary { password, .. } => Some(password),
+            _ => None,
+        }
+    }
+
+    fn selected(&self) -> Option<&Structure> {
+        self.structures.iter().find(|s| Some(s.id) == self.selected)
+    }
+
+    fn may_manage(&self) -> bool {
+        self.selected().is_some_and(|s| s.may_manage_technical_user)
+    }
+
+    pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
+        let l = ctx.locale;
+        match message {
+            Message::Loaded(Ok(list)) => {
+                self.busy = false;
+                self.structures = list;
+            }
+            Message::Select(id) => {
+                self.selected = Some(id);
+                self.technical = None;
+                self.mode = Mode::Page;
+                self.notice = None;
+                if self
+                    .selected()
+                    .is_some_and(|s| s.technical_user_id.is_some())
+                {
+                    let c = ctx.client.clone();
+                    return Action::Run(Task::perform(
+                        async move { c.technical_user_of(id).await },
+                        Message::Technical,
+                    ));
+                }
+            }
+            Message::Technical(Ok(t)) => self.technical = Some(t),
+            Message::Technical(Err(e)) if e.code() == Some(ErrorCode::Forbidden) => {
+                self.technical = None
+            }
+            Message::CreateTechnical => self.mode = Mode::Input,
+            Message::ConfirmCreate => {
+                if let Some(id) = self.selected {
+                    let c = ctx.client.clone();
+                    self.busy = true;
+                    return Action::Run(Task::perform(
+                        async move { c.create_technical_user(id).await },
+                        Message::Created,
+                    ));
+                }
+            }
+            Message::Created(Ok(created)) => {
+                self.busy = false;
+                if let Some(s) = self
+                    .structures
+                    .iter_mut()
+                    .find(|s| s.id == created.technical_user.structure_id)
+                {
+                    s.technical_user_id = Some(created.technical_user.id);
+                }
+                self.technical = Some(created.technical_user.clone());
+                self.mode = Mode::Summary {
+                    technical: Box::new(created.technical_user),
+                    password: created.password,
+                };
+            }
+            Message::Export => {
+                if let (
+                    Mode::Summary {
+                        technical,
+                        password,
+                    },
+                    Some(s),
+                ) = (&self.mode, self.selected())
+                {
+                    let manager = technical.primary_manager.clone();
+                    let info = ConnectionInformation {
+                        structure: s.name.clone(),
+                        organization_code: ctx.me.organization.code.clone(),
+                        login: technical.user_id.clone(),
+                        password: password.clone(),
+                        api_address: format!(
+                            "{}{}",
+                            ctx.client.base(),
+                            sesame_core::api::API_PREFIX
+                        ),
+                        manager_name: manager
+                            .as_ref()
+                            .map(|m| format!("{} {}", m.first_name, m.last_name))
+                            .unwrap_or_default(),
+                        manager_email: technical.contact_email.clone().unwrap_or_default(),
+                        created: technical.created_at,
+                        language: technical.manager_language.unwrap_or(l.language),
+                    };
+                    let name =
+                        sesame_documents::file_name("doc-connection-file", l.language, &s.name);
+                    return Action::Export(Box::new(info), name);
+                }
+            }
+            // Back on the structure page: the summary and its password are gone.
+            Message::BackToStructure | Message::Cancel => self.mode = Mode::Page,
+            Message::AskReset => self.mode = Mode::ConfirmReset,
+            Message::ConfirmReset => {
+                if let Some(t) = &self.technical {
+                    let (c, id) = (ctx.client.clone(), t.id);
+                    return Action::Run(Task::perform(
+                        async move { c.reset_technical_user_password(id).await },
+                        Message::Reset,
+                    ));
+                }
+            }
+            Message::Reset(Ok(p)) => {
+                if let Some(t) = self.technical.clone() {
+                    self.mode = Mode::Summary {
+                        technical: Box::new(t),
+                        password: p.password,
+                    };
+                }
+            }
+            Message::Loaded(Err(e))
+            | Message::Technical(Err(e))
+            | Message::Created(Err(e))
+            | Message::Reset(Err(e)) => {
+                self.busy = false;
+                self.mode = Mode::Page;
+                if session_ended(&e) {
+                    return Action::SessionEnded(e);
+                }
+                self.notice = Some((l.error(&e), true));
+            }
+        }
+        Action::None
+    }
+
+    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
+        let t = |id: &str| l.t(id);
+        let tree =
+            tree_rows(&self.structures)
+                .into_iter()
+                .fold(column![].spacing(2), |c, (s, depth)| {
+                    let label = text(s.name.clone()).size(if Some(s.id) == self.selected {
+                        16
+                    } else {
+                        14
+                    });
+                    c.push(
+                        container(
+                            button(label)
+                                .style(button::text)
+                                .padding([3, 6])
+                                .on_press(Message::Select(s.id)),
+                        )
+                        .padding(iced::Padding {
+                            left: depth as f32 * 20.0,
+                            ..iced::Padding::ZERO
+                        }),
+                    )
+                });
+        let side = column![
+            heading(t("structures-tree")),
+            scrollable(tree).height(Length::Fill)
+        ]
+        .spacing(10)
+        .width(Length::FillPortion(2));
+        let main: Element<'a, Message> = match self.selected() {
+            None => text(t("structures-pick")).into(),
+            Some(s) => self.page(ctx, s, l),
+        };
+        let mut c = column![text(t("structures-title")).size(26)].spacing(12);
+        if let Some((n, e)) = &self.notice {
+            c = c.push(notice(n, *e));
+        }
+        c.push(
+            row![side, container(main).width(Length::FillPortion(3))]
+                .spacing(24)
+                .height(Length::Fill),
+        )
+        .padding(20)
+        .into()
+    }
+
+    fn page<'a>(&'a self, ctx: Ctx<'_>, s: &'a Structure, l: Locale) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
+        let manager = s
+            .primary_manager
+            .as_ref()
+            .map(|m| {
+                format!(
+                    "{} {} ({})",
+                    m.first_name,
+                    m.last_name,
+                    m.email.clone().unwrap_or_default()
+                )
+            })
+            .unwrap_or_else(|| t("structures-no-manager"));
+        let may = self.may_manage();
+        let mut c = column![
+            heading(s.name.clone()),
+            labelled(
+                t("field-structure-kind"),
+                text(t(&format!("kind-{}", s.kind.as_str()))),
+                None
+            ),
+            labelled(t("doc-field-primary-manager"), text(manager), None),
+            heading(t("structures-connected-users")),
+        ]
+        .spacing(12);
+        match &self.mode {
+            Mode::Page => {
+                c = match &self.technical {
+                    Some(tu) => c.push(
+                        row![
+                            text(format!(
+                                "{} — {}",
+                                tu.user_id,
+                                tu.contact_email.clone().unwrap_or_default()
+                            ))
+                            .width(Length::Fill),
+                            secondary(
+                                t("action-reset-technical-password"),
+                                may.then_some(Message::AskReset)
+                            ),
+                        ]
+                        .spacing(10)
+                        .align_y(Alignment::Center),
+                    ),
+                    None if s.technical_user_id.is_some() => {
+                        c.push(text(t("structures-technical-hidden")))
+                    }
+                    None => c.push(text(t("structures-no-technical"))).push(primary(
+                        t("action-create-technical-user"),
+                        (may && s.primary_manager.is_some()).then_some(Message::CreateTechnical),
+                    )),
+                };
+            }
+            Mode::Input => {
+                let manager_email = s
+                    .primary_manager
+                    .as_ref()
+                    .and_then(|m| m.email.clone())
+                    .unwrap_or_default();
+                c = c
+                    .push(heading(t("technical-input-title")))
+                    .push(labelled(
+                        t("doc-field-login"),
+                        text(format!("TECH{:06}", s.id)),
+                        None,
+                    ))
+                    .push(labelled(
+                        t("field-contact-email"),
+                        text(manager_email),
+                        None,
+                    ))
+                    .push(text(t("technical-input-rights")))
+                    .push(
+                        row![
+                            secondary(t("action-cancel"), Some(Message::Cancel)),
+                            primary(
+                                t("action-create-technical-user"),
+                                (!self.busy).then_some(Message::ConfirmCreate)
+                            )
+                        ]
+                        .spacing(10),
+                    );
+            }
+            Mode::Summary {
+                technical,
+                password,
+            } => {
+                c = c
+                    .push(heading(t("technical-summary-title")))
+                    .push(labelled(
+                        t("doc-field-structure"),
+                        text(s.name.clone()),
+                        None,
+                    ))
+                    .push(labelled(
+                        t("doc-organization-code"),
+                        text(ctx.me.organization.code.clone()),
+                        None,
+                    ))
+                    .push(labelled(
+                        t("doc-field-login"),
+                        text(technical.user_id.clone()),
+                        None,
+                    ))
+                    .push(labelled(
+                        t("doc-field-password"),
+                        container(text(password.clone()).size(22).font(iced::Font::MONOSPACE))
+                            .padding(8),
+                        None,
+                    ))
+                    .push(notice(&t("technical-summary-once"), false))
+                    .push(
+                        row![
+                            secondary(t("action-export-connection"), Some(Message::Export)),
+                            primary(
+                                t("action-back-to-structure"),
+                                Some(Message::BackToStructure)
+                            )
+                        ]
+                        .spacing(10),
+                    );
+            }
+            Mode::ConfirmReset => {
+                c = c.push(notice(&t("reset-confirm-body"), false)).push(
+                    row![
+                        secondary(t("action-cancel"), Some(Message::Cancel)),
+                        primary(t("action-confirm"), Some(Message::ConfirmReset))
+                    ]
+                    .spacing(10),
+                );
+            }
+        }
+        scrollable(c).into()
+    }
+}

@@ -1,0 +1,316 @@
+//! Widgets shared by the screens: status badges, the 2FA shield, dialogs, the navigation
+//! banner, field errors, and the virtual list of the user follow-up.
+
+pub mod virtual_list;
+
+use iced::widget::{button, column, container, row, space, text};
+use iced::{Alignment, Background, Border, Color, Element, Length, Theme};
+
+use crate::locale::Locale;
+use sesame_core::domain::Status;
+
+/// The coloured badge of an account's status.
+pub fn badge<'a, M: 'a>(locale: Locale, status: Status) -> Element<'a, M> {
+    let (bg, fg) = match status {
+        Status::Active => (
+            Color::from_rgb8(0xd7, 0xf5, 0xdd),
+            Color::from_rgb8(0x0d, 0x5b, 0x1f),
+        ),
+        Status::Invited => (
+            Color::from_rgb8(0xdd, 0xe8, 0xff),
+            Color::from_rgb8(0x1d, 0x3f, 0x8c),
+        ),
+        Status::Suspended => (
+            Color::from_rgb8(0xf3, 0xe0, 0xdc),
+            Color::from_rgb8(0x8a, 0x24, 0x10),
+        ),
+    };
+    container(text(locale.status(status)).size(12).color(fg))
+        .padding([2, 8])
+        .style(move |_: &Theme| container::Style {
+            background: Some(Background::Color(bg)),
+            border: Border {
+                radius: 10.0.into(),
+                ..Border::default()
+            },
+            ..container::Style::default()
+        })
+        .into()
+}
+
+/// A small rounded label: a role held by an account.
+pub fn chip<'a, M: 'a>(label: String) -> Element<'a, M> {
+    container(text(label).size(11).wrapping(text::Wrapping::None))
+        .padding([1, 6])
+        .style(|theme: &Theme| {
+            let p = theme.extended_palette();
+            container::Style {
+                background: Some(Background::Color(p.background.weak.color)),
+                text_color: Some(p.background.weak.text),
+                border: Border {
+                    radius: 8.0.into(),
+                    width: 1.0,
+                    color: p.background.strong.color,
+                },
+                ..container::Style::default()
+            }
+        })
+        .into()
+}
+
+/// The green shield of a person who enrolled two-factor authentication.
+pub fn shield<'a, M: 'a>(locale: Locale, enrolled: bool) -> Element<'a, M> {
+    if enrolled {
+        text(format!("🛡 {}", locale.t("two-factor-on")))
+            .size(12)
+            .color(Color::from_rgb8(0x14, 0x7a, 0x2e))
+            .into()
+    } else {
+        text(locale.t("two-factor-off"))
+            .size(12)
+            .color(Color::from_rgb8(0x80, 0x80, 0x80))
+            .into()
+    }
+}
+
+/// A field's error, in red under the field.
+pub fn field_error<'a, M: 'a>(message: Option<&str>) -> Element<'a, M> {
+    match message {
+        Some(m) => text(m.to_owned())
+            .size(13)
+            .color(Color::from_rgb8(0xb0, 0x00, 0x20))
+            .into(),
+        None => space().height(0).into(),
+    }
+}
+
+/// A form's error, `(field, message)`, as the field it concerns shows it.
+pub fn error_for<'a>(error: &'a Option<(String, String)>, field: &str) -> Option<&'a str> {
+    error
+        .as_ref()
+        .filter(|(f, _)| f == field)
+        .map(|(_, m)| m.as_str())
+}
+
+/// A message band: an error (red) or a confirmation (green).
+pub fn notice<'a, M: 'a>(message: &str, is_error: bool) -> Element<'a, M> {
+    let (bg, fg) = if is_error {
+        (
+            Color::from_rgb8(0xfd, 0xe7, 0xe9),
+            Color::from_rgb8(0x8a, 0x10, 0x20),
+        )
+    } else {
+        (
+            Color::from_rgb8(0xe3, 0xf6, 0xe6),
+            Color::from_rgb8(0x0d, 0x5b, 0x1f),
+        )
+    };
+    container(text(message.to_owned()).color(fg))
+        .padding(10)
+        .width(Length::Fill)
+        .style(move |_: &Theme| container::Style {
+            background: Some(Background::Color(bg)),
+            border: Border {
+                radius: 6.0.into(),
+                ..Border::default()
+            },
+            ..container::Style::default()
+        })
+        .into()
+}
+
+/// A modal dialog over `base`: a title, a body and its buttons. Enter and Esc are handled by
+/// the app (confirm and cancel).
+pub fn dialog<'a, M: Clone + 'a>(
+    base: Element<'a, M>,
+    title: String,
+    body: Element<'a, M>,
+    buttons: Vec<Element<'a, M>>,
+) -> Element<'a, M> {
+    let card = container(
+        column![
+            text(title).size(20),
+            body,
+            row(buttons).spacing(10).align_y(Alignment::Center),
+        ]
+        .spacing(16)
+        .max_width(520),
+    )
+    .padding(24)
+    .style(|theme: &Theme| container::Style {
+        background: Some(Background::Color(theme.palette().background)),
+        border: Border {
+            radius: 10.0.into(),
+            width: 1.0,
+            color: Color::from_rgba8(0, 0, 0, 0.2),
+        },
+        ..container::Style::default()
+    });
+    let veil = container(card)
+        .center(Length::Fill)
+        .style(|_: &Theme| container::Style {
+            background: Some(Background::Color(Color::from_rgba8(0, 0, 0, 0.45))),
+            ..container::Style::default()
+        });
+    iced::widget::stack![base, iced::widget::opaque(veil)].into()
+}
+
+/// How a confirmation's button looks: an ordinary step, or one that removes or withdraws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    Normal,
+    Dangerous,
+}
+
+/// "Are you sure?": a title, one sentence, the way back (its label and message: *Cancel*, or
+/// *Keep it* where cancelling is what is being confirmed) and *Confirm*.
+pub fn confirm<'a, M: Clone + 'a>(
+    base: Element<'a, M>,
+    locale: Locale,
+    title: String,
+    body: String,
+    (cancel_label, on_cancel): (&str, M),
+    on_confirm: M,
+    weight: Weight,
+) -> Element<'a, M> {
+    let yes = locale.t("action-confirm");
+    dialog(
+        base,
+        title,
+        text(body).into(),
+        vec![
+            secondary(locale.t(cancel_label), Some(on_cancel)),
+            match weight {
+                Weight::Normal => primary(yes, Some(on_confirm)),
+                Weight::Dangerous => danger(yes, Some(on_confirm)),
+            },
+        ],
+    )
+}
+
+/// A primary (filled) button.
+pub fn primary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
+    button(text(label))
+        .padding([8, 16])
+        .on_press_maybe(on_press)
+        .into()
+}
+
+/// A secondary (outlined) button.
+pub fn secondary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
+    button(text(label))
+        .padding([8, 16])
+        .style(button::secondary)
+        .on_press_maybe(on_press)
+        .into()
+}
+
+/// A button that destroys something.
+pub fn danger<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
+    button(text(label))
+        .padding([8, 16])
+        .style(button::danger)
+        .on_press_maybe(on_press)
+        .into()
+}
+
+/// A link-like button, for table cells and the banner.
+pub fn link<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
+    button(text(label).size(14))
+        .padding([2, 6])
+        .style(button::text)
+        .on_press_maybe(on_press)
+        .into()
+}
+
+/// A section heading of a form.
+pub fn heading<'a, M: 'a>(label: String) -> Element<'a, M> {
+    text(label).size(18).into()
+}
+
+/// A labelled form line.
+pub fn labelled<'a, M: 'a>(
+    label: String,
+    field: impl Into<Element<'a, M>>,
+    error: Option<&str>,
+) -> Element<'a, M> {
+    column![text(label).size(13), field.into(), field_error(error)]
+        .spacing(4)
+        .into()
+}
+
+/// A large choice on a light card, for the start screen and "Your file".
+pub fn tile(theme: &Theme, status: button::Status) -> button::Style {
+    let p = theme.extended_palette();
+    let hovered = matches!(status, button::Status::Hovered | button::Status::Pressed);
+    let (bg, border) = match (p.is_dark, hovered) {
+        (false, false) => (
+            Color::from_rgb8(0xf5, 0xf6, 0xf8),
+            Color::from_rgb8(0xd5, 0xd8, 0xde),
+        ),
+        (false, true) => (Color::from_rgb8(0xe8, 0xef, 0xff), p.primary.base.color),
+        (true, false) => (
+            Color::from_rgb8(0x2b, 0x2d, 0x31),
+            Color::from_rgb8(0x45, 0x48, 0x4f),
+        ),
+        (true, true) => (Color::from_rgb8(0x2f, 0x3a, 0x52), p.primary.base.color),
+    };
+    button::Style {
+        background: Some(Background::Color(bg)),
+        text_color: p.background.base.text,
+        border: Border {
+            radius: 10.0.into(),
+            width: 1.0,
+            color: border,
+        },
+        ..button::Style::default()
+    }
+}
+
+/// A large choice: a title and a line of detail on a card (start screen, "Your file").
+pub fn choice<'a, M: Clone + 'a>(title: String, detail: String, on_press: M) -> Element<'a, M> {
+    button(
+        column![text(title).size(20), text(detail).size(14)]
+            .spacing(6)
+            .width(Length::Fill),
+    )
+    .padding(20)
+    .width(Length::Fill)
+    .style(tile)
+    .on_press(on_press)
+    .into()
+}
+
+/// "Temporary password created": the password of `name`, shown once, with Copy, Print letter
+/// and Close (closing forgets it).
+pub fn password_dialog<'a, M: Clone + 'a>(
+    base: Element<'a, M>,
+    locale: Locale,
+    name: &str,
+    password: &str,
+    on: [M; 3],
+) -> Element<'a, M> {
+    let t = |id: &str| locale.t(id);
+    let [copy, print, close] = on;
+    dialog(
+        base,
+        t("temporary-password-created"),
+        column![
+            text(locale.t_with("dialog-password-for", &[("name", name)])),
+            container(
+                text(password.to_owned())
+                    .size(24)
+                    .font(iced::Font::MONOSPACE)
+            )
+            .padding(10),
+            text(t("password-shown-once")).size(13),
+        ]
+        .spacing(10)
+        .into(),
+        vec![
+            secondary(t("action-copy"), Some(copy)),
+            secondary(t("action-print-letter"), Some(print)),
+            primary(t("action-close"), Some(close)),
+        ],
+    )
+}

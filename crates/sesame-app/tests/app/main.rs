@@ -1,0 +1,10 @@
+//! The app end to end: the real views driven by iced_test, every Task run against the
+//! embedded server over HTTP.
+
+mod harness;
+// PDFs are read back by the same helper as the documents' own tests.
+#[path = "../../../sesame-documents/tests/pdf/mod.rs"]
+mod pdf;
+
+mod collaboration;
+mod follow_up;

@@ -1,0 +1,693 @@
+//! Who may see and change whom: PRODUCT.md's level table as plain functions.
+//!
+//! The server asks these functions before every change, and builds its listing filters from
+//! [`Visibility`], so the table lives here once.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{AccountKind, Level, Status};
+
+/// Whose rights an account acts with: a person's own, or, for a technical user, those of its
+/// structure's primary manager (followed at every request, so a change of manager applies at once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reach {
+    pub person_id: i64,
+    pub level: Level,
+}
+
+/// The signed-in account, as the rules need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub account_id: i64,
+    pub org_id: i64,
+    pub kind: AccountKind,
+    /// `None` for service users and for a technical user whose structure has no active manager.
+    pub reach: Option<Reach>,
+    /// The organization is a public-service employer: "level 2 with approval" exists there.
+    pub public_service: bool,
+}
+
+/// A person an action is aimed at, with the facts the rules need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub id: i64,
+    pub org_id: i64,
+    pub level: Level,
+    pub status: Status,
+    /// The target is under the charge of the actor's reach person.
+    pub under_charge: bool,
+    /// How many active level-1 users the organization has (the target included).
+    pub active_level_one: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    See,
+    /// Contact details and other identity fields (not the level: see [`Actor::may_set_level`]).
+    Modify,
+    Delete,
+    InitializePassword,
+    UpdateRoles,
+    Suspend,
+    Reactivate,
+    ResetTwoFactor,
+}
+
+impl Action {
+    pub const ALL: [Action; 8] = [
+        Action::See,
+        Action::Modify,
+        Action::Delete,
+        Action::InitializePassword,
+        Action::UpdateRoles,
+        Action::Suspend,
+        Action::Reactivate,
+        Action::ResetTwoFactor,
+    ];
+}
+
+/// Why an action is refused; each maps to one stable API error code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The target is not visible to the actor: answered as "not found", so nothing leaks.
+    NotFound,
+    Forbidden,
+    /// Deleting, suspending or resetting one's own account is done by another administrator.
+    NotOnSelf,
+    /// The last active level-1 user can never be deleted, demoted or suspended.
+    LastLevelOne,
+    /// Nobody grants a level above their own (or approval they lack).
+    LevelNotGrantable,
+    /// "Level 2 with approval" exists only for public-service employers.
+    ApprovalUnavailable,
+    /// Nobody changes their own level.
+    OwnLevel,
+    /// Issuing credentials and changing structures is for people signed in interactively.
+    PeopleOnly,
+}
+
+/// Which people an actor sees in the user list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    /// Level 1: every person of the organization.
+    Everyone,
+    /// Level 2 (with or without approval): all level-2 users, themselves, and the level-3
+    /// users under their charge.
+    LevelTwoAndCharge { person_id: i64 },
+    /// Level 3: only their own record.
+    OnlySelf { person_id: i64 },
+    /// Service users: no people at all.
+    Nobody,
+}
+
+impl Actor {
+    /// A person signed in with their own rights.
+    pub fn person(account_id: i64, org_id: i64, level: Level, public_service: bool) -> Actor {
+        Actor {
+            account_id,
+            org_id,
+            kind: AccountKind::Person,
+            reach: Some(Reach {
+                person_id: account_id,
+                level,
+            }),
+            public_service,
+        }
+    }
+
+    pub fn visibility(&self) -> Visibility {
+        match self.reach {
+            None => Visibility::Nobody,
+            Some(r) => match r.level {
+                Level::One => Visibility::Everyone,
+                Level::TwoWithApproval | Level::Two => Visibility::LevelTwoAndCharge {
+                    person_id: r.person_id,
+                },
+                Level::Three => Visibility::OnlySelf {
+                    person_id: r.person_id,
+                },
+            },
+        }
+    }
+
+    /// May this actor open the user list at all (levels 1 and 2)?
+    pub fn has_user_list(&self) -> bool {
+        matches!(
+            self.visibility(),
+            Visibility::Everyone | Visibility::LevelTwoAndCharge { .. }
+        )
+    }
+
+    fn is_self(&self, target_id: i64) -> bool {
+        self.reach.is_some_and(|r| r.person_id == target_id)
+    }
+
+    pub fn sees(&self, t: &Target) -> bool {
+        if t.org_id != self.org_id {
+            return false;
+        }
+        match self.visibility() {
+            Visibility::Everyone => true,
+            Visibility::LevelTwoAndCharge { person_id } => {
+                t.level.is_level_two()
+                    || t.id == person_id
+                    || t.level == Level::Three && t.under_charge
+            }
+            Visibility::OnlySelf { person_id } => t.id == person_id,
+            Visibility::Nobody => false,
+        }
+    }
+
+    /// May create, modify, delete and initialize the password of `t` (the level table's right
+    /// column), before the self and last-level-1 exceptions.
+    pub fn manages(&self, t: &Target) -> bool {
+        let Some(r) = self.reach else { return false };
+        if !self.sees(t) {
+            return false;
+        }
+        match r.level {
+            Level::One => true,
+            Level::TwoWithApproval => {
+                t.level.is_level_two() || t.level == Level::Three && t.under_charge
+            }
+            Level::Two => t.level == Level::Two || t.level == Level::Three && t.under_charge,
+            Level::Three => false,
+        }
+    }
+
+    fn is_last_level_one(t: &Target) -> bool {
+        t.level == Level::One && t.status == Status::Active && t.active_level_one <= 1
+    }
+
+    /// The decision for one action on one person.
+    pub fn may(&self, action: Action, t: &Target) -> Result<(), Refusal> {
+        if !self.sees(t) {
+            return Err(Refusal::NotFound);
+        }
+        let own = self.is_self(t.id);
+        match action {
+            Action::See => Ok(()),
+            // Everyone keeps their own contact details up to date.
+            Action::Modify if own => Ok(()),
+            // The sole administrator removing themselves hears the real reason.
+            Action::Delete | Action::Suspend if own && Self::is_last_level_one(t) => {
+                Err(Refusal::LastLevelOne)
+            }
+            Action::Delete
+            | Action::Suspend
+            | Action::InitializePassword
+            | Action::ResetTwoFactor
+                if own =>
+            {
+                Err(Refusal::NotOnSelf)
+            }
+            _ if !self.manages(t) => Err(Refusal::Forbidden),
+            Action::Delete | Action::Suspend if Self::is_last_level_one(t) => {
+                Err(Refusal::LastLevelOne)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// May this actor give `level` to someone (at creation or by a change)?
+    pub fn may_grant(&self, level: Level) -> Result<(), Refusal> {
+        if level == Level::TwoWithApproval && !self.public_service {
+            return Err(Refusal::ApprovalUnavailable);
+        }
+        let Some(r) = self.reach else {
+            return Err(Refusal::Forbidden);
+        };
+        let allowed = match r.level {
+            Level::One => true,
+            Level::TwoWithApproval => level != Level::One,
+            Level::Two => matches!(level, Level::Two | Level::Three),
+            Level::Three => false,
+        };
+        if allowed {
+            Ok(())
+        } else if r.level == Level::Three {
+            Err(Refusal::Forbidden)
+        } else {
+            Err(Refusal::LevelNotGrantable)
+        }
+    }
+
+    /// Creating a person (or an invitation) of `level`.
+    pub fn may_create(&self, level: Level) -> Result<(), Refusal> {
+        if !self.has_user_list() {
+            return Err(Refusal::Forbidden);
+        }
+        self.may_grant(level)
+    }
+
+    /// A level-3 user created by a level-2 user is placed under that user's charge.
+    pub fn places_under_charge(&self, level: Level) -> Option<i64> {
+        match self.reach {
+            Some(r) if r.level.is_level_two() && level == Level::Three => Some(r.person_id),
+            _ => None,
+        }
+    }
+
+    /// Changing `t`'s level to `new_level`.
+    pub fn may_set_level(&self, t: &Target, new_level: Level) -> Result<(), Refusal> {
+        if new_level == t.level {
+            return Ok(());
+        }
+        if self.is_self(t.id) {
+            return Err(Refusal::OwnLevel);
+        }
+        self.may(Action::Modify, t)?;
+        self.may_grant(new_level)?;
+        if Self::is_last_level_one(t) {
+            return Err(Refusal::LastLevelOne);
+        }
+        Ok(())
+    }
+
+    /// Placing `subordinate` under `manager`'s charge, or taking them off it.
+    pub fn may_link(&self, manager: &Target, subordinate: &Target) -> Result<(), Refusal> {
+        self.may(Action::Modify, manager)?;
+        if self.is_self(manager.id) && self.reach.is_some_and(|r| r.level != Level::One) {
+            // A level-2 user does not choose who is under their own charge.
+            return Err(Refusal::Forbidden);
+        }
+        if !self.sees(subordinate) {
+            return Err(Refusal::NotFound);
+        }
+        if !self.manages(subordinate) {
+            return Err(Refusal::Forbidden);
+        }
+        // Only someone of a higher level can have someone under their charge.
+        if subordinate.level.rank() <= manager.level.rank() {
+            return Err(Refusal::LevelNotGrantable);
+        }
+        Ok(())
+    }
+
+    fn is_level_one(&self) -> bool {
+        self.reach.is_some_and(|r| r.level == Level::One)
+    }
+
+    fn is_person_of_level_one(&self) -> bool {
+        self.kind == AccountKind::Person && self.is_level_one()
+    }
+
+    /// Service users: level-1 users only, signed in as people.
+    pub fn may_manage_service_users(&self) -> Result<(), Refusal> {
+        match (self.kind, self.is_level_one()) {
+            (AccountKind::Person, true) => Ok(()),
+            (AccountKind::Person, false) => Err(Refusal::Forbidden),
+            _ => Err(Refusal::PeopleOnly),
+        }
+    }
+
+    /// Structures and their primary managers: level-1 users only, signed in as people.
+    pub fn may_manage_structures(&self) -> Result<(), Refusal> {
+        self.may_manage_service_users()
+    }
+
+    /// A structure's technical user: that structure's primary manager, and level-1 users.
+    pub fn may_manage_technical_user(&self, primary_manager: Option<i64>) -> Result<(), Refusal> {
+        if self.kind != AccountKind::Person {
+            return Err(Refusal::PeopleOnly);
+        }
+        if self.is_person_of_level_one() || primary_manager.is_some_and(|m| self.is_self(m)) {
+            Ok(())
+        } else {
+            Err(Refusal::Forbidden)
+        }
+    }
+
+    /// Contacts: level-1 and level-2 users.
+    pub fn may_manage_contacts(&self) -> Result<(), Refusal> {
+        if self.has_user_list() {
+            Ok(())
+        } else {
+            Err(Refusal::Forbidden)
+        }
+    }
+
+    /// Audit log: level 1 reads everything, level 2 the entries about accounts they see.
+    pub fn may_read_audit(&self) -> Result<(), Refusal> {
+        self.may_manage_contacts()
+    }
+
+    /// The outbox of the embedded setup holds invitation links: level 1 only.
+    pub fn may_read_outbox(&self) -> Result<(), Refusal> {
+        if self.is_person_of_level_one() {
+            Ok(())
+        } else {
+            Err(Refusal::Forbidden)
+        }
+    }
+
+    /// The roles catalogue: level-1 users add and rename roles (everyone with a list reads it).
+    pub fn may_manage_roles(&self) -> Result<(), Refusal> {
+        self.may_manage_structures()
+    }
+
+    /// Everything this actor may do that does not depend on a target, as sent with the
+    /// signed-in account: the app shows what these allow and never decides a rule itself.
+    pub fn rights(&self) -> Rights {
+        Rights {
+            list_people: self.has_user_list(),
+            grantable_levels: Level::ALL
+                .into_iter()
+                .filter(|level| self.may_create(*level).is_ok())
+                .collect(),
+            see_structures: self.has_user_list(),
+            manage_structures: self.may_manage_structures().is_ok(),
+            manage_service_users: self.may_manage_service_users().is_ok(),
+            manage_all_technical_users: self.may_manage_technical_user(None).is_ok(),
+            manage_contacts: self.may_manage_contacts().is_ok(),
+            manage_roles: self.may_manage_roles().is_ok(),
+            read_audit: self.may_read_audit().is_ok(),
+            read_outbox: self.may_read_outbox().is_ok(),
+        }
+    }
+
+    /// Who may become a structure's primary manager: a person of level 1 or 2.
+    pub fn can_be_primary_manager(level: Level, status: Status) -> bool {
+        level.rank() <= 2 && status != Status::Suspended
+    }
+}
+
+/// What the signed-in account may do, computed by the server from [`Actor`]'s rules.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Rights {
+    /// The user follow-up (levels 1 and 2).
+    pub list_people: bool,
+    /// Levels it may give when creating or inviting a person (empty: it creates nobody).
+    pub grantable_levels: Vec<Level>,
+    /// The structures screen: levels 1 and 2, among whom are the primary managers.
+    pub see_structures: bool,
+    pub manage_structures: bool,
+    pub manage_service_users: bool,
+    /// The technical user of every structure (otherwise only of the structures it is primary
+    /// manager of: see each structure's `may_manage_technical_user`).
+    pub manage_all_technical_users: bool,
+    pub manage_contacts: bool,
+    pub manage_roles: bool,
+    pub read_audit: bool,
+    pub read_outbox: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORG: i64 = 1;
+
+    fn person(id: i64, level: Level) -> Actor {
+        Actor {
+            account_id: id,
+            org_id: ORG,
+            kind: AccountKind::Person,
+            reach: Some(Reach {
+                person_id: id,
+                level,
+            }),
+            public_service: true,
+        }
+    }
+
+    fn target(id: i64, level: Level, under_charge: bool) -> Target {
+        Target {
+            id,
+            org_id: ORG,
+            level,
+            status: Status::Active,
+            under_charge,
+            active_level_one: 2,
+        }
+    }
+
+    #[test]
+    fn level_one_sees_and_manages_everyone_of_the_organization() {
+        let a = person(1, Level::One);
+        for l in Level::ALL {
+            let t = target(50, l, false);
+            for action in Action::ALL {
+                assert_eq!(a.may(action, &t), Ok(()), "{action:?} on {l:?}");
+            }
+        }
+        let foreign = Target {
+            org_id: 2,
+            ..target(51, Level::Three, false)
+        };
+        assert_eq!(a.may(Action::See, &foreign), Err(Refusal::NotFound));
+    }
+
+    #[test]
+    fn level_two_sees_level_two_and_own_level_three_only() {
+        let a = person(1, Level::Two);
+        assert!(a.sees(&target(2, Level::TwoWithApproval, false)));
+        assert!(a.sees(&target(3, Level::Two, false)));
+        assert!(a.sees(&target(4, Level::Three, true)));
+        assert!(!a.sees(&target(5, Level::Three, false)));
+        assert!(!a.sees(&target(6, Level::One, false)));
+        assert!(a.sees(&target(1, Level::Two, false)));
+    }
+
+    #[test]
+    fn level_two_manages_level_two_without_approval_and_own_level_three() {
+        let a = person(1, Level::Two);
+        assert_eq!(a.may(Action::Delete, &target(3, Level::Two, false)), Ok(()));
+        assert_eq!(
+            a.may(Action::Delete, &target(4, Level::Three, true)),
+            Ok(())
+        );
+        assert_eq!(
+            a.may(Action::Delete, &target(2, Level::TwoWithApproval, false)),
+            Err(Refusal::Forbidden)
+        );
+        assert_eq!(
+            a.may(Action::Delete, &target(5, Level::Three, false)),
+            Err(Refusal::NotFound)
+        );
+    }
+
+    #[test]
+    fn level_two_with_approval_manages_both_kinds_of_level_two() {
+        let a = person(1, Level::TwoWithApproval);
+        assert_eq!(
+            a.may(Action::Modify, &target(2, Level::TwoWithApproval, false)),
+            Ok(())
+        );
+        assert_eq!(a.may(Action::Modify, &target(3, Level::Two, false)), Ok(()));
+        assert_eq!(
+            a.may(Action::Modify, &target(6, Level::One, false)),
+            Err(Refusal::NotFound)
+        );
+    }
+
+    #[test]
+    fn level_three_sees_only_themselves_and_changes_only_contact_details() {
+        let a = person(1, Level::Three);
+        assert_eq!(
+            a.may(Action::Modify, &target(1, Level::Three, false)),
+            Ok(())
+        );
+        assert_eq!(
+            a.may(Action::UpdateRoles, &target(1, Level::Three, false)),
+            Err(Refusal::Forbidden)
+        );
+        assert_eq!(
+            a.may(Action::See, &target(2, Level::Three, false)),
+            Err(Refusal::NotFound)
+        );
+        assert!(!a.has_user_list());
+        assert_eq!(a.may_create(Level::Three), Err(Refusal::Forbidden));
+    }
+
+    #[test]
+    fn nobody_grants_above_their_own_level() {
+        assert_eq!(
+            person(1, Level::Two).may_grant(Level::One),
+            Err(Refusal::LevelNotGrantable)
+        );
+        assert_eq!(
+            person(1, Level::Two).may_grant(Level::TwoWithApproval),
+            Err(Refusal::LevelNotGrantable)
+        );
+        assert_eq!(
+            person(1, Level::TwoWithApproval).may_grant(Level::TwoWithApproval),
+            Ok(())
+        );
+        assert_eq!(
+            person(1, Level::TwoWithApproval).may_grant(Level::One),
+            Err(Refusal::LevelNotGrantable)
+        );
+        assert_eq!(person(1, Level::One).may_grant(Level::One), Ok(()));
+    }
+
+    #[test]
+    fn approval_exists_only_for_public_service_employers() {
+        let a = Actor {
+            public_service: false,
+            ..person(1, Level::One)
+        };
+        assert_eq!(
+            a.may_grant(Level::TwoWithApproval),
+            Err(Refusal::ApprovalUnavailable)
+        );
+    }
+
+    #[test]
+    fn nobody_changes_their_own_level() {
+        let a = person(1, Level::One);
+        assert_eq!(
+            a.may_set_level(&target(1, Level::One, false), Level::Two),
+            Err(Refusal::OwnLevel)
+        );
+        assert_eq!(
+            a.may_set_level(&target(1, Level::One, false), Level::One),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn the_last_active_level_one_user_is_never_deleted_demoted_or_suspended() {
+        let a = person(1, Level::One);
+        let last = Target {
+            active_level_one: 1,
+            ..target(2, Level::One, false)
+        };
+        assert_eq!(a.may(Action::Delete, &last), Err(Refusal::LastLevelOne));
+        assert_eq!(a.may(Action::Suspend, &last), Err(Refusal::LastLevelOne));
+        assert_eq!(
+            a.may_set_level(&last, Level::Two),
+            Err(Refusal::LastLevelOne)
+        );
+        assert_eq!(a.may(Action::Modify, &last), Ok(()));
+        // A suspended level-1 user is not the last active one.
+        let suspended = Target {
+            status: Status::Suspended,
+            ..last.clone()
+        };
+        assert_eq!(a.may(Action::Delete, &suspended), Ok(()));
+    }
+
+    #[test]
+    fn the_sole_level_one_user_removing_themselves_hears_the_real_reason() {
+        let a = person(1, Level::One);
+        let me = Target {
+            active_level_one: 1,
+            ..target(1, Level::One, false)
+        };
+        assert_eq!(a.may(Action::Delete, &me), Err(Refusal::LastLevelOne));
+        assert_eq!(a.may(Action::Suspend, &me), Err(Refusal::LastLevelOne));
+        assert_eq!(
+            a.may(Action::InitializePassword, &me),
+            Err(Refusal::NotOnSelf)
+        );
+    }
+
+    #[test]
+    fn own_account_cannot_be_deleted_suspended_or_reset_by_oneself() {
+        let a = person(1, Level::One);
+        let me = target(1, Level::One, false);
+        assert_eq!(a.may(Action::Delete, &me), Err(Refusal::NotOnSelf));
+        assert_eq!(a.may(Action::Suspend, &me), Err(Refusal::NotOnSelf));
+        assert_eq!(
+            a.may(Action::InitializePassword, &me),
+            Err(Refusal::NotOnSelf)
+        );
+    }
+
+    #[test]
+    fn level_three_created_by_level_two_lands_under_their_charge() {
+        assert_eq!(
+            person(7, Level::Two).places_under_charge(Level::Three),
+            Some(7)
+        );
+        assert_eq!(
+            person(7, Level::TwoWithApproval).places_under_charge(Level::Three),
+            Some(7)
+        );
+        assert_eq!(person(7, Level::Two).places_under_charge(Level::Two), None);
+        assert_eq!(
+            person(7, Level::One).places_under_charge(Level::Three),
+            None
+        );
+    }
+
+    #[test]
+    fn service_users_reach_no_people_and_issue_no_credentials() {
+        let s = Actor {
+            account_id: 9,
+            org_id: ORG,
+            kind: AccountKind::ServiceUser,
+            reach: None,
+            public_service: true,
+        };
+        assert_eq!(
+            s.may(Action::See, &target(1, Level::Three, false)),
+            Err(Refusal::NotFound)
+        );
+        assert_eq!(s.may_manage_service_users(), Err(Refusal::PeopleOnly));
+        assert_eq!(s.may_create(Level::Three), Err(Refusal::Forbidden));
+    }
+
+    #[test]
+    fn technical_users_act_with_their_primary_managers_rights() {
+        let t = Actor {
+            account_id: 9,
+            org_id: ORG,
+            kind: AccountKind::TechnicalUser,
+            reach: Some(Reach {
+                person_id: 3,
+                level: Level::Two,
+            }),
+            public_service: true,
+        };
+        assert_eq!(
+            t.may(Action::Modify, &target(4, Level::Three, true)),
+            Ok(())
+        );
+        assert_eq!(
+            t.may(Action::See, &target(5, Level::One, false)),
+            Err(Refusal::NotFound)
+        );
+        assert_eq!(
+            t.may_manage_technical_user(Some(3)),
+            Err(Refusal::PeopleOnly)
+        );
+    }
+
+    #[test]
+    fn primary_managers_manage_their_structures_technical_user() {
+        assert_eq!(
+            person(3, Level::Two).may_manage_technical_user(Some(3)),
+            Ok(())
+        );
+        assert_eq!(
+            person(3, Level::Two).may_manage_technical_user(Some(4)),
+            Err(Refusal::Forbidden)
+        );
+        assert_eq!(
+            person(1, Level::One).may_manage_technical_user(None),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn only_higher_levels_have_people_under_their_charge() {
+        let a = person(1, Level::One);
+        assert_eq!(
+            a.may_link(
+                &target(2, Level::Two, false),
+                &target(3, Level::Three, false)
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            a.may_link(
+                &target(2, Level::Three, false),
+                &target(3, Level::Three, false)
+            ),
+            Err(Refusal::LevelNotGrantable)
+        );
+    }
+}

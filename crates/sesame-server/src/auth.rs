@@ -1,0 +1,215 @@
+//! Passwords (Argon2id), session tokens (stored as SHA-256 hashes) and the extractor that
+//! turns a bearer token into the signed-in [`Actor`].
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use super::AppState;
+use super::error::{ApiError, ApiResult};
+use super::store::{SessionRow, now};
+use sesame_core::api::ErrorCode;
+use sesame_core::domain::rules::{Actor, Reach};
+use sesame_core::domain::{AccountKind, Level, Status};
+
+/// Hashes off the async threads: Argon2id takes tens of milliseconds by design.
+pub async fn hash_password(password: &str) -> ApiResult<String> {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || {
+        Argon2::default()
+            .hash_password(password.as_bytes())
+            .map(|h| h.to_string())
+    })
+    .await
+    .map_err(|e| ApiError::internal("hashing task", e))?
+    .map_err(|e| ApiError::internal("hashing", e))
+}
+
+pub async fn verify_password(password: &str, hash: Option<String>) -> bool {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || {
+        // An account without a password still costs one hash, so timing tells nothing.
+        let hash = hash.unwrap_or_else(|| DUMMY_HASH.to_owned());
+        match PasswordHash::new(&hash) {
+            Ok(parsed) => {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+                    && hash != DUMMY_HASH
+            }
+            Err(_) => false,
+        }
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A valid Argon2id hash of a random string nobody knows.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2VzYW1lLWR1bW15LXNhbHQ$8FrbK0Xq1Y0b8Xz9z5ZpQnqE0x7mH3m9l0mJpQfQb0o";
+
+pub fn token_hash(token: &str) -> String {
+    base64::engine::general_purpose::STANDARD_NO_PAD.encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A password people choose: at least 12 characters, at most 128, not the user ID.
+pub fn check_new_password(password: &str, user_id: &str) -> ApiResult<()> {
+    let n = password.chars().count();
+    if !(12..=128).contains(&n) || password.trim().eq_ignore_ascii_case(user_id.trim()) {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::WeakPassword,
+            "weak password",
+        )
+        .with_field("new_password"));
+    }
+    Ok(())
+}
+
+/// The signed-in account of a request. Refuses a session whose temporary password has not
+/// been changed yet: see [`PasswordChangeAllowed`] for the few routes that accept it.
+pub struct Signed {
+    pub actor: Actor,
+    /// The login of the signed-in account, for the audit log.
+    pub user_id: String,
+    pub token_hash: String,
+}
+
+/// Like [`Signed`], but also for a session that must change its temporary password first.
+pub struct PasswordChangeAllowed(pub Signed, pub bool);
+
+fn bearer(parts: &Parts) -> Option<&str> {
+    parts
+        .headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
+fn unauthenticated() -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        ErrorCode::Unauthenticated,
+        "sign in first",
+    )
+}
+
+/// Builds the actor from the session row: a technical user acts with its primary manager's
+/// level and charges, as long as that manager is active.
+pub fn actor_of(row: &SessionRow) -> Actor {
+    let kind = AccountKind::parse(&row.kind).unwrap_or(AccountKind::ServiceUser);
+    let reach = match kind {
+        AccountKind::Person => row.level.and_then(Level::from_code).map(|level| Reach {
+            person_id: row.account_id,
+            level,
+        }),
+        AccountKind::TechnicalUser => match (
+            row.manager_id,
+            row.manager_level,
+            row.manager_status.as_deref(),
+        ) {
+            (Some(id), Some(level), Some("active")) => Level::from_code(level).map(|level| Reach {
+                person_id: id,
+                level,
+            }),
+            _ => None,
+        },
+        AccountKind::ServiceUser => None,
+    };
+    Actor {
+        account_id: row.account_id,
+        org_id: row.org_id,
+        kind,
+        reach,
+        public_service: row.public_service,
+    }
+}
+
+async fn signed(parts: &Parts, state: &AppState) -> ApiResult<(Signed, bool)> {
+    let token = bearer(parts).ok_or_else(unauthenticated)?;
+    let hash = token_hash(token);
+    let mut conn = state.db.read().await?;
+    let row = conn.session(&hash).await?.ok_or_else(unauthenticated)?;
+    if row.expires_at < now() {
+        conn.delete_session(&hash).await?;
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::SessionExpired,
+            "session expired",
+        ));
+    }
+    if Status::parse(&row.status) != Some(Status::Active) {
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::AccountSuspended,
+            "account not active",
+        ));
+    }
+    let must_change = row.password_temporary && row.session_kind == "interactive";
+    Ok((
+        Signed {
+            actor: actor_of(&row),
+            user_id: row.user_id.clone(),
+            token_hash: hash,
+        },
+        must_change,
+    ))
+}
+
+impl FromRequestParts<AppState> for Signed {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let (s, must_change) = signed(parts, state).await?;
+        if must_change {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                ErrorCode::PasswordChangeRequired,
+                "change the temporary password first",
+            ));
+        }
+        Ok(s)
+    }
+}
+
+impl FromRequestParts<AppState> for PasswordChangeAllowed {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let (s, must_change) = signed(parts, state).await?;
+        Ok(PasswordChangeAllowed(s, must_change))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn argon2id_hashes_verify_and_wrong_passwords_do_not() {
+        let h = hash_password("Kq7m-Xp3r-Tz9w-Hd4n").await.unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password("Kq7m-Xp3r-Tz9w-Hd4n", Some(h.clone())).await);
+        assert!(!verify_password("Kq7m-Xp3r-Tz9w-Hd4N", Some(h)).await);
+        assert!(!verify_password("anything", None).await);
+    }
+
+    #[test]
+    fn new_passwords_are_long_enough_and_not_the_user_id() {
+        assert!(check_new_password("correct horse battery", "zoe").is_ok());
+        assert!(check_new_password("short", "zoe").is_err());
+        assert!(check_new_password("zoe.lukasiewicz", "Zoe.Lukasiewicz").is_err());
+    }
+}

@@ -1,0 +1,166 @@
+//! The Sesame server: HTTP JSON API under `/api/v1`, the invitation page, storage, auth and
+//! mail delivery. Every rule of the product is checked here; the desktop app only mirrors it.
+
+pub mod auth;
+pub mod demo;
+pub mod error;
+pub mod extract;
+pub mod invitation_page;
+pub mod mail;
+pub mod openapi;
+pub mod routes;
+pub mod store;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use tokio::net::TcpListener;
+
+pub use store::Db;
+
+/// Settings of one server process.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The address people reach the server at: invitation links start with it.
+    pub public_url: String,
+    /// `smtp://host:port`, `smtps://user:pass@host` …; without it mail stays in the outbox.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub session_hours: i64,
+    pub api_token_minutes: i64,
+    /// Failures after which each further attempt is slowed down.
+    pub slow_after: i64,
+    /// Failures after which the sign-in name is locked for `lock_secs`.
+    pub lock_after: i64,
+    pub lock_secs: i64,
+    pub invitation_days: i64,
+    pub mail_poll: Duration,
+    pub mail_max_attempts: i64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            public_url: "http://127.0.0.1:8750".into(),
+            smtp_url: None,
+            mail_from: "Sesame <no-reply@sesame.invalid>".into(),
+            session_hours: 8,
+            api_token_minutes: 60,
+            slow_after: 3,
+            lock_after: 10,
+            lock_secs: 15 * 60,
+            invitation_days: 7,
+            mail_poll: Duration::from_secs(5),
+            mail_max_attempts: 8,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+}
+
+/// Request bodies above this size are refused with `body_too_large`.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .nest(sesame_core::api::API_PREFIX, routes::router())
+        .merge(invitation_page::router())
+        .route("/healthz", axum::routing::get(|| async { "ok" }))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(state)
+}
+
+/// A running server: its address, and a handle that stops it.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub db: Db,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<()>,
+    mailer: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for Running {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Running")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Running {
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let _ = (&mut self.task).await;
+        if let Some(m) = self.mailer.take() {
+            m.abort();
+        }
+    }
+}
+
+/// Opens the database, runs the migrations, binds `listen` (port 0 picks a free one) and
+/// serves until stopped. Used by `sesame-server serve`, the desktop app's embedded server
+/// and the tests alike.
+pub async fn start(
+    database_url: &str,
+    listen: &str,
+    mut config: Config,
+) -> anyhow_free::Result<Running> {
+    let db = Db::connect(database_url)
+        .await
+        .map_err(|e| format!("database {database_url}: {e}"))?;
+    let listener = TcpListener::bind(listen)
+        .await
+        .map_err(|e| format!("listen on {listen}: {e}"))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    if config.public_url.is_empty() || config.public_url == Config::default().public_url {
+        config.public_url = format!("http://{addr}");
+    }
+    let config = Arc::new(config);
+    let mailer = config.smtp_url.clone().map(|url| {
+        mail::spawn_delivery(
+            db.clone(),
+            url,
+            config.mail_from.clone(),
+            config.mail_poll,
+            config.mail_max_attempts,
+        )
+    });
+    let state = AppState {
+        db: db.clone(),
+        config,
+    };
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let router = app(state);
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, router)
+            .with_graceful_shutdown(async {
+                let _ = rx.await;
+            })
+            .await;
+    });
+    Ok(Running {
+        addr,
+        db,
+        shutdown: Some(tx),
+        task,
+        mailer,
+    })
+}
+
+/// Errors of start-up are plain sentences for the command line and the app.
+pub mod anyhow_free {
+    pub type Result<T> = std::result::Result<T, String>;
+}

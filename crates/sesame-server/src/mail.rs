@@ -1,0 +1,236 @@
+//! Mail: notifications are written to the outbox in the same transaction as the change they
+//! tell about, in the recipient's language; a delivery worker sends them by SMTP when an SMTP
+//! URL is configured, with retries. Without one they stay in the outbox for the app to show.
+
+use std::time::Duration;
+
+use lettre::message::header::ContentType;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use super::error::ApiResult;
+use super::store::{Conn, Db, OrganizationRow, PersonRow, StructureRow, to_time};
+use sesame_core::domain::Language;
+use sesame_core::i18n::texts;
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// A moment as each language writes it in a letter: "November 30, 2026 at 19:05 UTC",
+/// "30 novembre 2026 à 19 h 05 (UTC)".
+pub fn format_moment(lang: Language, secs: i64) -> String {
+    let t = to_time(secs);
+    let m = t.month() as usize - 1;
+    match lang {
+        Language::En => format!(
+            "{} {}, {} at {:02}:{:02} UTC",
+            MONTHS_EN[m],
+            t.day(),
+            t.year(),
+            t.hour(),
+            t.minute()
+        ),
+        Language::Fr => format!(
+            "{} {} {} à {} h {:02} (UTC)",
+            t.day(),
+            MONTHS_FR[m],
+            t.year(),
+            t.hour(),
+            t.minute()
+        ),
+    }
+}
+
+fn render(lang: Language, name: &str, args: &[(&str, &str)]) -> (String, String) {
+    let t = texts();
+    (
+        t.get(lang, &format!("mail-{name}-subject"), args),
+        t.get(lang, &format!("mail-{name}-body"), args),
+    )
+}
+
+/// The invitation, with its one-time link: the only secret an outbox row ever holds.
+pub async fn queue_invitation(
+    conn: &mut Conn,
+    org: &OrganizationRow,
+    person: &PersonRow,
+    inviter: &str,
+    link: &str,
+    expires_at: i64,
+) -> ApiResult<()> {
+    let lang = person.language();
+    let expires = format_moment(lang, expires_at);
+    let (subject, body) = render(
+        lang,
+        "invitation",
+        &[
+            ("organization", &org.name),
+            ("code", &org.code),
+            ("inviter", inviter),
+            ("link", link),
+            ("expires", &expires),
+        ],
+    );
+    conn.queue_mail(org.id, &person.email, lang, &subject, &body)
+        .await?;
+    Ok(())
+}
+
+pub enum TechnicalNotice {
+    Created,
+    PasswordReset,
+}
+
+/// Tells a structure's primary manager, in their language, that its technical user was
+/// created or its password reset. Never includes the password.
+pub async fn queue_technical_user_notice(
+    conn: &mut Conn,
+    org: &OrganizationRow,
+    structure: &StructureRow,
+    login: &str,
+    actor: &str,
+    notice: TechnicalNotice,
+) -> ApiResult<()> {
+    let Some(email) = structure.m_email.clone().filter(|e| !e.is_empty()) else {
+        return Ok(());
+    };
+    let lang = structure.manager_language();
+    let name = match notice {
+        TechnicalNotice::Created => "technical-created",
+        TechnicalNotice::PasswordReset => "technical-reset",
+    };
+    let manager = structure.manager_name();
+    let (subject, body) = render(
+        lang,
+        name,
+        &[
+            ("organization", &org.name),
+            ("code", &org.code),
+            ("structure", &structure.name),
+            ("manager", &manager),
+            ("login", login),
+            ("actor", actor),
+        ],
+    );
+    conn.queue_mail(org.id, &email, lang, &subject, &body)
+        .await?;
+    Ok(())
+}
+
+/// Sends due outbox mail until the process ends.
+pub fn spawn_delivery(
+    db: Db,
+    smtp_url: String,
+    from: String,
+    poll: Duration,
+    max_attempts: i64,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let transport = match AsyncSmtpTransport::<Tokio1Executor>::from_url(&smtp_url) {
+            Ok(b) => b.timeout(Some(Duration::from_secs(20))).build(),
+            Err(e) => {
+                tracing::error!("SMTP URL refused ({e}); mail stays in the outbox");
+                return;
+            }
+        };
+        loop {
+            match deliver_due(&db, &transport, &from, max_attempts).await {
+                Ok(0) => tokio::time::sleep(poll).await,
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::warn!("mail delivery: {e}");
+                    tokio::time::sleep(poll).await;
+                }
+            }
+        }
+    })
+}
+
+/// One round: claims due mail, sends it, records the outcome. Returns how many were tried.
+pub async fn deliver_due(
+    db: &Db,
+    transport: &AsyncSmtpTransport<Tokio1Executor>,
+    from: &str,
+    max_attempts: i64,
+) -> Result<usize, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let due = tx.claim_due_mail(10, 120).await?;
+    tx.commit().await?;
+    for mail in &due {
+        let outcome = match build(from, &mail.recipient, &mail.subject, &mail.body) {
+            Ok(message) => transport
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(e),
+        };
+        let mut tx = db.begin().await?;
+        match outcome {
+            Ok(()) => tx.mark_mail_sent(mail.id).await?,
+            Err(e) => {
+                // 30 s, 1 min, 2 min … capped at an hour.
+                let retry_in = (30i64 << mail.attempts.min(7)).min(3600);
+                tracing::warn!("mail {} to be retried: {e}", mail.id);
+                tx.mark_mail_failed(mail.id, &e, retry_in, max_attempts)
+                    .await?
+            }
+        }
+        tx.commit().await?;
+    }
+    Ok(due.len())
+}
+
+fn build(from: &str, to: &str, subject: &str, body: &str) -> Result<Message, String> {
+    Message::builder()
+        .from(from.parse().map_err(|e| format!("sender: {e}"))?)
+        .to(to.parse().map_err(|e| format!("recipient: {e}"))?)
+        .subject(subject)
+        .header(ContentType::TEXT_PLAIN)
+        .body(body.to_owned())
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moments_are_written_as_each_language_does() {
+        // 2026-11-30 19:05:00 UTC
+        let t = 1_796_065_500;
+        assert_eq!(
+            format_moment(Language::En, t),
+            "November 30, 2026 at 19:05 UTC"
+        );
+        assert_eq!(
+            format_moment(Language::Fr, t),
+            "30 novembre 2026 à 19 h 05 (UTC)"
+        );
+    }
+}

@@ -1,0 +1,158 @@
+//! `sesame-server`: serve the API, create a first organization, or fill a demo organization.
+
+use clap::{Parser, Subcommand};
+use sesame_core::domain::Language;
+use sesame_server::{Config, Db, demo};
+
+#[derive(Parser)]
+#[command(
+    name = "sesame-server",
+    version,
+    about = "The Sesame server: the system of record for accounts"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the HTTP API (migrations run first, so an upgrade is a restart).
+    Serve {
+        /// sqlite:path/to/sesame.db, or postgres://user:pass@host/db
+        #[arg(long, env = "SESAME_DATABASE_URL", default_value = "sqlite:sesame.db")]
+        database: String,
+        #[arg(long, env = "SESAME_LISTEN", default_value = "127.0.0.1:8750")]
+        listen: String,
+        /// smtp://host:port or smtps://user:password@host; without it mail stays in the outbox.
+        #[arg(long, env = "SESAME_SMTP_URL")]
+        smtp_url: Option<String>,
+        #[arg(
+            long,
+            env = "SESAME_MAIL_FROM",
+            default_value = "Sesame <no-reply@sesame.invalid>"
+        )]
+        mail_from: String,
+        /// The address people reach this server at (invitation links start with it).
+        #[arg(long, env = "SESAME_PUBLIC_URL")]
+        public_url: Option<String>,
+    },
+    /// Create an organization and its first level-1 user; prints that user's temporary password once.
+    Init {
+        #[arg(long, env = "SESAME_DATABASE_URL", default_value = "sqlite:sesame.db")]
+        database: String,
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        name: String,
+        /// en or fr
+        #[arg(long, default_value = "fr")]
+        language: String,
+        /// A public-service employer (enables "level 2 with approval").
+        #[arg(long)]
+        public_service: bool,
+        #[arg(long)]
+        user_id: String,
+        #[arg(long)]
+        last_name: String,
+        #[arg(long)]
+        first_name: String,
+        #[arg(long)]
+        email: String,
+    },
+    /// Fill the database with the bilingual demo organization (code DEMO).
+    Demo {
+        #[arg(long, env = "SESAME_DATABASE_URL", default_value = "sqlite:sesame.db")]
+        database: String,
+    },
+}
+
+fn fail(message: String) -> ! {
+    eprintln!("sesame-server: {message}");
+    std::process::exit(1);
+}
+
+#[tokio::main]
+async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .init();
+    match Cli::parse().command {
+        Command::Serve {
+            database,
+            listen,
+            smtp_url,
+            mail_from,
+            public_url,
+        } => {
+            let config = Config {
+                public_url: public_url.unwrap_or_default(),
+                smtp_url,
+                mail_from,
+                ..Config::default()
+            };
+            let running = sesame_server::start(&database, &listen, config)
+                .await
+                .unwrap_or_else(|e| fail(e));
+            tracing::info!(
+                "Sesame server on {} (API under {}/api/v1)",
+                running.url(),
+                running.url()
+            );
+            let _ = tokio::signal::ctrl_c().await;
+            running.stop().await;
+        }
+        Command::Init {
+            database,
+            code,
+            name,
+            language,
+            public_service,
+            user_id,
+            last_name,
+            first_name,
+            email,
+        } => {
+            let language =
+                Language::parse(&language).unwrap_or_else(|| fail("--language is en or fr".into()));
+            let db = Db::connect(&database)
+                .await
+                .unwrap_or_else(|e| fail(format!("database {database}: {e}")));
+            let first = demo::FirstOrganization {
+                code,
+                name,
+                language,
+                public_service,
+                user_id: user_id.clone(),
+                last_name,
+                first_name,
+                email,
+            };
+            let password = demo::init(&db, &first).await.unwrap_or_else(|e| fail(e));
+            println!("Organization {} created.", first.code.to_uppercase());
+            println!("User ID: {user_id}");
+            println!("Temporary password (shown once; to be changed at first sign-in): {password}");
+            db.close().await;
+        }
+        Command::Demo { database } => {
+            let db = Db::connect(&database)
+                .await
+                .unwrap_or_else(|e| fail(format!("database {database}: {e}")));
+            let created = demo::demo(&db).await.unwrap_or_else(|e| fail(e));
+            if created {
+                println!("Demo organization created.");
+            } else {
+                println!("The demo organization already exists.");
+            }
+            println!(
+                "Organization code: {}  user IDs: demo (level 1, fr), admin.en (level 1, en), c.gagnon (level 2 with approval), r.okafor (level 2), zoe (level 3)",
+                demo::DEMO_CODE
+            );
+            println!("Password of every demo person: {}", demo::DEMO_PASSWORD);
+            db.close().await;
+        }
+    }
+}

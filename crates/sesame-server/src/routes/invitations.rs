@@ -1,0 +1,236 @@
+//! Invitations: a person created by email, status "invited", who confirms through a one-time
+//! link to the server's invitation page.
+
+use sesame_core::domain::AuditAction;
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::extract::State;
+
+use super::people::{check_roles, duplicate_user_id, target_of};
+use super::{optional_text, record};
+use crate::AppState;
+use crate::auth::{Signed, token_hash};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Body, Id};
+use crate::mail;
+use crate::store::{Conn, InvitationRow, NewPersonRow, PersonRow, now, to_time};
+use sesame_core::api::{ErrorBody, Invitation, NewInvitation, PeopleQuery};
+use sesame_core::domain::rules::{Action, Actor};
+use sesame_core::domain::{Level, Status, generate_token, normalize_email};
+
+/// Sends a new link (closing earlier ones) and queues the mail, in the caller's transaction.
+async fn send_link(
+    state: &AppState,
+    conn: &mut Conn,
+    actor_label: &str,
+    p: &PersonRow,
+) -> ApiResult<InvitationRow> {
+    let token = generate_token();
+    let expires_at = now() + state.config.invitation_days * 86400;
+    conn.insert_invitation(p.id, &token_hash(&token), expires_at)
+        .await?;
+    let org = conn.organization(p.org_id).await?;
+    let link = format!(
+        "{}/invitation/{token}",
+        state.config.public_url.trim_end_matches('/')
+    );
+    mail::queue_invitation(conn, &org, p, actor_label, &link, expires_at).await?;
+    Ok(InvitationRow {
+        id: 0,
+        account_id: p.id,
+        sent_at: now(),
+        expires_at,
+        closed_at: None,
+    })
+}
+
+fn api(p: &PersonRow, i: &InvitationRow) -> Invitation {
+    Invitation {
+        person_id: p.id,
+        email: p.email.clone(),
+        level: p.level(),
+        roles: p.roles(),
+        sent_at: to_time(i.sent_at),
+        expires_at: to_time(i.expires_at),
+        expired: i.closed_at.is_some() || i.expires_at <= now(),
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/invitations", tag = "invitations", security(("bearer" = [])), request_body = NewInvitation,
+    responses((status = 200, body = Invitation), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_invitation(
+    State(state): State<AppState>,
+    s: Signed,
+    Body(req): Body<NewInvitation>,
+) -> ApiResult<Json<Invitation>> {
+    let level = req.level.unwrap_or(Level::Three);
+    s.actor.may_create(level)?;
+    let email = normalize_email("email", &req.email)?;
+    let last_name = optional_text("last_name", req.last_name.as_deref(), 100)?;
+    let first_name = optional_text("first_name", req.first_name.as_deref(), 100)?;
+    let phone = super::phone(req.phone.as_deref())?;
+    // Someone who is also a contact needs what every contact has: names and a purpose.
+    let contact = if req.also_contact {
+        let purpose = req
+            .contact_purpose
+            .ok_or_else(|| ApiError::field("contact_purpose", "required"))?;
+        Some(super::contacts::checked(
+            &sesame_core::api::NewContact {
+                last_name: last_name.clone(),
+                first_name: first_name.clone(),
+                email: email.clone(),
+                phone: Some(phone.clone()),
+                purpose,
+            },
+            None,
+        )?)
+    } else {
+        None
+    };
+    let mut tx = state.db.begin().await?;
+    let roles = check_roles(&mut tx, s.actor.org_id, &req.roles).await?;
+    // The email is the user ID until the person chooses otherwise.
+    let id = tx
+        .insert_person(&NewPersonRow {
+            org_id: s.actor.org_id,
+            user_id: email.clone(),
+            last_name,
+            first_name,
+            email: email.clone(),
+            phone,
+            level,
+            language: req.language,
+            roles: roles.clone(),
+            is_contact: req.also_contact,
+            status: Status::Invited,
+            password_hash: None,
+            password_temporary: false,
+        })
+        .await
+        .map_err(|e| duplicate_user_id(e).with_field("email"))?;
+    if let Some(manager) = s.actor.places_under_charge(level) {
+        tx.link_under_charge(manager, id).await?;
+    }
+    if let Some(c) = contact {
+        tx.insert_contact(
+            s.actor.org_id,
+            &sesame_core::api::Contact {
+                person_id: Some(id),
+                ..c
+            },
+        )
+        .await?;
+    }
+    let p = tx
+        .person(s.actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let inv = send_link(&state, &mut tx, &s.user_id, &p).await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::InvitationSent,
+        Some((id, &email)),
+        format!("{}, roles {roles:?}", level.as_str()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(api(&p, &inv)))
+}
+
+/// The invited people the actor sees, with their latest link.
+#[utoipa::path(get, path = "/api/v1/invitations", tag = "invitations", security(("bearer" = [])),
+    responses((status = 200, body = [Invitation]), (status = 403, body = ErrorBody)))]
+pub async fn list_invitations(
+    State(state): State<AppState>,
+    s: Signed,
+) -> ApiResult<Json<Vec<Invitation>>> {
+    if !s.actor.has_user_list() {
+        return Err(ApiError::forbidden());
+    }
+    let mut conn = state.db.read().await?;
+    let query = PeopleQuery {
+        status: Some(Status::Invited),
+        limit: Some(crate::store::MAX_PAGE),
+        ..Default::default()
+    };
+    let (people, _) = conn
+        .people_page(s.actor.org_id, s.actor.visibility(), &query)
+        .await?
+        .map_err(|_| ApiError::field("cursor", "invalid_value"))?;
+    let latest: HashMap<i64, InvitationRow> = conn
+        .latest_invitations(s.actor.org_id)
+        .await?
+        .into_iter()
+        .map(|i| (i.account_id, i))
+        .collect();
+    Ok(Json(
+        people
+            .iter()
+            .filter_map(|p| latest.get(&p.id).map(|i| api(p, i)))
+            .collect(),
+    ))
+}
+
+async fn invited_target(conn: &mut Conn, actor: &Actor, id: i64) -> ApiResult<PersonRow> {
+    let (target, p) = target_of(conn, actor, id).await?;
+    actor.may(Action::Modify, &target)?;
+    if !actor.manages(&target) {
+        return Err(ApiError::forbidden());
+    }
+    if p.status() != Status::Invited {
+        return Err(ApiError::field("status", "invalid_value"));
+    }
+    Ok(p)
+}
+
+#[utoipa::path(post, path = "/api/v1/invitations/{id}/resend", tag = "invitations", security(("bearer" = [])), params(("id" = i64, Path, description = "The invited person's id")),
+    responses((status = 200, body = Invitation), (status = 404, body = ErrorBody)))]
+pub async fn resend_invitation(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<Json<Invitation>> {
+    let mut tx = state.db.begin().await?;
+    let p = invited_target(&mut tx, &s.actor, id).await?;
+    let inv = send_link(&state, &mut tx, &s.user_id, &p).await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::InvitationResent,
+        Some((id, &p.email)),
+        "",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(api(&p, &inv)))
+}
+
+#[utoipa::path(post, path = "/api/v1/invitations/{id}/expire", tag = "invitations", security(("bearer" = [])), params(("id" = i64, Path, description = "The invited person's id")),
+    responses((status = 200, body = Invitation), (status = 404, body = ErrorBody)))]
+pub async fn expire_invitation(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<Json<Invitation>> {
+    let mut tx = state.db.begin().await?;
+    let p = invited_target(&mut tx, &s.actor, id).await?;
+    tx.close_invitations(id).await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::InvitationExpired,
+        Some((id, &p.email)),
+        "",
+    )
+    .await?;
+    let latest = tx
+        .latest_invitations(s.actor.org_id)
+        .await?
+        .into_iter()
+        .find(|i| i.account_id == id);
+    tx.commit().await?;
+    let inv = latest.ok_or_else(ApiError::not_found)?;
+    Ok(Json(api(&p, &inv)))
+}

@@ -1,0 +1,104 @@
+//! The signed-in account's organization and its roles catalogue.
+
+use axum::Json;
+use axum::extract::State;
+
+use super::{optional_text, record};
+use crate::AppState;
+use crate::auth::Signed;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Body, Id};
+use sesame_core::api::{ErrorBody, NewRole, Organization, Role, RoleUpdate};
+use sesame_core::domain::{AuditAction, required_text};
+
+#[utoipa::path(get, path = "/api/v1/organization", tag = "organization", security(("bearer" = [])),
+    responses((status = 200, body = Organization), (status = 401, body = ErrorBody)))]
+pub async fn organization(
+    State(state): State<AppState>,
+    s: Signed,
+) -> ApiResult<Json<Organization>> {
+    let mut conn = state.db.read().await?;
+    Ok(Json(conn.organization(s.actor.org_id).await?.api()))
+}
+
+#[utoipa::path(get, path = "/api/v1/roles", tag = "organization", security(("bearer" = [])),
+    responses((status = 200, body = [Role])))]
+pub async fn roles(State(state): State<AppState>, s: Signed) -> ApiResult<Json<Vec<Role>>> {
+    let mut conn = state.db.read().await?;
+    Ok(Json(conn.roles(s.actor.org_id).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/roles", tag = "organization", security(("bearer" = [])), request_body = NewRole,
+    responses((status = 200, body = Role), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn create_role(
+    State(state): State<AppState>,
+    s: Signed,
+    Body(req): Body<NewRole>,
+) -> ApiResult<Json<Role>> {
+    s.actor.may_manage_structures()?;
+    let code = required_text("code", &req.code, 40)?;
+    if !code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        return Err(ApiError::field("code", "invalid_characters"));
+    }
+    let role = checked_role(
+        code,
+        &RoleUpdate {
+            name_en: req.name_en,
+            name_fr: req.name_fr,
+            description_en: req.description_en,
+            description_fr: req.description_fr,
+        },
+    )?;
+    let mut tx = state.db.begin().await?;
+    tx.insert_role(s.actor.org_id, &role).await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::RoleCreated,
+        None,
+        format!("role {}", role.code),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(role))
+}
+
+fn checked_role(code: String, req: &RoleUpdate) -> ApiResult<Role> {
+    Ok(Role {
+        code,
+        name_en: required_text("name_en", &req.name_en, 80)?,
+        name_fr: required_text("name_fr", &req.name_fr, 80)?,
+        description_en: optional_text("description_en", Some(&req.description_en), 500)?,
+        description_fr: optional_text("description_fr", Some(&req.description_fr), 500)?,
+    })
+}
+
+/// Renames a role or changes its descriptions; the code, which accounts hold, stays.
+#[utoipa::path(put, path = "/api/v1/roles/{code}", tag = "organization", security(("bearer" = [])), params(("code" = String, Path)), request_body = RoleUpdate,
+    responses((status = 200, body = Role), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_role(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(code): Id<String>,
+    Body(req): Body<RoleUpdate>,
+) -> ApiResult<Json<Role>> {
+    s.actor.may_manage_structures()?;
+    let role = checked_role(code, &req)?;
+    let mut tx = state.db.begin().await?;
+    if !tx.update_role(s.actor.org_id, &role).await? {
+        return Err(ApiError::not_found());
+    }
+    record(
+        &mut tx,
+        &s,
+        AuditAction::RoleUpdated,
+        None,
+        format!("role {}", role.code),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(role))
+}

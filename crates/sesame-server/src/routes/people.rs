@@ -1,0 +1,411 @@
+//! People: the user follow-up (list), and the user identification record (create, read,
+//! update with a version, delete).
+
+use sesame_core::domain::AuditAction;
+use std::collections::HashSet;
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+
+use super::{phone, record};
+use crate::AppState;
+use crate::auth::{Signed, hash_password};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Body, Id, Params};
+use crate::store::{Conn, NewPersonRow, PersonFields, PersonRow, is_unique_violation};
+use sesame_core::api::{
+    CreatedPerson, ErrorBody, ErrorCode, NewPerson, PeoplePage, PeopleQuery, PersonRecord,
+    PersonUpdate,
+};
+use sesame_core::domain::rules::{Action, Actor, Target};
+use sesame_core::domain::{
+    Level, Status, generate_password, normalize_email, required_text, validate_user_id,
+};
+
+/// The person `id` as the actor sees it; "not found" when it is not visible.
+pub(crate) async fn target_of(
+    conn: &mut Conn,
+    actor: &Actor,
+    id: i64,
+) -> ApiResult<(Target, PersonRow)> {
+    let reach = actor.reach.map(|r| r.person_id).unwrap_or(0);
+    let target = conn
+        .target(actor.org_id, id, reach)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if !actor.sees(&target) {
+        return Err(ApiError::not_found());
+    }
+    let row = conn
+        .person(actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok((target, row))
+}
+
+/// [`target_of`] for a batch, in two queries: every id must be someone the actor sees.
+pub(crate) async fn targets_of(
+    conn: &mut Conn,
+    actor: &Actor,
+    ids: &[i64],
+) -> ApiResult<Vec<(Target, PersonRow)>> {
+    let reach = actor.reach.map(|r| r.person_id).unwrap_or(0);
+    let found = conn.targets(actor.org_id, ids, reach).await?;
+    if found.len() != ids.len() || !found.iter().all(|(t, _)| actor.sees(t)) {
+        return Err(ApiError::not_found());
+    }
+    Ok(found)
+}
+
+/// The full record: identity, the users under this user's charge and their managers, limited
+/// to the people the actor may see.
+pub(crate) async fn record_of(
+    conn: &mut Conn,
+    actor: &Actor,
+    p: &PersonRow,
+) -> ApiResult<PersonRecord> {
+    let under = conn.under_charge_of(p.id).await?;
+    let managers = conn.managers_of(p.id).await?;
+    let own_charge: HashSet<i64> = match actor.reach {
+        Some(r) if r.level != Level::One => conn
+            .under_charge_of(r.person_id)
+            .await?
+            .iter()
+            .map(|x| x.id)
+            .collect(),
+        _ => HashSet::new(),
+    };
+    let visible = |x: &PersonRow| {
+        actor.sees(&Target {
+            id: x.id,
+            org_id: x.org_id,
+            level: x.level(),
+            status: x.status(),
+            under_charge: own_charge.contains(&x.id),
+            active_level_one: 0,
+        })
+    };
+    Ok(PersonRecord {
+        person: p.summary(),
+        under_charge: under
+            .iter()
+            .filter(|x| visible(x))
+            .map(PersonRow::reference)
+            .collect(),
+        managers: managers
+            .iter()
+            .filter(|x| visible(x))
+            .map(PersonRow::reference)
+            .collect(),
+        created_at: p.created_at(),
+    })
+}
+
+pub(crate) fn duplicate_user_id(e: sqlx::Error) -> ApiError {
+    if is_unique_violation(&e) {
+        ApiError::new(
+            StatusCode::CONFLICT,
+            ErrorCode::DuplicateUserId,
+            "user ID taken",
+        )
+        .with_field("user_id")
+    } else {
+        e.into()
+    }
+}
+
+pub(crate) async fn check_roles(
+    conn: &mut Conn,
+    org_id: i64,
+    roles: &[String],
+) -> ApiResult<Vec<String>> {
+    let mut roles: Vec<String> = roles.iter().map(|r| r.trim().to_owned()).collect();
+    roles.sort();
+    roles.dedup();
+    if roles.len() > 50 {
+        return Err(ApiError::field("roles", "too_long"));
+    }
+    if !conn.unknown_roles(org_id, &roles).await?.is_empty() {
+        return Err(ApiError::field("roles", "unknown_role"));
+    }
+    Ok(roles)
+}
+
+#[utoipa::path(get, path = "/api/v1/people", tag = "people", security(("bearer" = [])), params(PeopleQuery),
+    responses((status = 200, body = PeoplePage), (status = 403, body = ErrorBody)))]
+pub async fn list_people(
+    State(state): State<AppState>,
+    s: Signed,
+    Params(q): Params<PeopleQuery>,
+) -> ApiResult<Json<PeoplePage>> {
+    if !s.actor.has_user_list() {
+        return Err(ApiError::forbidden());
+    }
+    if q.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
+        return Err(ApiError::field("q", "too_long"));
+    }
+    let mut conn = state.db.read().await?;
+    let (rows, next_cursor) = conn
+        .people_page(s.actor.org_id, s.actor.visibility(), &q)
+        .await?
+        .map_err(|_| ApiError::field("cursor", "invalid_value"))?;
+    Ok(Json(PeoplePage {
+        items: rows.iter().map(PersonRow::summary).collect(),
+        next_cursor,
+    }))
+}
+
+#[utoipa::path(get, path = "/api/v1/people/{id}", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = PersonRecord), (status = 404, body = ErrorBody)))]
+pub async fn get_person(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<Json<PersonRecord>> {
+    let mut conn = state.db.read().await?;
+    let (_, row) = target_of(&mut conn, &s.actor, id).await?;
+    Ok(Json(record_of(&mut conn, &s.actor, &row).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/people", tag = "people", security(("bearer" = [])), request_body = NewPerson,
+    responses((status = 200, body = CreatedPerson), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_person(
+    State(state): State<AppState>,
+    s: Signed,
+    Body(req): Body<NewPerson>,
+) -> ApiResult<Json<CreatedPerson>> {
+    s.actor.may_create(req.level)?;
+    let last_name = required_text("last_name", &req.last_name, 100)?;
+    let first_name = required_text("first_name", &req.first_name, 100)?;
+    let user_id = req.user_id.trim().to_owned();
+    validate_user_id(&user_id)?;
+    let email = normalize_email("email", &req.email)?;
+    let phone = phone(req.phone.as_deref())?;
+    let password = generate_password();
+    let hash = hash_password(&password).await?;
+    let mut tx = state.db.begin().await?;
+    let roles = check_roles(&mut tx, s.actor.org_id, &req.roles).await?;
+    let id = tx
+        .insert_person(&NewPersonRow {
+            org_id: s.actor.org_id,
+            user_id: user_id.clone(),
+            last_name,
+            first_name,
+            email,
+            phone,
+            level: req.level,
+            language: req.language,
+            roles: roles.clone(),
+            is_contact: req.is_contact,
+            status: Status::Active,
+            password_hash: Some(hash),
+            password_temporary: true,
+        })
+        .await
+        .map_err(duplicate_user_id)?;
+    if let Some(manager) = s.actor.places_under_charge(req.level) {
+        tx.link_under_charge(manager, id).await?;
+    }
+    record(
+        &mut tx,
+        &s,
+        AuditAction::PersonCreated,
+        Some((id, &user_id)),
+        format!("{}, roles {roles:?}", req.level.as_str()),
+    )
+    .await?;
+    let row = tx
+        .person(s.actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let person = record_of(&mut tx, &s.actor, &row).await?;
+    tx.commit().await?;
+    Ok(Json(CreatedPerson {
+        person,
+        temporary_password: password,
+    }))
+}
+
+#[utoipa::path(patch, path = "/api/v1/people/{id}", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)), request_body = PersonUpdate,
+    responses((status = 200, body = PersonRecord), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_person(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+    Body(req): Body<PersonUpdate>,
+) -> ApiResult<Json<PersonRecord>> {
+    let mut tx = state.db.begin().await?;
+    if req.level.is_some() {
+        tx.guard_organization(s.actor.org_id).await?;
+    }
+    let (target, p) = target_of(&mut tx, &s.actor, id).await?;
+    s.actor.may(Action::Modify, &target)?;
+    let manages = s.actor.manages(&target);
+    // Without management rights (one's own record at level 3), only contact details change.
+    if !manages
+        && (req.user_id.is_some()
+            || req.is_contact.is_some()
+            || req.level.is_some_and(|l| l != p.level()))
+    {
+        return Err(if req.level.is_some_and(|l| l != p.level()) {
+            sesame_core::domain::rules::Refusal::OwnLevel.into()
+        } else {
+            ApiError::forbidden()
+        });
+    }
+    if let Some(level) = req.level {
+        s.actor.may_set_level(&target, level)?;
+    }
+    if p.version != req.version {
+        return Err(ApiError::stale(Some(p.version)));
+    }
+    let user_id = match &req.user_id {
+        Some(u) => {
+            let u = u.trim().to_owned();
+            validate_user_id(&u)?;
+            u
+        }
+        None => p.user_id.clone(),
+    };
+    let contact = merge_contact(
+        &p,
+        req.last_name.as_deref(),
+        req.first_name.as_deref(),
+        req.email.as_deref(),
+        req.phone.as_deref(),
+    )?;
+    let fields = PersonFields {
+        user_id,
+        last_name: contact.last_name,
+        first_name: contact.first_name,
+        email: contact.email,
+        phone: contact.phone,
+        level: req.level.unwrap_or(p.level()),
+        language: req.language.unwrap_or(p.language()),
+        is_contact: req.is_contact.unwrap_or(p.is_contact),
+    };
+    let changed = changed_fields(&p, &fields);
+    if !tx
+        .update_person(id, req.version, &fields)
+        .await
+        .map_err(duplicate_user_id)?
+    {
+        return Err(ApiError::stale(None));
+    }
+    if fields.level != p.level() && fields.level.rank() <= p.level().rank() {
+        // Promoted to someone's peer: nobody keeps a person of their own rank under charge.
+        unlink_peers(&mut tx, id, fields.level).await?;
+    }
+    record(
+        &mut tx,
+        &s,
+        AuditAction::PersonUpdated,
+        Some((id, &fields.user_id)),
+        changed.join(", "),
+    )
+    .await?;
+    let row = tx
+        .person(s.actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let rec = record_of(&mut tx, &s.actor, &row).await?;
+    tx.commit().await?;
+    Ok(Json(rec))
+}
+
+async fn unlink_peers(conn: &mut Conn, id: i64, level: Level) -> ApiResult<()> {
+    for m in conn.managers_of(id).await? {
+        if m.level().rank() >= level.rank() {
+            conn.unlink_under_charge(m.id, id).await?;
+        }
+    }
+    for sub in conn.under_charge_of(id).await? {
+        if sub.level().rank() <= level.rank() {
+            conn.unlink_under_charge(id, sub.id).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Contact details after a change: each given field checked, each absent one kept.
+pub(crate) struct Contact {
+    pub last_name: String,
+    pub first_name: String,
+    pub email: String,
+    pub phone: String,
+}
+
+pub(crate) fn merge_contact(
+    p: &PersonRow,
+    last_name: Option<&str>,
+    first_name: Option<&str>,
+    email: Option<&str>,
+    new_phone: Option<&str>,
+) -> ApiResult<Contact> {
+    Ok(Contact {
+        last_name: match last_name {
+            Some(v) => required_text("last_name", v, 100)?,
+            None => p.last_name.clone(),
+        },
+        first_name: match first_name {
+            Some(v) => required_text("first_name", v, 100)?,
+            None => p.first_name.clone(),
+        },
+        email: match email {
+            Some(v) => normalize_email("email", v)?,
+            None => p.email.clone(),
+        },
+        phone: match new_phone {
+            Some(v) => phone(Some(v))?,
+            None => p.phone.clone(),
+        },
+    })
+}
+
+/// Names of the changed fields, with old and new values (none of them secret).
+fn changed_fields(p: &PersonRow, f: &PersonFields) -> Vec<String> {
+    let mut out = vec![];
+    let mut cmp = |name: &str, a: &str, b: &str| {
+        if a != b {
+            out.push(format!("{name}: {a} → {b}"));
+        }
+    };
+    cmp("user_id", &p.user_id, &f.user_id);
+    cmp("last_name", &p.last_name, &f.last_name);
+    cmp("first_name", &p.first_name, &f.first_name);
+    cmp("email", &p.email, &f.email);
+    cmp("phone", &p.phone, &f.phone);
+    cmp("level", p.level().as_str(), f.level.as_str());
+    cmp("language", p.language().as_str(), f.language.as_str());
+    cmp(
+        "is_contact",
+        &p.is_contact.to_string(),
+        &f.is_contact.to_string(),
+    );
+    out
+}
+
+#[utoipa::path(delete, path = "/api/v1/people/{id}", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn delete_person(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<StatusCode> {
+    let mut tx = state.db.begin().await?;
+    tx.guard_organization(s.actor.org_id).await?;
+    let (target, p) = target_of(&mut tx, &s.actor, id).await?;
+    s.actor.may(Action::Delete, &target)?;
+    tx.delete_account(id).await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::PersonDeleted,
+        Some((id, &p.user_id)),
+        format!("{} {}", p.display_name(), p.level().as_str()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}

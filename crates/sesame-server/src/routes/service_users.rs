@@ -1,0 +1,207 @@
+//! Service users: API-only accounts with a user code, an application and a scope.
+//! Level-1 users only.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use sesame_core::domain::AuditAction;
+
+use super::record;
+use crate::AppState;
+use crate::auth::{Signed, hash_password};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Body, Id};
+use crate::store::{Conn, is_unique_violation};
+use sesame_core::api::{
+    CreatedServiceUser, ErrorBody, ErrorCode, NewServiceUser, OneTimePassword, ServiceUser,
+    ServiceUserUpdate,
+};
+use sesame_core::domain::{Scope, generate_password, required_text, validate_user_code};
+
+/// A scope names existing structures of the organization and reaches something.
+async fn check_scope(conn: &mut Conn, org_id: i64, scope: &Scope) -> ApiResult<Scope> {
+    let mut scope = scope.clone();
+    scope.structure_ids.sort_unstable();
+    scope.structure_ids.dedup();
+    if scope.is_empty() {
+        return Err(ApiError::field("scope", "required"));
+    }
+    let known: Vec<i64> = conn
+        .structure_parents(org_id)
+        .await?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    if scope.structure_ids.iter().any(|s| !known.contains(s)) {
+        return Err(ApiError::field("scope", "invalid_value"));
+    }
+    Ok(scope)
+}
+
+#[utoipa::path(get, path = "/api/v1/service-users", tag = "service users", security(("bearer" = [])),
+    responses((status = 200, body = [ServiceUser]), (status = 403, body = ErrorBody)))]
+pub async fn list_service_users(
+    State(state): State<AppState>,
+    s: Signed,
+) -> ApiResult<Json<Vec<ServiceUser>>> {
+    s.actor.may_manage_service_users()?;
+    let mut conn = state.db.read().await?;
+    Ok(Json(conn.service_users(s.actor.org_id).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/service-users/{id}", tag = "service users", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = ServiceUser), (status = 404, body = ErrorBody)))]
+pub async fn get_service_user(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<Json<ServiceUser>> {
+    s.actor.may_manage_service_users()?;
+    let mut conn = state.db.read().await?;
+    Ok(Json(
+        conn.service_user(s.actor.org_id, id)
+            .await?
+            .ok_or_else(ApiError::not_found)?,
+    ))
+}
+
+#[utoipa::path(post, path = "/api/v1/service-users", tag = "service users", security(("bearer" = [])), request_body = NewServiceUser,
+    responses((status = 200, body = CreatedServiceUser, description = "The password is in this response only"), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_service_user(
+    State(state): State<AppState>,
+    s: Signed,
+    Body(req): Body<NewServiceUser>,
+) -> ApiResult<Json<CreatedServiceUser>> {
+    s.actor.may_manage_service_users()?;
+    let code = req.user_code.trim().to_owned();
+    validate_user_code(&code)?;
+    let application = required_text("application", &req.application, 80)?;
+    let password = generate_password();
+    let hash = hash_password(&password).await?;
+    let mut tx = state.db.begin().await?;
+    let scope = check_scope(&mut tx, s.actor.org_id, &req.scope).await?;
+    let id = tx
+        .insert_service_user(
+            s.actor.org_id,
+            &code,
+            &application,
+            req.status,
+            req.language,
+            &hash,
+            &scope,
+        )
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                ApiError::new(
+                    StatusCode::CONFLICT,
+                    ErrorCode::DuplicateUserId,
+                    "user code taken",
+                )
+                .with_field("user_code")
+            } else {
+                e.into()
+            }
+        })?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::ServiceUserCreated,
+        Some((id, &code)),
+        format!("application {application}, scope {scope:?}"),
+    )
+    .await?;
+    let service_user = tx
+        .service_user(s.actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    tx.commit().await?;
+    Ok(Json(CreatedServiceUser {
+        service_user,
+        password,
+    }))
+}
+
+#[utoipa::path(patch, path = "/api/v1/service-users/{id}", tag = "service users", security(("bearer" = [])), params(("id" = i64, Path)), request_body = ServiceUserUpdate,
+    responses((status = 200, body = ServiceUser), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_service_user(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+    Body(req): Body<ServiceUserUpdate>,
+) -> ApiResult<Json<ServiceUser>> {
+    s.actor.may_manage_service_users()?;
+    let mut tx = state.db.begin().await?;
+    let before = tx
+        .service_user(s.actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if before.version != req.version {
+        return Err(ApiError::stale(Some(before.version)));
+    }
+    let application = match &req.application {
+        Some(a) => required_text("application", a, 80)?,
+        None => before.application.clone(),
+    };
+    let scope = match &req.scope {
+        Some(sc) => check_scope(&mut tx, s.actor.org_id, sc).await?,
+        None => before.scope.clone(),
+    };
+    let status = req.status.unwrap_or(before.status);
+    let language = req.language.unwrap_or(before.language);
+    if !tx
+        .update_service_user(id, req.version, &application, status, language, &scope)
+        .await?
+    {
+        return Err(ApiError::stale(None));
+    }
+    record(
+        &mut tx,
+        &s,
+        AuditAction::ServiceUserUpdated,
+        Some((id, &before.user_code)),
+        format!(
+            "status {} → {}, scope {:?} → {scope:?}",
+            before.status.as_str(),
+            status.as_str(),
+            before.scope
+        ),
+    )
+    .await?;
+    let after = tx
+        .service_user(s.actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    tx.commit().await?;
+    Ok(Json(after))
+}
+
+#[utoipa::path(post, path = "/api/v1/service-users/{id}/password", tag = "service users", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = OneTimePassword, description = "The new password, shown once; it never expires"), (status = 404, body = ErrorBody)))]
+pub async fn reset_service_user_password(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<Json<OneTimePassword>> {
+    s.actor.may_manage_service_users()?;
+    let password = generate_password();
+    let hash = hash_password(&password).await?;
+    let mut tx = state.db.begin().await?;
+    let su = tx
+        .service_user(s.actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    // Service passwords are permanent: never marked temporary.
+    tx.set_password(id, &hash, false).await?;
+    tx.delete_sessions_of(id, "").await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::ServiceUserPasswordReset,
+        Some((id, &su.user_code)),
+        "",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(OneTimePassword { password }))
+}

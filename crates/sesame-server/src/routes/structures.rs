@@ -1,0 +1,258 @@
+//! The structure tree: companies, then the levels of the administrative structure.
+
+use sesame_core::domain::AuditAction;
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+
+use super::record;
+use crate::AppState;
+use crate::auth::Signed;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Body, Id};
+use crate::store::{Conn, StructureRow};
+use sesame_core::api::{
+    ErrorBody, ErrorCode, MoveStructure, NewStructure, RenameStructure, SetPrimaryManager,
+    Structure,
+};
+use sesame_core::domain::rules::Actor;
+use sesame_core::domain::{AccountKind, Scope, StructureKind, creates_cycle, required_text};
+
+/// The part of the tree an account may read: people read it all; a service user its scope;
+/// a technical user the structures its primary manager manages, with their subtrees.
+async fn readable_scope(conn: &mut Conn, actor: &Actor) -> ApiResult<Scope> {
+    Ok(match actor.kind {
+        AccountKind::Person => Scope::everything(),
+        AccountKind::ServiceUser => {
+            let row = conn.service_user(actor.org_id, actor.account_id).await?;
+            row.map(|r| r.scope).unwrap_or_default()
+        }
+        AccountKind::TechnicalUser => match actor.reach {
+            Some(r) => Scope {
+                structure_ids: conn.structures_managed_by(r.person_id).await?,
+                ..Scope::default()
+            },
+            None => Scope::default(),
+        },
+    })
+}
+
+fn ancestors(id: i64, parents: &HashMap<i64, Option<i64>>) -> Vec<i64> {
+    let mut out = vec![];
+    let mut cursor = parents.get(&id).copied().flatten();
+    while let Some(p) = cursor {
+        if out.contains(&p) {
+            break;
+        }
+        out.push(p);
+        cursor = parents.get(&p).copied().flatten();
+    }
+    out
+}
+
+#[utoipa::path(get, path = "/api/v1/structures", tag = "structures", security(("bearer" = [])),
+    responses((status = 200, body = [Structure])))]
+pub async fn list_structures(
+    State(state): State<AppState>,
+    s: Signed,
+) -> ApiResult<Json<Vec<Structure>>> {
+    let mut conn = state.db.read().await?;
+    let scope = readable_scope(&mut conn, &s.actor).await?;
+    let rows = conn.structures(s.actor.org_id).await?;
+    let parents: HashMap<i64, Option<i64>> = rows.iter().map(|r| (r.id, r.parent_id)).collect();
+    Ok(Json(
+        rows.iter()
+            .filter(|r| scope.covers(r.id, &ancestors(r.id, &parents), r.parent_id.is_none()))
+            .map(|r| r.api(&s.actor))
+            .collect(),
+    ))
+}
+
+async fn load(conn: &mut Conn, actor: &Actor, id: i64) -> ApiResult<StructureRow> {
+    conn.structure(actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+fn check_kind_and_parent(kind: StructureKind, parent: Option<&StructureRow>) -> ApiResult<()> {
+    match (kind.needs_parent(), parent) {
+        (true, None) => Err(ApiError::field("parent_id", "required")),
+        (false, Some(_)) => Err(ApiError::field("kind", "invalid_value")),
+        _ => Ok(()),
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/structures", tag = "structures", security(("bearer" = [])), request_body = NewStructure,
+    responses((status = 200, body = Structure), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_structure(
+    State(state): State<AppState>,
+    s: Signed,
+    Body(req): Body<NewStructure>,
+) -> ApiResult<Json<Structure>> {
+    s.actor.may_manage_structures()?;
+    let name = required_text("name", &req.name, 120)?;
+    let mut tx = state.db.begin().await?;
+    let parent = match req.parent_id {
+        Some(p) => Some(
+            tx.structure(s.actor.org_id, p)
+                .await?
+                .ok_or_else(|| ApiError::field("parent_id", "invalid_value"))?,
+        ),
+        None => None,
+    };
+    check_kind_and_parent(req.kind, parent.as_ref())?;
+    let id = tx
+        .insert_structure(s.actor.org_id, req.parent_id, req.kind, &name)
+        .await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::StructureCreated,
+        None,
+        format!("{} {name} (#{id})", req.kind.as_str()),
+    )
+    .await?;
+    let row = load(&mut tx, &s.actor, id).await?;
+    tx.commit().await?;
+    Ok(Json(row.api(&s.actor)))
+}
+
+#[utoipa::path(put, path = "/api/v1/structures/{id}/name", tag = "structures", security(("bearer" = [])), request_body = RenameStructure,
+    params(("id" = i64, Path)), responses((status = 200, body = Structure), (status = 409, body = ErrorBody)))]
+pub async fn rename_structure(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+    Body(req): Body<RenameStructure>,
+) -> ApiResult<Json<Structure>> {
+    s.actor.may_manage_structures()?;
+    let name = required_text("name", &req.name, 120)?;
+    let mut tx = state.db.begin().await?;
+    let before = load(&mut tx, &s.actor, id).await?;
+    if !tx.rename_structure(id, req.version, &name).await? {
+        return Err(ApiError::stale(Some(before.version)));
+    }
+    record(
+        &mut tx,
+        &s,
+        AuditAction::StructureRenamed,
+        None,
+        format!("#{id}: {} → {name}", before.name),
+    )
+    .await?;
+    let row = load(&mut tx, &s.actor, id).await?;
+    tx.commit().await?;
+    Ok(Json(row.api(&s.actor)))
+}
+
+#[utoipa::path(put, path = "/api/v1/structures/{id}/parent", tag = "structures", security(("bearer" = [])), request_body = MoveStructure,
+    params(("id" = i64, Path)), responses((status = 200, body = Structure), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn move_structure(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+    Body(req): Body<MoveStructure>,
+) -> ApiResult<Json<Structure>> {
+    s.actor.may_manage_structures()?;
+    let mut tx = state.db.begin().await?;
+    let before = load(&mut tx, &s.actor, id).await?;
+    let mut kind = before.kind();
+    if let Some(p) = req.parent_id {
+        load(&mut tx, &s.actor, p)
+            .await
+            .map_err(|_| ApiError::field("parent_id", "invalid_value"))?;
+        let parents: HashMap<i64, Option<i64>> = tx
+            .structure_parents(s.actor.org_id)
+            .await?
+            .into_iter()
+            .collect();
+        if creates_cycle(id, p, |x| parents.get(&x).copied().flatten()) {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::StructureCycle,
+                "cycle",
+            )
+            .with_field("parent_id"));
+        }
+        if kind == StructureKind::Company {
+            kind = StructureKind::Establishment; // a company moved under another is no longer a company
+        }
+    } else {
+        kind = StructureKind::Company;
+    }
+    if !tx
+        .move_structure(id, req.version, req.parent_id, kind)
+        .await?
+    {
+        return Err(ApiError::stale(Some(before.version)));
+    }
+    record(
+        &mut tx,
+        &s,
+        AuditAction::StructureMoved,
+        None,
+        format!("#{id} {} → parent {:?}", before.name, req.parent_id),
+    )
+    .await?;
+    let row = load(&mut tx, &s.actor, id).await?;
+    tx.commit().await?;
+    Ok(Json(row.api(&s.actor)))
+}
+
+#[utoipa::path(put, path = "/api/v1/structures/{id}/primary-manager", tag = "structures", security(("bearer" = [])), request_body = SetPrimaryManager,
+    params(("id" = i64, Path)), responses((status = 200, body = Structure), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn set_primary_manager(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+    Body(req): Body<SetPrimaryManager>,
+) -> ApiResult<Json<Structure>> {
+    s.actor.may_manage_structures()?;
+    let mut tx = state.db.begin().await?;
+    let before = load(&mut tx, &s.actor, id).await?;
+    let manager_label = match req.person_id {
+        Some(pid) => {
+            let p = tx
+                .person(s.actor.org_id, pid)
+                .await?
+                .ok_or_else(|| ApiError::field("person_id", "invalid_value"))?;
+            if !Actor::can_be_primary_manager(p.level(), p.status()) {
+                return Err(ApiError::field("person_id", "invalid_value"));
+            }
+            p.user_id
+        }
+        None => "-".into(),
+    };
+    if !tx
+        .set_primary_manager(id, req.version, req.person_id)
+        .await?
+    {
+        return Err(ApiError::stale(Some(before.version)));
+    }
+    // The technical user's contact and rights follow on their own: both are read through
+    // the structure at every request.
+    record(
+        &mut tx,
+        &s,
+        AuditAction::PrimaryManagerSet,
+        req.person_id.map(|p| (p, manager_label.as_str())),
+        format!("structure #{id} {}", before.name),
+    )
+    .await?;
+    let row = load(&mut tx, &s.actor, id).await?;
+    tx.commit().await?;
+    Ok(Json(row.api(&s.actor)))
+}
+
+/// For the technical users module: the structure, if the actor may manage its technical user.
+pub(crate) async fn structure_for_technical_user(
+    conn: &mut Conn,
+    actor: &Actor,
+    id: i64,
+) -> ApiResult<StructureRow> {
+    let row = load(conn, actor, id).await?;
+    actor.may_manage_technical_user(row.primary_manager_id)?;
+    Ok(row)
+}

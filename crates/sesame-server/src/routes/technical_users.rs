@@ -1,0 +1,154 @@
+//! A structure's technical user: API-only, with the rights of the structure's primary manager.
+//! Managed by that primary manager and by level-1 users; the manager is told by email.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use sesame_core::domain::AuditAction;
+
+use super::record;
+use super::structures::structure_for_technical_user;
+use crate::AppState;
+use crate::auth::{Signed, hash_password};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Id;
+use crate::mail;
+use sesame_core::api::{
+    CreatedTechnicalUser, ErrorBody, ErrorCode, OneTimePassword, TechnicalUser,
+};
+use sesame_core::domain::generate_password;
+
+#[utoipa::path(get, path = "/api/v1/structures/{id}/technical-user", tag = "technical users", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = TechnicalUser), (status = 404, body = ErrorBody)))]
+pub async fn structure_technical_user(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<Json<TechnicalUser>> {
+    let mut conn = state.db.read().await?;
+    structure_for_technical_user(&mut conn, &s.actor, id).await?;
+    let t = conn
+        .technical_user_of(s.actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(Json(t.api()))
+}
+
+#[utoipa::path(get, path = "/api/v1/technical-users/{id}", tag = "technical users", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = TechnicalUser), (status = 404, body = ErrorBody)))]
+pub async fn get_technical_user(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<Json<TechnicalUser>> {
+    let mut conn = state.db.read().await?;
+    let t = conn
+        .technical_user(s.actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    structure_for_technical_user(&mut conn, &s.actor, t.structure_id).await?;
+    Ok(Json(t.api()))
+}
+
+#[utoipa::path(post, path = "/api/v1/structures/{id}/technical-user", tag = "technical users", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = CreatedTechnicalUser, description = "The password is in this response only"), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_technical_user(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<Json<CreatedTechnicalUser>> {
+    let password = generate_password();
+    let hash = hash_password(&password).await?;
+    let mut tx = state.db.begin().await?;
+    let structure = structure_for_technical_user(&mut tx, &s.actor, id).await?;
+    if structure.primary_manager_id.is_none() {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::NoPrimaryManager,
+            "no primary manager",
+        ));
+    }
+    if structure.technical_user_id.is_some() {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            ErrorCode::TechnicalUserExists,
+            "already has one",
+        ));
+    }
+    let login = format!("TECH{id:06}");
+    let account = tx
+        .insert_technical_user(
+            s.actor.org_id,
+            id,
+            &login,
+            structure.manager_language(),
+            &hash,
+        )
+        .await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::TechnicalUserCreated,
+        Some((account, &login)),
+        format!("structure #{id} {}", structure.name),
+    )
+    .await?;
+    let org = tx.organization(s.actor.org_id).await?;
+    mail::queue_technical_user_notice(
+        &mut tx,
+        &org,
+        &structure,
+        &login,
+        &s.user_id,
+        mail::TechnicalNotice::Created,
+    )
+    .await?;
+    let t = tx
+        .technical_user(s.actor.org_id, account)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    tx.commit().await?;
+    Ok(Json(CreatedTechnicalUser {
+        technical_user: t.api(),
+        password,
+    }))
+}
+
+#[utoipa::path(post, path = "/api/v1/technical-users/{id}/password", tag = "technical users", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = OneTimePassword, description = "The new password, shown once"), (status = 404, body = ErrorBody)))]
+pub async fn reset_technical_user_password(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<Json<OneTimePassword>> {
+    let password = generate_password();
+    let hash = hash_password(&password).await?;
+    let mut tx = state.db.begin().await?;
+    let t = tx
+        .technical_user(s.actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let structure = structure_for_technical_user(&mut tx, &s.actor, t.structure_id).await?;
+    tx.set_password(id, &hash, false).await?;
+    tx.delete_sessions_of(id, "").await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::TechnicalUserPasswordReset,
+        Some((id, &t.user_id)),
+        format!("structure #{} {}", structure.id, structure.name),
+    )
+    .await?;
+    let org = tx.organization(s.actor.org_id).await?;
+    mail::queue_technical_user_notice(
+        &mut tx,
+        &org,
+        &structure,
+        &t.user_id,
+        &s.user_id,
+        mail::TechnicalNotice::PasswordReset,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(OneTimePassword { password }))
+}

@@ -1,0 +1,308 @@
+//! Service users and technical users: the API-only accounts.
+
+use std::collections::HashMap;
+
+use super::{Conn, now, on_conn, to_time};
+use sesame_core::api::{PersonRef, ServiceUser, TechnicalUser};
+use sesame_core::domain::{Language, Level, Scope, Status};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ServiceUserRow {
+    pub id: i64,
+    pub org_id: i64,
+    pub user_id: String,
+    pub application: String,
+    pub status: String,
+    pub language: String,
+    pub scope_all_companies: bool,
+    pub scope_whole_structure: bool,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+    pub version: i64,
+}
+
+impl ServiceUserRow {
+    pub fn api(&self, structure_ids: Vec<i64>) -> ServiceUser {
+        ServiceUser {
+            id: self.id,
+            user_code: self.user_id.clone(),
+            application: self.application.clone(),
+            status: Status::parse(&self.status).unwrap_or(Status::Suspended),
+            language: Language::parse(&self.language).unwrap_or_default(),
+            scope: Scope {
+                all_companies: self.scope_all_companies,
+                whole_structure: self.scope_whole_structure,
+                structure_ids,
+            },
+            created_at: to_time(self.created_at),
+            last_used_at: self.last_used_at.map(to_time),
+            version: self.version,
+        }
+    }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TechnicalUserRow {
+    pub id: i64,
+    pub org_id: i64,
+    pub user_id: String,
+    pub structure_id: i64,
+    pub structure_name: String,
+    pub status: String,
+    pub language: String,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+    pub manager_id: Option<i64>,
+    pub m_user_id: Option<String>,
+    pub m_last_name: Option<String>,
+    pub m_first_name: Option<String>,
+    pub m_email: Option<String>,
+    pub m_level: Option<i64>,
+    pub m_language: Option<String>,
+}
+
+impl TechnicalUserRow {
+    pub fn api(&self) -> TechnicalUser {
+        let manager = self.manager_id.map(|id| PersonRef {
+            id,
+            user_id: self.m_user_id.clone().unwrap_or_default(),
+            last_name: self.m_last_name.clone().unwrap_or_default(),
+            first_name: self.m_first_name.clone().unwrap_or_default(),
+            email: self.m_email.clone(),
+            level: self.m_level.and_then(Level::from_code),
+        });
+        TechnicalUser {
+            id: self.id,
+            user_id: self.user_id.clone(),
+            structure_id: self.structure_id,
+            structure_name: self.structure_name.clone(),
+            status: Status::parse(&self.status).unwrap_or(Status::Suspended),
+            contact_email: self.m_email.clone(),
+            primary_manager: manager,
+            manager_language: self.m_language.as_deref().and_then(Language::parse),
+            created_at: to_time(self.created_at),
+            last_used_at: self.last_used_at.map(to_time),
+        }
+    }
+}
+
+const SERVICE_USER_SELECT: &str = "SELECT id, org_id, user_id, application, status, language, scope_all_companies, \
+     scope_whole_structure, created_at, last_used_at, version FROM accounts ";
+
+macro_rules! technical_user_select {
+    () => {
+        "SELECT a.id, a.org_id, a.user_id, a.structure_id, s.name AS structure_name, a.status, a.language, \
+         a.created_at, a.last_used_at, m.id AS manager_id, m.user_id AS m_user_id, m.last_name AS m_last_name, \
+         m.first_name AS m_first_name, m.email AS m_email, m.level AS m_level, m.language AS m_language \
+         FROM accounts a JOIN structures s ON s.id = a.structure_id \
+         LEFT JOIN accounts m ON m.id = s.primary_manager_id \
+         WHERE a.kind = 'technical_user' "
+    };
+}
+
+impl Conn {
+    pub async fn service_users(&mut self, org_id: i64) -> Result<Vec<ServiceUser>, sqlx::Error> {
+        let (rows, scopes): (Vec<ServiceUserRow>, Vec<(i64, i64)>) = on_conn!(self, c => {
+            let rows = sqlx::query_as::<_, ServiceUserRow>(sqlx::AssertSqlSafe(format!(
+                "{SERVICE_USER_SELECT} WHERE org_id = $1 AND kind = 'service_user' ORDER BY user_id_key"
+            )))
+            .bind(org_id)
+            .fetch_all(&mut *c)
+            .await?;
+            // All scopes in one query, not one per service user.
+            let scopes = sqlx::query_as::<_, (i64, i64)>(
+                "SELECT sc.account_id, sc.structure_id FROM account_scopes sc \
+                 JOIN accounts a ON a.id = sc.account_id WHERE a.org_id = $1 AND a.kind = 'service_user' \
+                 ORDER BY sc.structure_id",
+            )
+            .bind(org_id)
+            .fetch_all(&mut *c)
+            .await?;
+            (rows, scopes)
+        });
+        let mut by_account: HashMap<i64, Vec<i64>> = HashMap::new();
+        for (account, structure) in scopes {
+            by_account.entry(account).or_default().push(structure);
+        }
+        Ok(rows
+            .iter()
+            .map(|r| r.api(by_account.remove(&r.id).unwrap_or_default()))
+            .collect())
+    }
+
+    pub async fn service_user(
+        &mut self,
+        org_id: i64,
+        id: i64,
+    ) -> Result<Option<ServiceUser>, sqlx::Error> {
+        let row: Option<ServiceUserRow> = on_conn!(self, c => {
+            sqlx::query_as::<_, ServiceUserRow>(sqlx::AssertSqlSafe(format!(
+                "{SERVICE_USER_SELECT} WHERE org_id = $1 AND id = $2 AND kind = 'service_user'"
+            )))
+            .bind(org_id)
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await?
+        });
+        let Some(row) = row else { return Ok(None) };
+        let scope = self.account_scope(id).await?;
+        Ok(Some(row.api(scope)))
+    }
+
+    pub async fn account_scope(&mut self, account_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_scalar::<_, i64>("SELECT structure_id FROM account_scopes WHERE account_id = $1 ORDER BY structure_id")
+                .bind(account_id)
+                .fetch_all(&mut *c)
+                .await
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub async fn insert_service_user(
+        &mut self,
+        org_id: i64,
+        user_code: &str,
+        application: &str,
+        status: Status,
+        language: Language,
+        password_hash: &str,
+        scope: &Scope,
+    ) -> Result<i64, sqlx::Error> {
+        let id: i64 = on_conn!(self, c => {
+            sqlx::query_scalar::<_, i64>(
+                "INSERT INTO accounts (org_id, kind, user_id, user_id_key, password_hash, status, language, \
+                 application, scope_all_companies, scope_whole_structure, search_text, created_at) \
+                 VALUES ($1, 'service_user', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+            )
+            .bind(org_id)
+            .bind(user_code)
+            .bind(user_code.to_lowercase())
+            .bind(password_hash)
+            .bind(status.as_str())
+            .bind(language.as_str())
+            .bind(application)
+            .bind(scope.all_companies)
+            .bind(scope.whole_structure)
+            .bind(user_code.to_lowercase())
+            .bind(now())
+            .fetch_one(&mut *c)
+            .await?
+        });
+        self.replace_scope(id, &scope.structure_ids).await?;
+        Ok(id)
+    }
+
+    pub async fn replace_scope(
+        &mut self,
+        account_id: i64,
+        structure_ids: &[i64],
+    ) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query("DELETE FROM account_scopes WHERE account_id = $1").bind(account_id).execute(&mut *c).await?;
+            for s in structure_ids {
+                sqlx::query(
+                    "INSERT INTO account_scopes (account_id, structure_id) VALUES ($1, $2) \
+                     ON CONFLICT (account_id, structure_id) DO NOTHING",
+                )
+                .bind(account_id)
+                .bind(*s)
+                .execute(&mut *c)
+                .await?;
+            }
+        });
+        Ok(())
+    }
+
+    pub async fn update_service_user(
+        &mut self,
+        id: i64,
+        version: i64,
+        application: &str,
+        status: Status,
+        language: Language,
+        scope: &Scope,
+    ) -> Result<bool, sqlx::Error> {
+        let r = on_conn!(self, c => {
+            sqlx::query(
+                "UPDATE accounts SET application = $1, status = $2, language = $3, scope_all_companies = $4, \
+                 scope_whole_structure = $5, version = version + 1 WHERE id = $6 AND version = $7 AND kind = 'service_user'",
+            )
+            .bind(application)
+            .bind(status.as_str())
+            .bind(language.as_str())
+            .bind(scope.all_companies)
+            .bind(scope.whole_structure)
+            .bind(id)
+            .bind(version)
+            .execute(&mut *c)
+            .await?
+                .rows_affected()
+        });
+        if r != 1 {
+            return Ok(false);
+        }
+        self.replace_scope(id, &scope.structure_ids).await?;
+        if status != Status::Active {
+            on_conn!(self, c => {
+                sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(id).execute(&mut *c).await?;
+            });
+        }
+        Ok(true)
+    }
+
+    pub async fn technical_user(
+        &mut self,
+        org_id: i64,
+        id: i64,
+    ) -> Result<Option<TechnicalUserRow>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_as::<_, TechnicalUserRow>(concat!(technical_user_select!(), "AND a.org_id = $1 AND a.id = $2"))
+                .bind(org_id)
+                .bind(id)
+                .fetch_optional(&mut *c)
+                .await
+        })
+    }
+
+    pub async fn technical_user_of(
+        &mut self,
+        org_id: i64,
+        structure_id: i64,
+    ) -> Result<Option<TechnicalUserRow>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_as::<_, TechnicalUserRow>(concat!(technical_user_select!(), "AND a.org_id = $1 AND a.structure_id = $2"))
+                .bind(org_id)
+                .bind(structure_id)
+                .fetch_optional(&mut *c)
+                .await
+        })
+    }
+
+    pub async fn insert_technical_user(
+        &mut self,
+        org_id: i64,
+        structure_id: i64,
+        login: &str,
+        language: Language,
+        password_hash: &str,
+    ) -> Result<i64, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_scalar::<_, i64>(
+                "INSERT INTO accounts (org_id, kind, user_id, user_id_key, password_hash, status, language, \
+                 structure_id, search_text, created_at) \
+                 VALUES ($1, 'technical_user', $2, $3, $4, 'active', $5, $6, $7, $8) RETURNING id",
+            )
+            .bind(org_id)
+            .bind(login)
+            .bind(login.to_lowercase())
+            .bind(password_hash)
+            .bind(language.as_str())
+            .bind(structure_id)
+            .bind(login.to_lowercase())
+            .bind(now())
+            .fetch_one(&mut *c)
+            .await
+        })
+    }
+}

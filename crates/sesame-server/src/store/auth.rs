@@ -1,0 +1,341 @@
+//! Sessions, API tokens, sign-in failures and organizations.
+
+use sqlx::AssertSqlSafe;
+
+use super::{Bind, Conn, bind_all, now, on_conn};
+use sesame_core::api::Organization;
+use sesame_core::domain::Language;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OrganizationRow {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub default_language: String,
+    pub public_service: bool,
+}
+
+impl OrganizationRow {
+    pub fn language(&self) -> Language {
+        Language::parse(&self.default_language).unwrap_or_default()
+    }
+    pub fn api(&self) -> Organization {
+        Organization {
+            code: self.code.clone(),
+            name: self.name.clone(),
+            default_language: self.language(),
+            public_service: self.public_service,
+        }
+    }
+}
+
+/// What a sign-in needs to know about the account named by organization code and user ID.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CredentialRow {
+    pub id: i64,
+    pub org_id: i64,
+    pub kind: String,
+    pub status: String,
+    pub password_hash: Option<String>,
+    pub totp_enabled: bool,
+    pub totp_secret: Option<String>,
+}
+
+/// A session token's account, with what the rules need (one query per request).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionRow {
+    pub account_id: i64,
+    pub user_id: String,
+    pub session_kind: String,
+    pub expires_at: i64,
+    pub org_id: i64,
+    pub kind: String,
+    pub level: Option<i64>,
+    pub status: String,
+    pub password_temporary: bool,
+    pub public_service: bool,
+    pub manager_id: Option<i64>,
+    pub manager_level: Option<i64>,
+    pub manager_status: Option<String>,
+}
+
+impl Conn {
+    pub async fn organization_by_code(
+        &mut self,
+        code: &str,
+    ) -> Result<Option<OrganizationRow>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_as::<_, OrganizationRow>(
+                "SELECT id, code, name, default_language, public_service FROM organizations WHERE code = $1",
+            )
+            .bind(code.trim().to_uppercase())
+            .fetch_optional(&mut *c)
+            .await
+        })
+    }
+
+    /// How many organizations this database holds (0 on a first start).
+    pub async fn organization_count(&mut self) -> Result<i64, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM organizations").fetch_one(&mut *c).await
+        })
+    }
+
+    pub async fn organization(&mut self, id: i64) -> Result<OrganizationRow, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_as::<_, OrganizationRow>(
+                "SELECT id, code, name, default_language, public_service FROM organizations WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_one(&mut *c)
+            .await
+        })
+    }
+
+    pub async fn insert_organization(
+        &mut self,
+        code: &str,
+        name: &str,
+        language: Language,
+        public_service: bool,
+    ) -> Result<i64, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_scalar::<_, i64>(
+                "INSERT INTO organizations (code, name, default_language, public_service, created_at) \
+                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(code.trim().to_uppercase())
+            .bind(name)
+            .bind(language.as_str())
+            .bind(public_service)
+            .bind(now())
+            .fetch_one(&mut *c)
+            .await
+        })
+    }
+
+    pub async fn credentials(
+        &mut self,
+        org_id: i64,
+        user_id: &str,
+    ) -> Result<Option<CredentialRow>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_as::<_, CredentialRow>(
+                "SELECT id, org_id, kind, status, password_hash, totp_enabled, totp_secret \
+                 FROM accounts WHERE org_id = $1 AND user_id_key = $2",
+            )
+            .bind(org_id)
+            .bind(user_id.trim().to_lowercase())
+            .fetch_optional(&mut *c)
+            .await
+        })
+    }
+
+    pub async fn password_hash(&mut self, account_id: i64) -> Result<Option<String>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_scalar::<_, Option<String>>("SELECT password_hash FROM accounts WHERE id = $1")
+                .bind(account_id)
+                .fetch_optional(&mut *c)
+                .await
+                .map(Option::flatten)
+        })
+    }
+
+    /// (failures, locked until) for a sign-in name.
+    pub async fn sign_in_failures(
+        &mut self,
+        org_code: &str,
+        user_key: &str,
+    ) -> Result<Option<(i64, Option<i64>)>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_as::<_, (i64, Option<i64>)>(
+                "SELECT failures, locked_until FROM sign_in_failures WHERE org_code = $1 AND user_id_key = $2",
+            )
+            .bind(org_code)
+            .bind(user_key)
+            .fetch_optional(&mut *c)
+            .await
+        })
+    }
+
+    /// Counts one more failure; from `lock_after` failures on, locks for `lock_secs`.
+    pub async fn record_sign_in_failure(
+        &mut self,
+        org_code: &str,
+        user_key: &str,
+        lock_after: i64,
+        lock_secs: i64,
+    ) -> Result<i64, sqlx::Error> {
+        let t = now();
+        on_conn!(self, c => {
+            let failures: i64 = sqlx::query_scalar(
+                "INSERT INTO sign_in_failures (org_code, user_id_key, failures, last_failure_at) \
+                 VALUES ($1, $2, 1, $3) \
+                 ON CONFLICT (org_code, user_id_key) DO UPDATE SET failures = sign_in_failures.failures + 1, \
+                 last_failure_at = $3 RETURNING failures",
+            )
+            .bind(org_code)
+            .bind(user_key)
+            .bind(t)
+            .fetch_one(&mut *c)
+            .await?;
+            if failures >= lock_after {
+                sqlx::query(
+                    "UPDATE sign_in_failures SET locked_until = $1, failures = 0 \
+                     WHERE org_code = $2 AND user_id_key = $3",
+                )
+                .bind(t + lock_secs)
+                .bind(org_code)
+                .bind(user_key)
+                .execute(&mut *c)
+                .await?;
+            }
+            Ok(failures)
+        })
+    }
+
+    pub async fn clear_sign_in_failures(
+        &mut self,
+        org_code: &str,
+        user_key: &str,
+    ) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query("DELETE FROM sign_in_failures WHERE org_code = $1 AND user_id_key = $2")
+                .bind(org_code)
+                .bind(user_key)
+                .execute(&mut *c)
+                .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn insert_session(
+        &mut self,
+        token_hash: &str,
+        account_id: i64,
+        kind: &str,
+        expires_at: i64,
+    ) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query(
+                "INSERT INTO sessions (token_hash, account_id, kind, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(token_hash)
+            .bind(account_id)
+            .bind(kind)
+            .bind(now())
+            .bind(expires_at)
+            .execute(&mut *c)
+            .await?;
+            // Expired sessions are swept as new ones come in.
+            sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now()).execute(&mut *c).await?;
+        });
+        Ok(())
+    }
+
+    pub async fn delete_session(&mut self, token_hash: &str) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&mut *c).await?;
+        });
+        Ok(())
+    }
+
+    /// Signs an account out everywhere but `keep` (the session that changed the password).
+    pub async fn delete_sessions_of(
+        &mut self,
+        account_id: i64,
+        keep: &str,
+    ) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
+                .bind(account_id)
+                .bind(keep)
+                .execute(&mut *c)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// Signs several people out everywhere, in one statement.
+    pub async fn delete_sessions_of_many(
+        &mut self,
+        account_ids: &[i64],
+    ) -> Result<(), sqlx::Error> {
+        if account_ids.is_empty() {
+            return Ok(());
+        }
+        let binds: Vec<Bind> = account_ids.iter().map(|i| Bind::Int(*i)).collect();
+        let sql = format!(
+            "DELETE FROM sessions WHERE account_id IN ({})",
+            super::placeholders(1, account_ids.len())
+        );
+        on_conn!(self, c => {
+            bind_all!(sqlx::query(AssertSqlSafe(sql)), &binds).execute(&mut *c).await?;
+        });
+        Ok(())
+    }
+
+    pub async fn session(&mut self, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_as::<_, SessionRow>(
+                "SELECT s.account_id, a.user_id, s.kind AS session_kind, s.expires_at, a.org_id, a.kind, a.level, a.status, \
+                 a.password_temporary, o.public_service, m.id AS manager_id, m.level AS manager_level, \
+                 m.status AS manager_status \
+                 FROM sessions s JOIN accounts a ON a.id = s.account_id \
+                 JOIN organizations o ON o.id = a.org_id \
+                 LEFT JOIN structures st ON st.id = a.structure_id \
+                 LEFT JOIN accounts m ON m.id = st.primary_manager_id \
+                 WHERE s.token_hash = $1",
+            )
+            .bind(token_hash)
+            .fetch_optional(&mut *c)
+            .await
+        })
+    }
+
+    pub async fn set_password(
+        &mut self,
+        account_id: i64,
+        hash: &str,
+        temporary: bool,
+    ) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query("UPDATE accounts SET password_hash = $1, password_temporary = $2 WHERE id = $3")
+                .bind(hash)
+                .bind(temporary)
+                .bind(account_id)
+                .execute(&mut *c)
+                .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn account_org(&mut self, account_id: i64) -> Result<Option<i64>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_scalar::<_, i64>("SELECT org_id FROM accounts WHERE id = $1")
+                .bind(account_id)
+                .fetch_optional(&mut *c)
+                .await
+        })
+    }
+
+    pub async fn password_is_temporary(&mut self, account_id: i64) -> Result<bool, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_scalar::<_, bool>("SELECT password_temporary FROM accounts WHERE id = $1")
+                .bind(account_id)
+                .fetch_one(&mut *c)
+                .await
+        })
+    }
+
+    pub async fn touch_last_used(&mut self, account_id: i64) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query("UPDATE accounts SET last_used_at = $1 WHERE id = $2")
+                .bind(now())
+                .bind(account_id)
+                .execute(&mut *c)
+                .await?;
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,224 @@
+//! Storage: SQLite (a file in WAL mode, or in memory for tests) or PostgreSQL, chosen by the
+//! database URL. Every query is written once: the same SQL text (with `$1` placeholders, which
+//! both accept) runs on either database through the [`on_conn!`] dispatch; only the migrations
+//! differ, one folder per database.
+
+mod accounts;
+mod auth;
+mod people;
+mod records;
+mod structures;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::pool::PoolConnection;
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{Database, Postgres, Sqlite, Transaction};
+
+pub use accounts::*;
+pub use auth::*;
+pub use people::*;
+pub use records::*;
+pub use structures::*;
+
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// A connection from the pool, or an open transaction: store functions take either.
+pub enum Conn {
+    Sqlite(Held<Sqlite>),
+    Postgres(Held<Postgres>),
+}
+
+pub enum Held<DB: Database> {
+    Pooled(PoolConnection<DB>),
+    Tx(Transaction<'static, DB>),
+}
+
+impl<DB: Database> Held<DB> {
+    fn conn(&mut self) -> &mut DB::Connection {
+        match self {
+            Held::Pooled(c) => c,
+            Held::Tx(t) => t,
+        }
+    }
+    async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            Held::Pooled(_) => Ok(()),
+            Held::Tx(t) => t.commit().await,
+        }
+    }
+}
+
+/// Runs `$body` with `$c` bound to the database connection, whichever database it is.
+/// The body is compiled once per database; its SQL text is the same.
+macro_rules! on_conn {
+    ($conn:expr, $c:ident => $body:expr) => {
+        match $conn {
+            $crate::store::Conn::Sqlite(h) => {
+                let $c = h.conn_mut();
+                $body
+            }
+            $crate::store::Conn::Postgres(h) => {
+                let $c = h.conn_mut();
+                $body
+            }
+        }
+    };
+}
+pub(crate) use on_conn;
+
+impl<DB: Database> Held<DB> {
+    pub(crate) fn conn_mut(&mut self) -> &mut DB::Connection {
+        self.conn()
+    }
+}
+
+/// A value bound to a query whose SQL is assembled at run time (filters, sort orders).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Bind {
+    Int(i64),
+    OptInt(Option<i64>),
+    Text(String),
+}
+
+/// Binds `$binds` in order to the query `$q`.
+macro_rules! bind_all {
+    ($q:expr, $binds:expr) => {{
+        let mut q = $q;
+        for b in $binds {
+            q = match b {
+                $crate::store::Bind::Int(i) => q.bind(*i),
+                $crate::store::Bind::OptInt(i) => q.bind(*i),
+                $crate::store::Bind::Text(s) => q.bind(s.clone()),
+            };
+        }
+        q
+    }};
+}
+pub(crate) use bind_all;
+
+/// `$first, $first+1, …` for `n` values: the placeholders of an `IN (…)` list or a row.
+pub(crate) fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Db {
+    /// `sqlite:path.db`, `sqlite::memory:` or `postgres://...`. Runs the migrations.
+    pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
+        let db = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await?;
+            sqlx::migrate!("src/store/migrations/postgres")
+                .run(&pool)
+                .await?;
+            Db::Postgres(pool)
+        } else {
+            let memory = url.contains(":memory:") || url.contains("mode=memory");
+            let options = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+                .journal_mode(if memory {
+                    SqliteJournalMode::Memory
+                } else {
+                    SqliteJournalMode::Wal
+                })
+                .synchronous(SqliteSynchronous::Normal)
+                // Each SQLite connection runs on its own thread and hands rows over a channel;
+                // room for a whole page spares a thread switch per row.
+                .row_buffer_size(1024);
+            // An in-memory database lives in one connection: a pool of one keeps it whole.
+            let pool = SqlitePoolOptions::new()
+                .max_connections(if memory { 1 } else { 4 })
+                .min_connections(if memory { 1 } else { 0 })
+                .idle_timeout(if memory {
+                    None
+                } else {
+                    Some(Duration::from_secs(600))
+                })
+                .max_lifetime(if memory {
+                    None
+                } else {
+                    Some(Duration::from_secs(3600))
+                })
+                .acquire_timeout(Duration::from_secs(30))
+                .connect_with(options)
+                .await?;
+            sqlx::migrate!("src/store/migrations/sqlite")
+                .run(&pool)
+                .await?;
+            Db::Sqlite(pool)
+        };
+        Ok(db)
+    }
+
+    /// A pooled connection, for reads that need no transaction.
+    pub async fn read(&self) -> Result<Conn, sqlx::Error> {
+        Ok(match self {
+            Db::Sqlite(p) => Conn::Sqlite(Held::Pooled(p.acquire().await?)),
+            Db::Postgres(p) => Conn::Postgres(Held::Pooled(p.acquire().await?)),
+        })
+    }
+
+    /// A transaction: every multi-row change runs in one, with its audit and outbox rows.
+    pub async fn begin(&self) -> Result<Conn, sqlx::Error> {
+        Ok(match self {
+            // IMMEDIATE takes SQLite's write lock up front, so two writers queue instead of
+            // failing with "database is locked" when the second tries to upgrade.
+            Db::Sqlite(p) => Conn::Sqlite(Held::Tx(p.begin_with("BEGIN IMMEDIATE").await?)),
+            Db::Postgres(p) => Conn::Postgres(Held::Tx(p.begin().await?)),
+        })
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Db::Postgres(_))
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite(p) => p.close().await,
+            Db::Postgres(p) => p.close().await,
+        }
+    }
+}
+
+impl Conn {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            Conn::Sqlite(h) => h.commit().await,
+            Conn::Postgres(h) => h.commit().await,
+        }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Conn::Postgres(_))
+    }
+}
+
+/// Now, in Unix seconds: every time column holds this.
+pub fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+pub fn to_time(secs: i64) -> time::OffsetDateTime {
+    time::OffsetDateTime::from_unix_timestamp(secs).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+}
+
+/// Is this error a broken UNIQUE constraint?
+pub fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+}

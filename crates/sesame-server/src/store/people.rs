@@ -1,0 +1,704 @@
+//! People: the user follow-up listing, records, links under charge.
+
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use sqlx::AssertSqlSafe;
+
+use super::{Bind, Conn, bind_all, now, on_conn, to_time};
+use sesame_core::api::{PeopleQuery, PeopleSort, PersonRef, PersonSummary};
+use sesame_core::domain::rules::{Target, Visibility};
+use sesame_core::domain::{Language, Level, Status, fold_for_search, sort_key};
+
+macro_rules! person_columns {
+    () => {
+        "a.id, a.org_id, a.user_id, a.user_id_key, a.last_name, a.first_name, a.email, a.phone, \
+         a.level, a.roles, a.status, a.totp_enabled, a.is_contact, a.language, a.version, \
+         a.created_at, a.sort_name"
+    };
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PersonRow {
+    pub id: i64,
+    pub org_id: i64,
+    pub user_id: String,
+    pub user_id_key: String,
+    pub last_name: String,
+    pub first_name: String,
+    pub email: String,
+    pub phone: String,
+    pub level: Option<i64>,
+    pub roles: String,
+    pub status: String,
+    pub totp_enabled: bool,
+    pub is_contact: bool,
+    pub language: String,
+    pub version: i64,
+    pub created_at: i64,
+    pub sort_name: String,
+}
+
+impl PersonRow {
+    pub fn level(&self) -> Level {
+        self.level
+            .and_then(Level::from_code)
+            .unwrap_or(Level::Three)
+    }
+    pub fn status(&self) -> Status {
+        Status::parse(&self.status).unwrap_or(Status::Suspended)
+    }
+    pub fn language(&self) -> Language {
+        Language::parse(&self.language).unwrap_or_default()
+    }
+    pub fn roles(&self) -> Vec<String> {
+        serde_json::from_str(&self.roles).unwrap_or_default()
+    }
+    pub fn display_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+            .trim()
+            .to_owned()
+    }
+    pub fn summary(&self) -> PersonSummary {
+        PersonSummary {
+            id: self.id,
+            user_id: self.user_id.clone(),
+            last_name: self.last_name.clone(),
+            first_name: self.first_name.clone(),
+            email: self.email.clone(),
+            phone: (!self.phone.is_empty()).then(|| self.phone.clone()),
+            level: self.level(),
+            roles: self.roles(),
+            status: self.status(),
+            two_factor: self.totp_enabled,
+            is_contact: self.is_contact,
+            language: self.language(),
+            version: self.version,
+        }
+    }
+    pub fn reference(&self) -> PersonRef {
+        PersonRef {
+            id: self.id,
+            user_id: self.user_id.clone(),
+            last_name: self.last_name.clone(),
+            first_name: self.first_name.clone(),
+            email: Some(self.email.clone()),
+            level: Some(self.level()),
+        }
+    }
+    pub fn created_at(&self) -> time::OffsetDateTime {
+        to_time(self.created_at)
+    }
+}
+
+/// A person to insert; the derived columns (keys for search and sorting) are computed here.
+#[derive(Debug, Clone)]
+pub struct NewPersonRow {
+    pub org_id: i64,
+    pub user_id: String,
+    pub last_name: String,
+    pub first_name: String,
+    pub email: String,
+    pub phone: String,
+    pub level: Level,
+    pub language: Language,
+    pub roles: Vec<String>,
+    pub is_contact: bool,
+    pub status: Status,
+    pub password_hash: Option<String>,
+    pub password_temporary: bool,
+}
+
+pub fn search_text(user_id: &str, last_name: &str, first_name: &str, email: &str) -> String {
+    fold_for_search(&format!(
+        "{first_name} {last_name}\u{1}{last_name} {first_name}\u{1}{user_id}\u{1}{email}"
+    ))
+}
+
+/// The identity fields of a person, as stored after a change.
+#[derive(Debug, Clone)]
+pub struct PersonFields {
+    pub user_id: String,
+    pub last_name: String,
+    pub first_name: String,
+    pub email: String,
+    pub phone: String,
+    pub level: Level,
+    pub language: Language,
+    pub is_contact: bool,
+}
+
+/// Where the next page starts: the sort values and id of the last row sent.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+struct Cursor {
+    v: Vec<CursorValue>,
+    id: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+enum CursorValue {
+    Int(i64),
+    Text(String),
+}
+
+pub const MAX_PAGE: u32 = 5000;
+
+/// The sort columns of each order; `id` always ends the order, so it is total.
+fn sort_columns(sort: PeopleSort) -> &'static [&'static str] {
+    match sort {
+        PeopleSort::Name => &["a.sort_name"],
+        PeopleSort::UserId => &["a.user_id_key"],
+        PeopleSort::Email => &["a.email"],
+        PeopleSort::Phone => &["a.phone"],
+        PeopleSort::Level => &["a.level", "a.sort_name"],
+        PeopleSort::Status => &["a.status", "a.sort_name"],
+    }
+}
+
+fn cursor_values(row: &PersonRow, sort: PeopleSort) -> Vec<CursorValue> {
+    sort_columns(sort)
+        .iter()
+        .map(|c| match *c {
+            "a.sort_name" => CursorValue::Text(row.sort_name.clone()),
+            "a.user_id_key" => CursorValue::Text(row.user_id_key.clone()),
+            "a.email" => CursorValue::Text(row.email.clone()),
+            "a.phone" => CursorValue::Text(row.phone.clone()),
+            "a.level" => CursorValue::Int(row.level.unwrap_or(0)),
+            _ => CursorValue::Text(row.status.clone()),
+        })
+        .collect()
+}
+
+/// A malformed cursor (the client sent something the server never produced).
+#[derive(Debug)]
+pub struct BadCursor;
+
+fn decode_cursor(text: &str, sort: PeopleSort) -> Result<Cursor, BadCursor> {
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(text)
+        .map_err(|_| BadCursor)?;
+    let cursor: Cursor = serde_json::from_slice(&bytes).map_err(|_| BadCursor)?;
+    if cursor.v.len() != sort_columns(sort).len() {
+        return Err(BadCursor);
+    }
+    Ok(cursor)
+}
+
+fn encode_cursor(cursor: &Cursor) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .encode(serde_json::to_vec(cursor).unwrap_or_default())
+}
+
+/// The SQL filter that mirrors [`Visibility`]: who appears in an actor's user list.
+pub fn visibility_filter(visibility: Visibility, sql: &mut String, binds: &mut Vec<Bind>) {
+    match visibility {
+        Visibility::Everyone => {}
+        Visibility::LevelTwoAndCharge { person_id } => {
+            binds.push(Bind::Int(person_id));
+            let p = binds.len();
+            sql.push_str(&format!(
+                " AND (a.level IN ({}, {}) OR a.id = ${p} OR (a.level = {} AND EXISTS \
+                 (SELECT 1 FROM charges c WHERE c.manager_id = ${p} AND c.subordinate_id = a.id)))",
+                Level::TwoWithApproval.code(),
+                Level::Two.code(),
+                Level::Three.code()
+            ));
+        }
+        Visibility::OnlySelf { person_id } => {
+            binds.push(Bind::Int(person_id));
+            sql.push_str(&format!(" AND a.id = ${}", binds.len()));
+        }
+        Visibility::Nobody => sql.push_str(" AND 1 = 0"),
+    }
+}
+
+pub(super) fn like_pattern(q: &str) -> String {
+    let folded = fold_for_search(q.trim());
+    let escaped = folded
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+impl Conn {
+    /// One page of the people `visibility` lets the actor see: one query, whatever the page.
+    pub async fn people_page(
+        &mut self,
+        org_id: i64,
+        visibility: Visibility,
+        query: &PeopleQuery,
+    ) -> Result<Result<(Vec<PersonRow>, Option<String>), BadCursor>, sqlx::Error> {
+        let sort = query.sort.unwrap_or_default();
+        let desc = query.desc.unwrap_or(false);
+        let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE) as i64;
+        let mut binds = vec![Bind::Int(org_id)];
+        let mut filter = String::from(" WHERE a.org_id = $1 AND a.kind = 'person'");
+        if let Some(q) = query.q.as_deref().filter(|q| !q.trim().is_empty()) {
+            binds.push(Bind::Text(like_pattern(q)));
+            filter.push_str(&format!(
+                " AND a.search_text LIKE ${} ESCAPE '\\'",
+                binds.len()
+            ));
+        }
+        if let Some(level) = query.level {
+            binds.push(Bind::Int(level.code()));
+            filter.push_str(&format!(" AND a.level = ${}", binds.len()));
+        }
+        if let Some(status) = query.status {
+            binds.push(Bind::Text(status.as_str().into()));
+            filter.push_str(&format!(" AND a.status = ${}", binds.len()));
+        }
+        let columns = sort_columns(sort);
+        let cmp = if desc { "<" } else { ">" };
+        if let Some(text) = &query.cursor {
+            let cursor = match decode_cursor(text, sort) {
+                Ok(c) => c,
+                Err(e) => return Ok(Err(e)),
+            };
+            // A row-value comparison, (c1, c2, id) > (v1, v2, vid): both databases turn it
+            // into an index range, so page 1,000 costs what page 1 costs.
+            let mut placeholders = vec![];
+            for v in &cursor.v {
+                binds.push(match v {
+                    CursorValue::Int(i) => Bind::Int(*i),
+                    CursorValue::Text(s) => Bind::Text(s.clone()),
+                });
+                placeholders.push(format!("${}", binds.len()));
+            }
+            binds.push(Bind::Int(cursor.id));
+            placeholders.push(format!("${}", binds.len()));
+            let keys: Vec<&str> = columns.iter().copied().chain(["a.id"]).collect();
+            filter.push_str(&format!(
+                " AND ({}) {cmp} ({})",
+                keys.join(", "),
+                placeholders.join(", ")
+            ));
+        }
+        let dir = if desc { "DESC" } else { "ASC" };
+        let order = |prefix: bool| -> String {
+            columns
+                .iter()
+                .chain(["a.id"].iter())
+                .map(|c| format!("{} {dir}", if prefix { c } else { &c[2..] }))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let select = concat!("SELECT ", person_columns!(), " FROM accounts a");
+        let sql = match visibility {
+            // Two parts merged in order: an index range of the level-2 users (the actor among
+            // them), and the few level-3 users under charge, reached from `charges` (CROSS JOIN
+            // keeps SQLite from walking the whole name index to find them). One scan that skips
+            // most of the organization would make the level-2 list many times slower.
+            Visibility::LevelTwoAndCharge { person_id } => {
+                binds.push(Bind::Int(person_id));
+                let p = binds.len();
+                format!(
+                    "{select}{filter} AND a.level_rank = 2 UNION ALL \
+                     SELECT {} FROM charges c CROSS JOIN accounts a{filter} AND c.manager_id = ${p} \
+                     AND a.id = c.subordinate_id AND a.level_rank = 3 \
+                     ORDER BY {} LIMIT {}",
+                    person_columns!(),
+                    order(false),
+                    limit + 1
+                )
+            }
+            other => {
+                visibility_filter(other, &mut filter, &mut binds);
+                format!(
+                    "{select}{filter} ORDER BY {} LIMIT {}",
+                    order(true),
+                    limit + 1
+                )
+            }
+        };
+
+        let mut rows: Vec<PersonRow> = on_conn!(self, c => {
+            bind_all!(sqlx::query_as::<_, PersonRow>(AssertSqlSafe(sql)), &binds)
+                .fetch_all(&mut *c)
+                .await?
+        });
+        let next = if rows.len() as i64 > limit {
+            rows.truncate(limit as usize);
+            rows.last().map(|r| {
+                encode_cursor(&Cursor {
+                    v: cursor_values(r, sort),
+                    id: r.id,
+                })
+            })
+        } else {
+            None
+        };
+        Ok(Ok((rows, next)))
+    }
+
+    pub async fn person(&mut self, org_id: i64, id: i64) -> Result<Option<PersonRow>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_as::<_, PersonRow>(concat!(
+                "SELECT ", person_columns!(),
+                " FROM accounts a WHERE a.id = $1 AND a.org_id = $2 AND a.kind = 'person'"
+            ))
+            .bind(id)
+            .bind(org_id)
+            .fetch_optional(&mut *c)
+            .await
+        })
+    }
+
+    /// The facts the rules need about a person, seen from `reach_person` (0 for nobody).
+    pub async fn target(
+        &mut self,
+        org_id: i64,
+        id: i64,
+        reach_person: i64,
+    ) -> Result<Option<Target>, sqlx::Error> {
+        let row: Option<(i64, i64, Option<i64>, String, bool, i64)> = on_conn!(self, c => {
+            sqlx::query_as(
+                "SELECT a.id, a.org_id, a.level, a.status, \
+                 EXISTS (SELECT 1 FROM charges c WHERE c.manager_id = $3 AND c.subordinate_id = a.id), \
+                 (SELECT COUNT(*) FROM accounts l WHERE l.org_id = a.org_id AND l.kind = 'person' \
+                  AND l.level = 10 AND l.status = 'active') \
+                 FROM accounts a WHERE a.id = $1 AND a.org_id = $2 AND a.kind = 'person'",
+            )
+            .bind(id)
+            .bind(org_id)
+            .bind(reach_person)
+            .fetch_optional(&mut *c)
+            .await?
+        });
+        Ok(row.map(
+            |(id, org_id, level, status, under_charge, active_level_one)| Target {
+                id,
+                org_id,
+                level: level.and_then(Level::from_code).unwrap_or(Level::Three),
+                status: Status::parse(&status).unwrap_or(Status::Suspended),
+                under_charge,
+                active_level_one,
+            },
+        ))
+    }
+
+    /// [`Conn::target`] and the row of several people at once: two queries whatever their
+    /// number. People who are not in the organization are left out.
+    pub async fn targets(
+        &mut self,
+        org_id: i64,
+        ids: &[i64],
+        reach_person: i64,
+    ) -> Result<Vec<(Target, PersonRow)>, sqlx::Error> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let id_binds = ids.iter().map(|i| Bind::Int(*i));
+        let facts_binds: Vec<Bind> = [Bind::Int(org_id), Bind::Int(reach_person)]
+            .into_iter()
+            .chain(id_binds.clone())
+            .collect();
+        let rows_binds: Vec<Bind> = std::iter::once(Bind::Int(org_id)).chain(id_binds).collect();
+        let facts_sql = format!(
+            "SELECT a.id, a.org_id, a.level, a.status, \
+             EXISTS (SELECT 1 FROM charges c WHERE c.manager_id = $2 AND c.subordinate_id = a.id), \
+             (SELECT COUNT(*) FROM accounts l WHERE l.org_id = a.org_id AND l.kind = 'person' \
+              AND l.level = 10 AND l.status = 'active') \
+             FROM accounts a WHERE a.org_id = $1 AND a.kind = 'person' AND a.id IN ({})",
+            super::placeholders(3, ids.len())
+        );
+        let rows_sql = format!(
+            concat!(
+                "SELECT ",
+                person_columns!(),
+                " FROM accounts a WHERE a.org_id = $1 AND a.kind = 'person' AND a.id IN ({})"
+            ),
+            super::placeholders(2, ids.len())
+        );
+        type Facts = (i64, i64, Option<i64>, String, bool, i64);
+        let facts: Vec<Facts> = on_conn!(self, c => {
+            bind_all!(sqlx::query_as::<_, Facts>(AssertSqlSafe(facts_sql)), &facts_binds)
+                .fetch_all(&mut *c)
+                .await?
+        });
+        let rows: Vec<PersonRow> = on_conn!(self, c => {
+            bind_all!(sqlx::query_as::<_, PersonRow>(AssertSqlSafe(rows_sql)), &rows_binds)
+                .fetch_all(&mut *c)
+                .await?
+        });
+        let mut rows: std::collections::HashMap<i64, PersonRow> =
+            rows.into_iter().map(|r| (r.id, r)).collect();
+        Ok(facts
+            .into_iter()
+            .filter_map(
+                |(id, org_id, level, status, under_charge, active_level_one)| {
+                    let row = rows.remove(&id)?;
+                    Some((
+                        Target {
+                            id,
+                            org_id,
+                            level: level.and_then(Level::from_code).unwrap_or(Level::Three),
+                            status: Status::parse(&status).unwrap_or(Status::Suspended),
+                            under_charge,
+                            active_level_one,
+                        },
+                        row,
+                    ))
+                },
+            )
+            .collect())
+    }
+
+    /// The same roles for several people, in one statement.
+    pub async fn set_roles_of(&mut self, ids: &[i64], roles: &[String]) -> Result<(), sqlx::Error> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let mut binds = vec![Bind::Text(
+            serde_json::to_string(roles).unwrap_or_else(|_| "[]".into()),
+        )];
+        binds.extend(ids.iter().map(|i| Bind::Int(*i)));
+        let sql = format!(
+            "UPDATE accounts SET roles = $1, version = version + 1 WHERE id IN ({})",
+            super::placeholders(2, ids.len())
+        );
+        on_conn!(self, c => {
+            bind_all!(sqlx::query(AssertSqlSafe(sql)), &binds).execute(&mut *c).await?;
+        });
+        Ok(())
+    }
+
+    /// Takes the organization's write guard: changes that could remove the last active
+    /// level-1 user run one after the other, so two of them cannot both pass the check.
+    pub async fn guard_organization(&mut self, org_id: i64) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query("UPDATE organizations SET guard = guard + 1 WHERE id = $1")
+                .bind(org_id)
+                .execute(&mut *c)
+                .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn insert_person(&mut self, p: &NewPersonRow) -> Result<i64, sqlx::Error> {
+        let roles = serde_json::to_string(&p.roles).unwrap_or_else(|_| "[]".into());
+        let search = search_text(&p.user_id, &p.last_name, &p.first_name, &p.email);
+        on_conn!(self, c => {
+            sqlx::query_scalar::<_, i64>(
+                "INSERT INTO accounts (org_id, kind, user_id, user_id_key, password_hash, \
+                 password_temporary, status, language, last_name, first_name, email, phone, level, \
+                 roles, is_contact, sort_name, search_text, created_at, level_rank) \
+                 VALUES ($1, 'person', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
+                 RETURNING id",
+            )
+            .bind(p.org_id)
+            .bind(&p.user_id)
+            .bind(p.user_id.to_lowercase())
+            .bind(&p.password_hash)
+            .bind(p.password_temporary)
+            .bind(p.status.as_str())
+            .bind(p.language.as_str())
+            .bind(&p.last_name)
+            .bind(&p.first_name)
+            .bind(&p.email)
+            .bind(&p.phone)
+            .bind(p.level.code())
+            .bind(roles)
+            .bind(p.is_contact)
+            .bind(sort_key(&p.last_name, &p.first_name, &p.email))
+            .bind(search)
+            .bind(now())
+            .bind(i64::from(p.level.rank()))
+            .fetch_one(&mut *c)
+            .await
+        })
+    }
+
+    /// Writes the identity fields if the stored version is still `version`; returns whether
+    /// it was (a stale save changes nothing).
+    pub async fn update_person(
+        &mut self,
+        id: i64,
+        version: i64,
+        f: &PersonFields,
+    ) -> Result<bool, sqlx::Error> {
+        let search = search_text(&f.user_id, &f.last_name, &f.first_name, &f.email);
+        let done = on_conn!(self, c => {
+            sqlx::query(
+                "UPDATE accounts SET user_id = $1, user_id_key = $2, last_name = $3, first_name = $4, \
+                 email = $5, phone = $6, level = $7, language = $8, is_contact = $9, sort_name = $10, \
+                 search_text = $11, level_rank = $14, version = version + 1 \
+                 WHERE id = $12 AND version = $13 AND kind = 'person'",
+            )
+            .bind(&f.user_id)
+            .bind(f.user_id.to_lowercase())
+            .bind(&f.last_name)
+            .bind(&f.first_name)
+            .bind(&f.email)
+            .bind(&f.phone)
+            .bind(f.level.code())
+            .bind(f.language.as_str())
+            .bind(f.is_contact)
+            .bind(sort_key(&f.last_name, &f.first_name, &f.email))
+            .bind(search)
+            .bind(id)
+            .bind(version)
+            .bind(i64::from(f.level.rank()))
+            .execute(&mut *c)
+            .await?
+                .rows_affected()
+        });
+        Ok(done == 1)
+    }
+
+    pub async fn set_roles(&mut self, id: i64, roles: &[String]) -> Result<(), sqlx::Error> {
+        let roles = serde_json::to_string(roles).unwrap_or_else(|_| "[]".into());
+        on_conn!(self, c => {
+            sqlx::query("UPDATE accounts SET roles = $1, version = version + 1 WHERE id = $2")
+                .bind(roles)
+                .bind(id)
+                .execute(&mut *c)
+                .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn set_status(&mut self, id: i64, status: Status) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query("UPDATE accounts SET status = $1, version = version + 1 WHERE id = $2")
+                .bind(status.as_str())
+                .bind(id)
+                .execute(&mut *c)
+                .await?;
+            // A suspended account is signed out everywhere.
+            if status != Status::Active {
+                sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(id).execute(&mut *c).await?;
+            }
+        });
+        Ok(())
+    }
+
+    pub async fn delete_account(&mut self, id: i64) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query("DELETE FROM accounts WHERE id = $1").bind(id).execute(&mut *c).await?;
+        });
+        Ok(())
+    }
+
+    /// The roles of `codes` that the organization's catalogue does not know.
+    pub async fn unknown_roles(
+        &mut self,
+        org_id: i64,
+        codes: &[String],
+    ) -> Result<Vec<String>, sqlx::Error> {
+        let known: Vec<String> = on_conn!(self, c => {
+            sqlx::query_scalar("SELECT code FROM roles WHERE org_id = $1")
+                .bind(org_id)
+                .fetch_all(&mut *c)
+                .await?
+        });
+        Ok(codes
+            .iter()
+            .filter(|c| !known.contains(c))
+            .cloned()
+            .collect())
+    }
+
+    pub async fn link_under_charge(
+        &mut self,
+        manager: i64,
+        subordinate: i64,
+    ) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query(
+                "INSERT INTO charges (manager_id, subordinate_id) VALUES ($1, $2) \
+                 ON CONFLICT (manager_id, subordinate_id) DO NOTHING",
+            )
+            .bind(manager)
+            .bind(subordinate)
+            .execute(&mut *c)
+            .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn unlink_under_charge(
+        &mut self,
+        manager: i64,
+        subordinate: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let done = on_conn!(self, c => {
+            sqlx::query("DELETE FROM charges WHERE manager_id = $1 AND subordinate_id = $2")
+                .bind(manager)
+                .bind(subordinate)
+                .execute(&mut *c)
+                .await?
+                .rows_affected()
+        });
+        Ok(done == 1)
+    }
+
+    /// The people under `manager`'s charge (section 3 of the record).
+    pub async fn under_charge_of(&mut self, manager: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_as::<_, PersonRow>(concat!(
+                "SELECT ", person_columns!(),
+                " FROM charges ch JOIN accounts a ON a.id = ch.subordinate_id \
+                 WHERE ch.manager_id = $1 ORDER BY a.sort_name, a.id"
+            ))
+            .bind(manager)
+            .fetch_all(&mut *c)
+            .await
+        })
+    }
+
+    /// Who has `subordinate` under their charge.
+    pub async fn managers_of(&mut self, subordinate: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_as::<_, PersonRow>(concat!(
+                "SELECT ", person_columns!(),
+                " FROM charges ch JOIN accounts a ON a.id = ch.manager_id \
+                 WHERE ch.subordinate_id = $1 ORDER BY a.sort_name, a.id"
+            ))
+            .bind(subordinate)
+            .fetch_all(&mut *c)
+            .await
+        })
+    }
+
+    pub async fn reset_two_factor(&mut self, id: i64) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query(
+                "UPDATE accounts SET totp_enabled = FALSE, totp_secret = NULL, version = version + 1 WHERE id = $1",
+            )
+            .bind(id)
+            .execute(&mut *c)
+            .await?;
+        });
+        Ok(())
+    }
+
+    /// Records a TOTP secret awaiting confirmation (not yet enabled).
+    pub async fn set_totp_secret(
+        &mut self,
+        id: i64,
+        secret: Option<&str>,
+        enabled: bool,
+    ) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query("UPDATE accounts SET totp_secret = $1, totp_enabled = $2, version = version + 1 WHERE id = $3")
+                .bind(secret)
+                .bind(enabled)
+                .bind(id)
+                .execute(&mut *c)
+                .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn totp_secret(&mut self, id: i64) -> Result<Option<String>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_scalar::<_, Option<String>>("SELECT totp_secret FROM accounts WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *c)
+                .await
+                .map(Option::flatten)
+        })
+    }
+}

@@ -1,0 +1,13 @@
+//! The API suite: the real server over real HTTP, on SQLite (and PostgreSQL when
+//! SESAME_TEST_POSTGRES_URL is set), one module per resource.
+
+mod support;
+
+mod auth;
+mod catalogue_and_contacts;
+mod mail_and_invitations;
+mod organization_and_audit;
+mod people;
+mod rule_matrix;
+mod secrets;
+mod service_accounts;

@@ -1,0 +1,219 @@
+//! The OpenAPI document, `init` and `demo`, roles, contacts and the audit log.
+
+use crate::support::{PASSWORD, backends};
+use serde_json::json;
+use sesame_core::api::ErrorCode;
+use sesame_core::domain::{Language, Level};
+use sesame_server::demo::{self, FirstOrganization};
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_route() {
+    let b = &backends()[0];
+    let s = crate::support::start(b).await;
+    let (st, doc) = s.raw(None, "GET", "/api/v1/openapi.json", None).await;
+    assert_eq!(st, 200);
+    let paths = doc["paths"].as_object().unwrap();
+    for p in [
+        "/api/v1/session",
+        "/api/v1/people",
+        "/api/v1/people/{id}",
+        "/api/v1/service-users",
+        "/api/v1/structures/{id}/technical-user",
+        "/api/v1/audit.csv",
+        "/api/v1/invitations",
+    ] {
+        assert!(paths.contains_key(p), "{p} documented");
+    }
+    assert!(
+        doc["components"]["schemas"]["ErrorCode"]["enum"]
+            .as_array()
+            .unwrap()
+            .len()
+            > 20
+    );
+    assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+    let (st, _) = s.raw(None, "GET", "/healthz", None).await;
+    assert_eq!(st, 200);
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn init_creates_a_first_level_1_user_whose_temporary_password_must_be_changed() {
+    for b in backends() {
+        let s = crate::support::start(&b).await;
+        let first = FirstOrganization {
+            code: "acme".into(),
+            name: "Acmé & Cie".into(),
+            language: Language::Fr,
+            public_service: true,
+            user_id: "marie".into(),
+            last_name: "Tremblay".into(),
+            first_name: "Marie".into(),
+            email: "marie@acme.example".into(),
+        };
+        let password = demo::init(&s.db, &first).await.unwrap();
+        assert!(
+            demo::init(&s.db, &first)
+                .await
+                .unwrap_err()
+                .contains("already exists")
+        );
+        let session = s
+            .client()
+            .sign_in("ACME", "marie", &password, None)
+            .await
+            .unwrap();
+        assert!(session.me.must_change_password);
+        assert_eq!(session.me.level, Some(Level::One));
+        assert!(session.me.organization.public_service);
+        // demo: once, and its people sign in.
+        assert!(demo::demo(&s.db).await.unwrap());
+        assert!(!demo::demo(&s.db).await.unwrap());
+        let demo_admin = s
+            .sign_in(demo::DEMO_CODE, "demo", demo::DEMO_PASSWORD)
+            .await;
+        let all = demo_admin.all_people(100).await.unwrap();
+        assert!(all.len() >= 12);
+        assert!(all.iter().any(|p| p.last_name == "Łukasiewicz-Ñúñez"));
+        let okafor = s
+            .sign_in(demo::DEMO_CODE, "r.okafor", demo::DEMO_PASSWORD)
+            .await;
+        assert!(
+            okafor.all_people(100).await.unwrap().len() < all.len(),
+            "level 2 sees less"
+        );
+        s.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn the_audit_log_filters_exports_and_stays_within_what_level_2_sees() {
+    for b in backends() {
+        let s = crate::support::start(&b).await;
+        let org = s.org("ALPHA", false).await;
+        let admin_id = s.person(org, "admin", Level::One, Some(PASSWORD)).await;
+        let boss = s.person(org, "boss", Level::Two, Some(PASSWORD)).await;
+        let mine = s.person(org, "mine", Level::Three, None).await;
+        let hidden = s.person(org, "hidden", Level::Three, None).await;
+        s.link(boss, mine).await;
+        let admin = s.sign_in("ALPHA", "admin", PASSWORD).await;
+        let t = admin.token();
+        admin.update_roles(mine, &["billing".into()]).await.unwrap();
+        admin
+            .update_roles(hidden, &["payroll".into()])
+            .await
+            .unwrap();
+        let (st, role) = s
+            .raw(
+                t,
+                "POST",
+                "/api/v1/roles",
+                Some(json!({"code": "auditor", "name_en": "Auditor", "name_fr": "Auditeur"})),
+            )
+            .await;
+        assert_eq!((st, role["code"].as_str()), (200, Some("auditor")));
+        let (st, _) = s.raw(t, "POST", "/api/v1/contacts", Some(json!({"last_name": "Bouchard", "first_name": "Louise", "email": "louise@example.org", "purpose": "invoices"}))).await;
+        assert_eq!(st, 200);
+        let (_, page) = s
+            .raw(
+                t,
+                "GET",
+                &format!("/api/v1/audit?action=roles_updated&target={hidden}"),
+                None,
+            )
+            .await;
+        let items = page["items"].as_array().unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0]["actor"], "admin");
+        assert_eq!(items[0]["actor_id"].as_i64(), Some(admin_id));
+        assert!(items[0]["detail"].as_str().unwrap().contains("payroll"));
+        let (_, page) = s
+            .raw(
+                t,
+                "GET",
+                &format!("/api/v1/audit?actor={admin_id}&limit=2"),
+                None,
+            )
+            .await;
+        assert_eq!(page["items"].as_array().unwrap().len(), 2);
+        let cursor = page["next_cursor"].as_str().unwrap();
+        let (_, rest) = s
+            .raw(
+                t,
+                "GET",
+                &format!("/api/v1/audit?actor={admin_id}&cursor={cursor}"),
+                None,
+            )
+            .await;
+        assert_eq!(
+            rest["items"].as_array().unwrap().len(),
+            2,
+            "roles ×2, role created, contact created"
+        );
+        let (st, body) = s.raw(t, "GET", "/api/v1/audit?from=yesterday", None).await;
+        assert_eq!((st, body["error"]["field"].as_str()), (422, Some("from")));
+        let (_, future) = s
+            .raw(t, "GET", "/api/v1/audit?from=2999-01-01T00:00:00Z", None)
+            .await;
+        assert!(future["items"].as_array().unwrap().is_empty());
+        let csv = admin
+            .call_text::<()>(
+                reqwest::Method::GET,
+                "/audit.csv?action=roles_updated",
+                None,
+            )
+            .await
+            .unwrap();
+        assert!(
+            csv.starts_with('\u{feff}'),
+            "a byte-order mark for spreadsheets"
+        );
+        let mut lines = csv.trim_start_matches('\u{feff}').lines();
+        assert_eq!(lines.next(), Some("id,at,actor,action,target,detail"));
+        assert_eq!(lines.count(), 2);
+        // Level 2: entries about the people they see only.
+        let bc = s.sign_in("ALPHA", "boss", PASSWORD).await;
+        let (_, page) = s.raw(bc.token(), "GET", "/api/v1/audit", None).await;
+        let targets: Vec<i64> = page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["target_id"].as_i64())
+            .collect();
+        assert_eq!(targets, vec![mine]);
+        let l3 = s.person(org, "l3", Level::Three, Some(PASSWORD)).await;
+        let _ = l3;
+        let c3 = s.sign_in("ALPHA", "l3", PASSWORD).await;
+        let e = c3
+            .call_text::<()>(reqwest::Method::GET, "/audit", None)
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), Some(ErrorCode::Forbidden));
+        let e = bc
+            .call_text::<()>(reqwest::Method::GET, "/outbox", None)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            e.code(),
+            Some(ErrorCode::Forbidden),
+            "the outbox holds invitation links: level 1 only"
+        );
+        s.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn an_in_memory_database_serves_a_whole_sign_in() {
+    let running = sesame_server::start("sqlite::memory:", "127.0.0.1:0", Default::default())
+        .await
+        .unwrap();
+    assert!(demo::demo(&running.db).await.unwrap());
+    let c = sesame_client::Client::new(&running.url());
+    let session = c
+        .sign_in(demo::DEMO_CODE, "demo", demo::DEMO_PASSWORD, None)
+        .await
+        .unwrap();
+    let me = c.with_token(Some(session.token));
+    assert!(me.all_people(5).await.unwrap().len() >= 12);
+    running.stop().await;
+}
