@@ -101,6 +101,18 @@ impl Locale {
         self.t(&format!("language-{}", language.as_str()))
     }
 
+    /// Why a field was refused (`FieldError::code`, `ErrorDetail::reason`), when a text says it.
+    pub fn reason(&self, reason: &str) -> Option<String> {
+        let id = format!("reason-{reason}");
+        texts().has(self.language, &id).then(|| self.t(&id))
+    }
+
+    /// A refused field's reason in the user's language ("Not a valid value." when unknown).
+    pub fn field_error(&self, e: &sesame_core::domain::FieldError) -> String {
+        self.reason(&e.code)
+            .unwrap_or_else(|| self.t("reason-invalid_value"))
+    }
+
     /// A server refusal in the user's language: the field's reason when there is one.
     pub fn error(&self, e: &ClientError) -> String {
         match e {
@@ -110,11 +122,8 @@ impl Locale {
     }
 
     pub fn api_error(&self, e: &ErrorDetail) -> String {
-        if let Some(reason) = &e.reason {
-            let id = format!("reason-{reason}");
-            if texts().has(self.language, &id) {
-                return self.t(&id);
-            }
+        if let Some(text) = e.reason.as_deref().and_then(|r| self.reason(r)) {
+            return text;
         }
         let id = format!("error-{}", e.code.as_str());
         if e.code == sesame_core::api::ErrorCode::AccountLocked {

@@ -1,144 +1,9 @@
-//! `sesame-server init` and `sesame-server demo`: a first organization with its first level-1
-//! user, or a realistic bilingual demo organization to try the product.
+//! `sesame-server demo`: a realistic bilingual demo organization to try the product.
 
-use super::auth::hash_password;
+use super::setup::{SetupError, default_roles, hash};
 use super::store::{AuditRecord, Db, NewPersonRow};
-use sesame_core::api::Role;
 use sesame_core::domain::AuditAction;
-use sesame_core::domain::{
-    Language, Level, Scope, Status, StructureKind, generate_password, normalize_email,
-    required_text, validate_user_id,
-};
-
-/// What `init` creates.
-#[derive(Debug, Clone)]
-pub struct FirstOrganization {
-    pub code: String,
-    pub name: String,
-    pub language: Language,
-    pub public_service: bool,
-    pub user_id: String,
-    pub last_name: String,
-    pub first_name: String,
-    pub email: String,
-}
-
-/// The default roles catalogue of a new organization.
-pub fn default_roles() -> Vec<Role> {
-    [
-        (
-            "billing",
-            "Billing",
-            "Facturation",
-            "Receives and pays the invoices.",
-            "Reçoit et règle les factures.",
-        ),
-        (
-            "payroll",
-            "Payroll",
-            "Paie",
-            "Sends the pay files and reads the pay reports.",
-            "Transmet les fichiers de paie et consulte les rapports de paie.",
-        ),
-        (
-            "publication",
-            "Publication",
-            "Publication",
-            "Publishes the organization's notices.",
-            "Publie les avis de l’organisation.",
-        ),
-        (
-            "technical",
-            "Technical matters",
-            "Questions techniques",
-            "First contact for connections and integrations.",
-            "Premier interlocuteur pour les connexions et les intégrations.",
-        ),
-        (
-            "viewer",
-            "Read only",
-            "Lecture seule",
-            "Reads everything, changes nothing.",
-            "Consulte tout, ne modifie rien.",
-        ),
-    ]
-    .into_iter()
-    .map(|(c, en, fr, den, dfr)| Role {
-        code: c.into(),
-        name_en: en.into(),
-        name_fr: fr.into(),
-        description_en: den.into(),
-        description_fr: dfr.into(),
-    })
-    .collect()
-}
-
-/// Creates the organization and its first level-1 user; returns that user's temporary
-/// password, to be shown once.
-pub async fn init(db: &Db, o: &FirstOrganization) -> Result<String, String> {
-    let code = o.code.trim().to_uppercase();
-    if code.len() < 2 || code.len() > 20 || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err("the organization code must be 2 to 20 letters or digits".into());
-    }
-    let name = required_text("name", &o.name, 120)
-        .map_err(|e| format!("organization name: {}", e.code))?;
-    validate_user_id(&o.user_id).map_err(|e| format!("user ID: {}", e.code))?;
-    let email = normalize_email("email", &o.email).map_err(|e| format!("email: {}", e.code))?;
-    let password = generate_password();
-    let hash = hash_password(&password)
-        .await
-        .map_err(|e| e.detail.message)?;
-    let mut tx = db.begin().await.map_err(|e| e.to_string())?;
-    let exists = tx
-        .organization_by_code(&code)
-        .await
-        .map_err(|e| e.to_string())?;
-    if exists.is_some() {
-        return Err(format!(
-            "an organization with the code {code} already exists"
-        ));
-    }
-    let org_id = tx
-        .insert_organization(&code, &name, o.language, o.public_service)
-        .await
-        .map_err(|e| e.to_string())?;
-    for role in default_roles() {
-        tx.insert_role(org_id, &role)
-            .await
-            .map_err(|e| e.to_string())?;
-    }
-    let id = tx
-        .insert_person(&NewPersonRow {
-            org_id,
-            user_id: o.user_id.trim().into(),
-            last_name: o.last_name.trim().into(),
-            first_name: o.first_name.trim().into(),
-            email,
-            phone: String::new(),
-            level: Level::One,
-            language: o.language,
-            roles: vec![],
-            is_contact: false,
-            status: Status::Active,
-            password_hash: Some(hash),
-            password_temporary: true,
-        })
-        .await
-        .map_err(|e| e.to_string())?;
-    tx.audit(AuditRecord {
-        org_id,
-        actor_id: None,
-        actor_label: "sesame-server init",
-        action: AuditAction::OrganizationCreated,
-        target_id: Some(id),
-        target_label: o.user_id.trim(),
-        detail: format!("{code} {name}"),
-    })
-    .await
-    .map_err(|e| e.to_string())?;
-    tx.commit().await.map_err(|e| e.to_string())?;
-    Ok(password)
-}
+use sesame_core::domain::{Language, Level, Scope, Status, StructureKind};
 
 /// The code of the demo organization and the password of all its people.
 pub const DEMO_CODE: &str = "DEMO";
@@ -146,26 +11,17 @@ pub const DEMO_PASSWORD: &str = "sesame-demo-2026";
 
 /// Fills the database with the demo organization (once; a second run changes nothing).
 /// Returns false when it already existed.
-pub async fn demo(db: &Db) -> Result<bool, String> {
-    let e = |e: sqlx::Error| e.to_string();
-    let mut tx = db.begin().await.map_err(e)?;
-    if tx
-        .organization_by_code(DEMO_CODE)
-        .await
-        .map_err(e)?
-        .is_some()
-    {
+pub async fn demo(db: &Db) -> Result<bool, SetupError> {
+    let mut tx = db.begin().await?;
+    if tx.organization_by_code(DEMO_CODE).await?.is_some() {
         return Ok(false);
     }
-    let hash = hash_password(DEMO_PASSWORD)
-        .await
-        .map_err(|e| e.detail.message)?;
+    let hash = hash(DEMO_PASSWORD).await?;
     let org = tx
         .insert_organization(DEMO_CODE, "Boulangerie Lumière & Fils", Language::Fr, true)
-        .await
-        .map_err(e)?;
+        .await?;
     for role in default_roles() {
-        tx.insert_role(org, &role).await.map_err(e)?;
+        tx.insert_role(org, &role).await?;
     }
     // (user ID, last name, first name, level, language, roles, phone)
     type DemoPerson<'a> = (
@@ -291,13 +147,12 @@ pub async fn demo(db: &Db) -> Result<bool, String> {
                 password_hash: Some(hash.clone()),
                 password_temporary: false,
             })
-            .await
-            .map_err(e)?;
+            .await?;
         ids.push(id);
     }
     // Under charge: Céline has Zoë and Ægir; Rita has Mathéo and Sarah; François has Élodie.
     for (m, s) in [(2, 5), (2, 6), (3, 7), (3, 8), (4, 9)] {
-        tx.link_under_charge(ids[m], ids[s]).await.map_err(e)?;
+        tx.link_under_charge(ids[m], ids[s]).await?;
     }
     let company = tx
         .insert_structure(
@@ -306,8 +161,7 @@ pub async fn demo(db: &Db) -> Result<bool, String> {
             StructureKind::Company,
             "Boulangerie Lumière inc.",
         )
-        .await
-        .map_err(e)?;
+        .await?;
     let second = tx
         .insert_structure(
             org,
@@ -315,8 +169,7 @@ pub async fn demo(db: &Db) -> Result<bool, String> {
             StructureKind::Company,
             "Lumière Distribution ltée",
         )
-        .await
-        .map_err(e)?;
+        .await?;
     let montreal = tx
         .insert_structure(
             org,
@@ -324,8 +177,7 @@ pub async fn demo(db: &Db) -> Result<bool, String> {
             StructureKind::Establishment,
             "Atelier de Montréal",
         )
-        .await
-        .map_err(e)?;
+        .await?;
     let quebec = tx
         .insert_structure(
             org,
@@ -333,37 +185,27 @@ pub async fn demo(db: &Db) -> Result<bool, String> {
             StructureKind::Establishment,
             "Boutique de Québec",
         )
-        .await
-        .map_err(e)?;
+        .await?;
     let pastry = tx
         .insert_structure(org, Some(montreal), StructureKind::Division, "Pâtisserie")
-        .await
-        .map_err(e)?;
+        .await?;
     tx.insert_structure(
         org,
         Some(pastry),
         StructureKind::Department,
         "Viennoiseries",
     )
-    .await
-    .map_err(e)?;
+    .await?;
     tx.insert_structure(
         org,
         Some(second),
         StructureKind::Establishment,
         "Entrepôt de Laval",
     )
-    .await
-    .map_err(e)?;
-    tx.set_primary_manager(montreal, 1, Some(ids[2]))
-        .await
-        .map_err(e)?;
-    tx.set_primary_manager(quebec, 1, Some(ids[3]))
-        .await
-        .map_err(e)?;
-    tx.set_primary_manager(company, 1, Some(ids[0]))
-        .await
-        .map_err(e)?;
+    .await?;
+    tx.set_primary_manager(montreal, 1, Some(ids[2])).await?;
+    tx.set_primary_manager(quebec, 1, Some(ids[3])).await?;
+    tx.set_primary_manager(company, 1, Some(ids[0])).await?;
     tx.insert_technical_user(
         org,
         montreal,
@@ -371,8 +213,7 @@ pub async fn demo(db: &Db) -> Result<bool, String> {
         Language::Fr,
         &hash,
     )
-    .await
-    .map_err(e)?;
+    .await?;
     tx.insert_service_user(
         org,
         "PAIE2026",
@@ -382,8 +223,7 @@ pub async fn demo(db: &Db) -> Result<bool, String> {
         &hash,
         &Scope::everything(),
     )
-    .await
-    .map_err(e)?;
+    .await?;
     tx.insert_service_user(
         org,
         "HRSYNC01",
@@ -396,8 +236,7 @@ pub async fn demo(db: &Db) -> Result<bool, String> {
             ..Scope::default()
         },
     )
-    .await
-    .map_err(e)?;
+    .await?;
     for (email, lang) in [
         ("nadia.benali@lumiere.example", Language::Fr),
         ("tom.baker@lumiere.example", Language::En),
@@ -418,16 +257,14 @@ pub async fn demo(db: &Db) -> Result<bool, String> {
                 password_hash: None,
                 password_temporary: false,
             })
-            .await
-            .map_err(e)?;
+            .await?;
         // Demo links are not shown anywhere: a new one is sent with "resend".
         tx.insert_invitation(
             id,
             &super::auth::token_hash(&sesame_core::domain::generate_token()),
             super::store::now() + 7 * 86400,
         )
-        .await
-        .map_err(e)?;
+        .await?;
     }
     tx.insert_contact(
         org,
@@ -441,8 +278,7 @@ pub async fn demo(db: &Db) -> Result<bool, String> {
             person_id: None,
         },
     )
-    .await
-    .map_err(e)?;
+    .await?;
     tx.audit(AuditRecord {
         org_id: org,
         actor_id: None,
@@ -452,8 +288,7 @@ pub async fn demo(db: &Db) -> Result<bool, String> {
         target_label: "",
         detail: "demo organization".into(),
     })
-    .await
-    .map_err(e)?;
-    tx.commit().await.map_err(e)?;
+    .await?;
+    tx.commit().await?;
     Ok(true)
 }

@@ -9,6 +9,7 @@ pub mod invitation_page;
 pub mod mail;
 pub mod openapi;
 pub mod routes;
+pub mod setup;
 pub mod store;
 
 use std::net::SocketAddr;

@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use sesame_core::domain::Language;
-use sesame_server::{Config, Db, demo};
+use sesame_server::{Config, Db, demo, setup};
 
 #[derive(Parser)]
 #[command(
@@ -121,7 +121,7 @@ async fn main() {
             let db = Db::connect(&database)
                 .await
                 .unwrap_or_else(|e| fail(format!("database {database}: {e}")));
-            let first = demo::FirstOrganization {
+            let first = setup::FirstOrganization {
                 code,
                 name,
                 language,
@@ -131,7 +131,9 @@ async fn main() {
                 first_name,
                 email,
             };
-            let password = demo::init(&db, &first).await.unwrap_or_else(|e| fail(e));
+            let password = setup::create_organization(&db, &first)
+                .await
+                .unwrap_or_else(|e| fail(e.to_string()));
             println!("Organization {} created.", first.code.to_uppercase());
             println!("User ID: {user_id}");
             println!("Temporary password (shown once; to be changed at first sign-in): {password}");
@@ -141,7 +143,9 @@ async fn main() {
             let db = Db::connect(&database)
                 .await
                 .unwrap_or_else(|e| fail(format!("database {database}: {e}")));
-            let created = demo::demo(&db).await.unwrap_or_else(|e| fail(e));
+            let created = demo::demo(&db)
+                .await
+                .unwrap_or_else(|e| fail(e.to_string()));
             if created {
                 println!("Demo organization created.");
             } else {

@@ -12,7 +12,8 @@ use crate::widget::{labelled, notice, primary, secondary};
 use sesame_client::{Client, ClientError};
 use sesame_core::domain::Language;
 use sesame_server::Running;
-use sesame_server::demo::{self, FirstOrganization};
+use sesame_server::demo;
+use sesame_server::setup::{self, FirstOrganization, SetupError};
 
 #[derive(Debug, Clone, Default)]
 pub struct NewOrganization {
@@ -49,6 +50,8 @@ pub struct Start {
     url: String,
     servers: Vec<String>,
     error: Option<String>,
+    /// The creation form's refused fields: (field, message in the user's language).
+    field_errors: Vec<(String, String)>,
     busy: bool,
     embedded: Option<Arc<Running>>,
     form: NewOrganization,
@@ -66,13 +69,13 @@ pub enum Message {
     Started(Result<Arc<Running>, String>),
     Counted(Result<i64, String>),
     OpenDemo,
-    DemoReady(Result<(), String>),
+    DemoReady(Result<(), SetupError>),
     ShowCreate,
     Form(FormField, String),
     FormLanguage(Language),
     FormPublicService(bool),
     Create,
-    Created(Result<String, String>),
+    Created(Result<String, SetupError>),
     CopyPassword,
     ContinueToSignIn,
 }
@@ -110,6 +113,7 @@ impl Start {
             url: servers.first().cloned().unwrap_or_default(),
             servers,
             error: None,
+            field_errors: vec![],
             busy: false,
             embedded: None,
             form: NewOrganization::default(),
@@ -167,10 +171,17 @@ impl Start {
                 self.embedded = Some(running);
                 self.count()
             }
-            Message::Started(Err(e)) | Message::Counted(Err(e)) | Message::DemoReady(Err(e)) => {
+            Message::Started(Err(e)) | Message::Counted(Err(e)) => {
                 self.mode = Mode::Choose;
                 self.busy = false;
                 self.error = Some(locale.t_with("start-embedded-failed", &[("reason", &e)]));
+                Action::None
+            }
+            Message::DemoReady(Err(e)) => {
+                self.mode = Mode::Choose;
+                self.busy = false;
+                let reason = setup_error(locale, &e);
+                self.error = Some(locale.t_with("start-embedded-failed", &[("reason", &reason)]));
                 Action::None
             }
             Message::Counted(Ok(0)) => {
@@ -237,8 +248,9 @@ impl Start {
                 };
                 self.busy = true;
                 self.error = None;
+                self.field_errors.clear();
                 Action::Run(Task::perform(
-                    async move { demo::init(&db, &first).await },
+                    async move { setup::create_organization(&db, &first).await },
                     Message::Created,
                 ))
             }
@@ -253,7 +265,14 @@ impl Start {
             }
             Message::Created(Err(e)) => {
                 self.busy = false;
-                self.error = Some(e);
+                self.error = Some(setup_error(locale, &e));
+                self.field_errors = match &e {
+                    SetupError::InvalidFields(fields) => fields
+                        .iter()
+                        .map(|f| (f.field.clone(), locale.field_error(f)))
+                        .collect(),
+                    _ => vec![],
+                };
                 Action::None
             }
             Message::CopyPassword => match &self.mode {
@@ -277,6 +296,7 @@ impl Start {
             Message::Back => {
                 self.mode = Mode::Choose;
                 self.error = None;
+                self.field_errors.clear();
                 Action::None
             }
             Message::UrlChanged(u) | Message::ServerPicked(u) => {
@@ -446,21 +466,27 @@ impl Start {
         let t = |id: &str| locale.t(id);
         let f = &self.form;
         let input = |label: String, value: &str, field: FormField| {
-            let id = match field {
-                FormField::Code => "org-code",
-                FormField::Name => "org-name",
-                FormField::UserId => "first-user-id",
-                FormField::LastName => "first-last-name",
-                FormField::FirstName => "first-first-name",
-                FormField::Email => "first-email",
+            // The widget id, and the field's name in `SetupError::InvalidFields`.
+            let (id, name) = match field {
+                FormField::Code => ("org-code", "code"),
+                FormField::Name => ("org-name", "name"),
+                FormField::UserId => ("first-user-id", "user_id"),
+                FormField::LastName => ("first-last-name", "last_name"),
+                FormField::FirstName => ("first-first-name", "first_name"),
+                FormField::Email => ("first-email", "email"),
             };
+            let error = self
+                .field_errors
+                .iter()
+                .find(|(f, _)| f == name)
+                .map(|(_, m)| m.as_str());
             labelled(
                 label,
                 text_input("", value)
                     .id(id)
                     .on_input(move |v| Message::Form(field, v))
                     .padding(8),
-                None,
+                error,
             )
         };
         let ready = [
@@ -525,5 +551,20 @@ pub fn normalize_url(url: &str) -> String {
         u.to_owned()
     } else {
         format!("http://{u}")
+    }
+}
+
+/// Why the organization could not be created, in the user's language (each refused field's
+/// reason shows under that field).
+fn setup_error(locale: Locale, e: &SetupError) -> String {
+    match e {
+        SetupError::InvalidFields(_) => locale.t("setup-error-invalid-fields"),
+        SetupError::CodeTaken(code) => locale.t_with("setup-error-code-taken", &[("code", code)]),
+        SetupError::PasswordHash(reason) => {
+            locale.t_with("setup-error-password-hash", &[("reason", reason)])
+        }
+        SetupError::Database(reason) => {
+            locale.t_with("setup-error-database", &[("reason", reason)])
+        }
     }
 }

@@ -104,6 +104,12 @@ start-create = Create
 start-created = Your organization is ready
 start-created-detail = Sign in with the organization code { $code }, the user ID { $user_id } and this temporary password; you will choose your own right after.
 start-continue-sign-in = Continue to sign in
+setup-error-invalid-fields = Some fields are not valid: see the message under each of them.
+setup-error-code-taken = An organization with the code “{ $code }” already exists. Choose another code.
+setup-error-password-hash = Sesame could not prepare the temporary password: { $reason }
+setup-error-database = The organization could not be saved: { $reason }
+# The reason under a refused organization code (the other reasons are in errors.ftl).
+reason-organization_code = Between 2 and 20 letters A–Z or digits, without accents or spaces.
 
 sign-in-title = Sign in to Sesame
 sign-in-action = Sign in

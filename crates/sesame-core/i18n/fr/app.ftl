@@ -104,6 +104,12 @@ start-create = Créer
 start-created = Votre organisation est prête
 start-created-detail = Connectez-vous avec le code d’organisation { $code }, l’identifiant { $user_id } et ce mot de passe temporaire ; vous choisirez le vôtre juste après.
 start-continue-sign-in = Continuer vers la connexion
+setup-error-invalid-fields = Certains champs ne sont pas valides : voyez le message sous chacun d’eux.
+setup-error-code-taken = Une organisation avec le code « { $code } » existe déjà. Choisissez un autre code.
+setup-error-password-hash = Sesame n’a pas pu préparer le mot de passe temporaire : { $reason }
+setup-error-database = L’organisation n’a pas pu être enregistrée : { $reason }
+# La raison affichée sous un code d’organisation refusé (les autres sont dans errors.ftl).
+reason-organization_code = Entre 2 et 20 lettres de A à Z ou chiffres, sans accents ni espaces.
 
 sign-in-title = Connexion à Sesame
 sign-in-action = Se connecter

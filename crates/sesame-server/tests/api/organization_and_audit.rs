@@ -3,8 +3,9 @@
 use crate::support::{PASSWORD, backends};
 use serde_json::json;
 use sesame_core::api::ErrorCode;
-use sesame_core::domain::{Language, Level};
-use sesame_server::demo::{self, FirstOrganization};
+use sesame_core::domain::{FieldError, Language, Level};
+use sesame_server::demo;
+use sesame_server::setup::{self, FirstOrganization, SetupError};
 
 #[tokio::test]
 async fn the_openapi_document_describes_every_route() {
@@ -51,12 +52,10 @@ async fn init_creates_a_first_level_1_user_whose_temporary_password_must_be_chan
             first_name: "Marie".into(),
             email: "marie@acme.example".into(),
         };
-        let password = demo::init(&s.db, &first).await.unwrap();
-        assert!(
-            demo::init(&s.db, &first)
-                .await
-                .unwrap_err()
-                .contains("already exists")
+        let password = setup::create_organization(&s.db, &first).await.unwrap();
+        assert_eq!(
+            setup::create_organization(&s.db, &first).await,
+            Err(SetupError::CodeTaken("ACME".into()))
         );
         let session = s
             .client()
@@ -82,6 +81,48 @@ async fn init_creates_a_first_level_1_user_whose_temporary_password_must_be_chan
             okafor.all_people(100).await.unwrap().len() < all.len(),
             "level 2 sees less"
         );
+        s.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn an_invalid_first_organization_names_every_wrong_field_and_creates_nothing() {
+    for b in backends() {
+        let s = crate::support::start(&b).await;
+        let count = || async {
+            s.db.read()
+                .await
+                .unwrap()
+                .organization_count()
+                .await
+                .unwrap()
+        };
+        let before = count().await;
+        let first = FirstOrganization {
+            code: "a b".into(),
+            name: "   ".into(),
+            language: Language::En,
+            public_service: false,
+            user_id: "x".into(),
+            last_name: "Doe".into(),
+            first_name: "Jane".into(),
+            email: "not-an-email".into(),
+        };
+        let err = setup::create_organization(&s.db, &first).await.unwrap_err();
+        assert_eq!(
+            err,
+            SetupError::InvalidFields(vec![
+                FieldError::new("code", setup::ORGANIZATION_CODE_REASON),
+                FieldError::new("name", "required"),
+                FieldError::new("user_id", "user_id_length"),
+                FieldError::new("email", "invalid_email"),
+            ])
+        );
+        assert!(err.to_string().contains("organization name"));
+        assert_eq!(count().await, before, "nothing created");
+        let mut conn = s.db.read().await.unwrap();
+        assert!(conn.organization_by_code("A B").await.unwrap().is_none());
+        drop(conn);
         s.stop().await;
     }
 }

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use sesame_client::Client;
 use sesame_core::domain::{Language, Level, Status};
-use sesame_server::demo::default_roles;
+use sesame_server::setup::default_roles;
 use sesame_server::store::NewPersonRow;
 use sesame_server::{self, Config, Db, Running};
 
