@@ -184,10 +184,6 @@ impl Db {
         })
     }
 
-    pub fn is_postgres(&self) -> bool {
-        matches!(self, Db::Postgres(_))
-    }
-
     pub async fn close(&self) {
         match self {
             Db::Sqlite(p) => p.close().await,
@@ -202,10 +198,6 @@ impl Conn {
             Conn::Sqlite(h) => h.commit().await,
             Conn::Postgres(h) => h.commit().await,
         }
-    }
-
-    pub fn is_postgres(&self) -> bool {
-        matches!(self, Conn::Postgres(_))
     }
 }
 

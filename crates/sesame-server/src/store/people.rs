@@ -9,6 +9,32 @@ use sesame_core::api::{PeopleQuery, PeopleSort, PersonRef, PersonSummary};
 use sesame_core::domain::rules::{Target, Visibility};
 use sesame_core::domain::{Language, Level, Status, fold_for_search, sort_key};
 
+/// The facts of [`Target`] about the people `a` of organization `$1`, seen from the reach
+/// person `$2`; `$3` is the level-1 code (the last active level-1 user rule counts them).
+macro_rules! target_facts {
+    () => {
+        "SELECT a.id, a.org_id, a.level, a.status, \
+         EXISTS (SELECT 1 FROM charges c WHERE c.manager_id = $2 AND c.subordinate_id = a.id), \
+         (SELECT COUNT(*) FROM accounts l WHERE l.org_id = a.org_id AND l.kind = 'person' \
+          AND l.level = $3 AND l.status = 'active') \
+         FROM accounts a WHERE a.org_id = $1 AND a.kind = 'person'"
+    };
+}
+
+/// id, organization, level code, status, under the reach person's charge, active level-1 users.
+type TargetFacts = (i64, i64, Option<i64>, String, bool, i64);
+
+fn target_of((id, org_id, level, status, under_charge, active_level_one): TargetFacts) -> Target {
+    Target {
+        id,
+        org_id,
+        level: level.and_then(Level::from_code).unwrap_or(Level::Three),
+        status: Status::parse(&status).unwrap_or(Status::Suspended),
+        under_charge,
+        active_level_one,
+    }
+}
+
 macro_rules! person_columns {
     () => {
         "a.id, a.org_id, a.user_id, a.user_id_key, a.last_name, a.first_name, a.email, a.phone, \
@@ -352,30 +378,16 @@ impl Conn {
         id: i64,
         reach_person: i64,
     ) -> Result<Option<Target>, sqlx::Error> {
-        let row: Option<(i64, i64, Option<i64>, String, bool, i64)> = on_conn!(self, c => {
-            sqlx::query_as(
-                "SELECT a.id, a.org_id, a.level, a.status, \
-                 EXISTS (SELECT 1 FROM charges c WHERE c.manager_id = $3 AND c.subordinate_id = a.id), \
-                 (SELECT COUNT(*) FROM accounts l WHERE l.org_id = a.org_id AND l.kind = 'person' \
-                  AND l.level = 10 AND l.status = 'active') \
-                 FROM accounts a WHERE a.id = $1 AND a.org_id = $2 AND a.kind = 'person'",
-            )
-            .bind(id)
-            .bind(org_id)
-            .bind(reach_person)
-            .fetch_optional(&mut *c)
-            .await?
+        let row: Option<TargetFacts> = on_conn!(self, c => {
+            sqlx::query_as(concat!(target_facts!(), " AND a.id = $4"))
+                .bind(org_id)
+                .bind(reach_person)
+                .bind(Level::One.code())
+                .bind(id)
+                .fetch_optional(&mut *c)
+                .await?
         });
-        Ok(row.map(
-            |(id, org_id, level, status, under_charge, active_level_one)| Target {
-                id,
-                org_id,
-                level: level.and_then(Level::from_code).unwrap_or(Level::Three),
-                status: Status::parse(&status).unwrap_or(Status::Suspended),
-                under_charge,
-                active_level_one,
-            },
-        ))
+        Ok(row.map(target_of))
     }
 
     /// [`Conn::target`] and the row of several people at once: two queries whatever their
@@ -390,18 +402,18 @@ impl Conn {
             return Ok(vec![]);
         }
         let id_binds = ids.iter().map(|i| Bind::Int(*i));
-        let facts_binds: Vec<Bind> = [Bind::Int(org_id), Bind::Int(reach_person)]
-            .into_iter()
-            .chain(id_binds.clone())
-            .collect();
+        let facts_binds: Vec<Bind> = [
+            Bind::Int(org_id),
+            Bind::Int(reach_person),
+            Bind::Int(Level::One.code()),
+        ]
+        .into_iter()
+        .chain(id_binds.clone())
+        .collect();
         let rows_binds: Vec<Bind> = std::iter::once(Bind::Int(org_id)).chain(id_binds).collect();
         let facts_sql = format!(
-            "SELECT a.id, a.org_id, a.level, a.status, \
-             EXISTS (SELECT 1 FROM charges c WHERE c.manager_id = $2 AND c.subordinate_id = a.id), \
-             (SELECT COUNT(*) FROM accounts l WHERE l.org_id = a.org_id AND l.kind = 'person' \
-              AND l.level = 10 AND l.status = 'active') \
-             FROM accounts a WHERE a.org_id = $1 AND a.kind = 'person' AND a.id IN ({})",
-            super::placeholders(3, ids.len())
+            concat!(target_facts!(), " AND a.id IN ({})"),
+            super::placeholders(4, ids.len())
         );
         let rows_sql = format!(
             concat!(
@@ -411,9 +423,8 @@ impl Conn {
             ),
             super::placeholders(2, ids.len())
         );
-        type Facts = (i64, i64, Option<i64>, String, bool, i64);
-        let facts: Vec<Facts> = on_conn!(self, c => {
-            bind_all!(sqlx::query_as::<_, Facts>(AssertSqlSafe(facts_sql)), &facts_binds)
+        let facts: Vec<TargetFacts> = on_conn!(self, c => {
+            bind_all!(sqlx::query_as::<_, TargetFacts>(AssertSqlSafe(facts_sql)), &facts_binds)
                 .fetch_all(&mut *c)
                 .await?
         });
@@ -426,22 +437,10 @@ impl Conn {
             rows.into_iter().map(|r| (r.id, r)).collect();
         Ok(facts
             .into_iter()
-            .filter_map(
-                |(id, org_id, level, status, under_charge, active_level_one)| {
-                    let row = rows.remove(&id)?;
-                    Some((
-                        Target {
-                            id,
-                            org_id,
-                            level: level.and_then(Level::from_code).unwrap_or(Level::Three),
-                            status: Status::parse(&status).unwrap_or(Status::Suspended),
-                            under_charge,
-                            active_level_one,
-                        },
-                        row,
-                    ))
-                },
-            )
+            .filter_map(|facts| {
+                let row = rows.remove(&facts.0)?;
+                Some((target_of(facts), row))
+            })
             .collect())
     }
 

@@ -379,3 +379,79 @@ async fn a_level_3_user_created_by_a_level_2_user_lands_under_their_charge() {
         s.stop().await;
     }
 }
+
+/// The rights sent with the signed-in account are the rules' answers: each level sees exactly
+/// the screens and levels PRODUCT.md gives it, and a structure says whether its technical user
+/// may be managed by the one who reads it (its primary manager or level 1, nobody else).
+#[tokio::test]
+async fn rights_sent_with_the_account_follow_the_level_table() {
+    use sesame_core::domain::rules::Rights;
+    for backend in backends() {
+        let s = crate::support::start(&backend).await;
+        let org = s.org("RIGHTS", true).await;
+        let mut ids = vec![];
+        for (user, level) in [
+            ("one", Level::One),
+            ("two-a", Level::TwoWithApproval),
+            ("two", Level::Two),
+            ("three", Level::Three),
+        ] {
+            ids.push(s.person(org, user, level, Some(PASSWORD)).await);
+        }
+        {
+            let mut tx = s.db.begin().await.unwrap();
+            let company = tx
+                .insert_structure(org, None, StructureKind::Company, "Company")
+                .await
+                .unwrap();
+            let shop = tx
+                .insert_structure(org, Some(company), StructureKind::Establishment, "Shop")
+                .await
+                .unwrap();
+            assert!(tx.set_primary_manager(shop, 1, Some(ids[2])).await.unwrap());
+            tx.commit().await.unwrap();
+        }
+        let all = |list, levels: &[Level], admin| Rights {
+            list_people: list,
+            grantable_levels: levels.to_vec(),
+            see_structures: list,
+            manage_structures: admin,
+            manage_service_users: admin,
+            manage_all_technical_users: admin,
+            manage_contacts: list,
+            manage_roles: admin,
+            read_audit: list,
+            read_outbox: admin,
+        };
+        let expected = [
+            ("one", all(true, &Level::ALL, true)),
+            (
+                "two-a",
+                all(
+                    true,
+                    &[Level::TwoWithApproval, Level::Two, Level::Three],
+                    false,
+                ),
+            ),
+            ("two", all(true, &[Level::Two, Level::Three], false)),
+            ("three", all(false, &[], false)),
+        ];
+        for (user, rights) in expected {
+            let c = s.sign_in("RIGHTS", user, PASSWORD).await;
+            let me = c.me().await.unwrap();
+            assert_eq!(me.rights, rights, "{} on {}", user, backend.name());
+            if me.rights.see_structures {
+                let shop = c
+                    .structures()
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .find(|st| st.name == "Shop")
+                    .expect("the shop is listed");
+                let manages = matches!(user, "one" | "two");
+                assert_eq!(shop.may_manage_technical_user, manages, "{user}: shop");
+            }
+        }
+        s.stop().await;
+    }
+}
