@@ -16,6 +16,14 @@ pub enum ClientError {
 }
 
 impl ClientError {
+    /// The session expired or was revoked: the person must sign in again (what they typed is
+    /// kept), unlike any other refusal, which the screen shows.
+    pub fn session_ended(&self) -> bool {
+        matches!(
+            self.code(),
+            Some(ErrorCode::SessionExpired | ErrorCode::Unauthenticated)
+        )
+    }
     pub fn code(&self) -> Option<ErrorCode> {
         match self {
             ClientError::Api { error, .. } => Some(error.code),

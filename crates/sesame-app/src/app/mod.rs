@@ -49,7 +49,7 @@ pub struct App {
     /// The user follow-up, kept while a record is open so search and scroll survive.
     people: Option<people::People>,
     /// A message under the banner (a saved document), with the file to open.
-    toast: Option<(String, bool, Option<std::path::PathBuf>)>,
+    toast: Option<Toast>,
     /// A screen set aside while the user signs in again after their session ended: what they
     /// typed is still there when they come back.
     paused: Option<Screen>,
@@ -271,5 +271,29 @@ impl App {
             me: self.me.as_ref()?,
             roles: &self.roles,
         })
+    }
+}
+
+/// The message under the banner after a document was saved (with the file, to open it) or
+/// could not be.
+#[derive(Debug, Clone)]
+pub struct Toast {
+    pub notice: crate::widget::Notice,
+    pub file: Option<std::path::PathBuf>,
+}
+
+impl Toast {
+    fn file(text: String, file: std::path::PathBuf) -> Toast {
+        Toast {
+            notice: crate::widget::Notice::done(text),
+            file: Some(file),
+        }
+    }
+
+    fn failed(text: String) -> Toast {
+        Toast {
+            notice: crate::widget::Notice::failed(text),
+            file: None,
+        }
     }
 }

@@ -4,7 +4,7 @@
 use iced::Task;
 use iced::widget::operation;
 
-use super::{App, Message, Screen, Shortcut};
+use super::{App, Message, Screen, Shortcut, Toast};
 use crate::locale::Locale;
 use crate::screen::{
     Ctx, audit, contacts, home, my_account, outbox, password_change, people, person, roles,
@@ -365,37 +365,28 @@ impl App {
             Message::Shortcut(s) => self.shortcut(s),
             Message::Printed(result) => {
                 use crate::print::Saved;
+                let l = &self.locale;
                 self.toast = match result {
-                    Ok(Saved::Chosen(path)) => Some((
-                        self.locale
-                            .t_with("printed-saved", &[("path", &path.display().to_string())]),
-                        false,
-                        Some(path),
+                    Ok(Saved::Chosen(path)) => Some(Toast::file(
+                        l.t_with("printed-saved", &[("path", &path.display().to_string())]),
+                        path,
                     )),
-                    Ok(Saved::InDocuments(path)) => Some((
-                        self.locale.t_with(
+                    Ok(Saved::InDocuments(path)) => Some(Toast::file(
+                        l.t_with(
                             "printed-in-documents",
                             &[("path", &path.display().to_string())],
                         ),
-                        false,
-                        Some(path),
+                        path,
                     )),
                     Ok(Saved::Cancelled) => None,
-                    Err(e) => Some((
-                        self.locale.t_with("print-failed", &[("reason", &e)]),
-                        true,
-                        None,
-                    )),
+                    Err(e) => Some(Toast::failed(l.t_with("print-failed", &[("reason", &e)]))),
                 };
                 Task::none()
             }
             Message::OpenDocument(path) => {
                 if let Err(e) = crate::print::open_with_system(&path) {
-                    self.toast = Some((
-                        self.locale.t_with("print-failed", &[("reason", &e)]),
-                        true,
-                        None,
-                    ));
+                    let text = self.locale.t_with("print-failed", &[("reason", &e)]);
+                    self.toast = Some(Toast::failed(text));
                 }
                 Task::none()
             }
@@ -433,7 +424,7 @@ impl App {
 
     /// The last document printed, as the toast names it (tests, the session-expiry return).
     pub fn toast(&self) -> Option<&str> {
-        self.toast.as_ref().map(|t| t.0.as_str())
+        self.toast.as_ref().map(|t| t.notice.text.as_str())
     }
 
     fn shortcut(&mut self, s: Shortcut) -> Task<Message> {

@@ -57,11 +57,11 @@ impl App {
             },
         };
         let mut page = column![self.banner()];
-        if let Some((message, is_error, path)) = &self.toast {
-            let mut bar = row![container(widget::notice(message, *is_error)).width(Length::Fill)]
+        if let Some(toast) = &self.toast {
+            let mut bar = row![container(toast.notice.view()).width(Length::Fill)]
                 .spacing(8)
                 .align_y(Alignment::Center);
-            if let Some(p) = path {
+            if let Some(p) = &toast.file {
                 bar = bar.push(widget::secondary(
                     self.locale.t("action-open"),
                     Some(Message::OpenDocument(p.clone())),

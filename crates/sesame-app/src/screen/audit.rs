@@ -6,9 +6,8 @@ use iced::{Alignment, Element, Length, Task};
 use time::{Date, OffsetDateTime, Time};
 
 use super::Ctx;
-use super::people::session_ended;
 use crate::locale::{Locale, local_offset};
-use crate::widget::{field_error, notice, primary, secondary};
+use crate::widget::{Notice, field_error, primary, secondary};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{AuditEntry, AuditPage, AuditQuery};
 use sesame_core::domain::AuditAction;
@@ -49,7 +48,7 @@ pub struct Audit {
     exporting: bool,
     /// A date that could not be read: (field, message).
     date_error: Option<(Field, String)>,
-    notice: Option<(String, bool)>,
+    notice: Option<Notice>,
 }
 
 #[derive(Debug, Clone)]
@@ -186,10 +185,10 @@ impl Audit {
             Message::Loaded(_, Err(e)) | Message::Exported(Err(e)) => {
                 self.loading = false;
                 self.exporting = false;
-                if session_ended(&e) {
+                if e.session_ended() {
                     return Action::SessionEnded(e);
                 }
-                self.notice = Some((l.error(&e), true));
+                self.notice = Some(Notice::failed(l.error(&e)));
             }
             Message::Back => return Action::Home,
         }
@@ -284,8 +283,8 @@ impl Audit {
         .spacing(10)
         .padding(20)
         .height(Length::Fill);
-        if let Some((n, e)) = &self.notice {
-            page = page.push(notice(n, *e));
+        if let Some(n) = &self.notice {
+            page = page.push(n.view());
         }
         page.push(filters)
             .push(header)

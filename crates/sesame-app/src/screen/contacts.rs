@@ -6,9 +6,8 @@ use iced::{Alignment, Element, Length, Task};
 
 use super::Ctx;
 use super::people::PurposeChoice;
-use super::people::session_ended;
 use crate::widget::{
-    Weight, chip, confirm, danger, error_for, heading, labelled, link, notice, primary, secondary,
+    Notice, Weight, chip, confirm, danger, error_for, heading, labelled, link, primary, secondary,
 };
 use sesame_client::ClientError;
 use sesame_core::api::{Contact, NewContact};
@@ -43,7 +42,7 @@ pub struct Contacts {
     form: Option<Form>,
     /// The contact whose removal waits for a confirmation.
     removing: Option<Contact>,
-    notice: Option<(String, bool)>,
+    notice: Option<Notice>,
     busy: bool,
 }
 
@@ -167,21 +166,18 @@ impl Contacts {
             Message::Saved(Ok(contact)) => {
                 self.busy = false;
                 self.form = None;
-                self.notice = Some((
-                    l.t_with(
-                        "contacts-saved",
-                        &[(
-                            "name",
-                            &format!("{} {}", contact.first_name, contact.last_name),
-                        )],
-                    ),
-                    false,
-                ));
+                self.notice = Some(Notice::done(l.t_with(
+                    "contacts-saved",
+                    &[(
+                        "name",
+                        &format!("{} {}", contact.first_name, contact.last_name),
+                    )],
+                )));
                 return Action::Run(Self::reload(ctx));
             }
             Message::Saved(Err(e)) => {
                 self.busy = false;
-                if session_ended(&e) {
+                if e.session_ended() {
                     return Action::SessionEnded(e);
                 }
                 let field = match &e {
@@ -190,7 +186,7 @@ impl Contacts {
                 };
                 match (&mut self.form, field) {
                     (Some(form), Some(f)) => form.error = Some((f, l.error(&e))),
-                    _ => self.notice = Some((l.error(&e), true)),
+                    _ => self.notice = Some(Notice::failed(l.error(&e))),
                 }
             }
             Message::CloseForm => self.form = None,
@@ -209,22 +205,19 @@ impl Contacts {
             Message::Removed(Ok(())) => {
                 if let Some(r) = self.removing.take() {
                     self.list.retain(|c| c.id != r.id);
-                    self.notice = Some((
-                        l.t_with(
-                            "contacts-removed",
-                            &[("name", &format!("{} {}", r.first_name, r.last_name))],
-                        ),
-                        false,
-                    ));
+                    self.notice = Some(Notice::done(l.t_with(
+                        "contacts-removed",
+                        &[("name", &format!("{} {}", r.first_name, r.last_name))],
+                    )));
                 }
             }
             Message::Loaded(Err(e)) | Message::Removed(Err(e)) => {
                 self.loading = false;
                 self.removing = None;
-                if session_ended(&e) {
+                if e.session_ended() {
                     return Action::SessionEnded(e);
                 }
-                self.notice = Some((l.error(&e), true));
+                self.notice = Some(Notice::failed(l.error(&e)));
             }
             Message::CloseDialog => self.removing = None,
             Message::OpenUser(id) => return Action::OpenUser(id),
@@ -260,8 +253,8 @@ impl Contacts {
         ]
         .spacing(12)
         .max_width(1000);
-        if let Some((n, e)) = &self.notice {
-            c = c.push(notice(n, *e));
+        if let Some(n) = &self.notice {
+            c = c.push(n.view());
         }
         match &self.form {
             Some(form) => c = c.push(self.form_view(form, ctx)),

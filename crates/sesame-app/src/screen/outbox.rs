@@ -6,7 +6,6 @@ use iced::widget::{column, container, row, scrollable, text};
 use iced::{Element, Length, Task};
 
 use super::Ctx;
-use super::people::session_ended;
 use crate::widget::notice;
 use sesame_client::ClientError;
 use sesame_core::api::OutboxMessage;
@@ -52,7 +51,7 @@ impl Outbox {
             }
             Message::Loaded(Err(e)) => {
                 self.loading = false;
-                if session_ended(&e) {
+                if e.session_ended() {
                     return Action::SessionEnded(e);
                 }
                 self.error = Some(ctx.locale.error(&e));

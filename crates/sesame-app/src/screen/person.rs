@@ -10,10 +10,9 @@ use iced::widget::{
 use iced::{Alignment, Element, Length, Task};
 
 use super::Ctx;
-use super::people::session_ended;
 use crate::locale::Locale;
 use crate::widget::{
-    self, Weight, badge, confirm, danger, heading, labelled, notice, primary, secondary, shield,
+    self, Notice, Weight, badge, confirm, danger, heading, labelled, primary, secondary, shield,
 };
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{
@@ -58,7 +57,7 @@ pub struct Person {
     record: Option<PersonRecord>,
     form: Form,
     errors: HashMap<String, String>,
-    notice: Option<(String, bool)>,
+    notice: Option<Notice>,
     dialog: Option<Dialog>,
     busy: bool,
     link_query: String,
@@ -262,7 +261,7 @@ impl Person {
                 self.busy = false;
                 let summary = rec.person.clone();
                 self.fill(rec);
-                self.notice = Some((l.t("person-saved"), false));
+                self.notice = Some(Notice::done(l.t("person-saved")));
                 return Action::Back(Some(summary));
             }
             Message::Created(Ok(created)) => {
@@ -270,7 +269,7 @@ impl Person {
                 self.fill(created.person);
                 // The temporary password of the new user, shown once.
                 self.dialog = Some(Dialog::Password(created.temporary_password));
-                self.notice = Some((l.t("person-created"), false));
+                self.notice = Some(Notice::done(l.t("person-created")));
             }
             Message::AskDelete => self.dialog = Some(Dialog::ConfirmDelete),
             Message::ConfirmDelete => {
@@ -320,7 +319,7 @@ impl Person {
                     && self
                         .notice
                         .as_ref()
-                        .is_some_and(|n| n.0 == l.t("person-created"))
+                        .is_some_and(|n| n.text == l.t("person-created"))
                 {
                     return Action::Back(self.record.as_ref().map(|r| r.person.clone()));
                 }
@@ -403,9 +402,8 @@ impl Person {
                 let name = format!("{} {}", rec.person.first_name, rec.person.last_name);
                 self.fill(rec);
                 self.form = form;
-                self.notice = Some((
+                self.notice = Some(Notice::done(
                     l.t_with("people-two-factor-reset", &[("name", name.trim())]),
-                    false,
                 ));
             }
             Message::Linked(Ok(rec)) => {
@@ -486,13 +484,13 @@ impl Person {
     fn failed(&mut self, e: ClientError, ctx: Ctx<'_>) -> Action {
         self.busy = false;
         self.dialog = None;
-        if session_ended(&e) {
+        if e.session_ended() {
             return Action::SessionEnded(e);
         }
         let l = ctx.locale;
         if e.code() == Some(ErrorCode::StaleVersion) {
             // Someone saved in between: say so and show what is stored now.
-            self.notice = Some((l.error(&e), true));
+            self.notice = Some(Notice::failed(l.error(&e)));
             if let Some(id) = self.id {
                 let c = ctx.client.clone();
                 self.busy = true;
@@ -508,7 +506,7 @@ impl Person {
         {
             self.errors.insert(field.clone(), l.api_error(error));
         }
-        self.notice = Some((l.error(&e), true));
+        self.notice = Some(Notice::failed(l.error(&e)));
         Action::None
     }
 
@@ -646,8 +644,8 @@ impl Person {
             .size(26)
         ]
         .spacing(14);
-        if let Some((n, is_error)) = &self.notice {
-            page = page.push(notice(n, *is_error));
+        if let Some(n) = &self.notice {
+            page = page.push(n.view());
         }
         page = page.push(identity);
         if let Some(rec) = &self.record {

@@ -5,8 +5,7 @@ use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Ctx;
-use super::people::session_ended;
-use crate::widget::{chip, error_for, heading, labelled, notice, primary, secondary};
+use crate::widget::{Notice, chip, error_for, heading, labelled, primary, secondary};
 use sesame_client::ClientError;
 use sesame_core::api::{NewRole, Role, RoleUpdate};
 
@@ -34,7 +33,7 @@ struct Form {
 #[derive(Default)]
 pub struct Roles {
     form: Option<Form>,
-    notice: Option<(String, bool)>,
+    notice: Option<Notice>,
     busy: bool,
 }
 
@@ -135,15 +134,14 @@ impl Roles {
             Message::Saved(Ok(role)) => {
                 self.busy = false;
                 self.form = None;
-                self.notice = Some((
+                self.notice = Some(Notice::done(
                     l.t_with("roles-saved", &[("name", &l.role_name(&role))]),
-                    false,
                 ));
                 return Action::Changed(role);
             }
             Message::Saved(Err(e)) => {
                 self.busy = false;
-                if session_ended(&e) {
+                if e.session_ended() {
                     return Action::SessionEnded(e);
                 }
                 let field = match &e {
@@ -159,7 +157,7 @@ impl Roles {
                     (Some(form), None) if e.status() == Some(409) => {
                         form.error = Some(("code".into(), message))
                     }
-                    _ => self.notice = Some((message, true)),
+                    _ => self.notice = Some(Notice::failed(message)),
                 }
             }
             Message::CloseForm => self.form = None,
@@ -187,8 +185,8 @@ impl Roles {
         ]
         .spacing(12)
         .max_width(900);
-        if let Some((n, e)) = &self.notice {
-            c = c.push(notice(n, *e));
+        if let Some(n) = &self.notice {
+            c = c.push(n.view());
         }
         if let Some(form) = &self.form {
             c = c.push(self.form_view(form, ctx));

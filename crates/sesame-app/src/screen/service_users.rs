@@ -7,9 +7,8 @@ use iced::widget::{checkbox, column, container, pick_list, row, scrollable, text
 use iced::{Alignment, Element, Length, Task};
 
 use super::Ctx;
-use super::people::session_ended;
 use crate::locale::Locale;
-use crate::widget::{self, badge, heading, labelled, notice, primary, secondary};
+use crate::widget::{self, Notice, badge, heading, labelled, notice, primary, secondary};
 use sesame_client::ClientError;
 use sesame_core::api::{
     CreatedServiceUser, NewServiceUser, OneTimePassword, ServiceUser, ServiceUserUpdate, Structure,
@@ -56,7 +55,7 @@ pub struct ServiceUsers {
     structures: Vec<Structure>,
     search: String,
     mode: Mode,
-    notice: Option<(String, bool)>,
+    notice: Option<Notice>,
     busy: bool,
 }
 
@@ -350,7 +349,7 @@ impl ServiceUsers {
                 if let Some(s) = self.list.iter_mut().find(|s| s.id == su.id) {
                     *s = su;
                 }
-                self.notice = Some((l.t("person-saved"), false));
+                self.notice = Some(Notice::done(l.t("person-saved")));
             }
             Message::EditAccess => {
                 if let Mode::Record { id, access, .. } = &mut self.mode
@@ -430,10 +429,10 @@ impl ServiceUsers {
             | Message::Updated(Err(e))
             | Message::Reset(Err(e)) => {
                 self.busy = false;
-                if session_ended(&e) {
+                if e.session_ended() {
                     return Action::SessionEnded(e);
                 }
-                self.notice = Some((l.error(&e), true));
+                self.notice = Some(Notice::failed(l.error(&e)));
             }
         }
         Action::None
@@ -445,8 +444,8 @@ impl ServiceUsers {
         let mut page = column![text(t("service-users-title")).size(26)]
             .spacing(14)
             .padding(20);
-        if let Some((n, e)) = &self.notice {
-            page = page.push(notice(n, *e));
+        if let Some(n) = &self.notice {
+            page = page.push(n.view());
         }
         let body: Element<'a, Message> = match &self.mode {
             Mode::List => self.list_view(l),

@@ -6,10 +6,9 @@ use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Ctx;
-use super::people::session_ended;
 use super::service_users::tree_rows;
 use crate::locale::Locale;
-use crate::widget::{heading, labelled, notice, primary, secondary};
+use crate::widget::{Notice, heading, labelled, notice, primary, secondary};
 use sesame_client::ClientError;
 use sesame_core::api::{
     CreatedTechnicalUser, ErrorCode, OneTimePassword, Structure, TechnicalUser,
@@ -33,7 +32,7 @@ pub struct Structures {
     selected: Option<i64>,
     technical: Option<TechnicalUser>,
     mode: Mode,
-    notice: Option<(String, bool)>,
+    notice: Option<Notice>,
     busy: bool,
 }
 
@@ -205,10 +204,10 @@ impl Structures {
             | Message::Reset(Err(e)) => {
                 self.busy = false;
                 self.mode = Mode::Page;
-                if session_ended(&e) {
+                if e.session_ended() {
                     return Action::SessionEnded(e);
                 }
-                self.notice = Some((l.error(&e), true));
+                self.notice = Some(Notice::failed(l.error(&e)));
             }
         }
         Action::None
@@ -250,8 +249,8 @@ impl Structures {
             Some(s) => self.page(ctx, s, l),
         };
         let mut c = column![text(t("structures-title")).size(26)].spacing(12);
-        if let Some((n, e)) = &self.notice {
-            c = c.push(notice(n, *e));
+        if let Some(n) = &self.notice {
+            c = c.push(n.view());
         }
         c.push(
             row![side, container(main).width(Length::FillPortion(3))]

@@ -93,6 +93,35 @@ pub fn error_for<'a>(error: &'a Option<(String, String)>, field: &str) -> Option
 }
 
 /// A message band: an error (red) or a confirmation (green).
+/// A message shown on a screen after an action: what was done, or why it failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+impl Notice {
+    /// What was done.
+    pub fn done(text: String) -> Notice {
+        Notice {
+            text,
+            is_error: false,
+        }
+    }
+
+    /// What failed, and why.
+    pub fn failed(text: String) -> Notice {
+        Notice {
+            text,
+            is_error: true,
+        }
+    }
+
+    pub fn view<'a, M: 'a>(&self) -> Element<'a, M> {
+        notice(&self.text, self.is_error)
+    }
+}
+
 pub fn notice<'a, M: 'a>(message: &str, is_error: bool) -> Element<'a, M> {
     let (bg, fg) = if is_error {
         (

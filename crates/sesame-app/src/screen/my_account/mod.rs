@@ -8,10 +8,9 @@ use iced::widget::{column, container, pick_list, row, scrollable, text, text_inp
 use iced::{Element, Length, Task};
 
 use super::Ctx;
-use super::people::session_ended;
 use crate::locale::Locale;
 use crate::settings::{ThemeChoice, ThemeOption};
-use crate::widget::{heading, labelled, notice, primary, secondary};
+use crate::widget::{Notice, heading, labelled, primary, secondary};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{Me, MyDetailsUpdate};
 use sesame_core::domain::Language;
@@ -26,7 +25,7 @@ pub struct MyAccount {
     current: String,
     new: String,
     repeat: String,
-    notice: Option<(String, bool)>,
+    notice: Option<Notice>,
     /// The paper of printed documents (a setting of this computer, not of the account).
     paper: sesame_documents::Paper,
     /// The theme of this computer's app, also a setting of this computer.
@@ -125,7 +124,7 @@ impl MyAccount {
             }
             Message::Saved(Ok(me)) => {
                 self.version = me.version;
-                self.notice = Some((locale.t("person-saved"), false));
+                self.notice = Some(Notice::done(locale.t("person-saved")));
                 return Action::Saved(Box::new(me));
             }
             Message::Current(v) => self.current = v,
@@ -133,7 +132,7 @@ impl MyAccount {
             Message::Repeat(v) => self.repeat = v,
             Message::ChangePassword => {
                 if self.new != self.repeat {
-                    self.notice = Some((locale.t("password-mismatch"), true));
+                    self.notice = Some(Notice::failed(locale.t("password-mismatch")));
                     return Action::None;
                 }
                 let (c, cur, new) = (client.clone(), self.current.clone(), self.new.clone());
@@ -146,13 +145,13 @@ impl MyAccount {
                 self.current.clear();
                 self.new.clear();
                 self.repeat.clear();
-                self.notice = Some((locale.t("password-changed"), false));
+                self.notice = Some(Notice::done(locale.t("password-changed")));
             }
             Message::Saved(Err(e)) | Message::PasswordChanged(Err(e)) => {
-                if session_ended(&e) {
+                if e.session_ended() {
                     return Action::SessionEnded(e);
                 }
-                self.notice = Some((locale.error(&e), true));
+                self.notice = Some(Notice::failed(locale.error(&e)));
             }
             Message::Back => return Action::Home,
             Message::Theme(t) => {
@@ -169,7 +168,7 @@ impl MyAccount {
                         Action::Saved(me)
                     }
                     two_factor::Action::Copy(s) => Action::Copy(s),
-                    two_factor::Action::Failed(e) if session_ended(&e) => Action::SessionEnded(e),
+                    two_factor::Action::Failed(e) if e.session_ended() => Action::SessionEnded(e),
                     two_factor::Action::Failed(_) => Action::None,
                 };
             }
@@ -186,8 +185,8 @@ impl MyAccount {
         let mut c = column![text(t("my-account-title")).size(26)]
             .spacing(14)
             .max_width(720);
-        if let Some((n, e)) = &self.notice {
-            c = c.push(notice(n, *e));
+        if let Some(n) = &self.notice {
+            c = c.push(n.view());
         }
         c = c
             .push(heading(t("my-account-details")))

@@ -5,7 +5,7 @@ use iced::widget::{column, container, qr_code, row, text, text_input};
 use iced::{Alignment, Color, Element, Font, Task};
 
 use crate::locale::Locale;
-use crate::widget::{danger, heading, labelled, notice, primary, secondary, shield};
+use crate::widget::{Notice, danger, heading, labelled, primary, secondary, shield};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{Me, TwoFactorEnrollment};
 
@@ -14,7 +14,7 @@ pub struct TwoFactor {
     /// Under way: the key and its QR code, until a code confirms them.
     pending: Option<(TwoFactorEnrollment, qr_code::Data)>,
     code: String,
-    notice: Option<(String, bool)>,
+    notice: Option<Notice>,
     busy: bool,
 }
 
@@ -80,7 +80,7 @@ impl TwoFactor {
                         self.code.clear();
                         return Action::Run(iced::widget::operation::focus("totp-code"));
                     }
-                    Err(_) => self.notice = Some((l.t("two-factor-qr-failed"), true)),
+                    Err(_) => self.notice = Some(Notice::failed(l.t("two-factor-qr-failed"))),
                 }
             }
             Message::Code(v) => {
@@ -101,7 +101,7 @@ impl TwoFactor {
                 self.enrolled = true;
                 self.pending = None;
                 self.code.clear();
-                self.notice = Some((l.t("two-factor-enrolled"), false));
+                self.notice = Some(Notice::done(l.t("two-factor-enrolled")));
                 return Action::Enrolled(Box::new(me));
             }
             Message::Disable => {
@@ -118,13 +118,13 @@ impl TwoFactor {
                 self.busy = false;
                 self.enrolled = false;
                 self.code.clear();
-                self.notice = Some((l.t("two-factor-disabled"), false));
+                self.notice = Some(Notice::done(l.t("two-factor-disabled")));
                 return Action::Disabled;
             }
             Message::Started(Err(e)) | Message::Confirmed(Err(e)) | Message::Disabled(Err(e)) => {
                 self.busy = false;
                 self.code.clear();
-                self.notice = Some((l.error(&e), true));
+                self.notice = Some(Notice::failed(l.error(&e)));
                 return Action::Failed(e);
             }
             Message::CancelEnrollment => {
@@ -148,8 +148,8 @@ impl TwoFactor {
                 .align_y(Alignment::Center)
         ]
         .spacing(10);
-        if let Some((n, e)) = &self.notice {
-            c = c.push(notice(n, *e));
+        if let Some(n) = &self.notice {
+            c = c.push(n.view());
         }
         let code_input = |on_submit: Message| {
             text_input("123456", &self.code)

@@ -17,6 +17,7 @@ pub use view::{RowOption, display_name, role_names};
 
 use super::Ctx;
 use crate::locale::Locale;
+use crate::widget::Notice;
 use crate::widget::virtual_list::Window;
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{
@@ -87,7 +88,7 @@ pub struct People {
     loading: bool,
     window: Window,
     dialog: Option<Dialog>,
-    notice: Option<(String, bool)>,
+    notice: Option<Notice>,
     /// Rows ticked for a batch of credential letters.
     selected: BTreeSet<i64>,
 }
@@ -205,11 +206,6 @@ pub enum Action {
     Save(Vec<u8>, String),
     /// The session ended: the app asks for sign-in again and comes back here.
     SessionEnded(ClientError),
-}
-
-pub fn session_ended(e: &ClientError) -> bool {
-    use sesame_core::api::ErrorCode as C;
-    matches!(e.code(), Some(C::SessionExpired | C::Unauthenticated))
 }
 
 impl People {
@@ -467,7 +463,11 @@ impl People {
                 self.dialog = None;
                 let count = people.len();
                 self.upsert_many(people);
-                self.notice = Some((l.t_count("people-roles-updated", "count", count), false));
+                self.notice = Some(Notice::done(l.t_count(
+                    "people-roles-updated",
+                    "count",
+                    count,
+                )));
             }
             Message::AskRolesOfSelection => {
                 let ids: Vec<i64> = self.selected.iter().copied().collect();
@@ -522,9 +522,8 @@ impl People {
             }
             Message::InvitationSent(Ok(inv)) => {
                 self.dialog = None;
-                self.notice = Some((
+                self.notice = Some(Notice::done(
                     l.t_with("people-invitation-sent", &[("email", &inv.email)]),
-                    false,
                 ));
                 let (c, id) = (ctx.client.clone(), inv.person_id);
                 self.invitations.insert(inv.person_id, inv);
@@ -534,7 +533,7 @@ impl People {
                 ));
             }
             Message::InvitationSent(Err(e)) => {
-                if session_ended(&e) {
+                if e.session_ended() {
                     return Action::SessionEnded(e);
                 }
                 if let Some(Dialog::Invite(form)) = &mut self.dialog {
@@ -579,7 +578,7 @@ impl People {
                 })));
             }
             Message::InvitationsChecked(Err(e)) => {
-                if session_ended(&e) {
+                if e.session_ended() {
                     return Action::SessionEnded(e);
                 }
             }
@@ -591,9 +590,8 @@ impl People {
                 ));
             }
             Message::Resent(Ok(inv)) => {
-                self.notice = Some((
+                self.notice = Some(Notice::done(
                     l.t_with("people-invitation-resent", &[("email", &inv.email)]),
-                    false,
                 ));
                 self.invitations.insert(inv.person_id, inv);
             }
@@ -615,9 +613,8 @@ impl People {
             }
             Message::InvitationCancelled(Ok(inv)) => {
                 self.dialog = None;
-                self.notice = Some((
+                self.notice = Some(Notice::done(
                     l.t_with("people-invitation-cancelled", &[("email", &inv.email)]),
-                    false,
                 ));
                 self.invitations.insert(inv.person_id, inv);
             }
@@ -644,9 +641,8 @@ impl People {
                 self.dialog = None;
                 let name = format!("{} {}", rec.person.first_name, rec.person.last_name);
                 self.upsert(rec.person);
-                self.notice = Some((
+                self.notice = Some(Notice::done(
                     l.t_with("people-two-factor-reset", &[("name", name.trim())]),
-                    false,
                 ));
             }
             Message::TwoFactorReset(Err(e)) => {
@@ -676,7 +672,7 @@ impl People {
                 self.dialog = None;
                 let name = self.name_of(id);
                 self.remove(id);
-                self.notice = Some((l.t_with("people-removed", &[("name", &name)]), false));
+                self.notice = Some(Notice::done(l.t_with("people-removed", &[("name", &name)])));
             }
             Message::Removed(_, Err(e)) => {
                 self.dialog = None;
@@ -733,10 +729,11 @@ impl People {
                             .map(|person| super::credential_letter(ctx, person, &p.password))
                     })
                     .collect();
-                self.notice = Some((
-                    l.t_count("people-batch-done", "count", letters.len()),
-                    false,
-                ));
+                self.notice = Some(Notice::done(l.t_count(
+                    "people-batch-done",
+                    "count",
+                    letters.len(),
+                )));
                 let name = sesame_documents::file_name(
                     "doc-letters-file",
                     l.language,
@@ -807,10 +804,10 @@ impl People {
     }
 
     fn failed(&mut self, e: ClientError, l: Locale) -> Action {
-        if session_ended(&e) {
+        if e.session_ended() {
             return Action::SessionEnded(e);
         }
-        self.notice = Some((l.error(&e), true));
+        self.notice = Some(Notice::failed(l.error(&e)));
         Action::None
     }
 }

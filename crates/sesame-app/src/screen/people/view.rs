@@ -10,7 +10,7 @@ use super::{
 use crate::locale::Locale;
 use crate::screen::Ctx;
 use crate::widget::virtual_list;
-use crate::widget::{self, Weight, badge, confirm, dialog, notice, primary, secondary, shield};
+use crate::widget::{self, Weight, badge, confirm, dialog, primary, secondary, shield};
 use sesame_core::api::{PeopleSort, PersonSummary};
 use sesame_core::domain::{Level, Status};
 
@@ -141,8 +141,8 @@ impl People {
             .spacing(10)
             .padding(20)
             .height(Length::Fill);
-        if let Some((n, is_error)) = &self.notice {
-            page = page.push(notice(n, *is_error));
+        if let Some(n) = &self.notice {
+            page = page.push(n.view());
         }
         let page: Element<'_, Message> = page
             .push(toolbar)
