@@ -6,6 +6,7 @@ use iced::widget::operation;
 
 use super::{App, Message, Screen, Shortcut, Toast};
 use crate::locale::Locale;
+use crate::screen::Destination;
 use crate::screen::{
     Ctx, audit, contacts, home, my_account, outbox, password_change, people, person, roles,
     service_users, sign_in, start, structures,
@@ -111,55 +112,14 @@ impl App {
                     }
                 }
             }
-            Message::Home(home::Message::OpenUserFollowUp) | Message::GoPeople => {
-                self.open_people(true)
-            }
-            Message::Home(home::Message::OpenMyAccount) | Message::GoMyAccount => {
-                if let Some(me) = &self.me {
-                    let paper = self
-                        .settings
-                        .paper_for(&sys_locale::get_locale().unwrap_or_default());
-                    self.screen = Screen::MyAccount(my_account::MyAccount::new(
-                        me,
-                        paper,
-                        self.settings.theme,
-                    ));
-                }
-                Task::none()
-            }
-            Message::GoHome => self.go_home(),
-            Message::GoServiceUsers => {
-                let Some(ctx) = self.ctx() else {
-                    return Task::none();
-                };
-                let (s, t) = service_users::ServiceUsers::load(ctx);
-                self.screen = Screen::ServiceUsers(s);
-                t.map(Message::ServiceUsers)
-            }
-            Message::Home(home::Message::OpenOutbox) | Message::GoOutbox => {
-                let Some(ctx) = self.ctx() else {
-                    return Task::none();
-                };
-                let (s, t) = outbox::Outbox::load(ctx);
-                self.screen = Screen::Outbox(s);
-                t.map(Message::Outbox)
-            }
+            Message::Go(to) | Message::Home(home::Message::Open(to)) => self.go(to),
             Message::Outbox(m) => match on_screen!(self, Outbox, m) {
                 outbox::Action::None => Task::none(),
                 outbox::Action::SessionEnded(e) => self.session_ended(e),
             },
-            Message::Home(home::Message::OpenRoles) | Message::GoRoles => {
-                if self.me.is_some() {
-                    self.screen = Screen::Roles(roles::Roles::new());
-                    // The catalogue may have changed on the server since sign-in.
-                    let c = self.client.clone();
-                    return Task::perform(async move { c.roles().await }, Message::Roles);
-                }
-                Task::none()
-            }
-            Message::RolesScreen(m) => match on_screen!(self, Roles, m) {
+            Message::Roles(m) => match on_screen!(self, Roles, m) {
                 roles::Action::None => Task::none(),
-                roles::Action::Run(t) => t.map(Message::RolesScreen),
+                roles::Action::Run(t) => t.map(Message::Roles),
                 roles::Action::Changed(role) => {
                     match self.roles.iter_mut().find(|r| r.code == role.code) {
                         Some(r) => *r = role,
@@ -173,14 +133,6 @@ impl App {
                 roles::Action::Home => self.go_home(),
                 roles::Action::SessionEnded(e) => self.session_ended(e),
             },
-            Message::Home(home::Message::OpenContacts) | Message::GoContacts => {
-                let Some(ctx) = self.ctx() else {
-                    return Task::none();
-                };
-                let (s, t) = contacts::Contacts::load(ctx);
-                self.screen = Screen::Contacts(s);
-                t.map(Message::Contacts)
-            }
             Message::Contacts(m) => match on_screen!(self, Contacts, m) {
                 contacts::Action::None => Task::none(),
                 contacts::Action::Run(t) => t.map(Message::Contacts),
@@ -192,14 +144,6 @@ impl App {
                 contacts::Action::Home => self.go_home(),
                 contacts::Action::SessionEnded(e) => self.session_ended(e),
             },
-            Message::Home(home::Message::OpenAudit) | Message::GoAudit => {
-                let Some(ctx) = self.ctx() else {
-                    return Task::none();
-                };
-                let (s, t) = audit::Audit::load(ctx);
-                self.screen = Screen::Audit(s);
-                t.map(Message::Audit)
-            }
             Message::Audit(m) => match on_screen!(self, Audit, m) {
                 audit::Action::None => Task::none(),
                 audit::Action::Run(t) => t.map(Message::Audit),
@@ -210,14 +154,6 @@ impl App {
                 audit::Action::Home => self.go_home(),
                 audit::Action::SessionEnded(e) => self.session_ended(e),
             },
-            Message::GoStructures => {
-                let Some(ctx) = self.ctx() else {
-                    return Task::none();
-                };
-                let (s, t) = structures::Structures::load(ctx);
-                self.screen = Screen::Structures(s);
-                t.map(Message::Structures)
-            }
             Message::Structures(m) => match on_screen!(self, Structures, m) {
                 structures::Action::None => Task::none(),
                 structures::Action::Run(t) => t.map(Message::Structures),
@@ -236,11 +172,10 @@ impl App {
                             .map_err(|e| e.to_string())??;
                             crate::print::save(bytes, name, places).await
                         },
-                        Message::Exported,
+                        Message::Printed,
                     )
                 }
             },
-            Message::Exported(r) => self.update(Message::Printed(r)),
             Message::ServiceUsers(m) => match on_screen!(self, ServiceUsers, m) {
                 service_users::Action::None => Task::none(),
                 service_users::Action::Run(t) => t.map(Message::ServiceUsers),
@@ -357,11 +292,11 @@ impl App {
                 Task::perform(async move { c.sign_out().await }, |_| Message::SignedOut)
             }
             Message::SignedOut => Task::none(),
-            Message::Roles(Ok(roles)) => {
+            Message::RolesLoaded(Ok(roles)) => {
                 self.roles = roles;
                 Task::none()
             }
-            Message::Roles(Err(_)) => Task::none(),
+            Message::RolesLoaded(Err(_)) => Task::none(),
             Message::Shortcut(s) => self.shortcut(s),
             Message::Printed(result) => {
                 use crate::print::Saved;
@@ -468,7 +403,7 @@ impl App {
                 None => Task::none(),
             },
             (Shortcut::Cancel, Screen::Roles(s)) if s.has_form() => {
-                self.update(Message::RolesScreen(roles::Message::CloseForm))
+                self.update(Message::Roles(roles::Message::CloseForm))
             }
             _ => Task::none(),
         }
@@ -484,7 +419,7 @@ impl App {
         self.me = Some(session.me);
         let roles = {
             let c = self.client.clone();
-            Task::perform(async move { c.roles().await }, Message::Roles)
+            Task::perform(async move { c.roles().await }, Message::RolesLoaded)
         };
         if must_change {
             self.screen = Screen::PasswordChange(password_change::PasswordChange::new(typed));
@@ -511,6 +446,76 @@ impl App {
         let previous = std::mem::replace(&mut self.screen, Screen::SignIn(s));
         self.paused = Some(previous);
         operation::focus("password")
+    }
+
+    /// Opens a screen from the banner or from "Your file".
+    fn go(&mut self, to: Destination) -> Task<Message> {
+        match to {
+            Destination::Home => self.go_home(),
+            Destination::People => self.open_people(true),
+            Destination::MyAccount => {
+                if let Some(me) = &self.me {
+                    let paper = self
+                        .settings
+                        .paper_for(&sys_locale::get_locale().unwrap_or_default());
+                    self.screen = Screen::MyAccount(my_account::MyAccount::new(
+                        me,
+                        paper,
+                        self.settings.theme,
+                    ));
+                }
+                Task::none()
+            }
+            Destination::ServiceUsers => {
+                let Some(ctx) = self.ctx() else {
+                    return Task::none();
+                };
+                let (s, t) = service_users::ServiceUsers::load(ctx);
+                self.screen = Screen::ServiceUsers(s);
+                t.map(Message::ServiceUsers)
+            }
+            Destination::Outbox => {
+                let Some(ctx) = self.ctx() else {
+                    return Task::none();
+                };
+                let (s, t) = outbox::Outbox::load(ctx);
+                self.screen = Screen::Outbox(s);
+                t.map(Message::Outbox)
+            }
+            Destination::Roles => {
+                if self.me.is_some() {
+                    self.screen = Screen::Roles(roles::Roles::new());
+                    // The catalogue may have changed on the server since sign-in.
+                    let c = self.client.clone();
+                    return Task::perform(async move { c.roles().await }, Message::RolesLoaded);
+                }
+                Task::none()
+            }
+            Destination::Contacts => {
+                let Some(ctx) = self.ctx() else {
+                    return Task::none();
+                };
+                let (s, t) = contacts::Contacts::load(ctx);
+                self.screen = Screen::Contacts(s);
+                t.map(Message::Contacts)
+            }
+            Destination::Audit => {
+                let Some(ctx) = self.ctx() else {
+                    return Task::none();
+                };
+                let (s, t) = audit::Audit::load(ctx);
+                self.screen = Screen::Audit(s);
+                t.map(Message::Audit)
+            }
+            Destination::Structures => {
+                let Some(ctx) = self.ctx() else {
+                    return Task::none();
+                };
+                let (s, t) = structures::Structures::load(ctx);
+                self.screen = Screen::Structures(s);
+                t.map(Message::Structures)
+            }
+        }
     }
 
     fn go_home(&mut self) -> Task<Message> {

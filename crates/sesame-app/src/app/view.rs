@@ -5,6 +5,7 @@ use iced::widget::{column, container, pick_list, row, space, text};
 use iced::{Alignment, Element, Length};
 
 use super::{App, Message, Screen, ThemeOption};
+use crate::screen::Destination;
 use crate::screen::home;
 use crate::widget;
 use sesame_core::domain::Language;
@@ -44,7 +45,7 @@ impl App {
                 None => space().into(),
             },
             Screen::Roles(s) => match self.ctx() {
-                Some(ctx) => s.view(ctx).map(Message::RolesScreen),
+                Some(ctx) => s.view(ctx).map(Message::Roles),
                 None => space().into(),
             },
             Screen::Contacts(s) => match self.ctx() {
@@ -104,29 +105,32 @@ impl App {
             .filter(|m| !m.must_change_password)
             .filter(|_| !matches!(self.screen, Screen::SignIn(_) | Screen::Start(_)));
         if let Some(me) = signed_in {
-            nav = nav.push(widget::link(l.t("nav-your-file"), Some(Message::GoHome)));
+            nav = nav.push(widget::link(
+                l.t("nav-your-file"),
+                Some(Message::Go(Destination::Home)),
+            ));
             if me.rights.list_people {
                 // "Identification" leads to the user follow-up, as in the portals Sesame replaces.
                 nav = nav.push(widget::link(
                     l.t("nav-identification"),
-                    Some(Message::GoPeople),
+                    Some(Message::Go(Destination::People)),
                 ));
             }
             if me.rights.see_structures {
                 nav = nav.push(widget::link(
                     l.t("nav-structures"),
-                    Some(Message::GoStructures),
+                    Some(Message::Go(Destination::Structures)),
                 ));
             }
             if me.rights.manage_service_users {
                 nav = nav.push(widget::link(
                     l.t("nav-service-users"),
-                    Some(Message::GoServiceUsers),
+                    Some(Message::Go(Destination::ServiceUsers)),
                 ));
             }
             nav = nav.push(widget::link(
                 l.t("nav-my-account"),
-                Some(Message::GoMyAccount),
+                Some(Message::Go(Destination::MyAccount)),
             ));
         }
         nav = nav.push(space().width(Length::Fill));

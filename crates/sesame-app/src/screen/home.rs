@@ -1,5 +1,6 @@
 //! "Your file": the home page after sign-in.
 
+use super::Destination;
 use iced::widget::{column, container, row, scrollable, text};
 use iced::{Element, Length};
 
@@ -7,12 +8,7 @@ use super::Ctx;
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    OpenUserFollowUp,
-    OpenMyAccount,
-    OpenOutbox,
-    OpenContacts,
-    OpenRoles,
-    OpenAudit,
+    Open(Destination),
     About,
 }
 
@@ -34,40 +30,40 @@ pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
         tiles = tiles.push(tile(
             l.t("nav-user-follow-up"),
             l.t("home-user-follow-up-detail"),
-            Message::OpenUserFollowUp,
+            Message::Open(Destination::People),
         ));
     }
     tiles = tiles.push(tile(
         l.t("nav-my-account"),
         l.t("home-my-account-detail"),
-        Message::OpenMyAccount,
+        Message::Open(Destination::MyAccount),
     ));
     if me.rights.manage_contacts {
         tiles = tiles.push(tile(
             l.t("contacts-title"),
             l.t("home-contacts-detail"),
-            Message::OpenContacts,
+            Message::Open(Destination::Contacts),
         ));
     }
     if me.rights.list_people {
         tiles = tiles.push(tile(
             l.t("roles-title"),
             l.t("home-roles-detail"),
-            Message::OpenRoles,
+            Message::Open(Destination::Roles),
         ));
     }
     if me.rights.read_audit {
         tiles = tiles.push(tile(
             l.t("audit-title"),
             l.t("home-audit-detail"),
-            Message::OpenAudit,
+            Message::Open(Destination::Audit),
         ));
     }
     if me.rights.read_outbox {
         tiles = tiles.push(tile(
             l.t("outbox-title"),
             l.t("home-outbox-detail"),
-            Message::OpenOutbox,
+            Message::Open(Destination::Outbox),
         ));
     }
     let page = container(

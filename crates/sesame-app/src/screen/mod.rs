@@ -49,3 +49,17 @@ pub fn credential_letter(
         date: time::OffsetDateTime::now_utc(),
     }
 }
+
+/// The screens one opens from the banner or from "Your file".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Destination {
+    Home,
+    People,
+    MyAccount,
+    ServiceUsers,
+    Structures,
+    Outbox,
+    Roles,
+    Contacts,
+    Audit,
+}

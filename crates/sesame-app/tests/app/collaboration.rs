@@ -446,9 +446,9 @@ async fn contacts_are_added_changed_and_removed_and_roles_are_added_to_the_catal
         .await;
     ui.click("Save").await;
     ui.expect("Role “Auditor” saved.");
-    ui.send(Message::RolesScreen(
-        sesame_app::screen::roles::Message::Edit("auditor".into()),
-    ))
+    ui.send(Message::Roles(sesame_app::screen::roles::Message::Edit(
+        "auditor".into(),
+    )))
     .await;
     ui.type_in("role-name-en", " (external)").await;
     ui.click("Save").await;
