@@ -3,6 +3,7 @@
 pub mod about;
 pub mod app;
 pub mod locale;
+pub mod presets;
 pub mod print;
 pub mod screen;
 pub mod settings;
@@ -10,21 +11,26 @@ pub mod widget;
 
 use settings::Places;
 
-/// The application, ready to run (or to test with iced_test).
+/// The application, ready to run (or to test with iced_test), with the presets of [`presets`].
 pub fn application(
     places: Places,
 ) -> iced::Application<
     impl iced::Program<State = app::App, Message = app::Message, Theme = iced::Theme>,
 > {
-    iced::application(
-        move || app::App::boot(places.clone()),
-        app::App::update,
-        app::App::view,
-    )
-    .title(app::App::title)
-    .theme(app::App::theme)
-    .subscription(app::App::subscription)
-    .window(window_settings())
+    booting(move || app::App::boot(places.clone()))
+}
+
+fn booting(
+    boot: impl Fn() -> (app::App, iced::Task<app::Message>) + 'static,
+) -> iced::Application<
+    impl iced::Program<State = app::App, Message = app::Message, Theme = iced::Theme>,
+> {
+    iced::application(boot, app::App::update, app::App::view)
+        .title(app::App::title)
+        .theme(app::App::theme)
+        .subscription(app::App::subscription)
+        .window(window_settings())
+        .presets(presets::Preset::ALL.map(presets::Preset::iced))
 }
 
 /// The application id: the Wayland app id and X11 WM_CLASS of the window, and the basename of
@@ -51,4 +57,11 @@ pub fn run() -> iced::Result {
     locale::init_local_offset();
     sesame_client::install_crypto();
     application(Places::of_this_system()).run()
+}
+
+/// Runs the desktop app from a preset, on a folder of its own (never the user's data).
+pub fn run_preset(preset: presets::Preset) -> iced::Result {
+    locale::init_local_offset();
+    sesame_client::install_crypto();
+    booting(move || preset.boot()).run()
 }

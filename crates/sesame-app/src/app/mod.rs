@@ -84,6 +84,8 @@ pub enum Message {
     OpenDocument(std::path::PathBuf),
     CloseToast,
     About(bool),
+    /// A preset prepared its organization and signed in (see `presets`).
+    PresetReady(Arc<crate::presets::Ready>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

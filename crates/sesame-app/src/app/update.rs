@@ -325,6 +325,17 @@ impl App {
                 }
                 Task::none()
             }
+            Message::PresetReady(ready) => match &ready.result {
+                Ok((running, client, session, password)) => {
+                    self.embedded = Some(running.clone());
+                    self.client = client.clone();
+                    self.signed_in(session.clone(), password.clone())
+                }
+                Err(e) => {
+                    tracing::error!("the preset could not start: {e}");
+                    Task::none()
+                }
+            },
             Message::CloseToast => {
                 self.toast = None;
                 Task::none()

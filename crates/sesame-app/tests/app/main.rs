@@ -8,3 +8,4 @@ mod pdf;
 
 mod collaboration;
 mod follow_up;
+mod presets;

@@ -44,6 +44,24 @@ impl Ui {
         ui
     }
 
+    /// Boots from a preset (on a fresh folder of its own) and runs its preparation.
+    pub async fn preset(preset: sesame_app::presets::Preset) -> Ui {
+        sesame_client::install_crypto();
+        let home = std::env::temp_dir().join(format!(
+            "sesame_preset_{}_{}",
+            std::process::id(),
+            rand_suffix()
+        ));
+        let (app, task) = preset.boot_in(home.clone());
+        let mut ui = Ui {
+            app,
+            home,
+            clipboard: vec![],
+        };
+        ui.run(task).await;
+        ui
+    }
+
     /// Runs a task to its end, feeding every message it produces back into the app.
     pub fn run(&mut self, task: Task<Message>) -> Pin<Box<dyn Future<Output = ()> + '_>> {
         Box::pin(async move {
