@@ -1,0 +1,276 @@
+//! The record drawn: identity, the users under charge, and the dialogs over it.
+
+use super::*;
+use iced::widget::{column, row};
+
+impl Person {
+    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
+        let t = |id: &str| l.t(id);
+        let own = self.id == Some(ctx.me.id);
+        let err = |k: &str| self.errors.get(k).map(String::as_str);
+        let input = |label: &str, value: &'a str, field: Field, key: &str, id: &'static str| {
+            labelled(
+                t(label),
+                text_input("", value)
+                    .id(id)
+                    .on_input(move |v| Message::Field(field, v))
+                    .padding(8),
+                err(key),
+            )
+        };
+        let levels = grantable_levels(&ctx);
+        let level_picker: Element<'_, Message> = if own {
+            text(self.form.level.map(|lv| l.level(lv)).unwrap_or_default()).into()
+        } else {
+            pick_list(
+                levels,
+                self.form.level.map(|lv| LevelChoice(lv, l)),
+                Message::Level,
+            )
+            .into()
+        };
+        let roles = ctx.roles.iter().fold(row![].spacing(12), |r, role| {
+            let label = match l.language {
+                Language::En => role.name_en.clone(),
+                Language::Fr => role.name_fr.clone(),
+            };
+            let code = role.code.clone();
+            r.push(
+                checkbox(self.form.roles.contains(&role.code))
+                    .label(label)
+                    .on_toggle(move |on| Message::ToggleRole(code.clone(), on)),
+            )
+        });
+        let status: Element<'_, Message> = match &self.record {
+            Some(r) => row![
+                badge(l, r.person.status),
+                shield(l, r.person.two_factor),
+                if r.person.two_factor && !own {
+                    crate::widget::link(
+                        t("action-reset-two-factor"),
+                        (!self.busy).then_some(Message::AskResetTwoFactor),
+                    )
+                } else {
+                    space().width(0).into()
+                },
+                text(l.t_with("person-created-on", &[("date", &l.date(r.created_at))])).size(13)
+            ]
+            .spacing(10)
+            .into(),
+            None => text(l.status(sesame_core::domain::Status::Active)).into(),
+        };
+        let identity = column![
+            heading(t("person-section-identity")),
+            row![
+                input(
+                    "field-last-name",
+                    &self.form.last_name,
+                    Field::LastName,
+                    "last_name",
+                    "last-name"
+                ),
+                input(
+                    "field-first-name",
+                    &self.form.first_name,
+                    Field::FirstName,
+                    "first_name",
+                    "first-name"
+                )
+            ]
+            .spacing(12),
+            row![
+                input(
+                    "field-user-id",
+                    &self.form.user_id,
+                    Field::UserId,
+                    "user_id",
+                    "user-id"
+                ),
+                input(
+                    "field-email",
+                    &self.form.email,
+                    Field::Email,
+                    "email",
+                    "email"
+                )
+            ]
+            .spacing(12),
+            row![
+                input(
+                    "field-phone",
+                    &self.form.phone,
+                    Field::Phone,
+                    "phone",
+                    "phone"
+                ),
+                labelled(t("field-level"), level_picker, err("level")),
+                labelled(
+                    t("field-language"),
+                    pick_list(
+                        Language::ALL.to_vec(),
+                        self.form.language,
+                        Message::Language
+                    ),
+                    None
+                ),
+            ]
+            .spacing(12)
+            .align_y(Alignment::Start),
+            labelled(t("field-roles"), roles, err("roles")),
+            row![
+                checkbox(self.form.is_contact)
+                    .label(t("field-also-contact"))
+                    .on_toggle(Message::Contact),
+                labelled(t("field-status"), status, None)
+            ]
+            .spacing(24)
+            .align_y(Alignment::Center),
+        ]
+        .spacing(12);
+
+        let mut page = column![
+            text(if self.is_new() {
+                t("person-new-title")
+            } else {
+                t("person-title")
+            })
+            .size(26)
+        ]
+        .spacing(14);
+        if let Some(n) = &self.notice {
+            page = page.push(n.view());
+        }
+        page = page.push(identity);
+        if let Some(rec) = &self.record {
+            // Section 2: link and unlink. Section 3: who is under this user's charge.
+            let may_have_charge = rec.person.level.rank() < 3 && !own;
+            if may_have_charge {
+                let results = self.link_results.iter().fold(column![].spacing(4), |c, p| {
+                    c.push(
+                        row![
+                            text(format!("{} {} ({})", p.first_name, p.last_name, p.user_id))
+                                .width(Length::Fill),
+                            widget::link(t("action-link"), Some(Message::Link(p.id)))
+                        ]
+                        .align_y(Alignment::Center),
+                    )
+                });
+                page = page.push(
+                    column![
+                        heading(t("person-section-link")),
+                        text_input(&t("person-link-search"), &self.link_query)
+                            .id("link-search")
+                            .on_input(Message::LinkSearch)
+                            .padding(8),
+                        results,
+                    ]
+                    .spacing(8),
+                );
+            }
+            let under = if rec.under_charge.is_empty() {
+                column![text(t("person-none-under-charge")).size(14)]
+            } else {
+                rec.under_charge.iter().fold(column![].spacing(4), |c, p| {
+                    let unlink: Element<'_, Message> = if may_have_charge {
+                        widget::link(t("action-unlink"), Some(Message::Unlink(p.id)))
+                    } else {
+                        text("").into()
+                    };
+                    c.push(
+                        row![
+                            text(format!("{} {} ({})", p.first_name, p.last_name, p.user_id))
+                                .width(Length::Fill),
+                            text(p.level.map(|lv| l.level(lv)).unwrap_or_default()).size(13),
+                            unlink
+                        ]
+                        .spacing(12)
+                        .align_y(Alignment::Center),
+                    )
+                })
+            };
+            page = page.push(column![heading(t("person-section-under-charge")), under].spacing(8));
+        }
+        // Deleting one's own record is offered: the server's answer (another administrator must
+        // do it, or the last level-1 user stays) is then shown plainly.
+        let may_delete = !self.is_new();
+        let buttons = row![
+            secondary(
+                t("action-initialize-password"),
+                (!self.is_new() && !own && !self.busy).then_some(Message::AskInitialize)
+            ),
+            primary(t("action-save"), (!self.busy).then_some(Message::Save)),
+            danger(
+                t("action-delete"),
+                (may_delete && !self.busy).then_some(Message::AskDelete)
+            ),
+            secondary(t("action-cancel"), Some(Message::Cancel)),
+            secondary(t("action-quit"), Some(Message::Quit)),
+        ]
+        .spacing(10);
+        let page: Element<'_, Message> = column![
+            scrollable(container(page.max_width(980)).padding(20)).height(Length::Fill),
+            container(buttons).padding(20)
+        ]
+        .into();
+        match &self.dialog {
+            None => page,
+            Some(Dialog::ConfirmDelete) => confirm(
+                page,
+                l,
+                t("dialog-remove-title"),
+                l.t_with(
+                    "dialog-remove-body",
+                    &[(
+                        "name",
+                        &format!("{} {}", self.form.first_name, self.form.last_name),
+                    )],
+                ),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmDelete,
+                Weight::Dangerous,
+            ),
+            Some(Dialog::ConfirmInitialize) => confirm(
+                page,
+                l,
+                t("dialog-initialize-title"),
+                l.t_with(
+                    "dialog-initialize-body",
+                    &[(
+                        "name",
+                        &format!("{} {}", self.form.first_name, self.form.last_name),
+                    )],
+                ),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmInitialize,
+                Weight::Normal,
+            ),
+            Some(Dialog::ConfirmResetTwoFactor) => confirm(
+                page,
+                l,
+                t("dialog-reset-two-factor-title"),
+                l.t_with(
+                    "dialog-reset-two-factor-body",
+                    &[(
+                        "name",
+                        &format!("{} {}", self.form.first_name, self.form.last_name),
+                    )],
+                ),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmResetTwoFactor,
+                Weight::Dangerous,
+            ),
+            Some(Dialog::Password(password)) => crate::widget::password_dialog(
+                page,
+                l,
+                &format!("{} {}", self.form.first_name, self.form.last_name),
+                password,
+                [
+                    Message::CopyPassword,
+                    Message::PrintLetter,
+                    Message::CloseDialog,
+                ],
+            ),
+        }
+    }
+}

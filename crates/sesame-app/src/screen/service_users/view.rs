@@ -1,0 +1,331 @@
+//! The service users drawn: the list, the creation wizard and a service user's record.
+
+use super::*;
+use iced::widget::{column, row};
+
+impl ServiceUsers {
+    pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
+        let t = |id: &str| l.t(id);
+        let mut page = column![text(t("service-users-title")).size(26)]
+            .spacing(14)
+            .padding(20);
+        if let Some(n) = &self.notice {
+            page = page.push(n.view());
+        }
+        let body: Element<'a, Message> = match &self.mode {
+            Mode::List => self.list_view(l),
+            Mode::Wizard {
+                step,
+                draft,
+                created,
+            } => self.wizard_view(l, *step, draft, created.as_deref()),
+            Mode::Record {
+                id,
+                password,
+                confirm_reset,
+                access,
+            } => match self.list.iter().find(|s| s.id == *id) {
+                Some(su) => {
+                    let view = self.record_view(l, su, password.as_deref(), *confirm_reset);
+                    match access {
+                        None => column![
+                            view,
+                            secondary(l.t("action-edit-access"), Some(Message::EditAccess))
+                        ]
+                        .spacing(12)
+                        .into(),
+                        Some(draft) => column![
+                            view,
+                            heading(l.t("wizard-access")),
+                            self.access_editor(l, draft),
+                            primary(l.t("action-save"), Some(Message::SaveAccess)),
+                        ]
+                        .spacing(12)
+                        .into(),
+                    }
+                }
+                None => text("").into(),
+            },
+        };
+        scrollable(page.push(body).max_width(1000))
+            .height(Length::Fill)
+            .into()
+    }
+
+    fn list_view<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
+        let q = sesame_core::domain::fold_for_search(&self.search);
+        let rows = self
+            .list
+            .iter()
+            .filter(|s| {
+                q.is_empty()
+                    || sesame_core::domain::fold_for_search(&format!(
+                        "{} {}",
+                        s.user_code, s.application
+                    ))
+                    .contains(&q)
+            })
+            .fold(column![].spacing(6), |c, s| {
+                c.push(
+                    row![
+                        text(s.user_code.clone()).width(Length::FillPortion(2)),
+                        text(s.application.clone()).width(Length::FillPortion(3)),
+                        container(badge(l, s.status)).width(Length::FillPortion(1)),
+                        text(l.language_name(s.language)).width(Length::FillPortion(1)),
+                        text(scope_label(l, &s.scope)).width(Length::FillPortion(2)),
+                        text(l.date(s.created_at)).width(Length::FillPortion(2)),
+                        text(
+                            s.last_used_at
+                                .map(|d| l.date(d))
+                                .unwrap_or_else(|| "—".into())
+                        )
+                        .width(Length::FillPortion(2)),
+                        widget::link(t("action-modify"), Some(Message::Open(s.id))),
+                    ]
+                    .spacing(8)
+                    .align_y(Alignment::Center),
+                )
+            });
+        let header = row![
+            text(t("column-user-code"))
+                .size(13)
+                .width(Length::FillPortion(2)),
+            text(t("column-application"))
+                .size(13)
+                .width(Length::FillPortion(3)),
+            text(t("column-status"))
+                .size(13)
+                .width(Length::FillPortion(1)),
+            text(t("column-language"))
+                .size(13)
+                .width(Length::FillPortion(1)),
+            text(t("column-scope"))
+                .size(13)
+                .width(Length::FillPortion(2)),
+            text(t("column-created"))
+                .size(13)
+                .width(Length::FillPortion(2)),
+            text(t("column-last-used"))
+                .size(13)
+                .width(Length::FillPortion(2)),
+            text("").width(Length::Shrink),
+        ]
+        .spacing(8);
+        column![
+            row![
+                text_input(&t("service-users-search"), &self.search)
+                    .id("search")
+                    .on_input(Message::Search)
+                    .padding(8),
+                primary(t("service-users-new"), Some(Message::New))
+            ]
+            .spacing(10),
+            header,
+            rows,
+        ]
+        .spacing(10)
+        .into()
+    }
+
+    fn wizard_view<'a>(
+        &'a self,
+        l: Locale,
+        step: Step,
+        draft: &'a Draft,
+        created: Option<&'a (ServiceUser, String)>,
+    ) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
+        let steps = row![
+            step_label(l.t("wizard-identification"), step == Step::Identification),
+            text("›"),
+            step_label(l.t("wizard-access"), step == Step::Access),
+            text("›"),
+            step_label(l.t("wizard-letter"), step == Step::Letter),
+        ]
+        .spacing(10);
+        let body: Element<'a, Message> = match step {
+            Step::Identification => {
+                let code_error = Self::code_error(draft, l);
+                let ready = validate_user_code(&draft.user_code).is_ok()
+                    && !draft.application.trim().is_empty();
+                column![
+                    heading(t("wizard-identification")),
+                    labelled(t("field-type"), text(t("type-service-user")), None),
+                    labelled(
+                        t("field-user-code"),
+                        text_input("PAIE2026", &draft.user_code)
+                            .id("user-code")
+                            .on_input(Message::Code)
+                            .padding(8),
+                        code_error.as_deref()
+                    ),
+                    text(t("reason-user_code_length")).size(12),
+                    labelled(
+                        t("field-application"),
+                        text_input("", &draft.application)
+                            .id("application")
+                            .on_input(Message::Application)
+                            .padding(8),
+                        None
+                    ),
+                    checkbox(draft.suspended)
+                        .label(t("field-create-suspended"))
+                        .on_toggle(Message::Suspended),
+                    labelled(
+                        t("field-language"),
+                        pick_list(Language::ALL.to_vec(), draft.language, Message::Language),
+                        None
+                    ),
+                    row![
+                        secondary(t("action-cancel"), Some(Message::Close)),
+                        primary(t("action-next"), ready.then_some(Message::Next))
+                    ]
+                    .spacing(10),
+                ]
+                .spacing(10)
+                .into()
+            }
+            Step::Access => {
+                let tree = self.access_editor(l, draft);
+                let ready =
+                    draft.all_companies || draft.whole_structure || !draft.chosen.is_empty();
+                column![
+                    heading(t("wizard-access")),
+                    text(t("wizard-access-intro")),
+                    tree,
+                    row![
+                        secondary(t("action-back"), Some(Message::Back)),
+                        primary(
+                            t("action-next"),
+                            (ready && !self.busy).then_some(Message::Next)
+                        )
+                    ]
+                    .spacing(10),
+                ]
+                .spacing(10)
+                .into()
+            }
+            Step::Letter => match created {
+                Some((su, password)) => column![
+                    heading(t("wizard-letter")),
+                    text(l.t_with(
+                        "wizard-letter-intro",
+                        &[("code", &su.user_code), ("application", &su.application)]
+                    )),
+                    container(text(password.clone()).size(24).font(iced::Font::MONOSPACE))
+                        .padding(10),
+                    notice(&t("wizard-letter-notice"), false),
+                    row![
+                        secondary(t("action-print-letter"), Some(Message::PrintLetter)),
+                        primary(t("action-finish"), Some(Message::Finish))
+                    ]
+                    .spacing(10),
+                ]
+                .spacing(12)
+                .into(),
+                None => text("").into(),
+            },
+        };
+        column![steps, body].spacing(16).into()
+    }
+
+    /// "All companies", "Whole structure", and the tree with a checkbox per structure; what the
+    /// two global boxes cover is greyed out.
+    fn access_editor<'a>(&'a self, l: Locale, draft: &'a Draft) -> Element<'a, Message> {
+        let tree =
+            tree_rows(&self.structures)
+                .into_iter()
+                .fold(column![].spacing(6), |c, (s, depth)| {
+                    let is_company = s.kind == StructureKind::Company;
+                    let covered = if is_company {
+                        draft.all_companies
+                    } else {
+                        draft.whole_structure
+                    };
+                    let id = s.id;
+                    let indent = depth as f32 * 24.0;
+                    let boxed = checkbox(covered || draft.chosen.contains(&s.id))
+                        .label(s.name.clone())
+                        .on_toggle_maybe((!covered).then_some(move |on| Message::Toggle(id, on)));
+                    c.push(container(boxed).padding(iced::Padding {
+                        left: indent,
+                        ..iced::Padding::ZERO
+                    }))
+                });
+        column![
+            checkbox(draft.all_companies)
+                .label(l.t("scope-all-companies"))
+                .on_toggle(Message::AllCompanies),
+            checkbox(draft.whole_structure)
+                .label(l.t("scope-whole-structure"))
+                .on_toggle(Message::WholeStructure),
+            container(tree).padding(10),
+        ]
+        .spacing(10)
+        .into()
+    }
+
+    fn record_view<'a>(
+        &'a self,
+        l: Locale,
+        su: &'a ServiceUser,
+        password: Option<&'a str>,
+        confirm_reset: bool,
+    ) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
+        let mut c = column![
+            heading(format!("{} — {}", su.user_code, su.application)),
+            row![
+                badge(l, su.status),
+                text(l.language_name(su.language)),
+                text(scope_label(l, &su.scope))
+            ]
+            .spacing(12)
+            .align_y(Alignment::Center),
+            row![
+                secondary(
+                    t("action-activate"),
+                    (su.status != Status::Active).then_some(Message::SetStatus(Status::Active))
+                ),
+                secondary(
+                    t("action-suspend"),
+                    (su.status == Status::Active).then_some(Message::SetStatus(Status::Suspended))
+                ),
+                primary(
+                    t("action-reset-password"),
+                    (password.is_none() && !confirm_reset).then_some(Message::AskReset)
+                ),
+                secondary(t("action-back"), Some(Message::Close)),
+            ]
+            .spacing(10),
+        ]
+        .spacing(12);
+        if confirm_reset {
+            c = c.push(notice(&t("reset-confirm-body"), false)).push(
+                row![
+                    secondary(t("action-cancel"), Some(Message::ClosePassword)),
+                    primary(t("action-confirm"), Some(Message::ConfirmReset))
+                ]
+                .spacing(10),
+            );
+        }
+        if let Some(p) = password {
+            c = c
+                .push(text(t("password-reset-done")))
+                .push(
+                    container(text(p.to_owned()).size(24).font(iced::Font::MONOSPACE)).padding(10),
+                )
+                .push(text(t("password-shown-once")).size(13))
+                .push(
+                    row![
+                        secondary(t("action-print-letter"), Some(Message::PrintLetter)),
+                        primary(t("action-close"), Some(Message::ClosePassword))
+                    ]
+                    .spacing(10),
+                );
+        }
+        c.into()
+    }
+}
