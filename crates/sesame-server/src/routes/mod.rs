@@ -21,17 +21,55 @@ use super::error::ApiResult;
 use super::store::{AuditRecord, Conn};
 use sesame_core::domain::AuditAction;
 
-pub use audit::*;
-pub use contacts::*;
-pub use invitations::*;
-pub use me::*;
-pub use organization::*;
-pub use people::*;
-pub use people_actions::*;
-pub use service_users::*;
-pub use session::*;
-pub use structures::*;
-pub use technical_users::*;
+pub use audit::{__path_audit_csv, __path_audit_log, __path_outbox, audit_csv, audit_log, outbox};
+pub use contacts::{
+    __path_create_contact, __path_delete_contact, __path_list_contacts, __path_update_contact,
+    create_contact, delete_contact, list_contacts, update_contact,
+};
+pub use invitations::{
+    __path_create_invitation, __path_expire_invitation, __path_list_invitations,
+    __path_resend_invitation, create_invitation, expire_invitation, list_invitations,
+    resend_invitation,
+};
+pub use me::{
+    __path_change_password, __path_confirm_two_factor, __path_disable_two_factor, __path_me,
+    __path_start_two_factor, __path_update_me, change_password, confirm_two_factor,
+    disable_two_factor, me, start_two_factor, update_me,
+};
+pub use organization::{
+    __path_create_role, __path_organization, __path_roles, __path_update_role, create_role,
+    organization, roles, update_role,
+};
+pub use people::{
+    __path_create_person, __path_delete_person, __path_get_person, __path_list_people,
+    __path_update_person, create_person, delete_person, get_person, list_people, update_person,
+};
+pub use people_actions::{
+    __path_initialize_password, __path_initialize_passwords, __path_link_under_charge,
+    __path_reactivate_person, __path_reset_two_factor, __path_suspend_person,
+    __path_unlink_under_charge, __path_update_roles, __path_update_roles_of_many,
+    initialize_password, initialize_passwords, link_under_charge, reactivate_person,
+    reset_two_factor, suspend_person, unlink_under_charge, update_roles, update_roles_of_many,
+};
+pub use service_users::{
+    __path_create_service_user, __path_get_service_user, __path_list_service_users,
+    __path_reset_service_user_password, __path_update_service_user, create_service_user,
+    get_service_user, list_service_users, reset_service_user_password, update_service_user,
+};
+pub use session::{
+    __path_api_token, __path_current_session, __path_sign_in, __path_sign_out, api_token,
+    current_session, sign_in, sign_out,
+};
+pub use structures::{
+    __path_create_structure, __path_list_structures, __path_move_structure,
+    __path_rename_structure, __path_set_primary_manager, create_structure, list_structures,
+    move_structure, rename_structure, set_primary_manager,
+};
+pub use technical_users::{
+    __path_create_technical_user, __path_get_technical_user, __path_reset_technical_user_password,
+    __path_structure_technical_user, create_technical_user, get_technical_user,
+    reset_technical_user_password, structure_technical_user,
+};
 
 pub fn router() -> Router<AppState> {
     Router::new()

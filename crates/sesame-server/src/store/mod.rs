@@ -3,11 +3,17 @@
 //! both accept) runs on either database through the [`on_conn!`] dispatch; only the migrations
 //! differ, one folder per database.
 
-mod accounts;
-mod auth;
+mod audit;
+mod contacts;
+mod invitations;
+mod organizations;
+mod outbox;
 mod people;
-mod records;
+mod roles;
+mod service_users;
+mod sessions;
 mod structures;
+mod technical_users;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -19,11 +25,12 @@ use sqlx::sqlite::{
 };
 use sqlx::{Database, Postgres, Sqlite, Transaction};
 
-pub use accounts::*;
-pub use auth::*;
-pub use people::*;
-pub use records::*;
-pub use structures::*;
+pub use audit::{AuditFilter, AuditRecord};
+pub use invitations::InvitationRow;
+pub use organizations::OrganizationRow;
+pub use people::{MAX_PAGE, NewPersonRow, PersonFields, PersonRow};
+pub use sessions::{CredentialRow, SessionRow};
+pub use structures::StructureRow;
 
 #[derive(Clone, Debug)]
 pub enum Db {

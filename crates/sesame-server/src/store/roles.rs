@@ -1,0 +1,69 @@
+//! The roles catalogue.
+
+use super::{Conn, on_conn};
+use sesame_core::api::Role;
+
+impl Conn {
+    pub async fn roles(&mut self, org_id: i64) -> Result<Vec<Role>, sqlx::Error> {
+        type RoleRow = (String, String, String, String, String);
+        let rows: Vec<RoleRow> = on_conn!(self, c => {
+            sqlx::query_as(
+                "SELECT code, name_en, name_fr, description_en, description_fr FROM roles \
+                 WHERE org_id = $1 ORDER BY code",
+            )
+            .bind(org_id)
+            .fetch_all(&mut *c)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(
+                |(code, name_en, name_fr, description_en, description_fr)| Role {
+                    code,
+                    name_en,
+                    name_fr,
+                    description_en,
+                    description_fr,
+                },
+            )
+            .collect())
+    }
+
+    pub async fn insert_role(&mut self, org_id: i64, role: &Role) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query(
+                "INSERT INTO roles (org_id, code, name_en, name_fr, description_en, description_fr) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(org_id)
+            .bind(&role.code)
+            .bind(&role.name_en)
+            .bind(&role.name_fr)
+            .bind(&role.description_en)
+            .bind(&role.description_fr)
+            .execute(&mut *c)
+            .await?;
+        });
+        Ok(())
+    }
+
+    /// Returns false when the organization has no role with this code.
+    pub async fn update_role(&mut self, org_id: i64, role: &Role) -> Result<bool, sqlx::Error> {
+        let n = on_conn!(self, c => {
+            sqlx::query(
+                "UPDATE roles SET name_en = $3, name_fr = $4, description_en = $5, description_fr = $6 \
+                 WHERE org_id = $1 AND code = $2",
+            )
+            .bind(org_id)
+            .bind(&role.code)
+            .bind(&role.name_en)
+            .bind(&role.name_fr)
+            .bind(&role.description_en)
+            .bind(&role.description_fr)
+            .execute(&mut *c)
+            .await?
+            .rows_affected()
+        });
+        Ok(n == 1)
+    }
+}
