@@ -60,6 +60,18 @@ pub(crate) async fn targets_of(
 
 /// The full record: identity, the users under this user's charge and their managers, limited
 /// to the people the actor may see.
+/// The closing steps of a change to a person: read them again as stored now, build their
+/// record as the actor sees it, and commit.
+pub(crate) async fn commit_record(mut tx: Conn, actor: &Actor, id: i64) -> ApiResult<PersonRecord> {
+    let row = tx
+        .person(actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let record = record_of(&mut tx, actor, &row).await?;
+    tx.commit().await?;
+    Ok(record)
+}
+
 pub(crate) async fn record_of(
     conn: &mut Conn,
     actor: &Actor,
@@ -215,12 +227,7 @@ pub async fn create_person(
         format!("{}, roles {roles:?}", req.level.as_str()),
     )
     .await?;
-    let row = tx
-        .person(s.actor.org_id, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let person = record_of(&mut tx, &s.actor, &row).await?;
-    tx.commit().await?;
+    let person = commit_record(tx, &s.actor, id).await?;
     Ok(Json(CreatedPerson {
         person,
         temporary_password: password,
@@ -305,12 +312,7 @@ pub async fn update_person(
         changed.join(", "),
     )
     .await?;
-    let row = tx
-        .person(s.actor.org_id, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let rec = record_of(&mut tx, &s.actor, &row).await?;
-    tx.commit().await?;
+    let rec = commit_record(tx, &s.actor, id).await?;
     Ok(Json(rec))
 }
 

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use sesame_core::domain::AuditAction;
 
-use super::people::{check_roles, record_of, target_of, targets_of};
+use super::people::{check_roles, commit_record, target_of, targets_of};
 use super::{record, record_many};
 use crate::AppState;
 use crate::auth::{Signed, hash_password};
@@ -116,12 +116,7 @@ pub async fn update_roles(
 ) -> ApiResult<Json<PersonRecord>> {
     let mut tx = state.db.begin().await?;
     give_roles(&mut tx, &s, &[id], &req.roles).await?;
-    let row = tx
-        .person(s.actor.org_id, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let rec = record_of(&mut tx, &s.actor, &row).await?;
-    tx.commit().await?;
+    let rec = commit_record(tx, &s.actor, id).await?;
     Ok(Json(rec))
 }
 
@@ -206,12 +201,7 @@ async fn change_status(
         format!("{} → {}", p.status, status.as_str()),
     )
     .await?;
-    let row = tx
-        .person(s.actor.org_id, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let rec = record_of(&mut tx, &s.actor, &row).await?;
-    tx.commit().await?;
+    let rec = commit_record(tx, &s.actor, id).await?;
     Ok(Json(rec))
 }
 
@@ -254,12 +244,7 @@ pub async fn reset_two_factor(
         "",
     )
     .await?;
-    let row = tx
-        .person(s.actor.org_id, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let rec = record_of(&mut tx, &s.actor, &row).await?;
-    tx.commit().await?;
+    let rec = commit_record(tx, &s.actor, id).await?;
     Ok(Json(rec))
 }
 
@@ -292,12 +277,7 @@ async fn change_link(
         format!("manager {}", m.user_id),
     )
     .await?;
-    let row = tx
-        .person(s.actor.org_id, manager)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let rec = record_of(&mut tx, &s.actor, &row).await?;
-    tx.commit().await?;
+    let rec = commit_record(tx, &s.actor, manager).await?;
     Ok(Json(rec))
 }
 
