@@ -8,6 +8,7 @@ mod catalogue_and_contacts;
 mod mail_and_invitations;
 mod organization_and_audit;
 mod people;
+mod people_passwords;
 mod rule_matrix;
 mod secrets;
 mod service_accounts;

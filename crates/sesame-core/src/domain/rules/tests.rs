@@ -1,0 +1,297 @@
+//! The level table, rule by rule, without I/O.
+
+use super::*;
+
+const ORG: i64 = 1;
+
+fn person(id: i64, level: Level) -> Actor {
+    Actor {
+        account_id: id,
+        org_id: ORG,
+        kind: AccountKind::Person,
+        reach: Some(Reach {
+            person_id: id,
+            level,
+        }),
+        public_service: true,
+    }
+}
+
+fn target(id: i64, level: Level, under_charge: bool) -> Target {
+    Target {
+        id,
+        org_id: ORG,
+        level,
+        status: Status::Active,
+        under_charge,
+        active_level_one: 2,
+    }
+}
+
+#[test]
+fn level_one_sees_and_manages_everyone_of_the_organization() {
+    let a = person(1, Level::One);
+    for l in Level::ALL {
+        let t = target(50, l, false);
+        for action in Action::ALL {
+            assert_eq!(a.may(action, &t), Ok(()), "{action:?} on {l:?}");
+        }
+    }
+    let foreign = Target {
+        org_id: 2,
+        ..target(51, Level::Three, false)
+    };
+    assert_eq!(a.may(Action::See, &foreign), Err(Refusal::NotFound));
+}
+
+#[test]
+fn level_two_sees_level_two_and_own_level_three_only() {
+    let a = person(1, Level::Two);
+    assert!(a.sees(&target(2, Level::TwoWithApproval, false)));
+    assert!(a.sees(&target(3, Level::Two, false)));
+    assert!(a.sees(&target(4, Level::Three, true)));
+    assert!(!a.sees(&target(5, Level::Three, false)));
+    assert!(!a.sees(&target(6, Level::One, false)));
+    assert!(a.sees(&target(1, Level::Two, false)));
+}
+
+#[test]
+fn level_two_manages_level_two_without_approval_and_own_level_three() {
+    let a = person(1, Level::Two);
+    assert_eq!(a.may(Action::Delete, &target(3, Level::Two, false)), Ok(()));
+    assert_eq!(
+        a.may(Action::Delete, &target(4, Level::Three, true)),
+        Ok(())
+    );
+    assert_eq!(
+        a.may(Action::Delete, &target(2, Level::TwoWithApproval, false)),
+        Err(Refusal::Forbidden)
+    );
+    assert_eq!(
+        a.may(Action::Delete, &target(5, Level::Three, false)),
+        Err(Refusal::NotFound)
+    );
+}
+
+#[test]
+fn level_two_with_approval_manages_both_kinds_of_level_two() {
+    let a = person(1, Level::TwoWithApproval);
+    assert_eq!(
+        a.may(Action::Modify, &target(2, Level::TwoWithApproval, false)),
+        Ok(())
+    );
+    assert_eq!(a.may(Action::Modify, &target(3, Level::Two, false)), Ok(()));
+    assert_eq!(
+        a.may(Action::Modify, &target(6, Level::One, false)),
+        Err(Refusal::NotFound)
+    );
+}
+
+#[test]
+fn level_three_sees_only_themselves_and_changes_only_contact_details() {
+    let a = person(1, Level::Three);
+    assert_eq!(
+        a.may(Action::Modify, &target(1, Level::Three, false)),
+        Ok(())
+    );
+    assert_eq!(
+        a.may(Action::UpdateRoles, &target(1, Level::Three, false)),
+        Err(Refusal::Forbidden)
+    );
+    assert_eq!(
+        a.may(Action::See, &target(2, Level::Three, false)),
+        Err(Refusal::NotFound)
+    );
+    assert!(!a.has_user_list());
+    assert_eq!(a.may_create(Level::Three), Err(Refusal::Forbidden));
+}
+
+#[test]
+fn nobody_grants_above_their_own_level() {
+    assert_eq!(
+        person(1, Level::Two).may_grant(Level::One),
+        Err(Refusal::LevelNotGrantable)
+    );
+    assert_eq!(
+        person(1, Level::Two).may_grant(Level::TwoWithApproval),
+        Err(Refusal::LevelNotGrantable)
+    );
+    assert_eq!(
+        person(1, Level::TwoWithApproval).may_grant(Level::TwoWithApproval),
+        Ok(())
+    );
+    assert_eq!(
+        person(1, Level::TwoWithApproval).may_grant(Level::One),
+        Err(Refusal::LevelNotGrantable)
+    );
+    assert_eq!(person(1, Level::One).may_grant(Level::One), Ok(()));
+}
+
+#[test]
+fn approval_exists_only_for_public_service_employers() {
+    let a = Actor {
+        public_service: false,
+        ..person(1, Level::One)
+    };
+    assert_eq!(
+        a.may_grant(Level::TwoWithApproval),
+        Err(Refusal::ApprovalUnavailable)
+    );
+}
+
+#[test]
+fn nobody_changes_their_own_level() {
+    let a = person(1, Level::One);
+    assert_eq!(
+        a.may_set_level(&target(1, Level::One, false), Level::Two),
+        Err(Refusal::OwnLevel)
+    );
+    assert_eq!(
+        a.may_set_level(&target(1, Level::One, false), Level::One),
+        Ok(())
+    );
+}
+
+#[test]
+fn the_last_active_level_one_user_is_never_deleted_demoted_or_suspended() {
+    let a = person(1, Level::One);
+    let last = Target {
+        active_level_one: 1,
+        ..target(2, Level::One, false)
+    };
+    assert_eq!(a.may(Action::Delete, &last), Err(Refusal::LastLevelOne));
+    assert_eq!(a.may(Action::Suspend, &last), Err(Refusal::LastLevelOne));
+    assert_eq!(
+        a.may_set_level(&last, Level::Two),
+        Err(Refusal::LastLevelOne)
+    );
+    assert_eq!(a.may(Action::Modify, &last), Ok(()));
+    // A suspended level-1 user is not the last active one.
+    let suspended = Target {
+        status: Status::Suspended,
+        ..last.clone()
+    };
+    assert_eq!(a.may(Action::Delete, &suspended), Ok(()));
+}
+
+#[test]
+fn the_sole_level_one_user_removing_themselves_hears_the_real_reason() {
+    let a = person(1, Level::One);
+    let me = Target {
+        active_level_one: 1,
+        ..target(1, Level::One, false)
+    };
+    assert_eq!(a.may(Action::Delete, &me), Err(Refusal::LastLevelOne));
+    assert_eq!(a.may(Action::Suspend, &me), Err(Refusal::LastLevelOne));
+    assert_eq!(
+        a.may(Action::InitializePassword, &me),
+        Err(Refusal::NotOnSelf)
+    );
+}
+
+#[test]
+fn own_account_cannot_be_deleted_suspended_or_reset_by_oneself() {
+    let a = person(1, Level::One);
+    let me = target(1, Level::One, false);
+    assert_eq!(a.may(Action::Delete, &me), Err(Refusal::NotOnSelf));
+    assert_eq!(a.may(Action::Suspend, &me), Err(Refusal::NotOnSelf));
+    assert_eq!(
+        a.may(Action::InitializePassword, &me),
+        Err(Refusal::NotOnSelf)
+    );
+}
+
+#[test]
+fn level_three_created_by_level_two_lands_under_their_charge() {
+    assert_eq!(
+        person(7, Level::Two).places_under_charge(Level::Three),
+        Some(7)
+    );
+    assert_eq!(
+        person(7, Level::TwoWithApproval).places_under_charge(Level::Three),
+        Some(7)
+    );
+    assert_eq!(person(7, Level::Two).places_under_charge(Level::Two), None);
+    assert_eq!(
+        person(7, Level::One).places_under_charge(Level::Three),
+        None
+    );
+}
+
+#[test]
+fn service_users_reach_no_people_and_issue_no_credentials() {
+    let s = Actor {
+        account_id: 9,
+        org_id: ORG,
+        kind: AccountKind::ServiceUser,
+        reach: None,
+        public_service: true,
+    };
+    assert_eq!(
+        s.may(Action::See, &target(1, Level::Three, false)),
+        Err(Refusal::NotFound)
+    );
+    assert_eq!(s.may_manage_service_users(), Err(Refusal::PeopleOnly));
+    assert_eq!(s.may_create(Level::Three), Err(Refusal::Forbidden));
+}
+
+#[test]
+fn technical_users_act_with_their_primary_managers_rights() {
+    let t = Actor {
+        account_id: 9,
+        org_id: ORG,
+        kind: AccountKind::TechnicalUser,
+        reach: Some(Reach {
+            person_id: 3,
+            level: Level::Two,
+        }),
+        public_service: true,
+    };
+    assert_eq!(
+        t.may(Action::Modify, &target(4, Level::Three, true)),
+        Ok(())
+    );
+    assert_eq!(
+        t.may(Action::See, &target(5, Level::One, false)),
+        Err(Refusal::NotFound)
+    );
+    assert_eq!(
+        t.may_manage_technical_user(Some(3)),
+        Err(Refusal::PeopleOnly)
+    );
+}
+
+#[test]
+fn primary_managers_manage_their_structures_technical_user() {
+    assert_eq!(
+        person(3, Level::Two).may_manage_technical_user(Some(3)),
+        Ok(())
+    );
+    assert_eq!(
+        person(3, Level::Two).may_manage_technical_user(Some(4)),
+        Err(Refusal::Forbidden)
+    );
+    assert_eq!(
+        person(1, Level::One).may_manage_technical_user(None),
+        Ok(())
+    );
+}
+
+#[test]
+fn only_higher_levels_have_people_under_their_charge() {
+    let a = person(1, Level::One);
+    assert_eq!(
+        a.may_link(
+            &target(2, Level::Two, false),
+            &target(3, Level::Three, false)
+        ),
+        Ok(())
+    );
+    assert_eq!(
+        a.may_link(
+            &target(2, Level::Three, false),
+            &target(3, Level::Three, false)
+        ),
+        Err(Refusal::LevelNotGrantable)
+    );
+}
