@@ -67,7 +67,13 @@ impl People {
                     });
                 }
             }
-            Message::Initialized(Err(e)) => {
+            // A dialog's request failed: the dialog closes and the list says why.
+            Message::Initialized(Err(e))
+            | Message::InvitationCancelled(Err(e))
+            | Message::TwoFactorReset(Err(e))
+            | Message::RolesSaved(Err(e))
+            | Message::Removed(_, Err(e))
+            | Message::BatchDone(Err(e)) => {
                 self.dialog = None;
                 return self.failed(e, l);
             }
@@ -278,10 +284,6 @@ impl People {
                 ));
                 self.invitations.insert(inv.person_id, inv);
             }
-            Message::InvitationCancelled(Err(e)) => {
-                self.dialog = None;
-                return self.failed(e, l);
-            }
             Message::AskResetTwoFactor(id) => {
                 self.dialog = Some(Dialog::ConfirmResetTwoFactor {
                     id,
@@ -305,14 +307,6 @@ impl People {
                     l.t_with("people-two-factor-reset", &[("name", name.trim())]),
                 ));
             }
-            Message::TwoFactorReset(Err(e)) => {
-                self.dialog = None;
-                return self.failed(e, l);
-            }
-            Message::RolesSaved(Err(e)) => {
-                self.dialog = None;
-                return self.failed(e, l);
-            }
             Message::AskRemove(id) => {
                 self.dialog = Some(Dialog::ConfirmRemove {
                     id,
@@ -333,10 +327,6 @@ impl People {
                 let name = self.name_of(id);
                 self.remove(id);
                 self.notice = Some(Notice::done(l.t_with("people-removed", &[("name", &name)])));
-            }
-            Message::Removed(_, Err(e)) => {
-                self.dialog = None;
-                return self.failed(e, l);
             }
             Message::CloseDialog => self.dialog = None,
             Message::Tick(id, on) => {
@@ -401,10 +391,6 @@ impl People {
                     &ctx.me.organization.code,
                 );
                 return Action::Print(letters, name);
-            }
-            Message::BatchDone(Err(e)) => {
-                self.dialog = None;
-                return self.failed(e, l);
             }
         }
         Action::None
