@@ -56,10 +56,9 @@ pub fn token_hash(token: &str) -> String {
     base64::engine::general_purpose::STANDARD_NO_PAD.encode(Sha256::digest(token.as_bytes()))
 }
 
-/// A password people choose: at least 12 characters, at most 128, not the user ID.
+/// A password people choose, by the domain's policy.
 pub fn check_new_password(password: &str, user_id: &str) -> ApiResult<()> {
-    let n = password.chars().count();
-    if !(12..=128).contains(&n) || password.trim().eq_ignore_ascii_case(user_id.trim()) {
+    if !sesame_core::domain::acceptable_password(password, user_id) {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::WeakPassword,

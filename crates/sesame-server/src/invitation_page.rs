@@ -103,12 +103,14 @@ fn form(
     let body = format!(
         "<h1>{heading}</h1><p>{intro}</p><p>{user_id}</p>{error}\
          <form method=\"post\"><input type=\"hidden\" name=\"lang\" value=\"{lang}\">\
-         <label>{pw}<input type=\"password\" name=\"password\" autocomplete=\"new-password\" required minlength=\"12\"></label>\
-         <label>{pw2}<input type=\"password\" name=\"password_repeat\" autocomplete=\"new-password\" required minlength=\"12\"></label>\
+         <label>{pw}<input type=\"password\" name=\"password\" autocomplete=\"new-password\" required minlength=\"{min}\" maxlength=\"{max}\"></label>\
+         <label>{pw2}<input type=\"password\" name=\"password_repeat\" autocomplete=\"new-password\" required minlength=\"{min}\" maxlength=\"{max}\"></label>\
          <p>{rule}</p><button type=\"submit\">{confirm}</button></form>",
         heading = escape(&t.get(lang, "page-heading", &[("organization", &org.name)])),
         intro = escape(&t.get(lang, "page-intro", &[("email", &person.email)])),
         user_id = escape(&t.get(lang, "page-user-id", &[("user_id", &person.user_id)])),
+        min = sesame_core::domain::PASSWORD_LENGTH.start(),
+        max = sesame_core::domain::PASSWORD_LENGTH.end(),
         lang = lang.as_str(),
         pw = get("page-password"),
         pw2 = get("page-password-repeat"),

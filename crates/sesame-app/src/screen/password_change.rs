@@ -85,7 +85,9 @@ impl PasswordChange {
         if let Some(e) = &self.error {
             c = c.push(notice(e, true));
         }
-        let ready = !self.busy && self.new.chars().count() >= 12 && !self.repeat.is_empty();
+        let ready = !self.busy
+            && sesame_core::domain::long_enough_password(&self.new)
+            && !self.repeat.is_empty();
         c = c
             .push(labelled(
                 t("field-new-password"),

@@ -55,3 +55,38 @@ mod tests {
         assert_ne!(generate_token(), generate_token());
     }
 }
+
+/// The length a password people choose must have, in characters.
+pub const PASSWORD_LENGTH: std::ops::RangeInclusive<usize> = 12..=128;
+
+/// Is this a password a person may choose: long enough, not too long, not their user ID?
+pub fn acceptable_password(password: &str, user_id: &str) -> bool {
+    PASSWORD_LENGTH.contains(&password.chars().count())
+        && !password.trim().eq_ignore_ascii_case(user_id.trim())
+}
+
+/// Long enough to be worth sending to the server (which decides, with [`acceptable_password`]).
+pub fn long_enough_password(password: &str) -> bool {
+    password.chars().count() >= *PASSWORD_LENGTH.start()
+}
+
+#[cfg(test)]
+mod password_policy {
+    use super::*;
+
+    #[test]
+    fn a_chosen_password_has_12_to_128_characters_and_is_not_the_user_id() {
+        assert!(acceptable_password("correct horse", "marie"));
+        assert!(
+            !acceptable_password("short pass1", "marie"),
+            "11 characters"
+        );
+        assert!(
+            acceptable_password("çàéèùïôêëüœ€", "marie"),
+            "characters, not bytes"
+        );
+        assert!(!acceptable_password(&"x".repeat(129), "marie"));
+        assert!(!acceptable_password("Marie.Tremblay", "marie.tremblay"));
+        assert!(long_enough_password("twelve chars") && !long_enough_password("eleven char"));
+    }
+}

@@ -299,8 +299,9 @@ impl MyAccount {
                 row![
                     primary(
                         t("password-change-action"),
-                        (!self.current.is_empty() && self.new.chars().count() >= 12)
-                            .then_some(Message::ChangePassword)
+                        (!self.current.is_empty()
+                            && sesame_core::domain::long_enough_password(&self.new))
+                        .then_some(Message::ChangePassword)
                     ),
                     secondary(t("action-quit"), Some(Message::Back)),
                 ]
