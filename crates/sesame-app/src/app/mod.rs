@@ -6,12 +6,15 @@ use std::sync::Arc;
 use iced::keyboard::{self, Key, key::Named};
 use iced::{Subscription, Task, Theme};
 
+mod navigation;
+mod screens;
 mod update;
 mod view;
 
 use super::locale::Locale;
+pub use super::screen::Shortcut;
 use super::screen::{
-    Ctx, home, my_account, password_change, people, person, service_users, sign_in, start,
+    Ctx, Session, home, my_account, password_change, people, person, service_users, sign_in, start,
 };
 use super::screen::{audit, contacts, outbox, roles, structures};
 use super::settings::{Places, Settings, ThemeChoice, system_language};
@@ -25,8 +28,8 @@ pub enum Screen {
     SignIn(sign_in::SignIn),
     PasswordChange(password_change::PasswordChange),
     Home,
-    People,
-    Person(person::Person),
+    /// The user follow-up, with the record opened from it.
+    People(Box<people::People>),
     MyAccount(my_account::MyAccount),
     ServiceUsers(service_users::ServiceUsers),
     Structures(structures::Structures),
@@ -40,14 +43,13 @@ pub struct App {
     places: Places,
     settings: Settings,
     pub locale: Locale,
+    /// The connection before sign-in (no token).
     client: Client,
     /// The in-process server of "This computer", kept alive as long as the app runs.
     embedded: Option<Arc<Running>>,
-    me: Option<Me>,
-    roles: Vec<Role>,
+    /// Kept while the person signs in again after their session ended.
+    session: Option<Session>,
     pub screen: Screen,
-    /// The user follow-up, kept while a record is open so search and scroll survive.
-    people: Option<people::People>,
     /// A message under the banner (a saved document), with the file to open.
     toast: Option<Toast>,
     /// A screen set aside while the user signs in again after their session ended: what they
@@ -64,7 +66,6 @@ pub enum Message {
     PasswordChange(password_change::Message),
     Home(home::Message),
     People(people::Message),
-    Person(person::Message),
     MyAccount(my_account::Message),
     ServiceUsers(service_users::Message),
     Structures(structures::Message),
@@ -88,17 +89,6 @@ pub enum Message {
     PresetReady(Arc<crate::presets::Ready>),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shortcut {
-    Find,
-    New,
-    Confirm,
-    Cancel,
-    FocusNext,
-    FocusPrevious,
-    About,
-}
-
 pub use super::settings::ThemeOption;
 
 impl App {
@@ -112,10 +102,8 @@ impl App {
             locale: Locale::new(language),
             client: Client::new("http://127.0.0.1:0"),
             embedded: None,
-            me: None,
-            roles: vec![],
+            session: None,
             screen: Screen::Start(start),
-            people: None,
             paused: None,
             toast: None,
             about: false,
@@ -129,8 +117,8 @@ impl App {
             Screen::Start(_) => None,
             Screen::SignIn(_) | Screen::PasswordChange(_) => Some(self.locale.t("sign-in-title")),
             Screen::Home => Some(self.locale.t("home-title")),
-            Screen::People => Some(self.locale.t("people-title")),
-            Screen::Person(_) => Some(self.locale.t("person-title")),
+            Screen::People(p) if p.record().is_some() => Some(self.locale.t("person-title")),
+            Screen::People(_) => Some(self.locale.t("people-title")),
             Screen::MyAccount(_) => Some(self.locale.t("my-account-title")),
             Screen::ServiceUsers(_) => Some(self.locale.t("service-users-title")),
             Screen::Structures(_) => Some(self.locale.t("structures-title")),
@@ -154,34 +142,11 @@ impl App {
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
-        let screen = match (&self.screen, &self.people) {
-            (Screen::People, Some(p)) if self.paused.is_none() => {
-                p.subscription().map(Message::People)
-            }
+        let screen = match &self.screen {
+            Screen::People(p) => p.subscription().map(Message::People),
             _ => Subscription::none(),
         };
-        Subscription::batch([screen, Self::shortcuts()])
-    }
-
-    fn shortcuts() -> Subscription<Message> {
-        iced::event::listen_with(|event, status, _window| {
-            let iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event
-            else {
-                return None;
-            };
-            let captured = status == iced::event::Status::Captured;
-            let shortcut = match key.as_ref() {
-                Key::Character("f") if modifiers.command() => Shortcut::Find,
-                Key::Character("n") if modifiers.command() => Shortcut::New,
-                Key::Named(Named::Escape) => Shortcut::Cancel,
-                Key::Named(Named::F1) => Shortcut::About,
-                Key::Named(Named::Enter) if !captured => Shortcut::Confirm,
-                Key::Named(Named::Tab) if !captured && modifiers.shift() => Shortcut::FocusPrevious,
-                Key::Named(Named::Tab) if !captured => Shortcut::FocusNext,
-                _ => return None,
-            };
-            Some(Message::Shortcut(shortcut))
-        })
+        Subscription::batch([screen, iced::event::listen_with(shortcut_of)])
     }
 
     /// The service users screen, while open.
@@ -226,7 +191,7 @@ impl App {
 
     /// The roles catalogue as loaded at sign-in and kept up to date.
     pub fn roles(&self) -> &[Role] {
-        &self.roles
+        self.session.as_ref().map_or(&[], |s| &s.roles)
     }
 
     /// The structures screen, while open.
@@ -237,19 +202,27 @@ impl App {
         }
     }
 
-    /// The user follow-up, once opened.
+    /// The user follow-up, while open.
     pub fn people(&self) -> Option<&people::People> {
-        self.people.as_ref()
+        match &self.screen {
+            Screen::People(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The record open in the user follow-up.
+    pub fn record(&self) -> Option<&person::Person> {
+        self.people().and_then(|p| p.record())
     }
 
     /// Who is signed in.
     pub fn me(&self) -> Option<&Me> {
-        self.me.as_ref()
+        self.session.as_ref().map(|s| &s.me)
     }
 
     /// The client of the current connection (with the session token once signed in).
     pub fn client(&self) -> &Client {
-        &self.client
+        self.session.as_ref().map_or(&self.client, |s| &s.client)
     }
 
     fn save_settings(&self) {
@@ -259,13 +232,32 @@ impl App {
     }
 
     fn ctx(&self) -> Option<Ctx<'_>> {
-        Some(Ctx {
-            locale: self.locale,
-            client: &self.client,
-            me: self.me.as_ref()?,
-            roles: &self.roles,
-        })
+        Some(self.session.as_ref()?.ctx(self.locale))
     }
+}
+
+/// The app's keys, from the window's keyboard events (the subscription; tests feed it real
+/// key events). Enter and Tab count only when no widget took them.
+pub fn shortcut_of(
+    event: iced::Event,
+    status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    let iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event else {
+        return None;
+    };
+    let captured = status == iced::event::Status::Captured;
+    let shortcut = match key.as_ref() {
+        Key::Character("f") if modifiers.command() => Shortcut::Find,
+        Key::Character("n") if modifiers.command() => Shortcut::New,
+        Key::Named(Named::Escape) => Shortcut::Cancel,
+        Key::Named(Named::F1) => Shortcut::About,
+        Key::Named(Named::Enter) if !captured => Shortcut::Confirm,
+        Key::Named(Named::Tab) if !captured && modifiers.shift() => Shortcut::FocusPrevious,
+        Key::Named(Named::Tab) if !captured => Shortcut::FocusNext,
+        _ => return None,
+    };
+    Some(Message::Shortcut(shortcut))
 }
 
 /// The message under the banner after a document was saved (with the file, to open it) or

@@ -12,51 +12,7 @@ use sesame_core::domain::Language;
 
 impl App {
     pub fn view(&self) -> Element<'_, Message> {
-        let body: Element<'_, Message> = match &self.screen {
-            Screen::Start(s) => s.view(self.locale).map(Message::Start),
-            Screen::SignIn(s) => s.view(self.locale).map(Message::SignIn),
-            Screen::PasswordChange(s) => s.view(self.locale).map(Message::PasswordChange),
-            Screen::Home => match self.ctx() {
-                Some(ctx) => home::view(ctx).map(Message::Home),
-                None => space().into(),
-            },
-            Screen::People => match (self.ctx(), &self.people) {
-                (Some(ctx), Some(p)) => p.view(ctx).map(Message::People),
-                _ => space().into(),
-            },
-            Screen::Person(p) => match self.ctx() {
-                Some(ctx) => p.view(ctx).map(Message::Person),
-                None => space().into(),
-            },
-            Screen::MyAccount(s) => match self.ctx() {
-                Some(ctx) => s.view(ctx).map(Message::MyAccount),
-                None => space().into(),
-            },
-            Screen::ServiceUsers(s) => match self.ctx() {
-                Some(ctx) => s.view(ctx).map(Message::ServiceUsers),
-                None => space().into(),
-            },
-            Screen::Structures(s) => match self.ctx() {
-                Some(ctx) => s.view(ctx).map(Message::Structures),
-                None => space().into(),
-            },
-            Screen::Outbox(s) => match self.ctx() {
-                Some(ctx) => s.view(ctx).map(Message::Outbox),
-                None => space().into(),
-            },
-            Screen::Roles(s) => match self.ctx() {
-                Some(ctx) => s.view(ctx).map(Message::Roles),
-                None => space().into(),
-            },
-            Screen::Contacts(s) => match self.ctx() {
-                Some(ctx) => s.view(ctx).map(Message::Contacts),
-                None => space().into(),
-            },
-            Screen::Audit(s) => match self.ctx() {
-                Some(ctx) => s.view(ctx).map(Message::Audit),
-                None => space().into(),
-            },
-        };
+        let body = self.body();
         let mut page = column![self.banner()];
         if let Some(toast) = &self.toast {
             let mut bar = row![container(toast.notice.view()).width(Length::Fill)]
@@ -92,6 +48,26 @@ impl App {
         }
     }
 
+    /// The open screen; a signed-in screen reads the session.
+    fn body(&self) -> Element<'_, Message> {
+        let l = self.locale;
+        match (&self.screen, self.ctx()) {
+            (Screen::Start(s), _) => s.view(l).map(Message::Start),
+            (Screen::SignIn(s), _) => s.view(l).map(Message::SignIn),
+            (Screen::PasswordChange(s), _) => s.view(l).map(Message::PasswordChange),
+            (_, None) => space().into(),
+            (Screen::Home, Some(ctx)) => home::view(ctx).map(Message::Home),
+            (Screen::People(s), Some(ctx)) => s.view(ctx).map(Message::People),
+            (Screen::MyAccount(s), Some(ctx)) => s.view(ctx).map(Message::MyAccount),
+            (Screen::ServiceUsers(s), Some(ctx)) => s.view(ctx).map(Message::ServiceUsers),
+            (Screen::Structures(s), Some(ctx)) => s.view(ctx).map(Message::Structures),
+            (Screen::Outbox(s), Some(ctx)) => s.view(ctx).map(Message::Outbox),
+            (Screen::Roles(s), Some(ctx)) => s.view(ctx).map(Message::Roles),
+            (Screen::Contacts(s), Some(ctx)) => s.view(ctx).map(Message::Contacts),
+            (Screen::Audit(s), Some(ctx)) => s.view(ctx).map(Message::Audit),
+        }
+    }
+
     /// The navigation banner: Your file, Identification → User follow-up, My account; the
     /// language and theme on every screen.
     fn banner(&self) -> Element<'_, Message> {
@@ -100,8 +76,7 @@ impl App {
             .spacing(14)
             .align_y(Alignment::Center);
         let signed_in = self
-            .me
-            .as_ref()
+            .me()
             .filter(|m| !m.must_change_password)
             .filter(|_| !matches!(self.screen, Screen::SignIn(_) | Screen::Start(_)));
         if let Some(me) = signed_in {

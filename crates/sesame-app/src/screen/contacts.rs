@@ -226,21 +226,15 @@ impl Contacts {
         Action::None
     }
 
-    /// Enter saves the form or confirms the removal.
-    pub fn confirm_message(&self) -> Option<Message> {
-        if self.removing.is_some() {
-            Some(Message::ConfirmRemove)
-        } else {
-            self.form.as_ref().map(|_| Message::Save)
-        }
-    }
-
-    /// Esc closes the dialog, then the form.
-    pub fn cancel_message(&self) -> Option<Message> {
-        if self.removing.is_some() {
-            Some(Message::CloseDialog)
-        } else {
-            self.form.as_ref().map(|_| Message::CloseForm)
+    /// Enter saves the form or confirms the removal; Esc closes the dialog, then the form.
+    pub fn on_shortcut(&self, s: super::Shortcut) -> Option<Message> {
+        use super::Shortcut;
+        match (s, self.removing.is_some()) {
+            (Shortcut::Confirm, true) => Some(Message::ConfirmRemove),
+            (Shortcut::Cancel, true) => Some(Message::CloseDialog),
+            (Shortcut::Confirm, false) => self.form.as_ref().map(|_| Message::Save),
+            (Shortcut::Cancel, false) => self.form.as_ref().map(|_| Message::CloseForm),
+            _ => None,
         }
     }
 

@@ -19,8 +19,28 @@ use crate::locale::Locale;
 use sesame_client::Client;
 use sesame_core::api::{Me, Role};
 
-/// What every signed-in screen may read: the language, the client (with the session token),
-/// the signed-in person and the roles catalogue.
+/// The signed-in session, owned by the app: the client carrying the session token, who is
+/// signed in (with the rights the server computed) and the roles catalogue.
+pub struct Session {
+    pub client: Client,
+    pub me: Me,
+    pub roles: Vec<Role>,
+}
+
+impl Session {
+    /// What a screen reads of the session, in the language shown.
+    pub fn ctx(&self, locale: Locale) -> Ctx<'_> {
+        Ctx {
+            locale,
+            client: &self.client,
+            me: &self.me,
+            roles: &self.roles,
+        }
+    }
+}
+
+/// What every signed-in screen is handed, the same way for all of them: the language and a
+/// borrowed view of the `Session`.
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
     pub locale: Locale,
@@ -48,6 +68,18 @@ pub fn credential_letter(
         language: p.language,
         date: time::OffsetDateTime::now_utc(),
     }
+}
+
+/// A key the app listens for on every screen; each screen says what it means there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortcut {
+    Find,
+    New,
+    Confirm,
+    Cancel,
+    FocusNext,
+    FocusPrevious,
+    About,
 }
 
 /// The screens one opens from the banner or from "Your file".

@@ -166,13 +166,15 @@ impl Roles {
         Action::None
     }
 
-    /// Enter saves the open form.
-    pub fn confirm_message(&self) -> Option<Message> {
-        self.form.as_ref().map(|_| Message::Save)
-    }
-
-    pub fn has_form(&self) -> bool {
-        self.form.is_some()
+    /// Enter saves the open form; Esc closes it.
+    pub fn on_shortcut(&self, s: super::Shortcut) -> Option<Message> {
+        use super::Shortcut;
+        self.form.as_ref()?;
+        match s {
+            Shortcut::Confirm => Some(Message::Save),
+            Shortcut::Cancel => Some(Message::CloseForm),
+            _ => None,
+        }
     }
 
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {

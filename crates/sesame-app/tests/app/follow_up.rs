@@ -3,7 +3,7 @@
 //! over HTTP — before the next step.
 
 use crate::harness::Ui;
-use sesame_app::app::{Message, Screen};
+use sesame_app::app::Message;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn first_use_creates_the_organization_forces_a_password_change_and_keeps_the_last_level_1_user()
@@ -130,8 +130,8 @@ async fn create_then_modify_with_a_conflict_then_initialize_the_password_once() 
     ui.expect(
         "Someone else saved this record in the meantime. It was reloaded; nothing was overwritten.",
     );
-    match &ui.app.screen {
-        Screen::Person(p) => assert_eq!(
+    match ui.app.record() {
+        Some(p) => assert_eq!(
             p.field(sesame_app::screen::person::Field::Phone),
             "418 555-0000"
         ),
@@ -212,8 +212,8 @@ async fn an_expired_session_asks_to_sign_in_again_and_keeps_what_was_typed() {
     ui.type_in("password", sesame_server::demo::DEMO_PASSWORD)
         .await;
     ui.click("Sign in").await;
-    match &ui.app.screen {
-        Screen::Person(p) => assert_eq!(
+    match ui.app.record() {
+        Some(p) => assert_eq!(
             p.field(sesame_app::screen::person::Field::Phone),
             "+44 20 7946 0018 x12"
         ),

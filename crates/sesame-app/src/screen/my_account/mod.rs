@@ -11,7 +11,7 @@ use super::Ctx;
 use crate::locale::Locale;
 use crate::settings::{ThemeChoice, ThemeOption};
 use crate::widget::{Notice, heading, labelled, primary, secondary};
-use sesame_client::{Client, ClientError};
+use sesame_client::ClientError;
 use sesame_core::api::{Me, MyDetailsUpdate};
 use sesame_core::domain::Language;
 
@@ -100,7 +100,8 @@ impl MyAccount {
         }
     }
 
-    pub fn update(&mut self, message: Message, client: &Client, locale: Locale) -> Action {
+    pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
+        let (client, locale) = (ctx.client, ctx.locale);
         match message {
             Message::LastName(v) => self.last_name = v,
             Message::FirstName(v) => self.first_name = v,

@@ -18,6 +18,7 @@ pub use invite::{Edit as InviteEdit, InviteForm, LanguageChoice, PurposeChoice};
 pub use view::{RowOption, display_name, role_names};
 
 use super::Ctx;
+use super::person::{self, Person};
 use crate::locale::Locale;
 use crate::widget::Notice;
 use crate::widget::virtual_list::Window;
@@ -93,6 +94,9 @@ pub struct People {
     notice: Option<Notice>,
     /// Rows ticked for a batch of credential letters.
     selected: BTreeSet<i64>,
+    /// The record opened from the list, shown in its place; the list keeps its search,
+    /// filters and scroll underneath.
+    record: Option<Person>,
 }
 
 /// "All levels" or one level, for the filter's pick list.
@@ -147,6 +151,8 @@ impl std::fmt::Display for StatusFilter {
 pub enum Message {
     Loaded(Result<PeoplePage, ClientError>),
     Search(String),
+    /// Ctrl+F: to the search box.
+    Find,
     LevelFilter(LevelFilter),
     StatusFilter(StatusFilter),
     RoleFilter(RoleFilter),
@@ -193,14 +199,14 @@ pub enum Message {
     AskBatch,
     ConfirmBatch,
     BatchDone(Result<Vec<sesame_core::api::InitializedPassword>, ClientError>),
+    /// A message of the open record.
+    Record(person::Message),
 }
 
 pub enum Action {
     None,
     Run(Task<Message>),
     Home,
-    NewPerson,
-    OpenPerson(i64),
     Copy(String),
     /// Print these credential letters to this file name.
     Print(Vec<sesame_documents::CredentialLetter>, String),
@@ -212,12 +218,63 @@ pub enum Action {
 
 impl People {
     /// Starts loading every visible account.
-    pub fn load(client: &Client) -> (People, Task<Message>) {
+    pub fn load(ctx: Ctx<'_>) -> (People, Task<Message>) {
         let people = People {
             loading: true,
             ..People::default()
         };
-        (people, fetch(client, None))
+        (people, fetch(ctx.client, None))
+    }
+
+    /// Opens a person's record in place of the list.
+    pub fn open_record(&mut self, id: i64, ctx: Ctx<'_>) -> Task<Message> {
+        let (record, task) = Person::open(id, ctx);
+        self.record = Some(record);
+        task.map(Message::Record)
+    }
+
+    /// Opens an empty record for a new user.
+    pub fn new_record(&mut self, ctx: Ctx<'_>) -> Task<Message> {
+        self.record = Some(Person::new_user(ctx.locale.language));
+        iced::widget::operation::focus("last-name")
+    }
+
+    /// The open record, if any.
+    pub fn record(&self) -> Option<&Person> {
+        self.record.as_ref()
+    }
+
+    /// The record's outcome: saved or removed people take their place in the list, which
+    /// shows again.
+    fn on_record(&mut self, message: person::Message, ctx: Ctx<'_>) -> Action {
+        let Some(record) = self.record.as_mut() else {
+            return Action::None;
+        };
+        match record.update(message, ctx) {
+            person::Action::None => Action::None,
+            person::Action::Run(t) => Action::Run(t.map(Message::Record)),
+            person::Action::Copy(s) => Action::Copy(s),
+            person::Action::Print(letters, name) => Action::Print(letters, name),
+            person::Action::Home => Action::Home,
+            person::Action::SessionEnded(e) => Action::SessionEnded(e),
+            person::Action::Back(saved) => {
+                self.record = None;
+                if let Some(person) = saved {
+                    self.notice = Some(Notice::done(ctx.locale.t("person-saved")));
+                    self.upsert(person);
+                }
+                Action::None
+            }
+            person::Action::Deleted(id) => {
+                self.record = None;
+                let name = self.name_of(id);
+                self.remove(id);
+                self.notice = Some(Notice::done(
+                    ctx.locale.t_with("people-removed", &[("name", &name)]),
+                ));
+                Action::None
+            }
+        }
     }
 
     /// Builds the list from rows already at hand (benchmarks and tests of the view).
@@ -314,27 +371,41 @@ impl People {
             .unwrap_or_default()
     }
 
-    /// Enter in a dialog.
-    pub fn confirm_message(&self) -> Option<Message> {
-        match self.dialog.as_ref()? {
-            Dialog::ConfirmInitialize { .. } => Some(Message::ConfirmInitialize),
-            Dialog::ConfirmRemove { .. } => Some(Message::ConfirmRemove),
-            Dialog::Roles { .. } => Some(Message::SaveRoles),
-            Dialog::Password { .. } => Some(Message::CloseDialog),
-            Dialog::ConfirmBatch { .. } => Some(Message::ConfirmBatch),
-            Dialog::Invite(_) => Some(Message::SendInvitation),
-            Dialog::ConfirmCancelInvitation { .. } => Some(Message::ConfirmCancelInvitation),
-            Dialog::ConfirmResetTwoFactor { .. } => Some(Message::ConfirmResetTwoFactor),
+    /// What a key means here: in the open record, in a dialog, or on the list (Ctrl+F finds,
+    /// Ctrl+N makes a new user).
+    pub fn on_shortcut(&self, s: super::Shortcut) -> Option<Message> {
+        use super::Shortcut;
+        if let Some(record) = &self.record {
+            return record.on_shortcut(s).map(Message::Record);
+        }
+        let Some(dialog) = &self.dialog else {
+            return match s {
+                Shortcut::Find => Some(Message::Find),
+                Shortcut::New => Some(Message::New),
+                _ => None,
+            };
+        };
+        match s {
+            Shortcut::Cancel => Some(Message::CloseDialog),
+            Shortcut::Confirm => Some(match dialog {
+                Dialog::ConfirmInitialize { .. } => Message::ConfirmInitialize,
+                Dialog::ConfirmRemove { .. } => Message::ConfirmRemove,
+                Dialog::Roles { .. } => Message::SaveRoles,
+                Dialog::Password { .. } => Message::CloseDialog,
+                Dialog::ConfirmBatch { .. } => Message::ConfirmBatch,
+                Dialog::Invite(_) => Message::SendInvitation,
+                Dialog::ConfirmCancelInvitation { .. } => Message::ConfirmCancelInvitation,
+                Dialog::ConfirmResetTwoFactor { .. } => Message::ConfirmResetTwoFactor,
+            }),
+            _ => None,
         }
     }
 
-    /// Esc in a dialog.
-    pub fn has_dialog(&self) -> bool {
-        self.dialog.is_some()
-    }
-
-    /// The password the open dialog shows (once), if any.
+    /// The password the open dialog (of the list or the record) shows (once), if any.
     pub fn shown_password(&self) -> Option<&str> {
+        if let Some(record) = &self.record {
+            return record.shown_password();
+        }
         match &self.dialog {
             Some(Dialog::Password { password, .. }) => Some(password),
             _ => None,
@@ -388,7 +459,7 @@ impl People {
     /// While invited people are on the list, it checks now and then whether they confirmed,
     /// so their badge turns active without a restart.
     pub fn subscription(&self) -> Subscription<Message> {
-        if self.all.iter().any(|p| p.status == Status::Invited) {
+        if self.record.is_none() && self.all.iter().any(|p| p.status == Status::Invited) {
             iced::time::every(INVITATION_CHECK).map(|_| Message::CheckInvitations)
         } else {
             Subscription::none()

@@ -22,6 +22,7 @@ impl People {
                 self.loading = false;
                 return self.failed(e, l);
             }
+            Message::Find => return Action::Run(iced::widget::operation::focus("search")),
             Message::Search(q) => {
                 self.query = q;
                 self.refilter();
@@ -40,9 +41,10 @@ impl People {
                 self.resort();
             }
             Message::Scrolled(v) => self.window = Window::from_viewport(v),
-            Message::New => return Action::NewPerson,
+            Message::New => return Action::Run(self.new_record(ctx)),
             Message::Cancel | Message::Quit => return Action::Home,
-            Message::Modify(id) => return Action::OpenPerson(id),
+            Message::Modify(id) => return Action::Run(self.open_record(id, ctx)),
+            Message::Record(m) => return self.on_record(m, ctx),
             Message::AskInitialize(id) => {
                 self.dialog = Some(Dialog::ConfirmInitialize {
                     id,

@@ -19,6 +19,9 @@ const OPTIONS_WIDTH: f32 = 196.0;
 
 impl People {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        if let Some(record) = &self.record {
+            return record.view(ctx).map(Message::Record);
+        }
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
         let levels: Vec<LevelFilter> = std::iter::once(LevelFilter(None, l))

@@ -14,7 +14,7 @@ use crate::locale::Locale;
 use crate::widget::{
     self, Notice, Weight, badge, confirm, danger, heading, labelled, primary, secondary, shield,
 };
-use sesame_client::{Client, ClientError};
+use sesame_client::ClientError;
 use sesame_core::api::{
     CreatedPerson, ErrorCode, NewPerson, OneTimePassword, PeoplePage, PeopleQuery, PersonRecord,
     PersonSummary, PersonUpdate,
@@ -131,8 +131,8 @@ pub fn grantable_levels(ctx: &Ctx<'_>) -> Vec<LevelChoice> {
 }
 
 impl Person {
-    pub fn open(id: i64, client: &Client) -> (Person, Task<Message>) {
-        let c = client.clone();
+    pub fn open(id: i64, ctx: Ctx<'_>) -> (Person, Task<Message>) {
+        let c = ctx.client.clone();
         (
             Person::blank(Some(id)),
             Task::perform(async move { c.person(id).await }, Message::Loaded),
@@ -164,17 +164,18 @@ impl Person {
         self.id.is_none()
     }
 
-    pub fn confirm_message(&self) -> Option<Message> {
-        match self.dialog.as_ref()? {
-            Dialog::ConfirmDelete => Some(Message::ConfirmDelete),
-            Dialog::ConfirmInitialize => Some(Message::ConfirmInitialize),
-            Dialog::ConfirmResetTwoFactor => Some(Message::ConfirmResetTwoFactor),
-            Dialog::Password(_) => Some(Message::CloseDialog),
+    /// Enter confirms the open dialog; Esc closes it.
+    pub fn on_shortcut(&self, s: super::Shortcut) -> Option<Message> {
+        use super::Shortcut;
+        match (s, self.dialog.as_ref()?) {
+            (Shortcut::Confirm, Dialog::ConfirmDelete) => Some(Message::ConfirmDelete),
+            (Shortcut::Confirm, Dialog::ConfirmInitialize) => Some(Message::ConfirmInitialize),
+            (Shortcut::Confirm, Dialog::ConfirmResetTwoFactor) => {
+                Some(Message::ConfirmResetTwoFactor)
+            }
+            (Shortcut::Confirm | Shortcut::Cancel, _) => Some(Message::CloseDialog),
+            _ => None,
         }
-    }
-
-    pub fn has_dialog(&self) -> bool {
-        self.dialog.is_some()
     }
 
     /// The password the open dialog shows (once), if any.

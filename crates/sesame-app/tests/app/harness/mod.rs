@@ -144,12 +144,7 @@ impl Ui {
     pub fn shown_password(&self) -> Option<String> {
         match &self.app.screen {
             Screen::Start(s) => s.shown_password().map(str::to_owned),
-            Screen::Person(p) => p.shown_password().map(str::to_owned),
-            Screen::People => self
-                .app
-                .people()
-                .and_then(|p| p.shown_password())
-                .map(str::to_owned),
+            Screen::People(p) => p.shown_password().map(str::to_owned),
             _ => None,
         }
     }
