@@ -1,7 +1,7 @@
 //! What the app shows: the banner, a toast for saved documents, the current screen, and the
 //! About dialog over it.
 
-use iced::widget::{column, container, pick_list, row, space, text};
+use iced::widget::{column, container, row, space, text};
 use iced::{Alignment, Element, Length};
 
 use super::{App, Message, Screen, ThemeOption};
@@ -118,12 +118,12 @@ impl App {
         // My account, with the other settings of this computer.
         if signed_in.is_none() {
             nav = nav.push(
-                pick_list(
+                crate::widget::menu(
                     ThemeOption::all(l),
                     Some(ThemeOption(self.settings.theme, l)),
                     Message::Theme,
                 )
-                .text_size(13),
+                .id("theme"),
             );
         }
         nav = nav.push(widget::link(

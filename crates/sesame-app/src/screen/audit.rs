@@ -1,7 +1,7 @@
 //! The audit log: who did what, when, on whom. Filters on who acted, on whom, on the action
 //! and on a period; newest first, a page at a time; CSV export of everything the filters keep.
 
-use iced::widget::{column, container, pick_list, row, scrollable, text, text_input};
+use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 use time::{Date, OffsetDateTime, Time};
 
@@ -218,7 +218,8 @@ impl Audit {
             input("audit-who", &self.who, Field::Who, "audit-who").width(Length::FillPortion(2)),
             input("audit-whom", &self.whom, Field::Whom, "audit-whom")
                 .width(Length::FillPortion(2)),
-            pick_list(actions, Some(ActionFilter(self.action, l)), Message::Action),
+            crate::widget::menu(actions, Some(ActionFilter(self.action, l)), Message::Action)
+                .id("audit-action"),
             column![
                 input("audit-from", &self.from, Field::From, "audit-from").width(120),
                 field_error(date_error(Field::From))

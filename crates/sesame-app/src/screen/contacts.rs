@@ -1,7 +1,7 @@
 //! Contacts: the people the organization is reached through (invoices, technical and
 //! contractual matters). A contact may also be a user: the row says so and opens their record.
 
-use iced::widget::{column, container, pick_list, row, scrollable, text, text_input};
+use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Ctx;
@@ -380,12 +380,13 @@ impl Contacts {
             )
             .push(labelled(
                 t("field-purpose"),
-                pick_list(
+                crate::widget::menu_with(
                     purposes,
                     form.purpose.map(|p| PurposeChoice(p, l)),
+                    t("field-purpose-choose"),
                     Message::Purpose,
                 )
-                .placeholder(t("field-purpose-choose")),
+                .id("contact-purpose"),
                 err("purpose"),
             ))
             .push(

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use iced::widget::{checkbox, column, container, pick_list, row, text, text_input};
+use iced::widget::{column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::locale::Locale;
@@ -387,11 +387,12 @@ impl Start {
                 if !self.servers.is_empty() {
                     c = c.push(labelled(
                         t("start-recent-servers"),
-                        pick_list(
+                        crate::widget::menu(
                             self.servers.clone(),
                             Some(self.url.clone()).filter(|u| self.servers.contains(u)),
                             Message::ServerPicked,
-                        ),
+                        )
+                        .id("server-list"),
                         None,
                     ));
                 }
@@ -509,13 +510,15 @@ impl Start {
             row![
                 labelled(
                     t("field-language"),
-                    pick_list(Language::ALL.to_vec(), f.language, Message::FormLanguage)
-                        .text_shaping(iced::widget::text::Shaping::Advanced),
+                    crate::widget::menu(Language::ALL.to_vec(), f.language, Message::FormLanguage)
+                        .id("organization-language"),
                     None
                 ),
-                checkbox(f.public_service)
-                    .label(t("field-public-service"))
-                    .on_toggle(Message::FormPublicService),
+                crate::widget::check(
+                    t("field-public-service"),
+                    f.public_service,
+                    Message::FormPublicService
+                ),
             ]
             .spacing(12)
             .align_y(Alignment::End),

@@ -227,10 +227,13 @@ impl Structures {
                     });
                     c.push(
                         container(
-                            button(label)
-                                .style(button::text)
-                                .padding([3, 6])
-                                .on_press(Message::Select(s.id)),
+                            crate::widget::Focus::new(
+                                button(label)
+                                    .style(button::text)
+                                    .padding([3, 6])
+                                    .on_press(Message::Select(s.id)),
+                            )
+                            .on_activate(Some(Message::Select(s.id))),
                         )
                         .padding(iced::Padding {
                             left: depth as f32 * 20.0,

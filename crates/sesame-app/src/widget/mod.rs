@@ -1,9 +1,12 @@
 //! Widgets shared by the screens: status badges, the 2FA shield, dialogs, the navigation
 //! banner, field errors, and the virtual list of the user follow-up.
 
+pub mod focus;
 pub mod virtual_list;
 
-use iced::widget::{button, column, container, row, space, text};
+pub use focus::Focus;
+
+use iced::widget::{button, checkbox, column, container, pick_list, row, space, text};
 use iced::{Alignment, Background, Border, Color, Element, Length, Theme};
 
 use crate::locale::Locale;
@@ -219,37 +222,37 @@ pub fn confirm<'a, M: Clone + 'a>(
 
 /// A primary (filled) button.
 pub fn primary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
-    button(text(label))
+    let b = button(text(label))
         .padding([8, 16])
-        .on_press_maybe(on_press)
-        .into()
+        .on_press_maybe(on_press.clone());
+    Focus::new(b).on_activate(on_press).into()
 }
 
 /// A secondary (outlined) button.
 pub fn secondary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
-    button(text(label))
+    let b = button(text(label))
         .padding([8, 16])
         .style(button::secondary)
-        .on_press_maybe(on_press)
-        .into()
+        .on_press_maybe(on_press.clone());
+    Focus::new(b).on_activate(on_press).into()
 }
 
 /// A button that destroys something.
 pub fn danger<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
-    button(text(label))
+    let b = button(text(label))
         .padding([8, 16])
         .style(button::danger)
-        .on_press_maybe(on_press)
-        .into()
+        .on_press_maybe(on_press.clone());
+    Focus::new(b).on_activate(on_press).into()
 }
 
 /// A link-like button, for table cells and the banner.
 pub fn link<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
-    button(text(label).size(14))
+    let b = button(text(label).size(14))
         .padding([2, 6])
         .style(button::text)
-        .on_press_maybe(on_press)
-        .into()
+        .on_press_maybe(on_press.clone());
+    Focus::new(b).on_activate(on_press).into()
 }
 
 /// A section heading of a form.
@@ -298,7 +301,7 @@ pub fn tile(theme: &Theme, status: button::Status) -> button::Style {
 
 /// A large choice: a title and a line of detail on a card (start screen, "Your file").
 pub fn choice<'a, M: Clone + 'a>(title: String, detail: String, on_press: M) -> Element<'a, M> {
-    button(
+    let b = button(
         column![text(title).size(20), text(detail).size(14)]
             .spacing(6)
             .width(Length::Fill),
@@ -306,8 +309,8 @@ pub fn choice<'a, M: Clone + 'a>(title: String, detail: String, on_press: M) -> 
     .padding(20)
     .width(Length::Fill)
     .style(tile)
-    .on_press(on_press)
-    .into()
+    .on_press(on_press.clone());
+    Focus::new(b).on_activate(Some(on_press)).into()
 }
 
 /// "Temporary password created": the password of `name`, shown once, with Copy, Print letter
@@ -342,4 +345,76 @@ pub fn password_dialog<'a, M: Clone + 'a>(
             primary(t("action-close"), Some(close)),
         ],
     )
+}
+
+/// A choice among values, kept by keyboard too: Tab reaches it, the arrows step through the
+/// values, Enter or Space opens the list. Give it an `id` to find it.
+pub fn menu<'a, T, M>(
+    options: Vec<T>,
+    selected: Option<T>,
+    on_select: impl Fn(T) -> M + Clone + 'a,
+) -> Focus<'a, M>
+where
+    T: ToString + PartialEq + Clone + 'a,
+    M: Clone + 'a,
+{
+    menu_with(options, selected, String::new(), on_select)
+}
+
+/// A `menu` that shows `placeholder` while nothing is chosen.
+pub fn menu_with<'a, T, M>(
+    options: Vec<T>,
+    selected: Option<T>,
+    placeholder: String,
+    on_select: impl Fn(T) -> M + Clone + 'a,
+) -> Focus<'a, M>
+where
+    T: ToString + PartialEq + Clone + 'a,
+    M: Clone + 'a,
+{
+    let at = selected
+        .as_ref()
+        .and_then(|s| options.iter().position(|o| o == s));
+    let step = |to: Option<usize>| to.and_then(|i| options.get(i)).cloned().map(&on_select);
+    let up = step(at.and_then(|i| i.checked_sub(1)));
+    let down = step(Some(at.map_or(0, |i| i + 1)));
+    let label = selected
+        .as_ref()
+        .map_or_else(|| placeholder.clone(), T::to_string);
+    let list = pick_list(options, selected, on_select)
+        .placeholder(placeholder)
+        .text_size(14)
+        .text_shaping(text::Shaping::Advanced);
+    Focus::new(list)
+        .press_on_activate()
+        .on_arrows(up, down)
+        .label(label)
+}
+
+/// A list of actions under a label ("Options"): Enter or Space opens it; the arrows do not
+/// run an action by accident.
+pub fn actions<'a, T, M>(
+    options: Vec<T>,
+    label: String,
+    on_select: impl Fn(T) -> M + 'a,
+) -> Focus<'a, M>
+where
+    T: ToString + PartialEq + Clone + 'a,
+    M: Clone + 'a,
+{
+    let list = pick_list(options, None::<T>, on_select)
+        .placeholder(label.clone())
+        .text_size(14)
+        .text_shaping(text::Shaping::Advanced);
+    Focus::new(list).press_on_activate().label(label)
+}
+
+/// A checkbox that Tab reaches and Space or Enter ticks.
+pub fn check<'a, M: Clone + 'a>(
+    label: String,
+    checked: bool,
+    on_toggle: impl Fn(bool) -> M + 'a,
+) -> Focus<'a, M> {
+    let toggled = on_toggle(!checked);
+    Focus::new(checkbox(checked).label(label).on_toggle(on_toggle)).on_activate(Some(toggled))
 }

@@ -4,7 +4,7 @@ mod two_factor;
 
 pub use two_factor::TwoFactor;
 
-use iced::widget::{column, container, pick_list, row, scrollable, text, text_input};
+use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::Ctx;
@@ -231,11 +231,12 @@ impl MyAccount {
             )
             .push(labelled(
                 t("field-language"),
-                pick_list(
+                crate::widget::menu(
                     Language::ALL.to_vec(),
                     Some(self.language),
                     Message::Language,
-                ),
+                )
+                .id("account-language"),
                 None,
             ))
             .push(primary(t("action-save"), Some(Message::Save)))
@@ -243,22 +244,24 @@ impl MyAccount {
                 row![
                     labelled(
                         t("field-paper"),
-                        pick_list(
+                        crate::widget::menu(
                             [sesame_documents::Paper::A4, sesame_documents::Paper::Letter]
                                 .map(|p| PaperOption(p, ctx.locale))
                                 .to_vec(),
                             Some(PaperOption(self.paper, ctx.locale)),
                             Message::Paper,
-                        ),
+                        )
+                        .id("paper"),
                         None,
                     ),
                     labelled(
                         t("field-theme"),
-                        pick_list(
+                        crate::widget::menu(
                             ThemeOption::all(ctx.locale),
                             Some(ThemeOption(self.theme, ctx.locale)),
                             Message::Theme,
-                        ),
+                        )
+                        .id("account-theme"),
                         None,
                     ),
                 ]

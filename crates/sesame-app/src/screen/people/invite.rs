@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use iced::widget::{checkbox, column, pick_list, row, text_input};
+use iced::widget::{column, row, text_input};
 use iced::{Element, Length};
 
 use crate::locale::Locale;
@@ -161,11 +161,11 @@ impl InviteForm {
             .iter()
             .fold(row![].spacing(12), |r, role| {
                 let code = role.code.clone();
-                r.push(
-                    checkbox(self.roles.contains(&role.code))
-                        .label(l.role_name(role))
-                        .on_toggle(move |on| Edit::Role(code.clone(), on)),
-                )
+                r.push(crate::widget::check(
+                    l.role_name(role),
+                    self.roles.contains(&role.code),
+                    move |on| Edit::Role(code.clone(), on),
+                ))
             })
             .wrap();
         let mut form = column![
@@ -173,16 +173,18 @@ impl InviteForm {
             row![
                 labelled(
                     l.t("field-level"),
-                    pick_list(levels, Some(LevelChoice(self.level, l)), Edit::Level),
+                    crate::widget::menu(levels, Some(LevelChoice(self.level, l)), Edit::Level)
+                        .id("invite-level"),
                     None
                 ),
                 labelled(
                     l.t("field-language"),
-                    pick_list(
+                    crate::widget::menu(
                         languages,
                         Some(LanguageChoice(self.language, l)),
                         Edit::Language
-                    ),
+                    )
+                    .id("invite-language"),
                     None
                 ),
             ]
@@ -203,9 +205,11 @@ impl InviteForm {
                 ),
             ]
             .spacing(12),
-            checkbox(self.also_contact)
-                .label(l.t("invite-also-contact"))
-                .on_toggle(Edit::AlsoContact),
+            crate::widget::check(
+                l.t("invite-also-contact"),
+                self.also_contact,
+                Edit::AlsoContact
+            ),
         ]
         .spacing(10)
         .width(Length::Fixed(470.0));
@@ -218,12 +222,13 @@ impl InviteForm {
                 row![
                     labelled(
                         l.t("field-purpose"),
-                        pick_list(
+                        crate::widget::menu_with(
                             purposes,
                             self.purpose.map(|p| PurposeChoice(p, l)),
+                            l.t("field-purpose-choose"),
                             Edit::Purpose
                         )
-                        .placeholder(l.t("field-purpose-choose")),
+                        .id("invite-purpose"),
                         error_for(&self.error, "contact_purpose"),
                     ),
                     input("field-phone", &self.phone, "invite-phone", Edit::Phone),

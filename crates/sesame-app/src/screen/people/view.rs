@@ -1,7 +1,7 @@
 //! What the user follow-up shows: toolbar and filters, the virtual list of rows with their
 //! options, and the dialogs.
 
-use iced::widget::{checkbox, column, container, pick_list, row, text, text_input};
+use iced::widget::{checkbox, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::{
@@ -86,22 +86,26 @@ impl People {
         .align_y(Alignment::Center);
         let filters = row![
             text(t("people-filters")).size(13),
-            pick_list(
+            crate::widget::menu(
                 levels,
                 Some(self.level.unwrap_or(LevelFilter(None, l))).map(|f| LevelFilter(f.0, l)),
                 Message::LevelFilter
-            ),
-            pick_list(
+            )
+            .id("level-filter"),
+            crate::widget::menu(
                 statuses,
                 Some(self.status.unwrap_or(StatusFilter(None, l))).map(|f| StatusFilter(f.0, l)),
                 Message::StatusFilter
-            ),
-            pick_list(role_filters, Some(chosen_role), Message::RoleFilter),
-            pick_list(
+            )
+            .id("status-filter"),
+            crate::widget::menu(role_filters, Some(chosen_role), Message::RoleFilter)
+                .id("role-filter"),
+            crate::widget::menu(
                 two_factor,
                 Some(TwoFactorFilter(self.two_factor, l)),
                 Message::TwoFactorFilter
-            ),
+            )
+            .id("two-factor-filter"),
         ]
         .spacing(10)
         .align_y(Alignment::Center);
@@ -227,7 +231,12 @@ impl People {
         };
         let ticked = self.selected.contains(&id);
         row![
-            container(checkbox(ticked).on_toggle(move |on| Message::Tick(id, on))).width(24),
+            container(
+                widget::Focus::new(checkbox(ticked).on_toggle(move |on| Message::Tick(id, on)))
+                    .on_activate(Some(Message::Tick(id, !ticked)))
+                    .id(format!("tick-{}", p.user_id))
+            )
+            .width(24),
             cell(display_name(p), 3),
             cell(p.user_id.clone(), 2),
             cell(p.phone.clone().unwrap_or_default(), 2),
@@ -238,10 +247,8 @@ impl People {
             container(shield(l, p.two_factor)).width(Length::FillPortion(1)),
             row![
                 widget::link(l.t("action-modify"), Some(Message::Modify(id))),
-                pick_list(options, None::<RowOptionLabel>, move |o| o.message(id))
-                    .placeholder(l.t("column-options"))
-                    .text_size(13)
-                    .padding([2, 6]),
+                widget::actions(options, l.t("column-options"), move |o: RowOptionLabel| o
+                    .message(id)),
             ]
             .spacing(6)
             .align_y(Alignment::Center)
@@ -291,11 +298,11 @@ impl People {
                 let boxes = ctx.roles.iter().fold(boxes, |c, r| {
                     let label = l.role_name(r);
                     let code = r.code.clone();
-                    c.push(
-                        checkbox(roles.contains(&r.code))
-                            .label(label)
-                            .on_toggle(move |on| Message::ToggleRole(code.clone(), on)),
-                    )
+                    c.push(crate::widget::check(
+                        label,
+                        roles.contains(&r.code),
+                        move |on| Message::ToggleRole(code.clone(), on),
+                    ))
                 });
                 dialog(
                     base,

@@ -6,7 +6,7 @@ mod view;
 
 use std::collections::{BTreeSet, HashMap};
 
-use iced::widget::{checkbox, container, pick_list, scrollable, space, text, text_input};
+use iced::widget::{container, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Ctx;

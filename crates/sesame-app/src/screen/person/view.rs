@@ -23,11 +23,12 @@ impl Person {
         let level_picker: Element<'_, Message> = if own {
             text(self.form.level.map(|lv| l.level(lv)).unwrap_or_default()).into()
         } else {
-            pick_list(
+            crate::widget::menu(
                 levels,
                 self.form.level.map(|lv| LevelChoice(lv, l)),
                 Message::Level,
             )
+            .id("person-level")
             .into()
         };
         let roles = ctx.roles.iter().fold(row![].spacing(12), |r, role| {
@@ -36,11 +37,11 @@ impl Person {
                 Language::Fr => role.name_fr.clone(),
             };
             let code = role.code.clone();
-            r.push(
-                checkbox(self.form.roles.contains(&role.code))
-                    .label(label)
-                    .on_toggle(move |on| Message::ToggleRole(code.clone(), on)),
-            )
+            r.push(crate::widget::check(
+                label,
+                self.form.roles.contains(&role.code),
+                move |on| Message::ToggleRole(code.clone(), on),
+            ))
         });
         let status: Element<'_, Message> = match &self.record {
             Some(r) => row![
@@ -107,11 +108,12 @@ impl Person {
                 labelled(t("field-level"), level_picker, err("level")),
                 labelled(
                     t("field-language"),
-                    pick_list(
+                    crate::widget::menu(
                         Language::ALL.to_vec(),
                         self.form.language,
                         Message::Language
-                    ),
+                    )
+                    .id("person-language"),
                     None
                 ),
             ]
@@ -119,9 +121,11 @@ impl Person {
             .align_y(Alignment::Start),
             labelled(t("field-roles"), roles, err("roles")),
             row![
-                checkbox(self.form.is_contact)
-                    .label(t("field-also-contact"))
-                    .on_toggle(Message::Contact),
+                crate::widget::check(
+                    t("field-also-contact"),
+                    self.form.is_contact,
+                    Message::Contact
+                ),
                 labelled(t("field-status"), status, None)
             ]
             .spacing(24)

@@ -5,7 +5,7 @@ mod view;
 
 use std::collections::BTreeSet;
 
-use iced::widget::{checkbox, container, pick_list, scrollable, text, text_input};
+use iced::widget::{checkbox, container, scrollable, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Ctx;

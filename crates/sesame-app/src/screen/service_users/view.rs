@@ -170,12 +170,19 @@ impl ServiceUsers {
                             .padding(8),
                         None
                     ),
-                    checkbox(draft.suspended)
-                        .label(t("field-create-suspended"))
-                        .on_toggle(Message::Suspended),
+                    crate::widget::check(
+                        t("field-create-suspended"),
+                        draft.suspended,
+                        Message::Suspended
+                    ),
                     labelled(
                         t("field-language"),
-                        pick_list(Language::ALL.to_vec(), draft.language, Message::Language),
+                        crate::widget::menu(
+                            Language::ALL.to_vec(),
+                            draft.language,
+                            Message::Language
+                        )
+                        .id("service-user-language"),
                         None
                     ),
                     row![
@@ -246,21 +253,33 @@ impl ServiceUsers {
                     };
                     let id = s.id;
                     let indent = depth as f32 * 24.0;
-                    let boxed = checkbox(covered || draft.chosen.contains(&s.id))
-                        .label(s.name.clone())
-                        .on_toggle_maybe((!covered).then_some(move |on| Message::Toggle(id, on)));
+                    // Covered by a ticked parent: shown ticked, not to be changed here.
+                    let boxed: Element<'_, Message> = if covered {
+                        checkbox(true).label(s.name.clone()).into()
+                    } else {
+                        crate::widget::check(
+                            s.name.clone(),
+                            draft.chosen.contains(&s.id),
+                            move |on| Message::Toggle(id, on),
+                        )
+                        .into()
+                    };
                     c.push(container(boxed).padding(iced::Padding {
                         left: indent,
                         ..iced::Padding::ZERO
                     }))
                 });
         column![
-            checkbox(draft.all_companies)
-                .label(l.t("scope-all-companies"))
-                .on_toggle(Message::AllCompanies),
-            checkbox(draft.whole_structure)
-                .label(l.t("scope-whole-structure"))
-                .on_toggle(Message::WholeStructure),
+            crate::widget::check(
+                l.t("scope-all-companies"),
+                draft.all_companies,
+                Message::AllCompanies
+            ),
+            crate::widget::check(
+                l.t("scope-whole-structure"),
+                draft.whole_structure,
+                Message::WholeStructure
+            ),
             container(tree).padding(10),
         ]
         .spacing(10)
