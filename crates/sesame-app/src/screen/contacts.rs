@@ -7,7 +7,8 @@ use iced::{Alignment, Element, Length, Task};
 use super::Ctx;
 use super::people::PurposeChoice;
 use crate::widget::{
-    Notice, Weight, chip, confirm, danger, error_for, heading, labelled, link, primary, secondary,
+    Look, Notice, Weight, button_for, chip, confirm, error_for, heading, labelled, link, primary,
+    secondary,
 };
 use sesame_client::ClientError;
 use sesame_core::api::{Contact, NewContact};
@@ -279,8 +280,18 @@ impl Contacts {
                 column![who, text(reach).size(13)]
                     .spacing(4)
                     .width(Length::Fill),
-                secondary(t("action-modify"), Some(Message::Edit(contact.id))),
-                danger(t("action-remove"), Some(Message::AskRemove(contact.id))),
+                button_for(
+                    Look::Secondary,
+                    t("action-modify"),
+                    Some(Message::Edit(contact.id))
+                )
+                .id(format!("modify-contact-{}", contact.email)),
+                button_for(
+                    Look::Danger,
+                    t("action-remove"),
+                    Some(Message::AskRemove(contact.id))
+                )
+                .id(format!("remove-contact-{}", contact.email)),
             ]
             .spacing(10)
             .align_y(Alignment::Center);

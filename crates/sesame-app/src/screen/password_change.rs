@@ -101,6 +101,7 @@ impl PasswordChange {
             .push(labelled(
                 t("field-repeat-password"),
                 text_input("", &self.repeat)
+                    .id("repeat-password")
                     .secure(true)
                     .on_input(Message::Repeat)
                     .on_submit(Message::Submit)

@@ -5,7 +5,9 @@ use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Ctx;
-use crate::widget::{Notice, chip, error_for, heading, labelled, primary, secondary};
+use crate::widget::{
+    Look, Notice, button_for, chip, error_for, heading, labelled, primary, secondary,
+};
 use sesame_client::ClientError;
 use sesame_core::api::{NewRole, Role, RoleUpdate};
 
@@ -222,10 +224,14 @@ impl Roles {
             );
             let mut line = row![names].spacing(12).align_y(Alignment::Center);
             if may_change {
-                line = line.push(secondary(
-                    t("action-modify"),
-                    Some(Message::Edit(r.code.clone())),
-                ));
+                line = line.push(
+                    button_for(
+                        Look::Secondary,
+                        t("action-modify"),
+                        Some(Message::Edit(r.code.clone())),
+                    )
+                    .id(format!("modify-role-{}", r.code)),
+                );
             }
             c = c.push(container(line).padding(12).style(container::rounded_box));
         }

@@ -220,39 +220,56 @@ pub fn confirm<'a, M: Clone + 'a>(
     )
 }
 
+/// How a button looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Look {
+    /// Filled: the screen's main step.
+    Primary,
+    /// Outlined: the other steps.
+    Secondary,
+    /// Red: destroys something.
+    Danger,
+    /// Like a link: table cells and the banner.
+    Link,
+}
+
+/// A button that Tab reaches and Enter or Space presses; give it an `id` to find it.
+pub fn button_for<'a, M: Clone + 'a>(
+    look: Look,
+    label: String,
+    on_press: Option<M>,
+) -> Focus<'a, M> {
+    let b = match look {
+        Look::Link => button(text(label).size(14))
+            .padding([2, 6])
+            .style(button::text),
+        Look::Primary => button(text(label)).padding([8, 16]),
+        Look::Secondary => button(text(label))
+            .padding([8, 16])
+            .style(button::secondary),
+        Look::Danger => button(text(label)).padding([8, 16]).style(button::danger),
+    };
+    Focus::new(b.on_press_maybe(on_press.clone())).on_activate(on_press)
+}
+
 /// A primary (filled) button.
 pub fn primary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
-    let b = button(text(label))
-        .padding([8, 16])
-        .on_press_maybe(on_press.clone());
-    Focus::new(b).on_activate(on_press).into()
+    button_for(Look::Primary, label, on_press).into()
 }
 
 /// A secondary (outlined) button.
 pub fn secondary<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
-    let b = button(text(label))
-        .padding([8, 16])
-        .style(button::secondary)
-        .on_press_maybe(on_press.clone());
-    Focus::new(b).on_activate(on_press).into()
+    button_for(Look::Secondary, label, on_press).into()
 }
 
 /// A button that destroys something.
 pub fn danger<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
-    let b = button(text(label))
-        .padding([8, 16])
-        .style(button::danger)
-        .on_press_maybe(on_press.clone());
-    Focus::new(b).on_activate(on_press).into()
+    button_for(Look::Danger, label, on_press).into()
 }
 
 /// A link-like button, for table cells and the banner.
 pub fn link<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
-    let b = button(text(label).size(14))
-        .padding([2, 6])
-        .style(button::text)
-        .on_press_maybe(on_press.clone());
-    Focus::new(b).on_activate(on_press).into()
+    button_for(Look::Link, label, on_press).into()
 }
 
 /// A section heading of a form.
@@ -389,24 +406,6 @@ where
         .press_on_activate()
         .on_arrows(up, down)
         .label(label)
-}
-
-/// A list of actions under a label ("Options"): Enter or Space opens it; the arrows do not
-/// run an action by accident.
-pub fn actions<'a, T, M>(
-    options: Vec<T>,
-    label: String,
-    on_select: impl Fn(T) -> M + 'a,
-) -> Focus<'a, M>
-where
-    T: ToString + PartialEq + Clone + 'a,
-    M: Clone + 'a,
-{
-    let list = pick_list(options, None::<T>, on_select)
-        .placeholder(label.clone())
-        .text_size(14)
-        .text_shaping(text::Shaping::Advanced);
-    Focus::new(list).press_on_activate().label(label)
 }
 
 /// A checkbox that Tab reaches and Space or Enter ticks.

@@ -4,7 +4,7 @@
 
 use crate::harness::Ui;
 use sesame_app::app::Message;
-use sesame_app::screen::people::{InviteEdit, Message as People};
+use sesame_app::screen::people::Message as People;
 use sesame_core::api::PersonSummary;
 use sesame_core::domain::Status;
 use sesame_server::demo::DEMO_PASSWORD;
@@ -46,30 +46,16 @@ async fn an_invited_person_shows_as_invited_and_turns_active_after_confirming_on
     ui.expect("Also add as a contact");
     ui.type_in("invite-email", "nadia.haddad@lumiere.example")
         .await;
-    ui.send(Message::People(People::InviteEdit(InviteEdit::Role(
-        "billing".into(),
-        true,
-    ))))
-    .await;
+    ui.space_on("role-billing").await;
     // Also a contact: the names and the purpose become required, and say so.
-    ui.send(Message::People(People::InviteEdit(
-        InviteEdit::AlsoContact(true),
-    )))
-    .await;
+    ui.click("Also add as a contact").await;
     ui.click("Send invitation").await;
     ui.expect("Required.");
     ui.type_in("invite-last-name", "Haddad").await;
     ui.type_in("invite-first-name", "Nadia").await;
     ui.click("Send invitation").await;
     ui.expect("Required.");
-    let locale = ui.app.locale;
-    ui.send(Message::People(People::InviteEdit(InviteEdit::Purpose(
-        sesame_app::screen::people::PurposeChoice(
-            sesame_core::domain::ContactPurpose::Technical,
-            locale,
-        ),
-    ))))
-    .await;
+    ui.choose("invite-purpose", "Technical matters").await;
     ui.click("Send invitation").await;
     ui.expect("Invitation sent to nadia.haddad@lumiere.example. The person appears as invited until they confirm.");
     let nadia = row(&ui, "nadia.haddad@lumiere.example");
@@ -81,7 +67,9 @@ async fn an_invited_person_shows_as_invited_and_turns_active_after_confirming_on
     // Resend: a new link; the first stops working.
     let outbox = ui.app.client().outbox().await.unwrap();
     let first_link = link_to(&outbox, "nadia.haddad@lumiere.example");
-    ui.send(Message::People(People::Resend(nadia.id))).await;
+    ui.click_id(&format!("options-{}", nadia.user_id)).await;
+    ui.expect("What to do for Nadia Haddad?");
+    ui.click("Resend invitation").await;
     ui.expect("A new invitation link was sent to nadia.haddad@lumiere.example; the previous one no longer works.");
     let outbox = ui.app.client().outbox().await.unwrap();
     let link = link_to(&outbox, "nadia.haddad@lumiere.example");
@@ -148,8 +136,8 @@ async fn an_invitation_is_cancelled_from_its_row_after_a_confirmation() {
         .await;
     ui.click("Envoyer l’invitation").await;
     let paul = row(&ui, "paul.girard@lumiere.example");
-    ui.send(Message::People(People::AskCancelInvitation(paul.id)))
-        .await;
+    ui.click_id(&format!("options-{}", paul.user_id)).await;
+    ui.click("Annuler l’invitation").await;
     ui.expect("Annuler l’invitation\u{a0}?");
     ui.click("Confirmer").await;
     ui.expect("L’invitation de paul.girard@lumiere.example a été retirée\u{a0}: son lien ne fonctionne plus.");
@@ -178,13 +166,12 @@ async fn roles_are_updated_on_two_ticked_accounts_shown_as_chips_and_filtered_on
     let mut ui = Ui::demo_as("en", "demo").await;
     ui.click("User follow-up").await;
     let (zoe, roy) = (row(&ui, "zoe"), row(&ui, "m.roy"));
-    ui.send(Message::People(People::Tick(zoe.id, true))).await;
-    ui.send(Message::People(People::Tick(roy.id, true))).await;
+    ui.space_on("tick-zoe").await;
+    ui.click_id("tick-m.roy").await;
     ui.click("Update roles of 2 users").await;
     ui.expect("The roles ticked here replace the roles of each selected user.");
     for code in ["payroll", "publication"] {
-        ui.send(Message::People(People::ToggleRole(code.into(), true)))
-            .await;
+        ui.space_on(&format!("role-{code}")).await;
     }
     ui.click("Update").await;
     ui.expect("Roles of 2 users updated.");
@@ -203,10 +190,7 @@ async fn roles_are_updated_on_two_ticked_accounts_shown_as_chips_and_filtered_on
         assert!(roles.contains(&"payroll".to_owned()), "{user}: {roles:?}");
     }
     // Filter on a role: only its holders.
-    ui.send(Message::People(People::RoleFilter(
-        sesame_app::screen::people::RoleFilter(Some("publication".into()), "Publication".into()),
-    )))
-    .await;
+    ui.choose("role-filter", "Publication").await;
     let shown: Vec<PersonSummary> = ui.app.people().unwrap().shown().cloned().collect();
     assert!(!shown.is_empty());
     assert!(
@@ -260,11 +244,7 @@ async fn an_administrator_resets_someones_2fa_from_their_record_after_a_confirma
         .await
         .unwrap();
     ui.click("User follow-up").await;
-    let locale = ui.app.locale;
-    ui.send(Message::People(People::TwoFactorFilter(
-        sesame_app::screen::people::TwoFactorFilter(Some(true), locale),
-    )))
-    .await;
+    ui.choose("two-factor-filter", "With 2FA").await;
     let with: Vec<String> = ui
         .app
         .people()
@@ -295,9 +275,9 @@ async fn the_audit_log_finds_the_action_just_done_and_exports_it_as_csv() {
     let mut ui = Ui::demo_as("fr", "demo").await;
     ui.click("Suivi des utilisateurs").await;
     let zoe = row(&ui, "zoe");
-    ui.send(Message::People(People::AskRoles(zoe.id))).await;
-    ui.send(Message::People(People::ToggleRole("viewer".into(), true)))
-        .await;
+    ui.click_id(&format!("options-{}", zoe.user_id)).await;
+    ui.click_id("option-UpdateRoles").await;
+    ui.space_on("role-viewer").await;
     ui.click("Mettre à jour").await;
     ui.click("Votre dossier").await;
     ui.click("Journal d’audit").await;
@@ -305,19 +285,8 @@ async fn the_audit_log_finds_the_action_just_done_and_exports_it_as_csv() {
     ui.type_in("audit-from", "23/11/2026").await;
     ui.click("Rechercher").await;
     ui.expect("Saisissez une date comme 2026-11-23.");
-    ui.send(Message::Audit(sesame_app::screen::audit::Message::Field(
-        sesame_app::screen::audit::Field::From,
-        String::new(),
-    )))
-    .await;
-    let locale = ui.app.locale;
-    ui.send(Message::Audit(sesame_app::screen::audit::Message::Action(
-        sesame_app::screen::audit::ActionFilter(
-            Some(sesame_core::domain::AuditAction::RolesUpdated),
-            locale,
-        ),
-    )))
-    .await;
+    ui.replace_in("audit-from", "").await;
+    ui.choose("audit-action", "Rôles mis à jour").await;
     let entries = ui.app.audit().unwrap().entries().to_vec();
     assert!(!entries.is_empty());
     assert!(
@@ -337,11 +306,7 @@ async fn the_audit_log_finds_the_action_just_done_and_exports_it_as_csv() {
     ui.click("Rechercher").await;
     assert!(ui.app.audit().unwrap().entries().is_empty());
     ui.expect("Rien ne correspond à ces filtres.");
-    ui.send(Message::Audit(sesame_app::screen::audit::Message::Field(
-        sesame_app::screen::audit::Field::Who,
-        String::new(),
-    )))
-    .await;
+    ui.replace_in("audit-who", "").await;
     ui.click("Rechercher").await;
 
     ui.click("Exporter en CSV").await;
@@ -372,14 +337,7 @@ async fn contacts_are_added_changed_and_removed_and_roles_are_added_to_the_catal
         .await;
     ui.click("Save").await;
     ui.expect("Required.");
-    let locale = ui.app.locale;
-    ui.send(Message::Contacts(
-        sesame_app::screen::contacts::Message::Purpose(sesame_app::screen::people::PurposeChoice(
-            sesame_core::domain::ContactPurpose::Contractual,
-            locale,
-        )),
-    ))
-    .await;
+    ui.choose("contact-purpose", "Contractual matters").await;
     ui.type_in("contact-phone", "not a phone!").await;
     ui.click("Save").await;
     assert!(
@@ -392,13 +350,7 @@ async fn contacts_are_added_changed_and_removed_and_roles_are_added_to_the_catal
         "refused, nothing stored"
     );
     ui.expect("Not a valid phone number.");
-    ui.send(Message::Contacts(
-        sesame_app::screen::contacts::Message::Field(
-            sesame_app::screen::contacts::Field::Phone,
-            "418 555-0123".into(),
-        ),
-    ))
-    .await;
+    ui.replace_in("contact-phone", "418 555-0123").await;
     ui.click("Save").await;
     ui.expect("Contact Marc Ouellet saved.");
     ui.expect("Contractual matters");
@@ -411,17 +363,11 @@ async fn contacts_are_added_changed_and_removed_and_roles_are_added_to_the_catal
         .find(|c| c.last_name == "Ouellet")
         .unwrap()
         .clone();
-    ui.send(Message::Contacts(
-        sesame_app::screen::contacts::Message::Edit(marc.id),
-    ))
-    .await;
+    ui.click_id("modify-contact-marc.ouellet@example.org").await;
     ui.type_in("contact-last-name", "-Roy").await;
     ui.click("Save").await;
     ui.expect("Contact Marc Ouellet-Roy saved.");
-    ui.send(Message::Contacts(
-        sesame_app::screen::contacts::Message::AskRemove(marc.id),
-    ))
-    .await;
+    ui.click_id("remove-contact-marc.ouellet@example.org").await;
     ui.click("Confirm").await;
     ui.expect("Contact Marc Ouellet-Roy removed.");
     let admin = signed_in(&ui, "admin.en").await;
@@ -446,10 +392,7 @@ async fn contacts_are_added_changed_and_removed_and_roles_are_added_to_the_catal
         .await;
     ui.click("Save").await;
     ui.expect("Role “Auditor” saved.");
-    ui.send(Message::Roles(sesame_app::screen::roles::Message::Edit(
-        "auditor".into(),
-    )))
-    .await;
+    ui.click_id("modify-role-auditor").await;
     ui.type_in("role-name-en", " (external)").await;
     ui.click("Save").await;
     ui.expect("Role “Auditor (external)” saved.");

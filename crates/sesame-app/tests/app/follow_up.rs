@@ -3,7 +3,7 @@
 //! over HTTP — before the next step.
 
 use crate::harness::Ui;
-use sesame_app::app::Message;
+use iced::keyboard::key::Named;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn first_use_creates_the_organization_forces_a_password_change_and_keeps_the_last_level_1_user()
@@ -35,10 +35,7 @@ async fn first_use_creates_the_organization_forces_a_password_change_and_keeps_t
     ui.click("Sign in").await;
     ui.expect("Choose your password");
     ui.type_in("new-password", "my own long password").await;
-    ui.send(Message::PasswordChange(
-        sesame_app::screen::password_change::Message::Repeat("my own long password".into()),
-    ))
-    .await;
+    ui.type_in("repeat-password", "my own long password").await;
     ui.click("Change password").await;
     ui.expect("Your file");
     ui.expect("Marie Tremblay — Acmé & Cie (organization code ACME)");
@@ -225,22 +222,21 @@ async fn an_expired_session_asks_to_sign_in_again_and_keeps_what_was_typed() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn dialogs_confirm_with_enter_and_cancel_with_escape() {
-    use sesame_app::app::Shortcut;
     let mut ui = Ui::demo_as("en", "demo").await;
     ui.click("User follow-up").await;
-    ui.send(Message::Shortcut(Shortcut::New)).await;
+    ui.press_command("n").await;
     ui.expect("New user account");
     ui.click("Cancel").await;
     ui.type_in("search", "aegir").await;
     ui.click("Modify").await;
     ui.click("Delete").await;
     ui.expect("Remove this user");
-    ui.send(Message::Shortcut(Shortcut::Cancel)).await;
+    ui.press(Named::Escape).await;
     assert!(!ui.sees("Remove this user"), "Esc closes the dialog");
     ui.click("Initialize password").await;
-    ui.send(Message::Shortcut(Shortcut::Confirm)).await;
+    ui.press(Named::Enter).await;
     ui.expect("Temporary password created");
-    ui.send(Message::Shortcut(Shortcut::Confirm)).await;
+    ui.press(Named::Enter).await;
     assert_eq!(
         ui.shown_password(),
         None,
@@ -265,19 +261,12 @@ async fn the_service_user_wizard_checks_the_code_chooses_access_and_shows_the_pa
             "Letters A–Z and digits only, without accents or spaces.",
         ),
     ] {
-        ui.send(Message::ServiceUsers(
-            sesame_app::screen::service_users::Message::Code(code.into()),
-        ))
-        .await;
+        ui.replace_in("user-code", code).await;
         ui.expect(reason);
         ui.click("Next").await;
         ui.expect("Service user (API only)");
     }
-    ui.send(Message::ServiceUsers(
-        sesame_app::screen::service_users::Message::Code(String::new()),
-    ))
-    .await;
-    ui.type_in("user-code", "NETHRIS1").await;
+    ui.replace_in("user-code", "NETHRIS1").await;
     ui.click("Next").await;
     ui.expect("Tick the companies and levels of the administrative structure this user may reach; each includes what lies under it.");
     ui.click("Boutique de Québec").await;
@@ -319,19 +308,7 @@ async fn the_service_user_wizard_checks_the_code_chooses_access_and_shows_the_pa
         ["Boutique de Québec"]
     );
     // A reset shows a new password once and offers the letter again.
-    let id = ui
-        .app
-        .service_users()
-        .unwrap()
-        .list()
-        .iter()
-        .find(|s| s.user_code == "NETHRIS1")
-        .unwrap()
-        .id;
-    ui.send(Message::ServiceUsers(
-        sesame_app::screen::service_users::Message::Open(id),
-    ))
-    .await;
+    ui.click_id("modify-NETHRIS1").await;
     ui.click("Reset password").await;
     ui.click("Confirm").await;
     let again = ui
@@ -426,19 +403,10 @@ async fn a_primary_manager_creates_the_technical_user_exports_its_connection_inf
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_multi_selection_prints_one_letter_per_page_after_a_confirmation_naming_the_count() {
-    use sesame_app::screen::people::Message as People;
     let mut ui = Ui::demo_as("en", "demo").await;
     ui.click("User follow-up").await;
-    let ids: Vec<i64> = ui
-        .app
-        .people()
-        .unwrap()
-        .shown()
-        .filter(|p| ["zoe", "aegir"].contains(&p.user_id.as_str()))
-        .map(|p| p.id)
-        .collect();
-    for id in &ids {
-        ui.send(Message::People(People::Tick(*id, true))).await;
+    for user in ["zoe", "aegir"] {
+        ui.space_on(&format!("tick-{user}")).await;
     }
     ui.click("Print 2 letters").await;
     ui.expect("Create temporary passwords for the 2 selected accounts and print one letter per account? Their current passwords stop working.");
@@ -463,15 +431,7 @@ async fn the_user_follow_up_exports_what_it_shows_as_csv_in_the_users_language()
     let mut ui = Ui::demo_as("fr", "demo").await;
     ui.click("Suivi des utilisateurs").await;
     ui.type_in("search", "lumiere.example").await;
-    ui.send(Message::People(
-        sesame_app::screen::people::Message::StatusFilter(
-            sesame_app::screen::people::StatusFilter(
-                Some(sesame_core::domain::Status::Active),
-                ui.app.locale,
-            ),
-        ),
-    ))
-    .await;
+    ui.choose("status-filter", "Actif").await;
     let shown = ui.app.people().unwrap().visible_count();
     ui.click("Exporter (CSV)").await;
     let path = ui.home.join("documents").join("suivi-des-utilisateurs.csv");
@@ -532,22 +492,13 @@ async fn the_outbox_shows_an_invitation_with_its_link_in_the_invited_persons_lan
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_paper_size_and_the_theme_are_settings_of_this_computer() {
-    use sesame_app::screen::my_account::{Message as Account, PaperOption};
     let mut ui = Ui::demo_as("en", "demo").await;
     ui.click("My account").await;
     ui.expect("Paper for printed documents");
-    let locale = ui.app.locale;
-    ui.send(Message::MyAccount(Account::Paper(PaperOption(
-        sesame_documents::Paper::Letter,
-        locale,
-    ))))
-    .await;
+    ui.choose("paper", "US Letter").await;
     // The theme is chosen there too once signed in (the banner keeps its width for the screens).
     ui.expect("Theme");
-    ui.send(Message::MyAccount(Account::Theme(
-        sesame_app::settings::ThemeOption(sesame_app::settings::ThemeChoice::Dark, locale),
-    )))
-    .await;
+    ui.choose("account-theme", "Dark").await;
     assert_eq!(ui.app.theme(), Some(iced::Theme::Dark));
     let settings = std::fs::read_to_string(ui.home.join("config").join("settings.json")).unwrap();
     assert!(settings.contains("\"paper\": \"letter\""), "{settings}");

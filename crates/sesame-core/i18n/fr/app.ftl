@@ -132,6 +132,7 @@ home-user-follow-up-detail = Créer et modifier des comptes d’utilisateur, ini
 home-my-account-detail = Vos coordonnées, votre langue et votre mot de passe.
 
 people-title = Suivi des utilisateurs
+people-options-title = Que faire pour { $name } ?
 people-search = Rechercher par nom, identifiant ou courriel (Ctrl+F)
 people-new = Nouvel utilisateur
 people-loading = Chargement… { $formatted } comptes jusqu’ici

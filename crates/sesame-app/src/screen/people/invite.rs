@@ -161,11 +161,14 @@ impl InviteForm {
             .iter()
             .fold(row![].spacing(12), |r, role| {
                 let code = role.code.clone();
-                r.push(crate::widget::check(
-                    l.role_name(role),
-                    self.roles.contains(&role.code),
-                    move |on| Edit::Role(code.clone(), on),
-                ))
+                r.push(
+                    crate::widget::check(
+                        l.role_name(role),
+                        self.roles.contains(&role.code),
+                        move |on| Edit::Role(code.clone(), on),
+                    )
+                    .id(format!("role-{}", role.code)),
+                )
             })
             .wrap();
         let mut form = column![

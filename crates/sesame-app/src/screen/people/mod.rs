@@ -36,6 +36,11 @@ const PAGE: u32 = 5000;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Dialog {
+    /// What can be done for one person: a list of buttons, reached by keyboard too.
+    Options {
+        id: i64,
+        name: String,
+    },
     ConfirmInitialize {
         id: i64,
         name: String,
@@ -180,6 +185,8 @@ pub enum Message {
     Cancel,
     Quit,
     Modify(i64),
+    /// A row's "Options": the actions for that person, in a dialog.
+    Options(i64),
     AskInitialize(i64),
     ConfirmInitialize,
     Initialized(Result<OneTimePassword, ClientError>),
@@ -365,9 +372,17 @@ impl People {
         self.all.iter().find(|p| p.id == id)
     }
 
+    /// How dialogs name a person: first and last name, else (invited without names) the
+    /// email.
     fn name_of(&self, id: i64) -> String {
         self.find(id)
-            .map(|p| format!("{} {}", p.first_name, p.last_name))
+            .map(|p| {
+                let name = format!("{} {}", p.first_name, p.last_name);
+                match name.trim() {
+                    "" => p.email.clone(),
+                    name => name.to_owned(),
+                }
+            })
             .unwrap_or_default()
     }
 
@@ -387,7 +402,10 @@ impl People {
         };
         match s {
             Shortcut::Cancel => Some(Message::CloseDialog),
+            // Among the options, Enter presses the focused one.
+            Shortcut::Confirm if matches!(dialog, Dialog::Options { .. }) => None,
             Shortcut::Confirm => Some(match dialog {
+                Dialog::Options { .. } => Message::CloseDialog,
                 Dialog::ConfirmInitialize { .. } => Message::ConfirmInitialize,
                 Dialog::ConfirmRemove { .. } => Message::ConfirmRemove,
                 Dialog::Roles { .. } => Message::SaveRoles,

@@ -45,6 +45,12 @@ impl People {
             Message::Cancel | Message::Quit => return Action::Home,
             Message::Modify(id) => return Action::Run(self.open_record(id, ctx)),
             Message::Record(m) => return self.on_record(m, ctx),
+            Message::Options(id) => {
+                self.dialog = Some(Dialog::Options {
+                    id,
+                    name: self.name_of(id),
+                })
+            }
             Message::AskInitialize(id) => {
                 self.dialog = Some(Dialog::ConfirmInitialize {
                     id,
@@ -251,6 +257,7 @@ impl People {
                 }
             }
             Message::Resend(id) => {
+                self.dialog = None;
                 let c = ctx.client.clone();
                 return Action::Run(Task::perform(
                     async move { c.resend_invitation(id).await },

@@ -197,19 +197,6 @@ impl People {
                 .clip(true)
         };
         let id = p.id;
-        // What a row offers depends on where the account stands.
-        let mut options = vec![];
-        if p.status == Status::Invited {
-            options.extend([RowOption::ResendInvitation, RowOption::CancelInvitation]);
-        } else {
-            options.push(RowOption::InitializePassword);
-        }
-        options.push(RowOption::UpdateRoles);
-        if p.two_factor {
-            options.push(RowOption::ResetTwoFactor);
-        }
-        options.push(RowOption::Remove);
-        let options: Vec<RowOptionLabel> = options.into_iter().map(|o| o.with(l)).collect();
         let chips = p.roles.iter().fold(row![].spacing(4), |r, code| {
             let name = catalogue
                 .iter()
@@ -247,8 +234,12 @@ impl People {
             container(shield(l, p.two_factor)).width(Length::FillPortion(1)),
             row![
                 widget::link(l.t("action-modify"), Some(Message::Modify(id))),
-                widget::actions(options, l.t("column-options"), move |o: RowOptionLabel| o
-                    .message(id)),
+                widget::button_for(
+                    widget::Look::Link,
+                    l.t("column-options"),
+                    Some(Message::Options(id))
+                )
+                .id(format!("options-{}", p.user_id)),
             ]
             .spacing(6)
             .align_y(Alignment::Center)
@@ -270,6 +261,29 @@ impl People {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
         match d {
+            Dialog::Options { id, name } => {
+                let buttons = self
+                    .find(*id)
+                    .map(row_options)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .fold(column![].spacing(8), |c, o| {
+                        c.push(
+                            widget::button_for(
+                                widget::Look::Secondary,
+                                o.with(l).to_string(),
+                                Some(o.message(*id)),
+                            )
+                            .id(format!("option-{o:?}")),
+                        )
+                    });
+                dialog(
+                    base,
+                    l.t_with("people-options-title", &[("name", name)]),
+                    buttons.into(),
+                    vec![secondary(t("action-close"), Some(Message::CloseDialog))],
+                )
+            }
             Dialog::ConfirmInitialize { name, .. } => confirm(
                 base,
                 l,
@@ -298,11 +312,12 @@ impl People {
                 let boxes = ctx.roles.iter().fold(boxes, |c, r| {
                     let label = l.role_name(r);
                     let code = r.code.clone();
-                    c.push(crate::widget::check(
-                        label,
-                        roles.contains(&r.code),
-                        move |on| Message::ToggleRole(code.clone(), on),
-                    ))
+                    c.push(
+                        crate::widget::check(label, roles.contains(&r.code), move |on| {
+                            Message::ToggleRole(code.clone(), on)
+                        })
+                        .id(format!("role-{}", r.code)),
+                    )
                 });
                 dialog(
                     base,
@@ -420,9 +435,25 @@ impl RowOption {
     }
 }
 
-impl RowOptionLabel {
+/// What a row offers depends on where the account stands.
+fn row_options(p: &PersonSummary) -> Vec<RowOption> {
+    let mut options = vec![];
+    if p.status == Status::Invited {
+        options.extend([RowOption::ResendInvitation, RowOption::CancelInvitation]);
+    } else {
+        options.push(RowOption::InitializePassword);
+    }
+    options.push(RowOption::UpdateRoles);
+    if p.two_factor {
+        options.push(RowOption::ResetTwoFactor);
+    }
+    options.push(RowOption::Remove);
+    options
+}
+
+impl RowOption {
     fn message(self, id: i64) -> Message {
-        match self.0 {
+        match self {
             RowOption::InitializePassword => Message::AskInitialize(id),
             RowOption::UpdateRoles => Message::AskRoles(id),
             RowOption::ResendInvitation => Message::Resend(id),

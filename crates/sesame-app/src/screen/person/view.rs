@@ -37,11 +37,12 @@ impl Person {
                 Language::Fr => role.name_fr.clone(),
             };
             let code = role.code.clone();
-            r.push(crate::widget::check(
-                label,
-                self.form.roles.contains(&role.code),
-                move |on| Message::ToggleRole(code.clone(), on),
-            ))
+            r.push(
+                crate::widget::check(label, self.form.roles.contains(&role.code), move |on| {
+                    Message::ToggleRole(code.clone(), on)
+                })
+                .id(format!("role-{}", role.code)),
+            )
         });
         let status: Element<'_, Message> = match &self.record {
             Some(r) => row![

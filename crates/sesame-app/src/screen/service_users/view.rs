@@ -82,7 +82,12 @@ impl ServiceUsers {
                                 .unwrap_or_else(|| "—".into())
                         )
                         .width(Length::FillPortion(2)),
-                        widget::link(t("action-modify"), Some(Message::Open(s.id))),
+                        widget::button_for(
+                            widget::Look::Link,
+                            t("action-modify"),
+                            Some(Message::Open(s.id))
+                        )
+                        .id(format!("modify-{}", s.user_code)),
                     ]
                     .spacing(8)
                     .align_y(Alignment::Center),

@@ -9,8 +9,10 @@ use std::pin::Pin;
 
 use futures::StreamExt;
 use iced::Task;
-use iced_test::{selector, simulator};
-use sesame_app::app::{App, Message, Screen};
+use iced::keyboard::{Key, key::Named};
+use iced_test::selector::Candidate;
+use iced_test::{Simulator, selector, simulator};
+use sesame_app::app::{App, Message, Screen, shortcut_of};
 use sesame_app::settings::Places;
 
 pub struct Ui {
@@ -116,16 +118,144 @@ impl Ui {
         self.deliver(messages).await;
     }
 
-    /// Types into the text input of `id` (after what it holds).
-    pub async fn type_in(&mut self, id: &'static str, text: &str) {
+    /// Clicks the control `id`, does `then` there (keys, typing) and delivers what the view
+    /// sent; returns how many messages it sent.
+    async fn on(&mut self, id: &str, then: impl FnOnce(&mut Simulator<'_, Message>)) -> usize {
         let messages = {
             let mut ui = simulator(self.app.view());
-            ui.click(selector::id(id))
-                .unwrap_or_else(|e| panic!("no field {id}: {e}"));
-            let _ = ui.typewrite(text);
+            ui.click(selector::id(id.to_owned()))
+                .unwrap_or_else(|e| panic!("no control {id}: {e}"));
+            then(&mut ui);
             ui.into_messages().collect::<Vec<_>>()
         };
+        let sent = messages.len();
         self.deliver(messages).await;
+        sent
+    }
+
+    /// Clicks the control `id` (a row's button, a checkbox).
+    pub async fn click_id(&mut self, id: &str) {
+        self.on(id, |_| {}).await;
+    }
+
+    /// Replaces what the text input of `id` holds: select all, then type.
+    pub async fn replace_in(&mut self, id: &str, text: &str) {
+        self.on(id, |ui| {
+            // Text fields read Ctrl from the modifiers' changes, as a keyboard sends them.
+            let command = |m| iced::Event::Keyboard(iced::keyboard::Event::ModifiersChanged(m));
+            ui.simulate([
+                command(iced::keyboard::Modifiers::COMMAND),
+                iced_test::simulator::press_key(Key::Character("a".into()), None),
+                command(iced::keyboard::Modifiers::default()),
+            ]);
+            ui.tap_key(Named::Backspace);
+            let _ = ui.typewrite(text);
+        })
+        .await;
+    }
+
+    /// Types into the text input of `id` (after what it holds).
+    pub async fn type_in(&mut self, id: &str, text: &str) {
+        self.on(id, |ui| {
+            let _ = ui.typewrite(text);
+        })
+        .await;
+    }
+
+    /// The value the menu `id` shows.
+    pub fn menu_value(&self, id: &str) -> Option<String> {
+        let wanted = iced::widget::Id::from(id.to_owned());
+        let mut ui = simulator(self.app.view());
+        ui.find(move |c: Candidate<'_>| match c {
+            Candidate::Text {
+                id: Some(i),
+                content,
+                ..
+            } if *i == wanted => Some(content.to_owned()),
+            _ => None,
+        })
+        .ok()
+    }
+
+    /// Focuses the control `id` (a click) and presses `key` there; true when it did something.
+    async fn key_on(&mut self, id: &str, key: Named) -> bool {
+        self.on(id, |ui| {
+            ui.tap_key(key);
+        })
+        .await
+            > 0
+    }
+
+    /// Chooses `label` in the menu `id` as a keyboard user does: up to the first value, then
+    /// down until it shows.
+    pub async fn choose(&mut self, id: &str, label: &str) {
+        while self.menu_value(id).as_deref() != Some(label) && self.key_on(id, Named::ArrowUp).await
+        {
+        }
+        while self.menu_value(id).as_deref() != Some(label) {
+            if !self.key_on(id, Named::ArrowDown).await {
+                panic!("{label:?} is not in the menu {id}");
+            }
+        }
+    }
+
+    /// Presses Space on the control `id` (ticks a checkbox, presses a button).
+    pub async fn space_on(&mut self, id: &str) {
+        assert!(
+            self.key_on(id, Named::Space).await,
+            "Space did nothing on {id}"
+        );
+    }
+
+    /// Presses a key in the window: the open view takes it first, then the app's shortcuts
+    /// see it with the status the view gave it, as the running app's subscription does.
+    pub async fn press(&mut self, key: Named) {
+        let event = iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
+            key: Key::Named(key),
+            modified_key: Key::Named(key),
+            physical_key: iced::keyboard::key::Physical::Unidentified(
+                iced::keyboard::key::NativeCode::Unidentified,
+            ),
+            location: iced::keyboard::Location::Standard,
+            modifiers: iced::keyboard::Modifiers::default(),
+            repeat: false,
+            text: None,
+        });
+        self.key_event(event).await;
+    }
+
+    /// Ctrl (Cmd) with a letter.
+    pub async fn press_command(&mut self, letter: &str) {
+        let key = Key::Character(letter.into());
+        let event = iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
+            key: key.clone(),
+            modified_key: key,
+            physical_key: iced::keyboard::key::Physical::Unidentified(
+                iced::keyboard::key::NativeCode::Unidentified,
+            ),
+            location: iced::keyboard::Location::Standard,
+            modifiers: iced::keyboard::Modifiers::COMMAND,
+            repeat: false,
+            text: None,
+        });
+        self.key_event(event).await;
+    }
+
+    async fn key_event(&mut self, event: iced::Event) {
+        let mut messages = {
+            let mut ui = simulator(self.app.view());
+            let status = ui.simulate([event.clone()]).first().copied();
+            let mut m = ui.into_messages().collect::<Vec<_>>();
+            m.extend(shortcut_of(
+                event,
+                status.unwrap_or(iced::event::Status::Ignored),
+                iced::window::Id::unique(),
+            ));
+            m
+        };
+        for m in messages.drain(..) {
+            self.send(m).await;
+        }
     }
 
     pub fn sees(&self, text: &str) -> bool {
@@ -170,11 +300,7 @@ impl Ui {
         ui.click(this_computer).await;
         ui.click(open_demo).await;
         if user != "demo" {
-            ui.type_in("user-id", &"\u{8}".repeat(4)).await;
-            ui.send(Message::SignIn(
-                sesame_app::screen::sign_in::Message::UserId(user.into()),
-            ))
-            .await;
+            ui.replace_in("user-id", user).await;
         }
         ui.click(sign_in).await;
         ui
