@@ -5,14 +5,45 @@ use iced::widget::{column, row};
 
 impl Person {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let t = |id: &str| ctx.locale.t(id);
+        let mut page = column![
+            text(if self.is_new() {
+                t("person-new-title")
+            } else {
+                t("person-title")
+            })
+            .size(26)
+        ]
+        .spacing(14);
+        if let Some(n) = &self.notice {
+            page = page.push(n.view());
+        }
+        page = page.push(self.identity(ctx));
+        if let Some(rec) = &self.record {
+            page = page.push(self.under_charge(rec, ctx));
+        }
+        let page: Element<'_, Message> = column![
+            scrollable(container(page.max_width(980)).padding(20)).height(Length::Fill),
+            container(self.buttons(ctx)).padding(20)
+        ]
+        .into();
+        match &self.dialog {
+            None => page,
+            Some(d) => self.dialog_view(page, d, ctx),
+        }
+    }
+
+    /// Section 1: who the person is, their level, language, roles and status.
+    fn identity<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
         let own = self.id == Some(ctx.me.id);
         let err = |k: &str| self.errors.get(k).map(String::as_str);
-        let input = |label: &str, value: &'a str, field: Field, key: &str, id: &'static str| {
+        let input = |field: Field| {
+            let (label, key, id) = describe(field);
             labelled(
                 t(label),
-                text_input("", value)
+                text_input("", self.field(field))
                     .id(id)
                     .on_input(move |v| Message::Field(field, v))
                     .padding(8),
@@ -44,68 +75,13 @@ impl Person {
                 .id(format!("role-{}", role.code)),
             )
         });
-        let status: Element<'_, Message> = match &self.record {
-            Some(r) => row![
-                badge(l, r.person.status),
-                shield(l, r.person.two_factor),
-                if r.person.two_factor && !own {
-                    crate::widget::link(
-                        t("action-reset-two-factor"),
-                        (!self.busy).then_some(Message::AskResetTwoFactor),
-                    )
-                } else {
-                    space().width(0).into()
-                },
-                text(l.t_with("person-created-on", &[("date", &l.date(r.created_at))])).size(13)
-            ]
-            .spacing(10)
-            .into(),
-            None => text(l.status(sesame_core::domain::Status::Active)).into(),
-        };
-        let identity = column![
+        let status = self.status(ctx);
+        column![
             heading(t("person-section-identity")),
+            row![input(Field::LastName), input(Field::FirstName)].spacing(12),
+            row![input(Field::UserId), input(Field::Email)].spacing(12),
             row![
-                input(
-                    "field-last-name",
-                    &self.form.last_name,
-                    Field::LastName,
-                    "last_name",
-                    "last-name"
-                ),
-                input(
-                    "field-first-name",
-                    &self.form.first_name,
-                    Field::FirstName,
-                    "first_name",
-                    "first-name"
-                )
-            ]
-            .spacing(12),
-            row![
-                input(
-                    "field-user-id",
-                    &self.form.user_id,
-                    Field::UserId,
-                    "user_id",
-                    "user-id"
-                ),
-                input(
-                    "field-email",
-                    &self.form.email,
-                    Field::Email,
-                    "email",
-                    "email"
-                )
-            ]
-            .spacing(12),
-            row![
-                input(
-                    "field-phone",
-                    &self.form.phone,
-                    Field::Phone,
-                    "phone",
-                    "phone"
-                ),
+                input(Field::Phone),
                 labelled(t("field-level"), level_picker, err("level")),
                 labelled(
                     t("field-language"),
@@ -132,23 +108,42 @@ impl Person {
             .spacing(24)
             .align_y(Alignment::Center),
         ]
-        .spacing(12);
+        .spacing(12)
+        .into()
+    }
 
-        let mut page = column![
-            text(if self.is_new() {
-                t("person-new-title")
-            } else {
-                t("person-title")
-            })
-            .size(26)
-        ]
-        .spacing(14);
-        if let Some(n) = &self.notice {
-            page = page.push(n.view());
+    /// The account's status, second factor (with its reset) and creation date.
+    fn status<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
+        let t = |id: &str| l.t(id);
+        let own = self.id == Some(ctx.me.id);
+        match &self.record {
+            Some(r) => row![
+                badge(l, r.person.status),
+                shield(l, r.person.two_factor),
+                if r.person.two_factor && !own {
+                    crate::widget::link(
+                        t("action-reset-two-factor"),
+                        (!self.busy).then_some(Message::AskResetTwoFactor),
+                    )
+                } else {
+                    space().width(0).into()
+                },
+                text(l.t_with("person-created-on", &[("date", &l.date(r.created_at))])).size(13)
+            ]
+            .spacing(10)
+            .into(),
+            None => text(l.status(sesame_core::domain::Status::Active)).into(),
         }
-        page = page.push(identity);
-        if let Some(rec) = &self.record {
-            // Section 2: link and unlink. Section 3: who is under this user's charge.
+    }
+
+    /// Section 2: link and unlink users. Section 3: who is under this user's charge.
+    fn under_charge<'a>(&'a self, rec: &'a PersonRecord, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
+        let t = |id: &str| l.t(id);
+        let own = self.id == Some(ctx.me.id);
+        let mut page = column![].spacing(14);
+        {
             let may_have_charge = rec.person.level.rank() < 3 && !own;
             if may_have_charge {
                 let results = self.link_results.iter().fold(column![].spacing(4), |c, p| {
@@ -196,10 +191,16 @@ impl Person {
             };
             page = page.push(column![heading(t("person-section-under-charge")), under].spacing(8));
         }
+        page.into()
+    }
+
+    fn buttons<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let t = |id: &str| ctx.locale.t(id);
+        let own = self.id == Some(ctx.me.id);
         // Deleting one's own record is offered: the server's answer (another administrator must
         // do it, or the last level-1 user stays) is then shown plainly.
         let may_delete = !self.is_new();
-        let buttons = row![
+        row![
             secondary(
                 t("action-initialize-password"),
                 (!self.is_new() && !own && !self.busy).then_some(Message::AskInitialize)
@@ -212,63 +213,53 @@ impl Person {
             secondary(t("action-cancel"), Some(Message::Cancel)),
             secondary(t("action-quit"), Some(Message::Quit)),
         ]
-        .spacing(10);
-        let page: Element<'_, Message> = column![
-            scrollable(container(page.max_width(980)).padding(20)).height(Length::Fill),
-            container(buttons).padding(20)
-        ]
-        .into();
-        match &self.dialog {
-            None => page,
-            Some(Dialog::ConfirmDelete) => confirm(
+        .spacing(10)
+        .into()
+    }
+
+    /// The dialog over the record.
+    fn dialog_view<'a>(
+        &'a self,
+        page: Element<'a, Message>,
+        dialog: &'a Dialog,
+        ctx: Ctx<'_>,
+    ) -> Element<'a, Message> {
+        let l = ctx.locale;
+        let t = |id: &str| l.t(id);
+        let name = format!("{} {}", self.form.first_name, self.form.last_name);
+        let name = name.trim();
+        match dialog {
+            Dialog::ConfirmDelete => confirm(
                 page,
                 l,
                 t("dialog-remove-title"),
-                l.t_with(
-                    "dialog-remove-body",
-                    &[(
-                        "name",
-                        &format!("{} {}", self.form.first_name, self.form.last_name),
-                    )],
-                ),
+                l.t_with("dialog-remove-body", &[("name", name)]),
                 ("action-cancel", Message::CloseDialog),
                 Message::ConfirmDelete,
                 Weight::Dangerous,
             ),
-            Some(Dialog::ConfirmInitialize) => confirm(
+            Dialog::ConfirmInitialize => confirm(
                 page,
                 l,
                 t("dialog-initialize-title"),
-                l.t_with(
-                    "dialog-initialize-body",
-                    &[(
-                        "name",
-                        &format!("{} {}", self.form.first_name, self.form.last_name),
-                    )],
-                ),
+                l.t_with("dialog-initialize-body", &[("name", name)]),
                 ("action-cancel", Message::CloseDialog),
                 Message::ConfirmInitialize,
                 Weight::Normal,
             ),
-            Some(Dialog::ConfirmResetTwoFactor) => confirm(
+            Dialog::ConfirmResetTwoFactor => confirm(
                 page,
                 l,
                 t("dialog-reset-two-factor-title"),
-                l.t_with(
-                    "dialog-reset-two-factor-body",
-                    &[(
-                        "name",
-                        &format!("{} {}", self.form.first_name, self.form.last_name),
-                    )],
-                ),
+                l.t_with("dialog-reset-two-factor-body", &[("name", name)]),
                 ("action-cancel", Message::CloseDialog),
                 Message::ConfirmResetTwoFactor,
                 Weight::Dangerous,
             ),
-            Some(Dialog::Password(password)) => crate::widget::password_dialog(
+            Dialog::Password(password) => crate::widget::password_dialog(
                 page,
                 l,
-                &format!("{} {}", self.form.first_name, self.form.last_name),
+                name,
                 password,
                 [
                     Message::CopyPassword,
@@ -277,5 +268,16 @@ impl Person {
                 ],
             ),
         }
+    }
+}
+
+/// An identity field's label, the field name the server's errors use, and its widget id.
+fn describe(field: Field) -> (&'static str, &'static str, &'static str) {
+    match field {
+        Field::LastName => ("field-last-name", "last_name", "last-name"),
+        Field::FirstName => ("field-first-name", "first_name", "first-name"),
+        Field::UserId => ("field-user-id", "user_id", "user-id"),
+        Field::Email => ("field-email", "email", "email"),
+        Field::Phone => ("field-phone", "phone", "phone"),
     }
 }
