@@ -132,6 +132,7 @@ home-user-follow-up-detail = Create and modify user accounts, initialize passwor
 home-my-account-detail = Your contact details, language and password.
 
 people-title = User follow-up
+people-no-match = Nobody matches this search and these filters.
 people-options-title = What to do for { $name }?
 people-search = Search by name, user ID or email (Ctrl+F)
 people-new = New user

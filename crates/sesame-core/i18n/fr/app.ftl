@@ -132,6 +132,7 @@ home-user-follow-up-detail = Créer et modifier des comptes d’utilisateur, ini
 home-my-account-detail = Vos coordonnées, votre langue et votre mot de passe.
 
 people-title = Suivi des utilisateurs
+people-no-match = Personne ne correspond à cette recherche ni à ces filtres.
 people-options-title = Que faire pour { $name } ?
 people-search = Rechercher par nom, identifiant ou courriel (Ctrl+F)
 people-new = Nouvel utilisateur

@@ -17,6 +17,20 @@ use sesame_core::domain::{Level, Status};
 /// The per-row actions keep their width whatever the window's: the other columns give way.
 const OPTIONS_WIDTH: f32 = 196.0;
 
+/// New user, Invite, Cancel and Quit, under the list.
+fn buttons<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
+    let t = |id: &str| ctx.locale.t(id);
+    let may_create = !ctx.me.rights.grantable_levels.is_empty();
+    row![
+        primary(t("people-new"), may_create.then_some(Message::New)),
+        secondary(t("people-invite"), may_create.then_some(Message::Invite)),
+        secondary(t("action-cancel"), Some(Message::Cancel)),
+        secondary(t("action-quit"), Some(Message::Quit)),
+    ]
+    .spacing(10)
+    .into()
+}
+
 impl People {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         if let Some(record) = &self.record {
@@ -24,6 +38,45 @@ impl People {
         }
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
+        let list: Element<'a, Message> = if self.visible.is_empty() && !self.loading {
+            // Say why the list is empty rather than show a blank area.
+            container(text(t("people-no-match")).size(14))
+                .padding(20)
+                .height(Length::Fill)
+                .into()
+        } else {
+            virtual_list::view(
+                "people-list",
+                self.visible.len(),
+                ROW_HEIGHT,
+                self.window,
+                |i| self.row(l, ctx.roles, self.visible[i]),
+                Message::Scrolled,
+            )
+        };
+        let mut page = column![text(t("people-title")).size(26)]
+            .spacing(10)
+            .padding(20)
+            .height(Length::Fill);
+        if let Some(n) = &self.notice {
+            page = page.push(n.view());
+        }
+        let page: Element<'_, Message> = page
+            .push(self.toolbar(l))
+            .push(self.filters(ctx))
+            .push(self.column_headers(l))
+            .push(list)
+            .push(buttons(ctx))
+            .into();
+        match &self.dialog {
+            None => page,
+            Some(d) => self.dialog_view(page, d, ctx),
+        }
+    }
+
+    /// The filters: level, status, role, second factor.
+    fn filters<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
         let levels: Vec<LevelFilter> = std::iter::once(LevelFilter(None, l))
             .chain(Level::ALL.into_iter().map(|v| LevelFilter(Some(v), l)))
             .collect();
@@ -49,43 +102,8 @@ impl People {
             .into_iter()
             .map(|v| TwoFactorFilter(v, l))
             .collect();
-        let count = if self.loading {
-            l.t_count("people-loading", "count", self.all.len())
-        } else if self.visible.len() == self.all.len() {
-            l.t_count("people-count", "count", self.all.len())
-        } else {
-            l.t_with(
-                "people-count-filtered",
-                &[
-                    ("shown", &l.number(self.visible.len())),
-                    ("total", &l.number(self.all.len())),
-                ],
-            )
-        };
-        let toolbar = row![
-            text_input(&t("people-search"), &self.query)
-                .id("search")
-                .on_input(Message::Search)
-                .padding(8)
-                .width(Length::Fill),
-            text(count).size(13),
-            secondary(
-                l.t_count("people-roles-selected", "count", self.selected.len()),
-                (!self.selected.is_empty()).then_some(Message::AskRolesOfSelection)
-            ),
-            secondary(
-                l.t_count("people-print-selected", "count", self.selected.len()),
-                (!self.selected.is_empty()).then_some(Message::AskBatch)
-            ),
-            secondary(
-                t("people-export-csv"),
-                (!self.loading).then_some(Message::ExportCsv)
-            ),
-        ]
-        .spacing(10)
-        .align_y(Alignment::Center);
-        let filters = row![
-            text(t("people-filters")).size(13),
+        row![
+            text(l.t("people-filters")).size(13),
             crate::widget::menu(
                 levels,
                 Some(self.level.unwrap_or(LevelFilter(None, l))).map(|f| LevelFilter(f.0, l)),
@@ -108,8 +126,54 @@ impl People {
             .id("two-factor-filter"),
         ]
         .spacing(10)
-        .align_y(Alignment::Center);
-        let header = row![
+        .align_y(Alignment::Center)
+        .into()
+    }
+
+    /// Search, how many are shown, and what applies to the ticked rows.
+    fn toolbar<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
+        let count = if self.loading {
+            l.t_count("people-loading", "count", self.all.len())
+        } else if self.visible.len() == self.all.len() {
+            l.t_count("people-count", "count", self.all.len())
+        } else {
+            l.t_with(
+                "people-count-filtered",
+                &[
+                    ("shown", &l.number(self.visible.len())),
+                    ("total", &l.number(self.all.len())),
+                ],
+            )
+        };
+        row![
+            text_input(&t("people-search"), &self.query)
+                .id("search")
+                .on_input(Message::Search)
+                .padding(8)
+                .width(Length::Fill),
+            text(count).size(13),
+            secondary(
+                l.t_count("people-roles-selected", "count", self.selected.len()),
+                (!self.selected.is_empty()).then_some(Message::AskRolesOfSelection)
+            ),
+            secondary(
+                l.t_count("people-print-selected", "count", self.selected.len()),
+                (!self.selected.is_empty()).then_some(Message::AskBatch)
+            ),
+            secondary(
+                t("people-export-csv"),
+                (!self.loading).then_some(Message::ExportCsv)
+            ),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center)
+        .into()
+    }
+
+    fn column_headers<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
+        row![
             container(text("")).width(24),
             self.header(l, "column-name", PeopleSort::Name, 3),
             self.header(l, "column-user-id", PeopleSort::UserId, 2),
@@ -122,46 +186,8 @@ impl People {
             container(text(t("column-options")).size(13)).width(OPTIONS_WIDTH),
         ]
         .spacing(8)
-        .padding([6, 8]);
-        let list = virtual_list::view(
-            "people-list",
-            self.visible.len(),
-            ROW_HEIGHT,
-            self.window,
-            |i| self.row(l, ctx.roles, self.visible[i]),
-            Message::Scrolled,
-        );
-        let buttons = row![
-            primary(
-                t("people-new"),
-                (!ctx.me.rights.grantable_levels.is_empty()).then_some(Message::New)
-            ),
-            secondary(
-                t("people-invite"),
-                (!ctx.me.rights.grantable_levels.is_empty()).then_some(Message::Invite)
-            ),
-            secondary(t("action-cancel"), Some(Message::Cancel)),
-            secondary(t("action-quit"), Some(Message::Quit)),
-        ]
-        .spacing(10);
-        let mut page = column![text(t("people-title")).size(26)]
-            .spacing(10)
-            .padding(20)
-            .height(Length::Fill);
-        if let Some(n) = &self.notice {
-            page = page.push(n.view());
-        }
-        let page: Element<'_, Message> = page
-            .push(toolbar)
-            .push(filters)
-            .push(header)
-            .push(list)
-            .push(buttons)
-            .into();
-        match &self.dialog {
-            None => page,
-            Some(d) => self.dialog_view(page, d, ctx),
-        }
+        .padding([6, 8])
+        .into()
     }
 
     fn header<'a>(
@@ -260,133 +286,170 @@ impl People {
     ) -> Element<'a, Message> {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
-        match d {
-            Dialog::Options { id, name } => {
-                let buttons = self
-                    .find(*id)
-                    .map(row_options)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .fold(column![].spacing(8), |c, o| {
-                        c.push(
-                            widget::button_for(
-                                widget::Look::Secondary,
-                                o.with(l).to_string(),
-                                Some(o.message(*id)),
-                            )
-                            .id(format!("option-{o:?}")),
-                        )
-                    });
-                dialog(
-                    base,
-                    l.t_with("people-options-title", &[("name", name)]),
-                    buttons.into(),
-                    vec![secondary(t("action-close"), Some(Message::CloseDialog))],
-                )
+        let (title, body, name, keep, on_confirm, weight) = match d {
+            Dialog::Options { id, name } => return self.options_dialog(base, *id, name, l),
+            Dialog::Roles { ids, name, roles } => {
+                return roles_dialog(base, ids.len(), name, roles, ctx);
             }
-            Dialog::ConfirmInitialize { name, .. } => confirm(
-                base,
-                l,
-                t("dialog-initialize-title"),
-                l.t_with("dialog-initialize-body", &[("name", name)]),
-                ("action-cancel", Message::CloseDialog),
+            Dialog::Invite(form) => return invite_dialog(base, form, ctx),
+            Dialog::Password { name, password, .. } => {
+                return crate::widget::password_dialog(
+                    base,
+                    l,
+                    name,
+                    password,
+                    [
+                        Message::CopyPassword,
+                        Message::PrintLetter,
+                        Message::CloseDialog,
+                    ],
+                );
+            }
+            Dialog::ConfirmBatch { count } => {
+                return confirm(
+                    base,
+                    l,
+                    t("dialog-batch-title"),
+                    l.t_count("dialog-batch-body", "count", *count),
+                    ("action-cancel", Message::CloseDialog),
+                    Message::ConfirmBatch,
+                    Weight::Normal,
+                );
+            }
+            Dialog::ConfirmInitialize { name, .. } => (
+                "dialog-initialize-title",
+                "dialog-initialize-body",
+                name,
+                "action-cancel",
                 Message::ConfirmInitialize,
                 Weight::Normal,
             ),
-            Dialog::Password { name, password, .. } => crate::widget::password_dialog(
-                base,
-                l,
+            Dialog::ConfirmCancelInvitation { name, .. } => (
+                "dialog-cancel-invitation-title",
+                "dialog-cancel-invitation-body",
                 name,
-                password,
-                [
-                    Message::CopyPassword,
-                    Message::PrintLetter,
-                    Message::CloseDialog,
-                ],
-            ),
-            Dialog::Roles { ids, name, roles } => {
-                let mut boxes = column![].spacing(8);
-                if ids.len() > 1 {
-                    boxes = boxes.push(text(t("dialog-roles-many")).size(13));
-                }
-                let boxes = ctx.roles.iter().fold(boxes, |c, r| {
-                    let label = l.role_name(r);
-                    let code = r.code.clone();
-                    c.push(
-                        crate::widget::check(label, roles.contains(&r.code), move |on| {
-                            Message::ToggleRole(code.clone(), on)
-                        })
-                        .id(format!("role-{}", r.code)),
-                    )
-                });
-                dialog(
-                    base,
-                    l.t_with("dialog-roles-title", &[("name", name)]),
-                    boxes.into(),
-                    vec![
-                        secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                        primary(t("action-update"), Some(Message::SaveRoles)),
-                    ],
-                )
-            }
-            Dialog::Invite(form) => {
-                let levels = crate::screen::person::grantable_levels(&ctx);
-                dialog(
-                    base,
-                    t("dialog-invite-title"),
-                    column![
-                        text(t("dialog-invite-body")).size(13),
-                        form.view(l, levels, ctx.roles).map(Message::InviteEdit),
-                    ]
-                    .spacing(10)
-                    .into(),
-                    vec![
-                        secondary(t("action-cancel"), Some(Message::CloseDialog)),
-                        primary(
-                            t("action-send-invitation"),
-                            (!form.sending).then_some(Message::SendInvitation),
-                        ),
-                    ],
-                )
-            }
-            Dialog::ConfirmCancelInvitation { name, .. } => confirm(
-                base,
-                l,
-                t("dialog-cancel-invitation-title"),
-                l.t_with("dialog-cancel-invitation-body", &[("name", name)]),
-                ("action-keep", Message::CloseDialog),
+                "action-keep",
                 Message::ConfirmCancelInvitation,
                 Weight::Dangerous,
             ),
-            Dialog::ConfirmResetTwoFactor { name, .. } => confirm(
-                base,
-                l,
-                t("dialog-reset-two-factor-title"),
-                l.t_with("dialog-reset-two-factor-body", &[("name", name)]),
-                ("action-cancel", Message::CloseDialog),
+            Dialog::ConfirmResetTwoFactor { name, .. } => (
+                "dialog-reset-two-factor-title",
+                "dialog-reset-two-factor-body",
+                name,
+                "action-cancel",
                 Message::ConfirmResetTwoFactor,
                 Weight::Dangerous,
             ),
-            Dialog::ConfirmBatch { count } => confirm(
-                base,
-                l,
-                t("dialog-batch-title"),
-                l.t_count("dialog-batch-body", "count", *count),
-                ("action-cancel", Message::CloseDialog),
-                Message::ConfirmBatch,
-                Weight::Normal,
-            ),
-            Dialog::ConfirmRemove { name, .. } => confirm(
-                base,
-                l,
-                t("dialog-remove-title"),
-                l.t_with("dialog-remove-body", &[("name", name)]),
-                ("action-cancel", Message::CloseDialog),
+            Dialog::ConfirmRemove { name, .. } => (
+                "dialog-remove-title",
+                "dialog-remove-body",
+                name,
+                "action-cancel",
                 Message::ConfirmRemove,
                 Weight::Dangerous,
             ),
-        }
+        };
+        confirm(
+            base,
+            l,
+            t(title),
+            l.t_with(body, &[("name", name)]),
+            (keep, Message::CloseDialog),
+            on_confirm,
+            weight,
+        )
     }
+
+    /// A row's actions, one focusable button each.
+    fn options_dialog<'a>(
+        &'a self,
+        base: Element<'a, Message>,
+        id: i64,
+        name: &str,
+        l: Locale,
+    ) -> Element<'a, Message> {
+        let buttons = self
+            .find(id)
+            .map(row_options)
+            .unwrap_or_default()
+            .into_iter()
+            .fold(column![].spacing(8), |c, o| {
+                c.push(
+                    widget::button_for(
+                        widget::Look::Secondary,
+                        o.with(l).to_string(),
+                        Some(o.message(id)),
+                    )
+                    .id(format!("option-{o:?}")),
+                )
+            });
+        dialog(
+            base,
+            l.t_with("people-options-title", &[("name", name)]),
+            buttons.into(),
+            vec![secondary(l.t("action-close"), Some(Message::CloseDialog))],
+        )
+    }
+}
+
+/// The roles of one person, or of every ticked row.
+fn roles_dialog<'a>(
+    base: Element<'a, Message>,
+    count: usize,
+    name: &str,
+    roles: &std::collections::BTreeSet<String>,
+    ctx: Ctx<'_>,
+) -> Element<'a, Message> {
+    let l = ctx.locale;
+    let mut boxes = column![].spacing(8);
+    if count > 1 {
+        boxes = boxes.push(text(l.t("dialog-roles-many")).size(13));
+    }
+    let boxes = ctx.roles.iter().fold(boxes, |c, r| {
+        let code = r.code.clone();
+        c.push(
+            crate::widget::check(l.role_name(r), roles.contains(&r.code), move |on| {
+                Message::ToggleRole(code.clone(), on)
+            })
+            .id(format!("role-{}", r.code)),
+        )
+    });
+    dialog(
+        base,
+        l.t_with("dialog-roles-title", &[("name", name)]),
+        boxes.into(),
+        vec![
+            secondary(l.t("action-cancel"), Some(Message::CloseDialog)),
+            primary(l.t("action-update"), Some(Message::SaveRoles)),
+        ],
+    )
+}
+
+/// Invite by email: the form, Cancel and Send.
+fn invite_dialog<'a>(
+    base: Element<'a, Message>,
+    form: &'a super::InviteForm,
+    ctx: Ctx<'_>,
+) -> Element<'a, Message> {
+    let l = ctx.locale;
+    let levels = crate::screen::person::grantable_levels(&ctx);
+    dialog(
+        base,
+        l.t("dialog-invite-title"),
+        column![
+            text(l.t("dialog-invite-body")).size(13),
+            form.view(l, levels, ctx.roles).map(Message::InviteEdit),
+        ]
+        .spacing(10)
+        .into(),
+        vec![
+            secondary(l.t("action-cancel"), Some(Message::CloseDialog)),
+            primary(
+                l.t("action-send-invitation"),
+                (!form.sending).then_some(Message::SendInvitation),
+            ),
+        ],
+    )
 }
 
 /// Role codes as the catalogue names them in the user's language.
