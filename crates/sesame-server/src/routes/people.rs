@@ -18,7 +18,7 @@ use sesame_core::api::{
     CreatedPerson, ErrorBody, ErrorCode, NewPerson, PeoplePage, PeopleQuery, PersonRecord,
     PersonUpdate,
 };
-use sesame_core::domain::rules::{Action, Actor, Target};
+use sesame_core::domain::rules::{Action, Actor, Target, Visibility};
 use sesame_core::domain::{
     Level, Status, generate_password, normalize_email, required_text, validate_user_id,
 };
@@ -58,8 +58,6 @@ pub(crate) async fn targets_of(
     Ok(found)
 }
 
-/// The full record: identity, the users under this user's charge and their managers, limited
-/// to the people the actor may see.
 /// The closing steps of a change to a person: read them again as stored now, build their
 /// record as the actor sees it, and commit.
 pub(crate) async fn commit_record(mut tx: Conn, actor: &Actor, id: i64) -> ApiResult<PersonRecord> {
@@ -72,6 +70,8 @@ pub(crate) async fn commit_record(mut tx: Conn, actor: &Actor, id: i64) -> ApiRe
     Ok(record)
 }
 
+/// The full record: identity, the users under this user's charge and their managers, limited
+/// to the people the actor may see.
 pub(crate) async fn record_of(
     conn: &mut Conn,
     actor: &Actor,
@@ -79,9 +79,10 @@ pub(crate) async fn record_of(
 ) -> ApiResult<PersonRecord> {
     let under = conn.under_charge_of(p.id).await?;
     let managers = conn.managers_of(p.id).await?;
-    let own_charge: HashSet<i64> = match actor.reach {
-        Some(r) if r.level != Level::One => conn
-            .under_charge_of(r.person_id)
+    // Only a level-2 view depends on who is under the actor's charge.
+    let own_charge: HashSet<i64> = match actor.visibility() {
+        Visibility::LevelTwoAndCharge { person_id } => conn
+            .under_charge_of(person_id)
             .await?
             .iter()
             .map(|x| x.id)

@@ -43,8 +43,10 @@ macro_rules! person_columns {
 }
 
 mod listing;
+mod visibility;
 
-pub use listing::{MAX_PAGE, visibility_filter};
+pub use listing::MAX_PAGE;
+pub(super) use visibility::visible_people;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PersonRow {
