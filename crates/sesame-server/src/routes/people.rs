@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 
 use super::{phone, record};
 use crate::AppState;
-use crate::auth::{Signed, hash_password};
+use crate::auth::{Signed, generated_password};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, Id, Params};
 use crate::store::{Conn, NewPersonRow, PersonFields, PersonRow, is_unique_violation};
@@ -19,9 +19,7 @@ use sesame_core::api::{
     PersonUpdate,
 };
 use sesame_core::domain::rules::{Action, Actor, Target, Visibility};
-use sesame_core::domain::{
-    Level, Status, generate_password, normalize_email, required_text, validate_user_id,
-};
+use sesame_core::domain::{Level, Status, normalize_email, required_text, validate_user_id};
 
 /// The person `id` as the actor sees it; "not found" when it is not visible.
 pub(crate) async fn target_of(
@@ -195,8 +193,7 @@ pub async fn create_person(
     validate_user_id(&user_id)?;
     let email = normalize_email("email", &req.email)?;
     let phone = phone(req.phone.as_deref())?;
-    let password = generate_password();
-    let hash = hash_password(&password).await?;
+    let (password, hash) = generated_password().await?;
     let mut tx = state.db.begin().await?;
     let roles = check_roles(&mut tx, s.actor.org_id, &req.roles).await?;
     let id = tx
