@@ -56,6 +56,13 @@ pub fn token_hash(token: &str) -> String {
     base64::engine::general_purpose::STANDARD_NO_PAD.encode(Sha256::digest(token.as_bytes()))
 }
 
+/// A password the server makes up (shown once), and its hash.
+pub async fn generated_password() -> ApiResult<(String, String)> {
+    let password = sesame_core::domain::generate_password();
+    let hash = hash_password(&password).await?;
+    Ok((password, hash))
+}
+
 /// A password people choose, by the domain's policy.
 pub fn check_new_password(password: &str, user_id: &str) -> ApiResult<()> {
     if !sesame_core::domain::acceptable_password(password, user_id) {

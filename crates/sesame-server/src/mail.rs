@@ -116,7 +116,7 @@ pub async fn queue_technical_user_notice(
     actor: &str,
     notice: TechnicalNotice,
 ) -> ApiResult<()> {
-    let Some(email) = structure.m_email.clone().filter(|e| !e.is_empty()) else {
+    let Some(email) = structure.manager.m_email.clone().filter(|e| !e.is_empty()) else {
         return Ok(());
     };
     let lang = structure.manager_language();

@@ -5,8 +5,8 @@ use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::routes::*;
-use sesame_core::api::*;
+use super::routes;
+use sesame_core::api::{ErrorBody, ErrorCode, ErrorDetail, PeopleSort};
 use sesame_core::domain::{
     AccountKind, AuditAction, ContactPurpose, Language, Level, Scope, Status, StructureKind,
 };
@@ -29,18 +29,18 @@ impl Modify for BearerAuth {
         Errors are `{\"error\": {\"code\", \"field\", \"message\"}}` with a stable code."),
     modifiers(&BearerAuth),
     paths(
-        sign_in, api_token, current_session, sign_out,
-        me, update_me, change_password, start_two_factor, confirm_two_factor, disable_two_factor,
-        organization, roles, create_role, update_role,
-        list_structures, create_structure, rename_structure, move_structure, set_primary_manager,
-        structure_technical_user, create_technical_user, get_technical_user, reset_technical_user_password,
-        list_people, get_person, create_person, update_person, delete_person,
-        initialize_password, initialize_passwords, update_roles, update_roles_of_many, suspend_person, reactivate_person, reset_two_factor,
-        link_under_charge, unlink_under_charge,
-        list_service_users, get_service_user, create_service_user, update_service_user, reset_service_user_password,
-        list_invitations, create_invitation, resend_invitation, expire_invitation,
-        list_contacts, create_contact, update_contact, delete_contact,
-        audit_log, audit_csv, outbox,
+        routes::sign_in, routes::api_token, routes::current_session, routes::sign_out,
+        routes::me, routes::update_me, routes::change_password, routes::start_two_factor, routes::confirm_two_factor, routes::disable_two_factor,
+        routes::organization, routes::roles, routes::create_role, routes::update_role,
+        routes::list_structures, routes::create_structure, routes::rename_structure, routes::move_structure, routes::set_primary_manager,
+        routes::structure_technical_user, routes::create_technical_user, routes::get_technical_user, routes::reset_technical_user_password,
+        routes::list_people, routes::get_person, routes::create_person, routes::update_person, routes::delete_person,
+        routes::initialize_password, routes::initialize_passwords, routes::update_roles, routes::update_roles_of_many, routes::suspend_person, routes::reactivate_person, routes::reset_two_factor,
+        routes::link_under_charge, routes::unlink_under_charge,
+        routes::list_service_users, routes::get_service_user, routes::create_service_user, routes::update_service_user, routes::reset_service_user_password,
+        routes::list_invitations, routes::create_invitation, routes::resend_invitation, routes::expire_invitation,
+        routes::list_contacts, routes::create_contact, routes::update_contact, routes::delete_contact,
+        routes::audit_log, routes::audit_csv, routes::outbox,
     ),
     components(schemas(
         ErrorBody, ErrorDetail, ErrorCode, Level, Status, Language, AccountKind, StructureKind, Scope,

@@ -14,7 +14,7 @@ use crate::auth::{
 };
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Body;
-use crate::store::PersonFields;
+use crate::store::{Conn, PersonFields};
 use sesame_core::api::{
     ChangePassword, ErrorBody, ErrorCode, Me, MyDetailsUpdate, TwoFactorCode, TwoFactorEnrollment,
 };
@@ -40,6 +40,19 @@ pub fn totp_matches(secret: Option<&str>, code: &str) -> bool {
     match secret.and_then(|s| totp(s, "sesame", "Sesame")) {
         Some(t) => t.check_current(&code).unwrap_or(false),
         None => false,
+    }
+}
+
+/// The signed-in person's two-factor secret (pending or enabled), once `code` proves they hold it.
+async fn proven_secret(tx: &mut Conn, s: &Signed, code: &str) -> ApiResult<String> {
+    match tx.totp_secret(s.actor.account_id).await? {
+        Some(secret) if totp_matches(Some(&secret), code) => Ok(secret),
+        _ => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidTwoFactorCode,
+            "wrong code",
+        )
+        .with_field("code")),
     }
 }
 
@@ -191,16 +204,8 @@ pub async fn confirm_two_factor(
 ) -> ApiResult<Json<Me>> {
     people_only(&s)?;
     let mut tx = state.db.begin().await?;
-    let secret = tx.totp_secret(s.actor.account_id).await?;
-    if !totp_matches(secret.as_deref(), &req.code) {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::InvalidTwoFactorCode,
-            "wrong code",
-        )
-        .with_field("code"));
-    }
-    tx.set_totp_secret(s.actor.account_id, secret.as_deref(), true)
+    let secret = proven_secret(&mut tx, &s, &req.code).await?;
+    tx.set_totp_secret(s.actor.account_id, Some(&secret), true)
         .await?;
     record(
         &mut tx,
@@ -224,15 +229,7 @@ pub async fn disable_two_factor(
 ) -> ApiResult<StatusCode> {
     people_only(&s)?;
     let mut tx = state.db.begin().await?;
-    let secret = tx.totp_secret(s.actor.account_id).await?;
-    if !totp_matches(secret.as_deref(), &req.code) {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::InvalidTwoFactorCode,
-            "wrong code",
-        )
-        .with_field("code"));
-    }
+    proven_secret(&mut tx, &s, &req.code).await?;
     tx.reset_two_factor(s.actor.account_id).await?;
     record(
         &mut tx,

@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 
 use super::{phone, record};
 use crate::AppState;
-use crate::auth::{Signed, hash_password};
+use crate::auth::{Signed, generated_password};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, Id, Params};
 use crate::store::{Conn, NewPersonRow, PersonFields, PersonRow, is_unique_violation};
@@ -18,10 +18,8 @@ use sesame_core::api::{
     CreatedPerson, ErrorBody, ErrorCode, NewPerson, PeoplePage, PeopleQuery, PersonRecord,
     PersonUpdate,
 };
-use sesame_core::domain::rules::{Action, Actor, Target};
-use sesame_core::domain::{
-    Level, Status, generate_password, normalize_email, required_text, validate_user_id,
-};
+use sesame_core::domain::rules::{Action, Actor, Target, Visibility};
+use sesame_core::domain::{Level, Status, normalize_email, required_text, validate_user_id};
 
 /// The person `id` as the actor sees it; "not found" when it is not visible.
 pub(crate) async fn target_of(
@@ -58,8 +56,6 @@ pub(crate) async fn targets_of(
     Ok(found)
 }
 
-/// The full record: identity, the users under this user's charge and their managers, limited
-/// to the people the actor may see.
 /// The closing steps of a change to a person: read them again as stored now, build their
 /// record as the actor sees it, and commit.
 pub(crate) async fn commit_record(mut tx: Conn, actor: &Actor, id: i64) -> ApiResult<PersonRecord> {
@@ -72,6 +68,8 @@ pub(crate) async fn commit_record(mut tx: Conn, actor: &Actor, id: i64) -> ApiRe
     Ok(record)
 }
 
+/// The full record: identity, the users under this user's charge and their managers, limited
+/// to the people the actor may see.
 pub(crate) async fn record_of(
     conn: &mut Conn,
     actor: &Actor,
@@ -79,9 +77,10 @@ pub(crate) async fn record_of(
 ) -> ApiResult<PersonRecord> {
     let under = conn.under_charge_of(p.id).await?;
     let managers = conn.managers_of(p.id).await?;
-    let own_charge: HashSet<i64> = match actor.reach {
-        Some(r) if r.level != Level::One => conn
-            .under_charge_of(r.person_id)
+    // Only a level-2 view depends on who is under the actor's charge.
+    let own_charge: HashSet<i64> = match actor.visibility() {
+        Visibility::LevelTwoAndCharge { person_id } => conn
+            .under_charge_of(person_id)
             .await?
             .iter()
             .map(|x| x.id)
@@ -194,8 +193,7 @@ pub async fn create_person(
     validate_user_id(&user_id)?;
     let email = normalize_email("email", &req.email)?;
     let phone = phone(req.phone.as_deref())?;
-    let password = generate_password();
-    let hash = hash_password(&password).await?;
+    let (password, hash) = generated_password().await?;
     let mut tx = state.db.begin().await?;
     let roles = check_roles(&mut tx, s.actor.org_id, &req.roles).await?;
     let id = tx

@@ -8,7 +8,7 @@ use sesame_core::domain::AuditAction;
 use super::people::{check_roles, commit_record, target_of, targets_of};
 use super::{record, record_many};
 use crate::AppState;
-use crate::auth::{Signed, hash_password};
+use crate::auth::{Signed, generated_password};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, Id};
 use crate::store::Conn;
@@ -16,8 +16,8 @@ use sesame_core::api::{
     BatchInitialize, BatchRoles, ErrorBody, InitializedPassword, OneTimePassword, PersonRecord,
     PersonSummary, RolesUpdate,
 };
+use sesame_core::domain::Status;
 use sesame_core::domain::rules::Action;
-use sesame_core::domain::{Status, generate_password};
 
 #[utoipa::path(post, path = "/api/v1/people/{id}/password", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = OneTimePassword, description = "The temporary password, shown once"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
@@ -26,14 +26,11 @@ pub async fn initialize_password(
     s: Signed,
     Id(id): Id<i64>,
 ) -> ApiResult<Json<OneTimePassword>> {
-    let password = generate_password();
-    let hash = hash_password(&password).await?;
+    let (password, hash) = generated_password().await?;
     let mut tx = state.db.begin().await?;
     let (target, p) = target_of(&mut tx, &s.actor, id).await?;
     s.actor.may(Action::InitializePassword, &target)?;
-    tx.set_password(id, &hash, true).await?;
-    // Whoever was signed in with the old password is signed out.
-    tx.delete_sessions_of(id, "").await?;
+    tx.replace_password(id, &hash, true).await?;
     record(
         &mut tx,
         &s,
@@ -71,8 +68,7 @@ pub async fn initialize_passwords(
     let ids = batch_ids(&req.ids)?;
     let mut generated = Vec::with_capacity(ids.len());
     for id in &ids {
-        let password = generate_password();
-        let hash = hash_password(&password).await?;
+        let (password, hash) = generated_password().await?;
         generated.push((*id, password, hash));
     }
     // One transaction: every password changes, or none does. The checks and the history are

@@ -8,7 +8,7 @@ use sesame_core::domain::AuditAction;
 
 use super::record;
 use crate::AppState;
-use crate::auth::{Signed, hash_password};
+use crate::auth::{Signed, generated_password};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, Id};
 use crate::store::{Conn, is_unique_violation};
@@ -16,7 +16,7 @@ use sesame_core::api::{
     CreatedServiceUser, ErrorBody, ErrorCode, NewServiceUser, OneTimePassword, ServiceUser,
     ServiceUserUpdate,
 };
-use sesame_core::domain::{Scope, generate_password, required_text, validate_user_code};
+use sesame_core::domain::{Scope, required_text, validate_user_code};
 
 /// A scope names existing structures of the organization and reaches something.
 async fn check_scope(conn: &mut Conn, org_id: i64, scope: &Scope) -> ApiResult<Scope> {
@@ -76,8 +76,7 @@ pub async fn create_service_user(
     let code = req.user_code.trim().to_owned();
     validate_user_code(&code)?;
     let application = required_text("application", &req.application, 80)?;
-    let password = generate_password();
-    let hash = hash_password(&password).await?;
+    let (password, hash) = generated_password().await?;
     let mut tx = state.db.begin().await?;
     let scope = check_scope(&mut tx, s.actor.org_id, &req.scope).await?;
     let id = tx
@@ -184,16 +183,14 @@ pub async fn reset_service_user_password(
     Id(id): Id<i64>,
 ) -> ApiResult<Json<OneTimePassword>> {
     s.actor.may_manage_service_users()?;
-    let password = generate_password();
-    let hash = hash_password(&password).await?;
+    let (password, hash) = generated_password().await?;
     let mut tx = state.db.begin().await?;
     let su = tx
         .service_user(s.actor.org_id, id)
         .await?
         .ok_or_else(ApiError::not_found)?;
     // Service passwords are permanent: never marked temporary.
-    tx.set_password(id, &hash, false).await?;
-    tx.delete_sessions_of(id, "").await?;
+    tx.replace_password(id, &hash, false).await?;
     record(
         &mut tx,
         &s,

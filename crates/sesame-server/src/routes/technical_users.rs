@@ -9,14 +9,13 @@ use sesame_core::domain::AuditAction;
 use super::record;
 use super::structures::structure_for_technical_user;
 use crate::AppState;
-use crate::auth::{Signed, hash_password};
+use crate::auth::{Signed, generated_password};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Id;
 use crate::mail;
 use sesame_core::api::{
     CreatedTechnicalUser, ErrorBody, ErrorCode, OneTimePassword, TechnicalUser,
 };
-use sesame_core::domain::generate_password;
 
 #[utoipa::path(get, path = "/api/v1/structures/{id}/technical-user", tag = "technical users", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = TechnicalUser), (status = 404, body = ErrorBody)))]
@@ -57,8 +56,7 @@ pub async fn create_technical_user(
     s: Signed,
     Id(id): Id<i64>,
 ) -> ApiResult<Json<CreatedTechnicalUser>> {
-    let password = generate_password();
-    let hash = hash_password(&password).await?;
+    let (password, hash) = generated_password().await?;
     let mut tx = state.db.begin().await?;
     let structure = structure_for_technical_user(&mut tx, &s.actor, id).await?;
     if structure.primary_manager_id.is_none() {
@@ -121,16 +119,14 @@ pub async fn reset_technical_user_password(
     s: Signed,
     Id(id): Id<i64>,
 ) -> ApiResult<Json<OneTimePassword>> {
-    let password = generate_password();
-    let hash = hash_password(&password).await?;
+    let (password, hash) = generated_password().await?;
     let mut tx = state.db.begin().await?;
     let t = tx
         .technical_user(s.actor.org_id, id)
         .await?
         .ok_or_else(ApiError::not_found)?;
     let structure = structure_for_technical_user(&mut tx, &s.actor, t.structure_id).await?;
-    tx.set_password(id, &hash, false).await?;
-    tx.delete_sessions_of(id, "").await?;
+    tx.replace_password(id, &hash, false).await?;
     record(
         &mut tx,
         &s,

@@ -111,11 +111,13 @@ impl Conn {
              FROM audit e WHERE e.org_id = $1",
         );
         if visibility != Visibility::Everyone {
-            let mut inner = String::from(
-                "SELECT a.id FROM accounts a WHERE a.org_id = $1 AND a.kind = 'person'",
+            let visible = super::people::visible_people(
+                visibility,
+                "a.id",
+                " WHERE a.org_id = $1 AND a.kind = 'person'",
+                &mut binds,
             );
-            super::people::visibility_filter(visibility, &mut inner, &mut binds);
-            sql.push_str(&format!(" AND e.target_id IN ({inner})"));
+            sql.push_str(&format!(" AND e.target_id IN ({visible})"));
         }
         if let Some(w) = &f.who {
             binds.push(Bind::Text(super::people::like_pattern(w)));

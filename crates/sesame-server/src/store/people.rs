@@ -43,8 +43,10 @@ macro_rules! person_columns {
 }
 
 mod listing;
+mod visibility;
 
-pub use listing::{MAX_PAGE, visibility_filter};
+pub use listing::MAX_PAGE;
+pub(super) use visibility::visible_people;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PersonRow {
@@ -141,6 +143,26 @@ pub fn search_text(user_id: &str, last_name: &str, first_name: &str, email: &str
     fold_for_search(&format!(
         "{first_name} {last_name}\u{1}{last_name} {first_name}\u{1}{user_id}\u{1}{email}"
     ))
+}
+
+/// The columns derived from a person's identity (search and sort keys, level rank), computed
+/// on every write so the listing's indexes stay in step with what they index.
+struct DerivedColumns {
+    user_id_key: String,
+    sort_name: String,
+    search_text: String,
+    level_rank: i64,
+}
+
+impl DerivedColumns {
+    fn of(user_id: &str, last_name: &str, first_name: &str, email: &str, level: Level) -> Self {
+        DerivedColumns {
+            user_id_key: user_id.to_lowercase(),
+            sort_name: sort_key(last_name, first_name, email),
+            search_text: search_text(user_id, last_name, first_name, email),
+            level_rank: i64::from(level.rank()),
+        }
+    }
 }
 
 /// The identity fields of a person, as stored after a change.
@@ -285,7 +307,7 @@ impl Conn {
 
     pub async fn insert_person(&mut self, p: &NewPersonRow) -> Result<i64, sqlx::Error> {
         let roles = serde_json::to_string(&p.roles).unwrap_or_else(|_| "[]".into());
-        let search = search_text(&p.user_id, &p.last_name, &p.first_name, &p.email);
+        let d = DerivedColumns::of(&p.user_id, &p.last_name, &p.first_name, &p.email, p.level);
         on_conn!(self, c => {
             sqlx::query_scalar::<_, i64>(
                 "INSERT INTO accounts (org_id, kind, user_id, user_id_key, password_hash, \
@@ -296,7 +318,7 @@ impl Conn {
             )
             .bind(p.org_id)
             .bind(&p.user_id)
-            .bind(p.user_id.to_lowercase())
+            .bind(&d.user_id_key)
             .bind(&p.password_hash)
             .bind(p.password_temporary)
             .bind(p.status.as_str())
@@ -308,10 +330,10 @@ impl Conn {
             .bind(p.level.code())
             .bind(roles)
             .bind(p.is_contact)
-            .bind(sort_key(&p.last_name, &p.first_name, &p.email))
-            .bind(search)
+            .bind(&d.sort_name)
+            .bind(&d.search_text)
             .bind(now())
-            .bind(i64::from(p.level.rank()))
+            .bind(d.level_rank)
             .fetch_one(&mut *c)
             .await
         })
@@ -325,7 +347,7 @@ impl Conn {
         version: i64,
         f: &PersonFields,
     ) -> Result<bool, sqlx::Error> {
-        let search = search_text(&f.user_id, &f.last_name, &f.first_name, &f.email);
+        let d = DerivedColumns::of(&f.user_id, &f.last_name, &f.first_name, &f.email, f.level);
         let done = on_conn!(self, c => {
             sqlx::query(
                 "UPDATE accounts SET user_id = $1, user_id_key = $2, last_name = $3, first_name = $4, \
@@ -334,7 +356,7 @@ impl Conn {
                  WHERE id = $12 AND version = $13 AND kind = 'person'",
             )
             .bind(&f.user_id)
-            .bind(f.user_id.to_lowercase())
+            .bind(&d.user_id_key)
             .bind(&f.last_name)
             .bind(&f.first_name)
             .bind(&f.email)
@@ -342,11 +364,11 @@ impl Conn {
             .bind(f.level.code())
             .bind(f.language.as_str())
             .bind(f.is_contact)
-            .bind(sort_key(&f.last_name, &f.first_name, &f.email))
-            .bind(search)
+            .bind(&d.sort_name)
+            .bind(&d.search_text)
             .bind(id)
             .bind(version)
-            .bind(i64::from(f.level.rank()))
+            .bind(d.level_rank)
             .execute(&mut *c)
             .await?
                 .rows_affected()

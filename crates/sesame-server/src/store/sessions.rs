@@ -214,6 +214,17 @@ impl Conn {
         })
     }
 
+    /// A new password set by someone else: whoever was signed in with the old one is signed out.
+    pub async fn replace_password(
+        &mut self,
+        account_id: i64,
+        hash: &str,
+        temporary: bool,
+    ) -> Result<(), sqlx::Error> {
+        self.set_password(account_id, hash, temporary).await?;
+        self.delete_sessions_of(account_id, "").await
+    }
+
     pub async fn set_password(
         &mut self,
         account_id: i64,

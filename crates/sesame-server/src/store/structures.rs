@@ -1,6 +1,8 @@
 //! The structure tree and its primary managers.
 
-use super::{Conn, on_conn};
+use sqlx::AssertSqlSafe;
+
+use super::{Bind, Conn, bind_all, on_conn};
 use sesame_core::api::{PersonRef, Structure};
 use sesame_core::domain::rules::Actor;
 use sesame_core::domain::{Language, Level, StructureKind};
@@ -14,22 +16,28 @@ pub struct StructureRow {
     pub name: String,
     pub primary_manager_id: Option<i64>,
     pub version: i64,
+    #[sqlx(flatten)]
+    pub manager: ManagerColumns,
+    pub technical_user_id: Option<i64>,
+}
+
+/// The `m_*` columns of [`manager_columns!`]: a structure's primary manager, read with the
+/// structure or with its technical user.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ManagerColumns {
     pub m_user_id: Option<String>,
     pub m_last_name: Option<String>,
     pub m_first_name: Option<String>,
     pub m_email: Option<String>,
     pub m_level: Option<i64>,
     pub m_language: Option<String>,
-    pub technical_user_id: Option<i64>,
 }
 
-impl StructureRow {
-    pub fn kind(&self) -> StructureKind {
-        StructureKind::parse(&self.kind).unwrap_or(StructureKind::Department)
-    }
-    pub fn manager(&self) -> Option<PersonRef> {
+impl ManagerColumns {
+    /// The manager whose account id is `id` (none when the structure has no manager).
+    pub fn reference(&self, id: Option<i64>) -> Option<PersonRef> {
         Some(PersonRef {
-            id: self.primary_manager_id?,
+            id: id?,
             user_id: self.m_user_id.clone().unwrap_or_default(),
             last_name: self.m_last_name.clone().unwrap_or_default(),
             first_name: self.m_first_name.clone().unwrap_or_default(),
@@ -37,20 +45,35 @@ impl StructureRow {
             level: self.m_level.and_then(Level::from_code),
         })
     }
+    pub fn language(&self) -> Option<Language> {
+        self.m_language.as_deref().and_then(Language::parse)
+    }
+}
+
+/// The primary manager `m`'s columns, as [`ManagerColumns`] reads them.
+macro_rules! manager_columns {
+    () => {
+        "m.user_id AS m_user_id, m.last_name AS m_last_name, m.first_name AS m_first_name, \
+         m.email AS m_email, m.level AS m_level, m.language AS m_language"
+    };
+}
+pub(super) use manager_columns;
+
+impl StructureRow {
+    pub fn kind(&self) -> StructureKind {
+        StructureKind::parse(&self.kind).unwrap_or(StructureKind::Department)
+    }
     pub fn manager_name(&self) -> String {
         format!(
             "{} {}",
-            self.m_first_name.as_deref().unwrap_or(""),
-            self.m_last_name.as_deref().unwrap_or("")
+            self.manager.m_first_name.as_deref().unwrap_or(""),
+            self.manager.m_last_name.as_deref().unwrap_or("")
         )
         .trim()
         .to_owned()
     }
     pub fn manager_language(&self) -> Language {
-        self.m_language
-            .as_deref()
-            .and_then(Language::parse)
-            .unwrap_or_default()
+        self.manager.language().unwrap_or_default()
     }
     /// The structure as `actor` sees it (with what it may do there).
     pub fn api(&self, actor: &Actor) -> Structure {
@@ -59,7 +82,7 @@ impl StructureRow {
             parent_id: self.parent_id,
             kind: self.kind(),
             name: self.name.clone(),
-            primary_manager: self.manager(),
+            primary_manager: self.manager.reference(self.primary_manager_id),
             technical_user_id: self.technical_user_id,
             may_manage_technical_user: actor
                 .may_manage_technical_user(self.primary_manager_id)
@@ -71,11 +94,13 @@ impl StructureRow {
 
 macro_rules! structure_select {
     () => {
-        "SELECT s.id, s.org_id, s.parent_id, s.kind, s.name, s.primary_manager_id, s.version, \
-         m.user_id AS m_user_id, m.last_name AS m_last_name, m.first_name AS m_first_name, \
-         m.email AS m_email, m.level AS m_level, m.language AS m_language, t.id AS technical_user_id \
+        concat!(
+            "SELECT s.id, s.org_id, s.parent_id, s.kind, s.name, s.primary_manager_id, s.version, ",
+            manager_columns!(),
+            ", t.id AS technical_user_id \
          FROM structures s LEFT JOIN accounts m ON m.id = s.primary_manager_id \
          LEFT JOIN accounts t ON t.structure_id = s.id AND t.kind = 'technical_user' "
+        )
     };
 }
 
@@ -123,23 +148,38 @@ impl Conn {
         })
     }
 
-    /// Each change checks the version that was read; returns whether it still matched.
+    /// Sets `set` (assignments to `$1`, `$2`, … bound to `values`) on structure `id` if its
+    /// version is still `version`, the one that was read; returns whether it was.
+    async fn change_structure(
+        &mut self,
+        id: i64,
+        version: i64,
+        set: &str,
+        mut values: Vec<Bind>,
+    ) -> Result<bool, sqlx::Error> {
+        values.extend([Bind::Int(id), Bind::Int(version)]);
+        let sql = format!(
+            "UPDATE structures SET {set}, version = version + 1 WHERE id = ${} AND version = ${}",
+            values.len() - 1,
+            values.len()
+        );
+        let r = on_conn!(self, c => {
+            bind_all!(sqlx::query(AssertSqlSafe(sql)), &values)
+                .execute(&mut *c)
+                .await?
+                .rows_affected()
+        });
+        Ok(r == 1)
+    }
+
     pub async fn rename_structure(
         &mut self,
         id: i64,
         version: i64,
         name: &str,
     ) -> Result<bool, sqlx::Error> {
-        let r = on_conn!(self, c => {
-            sqlx::query("UPDATE structures SET name = $1, version = version + 1 WHERE id = $2 AND version = $3")
-                .bind(name)
-                .bind(id)
-                .bind(version)
-                .execute(&mut *c)
-                .await?
-                .rows_affected()
-        });
-        Ok(r == 1)
+        self.change_structure(id, version, "name = $1", vec![Bind::Text(name.to_owned())])
+            .await
     }
 
     pub async fn move_structure(
@@ -149,17 +189,9 @@ impl Conn {
         parent: Option<i64>,
         kind: StructureKind,
     ) -> Result<bool, sqlx::Error> {
-        let r = on_conn!(self, c => {
-            sqlx::query("UPDATE structures SET parent_id = $1, kind = $2, version = version + 1 WHERE id = $3 AND version = $4")
-                .bind(parent)
-                .bind(kind.as_str())
-                .bind(id)
-                .bind(version)
-                .execute(&mut *c)
-                .await?
-                .rows_affected()
-        });
-        Ok(r == 1)
+        let values = vec![Bind::OptInt(parent), Bind::Text(kind.as_str().to_owned())];
+        self.change_structure(id, version, "parent_id = $1, kind = $2", values)
+            .await
     }
 
     pub async fn set_primary_manager(
@@ -168,16 +200,9 @@ impl Conn {
         version: i64,
         manager: Option<i64>,
     ) -> Result<bool, sqlx::Error> {
-        let r = on_conn!(self, c => {
-            sqlx::query("UPDATE structures SET primary_manager_id = $1, version = version + 1 WHERE id = $2 AND version = $3")
-                .bind(manager)
-                .bind(id)
-                .bind(version)
-                .execute(&mut *c)
-                .await?
-                .rows_affected()
-        });
-        Ok(r == 1)
+        let values = vec![Bind::OptInt(manager)];
+        self.change_structure(id, version, "primary_manager_id = $1", values)
+            .await
     }
 
     /// (id, parent) of every structure of the organization: enough to walk the tree.

@@ -1,8 +1,9 @@
 //! Technical users: one API-only account per structure, managed by its primary manager.
 
+use super::structures::{ManagerColumns, manager_columns};
 use super::{Conn, now, on_conn, to_time};
-use sesame_core::api::{PersonRef, TechnicalUser};
-use sesame_core::domain::{Language, Level, Status};
+use sesame_core::api::TechnicalUser;
+use sesame_core::domain::{Language, Status};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TechnicalUserRow {
@@ -16,33 +17,21 @@ pub struct TechnicalUserRow {
     pub created_at: i64,
     pub last_used_at: Option<i64>,
     pub manager_id: Option<i64>,
-    pub m_user_id: Option<String>,
-    pub m_last_name: Option<String>,
-    pub m_first_name: Option<String>,
-    pub m_email: Option<String>,
-    pub m_level: Option<i64>,
-    pub m_language: Option<String>,
+    #[sqlx(flatten)]
+    pub manager: ManagerColumns,
 }
 
 impl TechnicalUserRow {
     pub fn api(&self) -> TechnicalUser {
-        let manager = self.manager_id.map(|id| PersonRef {
-            id,
-            user_id: self.m_user_id.clone().unwrap_or_default(),
-            last_name: self.m_last_name.clone().unwrap_or_default(),
-            first_name: self.m_first_name.clone().unwrap_or_default(),
-            email: self.m_email.clone(),
-            level: self.m_level.and_then(Level::from_code),
-        });
         TechnicalUser {
             id: self.id,
             user_id: self.user_id.clone(),
             structure_id: self.structure_id,
             structure_name: self.structure_name.clone(),
             status: Status::parse(&self.status).unwrap_or(Status::Suspended),
-            contact_email: self.m_email.clone(),
-            primary_manager: manager,
-            manager_language: self.m_language.as_deref().and_then(Language::parse),
+            contact_email: self.manager.m_email.clone(),
+            primary_manager: self.manager.reference(self.manager_id),
+            manager_language: self.manager.language(),
             created_at: to_time(self.created_at),
             last_used_at: self.last_used_at.map(to_time),
         }
@@ -51,12 +40,14 @@ impl TechnicalUserRow {
 
 macro_rules! technical_user_select {
     () => {
-        "SELECT a.id, a.org_id, a.user_id, a.structure_id, s.name AS structure_name, a.status, a.language, \
-         a.created_at, a.last_used_at, m.id AS manager_id, m.user_id AS m_user_id, m.last_name AS m_last_name, \
-         m.first_name AS m_first_name, m.email AS m_email, m.level AS m_level, m.language AS m_language \
-         FROM accounts a JOIN structures s ON s.id = a.structure_id \
-         LEFT JOIN accounts m ON m.id = s.primary_manager_id \
-         WHERE a.kind = 'technical_user' "
+        concat!(
+            "SELECT a.id, a.org_id, a.user_id, a.structure_id, s.name AS structure_name, a.status, \
+             a.language, a.created_at, a.last_used_at, m.id AS manager_id, ",
+            manager_columns!(),
+            " FROM accounts a JOIN structures s ON s.id = a.structure_id \
+             LEFT JOIN accounts m ON m.id = s.primary_manager_id \
+             WHERE a.kind = 'technical_user' "
+        )
     };
 }
 

@@ -92,8 +92,8 @@ pub enum Refusal {
 pub enum Visibility {
     /// Level 1: every person of the organization.
     Everyone,
-    /// Level 2 (with or without approval): all level-2 users, themselves, and the level-3
-    /// users under their charge.
+    /// Level 2 (with or without approval): all level-2 users (themselves among them: `person_id`
+    /// is their reach, a level-2 user), and the level-3 users under their charge.
     LevelTwoAndCharge { person_id: i64 },
     /// Level 3: only their own record.
     OnlySelf { person_id: i64 },

@@ -5,10 +5,10 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use sqlx::AssertSqlSafe;
 
+use super::visibility::visible_people;
 use super::{PersonRow, like_pattern};
 use crate::store::{Bind, Conn, bind_all, on_conn};
 use sesame_core::api::{PeopleQuery, PeopleSort};
-use sesame_core::domain::Level;
 use sesame_core::domain::rules::Visibility;
 
 /// Where the next page starts: the sort values and id of the last row sent.
@@ -73,29 +73,6 @@ fn encode_cursor(cursor: &Cursor) -> String {
         .encode(serde_json::to_vec(cursor).unwrap_or_default())
 }
 
-/// The SQL filter that mirrors [`Visibility`]: who appears in an actor's user list.
-pub fn visibility_filter(visibility: Visibility, sql: &mut String, binds: &mut Vec<Bind>) {
-    match visibility {
-        Visibility::Everyone => {}
-        Visibility::LevelTwoAndCharge { person_id } => {
-            binds.push(Bind::Int(person_id));
-            let p = binds.len();
-            sql.push_str(&format!(
-                " AND (a.level IN ({}, {}) OR a.id = ${p} OR (a.level = {} AND EXISTS \
-                 (SELECT 1 FROM charges c WHERE c.manager_id = ${p} AND c.subordinate_id = a.id)))",
-                Level::TwoWithApproval.code(),
-                Level::Two.code(),
-                Level::Three.code()
-            ));
-        }
-        Visibility::OnlySelf { person_id } => {
-            binds.push(Bind::Int(person_id));
-            sql.push_str(&format!(" AND a.id = ${}", binds.len()));
-        }
-        Visibility::Nobody => sql.push_str(" AND 1 = 0"),
-    }
-}
-
 impl Conn {
     /// One page of the people `visibility` lets the actor see: one query, whatever the page.
     pub async fn people_page(
@@ -151,42 +128,18 @@ impl Conn {
             ));
         }
         let dir = if desc { "DESC" } else { "ASC" };
-        let order = |prefix: bool| -> String {
-            columns
-                .iter()
-                .chain(["a.id"].iter())
-                .map(|c| format!("{} {dir}", if prefix { c } else { &c[2..] }))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let select = concat!("SELECT ", person_columns!(), " FROM accounts a");
-        let sql = match visibility {
-            // Two parts merged in order: an index range of the level-2 users (the actor among
-            // them), and the few level-3 users under charge, reached from `charges` (CROSS JOIN
-            // keeps SQLite from walking the whole name index to find them). One scan that skips
-            // most of the organization would make the level-2 list many times slower.
-            Visibility::LevelTwoAndCharge { person_id } => {
-                binds.push(Bind::Int(person_id));
-                let p = binds.len();
-                format!(
-                    "{select}{filter} AND a.level_rank = 2 UNION ALL \
-                     SELECT {} FROM charges c CROSS JOIN accounts a{filter} AND c.manager_id = ${p} \
-                     AND a.id = c.subordinate_id AND a.level_rank = 3 \
-                     ORDER BY {} LIMIT {}",
-                    person_columns!(),
-                    order(false),
-                    limit + 1
-                )
-            }
-            other => {
-                visibility_filter(other, &mut filter, &mut binds);
-                format!(
-                    "{select}{filter} ORDER BY {} LIMIT {}",
-                    order(true),
-                    limit + 1
-                )
-            }
-        };
+        // By result column names: the level-2 statement is a compound one.
+        let order = columns
+            .iter()
+            .chain(["a.id"].iter())
+            .map(|c| format!("{} {dir}", &c[2..]))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "{} ORDER BY {order} LIMIT {}",
+            visible_people(visibility, person_columns!(), &filter, &mut binds),
+            limit + 1
+        );
 
         let mut rows: Vec<PersonRow> = on_conn!(self, c => {
             bind_all!(sqlx::query_as::<_, PersonRow>(AssertSqlSafe(sql)), &binds)

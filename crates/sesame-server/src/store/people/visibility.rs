@@ -1,0 +1,42 @@
+//! The domain's [`Visibility`] turned into SQL: the one place that says, for the database,
+//! which people an actor sees.
+
+use crate::store::Bind;
+use sesame_core::domain::Level;
+use sesame_core::domain::rules::Visibility;
+
+/// `SELECT {columns}` of the people `a` matching `filter` (a `WHERE …` clause on `accounts a`)
+/// that `visibility` lets the actor see. A compound statement for level 2, so the caller orders
+/// it by result column names (`sort_name`, not `a.sort_name`).
+pub fn visible_people(
+    visibility: Visibility,
+    columns: &str,
+    filter: &str,
+    binds: &mut Vec<Bind>,
+) -> String {
+    let select = format!("SELECT {columns} FROM accounts a{filter}");
+    match visibility {
+        Visibility::Everyone => select,
+        // Two parts merged: an index range of the level-2 users, and the few level-3 users
+        // under charge, reached from `charges` (CROSS JOIN keeps SQLite from walking the whole
+        // name index to find them). One scan that skips most of the organization would make
+        // the level-2 list many times slower. The actor is among the level-2 users: this
+        // visibility is only ever theirs.
+        Visibility::LevelTwoAndCharge { person_id } => {
+            binds.push(Bind::Int(person_id));
+            let p = binds.len();
+            format!(
+                "{select} AND a.level_rank = {} UNION ALL \
+                 SELECT {columns} FROM charges c CROSS JOIN accounts a{filter} \
+                 AND c.manager_id = ${p} AND a.id = c.subordinate_id AND a.level_rank = {}",
+                Level::Two.rank(),
+                Level::Three.rank()
+            )
+        }
+        Visibility::OnlySelf { person_id } => {
+            binds.push(Bind::Int(person_id));
+            format!("{select} AND a.id = ${}", binds.len())
+        }
+        Visibility::Nobody => format!("{select} AND 1 = 0"),
+    }
+}
