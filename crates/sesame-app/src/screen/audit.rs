@@ -198,6 +198,25 @@ impl Audit {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
+        let mut page = column![
+            text(t("audit-title")).size(26),
+            text(t("audit-intro")).size(14),
+        ]
+        .spacing(10)
+        .padding(20)
+        .height(Length::Fill);
+        if let Some(n) = &self.notice {
+            page = page.push(n.view());
+        }
+        page.push(self.filters(l))
+            .push(self.entries_view(l))
+            .push(self.buttons(l))
+            .into()
+    }
+
+    /// Who, on whom, which action, between which days.
+    fn filters<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
         let input = |placeholder: &str, value: &'a str, field: Field, id: &'static str| {
             text_input(&t(placeholder), value)
                 .id(id)
@@ -214,7 +233,7 @@ impl Audit {
                 .filter(|(x, _)| *x == f)
                 .map(|(_, m)| m.as_str())
         };
-        let filters = row![
+        row![
             input("audit-who", &self.who, Field::Who, "audit-who").width(Length::FillPortion(2)),
             input("audit-whom", &self.whom, Field::Whom, "audit-whom")
                 .width(Length::FillPortion(2)),
@@ -231,7 +250,13 @@ impl Audit {
             primary(t("audit-search"), Some(Message::Search)),
         ]
         .spacing(8)
-        .align_y(Alignment::Start);
+        .align_y(Alignment::Start)
+        .into()
+    }
+
+    /// The entries found, under their column headers.
+    fn entries_view<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
         let mut list = column![].spacing(2);
         let header = row![
             text(t("audit-column-when"))
@@ -270,6 +295,14 @@ impl Audit {
                 .padding([4, 8]),
             );
         }
+        column![header, scrollable(list).height(Length::Fill)]
+            .height(Length::Fill)
+            .into()
+    }
+
+    /// How many were found, More, Export and Quit.
+    fn buttons<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
         let count = if self.loading {
             t("audit-loading")
         } else if self.entries.is_empty() {
@@ -277,40 +310,25 @@ impl Audit {
         } else {
             l.t_count("audit-count", "count", self.entries.len())
         };
-        let mut page = column![
-            text(t("audit-title")).size(26),
-            text(t("audit-intro")).size(14),
+        row![
+            text(count).size(13).width(Length::Fill),
+            secondary(
+                t("audit-more"),
+                (self.next.is_some() && !self.loading).then_some(Message::More)
+            ),
+            secondary(
+                t(if self.exporting {
+                    "audit-exporting"
+                } else {
+                    "audit-export-csv"
+                }),
+                (!self.exporting).then_some(Message::Export)
+            ),
+            secondary(t("action-quit"), Some(Message::Back)),
         ]
         .spacing(10)
-        .padding(20)
-        .height(Length::Fill);
-        if let Some(n) = &self.notice {
-            page = page.push(n.view());
-        }
-        page.push(filters)
-            .push(header)
-            .push(scrollable(list).height(Length::Fill))
-            .push(
-                row![
-                    text(count).size(13).width(Length::Fill),
-                    secondary(
-                        t("audit-more"),
-                        (self.next.is_some() && !self.loading).then_some(Message::More)
-                    ),
-                    secondary(
-                        t(if self.exporting {
-                            "audit-exporting"
-                        } else {
-                            "audit-export-csv"
-                        }),
-                        (!self.exporting).then_some(Message::Export)
-                    ),
-                    secondary(t("action-quit"), Some(Message::Back)),
-                ]
-                .spacing(10)
-                .align_y(Alignment::Center),
-            )
-            .into()
+        .align_y(Alignment::Center)
+        .into()
     }
 }
 

@@ -288,6 +288,37 @@ pub fn labelled<'a, M: 'a>(
         .into()
 }
 
+/// A labelled text field.
+pub fn field<'a, M: Clone + 'a>(
+    label: String,
+    value: &str,
+    on_input: impl Fn(String) -> M + 'a,
+) -> Element<'a, M> {
+    labelled(
+        label,
+        iced::widget::text_input("", value)
+            .on_input(on_input)
+            .padding(8),
+        None,
+    )
+}
+
+/// A labelled field whose text is hidden (a password).
+pub fn secret_field<'a, M: Clone + 'a>(
+    label: String,
+    value: &str,
+    on_input: impl Fn(String) -> M + 'a,
+) -> Element<'a, M> {
+    labelled(
+        label,
+        iced::widget::text_input("", value)
+            .secure(true)
+            .on_input(on_input)
+            .padding(8),
+        None,
+    )
+}
+
 /// A large choice on a light card, for the start screen and "Your file".
 pub fn tile(theme: &Theme, status: button::Status) -> button::Style {
     let p = theme.extended_palette();

@@ -4,13 +4,13 @@ mod two_factor;
 
 pub use two_factor::TwoFactor;
 
-use iced::widget::{column, container, row, scrollable, text, text_input};
+use iced::widget::{column, container, row, scrollable, text};
 use iced::{Element, Length, Task};
 
 use super::Ctx;
 use crate::locale::Locale;
 use crate::settings::{ThemeChoice, ThemeOption};
-use crate::widget::{Notice, heading, labelled, primary, secondary};
+use crate::widget::{Notice, field, heading, labelled, primary, secondary, secret_field};
 use sesame_client::ClientError;
 use sesame_core::api::{Me, MyDetailsUpdate};
 use sesame_core::domain::Language;
@@ -190,46 +190,31 @@ impl MyAccount {
             c = c.push(n.view());
         }
         c = c
-            .push(heading(t("my-account-details")))
-            .push(
-                row![
-                    labelled(
-                        t("field-last-name"),
-                        text_input("", &self.last_name)
-                            .on_input(Message::LastName)
-                            .padding(8),
-                        None
-                    ),
-                    labelled(
-                        t("field-first-name"),
-                        text_input("", &self.first_name)
-                            .on_input(Message::FirstName)
-                            .padding(8),
-                        None
-                    ),
-                ]
-                .spacing(12),
-            )
-            .push(
-                row![
-                    labelled(
-                        t("field-email"),
-                        text_input("", &self.email)
-                            .on_input(Message::Email)
-                            .padding(8),
-                        None
-                    ),
-                    labelled(
-                        t("field-phone"),
-                        text_input("", &self.phone)
-                            .on_input(Message::Phone)
-                            .padding(8),
-                        None
-                    ),
-                ]
-                .spacing(12),
-            )
-            .push(labelled(
+            .push(self.details(ctx))
+            .push(self.settings(ctx))
+            .push(self.two_factor.view(ctx.locale).map(Message::TwoFactor))
+            .push(self.password(ctx));
+        scrollable(container(c).padding(20))
+            .height(Length::Fill)
+            .into()
+    }
+
+    /// Name, email, phone and language, with their Save.
+    fn details<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let t = |id: &str| ctx.locale.t(id);
+        column![
+            heading(t("my-account-details")),
+            row![
+                field(t("field-last-name"), &self.last_name, Message::LastName),
+                field(t("field-first-name"), &self.first_name, Message::FirstName),
+            ]
+            .spacing(12),
+            row![
+                field(t("field-email"), &self.email, Message::Email),
+                field(t("field-phone"), &self.phone, Message::Phone),
+            ]
+            .spacing(12),
+            labelled(
                 t("field-language"),
                 crate::widget::menu(
                     Language::ALL.to_vec(),
@@ -238,81 +223,68 @@ impl MyAccount {
                 )
                 .id("account-language"),
                 None,
-            ))
-            .push(primary(t("action-save"), Some(Message::Save)))
-            .push(
-                row![
-                    labelled(
-                        t("field-paper"),
-                        crate::widget::menu(
-                            [sesame_documents::Paper::A4, sesame_documents::Paper::Letter]
-                                .map(|p| PaperOption(p, ctx.locale))
-                                .to_vec(),
-                            Some(PaperOption(self.paper, ctx.locale)),
-                            Message::Paper,
-                        )
-                        .id("paper"),
-                        None,
-                    ),
-                    labelled(
-                        t("field-theme"),
-                        crate::widget::menu(
-                            ThemeOption::all(ctx.locale),
-                            Some(ThemeOption(self.theme, ctx.locale)),
-                            Message::Theme,
-                        )
-                        .id("account-theme"),
-                        None,
-                    ),
-                ]
-                .spacing(24),
-            )
-            .push(self.two_factor.view(ctx.locale).map(Message::TwoFactor))
-            .push(heading(t("my-account-password")))
-            .push(labelled(
-                t("field-current-password"),
-                text_input("", &self.current)
-                    .secure(true)
-                    .on_input(Message::Current)
-                    .padding(8),
+            ),
+            primary(t("action-save"), Some(Message::Save)),
+        ]
+        .spacing(14)
+        .into()
+    }
+
+    /// Settings of this computer: paper and theme.
+    fn settings<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
+        row![
+            labelled(
+                l.t("field-paper"),
+                crate::widget::menu(
+                    [sesame_documents::Paper::A4, sesame_documents::Paper::Letter]
+                        .map(|p| PaperOption(p, l))
+                        .to_vec(),
+                    Some(PaperOption(self.paper, l)),
+                    Message::Paper,
+                )
+                .id("paper"),
                 None,
-            ))
-            .push(
-                row![
-                    labelled(
-                        t("field-new-password"),
-                        text_input("", &self.new)
-                            .secure(true)
-                            .on_input(Message::New)
-                            .padding(8),
-                        None
-                    ),
-                    labelled(
-                        t("field-repeat-password"),
-                        text_input("", &self.repeat)
-                            .secure(true)
-                            .on_input(Message::Repeat)
-                            .padding(8),
-                        None
-                    ),
-                ]
-                .spacing(12),
-            )
-            .push(text(t("password-rule")).size(13))
-            .push(
-                row![
-                    primary(
-                        t("password-change-action"),
-                        (!self.current.is_empty()
-                            && sesame_core::domain::long_enough_password(&self.new))
-                        .then_some(Message::ChangePassword)
-                    ),
-                    secondary(t("action-quit"), Some(Message::Back)),
-                ]
-                .spacing(10),
-            );
-        scrollable(container(c).padding(20))
-            .height(Length::Fill)
-            .into()
+            ),
+            labelled(
+                l.t("field-theme"),
+                crate::widget::menu(
+                    ThemeOption::all(l),
+                    Some(ThemeOption(self.theme, l)),
+                    Message::Theme,
+                )
+                .id("account-theme"),
+                None,
+            ),
+        ]
+        .spacing(24)
+        .into()
+    }
+
+    /// Changing one's password: the current one, the new one twice.
+    fn password<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let t = |id: &str| ctx.locale.t(id);
+        let may_change =
+            !self.current.is_empty() && sesame_core::domain::long_enough_password(&self.new);
+        column![
+            heading(t("my-account-password")),
+            secret_field(t("field-current-password"), &self.current, Message::Current),
+            row![
+                secret_field(t("field-new-password"), &self.new, Message::New),
+                secret_field(t("field-repeat-password"), &self.repeat, Message::Repeat),
+            ]
+            .spacing(12),
+            text(t("password-rule")).size(13),
+            row![
+                primary(
+                    t("password-change-action"),
+                    may_change.then_some(Message::ChangePassword)
+                ),
+                secondary(t("action-quit"), Some(Message::Back)),
+            ]
+            .spacing(10),
+        ]
+        .spacing(14)
+        .into()
     }
 }
