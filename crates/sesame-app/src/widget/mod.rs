@@ -294,13 +294,7 @@ pub fn field<'a, M: Clone + 'a>(
     value: &str,
     on_input: impl Fn(String) -> M + 'a,
 ) -> Element<'a, M> {
-    labelled(
-        label,
-        iced::widget::text_input("", value)
-            .on_input(on_input)
-            .padding(8),
-        None,
-    )
+    text_field(label, value, false, on_input)
 }
 
 /// A labelled field whose text is hidden (a password).
@@ -309,14 +303,20 @@ pub fn secret_field<'a, M: Clone + 'a>(
     value: &str,
     on_input: impl Fn(String) -> M + 'a,
 ) -> Element<'a, M> {
-    labelled(
-        label,
-        iced::widget::text_input("", value)
-            .secure(true)
-            .on_input(on_input)
-            .padding(8),
-        None,
-    )
+    text_field(label, value, true, on_input)
+}
+
+fn text_field<'a, M: Clone + 'a>(
+    label: String,
+    value: &str,
+    secure: bool,
+    on_input: impl Fn(String) -> M + 'a,
+) -> Element<'a, M> {
+    let input = iced::widget::text_input("", value)
+        .secure(secure)
+        .on_input(on_input)
+        .padding(8);
+    labelled(label, input, None)
 }
 
 /// A large choice on a light card, for the start screen and "Your file".
