@@ -141,7 +141,6 @@ impl ServiceUsers {
         draft: &'a Draft,
         created: Option<&'a (ServiceUser, String)>,
     ) -> Element<'a, Message> {
-        let t = |id: &str| l.t(id);
         let steps = row![
             step_label(l.t("wizard-identification"), step == Step::Identification),
             text("›"),
@@ -151,98 +150,113 @@ impl ServiceUsers {
         ]
         .spacing(10);
         let body: Element<'a, Message> = match step {
-            Step::Identification => {
-                let code_error = Self::code_error(draft, l);
-                let ready = validate_user_code(&draft.user_code).is_ok()
-                    && !draft.application.trim().is_empty();
-                column![
-                    heading(t("wizard-identification")),
-                    labelled(t("field-type"), text(t("type-service-user")), None),
-                    labelled(
-                        t("field-user-code"),
-                        text_input("PAIE2026", &draft.user_code)
-                            .id("user-code")
-                            .on_input(Message::Code)
-                            .padding(8),
-                        code_error.as_deref()
-                    ),
-                    text(t("reason-user_code_length")).size(12),
-                    labelled(
-                        t("field-application"),
-                        text_input("", &draft.application)
-                            .id("application")
-                            .on_input(Message::Application)
-                            .padding(8),
-                        None
-                    ),
-                    crate::widget::check(
-                        t("field-create-suspended"),
-                        draft.suspended,
-                        Message::Suspended
-                    ),
-                    labelled(
-                        t("field-language"),
-                        crate::widget::menu(
-                            Language::ALL.to_vec(),
-                            draft.language,
-                            Message::Language
-                        )
-                        .id("service-user-language"),
-                        None
-                    ),
-                    row![
-                        secondary(t("action-cancel"), Some(Message::Close)),
-                        primary(t("action-next"), ready.then_some(Message::Next))
-                    ]
-                    .spacing(10),
-                ]
-                .spacing(10)
-                .into()
-            }
-            Step::Access => {
-                let tree = self.access_editor(l, draft);
-                let ready =
-                    draft.all_companies || draft.whole_structure || !draft.chosen.is_empty();
-                column![
-                    heading(t("wizard-access")),
-                    text(t("wizard-access-intro")),
-                    tree,
-                    row![
-                        secondary(t("action-back"), Some(Message::Back)),
-                        primary(
-                            t("action-next"),
-                            (ready && !self.busy).then_some(Message::Next)
-                        )
-                    ]
-                    .spacing(10),
-                ]
-                .spacing(10)
-                .into()
-            }
+            Step::Identification => Self::identification_step(l, draft),
+            Step::Access => self.access_step(l, draft),
             Step::Letter => match created {
-                Some((su, password)) => column![
-                    heading(t("wizard-letter")),
-                    text(l.t_with(
-                        "wizard-letter-intro",
-                        &[("code", &su.user_code), ("application", &su.application)]
-                    )),
-                    container(text(password.clone()).size(24).font(iced::Font::MONOSPACE))
-                        .padding(10),
-                    notice(&t("wizard-letter-notice"), false),
-                    row![
-                        secondary(t("action-print-letter"), Some(Message::PrintLetter)),
-                        primary(t("action-finish"), Some(Message::Finish))
-                    ]
-                    .spacing(10),
-                ]
-                .spacing(12)
-                .into(),
+                Some((su, password)) => letter_step(l, su, password),
                 None => text("").into(),
             },
         };
         column![steps, body].spacing(16).into()
     }
 
+    /// Step 1: the user code, the application, suspended or not, the language.
+    fn identification_step<'a>(l: Locale, draft: &'a Draft) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
+        let code_error = Self::code_error(draft, l);
+        let ready =
+            validate_user_code(&draft.user_code).is_ok() && !draft.application.trim().is_empty();
+        column![
+            heading(t("wizard-identification")),
+            labelled(t("field-type"), text(t("type-service-user")), None),
+            labelled(
+                t("field-user-code"),
+                text_input("PAIE2026", &draft.user_code)
+                    .id("user-code")
+                    .on_input(Message::Code)
+                    .padding(8),
+                code_error.as_deref()
+            ),
+            text(t("reason-user_code_length")).size(12),
+            labelled(
+                t("field-application"),
+                text_input("", &draft.application)
+                    .id("application")
+                    .on_input(Message::Application)
+                    .padding(8),
+                None
+            ),
+            crate::widget::check(
+                t("field-create-suspended"),
+                draft.suspended,
+                Message::Suspended
+            ),
+            labelled(
+                t("field-language"),
+                crate::widget::menu(Language::ALL.to_vec(), draft.language, Message::Language)
+                    .id("service-user-language"),
+                None
+            ),
+            row![
+                secondary(t("action-cancel"), Some(Message::Close)),
+                primary(t("action-next"), ready.then_some(Message::Next))
+            ]
+            .spacing(10),
+        ]
+        .spacing(10)
+        .into()
+    }
+
+    /// Step 2: which structures the account reaches.
+    fn access_step<'a>(&'a self, l: Locale, draft: &'a Draft) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
+        let tree = self.access_editor(l, draft);
+        let ready = draft.all_companies || draft.whole_structure || !draft.chosen.is_empty();
+        column![
+            heading(t("wizard-access")),
+            text(t("wizard-access-intro")),
+            tree,
+            row![
+                secondary(t("action-back"), Some(Message::Back)),
+                primary(
+                    t("action-next"),
+                    (ready && !self.busy).then_some(Message::Next)
+                )
+            ]
+            .spacing(10),
+        ]
+        .spacing(10)
+        .into()
+    }
+}
+
+/// Step 3: the password, shown once, and its letter.
+fn letter_step<'a>(l: Locale, su: &'a ServiceUser, password: &'a str) -> Element<'a, Message> {
+    let t = |id: &str| l.t(id);
+    column![
+        heading(t("wizard-letter")),
+        text(l.t_with(
+            "wizard-letter-intro",
+            &[("code", &su.user_code), ("application", &su.application)]
+        )),
+        container(
+            text(password.to_owned())
+                .size(24)
+                .font(iced::Font::MONOSPACE)
+        )
+        .padding(10),
+        notice(&t("wizard-letter-notice"), false),
+        row![
+            secondary(t("action-print-letter"), Some(Message::PrintLetter)),
+            primary(t("action-finish"), Some(Message::Finish))
+        ]
+        .spacing(10),
+    ]
+    .spacing(12)
+    .into()
+}
+
+impl ServiceUsers {
     /// "All companies", "Whole structure", and the tree with a checkbox per structure; what the
     /// two global boxes cover is greyed out.
     fn access_editor<'a>(&'a self, l: Locale, draft: &'a Draft) -> Element<'a, Message> {
