@@ -12,6 +12,9 @@ use iced::{Subscription, Task};
 
 mod export;
 mod invite;
+mod password;
+mod roles_dialog;
+mod row_actions;
 mod view;
 
 pub use invite::{Edit as InviteEdit, InviteForm, LanguageChoice, PurposeChoice};
@@ -489,6 +492,11 @@ impl People {
         self.invitations.get(&id)
     }
 
+    /// Opens a dialog about one person, named in it.
+    fn ask(&mut self, id: i64, dialog: fn(i64, String) -> Dialog) {
+        self.dialog = Some(dialog(id, self.name_of(id)));
+    }
+
     fn failed(&mut self, e: ClientError, l: Locale) -> Action {
         if e.session_ended() {
             return Action::SessionEnded(e);
@@ -504,6 +512,19 @@ fn search_key(p: &PersonSummary) -> String {
         "{} {} {} {} {}",
         p.first_name, p.last_name, p.last_name, p.user_id, p.email
     ))
+}
+
+/// A request to the server, its answer coming back as `done`.
+fn request<T, F>(
+    client: &Client,
+    call: impl FnOnce(Client) -> F,
+    done: impl FnOnce(Result<T, ClientError>) -> Message + Send + 'static,
+) -> Action
+where
+    F: Future<Output = Result<T, ClientError>> + Send + 'static,
+    T: Send + 'static,
+{
+    Action::Run(Task::perform(call(client.clone()), done))
 }
 
 fn fetch(client: &Client, cursor: Option<String>) -> Task<Message> {
