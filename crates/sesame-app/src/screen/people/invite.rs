@@ -7,10 +7,10 @@ use std::collections::{BTreeSet, HashMap};
 use iced::widget::{column, row, text_input};
 use iced::{Element, Length, Task};
 
-use super::{Action, Dialog, Message, People, request};
+use super::{Action, Dialog, Message, People};
 use crate::locale::Locale;
-use crate::screen::Ctx;
 use crate::screen::person::LevelChoice;
+use crate::screen::{Ctx, request};
 use crate::widget::{Notice, error_for, labelled};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{Invitation, NewInvitation, Role};
@@ -278,11 +278,11 @@ impl People {
             Message::Refreshed(Err(e)) if e.status() == Some(404) => {}
             Message::Refreshed(Err(e)) | Message::Resent(Err(e)) => return self.failed(e, l),
             Message::CheckInvitations => {
-                return request(
+                return Action::Run(request(
                     ctx.client,
                     |c| async move { c.invitations().await },
                     Message::InvitationsChecked,
-                );
+                ));
             }
             Message::InvitationsChecked(Ok(list)) => {
                 return Action::Run(self.invitations_checked(list, ctx.client));
@@ -292,11 +292,11 @@ impl People {
             }
             Message::Resend(id) => {
                 self.dialog = None;
-                return request(
+                return Action::Run(request(
                     ctx.client,
                     move |c| async move { c.resend_invitation(id).await },
                     Message::Resent,
-                );
+                ));
             }
             Message::Resent(Ok(inv)) => {
                 self.notice = Some(Notice::done(
@@ -309,11 +309,11 @@ impl People {
             }
             Message::ConfirmCancelInvitation => {
                 if let Some(Dialog::ConfirmCancelInvitation { id, .. }) = self.dialog {
-                    return request(
+                    return Action::Run(request(
                         ctx.client,
                         move |c| async move { c.cancel_invitation(id).await },
                         Message::InvitationCancelled,
-                    );
+                    ));
                 }
             }
             Message::InvitationCancelled(Ok(inv)) => {
@@ -337,11 +337,11 @@ impl People {
                 Ok(req) if !form.sending => {
                     form.error = None;
                     form.sending = true;
-                    return request(
+                    return Action::Run(request(
                         ctx.client,
                         move |c| async move { c.invite(&req).await },
                         Message::InvitationSent,
-                    );
+                    ));
                 }
                 Ok(_) => {}
             }

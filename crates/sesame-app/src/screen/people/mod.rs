@@ -514,19 +514,6 @@ fn search_key(p: &PersonSummary) -> String {
     ))
 }
 
-/// A request to the server, its answer coming back as `done`.
-fn request<T, F>(
-    client: &Client,
-    call: impl FnOnce(Client) -> F,
-    done: impl FnOnce(Result<T, ClientError>) -> Message + Send + 'static,
-) -> Action
-where
-    F: Future<Output = Result<T, ClientError>> + Send + 'static,
-    T: Send + 'static,
-{
-    Action::Run(Task::perform(call(client.clone()), done))
-}
-
 fn fetch(client: &Client, cursor: Option<String>) -> Task<Message> {
     let c = client.clone();
     let q = PeopleQuery {

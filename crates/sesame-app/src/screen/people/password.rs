@@ -1,8 +1,8 @@
 //! Passwords from the list: one person's (confirm, then the password shown once with copy and
 //! letter), or a batch of credential letters for the ticked rows.
 
-use super::{Action, Dialog, Message, People, request};
-use crate::screen::{Ctx, credential_letter};
+use super::{Action, Dialog, Message, People};
+use crate::screen::{Ctx, credential_letter, request};
 use crate::widget::Notice;
 
 impl People {
@@ -14,11 +14,11 @@ impl People {
             }
             Message::ConfirmInitialize => {
                 if let Some(Dialog::ConfirmInitialize { id, .. }) = self.dialog {
-                    return request(
+                    return Action::Run(request(
                         ctx.client,
                         move |c| async move { c.initialize_password(id).await },
                         Message::Initialized,
-                    );
+                    ));
                 }
             }
             Message::Initialized(Ok(p)) => {
@@ -43,11 +43,11 @@ impl People {
             }
             Message::ConfirmBatch => {
                 let ids: Vec<i64> = self.selected.iter().copied().collect();
-                return request(
+                return Action::Run(request(
                     ctx.client,
                     move |c| async move { c.initialize_passwords(&ids).await },
                     Message::BatchDone,
-                );
+                ));
             }
             Message::BatchDone(Ok(list)) => return self.print_batch(&list, ctx),
             _ => {}

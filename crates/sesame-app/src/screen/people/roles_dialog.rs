@@ -2,8 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use super::{Action, Dialog, Message, People, request};
-use crate::screen::Ctx;
+use super::{Action, Dialog, Message, People};
+use crate::screen::{Ctx, request};
 use crate::widget::Notice;
 
 impl People {
@@ -51,11 +51,11 @@ impl People {
             Message::SaveRoles => {
                 if let Some(Dialog::Roles { ids, roles, .. }) = &self.dialog {
                     let (ids, roles) = (ids.clone(), roles.iter().cloned().collect::<Vec<_>>());
-                    return request(
+                    return Action::Run(request(
                         ctx.client,
                         move |c| async move { c.update_roles_of(&ids, &roles).await },
                         Message::RolesSaved,
-                    );
+                    ));
                 }
             }
             Message::RolesSaved(Ok(people)) => {

@@ -1,8 +1,8 @@
 //! A row's options dialog, and what its options do after a confirmation: reset two-factor
 //! authentication, remove.
 
-use super::{Action, Dialog, Message, People, request};
-use crate::screen::Ctx;
+use super::{Action, Dialog, Message, People};
+use crate::screen::{Ctx, request};
 use crate::widget::Notice;
 
 impl People {
@@ -17,11 +17,11 @@ impl People {
             }
             Message::ConfirmResetTwoFactor => {
                 if let Some(Dialog::ConfirmResetTwoFactor { id, .. }) = self.dialog {
-                    return request(
+                    return Action::Run(request(
                         ctx.client,
                         move |c| async move { c.reset_two_factor(id).await },
                         Message::TwoFactorReset,
-                    );
+                    ));
                 }
             }
             Message::TwoFactorReset(Ok(rec)) => {
@@ -35,11 +35,11 @@ impl People {
             Message::AskRemove(id) => self.ask(id, |id, name| Dialog::ConfirmRemove { id, name }),
             Message::ConfirmRemove => {
                 if let Some(Dialog::ConfirmRemove { id, .. }) = self.dialog {
-                    return request(
+                    return Action::Run(request(
                         ctx.client,
                         move |c| async move { c.delete_person(id).await },
                         move |r| Message::Removed(id, r),
-                    );
+                    ));
                 }
             }
             Message::Removed(id, Ok(())) => {
