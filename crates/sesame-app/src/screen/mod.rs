@@ -85,6 +85,14 @@ where
     Task::perform(call(client.clone()), done)
 }
 
+/// The field a refusal of the server names, if any, for the form to show it beside.
+pub fn refused_field(e: &ClientError) -> Option<String> {
+    match e {
+        ClientError::Api { error, .. } => error.field.clone(),
+        ClientError::Unreachable(_) => None,
+    }
+}
+
 /// A key the app listens for on every screen; each screen says what it means there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shortcut {

@@ -10,7 +10,7 @@ use iced::{Element, Length, Task};
 use super::{Action, Dialog, Message, People};
 use crate::locale::Locale;
 use crate::screen::person::LevelChoice;
-use crate::screen::{Ctx, request};
+use crate::screen::{Ctx, refused_field, request};
 use crate::widget::{Notice, error_for, labelled};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{Invitation, NewInvitation, Role};
@@ -357,11 +357,10 @@ impl People {
         }
         if let Some(Dialog::Invite(form)) = &mut self.dialog {
             form.sending = false;
-            let field = match &e {
-                ClientError::Api { error, .. } => error.field.clone(),
-                _ => None,
-            };
-            form.error = Some((field.unwrap_or_else(|| "email".into()), l.error(&e)));
+            form.error = Some((
+                refused_field(&e).unwrap_or_else(|| "email".into()),
+                l.error(&e),
+            ));
         }
         Action::None
     }
