@@ -277,11 +277,7 @@ impl People {
             }
             person::Action::Deleted(id) => {
                 self.record = None;
-                let name = self.name_of(id);
-                self.remove(id);
-                self.notice = Some(Notice::done(
-                    ctx.locale.t_with("people-removed", &[("name", &name)]),
-                ));
+                self.removed(id, ctx.locale);
                 Action::None
             }
         }
@@ -446,6 +442,13 @@ impl People {
             self.order = (0..self.all.len() as u32).collect();
             self.resort();
         }
+    }
+
+    /// A person deleted (from the list or the record): off the list, and the list says who.
+    fn removed(&mut self, id: i64, l: Locale) {
+        let name = self.name_of(id);
+        self.remove(id);
+        self.notice = Some(Notice::done(l.t_with("people-removed", &[("name", &name)])));
     }
 
     /// Puts a created or saved person in the list.

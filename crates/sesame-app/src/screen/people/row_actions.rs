@@ -44,9 +44,7 @@ impl People {
             }
             Message::Removed(id, Ok(())) => {
                 self.dialog = None;
-                let name = self.name_of(id);
-                self.remove(id);
-                self.notice = Some(Notice::done(l.t_with("people-removed", &[("name", &name)])));
+                self.removed(id, l);
             }
             _ => {}
         }
