@@ -4,8 +4,8 @@
 use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
-use super::Ctx;
 use super::people::PurposeChoice;
+use super::{Ctx, refused_field, request};
 use crate::widget::{
     Look, Notice, Weight, button_for, chip, confirm, error_for, heading, labelled, link, primary,
     secondary,
@@ -34,6 +34,22 @@ struct Form {
     phone: String,
     purpose: Option<ContactPurpose>,
     error: Option<(String, String)>,
+}
+
+impl Form {
+    /// The form of an existing contact.
+    fn of(c: &Contact) -> Form {
+        Form {
+            id: Some(c.id),
+            person_id: c.person_id,
+            last_name: c.last_name.clone(),
+            first_name: c.first_name.clone(),
+            email: c.email.clone(),
+            phone: c.phone.clone().unwrap_or_default(),
+            purpose: c.purpose,
+            error: None,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -75,13 +91,12 @@ pub enum Action {
 
 impl Contacts {
     pub fn load(ctx: Ctx<'_>) -> (Contacts, Task<Message>) {
-        let c = ctx.client.clone();
         (
             Contacts {
                 loading: true,
                 ..Contacts::default()
             },
-            Task::perform(async move { c.contacts().await }, Message::Loaded),
+            Self::reload(ctx),
         )
     }
 
@@ -107,16 +122,7 @@ impl Contacts {
             }
             Message::Edit(id) => {
                 if let Some(c) = self.list.iter().find(|c| c.id == id) {
-                    self.form = Some(Form {
-                        id: Some(c.id),
-                        person_id: c.person_id,
-                        last_name: c.last_name.clone(),
-                        first_name: c.first_name.clone(),
-                        email: c.email.clone(),
-                        phone: c.phone.clone().unwrap_or_default(),
-                        purpose: c.purpose,
-                        error: None,
-                    });
+                    self.form = Some(Form::of(c));
                 }
             }
             Message::Field(f, v) => {
@@ -134,71 +140,24 @@ impl Contacts {
                     form.purpose = Some(p.0);
                 }
             }
-            Message::Save => {
-                let Some(form) = &mut self.form else {
-                    return Action::None;
-                };
-                let Some(purpose) = form.purpose else {
-                    form.error = Some(("purpose".into(), l.t("reason-required")));
-                    return Action::None;
-                };
-                if self.busy {
-                    return Action::None;
-                }
-                self.busy = true;
-                let body = NewContact {
-                    last_name: form.last_name.clone(),
-                    first_name: form.first_name.clone(),
-                    email: form.email.clone(),
-                    phone: Some(form.phone.clone()),
-                    purpose,
-                };
-                let (c, id) = (ctx.client.clone(), form.id);
-                return Action::Run(Task::perform(
-                    async move {
-                        match id {
-                            Some(id) => c.update_contact(id, &body).await,
-                            None => c.create_contact(&body).await,
-                        }
-                    },
-                    Message::Saved,
-                ));
-            }
+            Message::Save => return self.save(ctx),
             Message::Saved(Ok(contact)) => {
                 self.busy = false;
                 self.form = None;
-                self.notice = Some(Notice::done(l.t_with(
-                    "contacts-saved",
-                    &[(
-                        "name",
-                        &format!("{} {}", contact.first_name, contact.last_name),
-                    )],
-                )));
+                let name = format!("{} {}", contact.first_name, contact.last_name);
+                self.notice = Some(Notice::done(l.t_with("contacts-saved", &[("name", &name)])));
                 return Action::Run(Self::reload(ctx));
             }
-            Message::Saved(Err(e)) => {
-                self.busy = false;
-                if e.session_ended() {
-                    return Action::SessionEnded(e);
-                }
-                let field = match &e {
-                    ClientError::Api { error, .. } => error.field.clone(),
-                    _ => None,
-                };
-                match (&mut self.form, field) {
-                    (Some(form), Some(f)) => form.error = Some((f, l.error(&e))),
-                    _ => self.notice = Some(Notice::failed(l.error(&e))),
-                }
-            }
+            Message::Saved(Err(e)) => return self.save_refused(e, ctx),
             Message::CloseForm => self.form = None,
             Message::AskRemove(id) => {
                 self.removing = self.list.iter().find(|c| c.id == id).cloned();
             }
             Message::ConfirmRemove => {
-                if let Some(r) = &self.removing {
-                    let (c, id) = (ctx.client.clone(), r.id);
-                    return Action::Run(Task::perform(
-                        async move { c.delete_contact(id).await },
+                if let Some(id) = self.removing.as_ref().map(|r| r.id) {
+                    return Action::Run(request(
+                        ctx.client,
+                        move |c| async move { c.delete_contact(id).await },
                         Message::Removed,
                     ));
                 }
@@ -223,6 +182,54 @@ impl Contacts {
             Message::CloseDialog => self.removing = None,
             Message::OpenUser(id) => return Action::OpenUser(id),
             Message::Back => return Action::Home,
+        }
+        Action::None
+    }
+
+    /// Creates or changes the contact once; a purpose must be chosen first.
+    fn save(&mut self, ctx: Ctx<'_>) -> Action {
+        let Some(form) = &mut self.form else {
+            return Action::None;
+        };
+        let Some(purpose) = form.purpose else {
+            form.error = Some(("purpose".into(), ctx.locale.t("reason-required")));
+            return Action::None;
+        };
+        if self.busy {
+            return Action::None;
+        }
+        self.busy = true;
+        let body = NewContact {
+            last_name: form.last_name.clone(),
+            first_name: form.first_name.clone(),
+            email: form.email.clone(),
+            phone: Some(form.phone.clone()),
+            purpose,
+        };
+        let id = form.id;
+        Action::Run(request(
+            ctx.client,
+            move |c| async move {
+                match id {
+                    Some(id) => c.update_contact(id, &body).await,
+                    None => c.create_contact(&body).await,
+                }
+            },
+            Message::Saved,
+        ))
+    }
+
+    /// The server refused the contact: beside the field it names, or above the list.
+    fn save_refused(&mut self, e: ClientError, ctx: Ctx<'_>) -> Action {
+        let l = ctx.locale;
+        self.busy = false;
+        if e.session_ended() {
+            return Action::SessionEnded(e);
+        }
+        let field = refused_field(&e);
+        match (&mut self.form, field) {
+            (Some(form), Some(f)) => form.error = Some((f, l.error(&e))),
+            _ => self.notice = Some(Notice::failed(l.error(&e))),
         }
         Action::None
     }

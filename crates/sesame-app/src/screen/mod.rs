@@ -16,7 +16,8 @@ pub mod start;
 pub mod structures;
 
 use crate::locale::Locale;
-use sesame_client::Client;
+use iced::Task;
+use sesame_client::{Client, ClientError};
 use sesame_core::api::{Me, Role};
 
 /// The signed-in session, owned by the app: the client carrying the session token, who is
@@ -67,6 +68,28 @@ pub fn credential_letter(
         },
         language: p.language,
         date: time::OffsetDateTime::now_utc(),
+    }
+}
+
+/// A request to the server on the session's client, its answer coming back as `done`.
+pub fn request<T, F, M>(
+    client: &Client,
+    call: impl FnOnce(Client) -> F,
+    done: impl FnOnce(Result<T, ClientError>) -> M + Send + 'static,
+) -> Task<M>
+where
+    F: Future<Output = Result<T, ClientError>> + Send + 'static,
+    T: Send + 'static,
+    M: Send + 'static,
+{
+    Task::perform(call(client.clone()), done)
+}
+
+/// The field a refusal of the server names, if any, for the form to show it beside.
+pub fn refused_field(e: &ClientError) -> Option<String> {
+    match e {
+        ClientError::Api { error, .. } => error.field.clone(),
+        ClientError::Unreachable(_) => None,
     }
 }
 

@@ -4,7 +4,7 @@
 use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
-use super::Ctx;
+use super::{Ctx, refused_field};
 use crate::widget::{
     Look, Notice, button_for, chip, error_for, heading, labelled, primary, secondary,
 };
@@ -30,6 +30,21 @@ struct Form {
     description_en: String,
     description_fr: String,
     error: Option<(String, String)>,
+}
+
+impl Form {
+    /// The form of an existing role.
+    fn of(r: &Role) -> Form {
+        Form {
+            editing: Some(r.code.clone()),
+            code: r.code.clone(),
+            name_en: r.name_en.clone(),
+            name_fr: r.name_fr.clone(),
+            description_en: r.description_en.clone(),
+            description_fr: r.description_fr.clone(),
+            error: None,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -77,15 +92,7 @@ impl Roles {
             }
             Message::Edit(code) => {
                 if let Some(r) = ctx.roles.iter().find(|r| r.code == code) {
-                    self.form = Some(Form {
-                        editing: Some(r.code.clone()),
-                        code: r.code.clone(),
-                        name_en: r.name_en.clone(),
-                        name_fr: r.name_fr.clone(),
-                        description_en: r.description_en.clone(),
-                        description_fr: r.description_fr.clone(),
-                        error: None,
-                    });
+                    self.form = Some(Form::of(r));
                     return Action::Run(iced::widget::operation::focus("role-name-en"));
                 }
             }
@@ -100,39 +107,7 @@ impl Roles {
                     }
                 }
             }
-            Message::Save => {
-                let Some(form) = &self.form else {
-                    return Action::None;
-                };
-                if self.busy {
-                    return Action::None;
-                }
-                self.busy = true;
-                let c = ctx.client.clone();
-                let update = RoleUpdate {
-                    name_en: form.name_en.clone(),
-                    name_fr: form.name_fr.clone(),
-                    description_en: form.description_en.clone(),
-                    description_fr: form.description_fr.clone(),
-                };
-                let task = match form.editing.clone() {
-                    Some(code) => Task::perform(
-                        async move { c.update_role(&code, &update).await },
-                        Message::Saved,
-                    ),
-                    None => {
-                        let new = NewRole {
-                            code: form.code.trim().to_owned(),
-                            name_en: update.name_en,
-                            name_fr: update.name_fr,
-                            description_en: update.description_en,
-                            description_fr: update.description_fr,
-                        };
-                        Task::perform(async move { c.create_role(&new).await }, Message::Saved)
-                    }
-                };
-                return Action::Run(task);
-            }
+            Message::Save => return self.save(ctx),
             Message::Saved(Ok(role)) => {
                 self.busy = false;
                 self.form = None;
@@ -141,29 +116,66 @@ impl Roles {
                 ));
                 return Action::Changed(role);
             }
-            Message::Saved(Err(e)) => {
-                self.busy = false;
-                if e.session_ended() {
-                    return Action::SessionEnded(e);
-                }
-                let field = match &e {
-                    ClientError::Api { error, .. } => error.field.clone(),
-                    _ => None,
-                };
-                let message = match e.status() {
-                    Some(409) => l.t("roles-code-taken"),
-                    _ => l.error(&e),
-                };
-                match (&mut self.form, field) {
-                    (Some(form), Some(f)) => form.error = Some((f, message)),
-                    (Some(form), None) if e.status() == Some(409) => {
-                        form.error = Some(("code".into(), message))
-                    }
-                    _ => self.notice = Some(Notice::failed(message)),
-                }
-            }
+            Message::Saved(Err(e)) => return self.save_refused(e, ctx),
             Message::CloseForm => self.form = None,
             Message::Back => return Action::Home,
+        }
+        Action::None
+    }
+
+    /// Adds the role, or renames it (its code never changes); once.
+    fn save(&mut self, ctx: Ctx<'_>) -> Action {
+        let Some(form) = &self.form else {
+            return Action::None;
+        };
+        if self.busy {
+            return Action::None;
+        }
+        self.busy = true;
+        let c = ctx.client.clone();
+        let update = RoleUpdate {
+            name_en: form.name_en.clone(),
+            name_fr: form.name_fr.clone(),
+            description_en: form.description_en.clone(),
+            description_fr: form.description_fr.clone(),
+        };
+        let task = match form.editing.clone() {
+            Some(code) => Task::perform(
+                async move { c.update_role(&code, &update).await },
+                Message::Saved,
+            ),
+            None => {
+                let new = NewRole {
+                    code: form.code.trim().to_owned(),
+                    name_en: update.name_en,
+                    name_fr: update.name_fr,
+                    description_en: update.description_en,
+                    description_fr: update.description_fr,
+                };
+                Task::perform(async move { c.create_role(&new).await }, Message::Saved)
+            }
+        };
+        Action::Run(task)
+    }
+
+    /// The server refused the role: beside the field it names (a code already taken beside
+    /// the code), or above the catalogue.
+    fn save_refused(&mut self, e: ClientError, ctx: Ctx<'_>) -> Action {
+        let l = ctx.locale;
+        self.busy = false;
+        if e.session_ended() {
+            return Action::SessionEnded(e);
+        }
+        let message = match e.status() {
+            Some(409) => l.t("roles-code-taken"),
+            _ => l.error(&e),
+        };
+        match (&mut self.form, refused_field(&e)) {
+            (Some(form), Some(f)) => form.error = Some((f, message)),
+            (Some(form), None) if e.status() == Some(409) => {
+                form.error = Some(("code".into(), message))
+            }
+            _ => self.notice = Some(Notice::failed(message)),
         }
         Action::None
     }

@@ -130,54 +130,8 @@ impl Structures {
                     ));
                 }
             }
-            Message::Created(Ok(created)) => {
-                self.busy = false;
-                if let Some(s) = self
-                    .structures
-                    .iter_mut()
-                    .find(|s| s.id == created.technical_user.structure_id)
-                {
-                    s.technical_user_id = Some(created.technical_user.id);
-                }
-                self.technical = Some(created.technical_user.clone());
-                self.mode = Mode::Summary {
-                    technical: Box::new(created.technical_user),
-                    password: created.password,
-                };
-            }
-            Message::Export => {
-                if let (
-                    Mode::Summary {
-                        technical,
-                        password,
-                    },
-                    Some(s),
-                ) = (&self.mode, self.selected())
-                {
-                    let manager = technical.primary_manager.clone();
-                    let info = ConnectionInformation {
-                        structure: s.name.clone(),
-                        organization_code: ctx.me.organization.code.clone(),
-                        login: technical.user_id.clone(),
-                        password: password.clone(),
-                        api_address: format!(
-                            "{}{}",
-                            ctx.client.base(),
-                            sesame_core::api::API_PREFIX
-                        ),
-                        manager_name: manager
-                            .as_ref()
-                            .map(|m| format!("{} {}", m.first_name, m.last_name))
-                            .unwrap_or_default(),
-                        manager_email: technical.contact_email.clone().unwrap_or_default(),
-                        created: technical.created_at,
-                        language: technical.manager_language.unwrap_or(l.language),
-                    };
-                    let name =
-                        sesame_documents::file_name("doc-connection-file", l.language, &s.name);
-                    return Action::Export(Box::new(info), name);
-                }
-            }
+            Message::Created(Ok(created)) => self.created(created),
+            Message::Export => return self.export(ctx),
             // Back on the structure page: the summary and its password are gone.
             Message::BackToStructure | Message::Cancel => self.mode = Mode::Page,
             Message::AskReset => self.mode = Mode::ConfirmReset,
@@ -211,6 +165,55 @@ impl Structures {
             }
         }
         Action::None
+    }
+
+    /// The structure now has its technical user, whose credentials the summary shows once.
+    fn created(&mut self, created: CreatedTechnicalUser) {
+        self.busy = false;
+        if let Some(s) = self
+            .structures
+            .iter_mut()
+            .find(|s| s.id == created.technical_user.structure_id)
+        {
+            s.technical_user_id = Some(created.technical_user.id);
+        }
+        self.technical = Some(created.technical_user.clone());
+        self.mode = Mode::Summary {
+            technical: Box::new(created.technical_user),
+            password: created.password,
+        };
+    }
+
+    /// The connection information of the summary on screen, in the manager's language.
+    fn export(&self, ctx: Ctx<'_>) -> Action {
+        let l = ctx.locale;
+        let (
+            Mode::Summary {
+                technical,
+                password,
+            },
+            Some(s),
+        ) = (&self.mode, self.selected())
+        else {
+            return Action::None;
+        };
+        let manager = technical.primary_manager.clone();
+        let info = ConnectionInformation {
+            structure: s.name.clone(),
+            organization_code: ctx.me.organization.code.clone(),
+            login: technical.user_id.clone(),
+            password: password.clone(),
+            api_address: format!("{}{}", ctx.client.base(), sesame_core::api::API_PREFIX),
+            manager_name: manager
+                .as_ref()
+                .map(|m| format!("{} {}", m.first_name, m.last_name))
+                .unwrap_or_default(),
+            manager_email: technical.contact_email.clone().unwrap_or_default(),
+            created: technical.created_at,
+            language: technical.manager_language.unwrap_or(l.language),
+        };
+        let name = sesame_documents::file_name("doc-connection-file", l.language, &s.name);
+        Action::Export(Box::new(info), name)
     }
 
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {

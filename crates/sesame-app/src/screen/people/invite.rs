@@ -1,16 +1,20 @@
 //! The "Invite by email" dialog: email, level, role(s), language, and optionally "also add as a
-//! contact" with what a contact needs (names, purpose, phone). The server sends the link.
+//! contact" with what a contact needs (names, purpose, phone). The server sends the link. Also
+//! what the list does with invitations: resend or cancel a link, and notice who confirmed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use iced::widget::{column, row, text_input};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
 
+use super::{Action, Dialog, Message, People};
 use crate::locale::Locale;
 use crate::screen::person::LevelChoice;
-use crate::widget::{error_for, labelled};
-use sesame_core::api::{NewInvitation, Role};
-use sesame_core::domain::{ContactPurpose, Language, Level};
+use crate::screen::{Ctx, refused_field, request};
+use crate::widget::{Notice, error_for, labelled};
+use sesame_client::{Client, ClientError};
+use sesame_core::api::{Invitation, NewInvitation, Role};
+use sesame_core::domain::{ContactPurpose, Language, Level, Status};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
@@ -241,4 +245,144 @@ impl InviteForm {
         }
         form.into()
     }
+}
+
+impl People {
+    /// The invitation messages: the dialog and its sending, resending and cancelling a link,
+    /// and the check of who has confirmed. A failed cancel is answered by `update`.
+    pub(super) fn on_invitation(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
+        let l = ctx.locale;
+        match message {
+            Message::Invite => {
+                self.dialog = Some(Dialog::Invite(InviteForm::new(l.language)));
+                return Action::Run(iced::widget::operation::focus("invite-email"));
+            }
+            Message::InviteEdit(e) => {
+                if let Some(Dialog::Invite(form)) = &mut self.dialog {
+                    form.apply(e);
+                }
+            }
+            Message::SendInvitation => return self.send_invitation(ctx),
+            Message::InvitationSent(Ok(inv)) => {
+                self.dialog = None;
+                self.notice = Some(Notice::done(
+                    l.t_with("people-invitation-sent", &[("email", &inv.email)]),
+                ));
+                let id = inv.person_id;
+                self.invitations.insert(inv.person_id, inv);
+                return Action::Run(refresh(ctx.client, id));
+            }
+            Message::InvitationSent(Err(e)) => return self.invitation_refused(e, l),
+            Message::Refreshed(Ok(rec)) => self.upsert(rec.person),
+            // Gone in the meantime (removed elsewhere): off the list.
+            Message::Refreshed(Err(e)) if e.status() == Some(404) => {}
+            Message::Refreshed(Err(e)) | Message::Resent(Err(e)) => return self.failed(e, l),
+            Message::CheckInvitations => {
+                return Action::Run(request(
+                    ctx.client,
+                    |c| async move { c.invitations().await },
+                    Message::InvitationsChecked,
+                ));
+            }
+            Message::InvitationsChecked(Ok(list)) => {
+                return Action::Run(self.invitations_checked(list, ctx.client));
+            }
+            Message::InvitationsChecked(Err(e)) if e.session_ended() => {
+                return Action::SessionEnded(e);
+            }
+            Message::Resend(id) => {
+                self.dialog = None;
+                return Action::Run(request(
+                    ctx.client,
+                    move |c| async move { c.resend_invitation(id).await },
+                    Message::Resent,
+                ));
+            }
+            Message::Resent(Ok(inv)) => {
+                self.notice = Some(Notice::done(
+                    l.t_with("people-invitation-resent", &[("email", &inv.email)]),
+                ));
+                self.invitations.insert(inv.person_id, inv);
+            }
+            Message::AskCancelInvitation(id) => {
+                self.ask(id, |id, name| Dialog::ConfirmCancelInvitation { id, name })
+            }
+            Message::ConfirmCancelInvitation => {
+                if let Some(Dialog::ConfirmCancelInvitation { id, .. }) = self.dialog {
+                    return Action::Run(request(
+                        ctx.client,
+                        move |c| async move { c.cancel_invitation(id).await },
+                        Message::InvitationCancelled,
+                    ));
+                }
+            }
+            Message::InvitationCancelled(Ok(inv)) => {
+                self.dialog = None;
+                self.notice = Some(Notice::done(
+                    l.t_with("people-invitation-cancelled", &[("email", &inv.email)]),
+                ));
+                self.invitations.insert(inv.person_id, inv);
+            }
+            _ => {}
+        }
+        Action::None
+    }
+
+    /// Sends the form once: a missing field is shown at once, a second click while sending
+    /// does nothing.
+    fn send_invitation(&mut self, ctx: Ctx<'_>) -> Action {
+        if let Some(Dialog::Invite(form)) = &mut self.dialog {
+            match form.request(ctx.locale) {
+                Err(e) => form.error = Some(e),
+                Ok(req) if !form.sending => {
+                    form.error = None;
+                    form.sending = true;
+                    return Action::Run(request(
+                        ctx.client,
+                        move |c| async move { c.invite(&req).await },
+                        Message::InvitationSent,
+                    ));
+                }
+                Ok(_) => {}
+            }
+        }
+        Action::None
+    }
+
+    /// The server refused the invitation: the dialog stays open and shows why, beside the
+    /// field it names (the email when it names none).
+    fn invitation_refused(&mut self, e: ClientError, l: Locale) -> Action {
+        if e.session_ended() {
+            return Action::SessionEnded(e);
+        }
+        if let Some(Dialog::Invite(form)) = &mut self.dialog {
+            form.sending = false;
+            form.error = Some((
+                refused_field(&e).unwrap_or_else(|| "email".into()),
+                l.error(&e),
+            ));
+        }
+        Action::None
+    }
+
+    /// Keeps the links still waiting, and refreshes the rows invited here that no longer wait
+    /// there: they confirmed (or were removed).
+    fn invitations_checked(&mut self, list: Vec<Invitation>, client: &Client) -> Task<Message> {
+        let waiting: HashMap<i64, Invitation> =
+            list.into_iter().map(|i| (i.person_id, i)).collect();
+        let changed: Vec<i64> = self
+            .all
+            .iter()
+            .filter(|p| p.status == Status::Invited && !waiting.contains_key(&p.id))
+            .map(|p| p.id)
+            .collect();
+        self.invitations = waiting;
+        Task::batch(changed.into_iter().map(|id| refresh(client, id)))
+    }
+}
+
+/// A fresh copy of one person.
+fn refresh(client: &Client, id: i64) -> Task<Message> {
+    let c = client.clone();
+    Task::perform(async move { c.person(id).await }, Message::Refreshed)
 }

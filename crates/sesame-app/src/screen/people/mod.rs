@@ -12,6 +12,9 @@ use iced::{Subscription, Task};
 
 mod export;
 mod invite;
+mod password;
+mod roles_dialog;
+mod row_actions;
 mod view;
 
 pub use invite::{Edit as InviteEdit, InviteForm, LanguageChoice, PurposeChoice};
@@ -274,11 +277,7 @@ impl People {
             }
             person::Action::Deleted(id) => {
                 self.record = None;
-                let name = self.name_of(id);
-                self.remove(id);
-                self.notice = Some(Notice::done(
-                    ctx.locale.t_with("people-removed", &[("name", &name)]),
-                ));
+                self.removed(id, ctx.locale);
                 Action::None
             }
         }
@@ -445,6 +444,13 @@ impl People {
         }
     }
 
+    /// A person deleted (from the list or the record): off the list, and the list says who.
+    fn removed(&mut self, id: i64, l: Locale) {
+        let name = self.name_of(id);
+        self.remove(id);
+        self.notice = Some(Notice::done(l.t_with("people-removed", &[("name", &name)])));
+    }
+
     /// Puts a created or saved person in the list.
     pub fn upsert(&mut self, person: PersonSummary) {
         self.upsert_many(vec![person]);
@@ -487,6 +493,11 @@ impl People {
     /// The latest invitation link of an invited person, as last checked.
     pub fn invitation(&self, id: i64) -> Option<&Invitation> {
         self.invitations.get(&id)
+    }
+
+    /// Opens a dialog about one person, named in it.
+    fn ask(&mut self, id: i64, dialog: fn(i64, String) -> Dialog) {
+        self.dialog = Some(dialog(id, self.name_of(id)));
     }
 
     fn failed(&mut self, e: ClientError, l: Locale) -> Action {

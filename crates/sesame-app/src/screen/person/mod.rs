@@ -2,6 +2,9 @@
 //! charge, 3. the users currently under their charge. Save carries the version that was read:
 //! a stale record is reloaded and the user told, never silently overwritten.
 
+mod dialogs;
+mod identity;
+mod under_charge;
 mod view;
 
 use std::collections::{BTreeSet, HashMap};
@@ -16,8 +19,7 @@ use crate::widget::{
 };
 use sesame_client::ClientError;
 use sesame_core::api::{
-    CreatedPerson, ErrorCode, NewPerson, OneTimePassword, PeoplePage, PeopleQuery, PersonRecord,
-    PersonSummary, PersonUpdate,
+    CreatedPerson, ErrorCode, OneTimePassword, PeoplePage, PersonRecord, PersonSummary,
 };
 use sesame_core::domain::{Language, Level};
 
@@ -214,207 +216,23 @@ impl Person {
         self.record = Some(rec);
     }
 
+    /// Only the second factor or the links changed: the stored record is refreshed and the
+    /// identity being edited kept.
+    fn refill_keeping_form(&mut self, rec: PersonRecord) {
+        let form = self.form.clone();
+        self.fill(rec);
+        self.form = form;
+    }
+
     pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
-        let l = ctx.locale;
         match message {
             Message::Loaded(Ok(rec)) => {
                 self.busy = false;
                 self.fill(rec);
+                Action::None
             }
-            Message::Field(f, v) => {
-                let form = &mut self.form;
-                let key = match f {
-                    Field::LastName => {
-                        form.last_name = v;
-                        "last_name"
-                    }
-                    Field::FirstName => {
-                        form.first_name = v;
-                        "first_name"
-                    }
-                    Field::UserId => {
-                        form.user_id = v;
-                        "user_id"
-                    }
-                    Field::Email => {
-                        form.email = v;
-                        "email"
-                    }
-                    Field::Phone => {
-                        form.phone = v;
-                        "phone"
-                    }
-                };
-                self.errors.remove(key);
-            }
-            Message::Level(c) => self.form.level = Some(c.0),
-            Message::Language(lang) => self.form.language = Some(lang),
-            Message::ToggleRole(code, on) => {
-                if on {
-                    self.form.roles.insert(code);
-                } else {
-                    self.form.roles.remove(&code);
-                }
-            }
-            Message::Contact(b) => self.form.is_contact = b,
-            Message::Save => return self.save(ctx),
-            Message::Saved(Ok(rec)) => {
-                self.busy = false;
-                let summary = rec.person.clone();
-                self.fill(rec);
-                self.notice = Some(Notice::done(l.t("person-saved")));
-                return Action::Back(Some(summary));
-            }
-            Message::Created(Ok(created)) => {
-                self.busy = false;
-                self.fill(created.person);
-                // The temporary password of the new user, shown once.
-                self.dialog = Some(Dialog::Password(created.temporary_password));
-                self.notice = Some(Notice::done(l.t("person-created")));
-            }
-            Message::AskDelete => self.dialog = Some(Dialog::ConfirmDelete),
-            Message::ConfirmDelete => {
-                self.dialog = None;
-                if let Some(id) = self.id {
-                    let c = ctx.client.clone();
-                    return Action::Run(Task::perform(
-                        async move { c.delete_person(id).await },
-                        Message::Deleted,
-                    ));
-                }
-            }
-            Message::Deleted(Ok(())) => return Action::Deleted(self.id.unwrap_or_default()),
-            Message::AskInitialize => self.dialog = Some(Dialog::ConfirmInitialize),
-            Message::ConfirmInitialize => {
-                if let Some(id) = self.id {
-                    let c = ctx.client.clone();
-                    return Action::Run(Task::perform(
-                        async move { c.initialize_password(id).await },
-                        Message::Initialized,
-                    ));
-                }
-            }
-            Message::Initialized(Ok(p)) => self.dialog = Some(Dialog::Password(p.password)),
-            Message::CopyPassword => {
-                if let Some(Dialog::Password(p)) = &self.dialog {
-                    return Action::Copy(p.clone());
-                }
-            }
-            Message::PrintLetter => {
-                if let (Some(Dialog::Password(password)), Some(rec)) = (&self.dialog, &self.record)
-                {
-                    let letter = super::credential_letter(ctx, &rec.person, password);
-                    let name = sesame_documents::file_name(
-                        "doc-letter-file",
-                        l.language,
-                        &rec.person.user_id,
-                    );
-                    return Action::Print(vec![letter], name);
-                }
-            }
-            Message::CloseDialog => {
-                // Closing forgets the password.
-                let was_password = matches!(self.dialog, Some(Dialog::Password(_)));
-                self.dialog = None;
-                if was_password
-                    && self
-                        .notice
-                        .as_ref()
-                        .is_some_and(|n| n.text == l.t("person-created"))
-                {
-                    return Action::Back(self.record.as_ref().map(|r| r.person.clone()));
-                }
-            }
-            Message::LinkSearch(q) => {
-                self.link_query = q.clone();
-                if q.trim().chars().count() < 2 {
-                    self.link_results.clear();
-                    return Action::None;
-                }
-                let c = ctx.client.clone();
-                let query = PeopleQuery {
-                    q: Some(q),
-                    level: Some(Level::Three),
-                    limit: Some(8),
-                    ..PeopleQuery::default()
-                };
-                return Action::Run(Task::perform(
-                    async move { c.people(&query).await },
-                    Message::LinkResults,
-                ));
-            }
-            Message::LinkResults(Ok(page)) => {
-                let already: Vec<i64> = self
-                    .record
-                    .iter()
-                    .flat_map(|r| r.under_charge.iter().map(|p| p.id))
-                    .collect();
-                self.link_results = page
-                    .items
-                    .into_iter()
-                    .filter(|p| !already.contains(&p.id) && Some(p.id) != self.id)
-                    .collect();
-            }
-            // Links need a saved record.
-            Message::Link(_) | Message::Unlink(_) if self.id.is_none() => {}
-            Message::Link(sub) => {
-                let (c, id) = (ctx.client.clone(), self.id.unwrap_or_default());
-                self.link_results.retain(|p| p.id != sub);
-                return Action::Run(Task::perform(
-                    async move {
-                        c.call::<(), _>(
-                            reqwest::Method::PUT,
-                            &format!("/people/{id}/under-charge/{sub}"),
-                            None,
-                        )
-                        .await
-                    },
-                    Message::Linked,
-                ));
-            }
-            Message::Unlink(sub) => {
-                let (c, id) = (ctx.client.clone(), self.id.unwrap_or_default());
-                return Action::Run(Task::perform(
-                    async move {
-                        c.call::<(), _>(
-                            reqwest::Method::DELETE,
-                            &format!("/people/{id}/under-charge/{sub}"),
-                            None,
-                        )
-                        .await
-                    },
-                    Message::Linked,
-                ));
-            }
-            Message::AskResetTwoFactor => self.dialog = Some(Dialog::ConfirmResetTwoFactor),
-            Message::ConfirmResetTwoFactor => {
-                self.dialog = None;
-                if let Some(id) = self.id {
-                    let c = ctx.client.clone();
-                    return Action::Run(Task::perform(
-                        async move { c.reset_two_factor(id).await },
-                        Message::TwoFactorReset,
-                    ));
-                }
-            }
-            Message::TwoFactorReset(Ok(rec)) => {
-                // Only the second factor changed: keep the identity being edited.
-                let form = self.form.clone();
-                let name = format!("{} {}", rec.person.first_name, rec.person.last_name);
-                self.fill(rec);
-                self.form = form;
-                self.notice = Some(Notice::done(
-                    l.t_with("people-two-factor-reset", &[("name", name.trim())]),
-                ));
-            }
-            Message::Linked(Ok(rec)) => {
-                // Only the links changed: keep the identity being edited.
-                let form = self.form.clone();
-                self.fill(rec);
-                self.form = form;
-            }
-            Message::Cancel => return Action::Back(None),
-            Message::Quit => return Action::Home,
+            Message::Cancel => Action::Back(None),
+            Message::Quit => Action::Home,
             Message::Loaded(Err(e))
             | Message::Saved(Err(e))
             | Message::Created(Err(e))
@@ -422,63 +240,21 @@ impl Person {
             | Message::Initialized(Err(e))
             | Message::LinkResults(Err(e))
             | Message::Linked(Err(e))
-            | Message::TwoFactorReset(Err(e)) => return self.failed(e, ctx),
-        }
-        Action::None
-    }
-
-    fn save(&mut self, ctx: Ctx<'_>) -> Action {
-        let f = self.form.clone();
-        let c = ctx.client.clone();
-        self.busy = true;
-        self.notice = None;
-        self.errors.clear();
-        match &self.record {
-            None => {
-                let new = NewPerson {
-                    last_name: f.last_name,
-                    first_name: f.first_name,
-                    user_id: f.user_id,
-                    email: f.email,
-                    phone: Some(f.phone).filter(|p| !p.trim().is_empty()),
-                    level: f.level.unwrap_or(Level::Three),
-                    language: f.language.unwrap_or_default(),
-                    roles: f.roles.into_iter().collect(),
-                    is_contact: f.is_contact,
-                };
-                Action::Run(Task::perform(
-                    async move { c.create_person(&new).await },
-                    Message::Created,
-                ))
-            }
-            Some(rec) => {
-                let p = &rec.person;
-                let changed = |a: &str, b: &str| (a != b).then(|| b.to_owned());
-                let update = PersonUpdate {
-                    version: p.version,
-                    last_name: changed(&p.last_name, &f.last_name),
-                    first_name: changed(&p.first_name, &f.first_name),
-                    user_id: changed(&p.user_id, &f.user_id),
-                    email: changed(&p.email, &f.email),
-                    phone: changed(p.phone.as_deref().unwrap_or(""), &f.phone),
-                    level: f.level.filter(|lv| *lv != p.level),
-                    language: f.language.filter(|lang| *lang != p.language),
-                    is_contact: (f.is_contact != p.is_contact).then_some(f.is_contact),
-                };
-                let roles: Vec<String> = f.roles.iter().cloned().collect();
-                let (id, roles_changed) = (p.id, roles != p.roles);
-                Action::Run(Task::perform(
-                    async move {
-                        let rec = c.update_person(id, &update).await?;
-                        if roles_changed {
-                            c.update_roles(id, &roles).await
-                        } else {
-                            Ok(rec)
-                        }
-                    },
-                    Message::Saved,
-                ))
-            }
+            | Message::TwoFactorReset(Err(e)) => self.failed(e, ctx),
+            Message::Field(..)
+            | Message::Level(_)
+            | Message::Language(_)
+            | Message::ToggleRole(..)
+            | Message::Contact(_)
+            | Message::Save
+            | Message::Saved(_)
+            | Message::Created(_) => self.on_identity(message, ctx),
+            Message::LinkSearch(_)
+            | Message::LinkResults(_)
+            | Message::Link(_)
+            | Message::Unlink(_)
+            | Message::Linked(_) => self.on_under_charge(message, ctx),
+            _ => self.on_dialog(message, ctx),
         }
     }
 

@@ -1,7 +1,9 @@
 //! Service users: the list, the creation wizard (identification → access → letter) and a
 //! service user's record (status, reset password with a new letter). Level-1 users only.
 
+mod record;
 mod view;
+mod wizard;
 
 use std::collections::BTreeSet;
 
@@ -12,9 +14,7 @@ use super::Ctx;
 use crate::locale::Locale;
 use crate::widget::{self, Notice, badge, heading, labelled, notice, primary, secondary};
 use sesame_client::ClientError;
-use sesame_core::api::{
-    CreatedServiceUser, NewServiceUser, OneTimePassword, ServiceUser, ServiceUserUpdate, Structure,
-};
+use sesame_core::api::{CreatedServiceUser, OneTimePassword, ServiceUser, Structure};
 use sesame_core::domain::{Language, Scope, Status, StructureKind, validate_user_code};
 use sesame_documents::{CredentialLetter, Holder};
 
@@ -164,20 +164,29 @@ impl ServiceUsers {
         )
     }
 
-    /// The draft being edited: the wizard's, or the access of an open record.
-    fn draft_mut(&mut self) -> Option<&mut Draft> {
-        match &mut self.mode {
-            Mode::Wizard { draft, .. } => Some(draft),
+    /// The letter of the password on screen: the wizard's, or a reset's.
+    fn print_letter(&self, ctx: Ctx<'_>) -> Action {
+        let found = match &self.mode {
+            Mode::Wizard {
+                created: Some(c), ..
+            } => Some((&c.0, &c.1)),
             Mode::Record {
-                access: Some(draft),
+                id,
+                password: Some(p),
                 ..
-            } => Some(draft),
+            } => self.list.iter().find(|s| s.id == *id).map(|s| (s, p)),
             _ => None,
+        };
+        match found {
+            Some((su, p)) => {
+                let (letter, name) = self.letter(ctx, su, p);
+                Action::Print(vec![letter], name)
+            }
+            None => Action::None,
         }
     }
 
     pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
-        let l = ctx.locale;
         match message {
             Message::Loaded(Ok((list, structures))) => {
                 self.busy = false;
@@ -185,247 +194,19 @@ impl ServiceUsers {
                 self.structures = structures;
             }
             Message::Search(s) => self.search = s,
-            Message::New => {
-                let draft = Draft {
-                    language: Some(l.language),
-                    ..Draft::default()
-                };
-                self.mode = Mode::Wizard {
-                    step: Step::Identification,
-                    draft: Box::new(draft),
-                    created: None,
-                };
-                self.notice = None;
+            Message::Code(_)
+            | Message::Application(_)
+            | Message::Suspended(_)
+            | Message::Language(_)
+            | Message::AllCompanies(_)
+            | Message::WholeStructure(_)
+            | Message::Toggle(..) => self.edit_draft(message),
+            Message::New | Message::Next | Message::Back | Message::Created(Ok(_)) => {
+                return self.on_wizard(message, ctx);
             }
-            Message::Code(v) => {
-                if let Mode::Wizard { draft, .. } = &mut self.mode {
-                    draft.user_code = v.trim().to_owned();
-                }
-            }
-            Message::Application(v) => {
-                if let Mode::Wizard { draft, .. } = &mut self.mode {
-                    draft.application = v;
-                }
-            }
-            Message::Suspended(b) => {
-                if let Mode::Wizard { draft, .. } = &mut self.mode {
-                    draft.suspended = b;
-                }
-            }
-            Message::Language(lang) => {
-                if let Mode::Wizard { draft, .. } = &mut self.mode {
-                    draft.language = Some(lang);
-                }
-            }
-            Message::AllCompanies(b) => {
-                if let Some(draft) = self.draft_mut() {
-                    draft.all_companies = b;
-                }
-            }
-            Message::WholeStructure(b) => {
-                if let Some(draft) = self.draft_mut() {
-                    draft.whole_structure = b;
-                }
-            }
-            Message::Toggle(id, on) => {
-                if let Some(draft) = self.draft_mut() {
-                    if on {
-                        draft.chosen.insert(id);
-                    } else {
-                        draft.chosen.remove(&id);
-                    }
-                }
-            }
-            Message::Next => {
-                let Mode::Wizard { step, draft, .. } = &mut self.mode else {
-                    return Action::None;
-                };
-                match step {
-                    Step::Identification => {
-                        if validate_user_code(&draft.user_code).is_ok()
-                            && !draft.application.trim().is_empty()
-                        {
-                            *step = Step::Access;
-                        }
-                    }
-                    Step::Access => {
-                        let new = NewServiceUser {
-                            user_code: draft.user_code.clone(),
-                            application: draft.application.trim().to_owned(),
-                            status: if draft.suspended {
-                                Status::Suspended
-                            } else {
-                                Status::Active
-                            },
-                            language: draft.language.unwrap_or_default(),
-                            scope: Scope {
-                                all_companies: draft.all_companies,
-                                whole_structure: draft.whole_structure,
-                                structure_ids: draft.chosen.iter().copied().collect(),
-                            },
-                        };
-                        let c = ctx.client.clone();
-                        self.busy = true;
-                        return Action::Run(Task::perform(
-                            async move { c.create_service_user(&new).await },
-                            Message::Created,
-                        ));
-                    }
-                    Step::Letter => {}
-                }
-            }
-            Message::Back => match &mut self.mode {
-                Mode::Wizard {
-                    step: step @ Step::Access,
-                    ..
-                } => *step = Step::Identification,
-                _ => self.mode = Mode::List,
-            },
-            Message::Created(Ok(created)) => {
-                self.busy = false;
-                self.list.push(created.service_user.clone());
-                self.list.sort_by(|a, b| a.user_code.cmp(&b.user_code));
-                if let Mode::Wizard {
-                    step,
-                    created: slot,
-                    ..
-                } = &mut self.mode
-                {
-                    *step = Step::Letter;
-                    *slot = Some(Box::new((created.service_user, created.password)));
-                }
-            }
-            Message::PrintLetter => {
-                let found = match &self.mode {
-                    Mode::Wizard {
-                        created: Some(c), ..
-                    } => Some((c.0.clone(), c.1.clone())),
-                    Mode::Record {
-                        id,
-                        password: Some(p),
-                        ..
-                    } => self
-                        .list
-                        .iter()
-                        .find(|s| s.id == *id)
-                        .map(|s| (s.clone(), p.clone())),
-                    _ => None,
-                };
-                if let Some((su, p)) = found {
-                    let (letter, name) = self.letter(ctx, &su, &p);
-                    return Action::Print(vec![letter], name);
-                }
-            }
+            Message::PrintLetter => return self.print_letter(ctx),
             // Finishing forgets the password.
             Message::Finish | Message::Close => self.mode = Mode::List,
-            Message::Open(id) => {
-                self.mode = Mode::Record {
-                    id,
-                    password: None,
-                    confirm_reset: false,
-                    access: None,
-                }
-            }
-            Message::SetStatus(status) => {
-                if let Mode::Record { id, .. } = self.mode
-                    && let Some(su) = self.list.iter().find(|s| s.id == id)
-                {
-                    let (c, update) = (
-                        ctx.client.clone(),
-                        ServiceUserUpdate {
-                            version: su.version,
-                            status: Some(status),
-                            ..Default::default()
-                        },
-                    );
-                    return Action::Run(Task::perform(
-                        async move { c.update_service_user(id, &update).await },
-                        Message::Updated,
-                    ));
-                }
-            }
-            Message::Updated(Ok(su)) => {
-                if let Mode::Record { access, .. } = &mut self.mode {
-                    *access = None;
-                }
-                if let Some(s) = self.list.iter_mut().find(|s| s.id == su.id) {
-                    *s = su;
-                }
-                self.notice = Some(Notice::done(l.t("person-saved")));
-            }
-            Message::EditAccess => {
-                if let Mode::Record { id, access, .. } = &mut self.mode
-                    && let Some(su) = self.list.iter().find(|s| s.id == *id)
-                {
-                    *access = Some(Box::new(Draft {
-                        all_companies: su.scope.all_companies,
-                        whole_structure: su.scope.whole_structure,
-                        chosen: su.scope.structure_ids.iter().copied().collect(),
-                        ..Draft::default()
-                    }));
-                }
-            }
-            Message::SaveAccess => {
-                if let Mode::Record {
-                    id,
-                    access: Some(draft),
-                    ..
-                } = &self.mode
-                    && let Some(su) = self.list.iter().find(|s| s.id == *id)
-                {
-                    let scope = Scope {
-                        all_companies: draft.all_companies,
-                        whole_structure: draft.whole_structure,
-                        structure_ids: draft.chosen.iter().copied().collect(),
-                    };
-                    let (c, id) = (ctx.client.clone(), *id);
-                    let update = ServiceUserUpdate {
-                        version: su.version,
-                        scope: Some(scope),
-                        ..Default::default()
-                    };
-                    return Action::Run(Task::perform(
-                        async move { c.update_service_user(id, &update).await },
-                        Message::Updated,
-                    ));
-                }
-            }
-            Message::AskReset => {
-                if let Mode::Record { confirm_reset, .. } = &mut self.mode {
-                    *confirm_reset = true;
-                }
-            }
-            Message::ConfirmReset => {
-                if let Mode::Record { id, .. } = self.mode {
-                    let c = ctx.client.clone();
-                    return Action::Run(Task::perform(
-                        async move { c.reset_service_user_password(id).await },
-                        Message::Reset,
-                    ));
-                }
-            }
-            Message::Reset(Ok(p)) => {
-                if let Mode::Record {
-                    password,
-                    confirm_reset,
-                    ..
-                } = &mut self.mode
-                {
-                    *password = Some(p.password);
-                    *confirm_reset = false;
-                }
-            }
-            Message::ClosePassword => {
-                if let Mode::Record {
-                    password,
-                    confirm_reset,
-                    ..
-                } = &mut self.mode
-                {
-                    *password = None;
-                    *confirm_reset = false;
-                }
-            }
             Message::Loaded(Err(e))
             | Message::Created(Err(e))
             | Message::Updated(Err(e))
@@ -434,10 +215,22 @@ impl ServiceUsers {
                 if e.session_ended() {
                     return Action::SessionEnded(e);
                 }
-                self.notice = Some(Notice::failed(l.error(&e)));
+                self.notice = Some(Notice::failed(ctx.locale.error(&e)));
             }
+            _ => return self.on_record(message, ctx),
         }
         Action::None
+    }
+}
+
+impl Draft {
+    /// The access chosen in the draft.
+    fn scope(&self) -> Scope {
+        Scope {
+            all_companies: self.all_companies,
+            whole_structure: self.whole_structure,
+            structure_ids: self.chosen.iter().copied().collect(),
+        }
     }
 }
 

@@ -1,0 +1,97 @@
+//! Passwords from the list: one person's (confirm, then the password shown once with copy and
+//! letter), or a batch of credential letters for the ticked rows.
+
+use super::{Action, Dialog, Message, People};
+use crate::screen::{Ctx, credential_letter, request};
+use crate::widget::Notice;
+
+impl People {
+    /// The messages of the password dialogs; the failures are answered by `update`.
+    pub(super) fn on_password(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
+        match message {
+            Message::AskInitialize(id) => {
+                self.ask(id, |id, name| Dialog::ConfirmInitialize { id, name })
+            }
+            Message::ConfirmInitialize => {
+                if let Some(Dialog::ConfirmInitialize { id, .. }) = self.dialog {
+                    return Action::Run(request(
+                        ctx.client,
+                        move |c| async move { c.initialize_password(id).await },
+                        Message::Initialized,
+                    ));
+                }
+            }
+            Message::Initialized(Ok(p)) => {
+                if let Some(Dialog::ConfirmInitialize { id, name }) = self.dialog.take() {
+                    self.dialog = Some(Dialog::Password {
+                        id,
+                        name,
+                        password: p.password,
+                    });
+                }
+            }
+            Message::CopyPassword => {
+                if let Some(Dialog::Password { password, .. }) = &self.dialog {
+                    return Action::Copy(password.clone());
+                }
+            }
+            Message::PrintLetter => return self.print_letter(ctx),
+            Message::AskBatch if !self.selected.is_empty() => {
+                self.dialog = Some(Dialog::ConfirmBatch {
+                    count: self.selected.len(),
+                });
+            }
+            Message::ConfirmBatch => {
+                let ids: Vec<i64> = self.selected.iter().copied().collect();
+                return Action::Run(request(
+                    ctx.client,
+                    move |c| async move { c.initialize_passwords(&ids).await },
+                    Message::BatchDone,
+                ));
+            }
+            Message::BatchDone(Ok(list)) => return self.print_batch(&list, ctx),
+            _ => {}
+        }
+        Action::None
+    }
+
+    /// The letter of the password on screen.
+    fn print_letter(&self, ctx: Ctx<'_>) -> Action {
+        if let Some(Dialog::Password { id, password, .. }) = &self.dialog
+            && let Some(p) = self.find(*id)
+        {
+            let letter = credential_letter(ctx, p, password);
+            let name =
+                sesame_documents::file_name("doc-letter-file", ctx.locale.language, &p.user_id);
+            return Action::Print(vec![letter], name);
+        }
+        Action::None
+    }
+
+    /// The batch's passwords, each in its person's letter, all in one document.
+    fn print_batch(
+        &mut self,
+        list: &[sesame_core::api::InitializedPassword],
+        ctx: Ctx<'_>,
+    ) -> Action {
+        let l = ctx.locale;
+        self.dialog = None;
+        self.selected.clear();
+        // The passwords go into the letters, and only there.
+        let letters: Vec<_> = list
+            .iter()
+            .filter_map(|p| {
+                self.find(p.id)
+                    .map(|person| credential_letter(ctx, person, &p.password))
+            })
+            .collect();
+        self.notice = Some(Notice::done(l.t_count(
+            "people-batch-done",
+            "count",
+            letters.len(),
+        )));
+        let name =
+            sesame_documents::file_name("doc-letters-file", l.language, &ctx.me.organization.code);
+        Action::Print(letters, name)
+    }
+}

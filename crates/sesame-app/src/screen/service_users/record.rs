@@ -1,0 +1,113 @@
+//! A service user's record: status, access, and a password reset with a new letter.
+
+use super::{Action, Draft, Message, Mode, ServiceUsers};
+use crate::screen::{Ctx, request};
+use crate::widget::Notice;
+use sesame_core::api::ServiceUserUpdate;
+
+impl ServiceUsers {
+    /// The record's messages; their failures are answered by `update`.
+    pub(super) fn on_record(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
+        match message {
+            Message::Open(id) => {
+                self.mode = Mode::Record {
+                    id,
+                    password: None,
+                    confirm_reset: false,
+                    access: None,
+                }
+            }
+            Message::SetStatus(status) => {
+                let change = ServiceUserUpdate {
+                    status: Some(status),
+                    ..Default::default()
+                };
+                return self.save_record(ctx, change);
+            }
+            Message::EditAccess => {
+                if let Mode::Record { id, access, .. } = &mut self.mode
+                    && let Some(su) = self.list.iter().find(|s| s.id == *id)
+                {
+                    *access = Some(Box::new(Draft {
+                        all_companies: su.scope.all_companies,
+                        whole_structure: su.scope.whole_structure,
+                        chosen: su.scope.structure_ids.iter().copied().collect(),
+                        ..Draft::default()
+                    }));
+                }
+            }
+            Message::SaveAccess => {
+                if let Mode::Record {
+                    access: Some(draft),
+                    ..
+                } = &self.mode
+                {
+                    let change = ServiceUserUpdate {
+                        scope: Some(draft.scope()),
+                        ..Default::default()
+                    };
+                    return self.save_record(ctx, change);
+                }
+            }
+            Message::Updated(Ok(su)) => {
+                if let Mode::Record { access, .. } = &mut self.mode {
+                    *access = None;
+                }
+                if let Some(s) = self.list.iter_mut().find(|s| s.id == su.id) {
+                    *s = su;
+                }
+                self.notice = Some(Notice::done(ctx.locale.t("person-saved")));
+            }
+            Message::AskReset => {
+                if let Mode::Record { confirm_reset, .. } = &mut self.mode {
+                    *confirm_reset = true;
+                }
+            }
+            Message::ConfirmReset => {
+                if let Mode::Record { id, .. } = self.mode {
+                    return Action::Run(request(
+                        ctx.client,
+                        move |c| async move { c.reset_service_user_password(id).await },
+                        Message::Reset,
+                    ));
+                }
+            }
+            Message::Reset(Ok(p)) => self.show_password(Some(p.password)),
+            Message::ClosePassword => self.show_password(None),
+            _ => {}
+        }
+        Action::None
+    }
+
+    /// Saves a change of the open record, carrying the version that was read.
+    fn save_record(&self, ctx: Ctx<'_>, change: ServiceUserUpdate) -> Action {
+        let Mode::Record { id, .. } = self.mode else {
+            return Action::None;
+        };
+        let Some(su) = self.list.iter().find(|s| s.id == id) else {
+            return Action::None;
+        };
+        let update = ServiceUserUpdate {
+            version: su.version,
+            ..change
+        };
+        Action::Run(request(
+            ctx.client,
+            move |c| async move { c.update_service_user(id, &update).await },
+            Message::Updated,
+        ))
+    }
+
+    /// Shows the reset password, or forgets it; the confirmation closes either way.
+    fn show_password(&mut self, shown: Option<String>) {
+        if let Mode::Record {
+            password,
+            confirm_reset,
+            ..
+        } = &mut self.mode
+        {
+            *password = shown;
+            *confirm_reset = false;
+        }
+    }
+}
