@@ -266,43 +266,7 @@ impl Contacts {
             c = c.push(text(t("contacts-empty")));
         }
         for contact in &self.list {
-            let purpose = match contact.purpose {
-                Some(p) => l.purpose(p),
-                None => t("contacts-no-purpose"),
-            };
-            let mut who = row![
-                text(format!("{} {}", contact.first_name, contact.last_name)).size(16),
-                chip(purpose),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center);
-            if let Some(person) = contact.person_id {
-                who = who.push(link(t("contacts-is-user"), Some(Message::OpenUser(person))));
-            }
-            let reach = match &contact.phone {
-                Some(p) => format!("{} · {p}", contact.email),
-                None => contact.email.clone(),
-            };
-            let line = row![
-                column![who, text(reach).size(13)]
-                    .spacing(4)
-                    .width(Length::Fill),
-                button_for(
-                    Look::Secondary,
-                    t("action-modify"),
-                    Some(Message::Edit(contact.id))
-                )
-                .id(format!("modify-contact-{}", contact.email)),
-                button_for(
-                    Look::Danger,
-                    t("action-remove"),
-                    Some(Message::AskRemove(contact.id))
-                )
-                .id(format!("remove-contact-{}", contact.email)),
-            ]
-            .spacing(10)
-            .align_y(Alignment::Center);
-            c = c.push(container(line).padding(12).style(container::rounded_box));
+            c = c.push(contact_line(contact, l));
         }
         c = c.push(secondary(t("action-quit"), Some(Message::Back)));
         let page: Element<'a, Message> = scrollable(container(c).padding(20))
@@ -333,7 +297,23 @@ impl Contacts {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
         let err = |field: &str| error_for(&form.error, field);
-        let input = |label: &str, value: &'a str, field: Field, id: &'static str, key: &str| {
+        let input = |field: Field| {
+            let (label, id, key, value) = match field {
+                Field::LastName => (
+                    "field-last-name",
+                    "contact-last-name",
+                    "last_name",
+                    &form.last_name,
+                ),
+                Field::FirstName => (
+                    "field-first-name",
+                    "contact-first-name",
+                    "first_name",
+                    &form.first_name,
+                ),
+                Field::Email => ("field-email", "contact-email", "email", &form.email),
+                Field::Phone => ("field-phone", "contact-phone", "phone", &form.phone),
+            };
             labelled(
                 t(label),
                 text_input("", value)
@@ -358,44 +338,8 @@ impl Contacts {
             body = body.push(text(t("contacts-user-note")).size(13));
         }
         body = body
-            .push(
-                row![
-                    input(
-                        "field-last-name",
-                        &form.last_name,
-                        Field::LastName,
-                        "contact-last-name",
-                        "last_name"
-                    ),
-                    input(
-                        "field-first-name",
-                        &form.first_name,
-                        Field::FirstName,
-                        "contact-first-name",
-                        "first_name"
-                    ),
-                ]
-                .spacing(12),
-            )
-            .push(
-                row![
-                    input(
-                        "field-email",
-                        &form.email,
-                        Field::Email,
-                        "contact-email",
-                        "email"
-                    ),
-                    input(
-                        "field-phone",
-                        &form.phone,
-                        Field::Phone,
-                        "contact-phone",
-                        "phone"
-                    ),
-                ]
-                .spacing(12),
-            )
+            .push(row![input(Field::LastName), input(Field::FirstName),].spacing(12))
+            .push(row![input(Field::Email), input(Field::Phone),].spacing(12))
             .push(labelled(
                 t("field-purpose"),
                 crate::widget::menu_with(
@@ -419,4 +363,49 @@ impl Contacts {
             .style(container::rounded_box)
             .into()
     }
+}
+
+/// One contact: name, purpose, whether they are a user, how to reach them, Modify and Remove.
+fn contact_line(contact: &Contact, l: crate::locale::Locale) -> Element<'_, Message> {
+    let t = |id: &str| l.t(id);
+    let purpose = match contact.purpose {
+        Some(p) => l.purpose(p),
+        None => t("contacts-no-purpose"),
+    };
+    let mut who = row![
+        text(format!("{} {}", contact.first_name, contact.last_name)).size(16),
+        chip(purpose),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center);
+    if let Some(person) = contact.person_id {
+        who = who.push(link(t("contacts-is-user"), Some(Message::OpenUser(person))));
+    }
+    let reach = match &contact.phone {
+        Some(p) => format!("{} · {p}", contact.email),
+        None => contact.email.clone(),
+    };
+    let line = row![
+        column![who, text(reach).size(13)]
+            .spacing(4)
+            .width(Length::Fill),
+        button_for(
+            Look::Secondary,
+            t("action-modify"),
+            Some(Message::Edit(contact.id))
+        )
+        .id(format!("modify-contact-{}", contact.email)),
+        button_for(
+            Look::Danger,
+            t("action-remove"),
+            Some(Message::AskRemove(contact.id))
+        )
+        .id(format!("remove-contact-{}", contact.email)),
+    ]
+    .spacing(10)
+    .align_y(Alignment::Center);
+    container(line)
+        .padding(12)
+        .style(container::rounded_box)
+        .into()
 }

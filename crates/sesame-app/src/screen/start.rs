@@ -153,48 +153,7 @@ impl Start {
             .spacing(16)
             .into(),
             Mode::Starting => text(t("start-starting")).into(),
-            Mode::Remote => {
-                let mut c = column![
-                    text(t("start-shared-server")).size(24),
-                    labelled(
-                        t("start-url"),
-                        text_input("https://sesame.example.org", &self.url)
-                            .id("server-url")
-                            .on_input(Message::UrlChanged)
-                            .on_submit(Message::Connect)
-                            .padding(8),
-                        None,
-                    ),
-                ]
-                .spacing(12);
-                if !self.servers.is_empty() {
-                    c = c.push(labelled(
-                        t("start-recent-servers"),
-                        crate::widget::menu(
-                            self.servers.clone(),
-                            Some(self.url.clone()).filter(|u| self.servers.contains(u)),
-                            Message::ServerPicked,
-                        )
-                        .id("server-list"),
-                        None,
-                    ));
-                }
-                c.push(
-                    row![
-                        secondary(t("action-back"), Some(Message::Back)),
-                        primary(
-                            if self.busy {
-                                t("start-connecting")
-                            } else {
-                                t("start-connect")
-                            },
-                            (!self.busy && !self.url.trim().is_empty()).then_some(Message::Connect)
-                        ),
-                    ]
-                    .spacing(10),
-                )
-                .into()
-            }
+            Mode::Remote => self.remote_form(locale),
             Mode::FirstUse => column![
                 text(t("start-first-use")).size(24),
                 text(t("start-first-use-intro")),
@@ -219,22 +178,7 @@ impl Start {
                 code,
                 user_id,
                 password,
-            } => column![
-                text(t("start-created")).size(24),
-                text(locale.t_with(
-                    "start-created-detail",
-                    &[("code", code), ("user_id", user_id)]
-                )),
-                container(text(password.clone()).size(26).font(iced::Font::MONOSPACE)).padding(12),
-                text(t("password-shown-once")),
-                row![
-                    secondary(t("action-copy"), Some(Message::CopyPassword)),
-                    primary(t("start-continue-sign-in"), Some(Message::ContinueToSignIn)),
-                ]
-                .spacing(10),
-            ]
-            .spacing(14)
-            .into(),
+            } => created_view(locale, code, user_id, password),
         };
         let mut page = column![].spacing(16).max_width(760);
         if let Some(e) = error {
@@ -244,6 +188,51 @@ impl Start {
             .center_x(Length::Fill)
             .padding(40)
             .into()
+    }
+
+    /// A shared server: its address, the recent ones, Connect.
+    fn remote_form(&self, locale: Locale) -> Element<'_, Message> {
+        let t = |id: &str| locale.t(id);
+        let mut c = column![
+            text(t("start-shared-server")).size(24),
+            labelled(
+                t("start-url"),
+                text_input("https://sesame.example.org", &self.url)
+                    .id("server-url")
+                    .on_input(Message::UrlChanged)
+                    .on_submit(Message::Connect)
+                    .padding(8),
+                None,
+            ),
+        ]
+        .spacing(12);
+        if !self.servers.is_empty() {
+            c = c.push(labelled(
+                t("start-recent-servers"),
+                crate::widget::menu(
+                    self.servers.clone(),
+                    Some(self.url.clone()).filter(|u| self.servers.contains(u)),
+                    Message::ServerPicked,
+                )
+                .id("server-list"),
+                None,
+            ));
+        }
+        c.push(
+            row![
+                secondary(t("action-back"), Some(Message::Back)),
+                primary(
+                    if self.busy {
+                        t("start-connecting")
+                    } else {
+                        t("start-connect")
+                    },
+                    (!self.busy && !self.url.trim().is_empty()).then_some(Message::Connect)
+                ),
+            ]
+            .spacing(10),
+        )
+        .into()
     }
 
     fn create_form(&self, locale: Locale) -> Element<'_, Message> {
@@ -353,4 +342,35 @@ fn setup_error(locale: Locale, e: &SetupError) -> String {
             locale.t_with("setup-error-database", &[("reason", reason)])
         }
     }
+}
+
+/// The organization just created: its code, the first user, the password shown once.
+fn created_view<'a>(
+    locale: Locale,
+    code: &str,
+    user_id: &str,
+    password: &str,
+) -> Element<'a, Message> {
+    let t = |id: &str| locale.t(id);
+    column![
+        text(t("start-created")).size(24),
+        text(locale.t_with(
+            "start-created-detail",
+            &[("code", code), ("user_id", user_id)]
+        )),
+        container(
+            text(password.to_owned())
+                .size(26)
+                .font(iced::Font::MONOSPACE)
+        )
+        .padding(12),
+        text(t("password-shown-once")),
+        row![
+            secondary(t("action-copy"), Some(Message::CopyPassword)),
+            primary(t("start-continue-sign-in"), Some(Message::ContinueToSignIn)),
+        ]
+        .spacing(10),
+    ]
+    .spacing(14)
+    .into()
 }

@@ -281,8 +281,7 @@ impl Structures {
                 )
             })
             .unwrap_or_else(|| t("structures-no-manager"));
-        let may = self.may_manage();
-        let mut c = column![
+        let c = column![
             heading(s.name.clone()),
             labelled(
                 t("field-structure-kind"),
@@ -293,113 +292,124 @@ impl Structures {
             heading(t("structures-connected-users")),
         ]
         .spacing(12);
-        match &self.mode {
-            Mode::Page => {
-                c = match &self.technical {
-                    Some(tu) => c.push(
-                        row![
-                            text(format!(
-                                "{} — {}",
-                                tu.user_id,
-                                tu.contact_email.clone().unwrap_or_default()
-                            ))
-                            .width(Length::Fill),
-                            secondary(
-                                t("action-reset-technical-password"),
-                                may.then_some(Message::AskReset)
-                            ),
-                        ]
-                        .spacing(10)
-                        .align_y(Alignment::Center),
-                    ),
-                    None if s.technical_user_id.is_some() => {
-                        c.push(text(t("structures-technical-hidden")))
-                    }
-                    None => c.push(text(t("structures-no-technical"))).push(primary(
-                        t("action-create-technical-user"),
-                        (may && s.primary_manager.is_some()).then_some(Message::CreateTechnical),
-                    )),
-                };
-            }
-            Mode::Input => {
-                let manager_email = s
-                    .primary_manager
-                    .as_ref()
-                    .and_then(|m| m.email.clone())
-                    .unwrap_or_default();
-                c = c
-                    .push(heading(t("technical-input-title")))
-                    .push(labelled(
-                        t("doc-field-login"),
-                        text(format!("TECH{:06}", s.id)),
-                        None,
-                    ))
-                    .push(labelled(
-                        t("field-contact-email"),
-                        text(manager_email),
-                        None,
-                    ))
-                    .push(text(t("technical-input-rights")))
-                    .push(
-                        row![
-                            secondary(t("action-cancel"), Some(Message::Cancel)),
-                            primary(
-                                t("action-create-technical-user"),
-                                (!self.busy).then_some(Message::ConfirmCreate)
-                            )
-                        ]
-                        .spacing(10),
-                    );
-            }
+        let part = match &self.mode {
+            Mode::Page => self.technical_part(s, l),
+            Mode::Input => input_part(s, l, self.busy),
             Mode::Summary {
                 technical,
                 password,
-            } => {
-                c = c
-                    .push(heading(t("technical-summary-title")))
-                    .push(labelled(
-                        t("doc-field-structure"),
-                        text(s.name.clone()),
-                        None,
-                    ))
-                    .push(labelled(
-                        t("doc-organization-code"),
-                        text(ctx.me.organization.code.clone()),
-                        None,
-                    ))
-                    .push(labelled(
-                        t("doc-field-login"),
-                        text(technical.user_id.clone()),
-                        None,
-                    ))
-                    .push(labelled(
-                        t("doc-field-password"),
-                        container(text(password.clone()).size(22).font(iced::Font::MONOSPACE))
-                            .padding(8),
-                        None,
-                    ))
-                    .push(notice(&t("technical-summary-once"), false))
-                    .push(
-                        row![
-                            secondary(t("action-export-connection"), Some(Message::Export)),
-                            primary(
-                                t("action-back-to-structure"),
-                                Some(Message::BackToStructure)
-                            )
-                        ]
-                        .spacing(10),
-                    );
-            }
-            Mode::ConfirmReset => {
-                c = c.push(notice(&t("reset-confirm-body"), false)).push(
-                    row![
-                        secondary(t("action-cancel"), Some(Message::Cancel)),
-                        primary(t("action-confirm"), Some(Message::ConfirmReset))
-                    ]
-                    .spacing(10),
-                );
-            }
-        }
-        scrollable(c).into()
+            } => summary_part(ctx, s, technical, password),
+            Mode::ConfirmReset => column![
+                notice(&t("reset-confirm-body"), false),
+                row![
+                    secondary(t("action-cancel"), Some(Message::Cancel)),
+                    primary(t("action-confirm"), Some(Message::ConfirmReset))
+                ]
+                .spacing(10)
+            ]
+            .spacing(12)
+            .into(),
+        };
+        scrollable(c.push(part)).into()
     }
+
+    /// The structure's technical user, with its reset, or the way to create one.
+    fn technical_part<'a>(&'a self, s: &'a Structure, l: Locale) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
+        let may = self.may_manage();
+        match &self.technical {
+            Some(tu) => row![
+                text(format!(
+                    "{} — {}",
+                    tu.user_id,
+                    tu.contact_email.clone().unwrap_or_default()
+                ))
+                .width(Length::Fill),
+                secondary(
+                    t("action-reset-technical-password"),
+                    may.then_some(Message::AskReset)
+                ),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center)
+            .into(),
+            None if s.technical_user_id.is_some() => text(t("structures-technical-hidden")).into(),
+            None => column![
+                text(t("structures-no-technical")),
+                primary(
+                    t("action-create-technical-user"),
+                    (may && s.primary_manager.is_some()).then_some(Message::CreateTechnical),
+                )
+            ]
+            .spacing(12)
+            .into(),
+        }
+    }
+}
+
+/// Creating the technical user: what it will be, Cancel and Create.
+fn input_part<'a>(s: &'a Structure, l: Locale, busy: bool) -> Element<'a, Message> {
+    let t = |id: &str| l.t(id);
+    let manager_email = s
+        .primary_manager
+        .as_ref()
+        .and_then(|m| m.email.clone())
+        .unwrap_or_default();
+    column![
+        heading(t("technical-input-title")),
+        labelled(t("doc-field-login"), text(format!("TECH{:06}", s.id)), None),
+        labelled(t("field-contact-email"), text(manager_email), None),
+        text(t("technical-input-rights")),
+        row![
+            secondary(t("action-cancel"), Some(Message::Cancel)),
+            primary(
+                t("action-create-technical-user"),
+                (!busy).then_some(Message::ConfirmCreate)
+            )
+        ]
+        .spacing(10),
+    ]
+    .spacing(12)
+    .into()
+}
+
+/// The technical user just created or reset: its password, shown once, and the export.
+fn summary_part<'a>(
+    ctx: Ctx<'_>,
+    s: &'a Structure,
+    technical: &'a TechnicalUser,
+    password: &'a str,
+) -> Element<'a, Message> {
+    let t = |id: &str| ctx.locale.t(id);
+    column![
+        heading(t("technical-summary-title")),
+        labelled(t("doc-field-structure"), text(s.name.clone()), None),
+        labelled(
+            t("doc-organization-code"),
+            text(ctx.me.organization.code.clone()),
+            None
+        ),
+        labelled(t("doc-field-login"), text(technical.user_id.clone()), None),
+        labelled(
+            t("doc-field-password"),
+            container(
+                text(password.to_owned())
+                    .size(22)
+                    .font(iced::Font::MONOSPACE)
+            )
+            .padding(8),
+            None,
+        ),
+        notice(&t("technical-summary-once"), false),
+        row![
+            secondary(t("action-export-connection"), Some(Message::Export)),
+            primary(
+                t("action-back-to-structure"),
+                Some(Message::BackToStructure)
+            )
+        ]
+        .spacing(10),
+    ]
+    .spacing(12)
+    .into()
 }

@@ -143,38 +143,13 @@ impl InviteForm {
         catalogue: &[Role],
     ) -> Element<'a, Edit> {
         let input = |label: &str, value: &'a str, id: &'static str, on: fn(String) -> Edit| {
-            labelled(
-                l.t(label),
-                text_input("", value).id(id).on_input(on).padding(6),
-                error_for(
-                    &self.error,
-                    match id {
-                        "invite-email" => "email",
-                        "invite-last-name" => "last_name",
-                        "invite-first-name" => "first_name",
-                        _ => "phone",
-                    },
-                ),
-            )
+            self.input(l, label, value, id, on)
         };
         let languages: Vec<LanguageChoice> = Language::ALL
             .into_iter()
             .map(|v| LanguageChoice(v, l))
             .collect();
-        let roles = catalogue
-            .iter()
-            .fold(row![].spacing(12), |r, role| {
-                let code = role.code.clone();
-                r.push(
-                    crate::widget::check(
-                        l.role_name(role),
-                        self.roles.contains(&role.code),
-                        move |on| Edit::Role(code.clone(), on),
-                    )
-                    .id(format!("role-{}", role.code)),
-                )
-            })
-            .wrap();
+        let roles = self.roles_view(l, catalogue);
         let mut form = column![
             input("field-email", &self.email, "invite-email", Edit::Email),
             row![
@@ -221,29 +196,74 @@ impl InviteForm {
         .spacing(10)
         .width(Length::Fixed(470.0));
         if self.also_contact {
-            let purposes: Vec<PurposeChoice> = ContactPurpose::ALL
-                .into_iter()
-                .map(|p| PurposeChoice(p, l))
-                .collect();
-            form = form.push(
-                row![
-                    labelled(
-                        l.t("field-purpose"),
-                        crate::widget::menu_with(
-                            purposes,
-                            self.purpose.map(|p| PurposeChoice(p, l)),
-                            l.t("field-purpose-choose"),
-                            Edit::Purpose
-                        )
-                        .id("invite-purpose"),
-                        error_for(&self.error, "contact_purpose"),
-                    ),
-                    input("field-phone", &self.phone, "invite-phone", Edit::Phone),
-                ]
-                .spacing(12),
-            );
+            form = form.push(self.contact_part(l));
         }
         form.into()
+    }
+
+    /// A labelled field of the form, with the error the server gave for it.
+    fn input<'a>(
+        &'a self,
+        l: Locale,
+        label: &str,
+        value: &'a str,
+        id: &'static str,
+        on: fn(String) -> Edit,
+    ) -> Element<'a, Edit> {
+        let field = match id {
+            "invite-email" => "email",
+            "invite-last-name" => "last_name",
+            "invite-first-name" => "first_name",
+            _ => "phone",
+        };
+        labelled(
+            l.t(label),
+            text_input("", value).id(id).on_input(on).padding(6),
+            error_for(&self.error, field),
+        )
+    }
+
+    /// A checkbox per role of the catalogue.
+    fn roles_view<'a>(&'a self, l: Locale, catalogue: &[Role]) -> Element<'a, Edit> {
+        catalogue
+            .iter()
+            .fold(row![].spacing(12), |r, role| {
+                let code = role.code.clone();
+                r.push(
+                    crate::widget::check(
+                        l.role_name(role),
+                        self.roles.contains(&role.code),
+                        move |on| Edit::Role(code.clone(), on),
+                    )
+                    .id(format!("role-{}", role.code)),
+                )
+            })
+            .wrap()
+            .into()
+    }
+
+    /// Also a contact: the purpose and the phone.
+    fn contact_part<'a>(&'a self, l: Locale) -> Element<'a, Edit> {
+        let purposes: Vec<PurposeChoice> = ContactPurpose::ALL
+            .into_iter()
+            .map(|p| PurposeChoice(p, l))
+            .collect();
+        row![
+            labelled(
+                l.t("field-purpose"),
+                crate::widget::menu_with(
+                    purposes,
+                    self.purpose.map(|p| PurposeChoice(p, l)),
+                    l.t("field-purpose-choose"),
+                    Edit::Purpose
+                )
+                .id("invite-purpose"),
+                error_for(&self.error, "contact_purpose"),
+            ),
+            self.input(l, "field-phone", &self.phone, "invite-phone", Edit::Phone),
+        ]
+        .spacing(12)
+        .into()
     }
 }
 
