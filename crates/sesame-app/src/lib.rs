@@ -7,6 +7,7 @@ pub mod presets;
 pub mod print;
 pub mod screen;
 pub mod settings;
+pub mod spreadsheet;
 pub mod widget;
 
 use settings::Places;

@@ -357,37 +357,35 @@ fn moment(l: Locale, at: OffsetDateTime) -> String {
     )
 }
 
-/// The entries as CSV: UTF-8 with a byte-order mark (spreadsheets then read accents), the
-/// columns in the user's language, times as ISO 8601 on this computer's clock.
+/// The entries as CSV for the reader's spreadsheet (see `spreadsheet`), times on this
+/// computer's clock as the language writes them.
 pub fn csv(l: Locale, entries: &[AuditEntry]) -> Vec<u8> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    {
-        let mut w = ::csv::Writer::from_writer(&mut out);
-        let header = [
-            "audit-column-when",
-            "audit-column-who",
-            "audit-column-what",
-            "audit-column-whom",
-            "audit-column-detail",
-        ];
-        let _ = w.write_record(header.iter().map(|id| l.t(id)));
-        for e in entries {
-            let at =
-                e.at.to_offset(local_offset())
-                    .format(&time::format_description::well_known::Rfc3339)
-                    .unwrap_or_default();
-            let _ = w.write_record([
-                at,
-                e.actor.clone(),
-                l.audit_action(&e.action),
-                e.target.clone(),
-                e.detail.clone(),
-            ]);
-        }
-        let _ = w.flush();
-    }
-    out
+    let header = [
+        "audit-column-when",
+        "audit-column-who",
+        "audit-column-what",
+        "audit-column-whom",
+        "audit-column-detail",
+    ];
+    let rows = entries.iter().map(|e| {
+        let local = e.at.to_offset(local_offset());
+        vec![
+            format!(
+                "{} {}",
+                l.short_date(local),
+                local.time().format(&SECONDS).unwrap_or_default()
+            ),
+            e.actor.clone(),
+            l.audit_action(&e.action),
+            e.target.clone(),
+            e.detail.clone(),
+        ]
+    });
+    crate::spreadsheet::csv(l, &header, rows)
 }
+
+const SECONDS: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[hour]:[minute]:[second]");
 
 #[cfg(test)]
 mod tests {

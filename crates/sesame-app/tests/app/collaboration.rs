@@ -315,14 +315,18 @@ async fn the_audit_log_finds_the_action_just_done_and_exports_it_as_csv() {
     let text = String::from_utf8(bytes).unwrap();
     assert!(text.starts_with('\u{feff}'), "a byte-order mark");
     let mut lines = text.trim_start_matches('\u{feff}').lines();
-    assert_eq!(lines.next(), Some("Quand,Qui,Action,Sur qui,Détail"));
+    assert_eq!(lines.next(), Some("Quand;Qui;Action;Sur qui;Détail"));
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), entries.len());
-    assert!(
-        rows[0].contains(",demo,Rôles mis à jour,zoe,"),
-        "{}",
-        rows[0]
+    // French spreadsheets: `;` between fields; a local date and time they read as one, with
+    // no "T" nor offset.
+    let fields: Vec<&str> = rows[0].split(';').collect();
+    assert_eq!(fields[1..4], ["demo", "Rôles mis à jour", "zoe"], "{}", rows[0]);
+    let when = time::PrimitiveDateTime::parse(
+        fields[0],
+        time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]"),
     );
+    assert!(when.is_ok(), "{}", fields[0]);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -444,17 +444,17 @@ async fn the_user_follow_up_exports_what_it_shows_as_csv_in_the_users_language()
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("Nom,Prénom,Identifiant,Téléphone,Niveau,Courriel,Rôles,Statut,2FA")
+        Some("Nom;Prénom;Identifiant;Téléphone;Niveau;Courriel;Rôles;Statut;2FA")
     );
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), shown, "exactly the rows shown");
     assert!(
         rows.iter()
-            .any(|r| r.starts_with("Łukasiewicz-Ñúñez,Zoë,zoe,")),
+            .any(|r| r.starts_with("Łukasiewicz-Ñúñez;Zoë;zoe;")),
         "{rows:?}"
     );
     assert!(
-        rows.iter().all(|r| r.contains(",Actif,")),
+        rows.iter().all(|r| r.contains(";Actif;")),
         "the status filter applies"
     );
     assert!(
