@@ -145,7 +145,7 @@ async fn create_then_modify_with_a_conflict_then_initialize_the_password_once() 
     ui.click("Print letter").await;
     let toast = ui.app.toast().expect("told where the PDF went").to_owned();
     assert!(
-        toast.starts_with("No save dialog is available on this system: the PDF was saved as "),
+        toast.starts_with("No save dialog is available on this system: the file was saved as "),
         "{toast}"
     );
     let path = ui
