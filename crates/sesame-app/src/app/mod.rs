@@ -250,6 +250,11 @@ pub fn shortcut_of(
     let shortcut = match key.as_ref() {
         Key::Character("f") if modifiers.command() => Shortcut::Find,
         Key::Character("n") if modifiers.command() => Shortcut::New,
+        Key::Character("s") if modifiers.command() => Shortcut::Save,
+        Key::Named(Named::ContextMenu) => Shortcut::Options,
+        Key::Named(Named::F10) if modifiers.shift() => Shortcut::Options,
+        Key::Named(Named::ArrowUp) if !captured => Shortcut::Up,
+        Key::Named(Named::ArrowDown) if !captured => Shortcut::Down,
         Key::Named(Named::Escape) => Shortcut::Cancel,
         Key::Named(Named::F1) => Shortcut::About,
         Key::Named(Named::Enter) if !captured => Shortcut::Confirm,

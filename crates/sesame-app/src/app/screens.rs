@@ -88,6 +88,7 @@ impl App {
         let client = self.session.as_ref().map_or(&self.client, |s| &s.client);
         match s.update(m, client, self.locale) {
             password_change::Action::None | password_change::Action::Failed(_) => Task::none(),
+            password_change::Action::SignOut => self.sign_out(),
             password_change::Action::Run(t) => t.map(Message::PasswordChange),
             password_change::Action::Changed => {
                 if let Some(s) = &mut self.session {

@@ -96,13 +96,25 @@ pub fn refused_field(e: &ClientError) -> Option<String> {
 /// A key the app listens for on every screen; each screen says what it means there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shortcut {
+    /// Ctrl+F.
     Find,
+    /// Ctrl+N.
     New,
+    /// Ctrl+S.
+    Save,
+    /// Enter, when no control took it.
     Confirm,
+    /// Esc.
     Cancel,
     FocusNext,
     FocusPrevious,
+    /// F1.
     About,
+    /// The arrows, when no control took them: the current row of a list.
+    Up,
+    Down,
+    /// The Menu key or Shift+F10: the current row's options.
+    Options,
 }
 
 /// The screens one opens from the banner or from "Your file".

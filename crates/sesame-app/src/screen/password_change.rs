@@ -1,10 +1,10 @@
 //! The forced change of a temporary password, before anything else.
 
-use iced::widget::{column, container, text, text_input};
+use iced::widget::{column, container, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use crate::locale::Locale;
-use crate::widget::{labelled, notice, primary};
+use crate::widget::{labelled, notice, primary, secondary};
 use sesame_client::{Client, ClientError};
 
 pub struct PasswordChange {
@@ -22,6 +22,8 @@ pub enum Message {
     Repeat(String),
     Submit,
     Done(Result<(), ClientError>),
+    /// The way out: sign out without changing the password.
+    SignOut,
 }
 
 pub enum Action {
@@ -29,6 +31,7 @@ pub enum Action {
     Run(Task<Message>),
     Changed,
     Failed(ClientError),
+    SignOut,
 }
 
 impl PasswordChange {
@@ -49,7 +52,7 @@ impl PasswordChange {
             Message::Submit => {
                 if self.new != self.repeat {
                     self.error = Some(locale.t("password-mismatch"));
-                    return Action::None;
+                    return Action::Run(iced::widget::operation::focus("repeat-password"));
                 }
                 self.busy = true;
                 self.error = None;
@@ -70,6 +73,7 @@ impl PasswordChange {
                 self.error = Some(locale.error(&e));
                 return Action::Failed(e);
             }
+            Message::SignOut => return Action::SignOut,
         }
         Action::None
     }
@@ -82,9 +86,11 @@ impl PasswordChange {
         ]
         .spacing(14)
         .max_width(460);
-        if let Some(e) = &self.error {
-            c = c.push(notice(e, true));
-        }
+        // Always a slot for the message, so the fields keep their place (and the focus).
+        c = c.push(match &self.error {
+            Some(e) => notice(e, true),
+            None => column![].into(),
+        });
         let ready = !self.busy
             && sesame_core::domain::long_enough_password(&self.new)
             && !self.repeat.is_empty();
@@ -95,6 +101,7 @@ impl PasswordChange {
                     .id("new-password")
                     .secure(true)
                     .on_input(Message::New)
+                    .on_submit(Message::Submit)
                     .padding(8),
                 None,
             ))
@@ -109,10 +116,16 @@ impl PasswordChange {
                 None,
             ))
             .push(text(t("password-rule")).size(13))
-            .push(primary(
-                t("password-change-action"),
-                ready.then_some(Message::Submit),
-            ));
+            .push(
+                row![
+                    primary(
+                        t("password-change-action"),
+                        ready.then_some(Message::Submit)
+                    ),
+                    secondary(t("nav-sign-out"), Some(Message::SignOut)),
+                ]
+                .spacing(10),
+            );
         container(c).center_x(Length::Fill).padding(40).into()
     }
 }

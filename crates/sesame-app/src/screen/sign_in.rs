@@ -103,13 +103,16 @@ impl SignIn {
             }
             Message::Done(Err(e)) => {
                 self.busy = false;
-                if matches!(
+                let code_asked = matches!(
                     e.code(),
                     Some(ErrorCode::TwoFactorRequired | ErrorCode::InvalidTwoFactorCode)
-                ) {
-                    self.needs_totp = true;
-                }
+                );
+                self.needs_totp |= code_asked;
                 self.error = Some(e);
+                // The keyboard stays where the person must type again: never a visible field
+                // that would show a password typed blind.
+                let field = if code_asked { "totp" } else { "password" };
+                return Action::Run(iced::widget::operation::focus(field));
             }
             Message::ChangeServer => return Action::ChangeServer,
         }
@@ -118,15 +121,18 @@ impl SignIn {
 
     pub fn view(&self, locale: Locale) -> Element<'_, Message> {
         let t = |id: &str| locale.t(id);
-        let mut form = column![text(t("sign-in-title")).size(28)]
-            .spacing(14)
-            .max_width(420);
+        // The notices live in one column of their own, so the fields keep their place in the
+        // widget tree (and their focus) when a message appears.
+        let mut notices = column![].spacing(8);
         if let Some(r) = &self.reason {
-            form = form.push(notice(r, false));
+            notices = notices.push(notice(r, false));
         }
         if let Some(e) = &self.error {
-            form = form.push(notice(&locale.error(e), true));
+            notices = notices.push(notice(&locale.error(e), true));
         }
+        let mut form = column![text(t("sign-in-title")).size(28), notices]
+            .spacing(14)
+            .max_width(420);
         form = form
             .push(labelled(
                 t("field-organization-code"),

@@ -29,7 +29,7 @@ fn totp(secret: &str) -> String {
 }
 
 /// Another administrator's client, signed in on the same embedded server.
-async fn signed_in(ui: &Ui, user_id: &str) -> sesame_client::Client {
+pub async fn signed_in(ui: &Ui, user_id: &str) -> sesame_client::Client {
     let c = sesame_client::Client::new(ui.app.client().base());
     let s = c
         .sign_in("DEMO", user_id, DEMO_PASSWORD, None)
@@ -321,7 +321,12 @@ async fn the_audit_log_finds_the_action_just_done_and_exports_it_as_csv() {
     // French spreadsheets: `;` between fields; a local date and time they read as one, with
     // no "T" nor offset.
     let fields: Vec<&str> = rows[0].split(';').collect();
-    assert_eq!(fields[1..4], ["demo", "Rôles mis à jour", "zoe"], "{}", rows[0]);
+    assert_eq!(
+        fields[1..4],
+        ["demo", "Rôles mis à jour", "zoe"],
+        "{}",
+        rows[0]
+    );
     let when = time::PrimitiveDateTime::parse(
         fields[0],
         time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]"),

@@ -8,4 +8,5 @@ mod pdf;
 
 mod collaboration;
 mod follow_up;
+mod keyboard;
 mod presets;

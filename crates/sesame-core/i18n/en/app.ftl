@@ -164,6 +164,9 @@ dialog-initialize-title = New temporary password
 dialog-initialize-body = Create a temporary password for { $name }? Their current password stops working, and they will choose a new one at their next sign-in.
 dialog-password-for = Temporary password of { $name }:
 dialog-roles-title = Roles of { $name }
+dialog-discard-title = Discard your changes?
+dialog-discard-body = What you changed in this record is not saved yet. If you leave now, it is lost.
+action-keep-editing = Keep editing
 dialog-remove-title = Remove this user
 dialog-remove-body = Remove { $name }? They will no longer be able to sign in. This cannot be undone.
 

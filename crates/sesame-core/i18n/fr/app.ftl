@@ -164,6 +164,9 @@ dialog-initialize-title = Nouveau mot de passe temporaire
 dialog-initialize-body = Créer un mot de passe temporaire pour { $name } ? Son mot de passe actuel cessera de fonctionner, et cette personne en choisira un nouveau à sa prochaine connexion.
 dialog-password-for = Mot de passe temporaire de { $name } :
 dialog-roles-title = Rôles de { $name }
+dialog-discard-title = Abandonner vos modifications ?
+dialog-discard-body = Vos modifications de cette fiche ne sont pas encore enregistrées. Si vous partez maintenant, elles seront perdues.
+action-keep-editing = Continuer la saisie
 dialog-remove-title = Retirer cet utilisateur
 dialog-remove-body = Retirer { $name } ? Cette personne ne pourra plus se connecter. C’est définitif.
 

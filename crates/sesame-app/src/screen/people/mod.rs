@@ -102,6 +102,9 @@ pub struct People {
     notice: Option<Notice>,
     /// Rows ticked for a batch of credential letters.
     selected: BTreeSet<i64>,
+    /// The row the arrows are on (a position in `visible`): Enter opens it, the Menu key
+    /// shows its options.
+    current: Option<usize>,
     /// The record opened from the list, shown in its place; the list keeps its search,
     /// filters and scroll underneath.
     record: Option<Person>,
@@ -161,6 +164,8 @@ pub enum Message {
     Search(String),
     /// Ctrl+F: to the search box.
     Find,
+    /// The arrows: the current row moves by this many rows.
+    Step(i32),
     LevelFilter(LevelFilter),
     StatusFilter(StatusFilter),
     RoleFilter(RoleFilter),
@@ -365,6 +370,7 @@ impl People {
                     && two_factor.is_none_or(|t| p.two_factor == t)
             })
             .collect();
+        self.current = self.current.filter(|&i| i < self.visible.len());
     }
 
     fn find(&self, id: i64) -> Option<&PersonSummary> {
@@ -393,9 +399,14 @@ impl People {
             return record.on_shortcut(s).map(Message::Record);
         }
         let Some(dialog) = &self.dialog else {
+            let current = self.current_row().map(|p| p.id);
             return match s {
                 Shortcut::Find => Some(Message::Find),
                 Shortcut::New => Some(Message::New),
+                Shortcut::Up => Some(Message::Step(-1)),
+                Shortcut::Down => Some(Message::Step(1)),
+                Shortcut::Confirm => current.map(Message::Modify),
+                Shortcut::Options => current.map(Message::Options),
                 _ => None,
             };
         };
@@ -427,6 +438,38 @@ impl People {
             Some(Dialog::Password { password, .. }) => Some(password),
             _ => None,
         }
+    }
+
+    /// The row the arrows are on.
+    pub fn current_row(&self) -> Option<&PersonSummary> {
+        let i = *self.visible.get(self.current?)?;
+        self.all.get(i as usize)
+    }
+
+    /// Moves the current row and scrolls so that it shows.
+    fn step(&mut self, by: i32) -> Task<Message> {
+        let last = self.visible.len().checked_sub(1);
+        let Some(last) = last else {
+            self.current = None;
+            return Task::none();
+        };
+        let at = match self.current {
+            None => 0,
+            Some(i) => (i as i64 + by as i64).clamp(0, last as i64) as usize,
+        };
+        self.current = Some(at);
+        let top = at as f32 * ROW_HEIGHT;
+        let offset = if top < self.window.offset {
+            top
+        } else if top + ROW_HEIGHT > self.window.offset + self.window.height {
+            top + ROW_HEIGHT - self.window.height
+        } else {
+            return Task::none();
+        };
+        iced::widget::operation::scroll_to(
+            "people-list",
+            scrollable::AbsoluteOffset { x: 0.0, y: offset },
+        )
     }
 
     /// The rows shown, in order (after search, filters and sort).

@@ -23,6 +23,7 @@ impl People {
                 return self.failed(e, l);
             }
             Message::Find => return Action::Run(iced::widget::operation::focus("search")),
+            Message::Step(by) => return Action::Run(self.step(by)),
             Message::Search(q) => {
                 self.query = q;
                 self.refilter();

@@ -50,7 +50,7 @@ impl People {
                 self.visible.len(),
                 ROW_HEIGHT,
                 self.window,
-                |i| self.row(l, ctx.roles, self.visible[i]),
+                |i| self.row(l, ctx.roles, self.visible[i], self.current == Some(i)),
                 Message::Scrolled,
             )
         };
@@ -215,6 +215,7 @@ impl People {
         l: Locale,
         catalogue: &[sesame_core::api::Role],
         index: u32,
+        current: bool,
     ) -> Element<'a, Message> {
         let p = &self.all[index as usize];
         let cell = |s: String, portion: u16| {
@@ -243,7 +244,7 @@ impl People {
             badge(l, p.status)
         };
         let ticked = self.selected.contains(&id);
-        row![
+        let line = row![
             container(
                 widget::Focus::new(checkbox(ticked).on_toggle(move |on| Message::Tick(id, on)))
                     .on_activate(Some(Message::Tick(id, !ticked)))
@@ -274,8 +275,25 @@ impl People {
         .spacing(8)
         .padding([0, 8])
         .height(ROW_HEIGHT)
-        .align_y(Alignment::Center)
-        .into()
+        .align_y(Alignment::Center);
+        // The row the arrows are on stands out, with the focus ring's colour at its edge.
+        container(line)
+            .style(move |theme: &iced::Theme| {
+                if !current {
+                    return container::Style::default();
+                }
+                let p = theme.extended_palette();
+                container::Style {
+                    background: Some(p.primary.weak.color.scale_alpha(0.35).into()),
+                    border: iced::Border {
+                        color: widget::focus::focus_color(theme),
+                        width: 2.0,
+                        radius: 4.0.into(),
+                    },
+                    ..container::Style::default()
+                }
+            })
+            .into()
     }
 
     fn dialog_view<'a>(

@@ -32,7 +32,7 @@ pub enum Field {
     Phone,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Form {
     last_name: String,
     first_name: String,
@@ -47,10 +47,19 @@ struct Form {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Dialog {
+    /// Cancel or Quit with changes not saved: asks before losing them.
+    ConfirmDiscard(Leave),
     ConfirmDelete,
     ConfirmInitialize,
     ConfirmResetTwoFactor,
     Password(String),
+}
+
+/// Where Cancel (back to the list) or Quit (home) leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Leave {
+    Back,
+    Home,
 }
 
 pub struct Person {
@@ -96,6 +105,8 @@ pub enum Message {
     Linked(Result<PersonRecord, ClientError>),
     Cancel,
     Quit,
+    /// The changes are given up: leave as asked.
+    Discard,
 }
 
 pub enum Action {
@@ -166,10 +177,19 @@ impl Person {
         self.id.is_none()
     }
 
-    /// Enter confirms the open dialog; Esc closes it.
+    /// Ctrl+S saves and Esc cancels (asking first when changes would be lost); in a dialog,
+    /// Enter confirms and Esc closes it.
     pub fn on_shortcut(&self, s: super::Shortcut) -> Option<Message> {
         use super::Shortcut;
-        match (s, self.dialog.as_ref()?) {
+        let Some(dialog) = self.dialog.as_ref() else {
+            return match s {
+                Shortcut::Save => (!self.busy).then_some(Message::Save),
+                Shortcut::Cancel => Some(Message::Cancel),
+                _ => None,
+            };
+        };
+        match (s, dialog) {
+            (Shortcut::Confirm, Dialog::ConfirmDiscard(_)) => Some(Message::Discard),
             (Shortcut::Confirm, Dialog::ConfirmDelete) => Some(Message::ConfirmDelete),
             (Shortcut::Confirm, Dialog::ConfirmInitialize) => Some(Message::ConfirmInitialize),
             (Shortcut::Confirm, Dialog::ConfirmResetTwoFactor) => {
@@ -199,20 +219,35 @@ impl Person {
         }
     }
 
+    /// Whether leaving now would lose something typed.
+    pub fn has_changes(&self) -> bool {
+        match &self.record {
+            Some(rec) => self.form != form_of(rec),
+            None => {
+                let f = &self.form;
+                [&f.last_name, &f.first_name, &f.user_id, &f.email, &f.phone]
+                    .iter()
+                    .any(|v| !v.trim().is_empty())
+                    || !f.roles.is_empty()
+            }
+        }
+    }
+
+    /// Cancel or Quit: at once, or after asking when changes would be lost.
+    fn leave(&mut self, to: Leave) -> Action {
+        if self.has_changes() && !self.busy {
+            self.dialog = Some(Dialog::ConfirmDiscard(to));
+            return Action::None;
+        }
+        match to {
+            Leave::Back => Action::Back(None),
+            Leave::Home => Action::Home,
+        }
+    }
+
     fn fill(&mut self, rec: PersonRecord) {
-        let p = &rec.person;
-        self.form = Form {
-            last_name: p.last_name.clone(),
-            first_name: p.first_name.clone(),
-            user_id: p.user_id.clone(),
-            email: p.email.clone(),
-            phone: p.phone.clone().unwrap_or_default(),
-            level: Some(p.level),
-            language: Some(p.language),
-            roles: p.roles.iter().cloned().collect(),
-            is_contact: p.is_contact,
-        };
-        self.id = Some(p.id);
+        self.form = form_of(&rec);
+        self.id = Some(rec.person.id);
         self.record = Some(rec);
     }
 
@@ -231,8 +266,12 @@ impl Person {
                 self.fill(rec);
                 Action::None
             }
-            Message::Cancel => Action::Back(None),
-            Message::Quit => Action::Home,
+            Message::Cancel => self.leave(Leave::Back),
+            Message::Quit => self.leave(Leave::Home),
+            Message::Discard => match self.dialog.take() {
+                Some(Dialog::ConfirmDiscard(Leave::Home)) => Action::Home,
+                _ => Action::Back(None),
+            },
             Message::Loaded(Err(e))
             | Message::Saved(Err(e))
             | Message::Created(Err(e))
@@ -285,5 +324,21 @@ impl Person {
         }
         self.notice = Some(Notice::failed(l.error(&e)));
         Action::None
+    }
+}
+
+/// The form as the stored record fills it.
+fn form_of(rec: &PersonRecord) -> Form {
+    let p = &rec.person;
+    Form {
+        last_name: p.last_name.clone(),
+        first_name: p.first_name.clone(),
+        user_id: p.user_id.clone(),
+        email: p.email.clone(),
+        phone: p.phone.clone().unwrap_or_default(),
+        level: Some(p.level),
+        language: Some(p.language),
+        roles: p.roles.iter().cloned().collect(),
+        is_contact: p.is_contact,
     }
 }

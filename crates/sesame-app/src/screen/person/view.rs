@@ -229,6 +229,15 @@ impl Person {
         let name = format!("{} {}", self.form.first_name, self.form.last_name);
         let name = name.trim();
         match dialog {
+            Dialog::ConfirmDiscard(_) => confirm(
+                page,
+                l,
+                t("dialog-discard-title"),
+                t("dialog-discard-body"),
+                ("action-keep-editing", Message::CloseDialog),
+                Message::Discard,
+                Weight::Dangerous,
+            ),
             Dialog::ConfirmDelete => confirm(
                 page,
                 l,

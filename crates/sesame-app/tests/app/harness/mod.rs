@@ -10,6 +10,7 @@ use std::pin::Pin;
 use futures::StreamExt;
 use iced::Task;
 use iced::keyboard::{Key, key::Named};
+use iced_runtime::user_interface::{Cache, UserInterface};
 use iced_test::selector::Candidate;
 use iced_test::{Simulator, selector, simulator};
 use sesame_app::app::{App, Message, Screen, shortcut_of};
@@ -19,7 +20,34 @@ pub struct Ui {
     pub app: App,
     pub home: PathBuf,
     pub clipboard: Vec<String>,
+    window: Window,
 }
+
+/// The app's window as the running program keeps it from frame to frame: the widgets' state
+/// (which control has the focus, what a field holds selected) survives each update, and the
+/// focus operations the app returns reach it. Keyboard steps go through it.
+struct Window {
+    cache: Option<Cache>,
+    renderer: iced::Renderer,
+}
+
+impl Window {
+    fn new() -> Window {
+        use iced::advanced::renderer::Headless;
+        let renderer = futures::executor::block_on(iced::Renderer::new(
+            iced::Font::with_name("Fira Sans"),
+            iced::Pixels(16.0),
+            std::env::var("ICED_TEST_BACKEND").ok().as_deref(),
+        ))
+        .expect("a headless renderer");
+        Window {
+            cache: None,
+            renderer,
+        }
+    }
+}
+
+const WINDOW: iced::Size = iced::Size::new(1024.0, 768.0);
 
 impl Ui {
     pub async fn start(language: &str) -> Ui {
@@ -41,6 +69,7 @@ impl Ui {
             app,
             home,
             clipboard: vec![],
+            window: Window::new(),
         };
         ui.run(task).await;
         ui
@@ -59,6 +88,7 @@ impl Ui {
             app,
             home,
             clipboard: vec![],
+            window: Window::new(),
         };
         ui.run(task).await;
         ui
@@ -77,6 +107,7 @@ impl Ui {
                         contents,
                         ..
                     }) => self.clipboard.push(contents),
+                    iced_runtime::Action::Widget(operation) => self.operate(operation),
                     _ => {}
                 }
             }
@@ -94,6 +125,117 @@ impl Ui {
             let task = self.app.update(m);
             self.run(task).await;
         })
+    }
+
+    /// Runs a widget operation (focus, focus next) on the window, as the runtime does.
+    fn operate(&mut self, operation: Box<dyn iced::advanced::widget::Operation>) {
+        let mut next = Some(operation);
+        while let Some(mut operation) = next.take() {
+            self.in_window(|ui, renderer| ui.operate(renderer, operation.as_mut()));
+            if let iced::advanced::widget::operation::Outcome::Chain(chained) = operation.finish() {
+                next = Some(chained);
+            }
+        }
+    }
+
+    /// Builds the window's interface from the current view and its kept state, runs `f` on
+    /// it, and keeps the state for the next step.
+    fn in_window<T>(
+        &mut self,
+        f: impl FnOnce(
+            &mut UserInterface<'_, Message, iced::Theme, iced::Renderer>,
+            &mut iced::Renderer,
+        ) -> T,
+    ) -> T {
+        let cache = self.window.cache.take().unwrap_or_default();
+        let renderer = &mut self.window.renderer;
+        let mut ui = UserInterface::build(self.app.view(), WINDOW, cache, renderer);
+        let out = f(&mut ui, renderer);
+        self.window.cache = Some(ui.into_cache());
+        out
+    }
+
+    /// Sends keyboard events to the window; the app's shortcuts see each with the status the
+    /// view gave it, as the running app's subscription does.
+    async fn keys(&mut self, events: Vec<iced::Event>) {
+        for event in events {
+            let (mut messages, status) = self.in_window(|ui, renderer| {
+                let mut messages = vec![];
+                let (_, statuses) = ui.update(
+                    std::slice::from_ref(&event),
+                    iced::mouse::Cursor::Unavailable,
+                    renderer,
+                    &mut iced::advanced::clipboard::Null,
+                    &mut messages,
+                );
+                (messages, statuses.first().copied())
+            });
+            messages.extend(shortcut_of(
+                event,
+                status.unwrap_or(iced::event::Status::Ignored),
+                iced::window::Id::unique(),
+            ));
+            self.deliver(messages).await;
+        }
+    }
+
+    /// Types `text` where the keyboard focus is.
+    pub async fn type_keys(&mut self, text: &str) {
+        self.keys(iced_test::simulator::typewrite(text).collect())
+            .await;
+    }
+
+    /// Tab (or Shift+Tab when `back`).
+    pub async fn tab(&mut self, back: bool) {
+        let modifiers = if back {
+            iced::keyboard::Modifiers::SHIFT
+        } else {
+            iced::keyboard::Modifiers::default()
+        };
+        self.keys(vec![key_pressed(Key::Named(Named::Tab), modifiers)])
+            .await;
+    }
+
+    /// Ctrl+A where the keyboard is (a text field selects all it holds).
+    pub async fn select_all(&mut self) {
+        use iced::keyboard::{Event, Modifiers};
+        self.keys(vec![
+            iced::Event::Keyboard(Event::ModifiersChanged(Modifiers::COMMAND)),
+            key_pressed(Key::Character("a".into()), Modifiers::COMMAND),
+            iced::Event::Keyboard(Event::ModifiersChanged(Modifiers::default())),
+        ])
+        .await;
+    }
+
+    /// Presses Tab until the control `id` has the focus (at most 60 times).
+    pub async fn tab_to(&mut self, id: &str) {
+        let wanted = format!("{:?}", iced::widget::Id::from(id.to_owned()));
+        for _ in 0..60 {
+            if self.focused().as_deref() == Some(wanted.as_str()) {
+                return;
+            }
+            self.tab(false).await;
+        }
+        panic!("Tab never reaches {id} (at {:?})", self.focused());
+    }
+
+    /// The id of the control that has the keyboard focus, if it has one.
+    pub fn focused(&mut self) -> Option<String> {
+        let found = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let sink = found.clone();
+        let mut operation = iced::advanced::widget::operation::map(
+            iced_test::Selector::find(selector::is_focused()),
+            move |target| *sink.lock().unwrap() = target,
+        );
+        self.in_window(|ui, renderer| ui.operate(renderer, &mut operation));
+        let _ = iced::advanced::widget::Operation::finish(&operation);
+        let target = found.lock().unwrap().take()?;
+        let id = match target {
+            iced_test::selector::Target::Focusable { id, .. }
+            | iced_test::selector::Target::TextInput { id, .. } => id?,
+            _ => return None,
+        };
+        Some(format!("{id:?}"))
     }
 
     pub async fn deliver(&mut self, messages: Vec<Message>) {
@@ -207,55 +349,22 @@ impl Ui {
         );
     }
 
-    /// Presses a key in the window: the open view takes it first, then the app's shortcuts
-    /// see it with the status the view gave it, as the running app's subscription does.
+    /// Presses a key in the window.
     pub async fn press(&mut self, key: Named) {
-        let event = iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
-            key: Key::Named(key),
-            modified_key: Key::Named(key),
-            physical_key: iced::keyboard::key::Physical::Unidentified(
-                iced::keyboard::key::NativeCode::Unidentified,
-            ),
-            location: iced::keyboard::Location::Standard,
-            modifiers: iced::keyboard::Modifiers::default(),
-            repeat: false,
-            text: None,
-        });
-        self.key_event(event).await;
+        self.keys(vec![key_pressed(
+            Key::Named(key),
+            iced::keyboard::Modifiers::default(),
+        )])
+        .await;
     }
 
     /// Ctrl (Cmd) with a letter.
     pub async fn press_command(&mut self, letter: &str) {
-        let key = Key::Character(letter.into());
-        let event = iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
-            key: key.clone(),
-            modified_key: key,
-            physical_key: iced::keyboard::key::Physical::Unidentified(
-                iced::keyboard::key::NativeCode::Unidentified,
-            ),
-            location: iced::keyboard::Location::Standard,
-            modifiers: iced::keyboard::Modifiers::COMMAND,
-            repeat: false,
-            text: None,
-        });
-        self.key_event(event).await;
-    }
-
-    async fn key_event(&mut self, event: iced::Event) {
-        let mut messages = {
-            let mut ui = simulator(self.app.view());
-            let status = ui.simulate([event.clone()]).first().copied();
-            let mut m = ui.into_messages().collect::<Vec<_>>();
-            m.extend(shortcut_of(
-                event,
-                status.unwrap_or(iced::event::Status::Ignored),
-                iced::window::Id::unique(),
-            ));
-            m
-        };
-        for m in messages.drain(..) {
-            self.send(m).await;
-        }
+        self.keys(vec![key_pressed(
+            Key::Character(letter.into()),
+            iced::keyboard::Modifiers::COMMAND,
+        )])
+        .await;
     }
 
     pub fn sees(&self, text: &str) -> bool {
@@ -311,6 +420,21 @@ impl Drop for Ui {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.home);
     }
+}
+
+/// A key press as a keyboard sends it.
+fn key_pressed(key: Key, modifiers: iced::keyboard::Modifiers) -> iced::Event {
+    iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
+        key: key.clone(),
+        modified_key: key,
+        physical_key: iced::keyboard::key::Physical::Unidentified(
+            iced::keyboard::key::NativeCode::Unidentified,
+        ),
+        location: iced::keyboard::Location::Standard,
+        modifiers,
+        repeat: false,
+        text: None,
+    })
 }
 
 pub fn rand_suffix() -> String {

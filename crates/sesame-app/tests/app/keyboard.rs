@@ -1,0 +1,116 @@
+//! Whole workflows with the keyboard alone: every key goes through the window as the running
+//! app receives it (the widgets first, then the app's shortcuts), and the focus moves the app
+//! asks for reach the window's kept state.
+
+use crate::harness::Ui;
+use iced::keyboard::key::Named;
+use sesame_server::demo::DEMO_PASSWORD;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn after_a_wrong_password_the_next_keys_go_to_the_password_field() {
+    let mut ui = Ui::start("en").await;
+    ui.click("This computer").await;
+    ui.click("Open the demo organization").await;
+    // Organization and user ID are filled in: the keyboard starts in the password.
+    assert!(ui.focused().unwrap().contains("\"password\""));
+    ui.select_all().await;
+    ui.type_keys("not the password").await;
+    ui.press(Named::Enter).await;
+    ui.expect("The organization code, user ID or password is incorrect.");
+    assert!(
+        ui.focused().unwrap().contains("\"password\""),
+        "still in the password field, never in a visible one: {:?}",
+        ui.focused()
+    );
+    ui.select_all().await;
+    ui.type_keys(DEMO_PASSWORD).await;
+    ui.press(Named::Enter).await;
+    ui.expect("Your file");
+    assert_eq!(
+        ui.app.me().unwrap().user_id,
+        "demo",
+        "the user ID was not typed over"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_record_is_found_opened_changed_and_saved_without_the_mouse() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    ui.press_command("f").await;
+    assert!(ui.focused().unwrap().contains("\"search\""));
+    ui.type_keys("roy").await;
+    ui.press(Named::ArrowDown).await;
+    let current = ui
+        .app
+        .people()
+        .unwrap()
+        .current_row()
+        .unwrap()
+        .user_id
+        .clone();
+    assert_eq!(current, "m.roy");
+    ui.press(Named::Enter).await;
+    ui.expect("User identification record");
+    ui.tab_to("phone").await;
+    ui.select_all().await;
+    ui.type_keys("418 555-0199").await;
+    ui.press_command("s").await;
+    ui.expect("Saved.");
+    let admin = crate::collaboration::signed_in(&ui, "admin.en").await;
+    let id = ui
+        .app
+        .people()
+        .unwrap()
+        .shown()
+        .find(|p| p.user_id == "m.roy")
+        .unwrap()
+        .id;
+    assert_eq!(
+        admin.person(id).await.unwrap().person.phone.as_deref(),
+        Some("418 555-0199")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rows_options_open_with_the_menu_key_and_enter_confirms_the_initialization() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    ui.press_command("f").await;
+    ui.type_keys("aegir").await;
+    ui.press(Named::ArrowDown).await;
+    ui.press(Named::ContextMenu).await;
+    ui.expect("What to do for Ægir Øvergård?");
+    ui.tab_to("option-InitializePassword").await;
+    ui.press(Named::Enter).await;
+    ui.expect("New temporary password");
+    ui.press(Named::Enter).await;
+    ui.expect("Temporary password created");
+    assert!(ui.shown_password().is_some());
+    ui.press(Named::Escape).await;
+    assert!(
+        ui.shown_password().is_none(),
+        "Esc closes it and forgets it"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cancel_with_unsaved_changes_asks_before_losing_them() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    ui.press_command("n").await;
+    ui.expect("New user account");
+    ui.type_keys("Gagnon").await;
+    ui.press(Named::Escape).await;
+    ui.expect("Discard your changes?");
+    ui.press(Named::Escape).await;
+    assert!(
+        ui.app.record().is_some_and(|r| r.has_changes()),
+        "Esc in the question keeps editing"
+    );
+    ui.click("Cancel").await;
+    ui.expect("Discard your changes?");
+    ui.press(Named::Enter).await;
+    assert!(ui.app.record().is_none(), "back on the list");
+    ui.expect("User follow-up");
+}
