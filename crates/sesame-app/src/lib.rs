@@ -26,6 +26,10 @@ fn booting(
 ) -> iced::Application<
     impl iced::Program<State = app::App, Message = app::Message, Theme = iced::Theme>,
 > {
+    let boot = move || {
+        let (app, task) = boot();
+        (app, iced::Task::batch([task, fit_window()]))
+    };
     iced::application(boot, app::App::update, app::App::view)
         .title(app::App::title)
         .theme(app::App::theme)
@@ -38,9 +42,28 @@ fn booting(
 /// the Linux `.desktop` file (`StartupWMClass`), so the desktop groups the window with its launcher.
 pub const APPLICATION_ID: &str = "app.sesame.Sesame";
 
+/// The window's size on a screen that has room for it.
+const WINDOW: iced::Size = iced::Size::new(1280.0, 800.0);
+
+/// A window larger than the screen would open partly off it (its banner out of reach): on a
+/// small screen it takes the whole screen instead.
+fn fit_window() -> iced::Task<app::Message> {
+    use iced::window;
+    window::latest().and_then(|id| {
+        window::monitor_size(id).then(move |screen| match screen {
+            Some(s) if s.width < WINDOW.width || s.height < WINDOW.height => iced::Task::batch([
+                window::move_to(id, iced::Point::ORIGIN),
+                window::resize(id, s),
+                window::maximize(id, true),
+            ]),
+            _ => iced::Task::none(),
+        })
+    })
+}
+
 fn window_settings() -> iced::window::Settings {
     iced::window::Settings {
-        size: iced::Size::new(1280.0, 800.0),
+        size: WINDOW,
         position: iced::window::Position::Centered,
         min_size: Some(iced::Size::new(1024.0, 640.0)),
         icon: about::window_icon(),
