@@ -1,6 +1,7 @@
 //! Widgets shared by the screens: status badges, the 2FA shield, dialogs, the navigation
 //! banner, field errors, and the virtual list of the user follow-up.
 
+pub mod ellipsis;
 pub mod focus;
 pub mod virtual_list;
 
