@@ -5,8 +5,10 @@ use sesame_core::domain::AuditAction;
 use std::collections::HashSet;
 
 use axum::Json;
+use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::routing::get;
 
 use super::{phone, record};
 use crate::AppState;
@@ -20,6 +22,15 @@ use sesame_core::api::{
 };
 use sesame_core::domain::rules::{Action, Actor, Target, Visibility};
 use sesame_core::domain::{Level, Status, normalize_email, required_text, validate_user_id};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/people", get(list_people).post(create_person))
+        .route(
+            "/people/{id}",
+            get(get_person).patch(update_person).delete(delete_person),
+        )
+}
 
 /// The person `id` as the actor sees it; "not found" when it is not visible.
 pub(crate) async fn target_of(
