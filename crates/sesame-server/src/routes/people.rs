@@ -98,16 +98,16 @@ pub(crate) async fn record_of(
             .collect(),
         _ => HashSet::new(),
     };
-    let visible = |x: &PersonRow| {
-        actor.sees(&Target {
-            id: x.id,
-            org_id: x.org_id,
-            level: x.level(),
-            status: x.status(),
-            under_charge: own_charge.contains(&x.id),
-            active_level_one: 0,
-        })
+    // The count of level-1 users matters only to deleting and suspending, never asked here.
+    let target = |x: &PersonRow| Target {
+        id: x.id,
+        org_id: x.org_id,
+        level: x.level(),
+        status: x.status(),
+        under_charge: own_charge.contains(&x.id),
+        active_level_one: 0,
     };
+    let visible = |x: &PersonRow| actor.sees(&target(x));
     Ok(PersonRecord {
         person: p.summary(),
         under_charge: under
@@ -120,6 +120,7 @@ pub(crate) async fn record_of(
             .filter(|x| visible(x))
             .map(PersonRow::reference)
             .collect(),
+        may_link_under_charge: actor.may_link_under_charge(&target(p)),
         created_at: p.created_at(),
     })
 }
