@@ -73,6 +73,9 @@ pub struct PersonRecord {
     pub under_charge: Vec<PersonRef>,
     /// Who has this user under their charge.
     pub managers: Vec<PersonRef>,
+    /// Whether the signed-in account may place users under this user's charge or take them
+    /// off it (the app offers those links only then).
+    pub may_link_under_charge: bool,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }

@@ -1,9 +1,11 @@
 //! The audit log (filters, paging, CSV export) and the mail outbox.
 
 use axum::Json;
+use axum::Router;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
+use axum::routing::get;
 
 use crate::AppState;
 use crate::auth::Signed;
@@ -11,6 +13,13 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::Params;
 use crate::store::AuditFilter;
 use sesame_core::api::{AuditEntry, AuditPage, AuditQuery, ErrorBody, OutboxMessage};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/audit", get(audit_log))
+        .route("/audit.csv", get(audit_csv))
+        .route("/outbox", get(outbox))
+}
 
 fn parse_time(field: &str, v: Option<&str>) -> ApiResult<Option<i64>> {
     v.filter(|s| !s.is_empty())

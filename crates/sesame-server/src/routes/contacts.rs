@@ -2,8 +2,10 @@
 //! contact may also be a user: the entry then points to the account.
 
 use axum::Json;
+use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::routing::{get, put};
 
 use super::{phone, record};
 use crate::AppState;
@@ -12,6 +14,12 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, Id};
 use sesame_core::api::{Contact, ErrorBody, NewContact};
 use sesame_core::domain::{AuditAction, normalize_email, required_text};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/contacts", get(list_contacts).post(create_contact))
+        .route("/contacts/{id}", put(update_contact).delete(delete_contact))
+}
 
 #[utoipa::path(get, path = "/api/v1/contacts", tag = "contacts", security(("bearer" = [])),
     responses((status = 200, body = [Contact]), (status = 403, body = ErrorBody)))]

@@ -5,7 +5,9 @@ use sesame_core::domain::AuditAction;
 use std::collections::HashMap;
 
 use axum::Json;
+use axum::Router;
 use axum::extract::State;
+use axum::routing::{get, post};
 
 use super::people::{check_roles, duplicate_user_id, target_of};
 use super::{optional_text, record};
@@ -18,6 +20,16 @@ use crate::store::{Conn, InvitationRow, NewPersonRow, PersonRow, now, to_time};
 use sesame_core::api::{ErrorBody, Invitation, NewInvitation, PeopleQuery};
 use sesame_core::domain::rules::{Action, Actor};
 use sesame_core::domain::{Level, Status, generate_token, normalize_email};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/invitations",
+            get(list_invitations).post(create_invitation),
+        )
+        .route("/invitations/{id}/resend", post(resend_invitation))
+        .route("/invitations/{id}/expire", post(expire_invitation))
+}
 
 /// Sends a new link (closing earlier ones) and queues the mail, in the caller's transaction.
 async fn send_link(

@@ -1,8 +1,10 @@
 //! Own account: contact details, password, language and TOTP two-factor authentication.
 
 use axum::Json;
+use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::routing::{get, post};
 use sesame_core::domain::AuditAction;
 use totp_rs::{Algorithm, Secret, TOTP};
 
@@ -19,6 +21,17 @@ use sesame_core::api::{
     ChangePassword, ErrorBody, ErrorCode, Me, MyDetailsUpdate, TwoFactorCode, TwoFactorEnrollment,
 };
 use sesame_core::domain::AccountKind;
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/me", get(me).patch(update_me))
+        .route("/me/password", post(change_password))
+        .route(
+            "/me/two-factor",
+            post(start_two_factor).delete(disable_two_factor),
+        )
+        .route("/me/two-factor/confirm", post(confirm_two_factor))
+}
 
 fn totp(secret_base32: &str, account: &str, issuer: &str) -> Option<TOTP> {
     let bytes = Secret::Encoded(secret_base32.to_owned()).to_bytes().ok()?;

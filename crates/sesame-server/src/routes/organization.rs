@@ -1,7 +1,9 @@
 //! The signed-in account's organization and its roles catalogue.
 
 use axum::Json;
+use axum::Router;
 use axum::extract::State;
+use axum::routing::{get, put};
 
 use super::{optional_text, record};
 use crate::AppState;
@@ -10,6 +12,13 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, Id};
 use sesame_core::api::{ErrorBody, NewRole, Organization, Role, RoleUpdate};
 use sesame_core::domain::{AuditAction, required_text};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/organization", get(organization))
+        .route("/roles", get(roles).post(create_role))
+        .route("/roles/{code}", put(update_role))
+}
 
 #[utoipa::path(get, path = "/api/v1/organization", tag = "organization", security(("bearer" = [])),
     responses((status = 200, body = Organization), (status = 401, body = ErrorBody)))]

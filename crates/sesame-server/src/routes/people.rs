@@ -5,8 +5,10 @@ use sesame_core::domain::AuditAction;
 use std::collections::HashSet;
 
 use axum::Json;
+use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::routing::get;
 
 use super::{phone, record};
 use crate::AppState;
@@ -20,6 +22,15 @@ use sesame_core::api::{
 };
 use sesame_core::domain::rules::{Action, Actor, Target, Visibility};
 use sesame_core::domain::{Level, Status, normalize_email, required_text, validate_user_id};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/people", get(list_people).post(create_person))
+        .route(
+            "/people/{id}",
+            get(get_person).patch(update_person).delete(delete_person),
+        )
+}
 
 /// The person `id` as the actor sees it; "not found" when it is not visible.
 pub(crate) async fn target_of(
@@ -87,16 +98,16 @@ pub(crate) async fn record_of(
             .collect(),
         _ => HashSet::new(),
     };
-    let visible = |x: &PersonRow| {
-        actor.sees(&Target {
-            id: x.id,
-            org_id: x.org_id,
-            level: x.level(),
-            status: x.status(),
-            under_charge: own_charge.contains(&x.id),
-            active_level_one: 0,
-        })
+    // The count of level-1 users matters only to deleting and suspending, never asked here.
+    let target = |x: &PersonRow| Target {
+        id: x.id,
+        org_id: x.org_id,
+        level: x.level(),
+        status: x.status(),
+        under_charge: own_charge.contains(&x.id),
+        active_level_one: 0,
     };
+    let visible = |x: &PersonRow| actor.sees(&target(x));
     Ok(PersonRecord {
         person: p.summary(),
         under_charge: under
@@ -109,6 +120,7 @@ pub(crate) async fn record_of(
             .filter(|x| visible(x))
             .map(PersonRow::reference)
             .collect(),
+        may_link_under_charge: actor.may_link_under_charge(&target(p)),
         created_at: p.created_at(),
     })
 }

@@ -2,7 +2,9 @@
 //! reactivate, reset 2FA, and the links of users under charge.
 
 use axum::Json;
+use axum::Router;
 use axum::extract::State;
+use axum::routing::{delete, post, put};
 use sesame_core::domain::AuditAction;
 
 use super::people::{check_roles, commit_record, target_of, targets_of};
@@ -18,6 +20,21 @@ use sesame_core::api::{
 };
 use sesame_core::domain::Status;
 use sesame_core::domain::rules::Action;
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/people/passwords", post(initialize_passwords))
+        .route("/people/roles", put(update_roles_of_many))
+        .route("/people/{id}/password", post(initialize_password))
+        .route("/people/{id}/roles", put(update_roles))
+        .route("/people/{id}/suspend", post(suspend_person))
+        .route("/people/{id}/reactivate", post(reactivate_person))
+        .route("/people/{id}/two-factor", delete(reset_two_factor))
+        .route(
+            "/people/{id}/under-charge/{subordinate}",
+            put(link_under_charge).delete(unlink_under_charge),
+        )
+}
 
 #[utoipa::path(post, path = "/api/v1/people/{id}/password", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = OneTimePassword, description = "The temporary password, shown once"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]

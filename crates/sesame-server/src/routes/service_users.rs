@@ -2,8 +2,10 @@
 //! Level-1 users only.
 
 use axum::Json;
+use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::routing::{get, post};
 use sesame_core::domain::AuditAction;
 
 use super::record;
@@ -17,6 +19,22 @@ use sesame_core::api::{
     ServiceUserUpdate,
 };
 use sesame_core::domain::{Scope, required_text, validate_user_code};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/service-users",
+            get(list_service_users).post(create_service_user),
+        )
+        .route(
+            "/service-users/{id}",
+            get(get_service_user).patch(update_service_user),
+        )
+        .route(
+            "/service-users/{id}/password",
+            post(reset_service_user_password),
+        )
+}
 
 /// A scope names existing structures of the organization and reaches something.
 async fn check_scope(conn: &mut Conn, org_id: i64, scope: &Scope) -> ApiResult<Scope> {

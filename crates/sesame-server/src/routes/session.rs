@@ -3,8 +3,10 @@
 use std::time::Duration;
 
 use axum::Json;
+use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::routing::post;
 
 use crate::AppState;
 use crate::auth::{PasswordChangeAllowed, token_hash, verify_password};
@@ -14,6 +16,15 @@ use crate::store::{Conn, CredentialRow, now, to_time};
 use sesame_core::api::{ApiToken, ErrorBody, ErrorCode, Me, Session, SignIn, TokenRequest};
 use sesame_core::domain::rules::Actor;
 use sesame_core::domain::{AccountKind, Status, generate_token};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/session",
+            post(sign_in).get(current_session).delete(sign_out),
+        )
+        .route("/token", post(api_token))
+}
 
 fn invalid_credentials() -> ApiError {
     ApiError::new(

@@ -4,8 +4,10 @@ use sesame_core::domain::AuditAction;
 use std::collections::HashMap;
 
 use axum::Json;
+use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::routing::{get, put};
 
 use super::record;
 use crate::AppState;
@@ -19,6 +21,14 @@ use sesame_core::api::{
 };
 use sesame_core::domain::rules::Actor;
 use sesame_core::domain::{AccountKind, Scope, StructureKind, creates_cycle, required_text};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/structures", get(list_structures).post(create_structure))
+        .route("/structures/{id}/name", put(rename_structure))
+        .route("/structures/{id}/parent", put(move_structure))
+        .route("/structures/{id}/primary-manager", put(set_primary_manager))
+}
 
 /// The part of the tree an account may read: people read it all; a service user its scope;
 /// a technical user the structures its primary manager manages, with their subtrees.

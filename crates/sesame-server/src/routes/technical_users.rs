@@ -2,8 +2,10 @@
 //! Managed by that primary manager and by level-1 users; the manager is told by email.
 
 use axum::Json;
+use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::routing::{get, post};
 use sesame_core::domain::AuditAction;
 
 use super::record;
@@ -16,6 +18,19 @@ use crate::mail;
 use sesame_core::api::{
     CreatedTechnicalUser, ErrorBody, ErrorCode, OneTimePassword, TechnicalUser,
 };
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/structures/{id}/technical-user",
+            get(structure_technical_user).post(create_technical_user),
+        )
+        .route("/technical-users/{id}", get(get_technical_user))
+        .route(
+            "/technical-users/{id}/password",
+            post(reset_technical_user_password),
+        )
+}
 
 #[utoipa::path(get, path = "/api/v1/structures/{id}/technical-user", tag = "technical users", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = TechnicalUser), (status = 404, body = ErrorBody)))]

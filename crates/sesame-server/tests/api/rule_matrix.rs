@@ -455,3 +455,76 @@ async fn rights_sent_with_the_account_follow_the_level_table() {
         s.stop().await;
     }
 }
+
+/// A record says whether its reader may place users under this user's charge, and the link
+/// route agrees: Y offered and accepted, N neither, - the record is not visible at all.
+#[tokio::test]
+async fn links_under_charge_are_offered_exactly_where_the_server_accepts_them() {
+    // The level-3 user is under the reader's charge.
+    const TARGETS: [&str; 5] = [
+        "self",
+        "level 1",
+        "level 2 with approval",
+        "level 2",
+        "level 3",
+    ];
+    const OFFERED: &[(&str, Level, &str)] = &[
+        ("one", Level::One, "YYYYN"),
+        ("two-a", Level::TwoWithApproval, "N-YYN"),
+        ("two", Level::Two, "N-NYN"),
+        ("three", Level::Three, "N----"),
+    ];
+    let managers = [Level::One, Level::TwoWithApproval, Level::Two, Level::Three];
+    for backend in backends() {
+        let s = crate::support::start(&backend).await;
+        let org = s.org("CHARGE", true).await;
+        let mut failures = vec![];
+        let mut n = 0;
+        for (user, level, expected) in OFFERED {
+            let reader = s.person(org, user, *level, Some(PASSWORD)).await;
+            let c = s.sign_in("CHARGE", user, PASSWORD).await;
+            let mut ids = vec![reader];
+            for manager_level in managers {
+                n += 1;
+                let id = s.person(org, &format!("m{n}"), manager_level, None).await;
+                if manager_level == Level::Three {
+                    s.link(reader, id).await;
+                }
+                ids.push(id);
+            }
+            for ((id, want), target) in ids.into_iter().zip(expected.chars()).zip(TARGETS) {
+                // A level-3 user the reader manages, so only the manager's side decides.
+                n += 1;
+                let sub = s.person(org, &format!("s{n}"), Level::Three, None).await;
+                s.link(reader, sub).await;
+                let (status, rec) = s
+                    .raw(c.token(), "GET", &format!("/api/v1/people/{id}"), None)
+                    .await;
+                let offered = match status {
+                    200 => rec["may_link_under_charge"].as_bool(),
+                    _ => None,
+                };
+                let path = format!("/api/v1/people/{id}/under-charge/{sub}");
+                let (linked, _) = s.raw(c.token(), "PUT", &path, None).await;
+                let agrees = match want {
+                    'Y' => offered == Some(true) && linked == 200,
+                    // A level-3 reader sees no subordinate at all: "not found" then.
+                    'N' => offered == Some(false) && matches!(linked, 403 | 404),
+                    _ => status == 404 && linked == 404,
+                };
+                if !agrees {
+                    failures.push(format!(
+                        "{user} on {target}: expected {want}, got record {status} offering {offered:?}, link {linked}"
+                    ));
+                }
+            }
+        }
+        s.stop().await;
+        assert!(
+            failures.is_empty(),
+            "[{}]\n{}",
+            backend.name(),
+            failures.join("\n")
+        );
+    }
+}

@@ -141,10 +141,9 @@ impl Person {
     fn under_charge<'a>(&'a self, rec: &'a PersonRecord, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
-        let own = self.id == Some(ctx.me.id);
         let mut page = column![].spacing(14);
         {
-            let may_have_charge = rec.person.level.rank() < 3 && !own;
+            let may_have_charge = rec.may_link_under_charge;
             if may_have_charge {
                 let results = self.link_results.iter().fold(column![].spacing(4), |c, p| {
                     c.push(

@@ -267,22 +267,41 @@ impl Actor {
 
     /// Placing `subordinate` under `manager`'s charge, or taking them off it.
     pub fn may_link(&self, manager: &Target, subordinate: &Target) -> Result<(), Refusal> {
-        self.may(Action::Modify, manager)?;
-        if self.is_self(manager.id) && self.reach.is_some_and(|r| r.level != Level::One) {
-            // A level-2 user does not choose who is under their own charge.
-            return Err(Refusal::Forbidden);
-        }
+        self.may_choose_charge_of(manager)?;
         if !self.sees(subordinate) {
             return Err(Refusal::NotFound);
         }
         if !self.manages(subordinate) {
             return Err(Refusal::Forbidden);
         }
-        // Only someone of a higher level can have someone under their charge.
-        if subordinate.level.rank() <= manager.level.rank() {
+        if !Self::may_be_under_charge_of(subordinate.level, manager.level) {
             return Err(Refusal::LevelNotGrantable);
         }
         Ok(())
+    }
+
+    /// May this actor place anyone under `manager`'s charge, or take them off it? The part of
+    /// [`Actor::may_link`] that does not depend on the subordinate, sent with the record so the
+    /// app offers links only where they would be accepted.
+    pub fn may_link_under_charge(&self, manager: &Target) -> bool {
+        self.may_choose_charge_of(manager).is_ok()
+            && Level::ALL
+                .into_iter()
+                .any(|level| Self::may_be_under_charge_of(level, manager.level))
+    }
+
+    fn may_choose_charge_of(&self, manager: &Target) -> Result<(), Refusal> {
+        self.may(Action::Modify, manager)?;
+        if self.is_self(manager.id) && self.reach.is_some_and(|r| r.level != Level::One) {
+            // A level-2 user does not choose who is under their own charge.
+            return Err(Refusal::Forbidden);
+        }
+        Ok(())
+    }
+
+    /// Only someone of a higher level can have someone under their charge.
+    fn may_be_under_charge_of(subordinate: Level, manager: Level) -> bool {
+        subordinate.rank() > manager.rank()
     }
 
     fn is_level_one(&self) -> bool {

@@ -295,3 +295,18 @@ fn only_higher_levels_have_people_under_their_charge() {
         Err(Refusal::LevelNotGrantable)
     );
 }
+
+#[test]
+fn links_under_charge_are_offered_where_they_would_be_accepted() {
+    let one = person(1, Level::One);
+    let two = person(2, Level::Two);
+    // Level 1 chooses anyone's charge, their own too, except a level-3 user's (nobody is below).
+    assert!(one.may_link_under_charge(&target(1, Level::One, false)));
+    assert!(one.may_link_under_charge(&target(3, Level::TwoWithApproval, false)));
+    assert!(!one.may_link_under_charge(&target(4, Level::Three, false)));
+    // Level 2: the level-2 users it manages, never itself nor those it only sees.
+    assert!(two.may_link_under_charge(&target(5, Level::Two, false)));
+    assert!(!two.may_link_under_charge(&target(2, Level::Two, false)));
+    assert!(!two.may_link_under_charge(&target(6, Level::TwoWithApproval, false)));
+    assert!(!person(7, Level::Three).may_link_under_charge(&target(7, Level::Three, false)));
+}
