@@ -41,7 +41,7 @@ impl Ellipsis {
             line_height: core_text::LineHeight::default(),
             font: renderer.default_font(),
             align_x: core_text::Alignment::Left,
-            align_y: alignment::Vertical::Center,
+            align_y: alignment::Vertical::Top,
             shaping: core_text::Shaping::Advanced,
             wrapping: core_text::Wrapping::None,
         }
@@ -144,9 +144,10 @@ impl<M> Widget<M, Theme, iced::Renderer> for Ellipsis {
     ) {
         let state = tree.state.downcast_ref::<State>();
         let bounds = layout.bounds();
+        let height = state.shown.min_bounds().height;
         renderer.fill_paragraph(
             state.shown.raw(),
-            Point::new(bounds.x, bounds.center_y()),
+            Point::new(bounds.x, bounds.center_y() - height / 2.0),
             self.color.unwrap_or(style.text_color),
             *viewport,
         );
@@ -213,7 +214,7 @@ impl<M> overlay::Overlay<M, Theme, iced::Renderer> for Whole<'_> {
             );
             renderer.fill_paragraph(
                 self.paragraph,
-                Point::new(bounds.x + 8.0, bounds.center_y()),
+                Point::new(bounds.x + 8.0, bounds.y + 4.0),
                 palette.background.base.text,
                 bounds,
             );

@@ -150,6 +150,7 @@ impl People {
             text_input(&t("people-search"), &self.query)
                 .id("search")
                 .on_input(Message::Search)
+                .size(14)
                 .padding(8)
                 .width(Length::Fill),
             text(count).size(13),
@@ -219,19 +220,9 @@ impl People {
     ) -> Element<'a, Message> {
         let p = &self.all[index as usize];
         let cell = |s: String, portion: u16| {
-            container(text(s).size(14).wrapping(text::Wrapping::None))
-                .width(Length::FillPortion(portion))
-                .clip(true)
+            container(widget::ellipsis::ellipsis(s, 14.0)).width(Length::FillPortion(portion))
         };
         let id = p.id;
-        let chips = p.roles.iter().fold(row![].spacing(4), |r, code| {
-            let name = catalogue
-                .iter()
-                .find(|x| &x.code == code)
-                .map(|x| l.role_name(x))
-                .unwrap_or_else(|| code.clone());
-            r.push(widget::chip(name))
-        });
         // An invitation whose link was withdrawn or ran out says so next to its badge.
         let closed_link =
             p.status == Status::Invited && self.invitation(p.id).is_some_and(|i| i.expired);
@@ -256,7 +247,11 @@ impl People {
             cell(p.phone.clone().unwrap_or_default(), 2),
             cell(l.level(p.level), 2),
             cell(p.email.clone(), 3),
-            container(chips).width(Length::FillPortion(2)).clip(true),
+            container(widget::ellipsis::ellipsis(
+                role_names(l, catalogue, &p.roles),
+                12.0
+            ))
+            .width(Length::FillPortion(2)),
             container(status).width(Length::FillPortion(2)).clip(true),
             container(shield(l, p.two_factor)).width(Length::FillPortion(1)),
             row![
