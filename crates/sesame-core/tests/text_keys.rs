@@ -182,3 +182,33 @@ fn the_scan_finds_keys_and_skips_other_literals() {
     assert!(widget_ids(code).contains("search-box"));
     assert!(!looks_like_key("Nav-home") && !looks_like_key("nav") && !looks_like_key("nav--x"));
 }
+
+/// Pictographs (emoji and the symbol blocks they come from) depend on the fonts of each
+/// system and show as empty boxes where none has them: icons are drawn, never typed.
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0xFE0F)
+}
+
+#[test]
+fn no_text_and_no_code_of_the_interface_uses_a_pictograph() {
+    let mut found = vec![];
+    for (name, en_source, fr_source) in FILES {
+        for (lang, source) in [("en", en_source), ("fr", fr_source)] {
+            if let Some(c) = source.chars().find(|&c| is_pictograph(c)) {
+                found.push(format!("i18n/{lang}/{name}: {c:?}"));
+            }
+        }
+    }
+    let app = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sesame-app/src");
+    let mut files = vec![];
+    sources(&app, &mut files);
+    assert!(files.len() > 20, "the app's sources were found");
+    for file in files {
+        let code = std::fs::read_to_string(&file).unwrap();
+        if let Some(c) = code.chars().find(|&c| is_pictograph(c)) {
+            found.push(format!("{}: {c:?}", file.display()));
+        }
+    }
+    assert!(found.is_empty(), "pictographs: {found:#?}");
+    assert!(is_pictograph('🛡') && !is_pictograph('é') && !is_pictograph('…'));
+}

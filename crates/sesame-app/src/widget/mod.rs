@@ -3,6 +3,7 @@
 
 pub mod ellipsis;
 pub mod focus;
+pub mod icon;
 pub mod virtual_list;
 
 pub use focus::Focus;
@@ -65,10 +66,14 @@ pub fn chip<'a, M: 'a>(label: String) -> Element<'a, M> {
 /// The green shield of a person who enrolled two-factor authentication.
 pub fn shield<'a, M: 'a>(locale: Locale, enrolled: bool) -> Element<'a, M> {
     if enrolled {
-        text(format!("🛡 {}", locale.t("two-factor-on")))
-            .size(12)
-            .color(Color::from_rgb8(0x14, 0x7a, 0x2e))
-            .into()
+        let green = Color::from_rgb8(0x14, 0x7a, 0x2e);
+        row![
+            icon::shield(green, 13.0),
+            text(locale.t("two-factor-on")).size(12).color(green)
+        ]
+        .spacing(4)
+        .align_y(Alignment::Center)
+        .into()
     } else {
         text(locale.t("two-factor-off"))
             .size(12)
