@@ -33,6 +33,7 @@ fn booting(
     iced::application(boot, app::App::update, app::App::view)
         .title(app::App::title)
         .theme(app::App::theme)
+        .scale_factor(app::App::scale_factor)
         .subscription(app::App::subscription)
         .window(window_settings())
         .presets(presets::Preset::ALL.map(presets::Preset::iced))

@@ -14,6 +14,10 @@ pub enum ThemeChoice {
     System,
     Light,
     Dark,
+    /// Black on white, strong colours: for low vision and bright rooms.
+    HighContrastLight,
+    /// White on black, strong colours.
+    HighContrastDark,
 }
 
 use crate::locale::Locale;
@@ -29,18 +33,26 @@ impl std::fmt::Display for ThemeOption {
             ThemeChoice::System => "theme-system",
             ThemeChoice::Light => "theme-light",
             ThemeChoice::Dark => "theme-dark",
+            ThemeChoice::HighContrastLight => "theme-high-contrast-light",
+            ThemeChoice::HighContrastDark => "theme-high-contrast-dark",
         };
         f.write_str(&self.1.t(id))
     }
 }
 
 impl ThemeOption {
-    /// The three choices, for a pick list.
+    /// The choices, for a menu.
     pub fn all(l: Locale) -> Vec<ThemeOption> {
-        [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark]
-            .into_iter()
-            .map(|t| ThemeOption(t, l))
-            .collect()
+        [
+            ThemeChoice::System,
+            ThemeChoice::Light,
+            ThemeChoice::Dark,
+            ThemeChoice::HighContrastLight,
+            ThemeChoice::HighContrastDark,
+        ]
+        .into_iter()
+        .map(|t| ThemeOption(t, l))
+        .collect()
     }
 }
 
@@ -50,6 +62,8 @@ pub struct Settings {
     /// `None`: the operating system's language.
     pub language: Option<Language>,
     pub theme: ThemeChoice,
+    /// The size of the interface in percent (100–200); `None` follows the operating system.
+    pub scale: Option<u16>,
     /// Shared servers used before, most recent first.
     pub servers: Vec<String>,
     /// `None`: Letter for en-US and fr-CA, A4 elsewhere.
@@ -64,11 +78,40 @@ impl Default for Settings {
         Settings {
             language: None,
             theme: ThemeChoice::System,
+            scale: None,
             servers: vec![],
             paper: None,
             last_organization: String::new(),
             last_user_id: String::new(),
         }
+    }
+}
+
+/// The interface sizes offered, in percent.
+pub const SCALES: [u16; 5] = [100, 125, 150, 175, 200];
+
+/// An interface size as the menu shows it: "As the system" or a percentage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScaleOption(pub Option<u16>, pub Locale);
+
+impl std::fmt::Display for ScaleOption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            None => f.write_str(&self.1.t("scale-system")),
+            Some(p) => f.write_str(
+                &self
+                    .1
+                    .t_with("scale-percent", &[("percent", &p.to_string())]),
+            ),
+        }
+    }
+}
+
+impl ScaleOption {
+    pub fn all(l: Locale) -> Vec<ScaleOption> {
+        std::iter::once(ScaleOption(None, l))
+            .chain(SCALES.map(|p| ScaleOption(Some(p), l)))
+            .collect()
     }
 }
 

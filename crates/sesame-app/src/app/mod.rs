@@ -17,7 +17,7 @@ use super::screen::{
     Ctx, Session, home, my_account, password_change, people, person, service_users, sign_in, start,
 };
 use super::screen::{audit, contacts, outbox, roles, structures};
-use super::settings::{Places, Settings, ThemeChoice, system_language};
+use super::settings::{Places, Settings, system_language};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{Me, Role};
 use sesame_core::domain::Language;
@@ -57,6 +57,8 @@ pub struct App {
     paused: Option<Screen>,
     /// The About dialog is open (over any screen).
     about: bool,
+    /// The system's light or dark mode, which the "System" theme follows.
+    system_theme: iced::theme::Mode,
 }
 
 #[derive(Debug, Clone)]
@@ -85,6 +87,8 @@ pub enum Message {
     OpenDocument(std::path::PathBuf),
     CloseToast,
     About(bool),
+    /// The system's light or dark mode, at start and when it changes.
+    SystemTheme(iced::theme::Mode),
     /// A preset prepared its organization and signed in (see `presets`).
     PresetReady(Arc<crate::presets::Ready>),
 }
@@ -107,9 +111,10 @@ impl App {
             paused: None,
             toast: None,
             about: false,
+            system_theme: iced::theme::Mode::None,
             settings,
         };
-        (app, Task::none())
+        (app, iced::system::theme().map(Message::SystemTheme))
     }
 
     pub fn title(&self) -> String {
@@ -134,11 +139,15 @@ impl App {
     }
 
     pub fn theme(&self) -> Option<Theme> {
-        match self.settings.theme {
-            ThemeChoice::System => None,
-            ThemeChoice::Light => Some(Theme::Light),
-            ThemeChoice::Dark => Some(Theme::Dark),
-        }
+        Some(crate::widget::colors::theme(
+            self.settings.theme,
+            self.system_theme,
+        ))
+    }
+
+    /// The interface size: the setting, on top of the operating system's own scale.
+    pub fn scale_factor(&self) -> f32 {
+        self.settings.scale.map_or(1.0, |p| f32::from(p) / 100.0)
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
@@ -146,7 +155,11 @@ impl App {
             Screen::People(p) => p.subscription().map(Message::People),
             _ => Subscription::none(),
         };
-        Subscription::batch([screen, iced::event::listen_with(shortcut_of)])
+        Subscription::batch([
+            screen,
+            iced::event::listen_with(shortcut_of),
+            iced::system::theme_changes().map(Message::SystemTheme),
+        ])
     }
 
     /// The service users screen, while open.

@@ -92,7 +92,7 @@ impl App {
             Destination::People => self.open_people(),
             Destination::MyAccount => {
                 if let Some(me) = self.me() {
-                    let account = my_account::MyAccount::new(me, self.paper(), self.settings.theme);
+                    let account = my_account::MyAccount::new(me, self.paper(), &self.settings);
                     self.screen = Screen::MyAccount(account);
                 }
                 Task::none()

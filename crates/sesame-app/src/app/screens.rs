@@ -214,6 +214,11 @@ impl App {
                 self.save_settings();
                 Task::none()
             }
+            my_account::Action::Scale(s) => {
+                self.settings.scale = s;
+                self.save_settings();
+                Task::none()
+            }
             my_account::Action::Paper(p) => {
                 self.settings.paper = Some(p);
                 self.save_settings();

@@ -35,6 +35,10 @@ impl App {
                 Task::none()
             }
             Message::SignOut => self.sign_out(),
+            Message::SystemTheme(mode) => {
+                self.system_theme = mode;
+                Task::none()
+            }
             Message::SignedOut => Task::none(),
             Message::RolesLoaded(Ok(roles)) => {
                 if let Some(s) = &mut self.session {

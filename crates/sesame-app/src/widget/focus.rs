@@ -315,9 +315,9 @@ fn ring(renderer: &mut iced::Renderer, theme: &Theme, bounds: Rectangle) {
     );
 }
 
-/// The focus ring's colour: the theme's strong primary, which stands out from the page.
+/// The focus ring's colour (see `colors`: at least 3:1 against the page and the banner).
 pub fn focus_color(theme: &Theme) -> Color {
-    theme.extended_palette().primary.strong.color
+    super::colors::focus(theme)
 }
 
 impl<'a, M: Clone + 'a> From<Focus<'a, M>> for Element<'a, M> {

@@ -2,19 +2,18 @@
 //! on the fonts installed, and shows as an empty box where none has it).
 
 use iced::widget::canvas::{self, Frame, Geometry, LineCap, Path, Stroke};
-use iced::{Color, Element, Point, Rectangle, Renderer, Theme, mouse};
+use iced::{Element, Point, Rectangle, Renderer, Theme, mouse};
 
-/// The shield of an account protected by two-factor authentication: filled, with a tick.
-pub fn shield<'a, M: 'a>(color: Color, size: f32) -> Element<'a, M> {
-    canvas::Canvas::new(Shield { color })
+/// The shield of an account protected by two-factor authentication: filled, with a tick, in
+/// the theme's colour for what is protected.
+pub fn shield<'a, M: 'a>(size: f32) -> Element<'a, M> {
+    canvas::Canvas::new(Shield)
         .width(size * 0.85)
         .height(size)
         .into()
 }
 
-struct Shield {
-    color: Color,
-}
+struct Shield;
 
 impl<M> canvas::Program<M> for Shield {
     type State = ();
@@ -23,7 +22,7 @@ impl<M> canvas::Program<M> for Shield {
         &self,
         _state: &(),
         renderer: &Renderer,
-        _theme: &Theme,
+        theme: &Theme,
         bounds: Rectangle,
         _cursor: mouse::Cursor,
     ) -> Vec<Geometry> {
@@ -38,7 +37,8 @@ impl<M> canvas::Program<M> for Shield {
             p.line_to(Point::new(0.0, h * 0.18));
             p.close();
         });
-        frame.fill(&outline, self.color);
+        let color = super::colors::success_text(theme);
+        frame.fill(&outline, color);
         let tick = Path::new(|p| {
             p.move_to(Point::new(w * 0.27, h * 0.5));
             p.line_to(Point::new(w * 0.45, h * 0.68));
@@ -47,7 +47,7 @@ impl<M> canvas::Program<M> for Shield {
         frame.stroke(
             &tick,
             Stroke::default()
-                .with_color(Color::WHITE)
+                .with_color(theme.extended_palette().background.base.color)
                 .with_width((w / 7.0).max(1.5))
                 .with_line_cap(LineCap::Round),
         );

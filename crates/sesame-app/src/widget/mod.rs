@@ -1,6 +1,7 @@
 //! Widgets shared by the screens: status badges, the 2FA shield, dialogs, the navigation
 //! banner, field errors, and the virtual list of the user follow-up.
 
+pub mod colors;
 pub mod ellipsis;
 pub mod focus;
 pub mod icon;
@@ -16,29 +17,19 @@ use sesame_core::domain::Status;
 
 /// The coloured badge of an account's status.
 pub fn badge<'a, M: 'a>(locale: Locale, status: Status) -> Element<'a, M> {
-    let (bg, fg) = match status {
-        Status::Active => (
-            Color::from_rgb8(0xd7, 0xf5, 0xdd),
-            Color::from_rgb8(0x0d, 0x5b, 0x1f),
-        ),
-        Status::Invited => (
-            Color::from_rgb8(0xdd, 0xe8, 0xff),
-            Color::from_rgb8(0x1d, 0x3f, 0x8c),
-        ),
-        Status::Suspended => (
-            Color::from_rgb8(0xf3, 0xe0, 0xdc),
-            Color::from_rgb8(0x8a, 0x24, 0x10),
-        ),
-    };
-    container(text(locale.status(status)).size(12).color(fg))
+    container(text(locale.status(status)).size(12))
         .padding([2, 8])
-        .style(move |_: &Theme| container::Style {
-            background: Some(Background::Color(bg)),
-            border: Border {
-                radius: 10.0.into(),
-                ..Border::default()
-            },
-            ..container::Style::default()
+        .style(move |theme: &Theme| {
+            let ink = colors::badge(theme, status);
+            container::Style {
+                background: Some(Background::Color(ink.background)),
+                text_color: Some(ink.text),
+                border: Border {
+                    radius: 10.0.into(),
+                    ..Border::default()
+                },
+                ..container::Style::default()
+            }
         })
         .into()
 }
@@ -66,10 +57,12 @@ pub fn chip<'a, M: 'a>(label: String) -> Element<'a, M> {
 /// The green shield of a person who enrolled two-factor authentication.
 pub fn shield<'a, M: 'a>(locale: Locale, enrolled: bool) -> Element<'a, M> {
     if enrolled {
-        let green = Color::from_rgb8(0x14, 0x7a, 0x2e);
+        let green = |theme: &Theme| text::Style {
+            color: Some(colors::success_text(theme)),
+        };
         row![
-            icon::shield(green, 13.0),
-            text(locale.t("two-factor-on")).size(12).color(green)
+            icon::shield(13.0),
+            text(locale.t("two-factor-on")).size(12).style(green)
         ]
         .spacing(4)
         .align_y(Alignment::Center)
@@ -77,7 +70,9 @@ pub fn shield<'a, M: 'a>(locale: Locale, enrolled: bool) -> Element<'a, M> {
     } else {
         text(locale.t("two-factor-off"))
             .size(12)
-            .color(Color::from_rgb8(0x80, 0x80, 0x80))
+            .style(|theme: &Theme| text::Style {
+                color: Some(colors::muted_text(theme)),
+            })
             .into()
     }
 }
@@ -87,7 +82,9 @@ pub fn field_error<'a, M: 'a>(message: Option<&str>) -> Element<'a, M> {
     match message {
         Some(m) => text(m.to_owned())
             .size(13)
-            .color(Color::from_rgb8(0xb0, 0x00, 0x20))
+            .style(|theme: &Theme| text::Style {
+                color: Some(colors::error_text(theme)),
+            })
             .into(),
         None => space().height(0).into(),
     }
@@ -132,27 +129,20 @@ impl Notice {
 }
 
 pub fn notice<'a, M: 'a>(message: &str, is_error: bool) -> Element<'a, M> {
-    let (bg, fg) = if is_error {
-        (
-            Color::from_rgb8(0xfd, 0xe7, 0xe9),
-            Color::from_rgb8(0x8a, 0x10, 0x20),
-        )
-    } else {
-        (
-            Color::from_rgb8(0xe3, 0xf6, 0xe6),
-            Color::from_rgb8(0x0d, 0x5b, 0x1f),
-        )
-    };
-    container(text(message.to_owned()).color(fg))
+    container(text(message.to_owned()))
         .padding(10)
         .width(Length::Fill)
-        .style(move |_: &Theme| container::Style {
-            background: Some(Background::Color(bg)),
-            border: Border {
-                radius: 6.0.into(),
-                ..Border::default()
-            },
-            ..container::Style::default()
+        .style(move |theme: &Theme| {
+            let ink = colors::notice(theme, is_error);
+            container::Style {
+                background: Some(Background::Color(ink.background)),
+                text_color: Some(ink.text),
+                border: Border {
+                    radius: 6.0.into(),
+                    ..Border::default()
+                },
+                ..container::Style::default()
+            }
         })
         .into()
 }
@@ -327,23 +317,11 @@ fn text_field<'a, M: Clone + 'a>(
 
 /// A large choice on a light card, for the start screen and "Your file".
 pub fn tile(theme: &Theme, status: button::Status) -> button::Style {
-    let p = theme.extended_palette();
     let hovered = matches!(status, button::Status::Hovered | button::Status::Pressed);
-    let (bg, border) = match (p.is_dark, hovered) {
-        (false, false) => (
-            Color::from_rgb8(0xf5, 0xf6, 0xf8),
-            Color::from_rgb8(0xd5, 0xd8, 0xde),
-        ),
-        (false, true) => (Color::from_rgb8(0xe8, 0xef, 0xff), p.primary.base.color),
-        (true, false) => (
-            Color::from_rgb8(0x2b, 0x2d, 0x31),
-            Color::from_rgb8(0x45, 0x48, 0x4f),
-        ),
-        (true, true) => (Color::from_rgb8(0x2f, 0x3a, 0x52), p.primary.base.color),
-    };
+    let (background, border) = colors::card(theme, hovered);
     button::Style {
-        background: Some(Background::Color(bg)),
-        text_color: p.background.base.text,
+        background: Some(Background::Color(background)),
+        text_color: theme.extended_palette().background.base.text,
         border: Border {
             radius: 10.0.into(),
             width: 1.0,

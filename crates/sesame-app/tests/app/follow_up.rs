@@ -499,10 +499,13 @@ async fn the_paper_size_and_the_theme_are_settings_of_this_computer() {
     // The theme is chosen there too once signed in (the banner keeps its width for the screens).
     ui.expect("Theme");
     ui.choose("account-theme", "Dark").await;
-    assert_eq!(ui.app.theme(), Some(iced::Theme::Dark));
+    assert_eq!(ui.app.theme().unwrap().to_string(), "Sesame dark");
+    ui.choose("scale", "150%").await;
+    assert_eq!(ui.app.scale_factor(), 1.5);
     let settings = std::fs::read_to_string(ui.home.join("config").join("settings.json")).unwrap();
     assert!(settings.contains("\"paper\": \"letter\""), "{settings}");
     assert!(settings.contains("\"theme\": \"dark\""), "{settings}");
+    assert!(settings.contains("\"scale\": 150"), "{settings}");
     assert!(
         !settings.contains(sesame_server::demo::DEMO_PASSWORD),
         "nothing secret in the settings"

@@ -32,6 +32,11 @@ nav-sign-out = Sign out
 theme-system = System theme
 theme-light = Light
 theme-dark = Dark
+theme-high-contrast-light = High contrast, light
+theme-high-contrast-dark = High contrast, dark
+field-scale = Interface size
+scale-system = As the system
+scale-percent = { $percent }%
 
 language-en = English
 language-fr = French

@@ -32,6 +32,11 @@ nav-sign-out = Se déconnecter
 theme-system = Thème du système
 theme-light = Clair
 theme-dark = Sombre
+theme-high-contrast-light = Contraste élevé, clair
+theme-high-contrast-dark = Contraste élevé, sombre
+field-scale = Taille de l’interface
+scale-system = Comme le système
+scale-percent = { $percent } %
 
 language-en = anglais
 language-fr = français

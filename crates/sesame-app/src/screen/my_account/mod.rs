@@ -9,7 +9,7 @@ use iced::{Element, Length, Task};
 
 use super::Ctx;
 use crate::locale::Locale;
-use crate::settings::{ThemeChoice, ThemeOption};
+use crate::settings::{ScaleOption, ThemeChoice, ThemeOption};
 use crate::widget::{Notice, field, heading, labelled, primary, secondary, secret_field};
 use sesame_client::ClientError;
 use sesame_core::api::{Me, MyDetailsUpdate};
@@ -30,6 +30,8 @@ pub struct MyAccount {
     paper: sesame_documents::Paper,
     /// The theme of this computer's app, also a setting of this computer.
     theme: ThemeChoice,
+    /// The interface size, another setting of this computer.
+    scale: Option<u16>,
     pub two_factor: TwoFactor,
 }
 
@@ -50,6 +52,7 @@ pub enum Message {
     Back,
     Paper(PaperOption),
     Theme(ThemeOption),
+    Scale(ScaleOption),
     TwoFactor(two_factor::Message),
 }
 
@@ -74,6 +77,7 @@ pub enum Action {
     /// The paper size chosen for documents.
     Paper(sesame_documents::Paper),
     Theme(ThemeChoice),
+    Scale(Option<u16>),
     Home,
     SessionEnded(ClientError),
     Copy(String),
@@ -82,10 +86,15 @@ pub enum Action {
 }
 
 impl MyAccount {
-    pub fn new(me: &Me, paper: sesame_documents::Paper, theme: ThemeChoice) -> MyAccount {
+    pub fn new(
+        me: &Me,
+        paper: sesame_documents::Paper,
+        settings: &crate::settings::Settings,
+    ) -> MyAccount {
         MyAccount {
             paper,
-            theme,
+            theme: settings.theme,
+            scale: settings.scale,
             last_name: me.last_name.clone(),
             first_name: me.first_name.clone(),
             email: me.email.clone().unwrap_or_default(),
@@ -155,6 +164,10 @@ impl MyAccount {
                 self.notice = Some(Notice::failed(locale.error(&e)));
             }
             Message::Back => return Action::Home,
+            Message::Scale(s) => {
+                self.scale = s.0;
+                return Action::Scale(s.0);
+            }
             Message::Theme(t) => {
                 self.theme = t.0;
                 return Action::Theme(t.0);
@@ -230,7 +243,7 @@ impl MyAccount {
         .into()
     }
 
-    /// Settings of this computer: paper and theme.
+    /// Settings of this computer: paper, theme and interface size.
     fn settings<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
         row![
@@ -254,6 +267,16 @@ impl MyAccount {
                     Message::Theme,
                 )
                 .id("account-theme"),
+                None,
+            ),
+            labelled(
+                l.t("field-scale"),
+                crate::widget::menu(
+                    ScaleOption::all(l),
+                    Some(ScaleOption(self.scale, l)),
+                    Message::Scale,
+                )
+                .id("scale"),
                 None,
             ),
         ]
