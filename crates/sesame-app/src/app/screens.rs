@@ -30,7 +30,7 @@ impl App {
         match s.update(m, self.locale) {
             start::Action::None => Task::none(),
             start::Action::Run(t) => t.map(Message::Start),
-            start::Action::Copy(p) => iced::clipboard::write(p),
+            start::Action::Copy(p) => self.copy(p),
             start::Action::Connected {
                 client,
                 server,
@@ -102,6 +102,7 @@ impl App {
     pub(super) fn on_outbox(&mut self, m: outbox::Message) -> Task<Message> {
         match on_screen!(self, Outbox, m) {
             outbox::Action::None => Task::none(),
+            outbox::Action::Copy(s) => self.copy(s),
             outbox::Action::SessionEnded(e) => self.session_ended(e),
         }
     }
@@ -174,6 +175,7 @@ impl App {
             service_users::Action::None => Task::none(),
             service_users::Action::Run(t) => t.map(Message::ServiceUsers),
             service_users::Action::Print(letters, name) => self.print(letters, name),
+            service_users::Action::Copy(s) => self.copy(s),
             service_users::Action::SessionEnded(e) => self.session_ended(e),
         }
     }
@@ -183,7 +185,7 @@ impl App {
             people::Action::None => Task::none(),
             people::Action::Run(t) => t.map(Message::People),
             people::Action::Home => self.go_home(),
-            people::Action::Copy(s) => iced::clipboard::write(s),
+            people::Action::Copy(s) => self.copy(s),
             people::Action::Print(letters, name) => self.print(letters, name),
             people::Action::Save(bytes, name) => self.save(bytes, name),
             people::Action::SessionEnded(e) => self.session_ended(e),
@@ -202,7 +204,7 @@ impl App {
                 Task::none()
             }
             my_account::Action::SessionEnded(e) => self.session_ended(e),
-            my_account::Action::Copy(s) => iced::clipboard::write(s),
+            my_account::Action::Copy(s) => self.copy(s),
             my_account::Action::TwoFactorOff => {
                 if let Some(s) = &mut self.session {
                     s.me.two_factor = false;

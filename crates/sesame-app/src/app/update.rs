@@ -121,6 +121,15 @@ impl App {
         )
     }
 
+    /// Copies to the clipboard and says so under the banner.
+    pub(super) fn copy(&mut self, text: String) -> Task<Message> {
+        self.toast = Some(Toast {
+            notice: crate::widget::Notice::done(self.locale.t("clipboard-copied")),
+            file: None,
+        });
+        iced::clipboard::write(text)
+    }
+
     /// Writes a file the screen made (a CSV export) where documents go.
     pub(super) fn save(&self, bytes: Vec<u8>, file_name: String) -> Task<Message> {
         let places = self.places.clone();

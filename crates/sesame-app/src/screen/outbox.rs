@@ -19,10 +19,13 @@ pub struct Outbox {
 #[derive(Debug, Clone)]
 pub enum Message {
     Loaded(Result<Vec<OutboxMessage>, ClientError>),
+    /// An invitation's link, to the clipboard.
+    CopyLink(String),
 }
 
 pub enum Action {
     None,
+    Copy(String),
     SessionEnded(ClientError),
 }
 
@@ -56,6 +59,7 @@ impl Outbox {
                 }
                 self.error = Some(ctx.locale.error(&e));
             }
+            Message::CopyLink(link) => return Action::Copy(link),
         }
         Action::None
     }
@@ -90,6 +94,13 @@ impl Outbox {
                         ))
                         .size(13),
                         text(m.body.clone()).size(13),
+                        match invitation_link(&m.body) {
+                            Some(link) => crate::widget::secondary(
+                                l.t("outbox-copy-link"),
+                                Some(Message::CopyLink(link.to_owned())),
+                            ),
+                            None => column![].into(),
+                        },
                     ]
                     .spacing(6),
                 )
@@ -99,4 +110,9 @@ impl Outbox {
         }
         scrollable(c.max_width(1000)).height(Length::Fill).into()
     }
+}
+
+/// The invitation link a mail holds, if it holds one.
+fn invitation_link(body: &str) -> Option<&str> {
+    body.split_whitespace().find(|w| w.contains("/invitation/"))
 }

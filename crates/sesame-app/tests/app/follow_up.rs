@@ -279,6 +279,12 @@ async fn the_service_user_wizard_checks_the_code_chooses_access_and_shows_the_pa
         .shown_password()
         .expect("shown")
         .to_owned();
+    ui.click("Copy").await;
+    assert_eq!(
+        ui.clipboard.last(),
+        Some(&password),
+        "the password can be copied"
+    );
     ui.click("Print letter").await;
     let path = ui
         .home
@@ -488,6 +494,11 @@ async fn the_outbox_shows_an_invitation_with_its_link_in_the_invited_persons_lan
     assert_eq!(first.recipient, "lea.roy@lumiere.example");
     assert!(first.body.contains("/invitation/"));
     ui.expect("Waiting");
+    // The link can be handed over without retyping it.
+    ui.click("Copy the link").await;
+    let copied = ui.clipboard.last().expect("the link was copied");
+    assert!(copied.contains("/invitation/") && first.body.contains(copied.as_str()));
+    ui.expect("Copied to the clipboard.");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -174,6 +174,8 @@ dialog-discard-body = What you changed in this record is not saved yet. If you l
 action-keep-editing = Keep editing
 dialog-remove-title = Remove this user
 dialog-remove-body = Remove { $name }? They will no longer be able to sign in. This cannot be undone.
+dialog-remove-own-body = This is your own account, { $name }: once it is removed, you can no longer sign in. This cannot be undone.
+clipboard-copied = Copied to the clipboard.
 
 person-title = User identification record
 person-new-title = New user account
@@ -271,6 +273,7 @@ value-yes = Yes
 value-no = No
 
 outbox-title = Mail outbox
+outbox-copy-link = Copy the link
 outbox-intro = Every mail Sesame wrote, in its recipient’s language. Without a mail server (on “This computer”), invitations wait here: copy their link to the person.
 outbox-empty = No mail yet.
 outbox-to = To { $recipient }, { $date }

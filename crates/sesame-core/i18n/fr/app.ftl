@@ -174,6 +174,8 @@ dialog-discard-body = Vos modifications de cette fiche ne sont pas encore enregi
 action-keep-editing = Continuer la saisie
 dialog-remove-title = Retirer cet utilisateur
 dialog-remove-body = Retirer { $name } ? Cette personne ne pourra plus se connecter. C’est définitif.
+dialog-remove-own-body = C’est votre propre compte, { $name } : une fois qu’il sera retiré, vous ne pourrez plus vous connecter. C’est définitif.
+clipboard-copied = Copié dans le presse-papiers.
 
 person-title = Fiche d’identification de l’utilisateur
 person-new-title = Nouveau compte d’utilisateur
@@ -271,6 +273,7 @@ value-yes = Oui
 value-no = Non
 
 outbox-title = Boîte d’envoi
+outbox-copy-link = Copier le lien
 outbox-intro = Tous les courriels écrits par Sesame, dans la langue de leur destinataire. Sans serveur de courriel (sur « Cet ordinateur »), les invitations attendent ici : copiez leur lien pour la personne.
 outbox-empty = Aucun courriel pour l’instant.
 outbox-to = À { $recipient }, le { $date }

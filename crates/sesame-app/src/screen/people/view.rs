@@ -300,7 +300,10 @@ impl People {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
         let (title, body, name, keep, on_confirm, weight) = match d {
-            Dialog::Options { id, name } => return self.options_dialog(base, *id, name, l),
+            Dialog::Options { id, name } => {
+                let own = *id == ctx.me.id;
+                return self.options_dialog(base, *id, name, own, l);
+            }
             Dialog::Roles { ids, name, roles } => {
                 return roles_dialog(base, ids.len(), name, roles, ctx);
             }
@@ -353,9 +356,14 @@ impl People {
                 Message::ConfirmResetTwoFactor,
                 Weight::Dangerous,
             ),
-            Dialog::ConfirmRemove { name, .. } => (
+            Dialog::ConfirmRemove { id, name } => (
                 "dialog-remove-title",
-                "dialog-remove-body",
+                // Removing oneself says so: it ends one's own access.
+                if *id == ctx.me.id {
+                    "dialog-remove-own-body"
+                } else {
+                    "dialog-remove-body"
+                },
                 name,
                 "action-cancel",
                 Message::ConfirmRemove,
@@ -379,11 +387,12 @@ impl People {
         base: Element<'a, Message>,
         id: i64,
         name: &str,
+        own: bool,
         l: Locale,
     ) -> Element<'a, Message> {
         let buttons = self
             .find(id)
-            .map(row_options)
+            .map(|p| row_options(p, own))
             .unwrap_or_default()
             .into_iter()
             .fold(column![].spacing(8), |c, o| {
@@ -511,12 +520,13 @@ impl RowOption {
     }
 }
 
-/// What a row offers depends on where the account stands.
-fn row_options(p: &PersonSummary) -> Vec<RowOption> {
+/// What a row offers depends on where the account stands; one's own password is changed in
+/// My account, never initialized here (the server refuses it).
+fn row_options(p: &PersonSummary, own: bool) -> Vec<RowOption> {
     let mut options = vec![];
     if p.status == Status::Invited {
         options.extend([RowOption::ResendInvitation, RowOption::CancelInvitation]);
-    } else {
+    } else if !own {
         options.push(RowOption::InitializePassword);
     }
     options.push(RowOption::UpdateRoles);

@@ -226,7 +226,11 @@ impl Person {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
         let name = format!("{} {}", self.form.first_name, self.form.last_name);
-        let name = name.trim();
+        // Invited without names: the email says who.
+        let name = match name.trim() {
+            "" => self.form.email.as_str(),
+            name => name,
+        };
         match dialog {
             Dialog::ConfirmDiscard(_) => confirm(
                 page,
@@ -241,7 +245,14 @@ impl Person {
                 page,
                 l,
                 t("dialog-remove-title"),
-                l.t_with("dialog-remove-body", &[("name", name)]),
+                l.t_with(
+                    if self.id == Some(ctx.me.id) {
+                        "dialog-remove-own-body"
+                    } else {
+                        "dialog-remove-body"
+                    },
+                    &[("name", name)],
+                ),
                 ("action-cancel", Message::CloseDialog),
                 Message::ConfirmDelete,
                 Weight::Dangerous,

@@ -77,6 +77,8 @@ pub enum Message {
     Back,
     Created(Result<CreatedServiceUser, ClientError>),
     PrintLetter,
+    /// The password on screen, to the clipboard.
+    CopyPassword,
     Finish,
     Open(i64),
     SetStatus(Status),
@@ -94,6 +96,7 @@ pub enum Action {
     None,
     Run(Task<Message>),
     Print(Vec<CredentialLetter>, String),
+    Copy(String),
     SessionEnded(ClientError),
 }
 
@@ -166,7 +169,18 @@ impl ServiceUsers {
 
     /// The letter of the password on screen: the wizard's, or a reset's.
     fn print_letter(&self, ctx: Ctx<'_>) -> Action {
-        let found = match &self.mode {
+        match self.shown() {
+            Some((su, p)) => {
+                let (letter, name) = self.letter(ctx, su, p);
+                Action::Print(vec![letter], name)
+            }
+            None => Action::None,
+        }
+    }
+
+    /// The account whose password is on screen, with it.
+    fn shown(&self) -> Option<(&ServiceUser, &String)> {
+        match &self.mode {
             Mode::Wizard {
                 created: Some(c), ..
             } => Some((&c.0, &c.1)),
@@ -176,13 +190,6 @@ impl ServiceUsers {
                 ..
             } => self.list.iter().find(|s| s.id == *id).map(|s| (s, p)),
             _ => None,
-        };
-        match found {
-            Some((su, p)) => {
-                let (letter, name) = self.letter(ctx, su, p);
-                Action::Print(vec![letter], name)
-            }
-            None => Action::None,
         }
     }
 
@@ -205,6 +212,11 @@ impl ServiceUsers {
                 return self.on_wizard(message, ctx);
             }
             Message::PrintLetter => return self.print_letter(ctx),
+            Message::CopyPassword => {
+                if let Some((_, p)) = self.shown() {
+                    return Action::Copy(p.clone());
+                }
+            }
             // Finishing forgets the password.
             Message::Finish | Message::Close => self.mode = Mode::List,
             Message::Loaded(Err(e))

@@ -247,6 +247,7 @@ fn letter_step<'a>(l: Locale, su: &'a ServiceUser, password: &'a str) -> Element
         .padding(10),
         notice(&t("wizard-letter-notice"), false),
         row![
+            secondary(t("action-copy"), Some(Message::CopyPassword)),
             secondary(t("action-print-letter"), Some(Message::PrintLetter)),
             primary(t("action-finish"), Some(Message::Finish))
         ]
@@ -358,6 +359,7 @@ impl ServiceUsers {
                 .push(text(t("password-shown-once")).size(13))
                 .push(
                     row![
+                        secondary(t("action-copy"), Some(Message::CopyPassword)),
                         secondary(t("action-print-letter"), Some(Message::PrintLetter)),
                         primary(t("action-close"), Some(Message::ClosePassword))
                     ]
