@@ -66,6 +66,9 @@ pub struct Settings {
     pub scale: Option<u16>,
     /// Shared servers used before, most recent first.
     pub servers: Vec<String>,
+    /// Where the app connected last: it connects there again at start (the first screen is
+    /// shown again after "Change server").
+    pub connection: Option<Connection>,
     /// `None`: Letter for en-US and fr-CA, A4 elsewhere.
     pub paper: Option<Paper>,
     /// The last organization code and user ID (never a password).
@@ -80,11 +83,22 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             scale: None,
             servers: vec![],
+            connection: None,
             paper: None,
             last_organization: String::new(),
             last_user_id: String::new(),
         }
     }
+}
+
+/// Where the app connects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Connection {
+    /// The embedded server, on this computer's own database.
+    ThisComputer,
+    /// The shared server used last (the first of `servers`).
+    SharedServer,
 }
 
 /// The interface sizes offered, in percent.

@@ -17,7 +17,7 @@ use super::screen::{
     Ctx, Session, home, my_account, password_change, people, person, service_users, sign_in, start,
 };
 use super::screen::{audit, contacts, outbox, roles, structures};
-use super::settings::{Places, Settings, system_language};
+use super::settings::{Connection, Places, Settings, system_language};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{Me, Role};
 use sesame_core::domain::Language;
@@ -114,7 +114,16 @@ impl App {
             system_theme: iced::theme::Mode::None,
             settings,
         };
-        (app, iced::system::theme().map(Message::SystemTheme))
+        // Connected before: there again, without asking.
+        let reconnect = match app.settings.connection {
+            Some(Connection::ThisComputer) => Task::done(start::Message::ThisComputer),
+            Some(Connection::SharedServer) if !app.settings.servers.is_empty() => {
+                Task::done(start::Message::Connect)
+            }
+            _ => Task::none(),
+        };
+        let theme = iced::system::theme().map(Message::SystemTheme);
+        (app, Task::batch([theme, reconnect.map(Message::Start)]))
     }
 
     pub fn title(&self) -> String {

@@ -9,6 +9,7 @@ use crate::screen::{
     audit, contacts, my_account, outbox, password_change, people, roles, service_users, sign_in,
     start, structures,
 };
+use crate::settings::Connection;
 
 /// Runs the open screen's `update` with the session it reads; the screen and the session are
 /// disjoint fields of the app, so both can be borrowed at once. Another screen, or nobody
@@ -41,10 +42,14 @@ impl App {
             } => {
                 self.client = client;
                 self.embedded = embedded.or(self.embedded.take());
+                self.settings.connection = Some(match &server {
+                    Some(_) => Connection::SharedServer,
+                    None => Connection::ThisComputer,
+                });
                 if let Some(url) = server {
                     self.settings.remember_server(&url);
-                    self.save_settings();
                 }
+                self.save_settings();
                 let (org, user) = if organization.is_empty() {
                     (
                         self.settings.last_organization.clone(),
@@ -71,6 +76,9 @@ impl App {
             sign_in::Action::ChangeServer => {
                 self.session = None;
                 self.paused = None;
+                // Asked for the choice again: the next start asks too, until one is made.
+                self.settings.connection = None;
+                self.save_settings();
                 self.screen = Screen::Start(start::Start::new(
                     self.places.clone(),
                     self.settings.servers.clone(),

@@ -522,3 +522,18 @@ async fn the_paper_size_and_the_theme_are_settings_of_this_computer() {
         "nothing secret in the settings"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_next_start_connects_where_the_last_one_did_until_the_server_is_changed() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("Sign out").await;
+    ui.restart().await;
+    // Straight to sign-in on this computer, the organization and user ID remembered.
+    ui.expect("Sign in to Sesame");
+    ui.expect("DEMO");
+    ui.click("Change server").await;
+    ui.expect("This computer");
+    ui.restart().await;
+    ui.expect("This computer");
+    assert!(!ui.sees("Sign in to Sesame"), "the choice is asked again");
+}

@@ -75,6 +75,14 @@ impl Ui {
         ui
     }
 
+    /// Quits and starts the app again on the same folder (settings and database kept).
+    pub async fn restart(&mut self) {
+        let (app, task) = App::boot(Places::in_folder(&self.home));
+        self.app = app;
+        self.window = Window::new();
+        self.run(task).await;
+    }
+
     /// Boots from a preset (on a fresh folder of its own) and runs its preparation.
     pub async fn preset(preset: sesame_app::presets::Preset) -> Ui {
         sesame_client::install_crypto();
