@@ -4,6 +4,9 @@
 
 use std::sync::OnceLock;
 
+mod audit;
+pub use audit::{describe_audit_detail, describe_scope};
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
