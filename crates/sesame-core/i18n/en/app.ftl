@@ -83,7 +83,7 @@ field-also-contact = Also a contact
 field-public-service = Public-service employer (enables “level 2 with approval”)
 field-current-password = Current password
 field-new-password = New password
-field-repeat-password = New password, again
+field-repeat-password = Confirm the new password
 
 start-title = Welcome to Sesame
 start-intro = Where are your organization’s accounts kept?

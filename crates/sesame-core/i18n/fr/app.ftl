@@ -83,7 +83,7 @@ field-also-contact = Aussi personne-ressource
 field-public-service = Employeur du secteur public (active le « niveau 2 avec approbation »)
 field-current-password = Mot de passe actuel
 field-new-password = Nouveau mot de passe
-field-repeat-password = Nouveau mot de passe, à nouveau
+field-repeat-password = Confirmer le nouveau mot de passe
 
 start-title = Bienvenue dans Sesame
 start-intro = Où sont conservés les comptes de votre organisation ?
