@@ -97,6 +97,25 @@ impl Locale {
         }
     }
 
+    /// An audit entry's detail in this language, roles named as the catalogue names them.
+    pub fn audit_detail(
+        &self,
+        detail: Option<&sesame_core::api::AuditDetail>,
+        roles: &[sesame_core::api::Role],
+    ) -> String {
+        let role_name = |code: &str| {
+            roles
+                .iter()
+                .find(|r| r.code == code)
+                .map(|r| self.role_name(r))
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| code.to_owned())
+        };
+        detail
+            .map(|d| sesame_core::i18n::describe_audit_detail(self.language, d, &role_name))
+            .unwrap_or_default()
+    }
+
     pub fn language_name(&self, language: Language) -> String {
         self.t(&format!("language-{}", language.as_str()))
     }

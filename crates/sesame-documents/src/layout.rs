@@ -152,7 +152,9 @@ impl<'a> Writer<'a> {
     pub fn wrap(&self, face: Face, size: f32, text: &str, width: f32) -> Vec<String> {
         let mut lines = vec![];
         let mut current = String::new();
-        for word in text.split_whitespace() {
+        // A no-break space (French before ":" and inside « ») binds its neighbours.
+        let breaks = |c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
+        for word in text.split(breaks).filter(|w| !w.is_empty()) {
             let candidate = if current.is_empty() {
                 word.to_owned()
             } else {

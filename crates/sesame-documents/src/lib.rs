@@ -322,3 +322,29 @@ fn connection_page(w: &mut Writer, c: &ConnectionInformation) {
     w.paragraph(Face::Regular, 10.5, &t(lang, "doc-connection-note", &[]));
     footer(w, lang);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_no_break_space_keeps_a_french_colon_on_the_line_of_its_word() {
+        let f = fonts();
+        let mut doc = PdfDocument::new("test");
+        let ids = layout::FontIds {
+            regular: doc.add_font(&f.regular),
+            bold: doc.add_font(&f.bold),
+            mono: doc.add_font(&f.mono),
+        };
+        let w = Writer::new(&ids, [&f.regular, &f.bold, &f.mono], 595.0, 842.0);
+        let step = t(Language::Fr, "doc-letter-step-2", &[]);
+        // Just wide enough for the words before the colon: the colon must not start a line.
+        let width = w.measure(Face::Regular, 11.0, "Ce mot de passe est temporaire") + 1.0;
+        let lines = w.wrap(Face::Regular, 11.0, &step, width);
+        assert!(lines.iter().all(|l| !l.starts_with(':')), "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.contains("temporaire\u{a0}:")),
+            "{lines:?}"
+        );
+    }
+}

@@ -7,6 +7,7 @@ use sesame_core::domain::{Language, Level, Scope, Status, StructureKind};
 
 /// The code of the demo organization and the password of all its people.
 pub const DEMO_CODE: &str = "DEMO";
+const DEMO_NAME: &str = "Boulangerie Lumière & Fils";
 pub const DEMO_PASSWORD: &str = "sesame-demo-2026";
 
 /// Fills the database with the demo organization (once; a second run changes nothing).
@@ -18,7 +19,7 @@ pub async fn demo(db: &Db) -> Result<bool, SetupError> {
     }
     let hash = hash(DEMO_PASSWORD).await?;
     let org = tx
-        .insert_organization(DEMO_CODE, "Boulangerie Lumière & Fils", Language::Fr, true)
+        .insert_organization(DEMO_CODE, DEMO_NAME, Language::Fr, true)
         .await?;
     for role in default_roles() {
         tx.insert_role(org, &role).await?;
@@ -286,7 +287,10 @@ pub async fn demo(db: &Db) -> Result<bool, SetupError> {
         action: AuditAction::OrganizationCreated,
         target_id: None,
         target_label: "",
-        detail: "demo organization".into(),
+        detail: Some(sesame_core::api::AuditDetail::Organization {
+            code: DEMO_CODE.into(),
+            name: DEMO_NAME.into(),
+        }),
     })
     .await?;
     tx.commit().await?;

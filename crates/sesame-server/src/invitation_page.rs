@@ -197,7 +197,7 @@ async fn confirm(
             action: AuditAction::InvitationConfirmed,
             target_id: Some(person.id),
             target_label: &person.user_id,
-            detail: String::new(),
+            detail: None,
         })
         .await?;
         tx.commit().await

@@ -57,7 +57,12 @@ pub fn format_moment(lang: Language, secs: i64) -> String {
         ),
         Language::Fr => format!(
             "{} {} {} à {} h {:02} (UTC)",
-            t.day(),
+            // The first of the month is an ordinal in French: « 1er décembre ».
+            if t.day() == 1 {
+                "1er".to_owned()
+            } else {
+                t.day().to_string()
+            },
             MONTHS_FR[m],
             t.year(),
             t.hour(),
@@ -85,6 +90,13 @@ pub async fn queue_invitation(
 ) -> ApiResult<()> {
     let lang = person.language();
     let expires = format_moment(lang, expires_at);
+    // Greeted by name when the inviter gave one.
+    let name = person.display_name();
+    let greeting = if name.is_empty() {
+        texts().get(lang, "mail-hello", &[])
+    } else {
+        texts().get(lang, "mail-hello-name", &[("name", &name)])
+    };
     let (subject, body) = render(
         lang,
         "invitation",
@@ -94,6 +106,7 @@ pub async fn queue_invitation(
             ("inviter", inviter),
             ("link", link),
             ("expires", &expires),
+            ("greeting", &greeting),
         ],
     );
     conn.queue_mail(org.id, &person.email, lang, &subject, &body)
@@ -231,6 +244,11 @@ mod tests {
         assert_eq!(
             format_moment(Language::Fr, t),
             "30 novembre 2026 à 19 h 05 (UTC)"
+        );
+        // A day later: the first of December.
+        assert_eq!(
+            format_moment(Language::Fr, t + 86_400),
+            "1er décembre 2026 à 19 h 05 (UTC)"
         );
     }
 }

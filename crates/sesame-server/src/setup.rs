@@ -215,7 +215,10 @@ pub async fn create_organization(db: &Db, o: &FirstOrganization) -> Result<Strin
         action: AuditAction::OrganizationCreated,
         target_id: Some(id),
         target_label: o.user_id.trim(),
-        detail: format!("{code} {name}"),
+        detail: Some(sesame_core::api::AuditDetail::Organization {
+            code: code.clone(),
+            name: name.clone(),
+        }),
     })
     .await?;
     tx.commit().await?;

@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::locale::{Locale, local_offset};
 use crate::widget::{Notice, field_error, primary, secondary};
 use sesame_client::{Client, ClientError};
-use sesame_core::api::{AuditEntry, AuditPage, AuditQuery};
+use sesame_core::api::{AuditEntry, AuditPage, AuditQuery, Role};
 use sesame_core::domain::AuditAction;
 
 const PAGE: u32 = 200;
@@ -154,6 +154,7 @@ impl Audit {
                 };
                 self.exporting = true;
                 let c = ctx.client.clone();
+                let roles = ctx.roles.to_vec();
                 // Fetched page after page and written off the update loop: the log can be long.
                 return Action::Run(Task::perform(
                     async move {
@@ -170,7 +171,7 @@ impl Audit {
                                 None => break,
                             }
                         }
-                        tokio::task::spawn_blocking(move || csv(l, &all))
+                        tokio::task::spawn_blocking(move || csv(l, &roles, &all))
                             .await
                             .map_err(|e| ClientError::Unreachable(e.to_string()))
                     },
@@ -209,7 +210,7 @@ impl Audit {
             page = page.push(n.view());
         }
         page.push(self.filters(l))
-            .push(self.entries_view(l))
+            .push(self.entries_view(l, ctx.roles))
             .push(self.buttons(l))
             .into()
     }
@@ -255,7 +256,7 @@ impl Audit {
     }
 
     /// The entries found, under their column headers.
-    fn entries_view<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+    fn entries_view<'a>(&'a self, l: Locale, roles: &[Role]) -> Element<'a, Message> {
         let t = |id: &str| l.t(id);
         let mut list = column![].spacing(2);
         let header = row![
@@ -289,7 +290,7 @@ impl Audit {
                     cell(e.actor.clone(), 2),
                     cell(l.audit_action(&e.action), 3),
                     cell(e.target.clone(), 2),
-                    cell(e.detail.clone(), 3),
+                    cell(l.audit_detail(e.detail.as_ref(), roles), 3),
                 ]
                 .spacing(8)
                 .padding([4, 8]),
@@ -359,7 +360,7 @@ fn moment(l: Locale, at: OffsetDateTime) -> String {
 
 /// The entries as CSV for the reader's spreadsheet (see `spreadsheet`), times on this
 /// computer's clock as the language writes them.
-pub fn csv(l: Locale, entries: &[AuditEntry]) -> Vec<u8> {
+pub fn csv(l: Locale, roles: &[Role], entries: &[AuditEntry]) -> Vec<u8> {
     let header = [
         "audit-column-when",
         "audit-column-who",
@@ -378,7 +379,7 @@ pub fn csv(l: Locale, entries: &[AuditEntry]) -> Vec<u8> {
             e.actor.clone(),
             l.audit_action(&e.action),
             e.target.clone(),
-            e.detail.clone(),
+            l.audit_detail(e.detail.as_ref(), roles),
         ]
     });
     crate::spreadsheet::csv(l, &header, rows)
@@ -398,5 +399,40 @@ mod tests {
         assert_eq!(day_bound("  ", Time::MIDNIGHT), Ok(None));
         assert!(day_bound("23/11/2026", Time::MIDNIGHT).is_err());
         assert!(day_bound("2026-02-30", Time::MIDNIGHT).is_err());
+    }
+
+    #[test]
+    fn a_detail_reads_in_french_in_the_list_and_the_csv() {
+        use sesame_core::api::AuditDetail;
+        use sesame_core::domain::{Language, Level};
+        let viewer = Role {
+            code: "viewer".into(),
+            name_en: "Viewer".into(),
+            name_fr: "Lecture seule".into(),
+            description_en: String::new(),
+            description_fr: String::new(),
+        };
+        let entry = AuditEntry {
+            id: 1,
+            at: OffsetDateTime::UNIX_EPOCH,
+            actor_id: None,
+            actor: "demo".into(),
+            action: "person_created".into(),
+            target_id: None,
+            target: "zoe".into(),
+            detail: Some(AuditDetail::Person {
+                level: Level::Three,
+                roles: vec!["viewer".into(), "gone".into()],
+            }),
+        };
+        let fr = Locale::new(Language::Fr);
+        let said = "Niveau 3\u{a0}; rôles\u{a0}: Lecture seule, gone";
+        assert_eq!(
+            fr.audit_detail(entry.detail.as_ref(), std::slice::from_ref(&viewer)),
+            said
+        );
+        let bytes = csv(fr, std::slice::from_ref(&viewer), &[entry]);
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.contains(said), "{text}");
     }
 }

@@ -295,12 +295,16 @@ async fn the_audit_log_finds_the_action_just_done_and_exports_it_as_csv() {
             .all(|e| e.action == "roles_updated" && e.target == "zoe")
     );
     assert_eq!(entries[0].actor, "demo");
-    assert!(
-        entries[0].detail.contains("viewer"),
-        "{}",
-        entries[0].detail
+    // The detail is data, read in French: the catalogue's role names, French typography.
+    let detail = "Rôles\u{a0}: Lecture seule → aucun";
+    assert_eq!(
+        sesame_app::locale::Locale::new(sesame_core::domain::Language::Fr)
+            .audit_detail(entries[0].detail.as_ref(), &[]),
+        "Rôles\u{a0}: viewer → aucun",
+        "without a catalogue, the role's code"
     );
     ui.expect("Rôles mis à jour");
+    ui.expect(detail);
     // Someone else's action is not in this filter.
     ui.type_in("audit-who", "admin.en").await;
     ui.click("Rechercher").await;
@@ -322,8 +326,8 @@ async fn the_audit_log_finds_the_action_just_done_and_exports_it_as_csv() {
     // no "T" nor offset.
     let fields: Vec<&str> = rows[0].split(';').collect();
     assert_eq!(
-        fields[1..4],
-        ["demo", "Rôles mis à jour", "zoe"],
+        fields[1..5],
+        ["demo", "Rôles mis à jour", "zoe", detail],
         "{}",
         rows[0]
     );

@@ -83,7 +83,7 @@ field-also-contact = Also a contact
 field-public-service = Public-service employer (enables “level 2 with approval”)
 field-current-password = Current password
 field-new-password = New password
-field-repeat-password = New password, again
+field-repeat-password = Confirm the new password
 
 start-title = Welcome to Sesame
 start-intro = Where are your organization’s accounts kept?
@@ -215,6 +215,9 @@ field-application = Application
 field-create-suspended = Create it suspended (it cannot connect until activated)
 scope-all-companies = All companies
 scope-whole-structure = Whole structure
+# Inside a sentence or a list: "Access: all companies, whole structure".
+scope-part-all-companies = all companies
+scope-part-whole-structure = whole structure
 scope-structures = { $count ->
         [one] { $formatted } structure
        *[other] { $formatted } structures
@@ -431,6 +434,20 @@ audit-action-service_user_updated = Service user changed
 audit-action-service_user_password_reset = Service user password reset
 audit-action-technical_user_created = Technical user created
 audit-action-technical_user_password_reset = Technical user password reset
+audit-detail-organization = { $name } (code { $code })
+audit-detail-person = { $level }; roles: { $roles }
+audit-detail-no-role = none
+audit-detail-temporary-password = Temporary password
+audit-detail-temporary-passwords = Temporary passwords, several users at once
+audit-detail-roles = Roles: { $from } → { $to }
+audit-detail-manager = Manager: { $user_id }
+audit-detail-change = { $field }: { $from } → { $to }
+audit-detail-empty = (none)
+audit-detail-role = Role { $role }
+audit-detail-moved = { $name }, moved under { $parent }
+audit-detail-moved-to-top = { $name }, now a company
+audit-detail-structure = Structure { $name }
+audit-detail-service-user = Application { $application }; access: { $scope }
 
 ## About
 nav-about = About Sesame

@@ -2,9 +2,11 @@
 
 -product = Sesame
 
+mail-hello = Hello,
+mail-hello-name = Hello { $name },
 mail-invitation-subject = { $organization }: confirm your access to { -product }
 mail-invitation-body =
-    Hello,
+    { $greeting }
 
     { $inviter } invited you to manage the accounts of { $organization } (organization code { $code }) with { -product }.
 
@@ -38,10 +40,10 @@ mail-technical-reset-body =
 page-title = Confirm your access — { -product }
 page-switch-language = Français
 page-heading = Welcome to { $organization }
-page-intro = { $email } was invited to manage accounts with { -product }. Choose your password to confirm.
+page-intro = An invitation to manage accounts with { -product } was sent to { $email }. Choose your password to confirm.
 page-user-id = Your user ID: { $user_id }
 page-password = New password
-page-password-repeat = New password, again
+page-password-repeat = Confirm the new password
 page-password-rule = At least 12 characters.
 page-confirm = Confirm and activate my account
 page-done-heading = Your account is active

@@ -83,7 +83,7 @@ field-also-contact = Aussi personne-ressource
 field-public-service = Employeur du secteur public (active le « niveau 2 avec approbation »)
 field-current-password = Mot de passe actuel
 field-new-password = Nouveau mot de passe
-field-repeat-password = Nouveau mot de passe, à nouveau
+field-repeat-password = Confirmer le nouveau mot de passe
 
 start-title = Bienvenue dans Sesame
 start-intro = Où sont conservés les comptes de votre organisation ?
@@ -215,6 +215,9 @@ field-application = Application
 field-create-suspended = Le créer suspendu (il ne peut pas se connecter avant d’être activé)
 scope-all-companies = Toutes les compagnies
 scope-whole-structure = Toute la structure
+# Dans une phrase ou une liste : « Accès : toutes les compagnies, toute la structure ».
+scope-part-all-companies = toutes les compagnies
+scope-part-whole-structure = toute la structure
 scope-structures = { $count ->
         [one] { $formatted } structure
        *[other] { $formatted } structures
@@ -431,6 +434,20 @@ audit-action-service_user_updated = Utilisateur de service modifié
 audit-action-service_user_password_reset = Mot de passe d’utilisateur de service réinitialisé
 audit-action-technical_user_created = Utilisateur technique créé
 audit-action-technical_user_password_reset = Mot de passe d’utilisateur technique réinitialisé
+audit-detail-organization = { $name } (code { $code })
+audit-detail-person = { $level } ; rôles : { $roles }
+audit-detail-no-role = aucun
+audit-detail-temporary-password = Mot de passe temporaire
+audit-detail-temporary-passwords = Mots de passe temporaires, pour plusieurs utilisateurs à la fois
+audit-detail-roles = Rôles : { $from } → { $to }
+audit-detail-manager = Responsable : { $user_id }
+audit-detail-change = { $field } : { $from } → { $to }
+audit-detail-empty = (vide)
+audit-detail-role = Rôle { $role }
+audit-detail-moved = { $name }, déplacée sous { $parent }
+audit-detail-moved-to-top = { $name }, devenue une compagnie
+audit-detail-structure = Structure { $name }
+audit-detail-service-user = Application { $application } ; accès : { $scope }
 
 ## À propos
 nav-about = À propos de Sesame

@@ -2,9 +2,11 @@
 
 -product = Sesame
 
+mail-hello = Bonjour,
+mail-hello-name = Bonjour { $name },
 mail-invitation-subject = { $organization } : confirmez votre accès à { -product }
 mail-invitation-body =
-    Bonjour,
+    { $greeting }
 
     { $inviter } vous invite à gérer les comptes de { $organization } (code d’organisation { $code }) avec { -product }.
 
@@ -38,10 +40,10 @@ mail-technical-reset-body =
 page-title = Confirmez votre accès — { -product }
 page-switch-language = English
 page-heading = Bienvenue chez { $organization }
-page-intro = { $email } a été invité à gérer des comptes avec { -product }. Choisissez votre mot de passe pour confirmer.
+page-intro = Une invitation à gérer des comptes avec { -product } a été envoyée à { $email }. Choisissez votre mot de passe pour confirmer.
 page-user-id = Votre identifiant : { $user_id }
 page-password = Nouveau mot de passe
-page-password-repeat = Nouveau mot de passe, à nouveau
+page-password-repeat = Confirmer le nouveau mot de passe
 page-password-rule = Au moins 12 caractères.
 page-confirm = Confirmer et activer mon compte
 page-done-heading = Votre compte est actif

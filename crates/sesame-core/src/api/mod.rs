@@ -2,12 +2,14 @@
 //! `/api/v1`. Request bodies refuse unknown fields.
 
 mod accounts;
+mod audit;
 mod error;
 mod organization;
 mod people;
 mod records;
 
 pub use accounts::*;
+pub use audit::{AuditDetail, FieldChange, ScopeDetail, StructureRef};
 pub use error::{ErrorBody, ErrorCode, ErrorDetail};
 pub use organization::*;
 pub use people::*;

@@ -81,8 +81,8 @@ pub struct AuditEntry {
     pub action: String,
     pub target_id: Option<i64>,
     pub target: String,
-    /// What changed, without any secret.
-    pub detail: String,
+    /// What changed, without any secret; none when the action says it all.
+    pub detail: Option<super::AuditDetail>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -4,6 +4,9 @@
 
 use std::sync::OnceLock;
 
+mod audit;
+pub use audit::{describe_audit_detail, describe_scope};
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
@@ -101,11 +104,14 @@ impl Texts {
     }
 }
 
-/// A date as each language writes it: "November 23, 2026", "23 novembre 2026".
+/// A date as each language writes it: "November 23, 2026", "23 novembre 2026",
+/// "1er décembre 2026".
 pub fn long_date(lang: Language, t: time::OffsetDateTime) -> String {
     let month = texts().get(lang, &format!("month-{}", t.month() as u8), &[]);
     match lang {
         Language::En => format!("{month} {}, {}", t.day(), t.year()),
+        // French writes the first of the month as an ordinal: « le 1er décembre ».
+        Language::Fr if t.day() == 1 => format!("1er {month} {}", t.year()),
         Language::Fr => format!("{} {month} {}", t.day(), t.year()),
     }
 }
@@ -173,6 +179,13 @@ mod tests {
             .iter()
             .map(|v| serde_json::from_value(v.clone()).unwrap())
             .collect()
+    }
+
+    #[test]
+    fn the_first_of_the_month_is_an_ordinal_in_french() {
+        let first = time::macros::datetime!(2026-12-01 10:00 UTC);
+        assert_eq!(long_date(Language::Fr, first), "1er décembre 2026");
+        assert_eq!(long_date(Language::En, first), "December 1, 2026");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::auth::Signed;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Params;
 use crate::store::AuditFilter;
-use sesame_core::api::{AuditEntry, AuditPage, AuditQuery, ErrorBody, OutboxMessage};
+use sesame_core::api::{AuditDetail, AuditEntry, AuditPage, AuditQuery, ErrorBody, OutboxMessage};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -109,7 +109,9 @@ pub fn to_csv(items: &[AuditEntry]) -> ApiResult<Vec<u8>> {
                 e.actor.clone(),
                 e.action.clone(),
                 e.target.clone(),
-                e.detail.clone(),
+                // The structured detail as JSON: this export is for programs; the app writes
+                // the one people read, in their language.
+                AuditDetail::to_stored(e.detail.as_ref()),
             ])
             .map_err(|e| ApiError::internal("csv", e))?;
         }

@@ -12,7 +12,7 @@ use crate::AppState;
 use crate::auth::Signed;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, Id};
-use sesame_core::api::{Contact, ErrorBody, NewContact};
+use sesame_core::api::{AuditDetail, Contact, ErrorBody, NewContact};
 use sesame_core::domain::{AuditAction, normalize_email, required_text};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -45,8 +45,13 @@ pub(crate) fn checked(req: &NewContact, person_id: Option<i64>) -> ApiResult<Con
     })
 }
 
-fn label(c: &Contact) -> String {
-    format!("{} {} <{}>", c.first_name, c.last_name, c.email)
+fn detail(c: &Contact) -> Option<AuditDetail> {
+    Some(AuditDetail::Contact {
+        name: format!("{} {}", c.first_name, c.last_name)
+            .trim()
+            .to_owned(),
+        email: c.email.clone(),
+    })
 }
 
 #[utoipa::path(post, path = "/api/v1/contacts", tag = "contacts", security(("bearer" = [])), request_body = NewContact,
@@ -60,7 +65,7 @@ pub async fn create_contact(
     let c = checked(&req, None)?;
     let mut tx = state.db.begin().await?;
     let id = tx.insert_contact(s.actor.org_id, &c).await?;
-    record(&mut tx, &s, AuditAction::ContactCreated, None, label(&c)).await?;
+    record(&mut tx, &s, AuditAction::ContactCreated, None, detail(&c)).await?;
     tx.commit().await?;
     Ok(Json(Contact { id, ..c }))
 }
@@ -98,7 +103,7 @@ pub async fn update_contact(
         tx.update_contact(s.actor.org_id, &c).await?;
         c
     };
-    record(&mut tx, &s, AuditAction::ContactUpdated, None, label(&c)).await?;
+    record(&mut tx, &s, AuditAction::ContactUpdated, None, detail(&c)).await?;
     tx.commit().await?;
     Ok(Json(c))
 }
@@ -113,6 +118,12 @@ pub async fn delete_contact(
 ) -> ApiResult<StatusCode> {
     s.actor.may_manage_contacts()?;
     let mut tx = state.db.begin().await?;
+    // Named in the log as it was, since nothing of it remains afterwards.
+    let gone = tx
+        .contacts(s.actor.org_id)
+        .await?
+        .into_iter()
+        .find(|c| c.id == id);
     let found = if id < 0 {
         tx.unmark_contact(s.actor.org_id, -id).await?
     } else {
@@ -134,7 +145,7 @@ pub async fn delete_contact(
         &s,
         AuditAction::ContactDeleted,
         None,
-        format!("contact #{id}"),
+        gone.as_ref().and_then(detail),
     )
     .await?;
     tx.commit().await?;

@@ -17,7 +17,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, Id};
 use crate::mail;
 use crate::store::{Conn, InvitationRow, NewPersonRow, PersonRow, now, to_time};
-use sesame_core::api::{ErrorBody, Invitation, NewInvitation, PeopleQuery};
+use sesame_core::api::{AuditDetail, ErrorBody, Invitation, NewInvitation, PeopleQuery};
 use sesame_core::domain::rules::{Action, Actor};
 use sesame_core::domain::{Level, Status, generate_token, normalize_email};
 
@@ -144,7 +144,7 @@ pub async fn create_invitation(
         &s,
         AuditAction::InvitationSent,
         Some((id, &email)),
-        format!("{}, roles {roles:?}", level.as_str()),
+        Some(AuditDetail::Person { level, roles }),
     )
     .await?;
     tx.commit().await?;
@@ -212,7 +212,7 @@ pub async fn resend_invitation(
         &s,
         AuditAction::InvitationResent,
         Some((id, &p.email)),
-        "",
+        None,
     )
     .await?;
     tx.commit().await?;
@@ -234,7 +234,7 @@ pub async fn expire_invitation(
         &s,
         AuditAction::InvitationExpired,
         Some((id, &p.email)),
-        "",
+        None,
     )
     .await?;
     let latest = tx

@@ -18,7 +18,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::Body;
 use crate::store::{Conn, PersonFields};
 use sesame_core::api::{
-    ChangePassword, ErrorBody, ErrorCode, Me, MyDetailsUpdate, TwoFactorCode, TwoFactorEnrollment,
+    AuditDetail, ChangePassword, ErrorBody, ErrorCode, Me, MyDetailsUpdate, TwoFactorCode,
+    TwoFactorEnrollment,
 };
 use sesame_core::domain::AccountKind;
 
@@ -123,6 +124,7 @@ pub async fn update_me(
         language: req.language.unwrap_or(p.language()),
         is_contact: p.is_contact,
     };
+    let changes = super::people::changed_fields(&p, &fields);
     if !tx.update_person(p.id, req.version, &fields).await? {
         return Err(ApiError::stale(None));
     }
@@ -131,7 +133,7 @@ pub async fn update_me(
         &s,
         AuditAction::OwnDetailsUpdated,
         Some((p.id, &p.user_id)),
-        "contact details",
+        Some(AuditDetail::Changes { changes }),
     )
     .await?;
     let me = super::session::load_me(&mut tx, s.actor.org_id, p.id, false).await?;
@@ -179,7 +181,7 @@ pub async fn change_password(
         &s,
         AuditAction::OwnPasswordChanged,
         Some((s.actor.account_id, &s.user_id)),
-        "",
+        None,
     )
     .await?;
     tx.commit().await?;
@@ -225,7 +227,7 @@ pub async fn confirm_two_factor(
         &s,
         AuditAction::TwoFactorEnrolled,
         Some((s.actor.account_id, &s.user_id)),
-        "",
+        None,
     )
     .await?;
     let me = super::session::load_me(&mut tx, s.actor.org_id, s.actor.account_id, false).await?;
@@ -249,7 +251,7 @@ pub async fn disable_two_factor(
         &s,
         AuditAction::TwoFactorDisabled,
         Some((s.actor.account_id, &s.user_id)),
-        "",
+        None,
     )
     .await?;
     tx.commit().await?;

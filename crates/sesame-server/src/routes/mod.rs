@@ -19,6 +19,7 @@ use super::AppState;
 use super::auth::Signed;
 use super::error::ApiResult;
 use super::store::{AuditRecord, Conn};
+use sesame_core::api::AuditDetail;
 use sesame_core::domain::AuditAction;
 
 /// Every resource's routes, merged; each module declares its own.
@@ -45,7 +46,7 @@ pub(crate) async fn record(
     by: &Signed,
     action: AuditAction,
     target: Option<(i64, &str)>,
-    detail: impl Into<String>,
+    detail: Option<AuditDetail>,
 ) -> ApiResult<()> {
     conn.audit(AuditRecord {
         org_id: by.actor.org_id,
@@ -54,7 +55,7 @@ pub(crate) async fn record(
         action,
         target_id: target.map(|t| t.0),
         target_label: target.map(|t| t.1).unwrap_or(""),
-        detail: detail.into(),
+        detail,
     })
     .await?;
     Ok(())
@@ -65,7 +66,7 @@ pub(crate) async fn record_many(
     conn: &mut Conn,
     by: &Signed,
     action: AuditAction,
-    lines: &[(i64, &str, String)],
+    lines: &[(i64, &str, AuditDetail)],
 ) -> ApiResult<()> {
     let records: Vec<AuditRecord<'_>> = lines
         .iter()
@@ -76,7 +77,7 @@ pub(crate) async fn record_many(
             action,
             target_id: Some(*id),
             target_label: label,
-            detail: detail.clone(),
+            detail: Some(detail.clone()),
         })
         .collect();
     conn.audit_many(&records).await?;

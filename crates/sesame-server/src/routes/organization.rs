@@ -10,7 +10,7 @@ use crate::AppState;
 use crate::auth::Signed;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, Id};
-use sesame_core::api::{ErrorBody, NewRole, Organization, Role, RoleUpdate};
+use sesame_core::api::{AuditDetail, ErrorBody, NewRole, Organization, Role, RoleUpdate};
 use sesame_core::domain::{AuditAction, required_text};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -68,7 +68,9 @@ pub async fn create_role(
         &s,
         AuditAction::RoleCreated,
         None,
-        format!("role {}", role.code),
+        Some(AuditDetail::Role {
+            code: role.code.clone(),
+        }),
     )
     .await?;
     tx.commit().await?;
@@ -105,7 +107,9 @@ pub async fn update_role(
         &s,
         AuditAction::RoleUpdated,
         None,
-        format!("role {}", role.code),
+        Some(AuditDetail::Role {
+            code: role.code.clone(),
+        }),
     )
     .await?;
     tx.commit().await?;

@@ -17,8 +17,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, Id, Params};
 use crate::store::{Conn, NewPersonRow, PersonFields, PersonRow, is_unique_violation};
 use sesame_core::api::{
-    CreatedPerson, ErrorBody, ErrorCode, NewPerson, PeoplePage, PeopleQuery, PersonRecord,
-    PersonUpdate,
+    AuditDetail, CreatedPerson, ErrorBody, ErrorCode, FieldChange, NewPerson, PeoplePage,
+    PeopleQuery, PersonRecord, PersonUpdate,
 };
 use sesame_core::domain::rules::{Action, Actor, Target, Visibility};
 use sesame_core::domain::{Level, Status, normalize_email, required_text, validate_user_id};
@@ -234,7 +234,10 @@ pub async fn create_person(
         &s,
         AuditAction::PersonCreated,
         Some((id, &user_id)),
-        format!("{}, roles {roles:?}", req.level.as_str()),
+        Some(AuditDetail::Person {
+            level: req.level,
+            roles,
+        }),
     )
     .await?;
     let person = commit_record(tx, &s.actor, id).await?;
@@ -319,7 +322,7 @@ pub async fn update_person(
         &s,
         AuditAction::PersonUpdated,
         Some((id, &fields.user_id)),
-        changed.join(", "),
+        Some(AuditDetail::Changes { changes: changed }),
     )
     .await?;
     let rec = commit_record(tx, &s.actor, id).await?;
@@ -376,25 +379,50 @@ pub(crate) fn merge_contact(
 }
 
 /// Names of the changed fields, with old and new values (none of them secret).
-fn changed_fields(p: &PersonRow, f: &PersonFields) -> Vec<String> {
+/// The fields of a person that this change sets to another value.
+pub(crate) fn changed_fields(p: &PersonRow, f: &PersonFields) -> Vec<FieldChange> {
     let mut out = vec![];
-    let mut cmp = |name: &str, a: &str, b: &str| {
+    let mut text = |a: &str, b: &str, change: fn(String, String) -> FieldChange| {
         if a != b {
-            out.push(format!("{name}: {a} → {b}"));
+            out.push(change(a.to_owned(), b.to_owned()));
         }
     };
-    cmp("user_id", &p.user_id, &f.user_id);
-    cmp("last_name", &p.last_name, &f.last_name);
-    cmp("first_name", &p.first_name, &f.first_name);
-    cmp("email", &p.email, &f.email);
-    cmp("phone", &p.phone, &f.phone);
-    cmp("level", p.level().as_str(), f.level.as_str());
-    cmp("language", p.language().as_str(), f.language.as_str());
-    cmp(
-        "is_contact",
-        &p.is_contact.to_string(),
-        &f.is_contact.to_string(),
-    );
+    text(&p.user_id, &f.user_id, |from, to| FieldChange::UserId {
+        from,
+        to,
+    });
+    text(&p.last_name, &f.last_name, |from, to| {
+        FieldChange::LastName { from, to }
+    });
+    text(&p.first_name, &f.first_name, |from, to| {
+        FieldChange::FirstName { from, to }
+    });
+    text(&p.email, &f.email, |from, to| FieldChange::Email {
+        from,
+        to,
+    });
+    text(&p.phone, &f.phone, |from, to| FieldChange::Phone {
+        from,
+        to,
+    });
+    if p.level() != f.level {
+        out.push(FieldChange::Level {
+            from: p.level(),
+            to: f.level,
+        });
+    }
+    if p.language() != f.language {
+        out.push(FieldChange::Language {
+            from: p.language(),
+            to: f.language,
+        });
+    }
+    if p.is_contact != f.is_contact {
+        out.push(FieldChange::IsContact {
+            from: p.is_contact,
+            to: f.is_contact,
+        });
+    }
     out
 }
 
@@ -415,7 +443,10 @@ pub async fn delete_person(
         &s,
         AuditAction::PersonDeleted,
         Some((id, &p.user_id)),
-        format!("{} {}", p.display_name(), p.level().as_str()),
+        Some(AuditDetail::PersonRemoved {
+            name: p.display_name(),
+            level: p.level(),
+        }),
     )
     .await?;
     tx.commit().await?;

@@ -15,8 +15,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, Id};
 use crate::store::Conn;
 use sesame_core::api::{
-    BatchInitialize, BatchRoles, ErrorBody, InitializedPassword, OneTimePassword, PersonRecord,
-    PersonSummary, RolesUpdate,
+    AuditDetail, BatchInitialize, BatchRoles, ErrorBody, FieldChange, InitializedPassword,
+    OneTimePassword, PersonRecord, PersonSummary, RolesUpdate,
 };
 use sesame_core::domain::Status;
 use sesame_core::domain::rules::Action;
@@ -53,7 +53,7 @@ pub async fn initialize_password(
         &s,
         AuditAction::PasswordInitialized,
         Some((id, &p.user_id)),
-        "temporary password",
+        Some(AuditDetail::TemporaryPassword { batch: false }),
     )
     .await?;
     tx.commit().await?;
@@ -99,13 +99,13 @@ pub async fn initialize_passwords(
         tx.set_password(*id, hash, true).await?;
     }
     tx.delete_sessions_of_many(&ids).await?;
-    let lines: Vec<(i64, &str, String)> = people
+    let lines: Vec<(i64, &str, AuditDetail)> = people
         .iter()
         .map(|(_, p)| {
             (
                 p.id,
                 p.user_id.as_str(),
-                "temporary password (batch)".to_owned(),
+                AuditDetail::TemporaryPassword { batch: true },
             )
         })
         .collect();
@@ -163,13 +163,16 @@ async fn give_roles(
     }
     let roles = check_roles(tx, s.actor.org_id, roles).await?;
     tx.set_roles_of(ids, &roles).await?;
-    let lines: Vec<(i64, &str, String)> = people
+    let lines: Vec<(i64, &str, AuditDetail)> = people
         .iter()
         .map(|(_, p)| {
             (
                 p.id,
                 p.user_id.as_str(),
-                format!("{:?} → {roles:?}", p.roles()),
+                AuditDetail::Roles {
+                    from: p.roles(),
+                    to: roles.clone(),
+                },
             )
         })
         .collect();
@@ -211,7 +214,12 @@ async fn change_status(
         s,
         name,
         Some((id, &p.user_id)),
-        format!("{} → {}", p.status, status.as_str()),
+        Some(AuditDetail::Changes {
+            changes: vec![FieldChange::Status {
+                from: p.status(),
+                to: status,
+            }],
+        }),
     )
     .await?;
     let rec = commit_record(tx, &s.actor, id).await?;
@@ -254,7 +262,7 @@ pub async fn reset_two_factor(
         &s,
         AuditAction::TwoFactorReset,
         Some((id, &p.user_id)),
-        "",
+        None,
     )
     .await?;
     let rec = commit_record(tx, &s.actor, id).await?;
@@ -287,7 +295,9 @@ async fn change_link(
         s,
         action,
         Some((subordinate, &sub.user_id)),
-        format!("manager {}", m.user_id),
+        Some(AuditDetail::Manager {
+            user_id: m.user_id.clone(),
+        }),
     )
     .await?;
     let rec = commit_record(tx, &s.actor, manager).await?;

@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use sesame_core::domain::AuditAction;
+use std::collections::HashMap;
 
 use super::record;
 use crate::AppState;
@@ -15,8 +16,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, Id};
 use crate::store::{Conn, is_unique_violation};
 use sesame_core::api::{
-    CreatedServiceUser, ErrorBody, ErrorCode, NewServiceUser, OneTimePassword, ServiceUser,
-    ServiceUserUpdate,
+    AuditDetail, CreatedServiceUser, ErrorBody, ErrorCode, FieldChange, NewServiceUser,
+    OneTimePassword, ScopeDetail, ServiceUser, ServiceUserUpdate, StructureRef,
 };
 use sesame_core::domain::{Scope, required_text, validate_user_code};
 
@@ -54,6 +55,32 @@ async fn check_scope(conn: &mut Conn, org_id: i64, scope: &Scope) -> ApiResult<S
         return Err(ApiError::field("scope", "invalid_value"));
     }
     Ok(scope)
+}
+
+/// Scopes as the audit log keeps them: with the structures' names of the time.
+async fn scope_details<const N: usize>(
+    conn: &mut Conn,
+    org_id: i64,
+    scopes: [&Scope; N],
+) -> ApiResult<[ScopeDetail; N]> {
+    let names: HashMap<i64, String> = conn
+        .structures(org_id)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    Ok(scopes.map(|scope| ScopeDetail {
+        all_companies: scope.all_companies,
+        whole_structure: scope.whole_structure,
+        structures: scope
+            .structure_ids
+            .iter()
+            .map(|id| StructureRef {
+                id: *id,
+                name: names.get(id).cloned().unwrap_or_default(),
+            })
+            .collect(),
+    }))
 }
 
 #[utoipa::path(get, path = "/api/v1/service-users", tag = "service users", security(("bearer" = [])),
@@ -97,6 +124,7 @@ pub async fn create_service_user(
     let (password, hash) = generated_password().await?;
     let mut tx = state.db.begin().await?;
     let scope = check_scope(&mut tx, s.actor.org_id, &req.scope).await?;
+    let [detail] = scope_details(&mut tx, s.actor.org_id, [&scope]).await?;
     let id = tx
         .insert_service_user(
             s.actor.org_id,
@@ -125,7 +153,10 @@ pub async fn create_service_user(
         &s,
         AuditAction::ServiceUserCreated,
         Some((id, &code)),
-        format!("application {application}, scope {scope:?}"),
+        Some(AuditDetail::ServiceUser {
+            application: application.clone(),
+            scope: detail,
+        }),
     )
     .await?;
     let service_user = tx
@@ -166,6 +197,29 @@ pub async fn update_service_user(
     };
     let status = req.status.unwrap_or(before.status);
     let language = req.language.unwrap_or(before.language);
+    let mut changes = vec![];
+    if before.status != status {
+        changes.push(FieldChange::Status {
+            from: before.status,
+            to: status,
+        });
+    }
+    if before.application != application {
+        changes.push(FieldChange::Application {
+            from: before.application.clone(),
+            to: application.clone(),
+        });
+    }
+    if before.language != language {
+        changes.push(FieldChange::Language {
+            from: before.language,
+            to: language,
+        });
+    }
+    if before.scope != scope {
+        let [from, to] = scope_details(&mut tx, s.actor.org_id, [&before.scope, &scope]).await?;
+        changes.push(FieldChange::Scope { from, to });
+    }
     if !tx
         .update_service_user(id, req.version, &application, status, language, &scope)
         .await?
@@ -177,12 +231,7 @@ pub async fn update_service_user(
         &s,
         AuditAction::ServiceUserUpdated,
         Some((id, &before.user_code)),
-        format!(
-            "status {} → {}, scope {:?} → {scope:?}",
-            before.status.as_str(),
-            status.as_str(),
-            before.scope
-        ),
+        Some(AuditDetail::Changes { changes }),
     )
     .await?;
     let after = tx
@@ -214,7 +263,7 @@ pub async fn reset_service_user_password(
         &s,
         AuditAction::ServiceUserPasswordReset,
         Some((id, &su.user_code)),
-        "",
+        None,
     )
     .await?;
     tx.commit().await?;

@@ -16,8 +16,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, Id};
 use crate::store::{Conn, StructureRow};
 use sesame_core::api::{
-    ErrorBody, ErrorCode, MoveStructure, NewStructure, RenameStructure, SetPrimaryManager,
-    Structure,
+    AuditDetail, ErrorBody, ErrorCode, MoveStructure, NewStructure, RenameStructure,
+    SetPrimaryManager, Structure, StructureRef,
 };
 use sesame_core::domain::rules::Actor;
 use sesame_core::domain::{AccountKind, Scope, StructureKind, creates_cycle, required_text};
@@ -121,7 +121,10 @@ pub async fn create_structure(
         &s,
         AuditAction::StructureCreated,
         None,
-        format!("{} {name} (#{id})", req.kind.as_str()),
+        Some(AuditDetail::Structure {
+            structure: StructureRef { id, name },
+            structure_kind: req.kind,
+        }),
     )
     .await?;
     let row = load(&mut tx, &s.actor, id).await?;
@@ -149,7 +152,11 @@ pub async fn rename_structure(
         &s,
         AuditAction::StructureRenamed,
         None,
-        format!("#{id}: {} → {name}", before.name),
+        Some(AuditDetail::StructureRenamed {
+            id,
+            from: before.name,
+            to: name,
+        }),
     )
     .await?;
     let row = load(&mut tx, &s.actor, id).await?;
@@ -169,10 +176,12 @@ pub async fn move_structure(
     let mut tx = state.db.begin().await?;
     let before = load(&mut tx, &s.actor, id).await?;
     let mut kind = before.kind();
+    let mut parent = None;
     if let Some(p) = req.parent_id {
-        load(&mut tx, &s.actor, p)
+        let row = load(&mut tx, &s.actor, p)
             .await
             .map_err(|_| ApiError::field("parent_id", "invalid_value"))?;
+        parent = Some(row.reference());
         let parents: HashMap<i64, Option<i64>> = tx
             .structure_parents(s.actor.org_id)
             .await?
@@ -203,7 +212,10 @@ pub async fn move_structure(
         &s,
         AuditAction::StructureMoved,
         None,
-        format!("#{id} {} → parent {:?}", before.name, req.parent_id),
+        Some(AuditDetail::StructureMoved {
+            structure: before.reference(),
+            parent,
+        }),
     )
     .await?;
     let row = load(&mut tx, &s.actor, id).await?;
@@ -248,7 +260,9 @@ pub async fn set_primary_manager(
         &s,
         AuditAction::PrimaryManagerSet,
         req.person_id.map(|p| (p, manager_label.as_str())),
-        format!("structure #{id} {}", before.name),
+        Some(AuditDetail::OfStructure {
+            structure: before.reference(),
+        }),
     )
     .await?;
     let row = load(&mut tx, &s.actor, id).await?;

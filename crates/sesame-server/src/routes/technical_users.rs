@@ -16,7 +16,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::Id;
 use crate::mail;
 use sesame_core::api::{
-    CreatedTechnicalUser, ErrorBody, ErrorCode, OneTimePassword, TechnicalUser,
+    AuditDetail, CreatedTechnicalUser, ErrorBody, ErrorCode, OneTimePassword, TechnicalUser,
 };
 
 pub(crate) fn router() -> Router<AppState> {
@@ -103,7 +103,9 @@ pub async fn create_technical_user(
         &s,
         AuditAction::TechnicalUserCreated,
         Some((account, &login)),
-        format!("structure #{id} {}", structure.name),
+        Some(AuditDetail::OfStructure {
+            structure: structure.reference(),
+        }),
     )
     .await?;
     let org = tx.organization(s.actor.org_id).await?;
@@ -147,7 +149,9 @@ pub async fn reset_technical_user_password(
         &s,
         AuditAction::TechnicalUserPasswordReset,
         Some((id, &t.user_id)),
-        format!("structure #{} {}", structure.id, structure.name),
+        Some(AuditDetail::OfStructure {
+            structure: structure.reference(),
+        }),
     )
     .await?;
     let org = tx.organization(s.actor.org_id).await?;

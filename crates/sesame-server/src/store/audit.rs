@@ -3,7 +3,7 @@
 use sqlx::AssertSqlSafe;
 
 use super::{Bind, Conn, bind_all, now, on_conn, to_time};
-use sesame_core::api::AuditEntry;
+use sesame_core::api::{AuditDetail, AuditEntry};
 use sesame_core::domain::rules::Visibility;
 
 /// One line of history. Never holds a secret: callers pass names and changed fields only.
@@ -15,7 +15,7 @@ pub struct AuditRecord<'a> {
     pub action: sesame_core::domain::AuditAction,
     pub target_id: Option<i64>,
     pub target_label: &'a str,
-    pub detail: String,
+    pub detail: Option<AuditDetail>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -65,7 +65,7 @@ impl Conn {
                 Bind::Text(r.action.as_str().to_owned()),
                 Bind::OptInt(r.target_id),
                 Bind::Text(r.target_label.to_owned()),
-                Bind::Text(r.detail.clone()),
+                Bind::Text(AuditDetail::to_stored(r.detail.as_ref())),
             ]);
         }
         let sql = format!(
@@ -91,7 +91,7 @@ impl Conn {
             .bind(r.action.as_str())
             .bind(r.target_id)
             .bind(r.target_label)
-            .bind(&r.detail)
+            .bind(AuditDetail::to_stored(r.detail.as_ref()))
             .execute(&mut *c)
             .await?;
         });
@@ -169,7 +169,7 @@ impl Conn {
                 action: r.action,
                 target_id: r.target_id,
                 target: r.target_label,
-                detail: r.detail,
+                detail: AuditDetail::from_stored(&r.detail),
             })
             .collect())
     }

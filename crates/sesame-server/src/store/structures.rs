@@ -60,6 +60,13 @@ macro_rules! manager_columns {
 pub(super) use manager_columns;
 
 impl StructureRow {
+    /// How the audit log names it.
+    pub fn reference(&self) -> sesame_core::api::StructureRef {
+        sesame_core::api::StructureRef {
+            id: self.id,
+            name: self.name.clone(),
+        }
+    }
     pub fn kind(&self) -> StructureKind {
         StructureKind::parse(&self.kind).unwrap_or(StructureKind::Department)
     }

@@ -70,6 +70,9 @@ async fn invitations_arrive_by_smtp_in_the_invited_persons_language_and_confirm_
             "Organization ALPHA: confirm your access to Sesame"
         );
         assert!(en.body().contains("To accept, open this link"));
+        // Greeted by name when the inviter gave one; plainly otherwise.
+        assert!(fr.body().starts_with("Bonjour Lune Zoé,"), "{}", fr.body());
+        assert!(en.body().starts_with("Hello,"), "{}", en.body());
         assert!(fr.header("Content-Type").starts_with("text/plain"));
         // The list shows the invited person with the badge "invited", and the contact.
         let id = inv_fr["person_id"].as_i64().unwrap();
@@ -85,6 +88,13 @@ async fn invitations_arrive_by_smtp_in_the_invited_persons_language_and_confirm_
         let page = http.get(&link).send().await.unwrap().text().await.unwrap();
         assert!(
             page.contains("lang=\"fr\"") && page.contains("Confirmer et activer mon compte"),
+            "{page}"
+        );
+        // Addressed to whoever they are: no masculine agreement.
+        assert!(
+            page.contains(
+                "Une invitation à gérer des comptes avec Sesame a été envoyée à zoe@example.org."
+            ) && page.contains("Confirmer le nouveau mot de passe"),
             "{page}"
         );
         let page = http

@@ -167,7 +167,10 @@ async fn the_audit_log_filters_exports_and_stays_within_what_level_2_sees() {
         assert_eq!(items.len(), 1);
         assert_eq!(items[0]["actor"], "admin");
         assert_eq!(items[0]["actor_id"].as_i64(), Some(admin_id));
-        assert!(items[0]["detail"].as_str().unwrap().contains("payroll"));
+        assert_eq!(
+            items[0]["detail"],
+            json!({"kind": "roles", "from": [], "to": ["payroll"]})
+        );
         let (_, page) = s
             .raw(
                 t,
@@ -257,4 +260,143 @@ async fn an_in_memory_database_serves_a_whole_sign_in() {
     let me = c.with_token(Some(session.token));
     assert!(me.all_people(5).await.unwrap().len() >= 12);
     running.stop().await;
+}
+
+#[tokio::test]
+async fn an_actions_detail_comes_back_as_data_with_stable_field_names() {
+    for b in backends() {
+        let s = crate::support::start(&b).await;
+        let org = s.org("ALPHA", false).await;
+        s.person(org, "admin", Level::One, Some(PASSWORD)).await;
+        let zoe = s.person(org, "zoe", Level::Three, None).await;
+        let admin = s.sign_in("ALPHA", "admin", PASSWORD).await;
+        let t = admin.token();
+        let version = admin.person(zoe).await.unwrap().person.version;
+        let change = json!({"version": version, "phone": "514 555-0199", "level": "level_2"});
+        let (st, body) = s
+            .raw(t, "PATCH", &format!("/api/v1/people/{zoe}"), Some(change))
+            .await;
+        assert_eq!(st, 200, "{body}");
+        let (st, shop) = s
+            .raw(
+                t,
+                "POST",
+                "/api/v1/structures",
+                Some(json!({"kind": "company", "name": "Boutique Nord"})),
+            )
+            .await;
+        assert_eq!(st, 200, "{shop}");
+        let scope = json!({"all_companies": true, "structure_ids": [shop["id"]]});
+        let (st, body) = s
+            .raw(
+                t,
+                "POST",
+                "/api/v1/service-users",
+                Some(json!({"user_code": "PAIE01", "application": "Paie", "scope": scope})),
+            )
+            .await;
+        assert_eq!(st, 200, "{body}");
+        let (_, page) = s.raw(t, "GET", "/api/v1/audit?limit=3", None).await;
+        let details: Vec<&serde_json::Value> = page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| &e["detail"])
+            .collect();
+        assert_eq!(
+            details,
+            [
+                &json!({"kind": "service_user", "application": "Paie", "scope": {
+                    "all_companies": true, "whole_structure": false,
+                    "structures": [{"id": shop["id"], "name": "Boutique Nord"}]}}),
+                &json!({"kind": "structure", "structure_kind": "company",
+                    "structure": {"id": shop["id"], "name": "Boutique Nord"}}),
+                &json!({"kind": "changes", "changes": [
+                    {"field": "phone", "from": "", "to": "514 555-0199"},
+                    {"field": "level", "from": "level_3", "to": "level_2"}]}),
+            ]
+        );
+        // Nothing to add: no detail at all.
+        let (st, _) = s
+            .raw(
+                t,
+                "DELETE",
+                &format!("/api/v1/people/{zoe}/two-factor"),
+                None,
+            )
+            .await;
+        assert_eq!(st, 200);
+        let (_, page) = s.raw(t, "GET", "/api/v1/audit?limit=1", None).await;
+        assert!(page["items"][0]["detail"].is_null(), "{page}");
+        let (_, doc) = s.raw(None, "GET", "/api/v1/openapi.json", None).await;
+        let schemas = &doc["components"]["schemas"];
+        assert!(
+            schemas["AuditDetail"]["oneOf"].is_array(),
+            "{}",
+            schemas["AuditDetail"]
+        );
+        assert!(schemas["FieldChange"].is_object());
+        s.stop().await;
+    }
+}
+
+/// Rows written as free text before details were data, put back as they were before the
+/// migration, then migrated again by the same statement.
+#[tokio::test]
+async fn the_migration_keeps_old_free_text_details_as_legacy_or_reads_their_fixed_shapes() {
+    use sesame_server::store::{Conn, Held};
+    for b in backends() {
+        let s = crate::support::start(&b).await;
+        let org = s.org("ALPHA", false).await;
+        s.person(org, "admin", Level::One, Some(PASSWORD)).await;
+        let insert = format!(
+            "DELETE FROM audit; INSERT INTO audit (org_id, at, actor_id, actor_label, action, target_id, target_label, detail) VALUES \
+             ({org}, 1, NULL, 'x', 'password_initialized', NULL, 'zoe', 'temporary password'), \
+             ({org}, 2, NULL, 'x', 'placed_under_charge', NULL, 'zoe', 'manager marie'), \
+             ({org}, 3, NULL, 'x', 'person_created', NULL, 'zoe', 'level_3, roles [\"billing\"]'), \
+             ({org}, 4, NULL, 'x', 'own_password_changed', NULL, 'zoe', '')"
+        );
+        let (sqlite, postgres) = (
+            include_str!("../../src/store/migrations/sqlite/0003_structured_audit_detail.sql"),
+            include_str!("../../src/store/migrations/postgres/0003_structured_audit_detail.sql"),
+        );
+        let mut conn = s.db.begin().await.unwrap();
+        match &mut conn {
+            Conn::Sqlite(Held::Tx(tx)) => {
+                sqlx::raw_sql(sqlx::AssertSqlSafe(insert))
+                    .execute(&mut **tx)
+                    .await
+                    .unwrap();
+                sqlx::raw_sql(sqlite).execute(&mut **tx).await.unwrap();
+            }
+            Conn::Postgres(Held::Tx(tx)) => {
+                sqlx::raw_sql(sqlx::AssertSqlSafe(insert))
+                    .execute(&mut **tx)
+                    .await
+                    .unwrap();
+                sqlx::raw_sql(postgres).execute(&mut **tx).await.unwrap();
+            }
+            _ => unreachable!("begin opens a transaction"),
+        }
+        conn.commit().await.unwrap();
+        let admin = s.sign_in("ALPHA", "admin", PASSWORD).await;
+        let (_, page) = s.raw(admin.token(), "GET", "/api/v1/audit", None).await;
+        let details: Vec<serde_json::Value> = page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["actor"] == "x")
+            .map(|e| e["detail"].clone())
+            .collect();
+        assert_eq!(
+            details,
+            [
+                serde_json::Value::Null,
+                json!({"kind": "legacy", "text": "level_3, roles [\"billing\"]"}),
+                json!({"kind": "manager", "user_id": "marie"}),
+                json!({"kind": "temporary_password", "batch": false}),
+            ]
+        );
+        s.stop().await;
+    }
 }

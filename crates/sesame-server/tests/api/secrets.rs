@@ -65,7 +65,10 @@ async fn database_text(s: &TestServer) -> String {
     {
         out.push_str(&format!(
             "{} {} {} {}\n",
-            e.actor, e.action, e.target, e.detail
+            e.actor,
+            e.action,
+            e.target,
+            sesame_core::api::AuditDetail::to_stored(e.detail.as_ref())
         ));
     }
     for m in c.outbox(org, 10_000).await.unwrap() {

@@ -250,19 +250,25 @@ fn step_label<'a>(label: String, current: bool) -> Element<'a, Message> {
     text(label).size(if current { 18 } else { 14 }).into()
 }
 
-/// "All companies", "Whole structure", or how many structures.
+/// "All companies, whole structure", or how many structures: one phrase, so only its first
+/// word takes a capital.
 pub fn scope_label(l: Locale, s: &Scope) -> String {
     let mut parts = vec![];
     if s.all_companies {
-        parts.push(l.t("scope-all-companies"));
+        parts.push(l.t("scope-part-all-companies"));
     }
     if s.whole_structure {
-        parts.push(l.t("scope-whole-structure"));
+        parts.push(l.t("scope-part-whole-structure"));
     }
     if !s.structure_ids.is_empty() {
         parts.push(l.t_count("scope-structures", "count", s.structure_ids.len()));
     }
-    parts.join(", ")
+    let phrase = parts.join(", ");
+    let mut chars = phrase.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => phrase,
+    }
 }
 
 /// The structures in tree order, each with its depth.
@@ -283,4 +289,31 @@ pub fn tree_rows(structures: &[Structure]) -> Vec<(&Structure, usize)> {
     let mut out = vec![];
     walk(structures, None, 0, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sesame_core::domain::Language;
+
+    #[test]
+    fn an_access_reads_as_one_phrase_with_a_single_capital() {
+        let s = Scope {
+            all_companies: true,
+            whole_structure: true,
+            structure_ids: vec![3],
+        };
+        assert_eq!(
+            scope_label(Locale::new(Language::Fr), &s),
+            "Toutes les compagnies, toute la structure, 1 structure"
+        );
+        let whole = Scope {
+            whole_structure: true,
+            ..Scope::default()
+        };
+        assert_eq!(
+            scope_label(Locale::new(Language::En), &whole),
+            "Whole structure"
+        );
+    }
 }

@@ -1,0 +1,211 @@
+//! An audit entry's detail as a reader reads it, in their language.
+
+use super::texts;
+use crate::api::{AuditDetail, FieldChange, ScopeDetail};
+use crate::domain::Language;
+
+/// The detail in `lang`; `role_name` names a role code as the reader's catalogue does.
+pub fn describe_audit_detail(
+    lang: Language,
+    detail: &AuditDetail,
+    role_name: &dyn Fn(&str) -> String,
+) -> String {
+    let t = |id: &str, args: &[(&str, &str)]| texts().get(lang, id, args);
+    let roles = |codes: &[String]| {
+        if codes.is_empty() {
+            t("audit-detail-no-role", &[])
+        } else {
+            codes
+                .iter()
+                .map(|c| role_name(c))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let level = |l: crate::domain::Level| t(&format!("level-{}", l.as_str()), &[]);
+    match detail {
+        AuditDetail::Organization { code, name } => t(
+            "audit-detail-organization",
+            &[("code", code), ("name", name)],
+        ),
+        AuditDetail::Person { level: l, roles: r } => t(
+            "audit-detail-person",
+            &[("level", &level(*l)), ("roles", &roles(r))],
+        ),
+        AuditDetail::PersonRemoved { name, level: l } if name.is_empty() => level(*l),
+        AuditDetail::PersonRemoved { name, level: l } => format!("{name} ({})", level(*l)),
+        AuditDetail::TemporaryPassword { batch: false } => {
+            t("audit-detail-temporary-password", &[])
+        }
+        AuditDetail::TemporaryPassword { batch: true } => {
+            t("audit-detail-temporary-passwords", &[])
+        }
+        AuditDetail::Roles { from, to } => t(
+            "audit-detail-roles",
+            &[("from", &roles(from)), ("to", &roles(to))],
+        ),
+        AuditDetail::Manager { user_id } => t("audit-detail-manager", &[("user_id", user_id)]),
+        AuditDetail::Changes { changes } => {
+            let separator = match lang {
+                Language::En => "; ",
+                Language::Fr => "\u{a0}; ",
+            };
+            changes
+                .iter()
+                .map(|c| describe_change(lang, c))
+                .collect::<Vec<_>>()
+                .join(separator)
+        }
+        AuditDetail::Role { code } => t("audit-detail-role", &[("role", &role_name(code))]),
+        AuditDetail::Contact { name, email } => format!("{name} <{email}>").trim().to_owned(),
+        AuditDetail::Structure {
+            structure,
+            structure_kind,
+        } => format!(
+            "{} {}",
+            t(&format!("kind-{}", structure_kind.as_str()), &[]),
+            structure.name
+        ),
+        AuditDetail::StructureRenamed { from, to, .. } => format!("{from} → {to}"),
+        AuditDetail::StructureMoved {
+            structure,
+            parent: Some(parent),
+        } => t(
+            "audit-detail-moved",
+            &[("name", &structure.name), ("parent", &parent.name)],
+        ),
+        AuditDetail::StructureMoved {
+            structure,
+            parent: None,
+        } => t("audit-detail-moved-to-top", &[("name", &structure.name)]),
+        AuditDetail::OfStructure { structure } => {
+            t("audit-detail-structure", &[("name", &structure.name)])
+        }
+        AuditDetail::ServiceUser { application, scope } => t(
+            "audit-detail-service-user",
+            &[
+                ("application", application),
+                ("scope", &describe_scope(lang, scope)),
+            ],
+        ),
+        AuditDetail::Legacy { text } => text.clone(),
+    }
+}
+
+/// "Phone: 514 555-0100 → 514 555-0199", the values as the screens show them.
+fn describe_change(lang: Language, change: &FieldChange) -> String {
+    let t = |id: &str| texts().get(lang, id, &[]);
+    let text = |v: &str| {
+        if v.is_empty() {
+            t("audit-detail-empty")
+        } else {
+            v.to_owned()
+        }
+    };
+    let yes_no = |b: bool| t(if b { "value-yes" } else { "value-no" });
+    let (field, from, to) = match change {
+        FieldChange::UserId { from, to } => ("field-user-id", text(from), text(to)),
+        FieldChange::LastName { from, to } => ("field-last-name", text(from), text(to)),
+        FieldChange::FirstName { from, to } => ("field-first-name", text(from), text(to)),
+        FieldChange::Email { from, to } => ("field-email", text(from), text(to)),
+        FieldChange::Phone { from, to } => ("field-phone", text(from), text(to)),
+        FieldChange::Application { from, to } => ("field-application", text(from), text(to)),
+        FieldChange::Level { from, to } => (
+            "field-level",
+            t(&format!("level-{}", from.as_str())),
+            t(&format!("level-{}", to.as_str())),
+        ),
+        FieldChange::Language { from, to } => (
+            "field-language",
+            t(&format!("language-{}", from.as_str())),
+            t(&format!("language-{}", to.as_str())),
+        ),
+        FieldChange::IsContact { from, to } => ("field-also-contact", yes_no(*from), yes_no(*to)),
+        FieldChange::Status { from, to } => (
+            "field-status",
+            t(&format!("status-{}", from.as_str())),
+            t(&format!("status-{}", to.as_str())),
+        ),
+        FieldChange::Scope { from, to } => (
+            "column-scope",
+            describe_scope(lang, from),
+            describe_scope(lang, to),
+        ),
+    };
+    texts().get(
+        lang,
+        "audit-detail-change",
+        &[("field", &t(field)), ("from", &from), ("to", &to)],
+    )
+}
+
+/// "all companies, whole structure, Montréal": the parts of an access, inside a sentence.
+pub fn describe_scope(lang: Language, scope: &ScopeDetail) -> String {
+    let mut parts = vec![];
+    if scope.all_companies {
+        parts.push(texts().get(lang, "scope-part-all-companies", &[]));
+    }
+    if scope.whole_structure {
+        parts.push(texts().get(lang, "scope-part-whole-structure", &[]));
+    }
+    parts.extend(scope.structures.iter().map(|s| s.name.clone()));
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::StructureRef;
+    use crate::domain::{Level, Status};
+
+    fn code(c: &str) -> String {
+        c.to_owned()
+    }
+
+    #[test]
+    fn details_read_as_sentences_in_both_languages() {
+        let person = AuditDetail::Person {
+            level: Level::Three,
+            roles: vec!["billing".into()],
+        };
+        assert_eq!(
+            describe_audit_detail(Language::En, &person, &code),
+            "Level 3; roles: billing"
+        );
+        assert_eq!(
+            describe_audit_detail(Language::Fr, &person, &code),
+            "Niveau 3\u{a0}; rôles\u{a0}: billing"
+        );
+        let changes = AuditDetail::Changes {
+            changes: vec![
+                FieldChange::Phone {
+                    from: String::new(),
+                    to: "514 555-0100".into(),
+                },
+                FieldChange::Status {
+                    from: Status::Active,
+                    to: Status::Suspended,
+                },
+            ],
+        };
+        assert_eq!(
+            describe_audit_detail(Language::En, &changes, &code),
+            "Phone: (none) → 514 555-0100; Status: Active → Suspended"
+        );
+        let service = AuditDetail::ServiceUser {
+            application: "Paie".into(),
+            scope: ScopeDetail {
+                all_companies: true,
+                whole_structure: true,
+                structures: vec![StructureRef {
+                    id: 4,
+                    name: "Montréal".into(),
+                }],
+            },
+        };
+        assert_eq!(
+            describe_audit_detail(Language::Fr, &service, &code),
+            "Application Paie\u{a0}; accès\u{a0}: toutes les compagnies, toute la structure, Montréal"
+        );
+    }
+}
