@@ -9,4 +9,5 @@ mod pdf;
 mod collaboration;
 mod follow_up;
 mod keyboard;
+mod leavers;
 mod presets;

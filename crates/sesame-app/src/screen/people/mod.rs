@@ -75,6 +75,12 @@ enum Dialog {
         id: i64,
         name: String,
     },
+    /// Suspend (`suspend`) or reactivate someone.
+    ConfirmStatus {
+        id: i64,
+        name: String,
+        suspend: bool,
+    },
 }
 
 #[derive(Default)]
@@ -205,6 +211,10 @@ pub enum Message {
     SaveRoles,
     RolesSaved(Result<Vec<PersonSummary>, ClientError>),
     AskRemove(i64),
+    /// Suspend (true) or reactivate (false) this person, after a confirmation.
+    AskStatus(i64, bool),
+    ConfirmStatus,
+    StatusChanged(Result<PersonRecord, ClientError>),
     ConfirmRemove,
     Removed(i64, Result<(), ClientError>),
     CloseDialog,
@@ -418,6 +428,7 @@ impl People {
                 Dialog::Options { .. } => Message::CloseDialog,
                 Dialog::ConfirmInitialize { .. } => Message::ConfirmInitialize,
                 Dialog::ConfirmRemove { .. } => Message::ConfirmRemove,
+                Dialog::ConfirmStatus { .. } => Message::ConfirmStatus,
                 Dialog::Roles { .. } => Message::SaveRoles,
                 Dialog::Password { .. } => Message::CloseDialog,
                 Dialog::ConfirmBatch { .. } => Message::ConfirmBatch,

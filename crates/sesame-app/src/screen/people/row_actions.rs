@@ -1,5 +1,5 @@
 //! A row's options dialog, and what its options do after a confirmation: reset two-factor
-//! authentication, remove.
+//! authentication, suspend or reactivate, remove.
 
 use super::{Action, Dialog, Message, People};
 use crate::screen::{Ctx, request};
@@ -45,6 +45,34 @@ impl People {
             Message::Removed(id, Ok(())) => {
                 self.dialog = None;
                 self.removed(id, l);
+            }
+            Message::AskStatus(id, suspend) => {
+                self.dialog = Some(Dialog::ConfirmStatus {
+                    id,
+                    name: self.name_of(id),
+                    suspend,
+                })
+            }
+            Message::ConfirmStatus => {
+                if let Some(Dialog::ConfirmStatus { id, suspend, .. }) = self.dialog {
+                    return Action::Run(request(
+                        ctx.client,
+                        move |c| async move { c.set_suspended(id, suspend).await },
+                        Message::StatusChanged,
+                    ));
+                }
+            }
+            Message::StatusChanged(Ok(rec)) => {
+                let Some(Dialog::ConfirmStatus { name, suspend, .. }) = self.dialog.take() else {
+                    return Action::None;
+                };
+                self.upsert(rec.person);
+                let key = if suspend {
+                    "people-suspended"
+                } else {
+                    "people-reactivated"
+                };
+                self.notice = Some(Notice::done(l.t_with(key, &[("name", &name)])));
             }
             _ => {}
         }

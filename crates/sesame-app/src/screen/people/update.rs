@@ -70,6 +70,7 @@ impl People {
             | Message::TwoFactorReset(Err(e))
             | Message::RolesSaved(Err(e))
             | Message::Removed(_, Err(e))
+            | Message::StatusChanged(Err(e))
             | Message::BatchDone(Err(e)) => {
                 self.dialog = None;
                 return self.failed(e, l);
@@ -101,6 +102,9 @@ impl People {
             | Message::TwoFactorReset(_)
             | Message::AskRemove(_)
             | Message::ConfirmRemove
+            | Message::AskStatus(..)
+            | Message::ConfirmStatus
+            | Message::StatusChanged(_)
             | Message::Removed(..) => self.on_row_action(message, ctx),
             _ => self.on_invitation(message, ctx),
         }

@@ -356,6 +356,26 @@ impl People {
                 Message::ConfirmResetTwoFactor,
                 Weight::Dangerous,
             ),
+            Dialog::ConfirmStatus { name, suspend, .. } => (
+                if *suspend {
+                    "dialog-suspend-title"
+                } else {
+                    "dialog-reactivate-title"
+                },
+                if *suspend {
+                    "dialog-suspend-body"
+                } else {
+                    "dialog-reactivate-body"
+                },
+                name,
+                "action-cancel",
+                Message::ConfirmStatus,
+                if *suspend {
+                    Weight::Dangerous
+                } else {
+                    Weight::Normal
+                },
+            ),
             Dialog::ConfirmRemove { id, name } => (
                 "dialog-remove-title",
                 // Removing oneself says so: it ends one's own access.
@@ -508,6 +528,8 @@ pub enum RowOption {
     ResendInvitation,
     CancelInvitation,
     ResetTwoFactor,
+    Suspend,
+    Reactivate,
     Remove,
 }
 
@@ -533,6 +555,11 @@ fn row_options(p: &PersonSummary, own: bool) -> Vec<RowOption> {
     if p.two_factor {
         options.push(RowOption::ResetTwoFactor);
     }
+    match p.status {
+        Status::Active if !own => options.push(RowOption::Suspend),
+        Status::Suspended => options.push(RowOption::Reactivate),
+        _ => {}
+    }
     options.push(RowOption::Remove);
     options
 }
@@ -545,6 +572,8 @@ impl RowOption {
             RowOption::ResendInvitation => Message::Resend(id),
             RowOption::CancelInvitation => Message::AskCancelInvitation(id),
             RowOption::ResetTwoFactor => Message::AskResetTwoFactor(id),
+            RowOption::Suspend => Message::AskStatus(id, true),
+            RowOption::Reactivate => Message::AskStatus(id, false),
             RowOption::Remove => Message::AskRemove(id),
         }
     }
@@ -558,6 +587,8 @@ impl std::fmt::Display for RowOptionLabel {
             RowOption::ResendInvitation => "action-resend-invitation",
             RowOption::CancelInvitation => "action-cancel-invitation",
             RowOption::ResetTwoFactor => "action-reset-two-factor",
+            RowOption::Suspend => "action-suspend",
+            RowOption::Reactivate => "action-reactivate",
             RowOption::Remove => "action-remove",
         }))
     }

@@ -11,6 +11,28 @@ impl Person {
         let l = ctx.locale;
         match message {
             Message::AskDelete => self.dialog = Some(Dialog::ConfirmDelete),
+            Message::AskStatus(suspend) => self.dialog = Some(Dialog::ConfirmStatus(suspend)),
+            Message::ConfirmStatus => {
+                if let (Some(Dialog::ConfirmStatus(suspend)), Some(id)) = (&self.dialog, self.id) {
+                    let suspend = *suspend;
+                    return Action::Run(request(
+                        ctx.client,
+                        move |c| async move { c.set_suspended(id, suspend).await },
+                        Message::StatusChanged,
+                    ));
+                }
+            }
+            Message::StatusChanged(Ok(rec)) => {
+                let suspend = matches!(self.dialog.take(), Some(Dialog::ConfirmStatus(true)));
+                let name = format!("{} {}", rec.person.first_name, rec.person.last_name);
+                self.refill_keeping_form(rec);
+                let key = if suspend {
+                    "people-suspended"
+                } else {
+                    "people-reactivated"
+                };
+                self.notice = Some(Notice::done(l.t_with(key, &[("name", name.trim())])));
+            }
             Message::ConfirmDelete => {
                 self.dialog = None;
                 if let Some(id) = self.id {

@@ -50,6 +50,8 @@ enum Dialog {
     /// Cancel or Quit with changes not saved: asks before losing them.
     ConfirmDiscard(Leave),
     ConfirmDelete,
+    /// Suspend (true) or reactivate (false).
+    ConfirmStatus(bool),
     ConfirmInitialize,
     ConfirmResetTwoFactor,
     Password(String),
@@ -87,6 +89,10 @@ pub enum Message {
     Saved(Result<PersonRecord, ClientError>),
     Created(Result<CreatedPerson, ClientError>),
     AskDelete,
+    /// Suspend (true) or reactivate (false), after a confirmation.
+    AskStatus(bool),
+    ConfirmStatus,
+    StatusChanged(Result<PersonRecord, ClientError>),
     ConfirmDelete,
     Deleted(Result<(), ClientError>),
     AskInitialize,
@@ -191,6 +197,7 @@ impl Person {
         match (s, dialog) {
             (Shortcut::Confirm, Dialog::ConfirmDiscard(_)) => Some(Message::Discard),
             (Shortcut::Confirm, Dialog::ConfirmDelete) => Some(Message::ConfirmDelete),
+            (Shortcut::Confirm, Dialog::ConfirmStatus(_)) => Some(Message::ConfirmStatus),
             (Shortcut::Confirm, Dialog::ConfirmInitialize) => Some(Message::ConfirmInitialize),
             (Shortcut::Confirm, Dialog::ConfirmResetTwoFactor) => {
                 Some(Message::ConfirmResetTwoFactor)
@@ -279,7 +286,8 @@ impl Person {
             | Message::Initialized(Err(e))
             | Message::LinkResults(Err(e))
             | Message::Linked(Err(e))
-            | Message::TwoFactorReset(Err(e)) => self.failed(e, ctx),
+            | Message::TwoFactorReset(Err(e))
+            | Message::StatusChanged(Err(e)) => self.failed(e, ctx),
             Message::Field(..)
             | Message::Level(_)
             | Message::Language(_)

@@ -2,6 +2,7 @@
 
 use super::*;
 use iced::widget::{column, row};
+use sesame_core::domain::Status;
 
 impl Person {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
@@ -199,21 +200,37 @@ impl Person {
         // Deleting one's own record is offered: the server's answer (another administrator must
         // do it, or the last level-1 user stays) is then shown plainly.
         let may_delete = !self.is_new();
-        row![
-            secondary(
-                t("action-initialize-password"),
-                (!self.is_new() && !own && !self.busy).then_some(Message::AskInitialize)
-            ),
-            primary(t("action-save"), (!self.busy).then_some(Message::Save)),
-            danger(
+        let mut buttons = row![secondary(
+            t("action-initialize-password"),
+            (!self.is_new() && !own && !self.busy).then_some(Message::AskInitialize)
+        )]
+        .spacing(10);
+        // Suspending oneself would lock oneself out: offered for others only.
+        let status = self
+            .record
+            .as_ref()
+            .map(|r| r.person.status)
+            .filter(|_| !own);
+        let toggle = match status {
+            Some(Status::Active) => Some(("action-suspend", Message::AskStatus(true))),
+            Some(Status::Suspended) => Some(("action-reactivate", Message::AskStatus(false))),
+            _ => None,
+        };
+        if let Some((label, message)) = toggle {
+            buttons = buttons.push(secondary(t(label), (!self.busy).then_some(message)));
+        }
+        buttons
+            .push(primary(
+                t("action-save"),
+                (!self.busy).then_some(Message::Save),
+            ))
+            .push(danger(
                 t("action-delete"),
-                (may_delete && !self.busy).then_some(Message::AskDelete)
-            ),
-            secondary(t("action-cancel"), Some(Message::Cancel)),
-            secondary(t("action-quit"), Some(Message::Quit)),
-        ]
-        .spacing(10)
-        .into()
+                (may_delete && !self.busy).then_some(Message::AskDelete),
+            ))
+            .push(secondary(t("action-cancel"), Some(Message::Cancel)))
+            .push(secondary(t("action-quit"), Some(Message::Quit)))
+            .into()
     }
 
     /// The dialog over the record.
@@ -240,6 +257,30 @@ impl Person {
                 ("action-keep-editing", Message::CloseDialog),
                 Message::Discard,
                 Weight::Dangerous,
+            ),
+            Dialog::ConfirmStatus(suspend) => confirm(
+                page,
+                l,
+                t(if *suspend {
+                    "dialog-suspend-title"
+                } else {
+                    "dialog-reactivate-title"
+                }),
+                l.t_with(
+                    if *suspend {
+                        "dialog-suspend-body"
+                    } else {
+                        "dialog-reactivate-body"
+                    },
+                    &[("name", name)],
+                ),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmStatus,
+                if *suspend {
+                    Weight::Dangerous
+                } else {
+                    Weight::Normal
+                },
             ),
             Dialog::ConfirmDelete => confirm(
                 page,
