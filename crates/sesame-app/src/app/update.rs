@@ -25,6 +25,11 @@ impl App {
             Message::MyAccount(m) => self.on_my_account(m),
             Message::Language(l) => {
                 self.locale = Locale::new(l);
+                // Messages already written stay in the language they were written in: gone.
+                self.toast = None;
+                if let Screen::People(p) = &mut self.screen {
+                    p.clear_notice();
+                }
                 self.settings.language = Some(l);
                 self.save_settings();
                 Task::none()

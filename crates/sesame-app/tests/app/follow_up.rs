@@ -430,6 +430,15 @@ async fn a_multi_selection_prints_one_letter_per_page_after_a_confirmation_namin
         "{text}"
     );
     assert!(ui.app.people().unwrap().shown_password().is_none());
+    // The message answers that step only: the next step, or another language, clears it.
+    ui.click("Français").await;
+    assert!(
+        !ui.sees("2 temporary passwords created; their letters are being saved, one per page.")
+    );
+    assert!(
+        !ui.sees("2 mots de passe temporaires"),
+        "not left behind in English either"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

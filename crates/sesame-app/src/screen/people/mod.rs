@@ -264,6 +264,11 @@ impl People {
         iced::widget::operation::focus("last-name")
     }
 
+    /// Forgets the message on screen (written in the language that is being left).
+    pub fn clear_notice(&mut self) {
+        self.notice = None;
+    }
+
     /// The open record, if any.
     pub fn record(&self) -> Option<&Person> {
         self.record.as_ref()
@@ -336,18 +341,14 @@ impl People {
         let key = |i: &u32| {
             let p = &all[*i as usize];
             match self.sort {
-                PeopleSort::Name => (
-                    fold_for_search(&p.last_name),
-                    fold_for_search(&p.first_name),
-                ),
+                // The server's own name order (the email for someone invited without a
+                // name), so a refreshed row stays where the server put it.
+                PeopleSort::Name => (name_key(p), String::new()),
                 PeopleSort::UserId => (p.user_id.to_lowercase(), String::new()),
                 PeopleSort::Email => (p.email.clone(), String::new()),
                 PeopleSort::Phone => (p.phone.clone().unwrap_or_default(), String::new()),
-                PeopleSort::Level => (
-                    format!("{:03}", p.level.code()),
-                    fold_for_search(&p.last_name),
-                ),
-                PeopleSort::Status => (p.status.as_str().to_owned(), fold_for_search(&p.last_name)),
+                PeopleSort::Level => (format!("{:03}", p.level.code()), name_key(p)),
+                PeopleSort::Status => (p.status.as_str().to_owned(), name_key(p)),
             }
         };
         let mut keyed: Vec<((String, String), u32)> =
@@ -449,6 +450,13 @@ impl People {
             Some(Dialog::Password { password, .. }) => Some(password),
             _ => None,
         }
+    }
+
+    /// Sorts by `column`, or reverses when it is already the sort (a click on the header).
+    pub fn update_sort(&mut self, column: PeopleSort) {
+        self.desc = self.sort == column && !self.desc;
+        self.sort = column;
+        self.resort();
     }
 
     /// The row the arrows are on.
@@ -563,6 +571,10 @@ impl People {
     }
 }
 
+fn name_key(p: &PersonSummary) -> String {
+    sesame_core::domain::sort_key(&p.last_name, &p.first_name, &p.email)
+}
+
 /// What the search box matches: names (both orders), user ID and email, folded.
 fn search_key(p: &PersonSummary) -> String {
     fold_for_search(&format!(
@@ -580,3 +592,6 @@ fn fetch(client: &Client, cursor: Option<String>) -> Task<Message> {
     };
     Task::perform(async move { c.people(&q).await }, Message::Loaded)
 }
+
+#[cfg(test)]
+mod tests;

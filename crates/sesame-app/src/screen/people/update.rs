@@ -6,6 +6,10 @@ use super::*;
 impl People {
     pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
         let l = ctx.locale;
+        // The last message answers the last step: the person's next step replaces it.
+        if is_new_step(&message) {
+            self.notice = None;
+        }
         match message {
             Message::Loaded(Ok(page)) => {
                 let next = page.next_cursor.clone();
@@ -44,11 +48,7 @@ impl People {
                 self.two_factor = f.0;
                 self.refilter();
             }
-            Message::SortBy(s) => {
-                self.desc = self.sort == s && !self.desc;
-                self.sort = s;
-                self.resort();
-            }
+            Message::SortBy(s) => self.update_sort(s),
             Message::Scrolled(v) => self.window = Window::from_viewport(v),
             Message::New => return Action::Run(self.new_record(ctx)),
             Message::Cancel | Message::Quit => return Action::Home,
@@ -125,4 +125,24 @@ impl People {
             move |bytes| Message::CsvReady(bytes, name.clone()),
         )
     }
+}
+
+/// A step the person takes (not an answer from the server, nor a scroll).
+fn is_new_step(message: &Message) -> bool {
+    matches!(
+        message,
+        Message::Search(_)
+            | Message::LevelFilter(_)
+            | Message::StatusFilter(_)
+            | Message::RoleFilter(_)
+            | Message::TwoFactorFilter(_)
+            | Message::SortBy(_)
+            | Message::New
+            | Message::Modify(_)
+            | Message::Options(_)
+            | Message::Invite
+            | Message::AskBatch
+            | Message::AskRolesOfSelection
+            | Message::Tick(..)
+    )
 }
