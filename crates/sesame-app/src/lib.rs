@@ -67,6 +67,8 @@ fn window_settings() -> iced::window::Settings {
         size: WINDOW,
         position: iced::window::Position::Centered,
         min_size: Some(iced::Size::new(1024.0, 640.0)),
+        // Closing asks first when a record has changes not saved (see `Message::CloseRequested`).
+        exit_on_close_request: false,
         icon: about::window_icon(),
         #[cfg(target_os = "linux")]
         platform_specific: iced::window::settings::PlatformSpecific {

@@ -87,6 +87,9 @@ pub enum Message {
     OpenDocument(std::path::PathBuf),
     CloseToast,
     About(bool),
+    /// The window's close button (or the system's close): quits, unless something typed would
+    /// be lost, which is asked first.
+    CloseRequested(iced::window::Id),
     /// The system's light or dark mode, at start and when it changes.
     SystemTheme(iced::theme::Mode),
     /// A preset prepared its organization and signed in (see `presets`).
@@ -168,6 +171,7 @@ impl App {
             screen,
             iced::event::listen_with(shortcut_of),
             iced::system::theme_changes().map(Message::SystemTheme),
+            iced::window::close_requests().map(Message::CloseRequested),
         ])
     }
 

@@ -193,6 +193,7 @@ impl App {
             people::Action::None => Task::none(),
             people::Action::Run(t) => t.map(Message::People),
             people::Action::Home => self.go_home(),
+            people::Action::Exit => iced::exit(),
             people::Action::Copy(s) => self.copy(s),
             people::Action::Print(letters, name) => self.print(letters, name),
             people::Action::Save(bytes, name) => self.save(bytes, name),

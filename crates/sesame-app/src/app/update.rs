@@ -6,7 +6,7 @@ use iced::widget::operation;
 
 use super::{App, Message, Screen, Shortcut, Toast};
 use crate::locale::Locale;
-use crate::screen::home;
+use crate::screen::{home, people, person};
 
 impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
@@ -40,6 +40,12 @@ impl App {
                 Task::none()
             }
             Message::SignOut => self.sign_out(),
+            Message::CloseRequested(_) => match &self.screen {
+                Screen::People(p) if p.record().is_some_and(|r| r.has_changes()) => self.update(
+                    Message::People(people::Message::Record(person::Message::AskExit)),
+                ),
+                _ => iced::exit(),
+            },
             Message::SystemTheme(mode) => {
                 self.system_theme = mode;
                 Task::none()

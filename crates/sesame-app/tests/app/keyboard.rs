@@ -114,3 +114,29 @@ async fn cancel_with_unsaved_changes_asks_before_losing_them() {
     assert!(ui.app.record().is_none(), "back on the list");
     ui.expect("User follow-up");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn closing_the_window_with_unsaved_changes_asks_first() {
+    use sesame_app::app::Message;
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    ui.press_command("n").await;
+    ui.type_keys("Gagnon").await;
+    // The window's close button, as the window system reports it.
+    ui.send(Message::CloseRequested(iced::window::Id::unique()))
+        .await;
+    ui.expect("Discard your changes?");
+    assert!(!ui.exited, "nothing typed is thrown away without asking");
+    ui.press(Named::Enter).await;
+    assert!(ui.exited, "confirmed: the app quits");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn closing_the_window_with_nothing_to_lose_quits_at_once() {
+    use sesame_app::app::Message;
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    ui.send(Message::CloseRequested(iced::window::Id::unique()))
+        .await;
+    assert!(ui.exited);
+}

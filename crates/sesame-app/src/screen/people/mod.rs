@@ -237,6 +237,8 @@ pub enum Action {
     Print(Vec<sesame_documents::CredentialLetter>, String),
     /// Save these bytes under this file name (the CSV export).
     Save(Vec<u8>, String),
+    /// Quit the app (closing the window was confirmed).
+    Exit,
     /// The session ended: the app asks for sign-in again and comes back here.
     SessionEnded(ClientError),
 }
@@ -286,6 +288,7 @@ impl People {
             person::Action::Copy(s) => Action::Copy(s),
             person::Action::Print(letters, name) => Action::Print(letters, name),
             person::Action::Home => Action::Home,
+            person::Action::Exit => Action::Exit,
             person::Action::SessionEnded(e) => Action::SessionEnded(e),
             person::Action::Back(saved) => {
                 self.record = None;

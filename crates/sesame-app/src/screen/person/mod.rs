@@ -62,6 +62,8 @@ enum Dialog {
 enum Leave {
     Back,
     Home,
+    /// The window is being closed.
+    Exit,
 }
 
 pub struct Person {
@@ -113,6 +115,8 @@ pub enum Message {
     Quit,
     /// The changes are given up: leave as asked.
     Discard,
+    /// The window is being closed while changes are not saved: ask first.
+    AskExit,
 }
 
 pub enum Action {
@@ -122,6 +126,8 @@ pub enum Action {
     Back(Option<PersonSummary>),
     Deleted(i64),
     Home,
+    /// Quit the app (the window's closing was confirmed).
+    Exit,
     Copy(String),
     /// Print these credential letters to this file name.
     Print(Vec<sesame_documents::CredentialLetter>, String),
@@ -249,6 +255,7 @@ impl Person {
         match to {
             Leave::Back => Action::Back(None),
             Leave::Home => Action::Home,
+            Leave::Exit => Action::Exit,
         }
     }
 
@@ -275,8 +282,13 @@ impl Person {
             }
             Message::Cancel => self.leave(Leave::Back),
             Message::Quit => self.leave(Leave::Home),
+            Message::AskExit => {
+                self.dialog = Some(Dialog::ConfirmDiscard(Leave::Exit));
+                Action::None
+            }
             Message::Discard => match self.dialog.take() {
                 Some(Dialog::ConfirmDiscard(Leave::Home)) => Action::Home,
+                Some(Dialog::ConfirmDiscard(Leave::Exit)) => Action::Exit,
                 _ => Action::Back(None),
             },
             Message::Loaded(Err(e))

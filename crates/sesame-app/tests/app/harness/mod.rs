@@ -20,6 +20,8 @@ pub struct Ui {
     pub app: App,
     pub home: PathBuf,
     pub clipboard: Vec<String>,
+    /// The app asked to quit.
+    pub exited: bool,
     window: Window,
 }
 
@@ -69,6 +71,7 @@ impl Ui {
             app,
             home,
             clipboard: vec![],
+            exited: false,
             window: Window::new(),
         };
         ui.run(task).await;
@@ -96,6 +99,7 @@ impl Ui {
             app,
             home,
             clipboard: vec![],
+            exited: false,
             window: Window::new(),
         };
         ui.run(task).await;
@@ -116,6 +120,7 @@ impl Ui {
                         ..
                     }) => self.clipboard.push(contents),
                     iced_runtime::Action::Widget(operation) => self.operate(operation),
+                    iced_runtime::Action::Exit => self.exited = true,
                     _ => {}
                 }
             }
