@@ -432,3 +432,19 @@ pub fn check<'a, M: Clone + 'a>(
     let toggled = on_toggle(!checked);
     Focus::new(checkbox(checked).label(label).on_toggle(on_toggle)).on_activate(Some(toggled))
 }
+
+/// A control with its keyboard shortcut shown under the pointer ("Ctrl+S"), where people
+/// look for it.
+pub fn with_shortcut<'a, M: 'a>(
+    control: impl Into<Element<'a, M>>,
+    keys: &'static str,
+) -> Element<'a, M> {
+    iced::widget::tooltip(
+        control,
+        container(text(keys).size(12))
+            .padding([3, 8])
+            .style(container::rounded_box),
+        iced::widget::tooltip::Position::Top,
+    )
+    .into()
+}

@@ -22,7 +22,10 @@ fn buttons<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
     let t = |id: &str| ctx.locale.t(id);
     let may_create = !ctx.me.rights.grantable_levels.is_empty();
     row![
-        primary(t("people-new"), may_create.then_some(Message::New)),
+        widget::with_shortcut(
+            primary(t("people-new"), may_create.then_some(Message::New)),
+            "Ctrl+N"
+        ),
         secondary(t("people-invite"), may_create.then_some(Message::Invite)),
         secondary(t("action-cancel"), Some(Message::Cancel)),
         secondary(t("action-quit"), Some(Message::Quit)),

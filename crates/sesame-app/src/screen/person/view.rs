@@ -220,15 +220,18 @@ impl Person {
             buttons = buttons.push(secondary(t(label), (!self.busy).then_some(message)));
         }
         buttons
-            .push(primary(
-                t("action-save"),
-                (!self.busy).then_some(Message::Save),
+            .push(crate::widget::with_shortcut(
+                primary(t("action-save"), (!self.busy).then_some(Message::Save)),
+                "Ctrl+S",
             ))
             .push(danger(
                 t("action-delete"),
                 (may_delete && !self.busy).then_some(Message::AskDelete),
             ))
-            .push(secondary(t("action-cancel"), Some(Message::Cancel)))
+            .push(crate::widget::with_shortcut(
+                secondary(t("action-cancel"), Some(Message::Cancel)),
+                "Esc",
+            ))
             .push(secondary(t("action-quit"), Some(Message::Quit)))
             .into()
     }
