@@ -3,6 +3,9 @@
 use super::*;
 use iced::widget::{column, row};
 
+/// The row's action keeps its width: the other columns share the rest.
+const ACTIONS_WIDTH: f32 = 110.0;
+
 impl ServiceUsers {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
@@ -68,54 +71,50 @@ impl ServiceUsers {
                     .contains(&q)
             })
             .fold(column![].spacing(6), |c, s| {
+                let cell = |value: String, portion: u16| -> Element<'a, Message> {
+                    container(widget::ellipsis::ellipsis(value, 14.0))
+                        .width(Length::FillPortion(portion))
+                        .into()
+                };
+                let last_used = s.last_used_at.map(|d| l.short_date(d));
                 c.push(
                     row![
-                        text(s.user_code.clone()).width(Length::FillPortion(2)),
-                        text(s.application.clone()).width(Length::FillPortion(3)),
-                        container(badge(l, s.status)).width(Length::FillPortion(1)),
-                        text(l.language_name(s.language)).width(Length::FillPortion(1)),
-                        text(scope_label(l, &s.scope)).width(Length::FillPortion(2)),
-                        text(l.date(s.created_at)).width(Length::FillPortion(2)),
-                        text(
-                            s.last_used_at
-                                .map(|d| l.date(d))
-                                .unwrap_or_else(|| "—".into())
+                        cell(s.user_code.clone(), 3),
+                        cell(s.application.clone(), 3),
+                        container(badge(l, s.status)).width(Length::FillPortion(2)),
+                        cell(l.language_name(s.language), 2),
+                        cell(scope_label(l, &s.scope), 3),
+                        cell(l.short_date(s.created_at), 2),
+                        cell(last_used.unwrap_or_else(|| "—".into()), 3),
+                        container(
+                            widget::button_for(
+                                widget::Look::Link,
+                                t("action-modify"),
+                                Some(Message::Open(s.id))
+                            )
+                            .id(format!("modify-{}", s.user_code))
                         )
-                        .width(Length::FillPortion(2)),
-                        widget::button_for(
-                            widget::Look::Link,
-                            t("action-modify"),
-                            Some(Message::Open(s.id))
-                        )
-                        .id(format!("modify-{}", s.user_code)),
+                        .width(ACTIONS_WIDTH),
                     ]
                     .spacing(8)
                     .align_y(Alignment::Center),
                 )
             });
+        // The same widths as the rows, so each header stands over its column.
+        let head = |id: &str, portion: u16| -> Element<'a, Message> {
+            container(widget::ellipsis::ellipsis(t(id), 13.0))
+                .width(Length::FillPortion(portion))
+                .into()
+        };
         let header = row![
-            text(t("column-user-code"))
-                .size(13)
-                .width(Length::FillPortion(2)),
-            text(t("column-application"))
-                .size(13)
-                .width(Length::FillPortion(3)),
-            text(t("column-status"))
-                .size(13)
-                .width(Length::FillPortion(1)),
-            text(t("column-language"))
-                .size(13)
-                .width(Length::FillPortion(1)),
-            text(t("column-scope"))
-                .size(13)
-                .width(Length::FillPortion(2)),
-            text(t("column-created"))
-                .size(13)
-                .width(Length::FillPortion(2)),
-            text(t("column-last-used"))
-                .size(13)
-                .width(Length::FillPortion(2)),
-            text("").width(Length::Shrink),
+            head("column-user-code", 3),
+            head("column-application", 3),
+            head("column-status", 2),
+            head("column-language", 2),
+            head("column-scope", 3),
+            head("column-created", 2),
+            head("column-last-used", 3),
+            iced::widget::space().width(ACTIONS_WIDTH),
         ]
         .spacing(8);
         column![
