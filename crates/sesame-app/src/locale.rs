@@ -195,6 +195,8 @@ mod tests {
             message: String::new(),
             current_version: None,
             retry_after: None,
+            refused: vec![],
+            held_by: None,
         };
         use sesame_core::api::ErrorCode as C;
         let fr = Locale::new(Language::Fr);

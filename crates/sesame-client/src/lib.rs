@@ -267,6 +267,17 @@ impl Client {
         .await
     }
 
+    /// Suspends a person: they cannot sign in and their sessions end at once.
+    pub async fn suspend_person(&self, id: i64) -> ClientResult<PersonRecord> {
+        self.call::<(), _>(Method::POST, &format!("/people/{id}/suspend"), None)
+            .await
+    }
+
+    pub async fn reactivate_person(&self, id: i64) -> ClientResult<PersonRecord> {
+        self.call::<(), _>(Method::POST, &format!("/people/{id}/reactivate"), None)
+            .await
+    }
+
     pub async fn update_roles(&self, id: i64, roles: &[String]) -> ClientResult<PersonRecord> {
         self.call(
             Method::PUT,
@@ -293,6 +304,73 @@ impl Client {
 
     pub async fn structures(&self) -> ClientResult<Vec<Structure>> {
         self.call::<(), _>(Method::GET, "/structures", None).await
+    }
+
+    /// A company (`parent_id` absent) or a structure level under a parent.
+    pub async fn create_structure(&self, new: &NewStructure) -> ClientResult<Structure> {
+        self.call(Method::POST, "/structures", Some(new)).await
+    }
+
+    /// `version` is the one read: a stale one gets `stale_version` and changes nothing.
+    pub async fn rename_structure(
+        &self,
+        id: i64,
+        version: i64,
+        name: &str,
+    ) -> ClientResult<Structure> {
+        let body = RenameStructure {
+            version,
+            name: name.into(),
+        };
+        self.call(Method::PUT, &format!("/structures/{id}/name"), Some(&body))
+            .await
+    }
+
+    /// Under another structure, or to the top of the tree (a company) with `None`.
+    pub async fn move_structure(
+        &self,
+        id: i64,
+        version: i64,
+        parent_id: Option<i64>,
+    ) -> ClientResult<Structure> {
+        let body = MoveStructure { version, parent_id };
+        self.call(
+            Method::PUT,
+            &format!("/structures/{id}/parent"),
+            Some(&body),
+        )
+        .await
+    }
+
+    /// A level-1 or level-2 person, or `None` to leave the structure without one.
+    pub async fn set_primary_manager(
+        &self,
+        id: i64,
+        version: i64,
+        person_id: Option<i64>,
+    ) -> ClientResult<Structure> {
+        let body = SetPrimaryManager { version, person_id };
+        self.call(
+            Method::PUT,
+            &format!("/structures/{id}/primary-manager"),
+            Some(&body),
+        )
+        .await
+    }
+
+    /// Refused while something holds it; the error's `held_by` says what.
+    pub async fn remove_structure(&self, id: i64) -> ClientResult<()> {
+        self.call::<(), ()>(Method::DELETE, &format!("/structures/{id}"), None)
+            .await
+    }
+
+    pub async fn connected_users(&self, id: i64) -> ClientResult<ConnectedUsers> {
+        self.call::<(), _>(
+            Method::GET,
+            &format!("/structures/{id}/connected-users"),
+            None,
+        )
+        .await
     }
 
     pub async fn service_users(&self) -> ClientResult<Vec<ServiceUser>> {

@@ -63,6 +63,43 @@ pub async fn generated_password() -> ApiResult<(String, String)> {
     Ok((password, hash))
 }
 
+/// `n` server-made passwords and their hashes, hashed on as many blocking threads as there
+/// are cores (each Argon2id hash holds 19 MiB, so never one thread per password).
+pub async fn generated_passwords(n: usize) -> ApiResult<Vec<(String, String)>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |c| c.get())
+        .min(n.max(1));
+    let passwords: Vec<String> = (0..n)
+        .map(|_| sesame_core::domain::generate_password())
+        .collect();
+    let chunk = n.div_ceil(threads).max(1);
+    let tasks: Vec<_> = passwords
+        .chunks(chunk)
+        .map(|part| {
+            let part = part.to_vec();
+            tokio::task::spawn_blocking(move || {
+                part.into_iter()
+                    .map(|p| {
+                        let hash = Argon2::default()
+                            .hash_password(p.as_bytes())
+                            .map(|h| h.to_string())?;
+                        Ok((p, hash))
+                    })
+                    .collect::<Result<Vec<_>, argon2::password_hash::Error>>()
+            })
+        })
+        .collect();
+    let mut out = Vec::with_capacity(n);
+    for t in tasks {
+        let part = t
+            .await
+            .map_err(|e| ApiError::internal("hashing task", e))?
+            .map_err(|e| ApiError::internal("hashing", e))?;
+        out.extend(part);
+    }
+    Ok(out)
+}
+
 /// A password people choose, by the domain's policy.
 pub fn check_new_password(password: &str, user_id: &str) -> ApiResult<()> {
     if !sesame_core::domain::acceptable_password(password, user_id) {

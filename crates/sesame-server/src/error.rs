@@ -10,7 +10,8 @@ use sesame_core::domain::rules::Refusal;
 #[derive(Debug, Clone)]
 pub struct ApiError {
     pub status: StatusCode,
-    pub detail: ErrorDetail,
+    /// Boxed: every handler returns `Result<_, ApiError>`, and the detail is large.
+    pub detail: Box<ErrorDetail>,
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
@@ -19,14 +20,16 @@ impl ApiError {
     pub fn new(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Self {
         ApiError {
             status,
-            detail: ErrorDetail {
+            detail: Box::new(ErrorDetail {
                 code,
                 field: None,
                 reason: None,
                 message: message.into(),
                 current_version: None,
                 retry_after: None,
-            },
+                refused: vec![],
+                held_by: None,
+            }),
         }
     }
 
@@ -79,7 +82,7 @@ impl IntoResponse for ApiError {
         let mut response = (
             self.status,
             axum::Json(ErrorBody {
-                error: self.detail.clone(),
+                error: (*self.detail).clone(),
             }),
         )
             .into_response();
@@ -146,6 +149,11 @@ impl From<Refusal> for ApiError {
                 StatusCode::FORBIDDEN,
                 C::PeopleOnly,
                 "for people signed in interactively, not API accounts",
+            ),
+            Refusal::Suspended => (
+                StatusCode::CONFLICT,
+                C::PersonSuspended,
+                "the person is suspended: reactivate them first",
             ),
         };
         let e = ApiError::new(status, code, message);

@@ -436,6 +436,7 @@ audit-action-contact_deleted = Contact removed
 audit-action-structure_created = Structure created
 audit-action-structure_renamed = Structure renamed
 audit-action-structure_moved = Structure moved
+audit-action-structure_removed = Structure removed
 audit-action-primary_manager_set = Primary manager changed
 audit-action-service_user_created = Service user created
 audit-action-service_user_updated = Service user changed

@@ -13,6 +13,7 @@ error-password_change_required = Choose a new password before going on.
 error-two_factor_required = Enter the code from your authenticator app.
 error-invalid_two_factor_code = This authentication code is not valid.
 error-account_suspended = This account is suspended.
+error-person_suspended = This person is suspended: no password or letter can be issued for them until they are reactivated.
 error-forbidden = You are not allowed to do this.
 error-not_found = This record no longer exists or is not visible to you.
 error-stale_version = Someone else saved this record in the meantime. It was reloaded; nothing was overwritten.
@@ -34,6 +35,9 @@ error-invitation_invalid = This invitation link no longer works.
 error-structure_cycle = A structure cannot be moved under itself or its own sub-structures.
 error-no_primary_manager = This structure has no primary manager yet.
 error-technical_user_exists = This structure already has a technical user.
+error-structure_has_sub_structures = This structure still has sub-structures: remove or move them first.
+error-structure_has_technical_user = This structure still has a technical user: it cannot be removed.
+error-structure_in_service_user_access = Service users have access to this structure: change their access first.
 error-internal = Something went wrong on the server. Try again; if it persists, contact your administrator.
 error-unreachable = The server cannot be reached.
 

@@ -436,6 +436,7 @@ audit-action-contact_deleted = Contact retiré
 audit-action-structure_created = Structure créée
 audit-action-structure_renamed = Structure renommée
 audit-action-structure_moved = Structure déplacée
+audit-action-structure_removed = Structure supprimée
 audit-action-primary_manager_set = Gestionnaire principal changé
 audit-action-service_user_created = Utilisateur de service créé
 audit-action-service_user_updated = Utilisateur de service modifié

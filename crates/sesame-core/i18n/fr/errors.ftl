@@ -13,6 +13,7 @@ error-password_change_required = Choisissez un nouveau mot de passe avant de con
 error-two_factor_required = Saisissez le code de votre application d’authentification.
 error-invalid_two_factor_code = Ce code d’authentification n’est pas valide.
 error-account_suspended = Ce compte est suspendu.
+error-person_suspended = Cette personne est suspendue : aucun mot de passe ni aucune lettre ne peut être émis pour elle tant qu’elle n’est pas réactivée.
 error-forbidden = Vous n’êtes pas autorisé à faire cela.
 error-not_found = Cette fiche n’existe plus ou ne vous est pas visible.
 error-stale_version = Quelqu’un d’autre a enregistré cette fiche entre-temps. Elle a été rechargée ; rien n’a été écrasé.
@@ -34,6 +35,9 @@ error-invitation_invalid = Ce lien d’invitation ne fonctionne plus.
 error-structure_cycle = Une structure ne peut pas être déplacée sous elle-même ni sous ses propres sous-structures.
 error-no_primary_manager = Cette structure n’a pas encore de gestionnaire principal.
 error-technical_user_exists = Cette structure a déjà un utilisateur technique.
+error-structure_has_sub_structures = Cette structure a encore des sous-structures : supprimez-les ou déplacez-les d’abord.
+error-structure_has_technical_user = Cette structure a encore un utilisateur technique : elle ne peut pas être supprimée.
+error-structure_in_service_user_access = Des utilisateurs de services ont accès à cette structure : modifiez d’abord leur accès.
 error-internal = Une erreur s’est produite sur le serveur. Réessayez ; si elle persiste, contactez votre administrateur.
 error-unreachable = Le serveur est injoignable.
 

@@ -21,6 +21,8 @@ pub enum ErrorCode {
     TwoFactorRequired,
     InvalidTwoFactorCode,
     AccountSuspended,
+    /// The person is suspended: no new password nor letter until they are reactivated.
+    PersonSuspended,
     Forbidden,
     NotFound,
     /// The record changed since it was read: reload, nothing was overwritten.
@@ -44,6 +46,12 @@ pub enum ErrorCode {
     StructureCycle,
     NoPrimaryManager,
     TechnicalUserExists,
+    /// A structure with sub-structures cannot be removed (see `held_by`).
+    StructureHasSubStructures,
+    /// A structure with a technical user cannot be removed (see `held_by`).
+    StructureHasTechnicalUser,
+    /// A structure in a service user's access cannot be removed (see `held_by`).
+    StructureInServiceUserAccess,
     Internal,
 }
 
@@ -74,6 +82,22 @@ pub struct ErrorDetail {
     /// For `account_locked`: seconds to wait.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<i64>,
+    /// For a refused batch (all or none): every person refused, and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refused: Vec<RefusedPerson>,
+    /// For a structure that cannot be removed: everything that still holds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_by: Option<super::StructureHolders>,
+}
+
+/// One person a batch refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct RefusedPerson {
+    pub id: i64,
+    /// Absent when the person is not visible to the caller (`not_found`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    pub code: ErrorCode,
 }
 
 /// Every error response: `{"error": {...}}`.

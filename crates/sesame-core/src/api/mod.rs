@@ -10,7 +10,7 @@ mod records;
 
 pub use accounts::*;
 pub use audit::{AuditDetail, FieldChange, ScopeDetail, StructureRef};
-pub use error::{ErrorBody, ErrorCode, ErrorDetail};
+pub use error::{ErrorBody, ErrorCode, ErrorDetail, RefusedPerson};
 pub use organization::*;
 pub use people::*;
 pub use records::*;

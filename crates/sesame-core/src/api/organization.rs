@@ -2,7 +2,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::domain::rules::Rights;
-use crate::domain::{AccountKind, Language, Level, StructureKind};
+use crate::domain::{AccountKind, Language, Level, Status, StructureKind};
 use time::OffsetDateTime;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -158,4 +158,71 @@ pub struct SetPrimaryManager {
     pub version: i64,
     /// A person of level 1 or 2; `null` removes the primary manager.
     pub person_id: Option<i64>,
+}
+
+/// What keeps a structure from being removed; empty lists mean nothing of that kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct StructureHolders {
+    pub sub_structures: Vec<super::StructureRef>,
+    /// The user ID of the structure's technical user.
+    pub technical_user: Option<String>,
+    /// The user codes of the service users whose chosen access names this structure.
+    pub service_users: Vec<String>,
+}
+
+impl StructureHolders {
+    pub fn is_empty(&self) -> bool {
+        self.sub_structures.is_empty()
+            && self.technical_user.is_none()
+            && self.service_users.is_empty()
+    }
+}
+
+/// Everyone and every account that reaches a structure (`GET /structures/{id}/connected-users`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ConnectedUsers {
+    pub structure: super::StructureRef,
+    /// Its primary manager, the primary managers of the structures above it (each reaches its
+    /// subtree) and the level-1 users (who manage every structure), as far as the reader sees.
+    pub people: Vec<ConnectedPerson>,
+    /// Technical users acting for one of those primary managers.
+    pub technical_users: Vec<ConnectedAccount>,
+    /// Service users whose access covers the structure (level-1 readers only).
+    pub service_users: Vec<ConnectedAccount>,
+}
+
+/// Why an account reaches the structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConnectedVia {
+    /// Primary manager of the structure itself (or, with `through`, of a structure above it).
+    PrimaryManager,
+    /// A level-1 user: manages every structure.
+    LevelOne,
+    /// A technical user: acts with the rights of the primary manager of `through`.
+    TechnicalUser,
+    /// A service user whose chosen access includes `through` (absent: all companies or the
+    /// whole structure).
+    ServiceAccess,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ConnectedPerson {
+    pub person: PersonRef,
+    pub status: Status,
+    pub via: ConnectedVia,
+    /// The structure through which it reaches this one, when not this one itself.
+    pub through: Option<super::StructureRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ConnectedAccount {
+    pub id: i64,
+    /// A technical user's user ID, or a service user's user code.
+    pub user_id: String,
+    /// The service user's application (empty for a technical user).
+    pub application: String,
+    pub status: Status,
+    pub via: ConnectedVia,
+    pub through: Option<super::StructureRef>,
 }

@@ -62,6 +62,7 @@ audit_actions! {
     StructureCreated = "structure_created",
     StructureRenamed = "structure_renamed",
     StructureMoved = "structure_moved",
+    StructureRemoved = "structure_removed",
     PrimaryManagerSet = "primary_manager_set",
     ServiceUserCreated = "service_user_created",
     ServiceUserUpdated = "service_user_updated",

@@ -1,6 +1,7 @@
 //! The `/api/v1` routes, one module per resource.
 
 pub(crate) mod audit;
+pub(crate) mod connected_users;
 pub(crate) mod contacts;
 pub(crate) mod invitations;
 pub(crate) mod me;
@@ -30,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .merge(me::router())
         .merge(organization::router())
         .merge(structures::router())
+        .merge(connected_users::router())
         .merge(technical_users::router())
         .merge(people::router())
         .merge(people_actions::router())

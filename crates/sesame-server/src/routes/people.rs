@@ -329,7 +329,7 @@ pub async fn update_person(
     Ok(Json(rec))
 }
 
-async fn unlink_peers(conn: &mut Conn, id: i64, level: Level) -> ApiResult<()> {
+pub(crate) async fn unlink_peers(conn: &mut Conn, id: i64, level: Level) -> ApiResult<()> {
     for m in conn.managers_of(id).await? {
         if m.level().rank() >= level.rank() {
             conn.unlink_under_charge(m.id, id).await?;

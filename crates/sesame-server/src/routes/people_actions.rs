@@ -10,16 +10,16 @@ use sesame_core::domain::AuditAction;
 use super::people::{check_roles, commit_record, target_of, targets_of};
 use super::{record, record_many};
 use crate::AppState;
-use crate::auth::{Signed, generated_password};
+use crate::auth::{Signed, generated_password, generated_passwords};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, Id};
-use crate::store::Conn;
+use crate::store::{Conn, PersonRow};
 use sesame_core::api::{
-    AuditDetail, BatchInitialize, BatchRoles, ErrorBody, FieldChange, InitializedPassword,
-    OneTimePassword, PersonRecord, PersonSummary, RolesUpdate,
+    AuditDetail, BatchInitialize, BatchRoles, ErrorBody, ErrorCode, FieldChange,
+    InitializedPassword, OneTimePassword, PersonRecord, PersonSummary, RefusedPerson, RolesUpdate,
 };
 use sesame_core::domain::Status;
-use sesame_core::domain::rules::Action;
+use sesame_core::domain::rules::{Action, Refusal, Target};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -37,7 +37,8 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 #[utoipa::path(post, path = "/api/v1/people/{id}/password", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)),
-    responses((status = 200, body = OneTimePassword, description = "The temporary password, shown once"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = OneTimePassword, description = "The temporary password, shown once"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "The person is suspended (`person_suspended`)")))]
 pub async fn initialize_password(
     State(state): State<AppState>,
     s: Signed,
@@ -75,27 +76,75 @@ fn batch_ids(ids: &[i64]) -> ApiResult<Vec<i64>> {
     }
 }
 
+/// Every person of a batch the actor may give a new password, or the refusal naming each one
+/// who may not and why (all or none).
+async fn checked_batch(
+    conn: &mut Conn,
+    actor: &sesame_core::domain::rules::Actor,
+    ids: &[i64],
+) -> ApiResult<Vec<(Target, PersonRow)>> {
+    let reach = actor.reach.map(|r| r.person_id).unwrap_or(0);
+    let found = conn.targets(actor.org_id, ids, reach).await?;
+    let mut refused: Vec<(RefusedPerson, ApiError)> = vec![];
+    for id in ids {
+        match found.iter().find(|(t, _)| t.id == *id) {
+            Some((t, p)) => {
+                if let Err(r) = actor.may(Action::InitializePassword, t) {
+                    let e = ApiError::from(r);
+                    let user_id = (r != Refusal::NotFound).then(|| p.user_id.clone());
+                    let code = e.detail.code;
+                    refused.push((
+                        RefusedPerson {
+                            id: *id,
+                            user_id,
+                            code,
+                        },
+                        e,
+                    ));
+                }
+            }
+            None => refused.push((
+                RefusedPerson {
+                    id: *id,
+                    user_id: None,
+                    code: ErrorCode::NotFound,
+                },
+                ApiError::not_found(),
+            )),
+        }
+    }
+    let Some((_, first)) = refused.first() else {
+        return Ok(found);
+    };
+    let mut e = first.clone();
+    e.detail.message = format!("{} of {} refused", refused.len(), ids.len());
+    e.detail.refused = refused.into_iter().map(|(r, _)| r).collect();
+    Err(e)
+}
+
 #[utoipa::path(post, path = "/api/v1/people/passwords", tag = "people", security(("bearer" = [])), request_body = BatchInitialize,
-    responses((status = 200, body = [InitializedPassword], description = "The temporary passwords, shown once; all or none"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = [InitializedPassword], description = "The temporary passwords, shown once; all or none"),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "Someone is suspended (`person_suspended`); `refused` names every person refused and why, and nothing changed"),
+        (status = 422, body = ErrorBody)))]
 pub async fn initialize_passwords(
     State(state): State<AppState>,
     s: Signed,
     Body(req): Body<BatchInitialize>,
 ) -> ApiResult<Json<Vec<InitializedPassword>>> {
     let ids = batch_ids(&req.ids)?;
-    let mut generated = Vec::with_capacity(ids.len());
-    for id in &ids {
-        let (password, hash) = generated_password().await?;
-        generated.push((*id, password, hash));
-    }
+    // Refused before any hashing, so a refusal costs nothing; checked again in the transaction.
+    checked_batch(&mut state.db.read().await?, &s.actor, &ids).await?;
+    let generated: Vec<(i64, (String, String))> = ids
+        .iter()
+        .copied()
+        .zip(generated_passwords(ids.len()).await?)
+        .collect();
     // One transaction: every password changes, or none does. The checks and the history are
     // one statement each; each person's hash is their own row's update.
     let mut tx = state.db.begin().await?;
-    let people = targets_of(&mut tx, &s.actor, &ids).await?;
-    for (target, _) in &people {
-        s.actor.may(Action::InitializePassword, target)?;
-    }
-    for (id, _, hash) in &generated {
+    let people = checked_batch(&mut tx, &s.actor, &ids).await?;
+    for (id, (_, hash)) in &generated {
         tx.set_password(*id, hash, true).await?;
     }
     tx.delete_sessions_of_many(&ids).await?;
@@ -114,7 +163,7 @@ pub async fn initialize_passwords(
     Ok(Json(
         generated
             .into_iter()
-            .map(|(id, password, _)| InitializedPassword { id, password })
+            .map(|(id, (password, _))| InitializedPassword { id, password })
             .collect(),
     ))
 }

@@ -7,7 +7,7 @@ use axum::Json;
 use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, put};
+use axum::routing::{delete, get, put};
 
 use super::record;
 use crate::AppState;
@@ -17,7 +17,7 @@ use crate::extract::{Body, Id};
 use crate::store::{Conn, StructureRow};
 use sesame_core::api::{
     AuditDetail, ErrorBody, ErrorCode, MoveStructure, NewStructure, RenameStructure,
-    SetPrimaryManager, Structure, StructureRef,
+    SetPrimaryManager, Structure, StructureHolders, StructureRef,
 };
 use sesame_core::domain::rules::Actor;
 use sesame_core::domain::{AccountKind, Scope, StructureKind, creates_cycle, required_text};
@@ -25,6 +25,7 @@ use sesame_core::domain::{AccountKind, Scope, StructureKind, creates_cycle, requ
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/structures", get(list_structures).post(create_structure))
+        .route("/structures/{id}", delete(remove_structure))
         .route("/structures/{id}/name", put(rename_structure))
         .route("/structures/{id}/parent", put(move_structure))
         .route("/structures/{id}/primary-manager", put(set_primary_manager))
@@ -49,7 +50,7 @@ async fn readable_scope(conn: &mut Conn, actor: &Actor) -> ApiResult<Scope> {
     })
 }
 
-fn ancestors(id: i64, parents: &HashMap<i64, Option<i64>>) -> Vec<i64> {
+pub(crate) fn ancestors(id: i64, parents: &HashMap<i64, Option<i64>>) -> Vec<i64> {
     let mut out = vec![];
     let mut cursor = parents.get(&id).copied().flatten();
     while let Some(p) = cursor {
@@ -80,7 +81,7 @@ pub async fn list_structures(
     ))
 }
 
-async fn load(conn: &mut Conn, actor: &Actor, id: i64) -> ApiResult<StructureRow> {
+pub(crate) async fn load(conn: &mut Conn, actor: &Actor, id: i64) -> ApiResult<StructureRow> {
     conn.structure(actor.org_id, id)
         .await?
         .ok_or_else(ApiError::not_found)
@@ -268,6 +269,88 @@ pub async fn set_primary_manager(
     let row = load(&mut tx, &s.actor, id).await?;
     tx.commit().await?;
     Ok(Json(row.api(&s.actor)))
+}
+
+/// Everything that keeps structure `row` from being removed.
+async fn holders(
+    conn: &mut Conn,
+    actor: &Actor,
+    row: &StructureRow,
+) -> ApiResult<StructureHolders> {
+    let sub_structures = conn
+        .structures(actor.org_id)
+        .await?
+        .iter()
+        .filter(|r| r.parent_id == Some(row.id))
+        .map(StructureRow::reference)
+        .collect();
+    let technical_user = match row.technical_user_id {
+        Some(id) => conn
+            .technical_user(actor.org_id, id)
+            .await?
+            .map(|t| t.user_id),
+        None => None,
+    };
+    Ok(StructureHolders {
+        sub_structures,
+        technical_user,
+        service_users: conn.service_users_naming(row.id).await?,
+    })
+}
+
+/// The refusal naming what holds a structure; its code is the first holder's kind.
+fn held(holders: StructureHolders) -> ApiError {
+    let (code, what) = if !holders.sub_structures.is_empty() {
+        (ErrorCode::StructureHasSubStructures, "sub_structures")
+    } else if holders.technical_user.is_some() {
+        (ErrorCode::StructureHasTechnicalUser, "technical_user")
+    } else {
+        (
+            ErrorCode::StructureInServiceUserAccess,
+            "service users' access",
+        )
+    };
+    let mut e = ApiError::new(
+        StatusCode::CONFLICT,
+        code,
+        format!("the structure is held: see held_by.{what}"),
+    );
+    e.detail.held_by = Some(holders);
+    e
+}
+
+/// Removes a structure that nothing depends on; otherwise the refusal says everything that
+/// holds it (`held_by`), so it can all be dealt with at once.
+#[utoipa::path(delete, path = "/api/v1/structures/{id}", tag = "structures", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 204, description = "Removed"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "Held by sub-structures (`structure_has_sub_structures`), a technical user \
+        (`structure_has_technical_user`) or service users' access (`structure_in_service_user_access`); `held_by` lists them all")))]
+pub async fn remove_structure(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<StatusCode> {
+    s.actor.may_manage_structures()?;
+    let mut tx = state.db.begin().await?;
+    let row = load(&mut tx, &s.actor, id).await?;
+    let holders = holders(&mut tx, &s.actor, &row).await?;
+    if !holders.is_empty() {
+        return Err(held(holders));
+    }
+    tx.delete_structure(id).await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::StructureRemoved,
+        None,
+        Some(AuditDetail::Structure {
+            structure: row.reference(),
+            structure_kind: row.kind(),
+        }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// For the technical users module: the structure, if the actor may manage its technical user.

@@ -49,6 +49,14 @@ pub struct AuditFilter {
 impl Conn {
     /// Several lines of history in one statement (a batch's lines).
     pub async fn audit_many(&mut self, records: &[AuditRecord<'_>]) -> Result<(), sqlx::Error> {
+        // A statement binds at most a few thousand values on both databases.
+        for chunk in records.chunks(1000) {
+            self.audit_chunk(chunk).await?;
+        }
+        Ok(())
+    }
+
+    async fn audit_chunk(&mut self, records: &[AuditRecord<'_>]) -> Result<(), sqlx::Error> {
         if records.is_empty() {
             return Ok(());
         }

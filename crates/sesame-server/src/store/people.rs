@@ -201,6 +201,25 @@ impl Conn {
         })
     }
 
+    /// The people of one level, by name.
+    pub async fn people_of_level(
+        &mut self,
+        org_id: i64,
+        level: Level,
+    ) -> Result<Vec<PersonRow>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_as::<_, PersonRow>(concat!(
+                "SELECT ", person_columns!(),
+                " FROM accounts a WHERE a.org_id = $1 AND a.kind = 'person' AND a.level = $2 \
+                 ORDER BY a.sort_name, a.id"
+            ))
+            .bind(org_id)
+            .bind(level.code())
+            .fetch_all(&mut *c)
+            .await
+        })
+    }
+
     /// The facts the rules need about a person, seen from `reach_person` (0 for nobody).
     pub async fn target(
         &mut self,

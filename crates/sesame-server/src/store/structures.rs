@@ -234,4 +234,41 @@ impl Conn {
                 .await
         })
     }
+
+    /// Removes a structure; the caller checked that nothing holds it.
+    pub async fn delete_structure(&mut self, id: i64) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query("DELETE FROM structures WHERE id = $1").bind(id).execute(&mut *c).await?;
+        });
+        Ok(())
+    }
+
+    /// The user codes of the service users whose chosen access names structure `id`.
+    pub async fn service_users_naming(&mut self, id: i64) -> Result<Vec<String>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_scalar::<_, String>(
+                "SELECT a.user_id FROM account_scopes sc JOIN accounts a ON a.id = sc.account_id \
+                 WHERE sc.structure_id = $1 AND a.kind = 'service_user' ORDER BY a.user_id_key",
+            )
+            .bind(id)
+            .fetch_all(&mut *c)
+            .await
+        })
+    }
+
+    /// Every technical user of the organization: (id, user ID, status, structure).
+    pub async fn technical_users_of(
+        &mut self,
+        org_id: i64,
+    ) -> Result<Vec<(i64, String, String, i64)>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_as::<_, (i64, String, String, i64)>(
+                "SELECT id, user_id, status, structure_id FROM accounts \
+                 WHERE org_id = $1 AND kind = 'technical_user' ORDER BY user_id_key",
+            )
+            .bind(org_id)
+            .fetch_all(&mut *c)
+            .await
+        })
+    }
 }

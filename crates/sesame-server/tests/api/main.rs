@@ -12,3 +12,5 @@ mod people_passwords;
 mod rule_matrix;
 mod secrets;
 mod service_accounts;
+mod structures;
+mod suspension;

@@ -85,6 +85,9 @@ pub enum Refusal {
     OwnLevel,
     /// Issuing credentials and changing structures is for people signed in interactively.
     PeopleOnly,
+    /// A suspended person gets no new password (nor a letter telling them to sign in): they
+    /// could not sign in with it. Reactivate them first.
+    Suspended,
 }
 
 /// Which people an actor sees in the user list.
@@ -206,6 +209,7 @@ impl Actor {
             Action::Delete | Action::Suspend if Self::is_last_level_one(t) => {
                 Err(Refusal::LastLevelOne)
             }
+            Action::InitializePassword if t.status == Status::Suspended => Err(Refusal::Suspended),
             _ => Ok(()),
         }
     }
@@ -324,6 +328,16 @@ impl Actor {
     /// Structures and their primary managers: level-1 users only, signed in as people.
     pub fn may_manage_structures(&self) -> Result<(), Refusal> {
         self.may_manage_service_users()
+    }
+
+    /// A structure's connected users: people with a user list (levels 1 and 2), who see in it
+    /// the people they see anyway, and the service users if they manage those.
+    pub fn may_see_connected_users(&self) -> Result<(), Refusal> {
+        match self.kind {
+            AccountKind::Person if self.has_user_list() => Ok(()),
+            AccountKind::Person => Err(Refusal::Forbidden),
+            _ => Err(Refusal::PeopleOnly),
+        }
     }
 
     /// A structure's technical user: that structure's primary manager, and level-1 users.

@@ -310,3 +310,30 @@ fn links_under_charge_are_offered_where_they_would_be_accepted() {
     assert!(!two.may_link_under_charge(&target(6, Level::TwoWithApproval, false)));
     assert!(!person(7, Level::Three).may_link_under_charge(&target(7, Level::Three, false)));
 }
+
+#[test]
+fn a_suspended_person_gets_no_new_password_until_reactivated() {
+    let a = person(1, Level::One);
+    let suspended = Target {
+        status: Status::Suspended,
+        ..target(50, Level::Three, false)
+    };
+    assert_eq!(
+        a.may(Action::InitializePassword, &suspended),
+        Err(Refusal::Suspended)
+    );
+    assert_eq!(a.may(Action::Reactivate, &suspended), Ok(()));
+    assert_eq!(a.may(Action::Modify, &suspended), Ok(()));
+    // Someone who may not manage them still hears only that.
+    let b = person(2, Level::Two);
+    assert_eq!(
+        b.may(
+            Action::InitializePassword,
+            &Target {
+                level: Level::One,
+                ..suspended.clone()
+            }
+        ),
+        Err(Refusal::NotFound)
+    );
+}
