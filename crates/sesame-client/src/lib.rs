@@ -509,18 +509,6 @@ impl Client {
     }
 
     /// An administrator removes someone's second factor (they lost their phone).
-    /// Suspends a person: their sessions end at once and they can no longer sign in.
-    pub async fn suspend_person(&self, person: i64) -> ClientResult<PersonRecord> {
-        self.call::<(), _>(Method::POST, &format!("/people/{person}/suspend"), None)
-            .await
-    }
-
-    /// Lets a suspended person sign in again.
-    pub async fn reactivate_person(&self, person: i64) -> ClientResult<PersonRecord> {
-        self.call::<(), _>(Method::POST, &format!("/people/{person}/reactivate"), None)
-            .await
-    }
-
     /// Suspends (`true`) or reactivates (`false`) a person.
     pub async fn set_suspended(&self, person: i64, suspend: bool) -> ClientResult<PersonRecord> {
         if suspend {
