@@ -33,3 +33,45 @@ async fn each_preset_opens_its_organization_signed_in_as_it_says() {
         "a temporary password asks for a new one first"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_organization_builds_its_structure_tree_in_the_app() {
+    let mut ui = Ui::preset(Preset::FreshOrganization).await;
+    let l = ui.app.locale;
+    ui.type_in("new-password", "a long new password").await;
+    ui.type_in("repeat-password", "a long new password").await;
+    ui.click(&l.t("password-change-action")).await;
+    ui.click(&l.t("nav-structures")).await;
+    ui.click(&l.t("structures-new-company")).await;
+    ui.type_in("structure-name", "Acme Inc.").await;
+    ui.click(&l.t("action-save")).await;
+    ui.expect(&l.t_with("structures-saved", &[("name", "Acme Inc.")]));
+    ui.click(&l.t("structures-new-under")).await;
+    ui.type_in("structure-name", "Montreal plant").await;
+    ui.choose("structure-kind", &l.t("kind-division")).await;
+    ui.click(&l.t("action-save")).await;
+    ui.expect(&l.t_with("structures-saved", &[("name", "Montreal plant")]));
+    ui.click(&l.t("structures-rename")).await;
+    ui.replace_in("structure-name", "Montréal plant").await;
+    ui.click(&l.t("action-save")).await;
+    let tree = ui.app.client().structures().await.unwrap();
+    let acme = tree.iter().find(|s| s.name == "Acme Inc.").unwrap();
+    let plant = tree.iter().find(|s| s.name == "Montréal plant").unwrap();
+    assert_eq!(plant.parent_id, Some(acme.id));
+    assert_eq!(plant.kind, sesame_core::domain::StructureKind::Division);
+
+    // The company holds the plant: its removal is refused, saying so; the plant goes.
+    ui.click("Acme Inc.").await;
+    ui.click(&l.t("action-remove")).await;
+    ui.click(&l.t("action-confirm")).await;
+    assert_eq!(
+        ui.app.client().structures().await.unwrap().len(),
+        2,
+        "refused"
+    );
+    ui.click("Montréal plant").await;
+    ui.click(&l.t("action-remove")).await;
+    ui.click(&l.t("action-confirm")).await;
+    ui.expect(&l.t_with("structures-removed", &[("name", "Montréal plant")]));
+    assert_eq!(ui.app.client().structures().await.unwrap().len(), 1);
+}

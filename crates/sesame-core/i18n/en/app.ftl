@@ -240,6 +240,14 @@ password-reset-done = New password:
 
 nav-structures = Structures
 structures-title = Structures
+structures-new-company = New company
+structures-new-under = Add a structure under this one
+structures-rename = Rename
+structures-saved = Structure “{ $name }” saved.
+structures-removed = Structure “{ $name }” removed.
+field-structure-name = Name
+dialog-remove-structure-title = Remove this structure?
+dialog-remove-structure-body = Remove “{ $name }”? The server refuses while sub-structures, a technical user or service users’ access depend on it, and says which.
 structures-tree = Companies and administrative structure
 structures-pick = Choose a structure in the tree.
 structures-no-manager = No primary manager yet

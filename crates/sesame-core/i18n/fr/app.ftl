@@ -240,6 +240,14 @@ password-reset-done = Nouveau mot de passe :
 
 nav-structures = Structures
 structures-title = Structures
+structures-new-company = Nouvelle compagnie
+structures-new-under = Ajouter une structure sous celle-ci
+structures-rename = Renommer
+structures-saved = Structure « { $name } » enregistrée.
+structures-removed = Structure « { $name } » retirée.
+field-structure-name = Nom
+dialog-remove-structure-title = Retirer cette structure ?
+dialog-remove-structure-body = Retirer « { $name } » ? Le serveur refuse tant que des sous-structures, un utilisateur technique ou l’accès d’utilisateurs de services en dépendent, et il dit lesquels.
 structures-tree = Compagnies et structure administrative
 structures-pick = Choisissez une structure dans l’arborescence.
 structures-no-manager = Pas encore de gestionnaire principal

@@ -2,6 +2,8 @@
 //! technical user), creating the technical user (input screen → summary with the credentials
 //! once → export of the connection information) and resetting its password.
 
+mod edit;
+
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
@@ -34,6 +36,10 @@ pub struct Structures {
     mode: Mode,
     notice: Option<Notice>,
     busy: bool,
+    /// The form of a new structure or a new name, in place of the page.
+    edit: Option<edit::Form>,
+    /// "Remove this structure?" is asked.
+    removing: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -50,6 +56,8 @@ pub enum Message {
     ConfirmReset,
     Reset(Result<OneTimePassword, ClientError>),
     Cancel,
+    /// Building the tree (level 1).
+    Edit(edit::Message),
 }
 
 pub enum Action {
@@ -70,6 +78,8 @@ impl Structures {
             mode: Mode::Page,
             notice: None,
             busy: true,
+            edit: None,
+            removing: false,
         };
         (
             s,
@@ -101,6 +111,7 @@ impl Structures {
             }
             Message::Select(id) => {
                 self.selected = Some(id);
+                self.edit = None;
                 self.technical = None;
                 self.mode = Mode::Page;
                 self.notice = None;
@@ -115,6 +126,7 @@ impl Structures {
                     ));
                 }
             }
+            Message::Edit(m) => return self.on_edit(m, ctx),
             Message::Technical(Ok(t)) => self.technical = Some(t),
             Message::Technical(Err(e)) if e.code() == Some(ErrorCode::Forbidden) => {
                 self.technical = None
@@ -244,27 +256,37 @@ impl Structures {
                         }),
                     )
                 });
-        let side = column![
-            heading(t("structures-tree")),
-            scrollable(tree).height(Length::Fill)
-        ]
-        .spacing(10)
-        .width(Length::FillPortion(2));
-        let main: Element<'a, Message> = match self.selected() {
-            None => text(t("structures-pick")).into(),
-            Some(s) => self.page(ctx, s, l),
+        let mut side = column![heading(t("structures-tree"))].spacing(10);
+        if ctx.me.rights.manage_structures {
+            side = side.push(secondary(
+                t("structures-new-company"),
+                Some(Message::Edit(edit::Message::NewCompany)),
+            ));
+        }
+        let side = side
+            .push(scrollable(tree).height(Length::Fill))
+            .width(Length::FillPortion(2));
+        let main: Element<'a, Message> = match (&self.edit, self.selected()) {
+            (Some(form), _) => self.form_view(form, l).map(Message::Edit),
+            (None, None) => text(t("structures-pick")).into(),
+            (None, Some(s)) => self.page(ctx, s, l),
         };
         let mut c = column![text(t("structures-title")).size(26)].spacing(12);
         if let Some(n) = &self.notice {
             c = c.push(n.view());
         }
-        c.push(
-            row![side, container(main).width(Length::FillPortion(3))]
-                .spacing(24)
-                .height(Length::Fill),
-        )
-        .padding(20)
-        .into()
+        let screen: Element<'a, Message> = c
+            .push(
+                row![side, container(main).width(Length::FillPortion(3))]
+                    .spacing(24)
+                    .height(Length::Fill),
+            )
+            .padding(20)
+            .into();
+        match self.selected().filter(|_| self.removing) {
+            Some(s) => edit::confirm_remove(screen, &s.name, l),
+            None => screen,
+        }
     }
 
     fn page<'a>(&'a self, ctx: Ctx<'_>, s: &'a Structure, l: Locale) -> Element<'a, Message> {
@@ -289,9 +311,14 @@ impl Structures {
                 None
             ),
             labelled(t("doc-field-primary-manager"), text(manager), None),
-            heading(t("structures-connected-users")),
         ]
         .spacing(12);
+        let c = if ctx.me.rights.manage_structures && matches!(self.mode, Mode::Page) {
+            c.push(self.edit_buttons(l).map(Message::Edit))
+        } else {
+            c
+        };
+        let c = c.push(heading(t("structures-connected-users")));
         let part = match &self.mode {
             Mode::Page => self.technical_part(s, l),
             Mode::Input => input_part(s, l, self.busy),
