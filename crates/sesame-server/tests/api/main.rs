@@ -10,6 +10,7 @@ mod organization_and_audit;
 mod people;
 mod people_passwords;
 mod rule_matrix;
+mod search;
 mod secrets;
 mod service_accounts;
 mod structures;

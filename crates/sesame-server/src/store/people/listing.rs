@@ -5,8 +5,9 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use sqlx::AssertSqlSafe;
 
+use super::PersonRow;
+use super::search::search_condition;
 use super::visibility::visible_people;
-use super::{PersonRow, like_pattern};
 use crate::store::{Bind, Conn, bind_all, on_conn};
 use sesame_core::api::{PeopleQuery, PeopleSort};
 use sesame_core::domain::rules::Visibility;
@@ -86,12 +87,11 @@ impl Conn {
         let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE) as i64;
         let mut binds = vec![Bind::Int(org_id)];
         let mut filter = String::from(" WHERE a.org_id = $1 AND a.kind = 'person'");
-        if let Some(q) = query.q.as_deref().filter(|q| !q.trim().is_empty()) {
-            binds.push(Bind::Text(like_pattern(q)));
-            filter.push_str(&format!(
-                " AND a.search_text LIKE ${} ESCAPE '\\'",
-                binds.len()
-            ));
+        let sqlite = matches!(self, Conn::Sqlite(_));
+        if let Some(q) = query.q.as_deref()
+            && let Some(condition) = search_condition(sqlite, q, &mut binds)
+        {
+            filter.push_str(&condition);
         }
         if let Some(level) = query.level {
             binds.push(Bind::Int(level.code()));
