@@ -3,7 +3,8 @@
 //! then requests over loopback against the server running in a child process: the load comes
 //! from this process, so the server's runtime does not share its threads with it (the machine's
 //! cores, though, it does). Prints each figure for both databases side by side, with the target.
-//! Run with `cargo bench -p sesame-server --bench people_listing`.
+//! Run with `cargo bench -p sesame-server --bench people_listing`; `SESAME_BENCH_KEEP=1` keeps
+//! the databases.
 
 #[path = "people_listing/load.rs"]
 mod load;
@@ -328,6 +329,8 @@ fn main() {
 }
 
 async fn bench() {
+    // To look at the databases afterwards (query plans).
+    let keep = std::env::var_os("SESAME_BENCH_KEEP").is_some();
     let dir = std::env::temp_dir().join(format!("sesame_bench_{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let hash = sesame_server::auth::hash_password(PASSWORD).await.unwrap();
@@ -338,9 +341,17 @@ async fn bench() {
         let (url, name) = postgres_database(&admin).await;
         filled(&url, &hash).await;
         columns.push(("PostgreSQL", measure(&url).await));
-        drop_postgres_database(&admin, &name).await;
+        if keep {
+            println!("kept {url}");
+        } else {
+            drop_postgres_database(&admin, &name).await;
+        }
     }
-    let _ = std::fs::remove_dir_all(&dir);
+    if keep {
+        println!("kept {sqlite}");
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     let rows: Vec<Row> = ROWS
         .iter()
         .enumerate()

@@ -135,10 +135,10 @@ impl Conn {
             .map(|c| format!("{} {dir}", &c[2..]))
             .collect::<Vec<_>>()
             .join(", ");
+        let bound = format!(" ORDER BY {order} LIMIT {}", limit + 1);
         let sql = format!(
-            "{} ORDER BY {order} LIMIT {}",
-            visible_people(visibility, person_columns!(), &filter, &mut binds),
-            limit + 1
+            "{}{bound}",
+            visible_people(visibility, person_columns!(), &filter, &bound, &mut binds)
         );
 
         let mut rows: Vec<PersonRow> = on_conn!(self, c => {
