@@ -1,5 +1,6 @@
-//! The people page the database writes as JSON is the page serde writes from the same rows:
-//! every field, escaping, levels, booleans, absent phones, the next cursor, on every sort.
+//! The people page as the API sends it (written as JSON by SQLite itself) is the page serde
+//! writes from the same rows: every field, escaping, levels, booleans, absent phones, the next
+//! cursor, on every sort.
 
 use crate::support::{PASSWORD, backends};
 use sesame_core::api::{PeoplePage, PeopleQuery, PeopleSort};

@@ -9,7 +9,7 @@ use super::PersonRow;
 use super::search::search_condition;
 use super::visibility::visible_people;
 use crate::store::{Bind, Conn, bind_all, on_conn};
-use sesame_core::api::{PeopleQuery, PeopleSort};
+use sesame_core::api::{PeoplePage, PeopleQuery, PeopleSort};
 use sesame_core::domain::Level;
 use sesame_core::domain::rules::Visibility;
 
@@ -190,8 +190,9 @@ impl Conn {
         })))
     }
 
-    /// [`Conn::people_page`] as the API's JSON page (`PeoplePage`), each row written by the
-    /// database: a few values a row instead of seventeen, which SQLite's driver copies one by one.
+    /// [`Conn::people_page`] as the API's JSON page (`PeoplePage`). On SQLite each row is written
+    /// by the database: three values a row instead of seventeen, which its driver copies one by
+    /// one on a thread of its own.
     pub async fn people_page_json(
         &mut self,
         org_id: i64,
@@ -199,10 +200,23 @@ impl Conn {
         query: &PeopleQuery,
     ) -> Result<Result<String, BadCursor>, sqlx::Error> {
         let sqlite = matches!(self, Conn::Sqlite(_));
+        if !sqlite {
+            // PostgreSQL's driver decodes rows cheaply, while json_build_object costs the
+            // database ~5 µs a row (30 times the plain columns).
+            return Ok(self.people_page(org_id, visibility, query).await?.map(
+                |(rows, next_cursor)| {
+                    let page = PeoplePage {
+                        items: rows.iter().map(PersonRow::summary).collect(),
+                        next_cursor,
+                    };
+                    serde_json::to_string(&page).unwrap_or_default()
+                },
+            ));
+        }
         let sort = query.sort.unwrap_or_default();
         let columns = format!(
             "{} AS summary, a.id, {}",
-            summary_json(sqlite),
+            summary_json(),
             sort_columns(sort).join(", ")
         );
         let st = match page_statement(sqlite, org_id, visibility, query, &columns) {
@@ -246,29 +260,18 @@ impl Conn {
     }
 }
 
-/// A row of the people `a` as a `PersonSummary` in JSON, written by the database.
-fn summary_json(sqlite: bool) -> String {
+/// A row of the people `a` as a `PersonSummary` in JSON, written by SQLite.
+fn summary_json() -> String {
     let level: String = Level::ALL
         .iter()
         .map(|l| format!(" WHEN {} THEN '{}'", l.code(), l.as_str()))
         .collect();
-    let level = format!("CASE a.level{level} END");
-    if sqlite {
-        format!(
-            "json_object('id', a.id, 'user_id', a.user_id, 'last_name', a.last_name, \
-             'first_name', a.first_name, 'email', a.email, 'phone', NULLIF(a.phone, ''), \
-             'level', {level}, 'roles', json(a.roles), 'status', a.status, \
-             'two_factor', json(CASE WHEN a.totp_enabled THEN 'true' ELSE 'false' END), \
-             'is_contact', json(CASE WHEN a.is_contact THEN 'true' ELSE 'false' END), \
-             'language', a.language, 'version', a.version)"
-        )
-    } else {
-        format!(
-            "json_build_object('id', a.id, 'user_id', a.user_id, 'last_name', a.last_name, \
-             'first_name', a.first_name, 'email', a.email, 'phone', NULLIF(a.phone, ''), \
-             'level', {level}, 'roles', a.roles::json, 'status', a.status, \
-             'two_factor', a.totp_enabled, 'is_contact', a.is_contact, \
-             'language', a.language, 'version', a.version)::text"
-        )
-    }
+    format!(
+        "json_object('id', a.id, 'user_id', a.user_id, 'last_name', a.last_name, \
+         'first_name', a.first_name, 'email', a.email, 'phone', NULLIF(a.phone, ''), \
+         'level', CASE a.level{level} END, 'roles', json(a.roles), 'status', a.status, \
+         'two_factor', json(CASE WHEN a.totp_enabled THEN 'true' ELSE 'false' END), \
+         'is_contact', json(CASE WHEN a.is_contact THEN 'true' ELSE 'false' END), \
+         'language', a.language, 'version', a.version)"
+    )
 }
