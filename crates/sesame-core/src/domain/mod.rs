@@ -2,6 +2,7 @@
 
 mod account;
 mod audit;
+mod folding;
 pub mod rules;
 mod scope;
 mod secret;
@@ -10,9 +11,10 @@ mod text;
 
 pub use account::{AccountKind, Language, Level, Status, validate_user_code, validate_user_id};
 pub use audit::{AuditAction, ContactPurpose};
+pub use folding::fold_for_search;
 pub use scope::Scope;
 pub use secret::{
     PASSWORD_LENGTH, acceptable_password, generate_password, generate_token, long_enough_password,
 };
 pub use structure::{StructureKind, creates_cycle};
-pub use text::{FieldError, fold_for_search, normalize_email, required_text, sort_key};
+pub use text::{FieldError, normalize_email, required_text, sort_key};

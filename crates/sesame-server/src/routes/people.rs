@@ -8,6 +8,7 @@ use axum::Json;
 use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use axum::routing::get;
 
 use super::{phone, record};
@@ -161,7 +162,7 @@ pub async fn list_people(
     State(state): State<AppState>,
     s: Signed,
     Params(q): Params<PeopleQuery>,
-) -> ApiResult<Json<PeoplePage>> {
+) -> ApiResult<axum::response::Response> {
     if !s.actor.has_user_list() {
         return Err(ApiError::forbidden());
     }
@@ -169,14 +170,16 @@ pub async fn list_people(
         return Err(ApiError::field("q", "too_long"));
     }
     let mut conn = state.db.read().await?;
-    let (rows, next_cursor) = conn
-        .people_page(s.actor.org_id, s.actor.visibility(), &q)
+    // A `PeoplePage`, written by the database.
+    let page = conn
+        .people_page_json(s.actor.org_id, s.actor.visibility(), &q)
         .await?
         .map_err(|_| ApiError::field("cursor", "invalid_value"))?;
-    Ok(Json(PeoplePage {
-        items: rows.iter().map(PersonRow::summary).collect(),
-        next_cursor,
-    }))
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        page,
+    )
+        .into_response())
 }
 
 #[utoipa::path(get, path = "/api/v1/people/{id}", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)),

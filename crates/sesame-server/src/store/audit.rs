@@ -123,6 +123,7 @@ impl Conn {
                 visibility,
                 "a.id",
                 " WHERE a.org_id = $1 AND a.kind = 'person'",
+                "",
                 &mut binds,
             );
             sql.push_str(&format!(" AND e.target_id IN ({visible})"));

@@ -170,7 +170,27 @@ impl Db {
                 .await?;
             Db::Sqlite(pool)
         };
+        db.refold_people().await?;
         Ok(db)
+    }
+
+    /// Brings the search and sort keys of rows written by an older folding up to date, in
+    /// batches (after an upgrade; nothing to do otherwise).
+    async fn refold_people(&self) -> Result<(), sqlx::Error> {
+        let mut total = 0;
+        loop {
+            let mut tx = self.begin().await?;
+            let done = tx.refold_people(1000).await?;
+            tx.commit().await?;
+            if done == 0 {
+                break;
+            }
+            total += done;
+        }
+        if total > 0 {
+            tracing::info!("search keys of {total} people refolded");
+        }
+        Ok(())
     }
 
     /// A pooled connection, for reads that need no transaction.

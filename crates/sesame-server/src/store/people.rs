@@ -43,9 +43,12 @@ macro_rules! person_columns {
 }
 
 mod listing;
+mod search;
 mod visibility;
 
 pub use listing::MAX_PAGE;
+use search::search_text;
+use search::{FOLDING, escape_like};
 pub(super) use visibility::visible_people;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -139,12 +142,6 @@ pub struct NewPersonRow {
     pub password_temporary: bool,
 }
 
-pub fn search_text(user_id: &str, last_name: &str, first_name: &str, email: &str) -> String {
-    fold_for_search(&format!(
-        "{first_name} {last_name}\u{1}{last_name} {first_name}\u{1}{user_id}\u{1}{email}"
-    ))
-}
-
 /// The columns derived from a person's identity (search and sort keys, level rank), computed
 /// on every write so the listing's indexes stay in step with what they index.
 struct DerivedColumns {
@@ -178,13 +175,9 @@ pub struct PersonFields {
     pub is_contact: bool,
 }
 
+/// `%q%` for LIKE, `q` folded and its wildcards taken literally.
 pub(super) fn like_pattern(q: &str) -> String {
-    let folded = fold_for_search(q.trim());
-    let escaped = folded
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
+    format!("%{}%", escape_like(&fold_for_search(q.trim())))
 }
 
 impl Conn {
@@ -331,8 +324,8 @@ impl Conn {
             sqlx::query_scalar::<_, i64>(
                 "INSERT INTO accounts (org_id, kind, user_id, user_id_key, password_hash, \
                  password_temporary, status, language, last_name, first_name, email, phone, level, \
-                 roles, is_contact, sort_name, search_text, created_at, level_rank) \
-                 VALUES ($1, 'person', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
+                 roles, is_contact, sort_name, search_text, created_at, level_rank, search_folding) \
+                 VALUES ($1, 'person', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) \
                  RETURNING id",
             )
             .bind(p.org_id)
@@ -353,6 +346,7 @@ impl Conn {
             .bind(&d.search_text)
             .bind(now())
             .bind(d.level_rank)
+            .bind(FOLDING)
             .fetch_one(&mut *c)
             .await
         })
@@ -371,7 +365,7 @@ impl Conn {
             sqlx::query(
                 "UPDATE accounts SET user_id = $1, user_id_key = $2, last_name = $3, first_name = $4, \
                  email = $5, phone = $6, level = $7, language = $8, is_contact = $9, sort_name = $10, \
-                 search_text = $11, level_rank = $14, version = version + 1 \
+                 search_text = $11, level_rank = $14, search_folding = $15, version = version + 1 \
                  WHERE id = $12 AND version = $13 AND kind = 'person'",
             )
             .bind(&f.user_id)
@@ -388,6 +382,7 @@ impl Conn {
             .bind(id)
             .bind(version)
             .bind(d.level_rank)
+            .bind(FOLDING)
             .execute(&mut *c)
             .await?
                 .rows_affected()

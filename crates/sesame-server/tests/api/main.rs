@@ -5,11 +5,13 @@ mod support;
 
 mod auth;
 mod catalogue_and_contacts;
+mod listing;
 mod mail_and_invitations;
 mod organization_and_audit;
 mod people;
 mod people_passwords;
 mod rule_matrix;
+mod search;
 mod secrets;
 mod service_accounts;
 mod structures;

@@ -5,10 +5,12 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use sqlx::AssertSqlSafe;
 
+use super::PersonRow;
+use super::search::search_condition;
 use super::visibility::visible_people;
-use super::{PersonRow, like_pattern};
 use crate::store::{Bind, Conn, bind_all, on_conn};
-use sesame_core::api::{PeopleQuery, PeopleSort};
+use sesame_core::api::{PeoplePage, PeopleQuery, PeopleSort};
+use sesame_core::domain::Level;
 use sesame_core::domain::rules::Visibility;
 
 /// Where the next page starts: the sort values and id of the last row sent.
@@ -73,90 +75,203 @@ fn encode_cursor(cursor: &Cursor) -> String {
         .encode(serde_json::to_vec(cursor).unwrap_or_default())
 }
 
+/// The statement of one page: its SQL, its values, and the page's size and order.
+struct PageStatement {
+    sql: String,
+    binds: Vec<Bind>,
+    limit: i64,
+    sort: PeopleSort,
+}
+
+/// The page of `query` among the people `visibility` lets the actor see, selecting `columns`
+/// (which must include `a.id` and the sort's columns). One query, whatever the page.
+fn page_statement(
+    sqlite: bool,
+    org_id: i64,
+    visibility: Visibility,
+    query: &PeopleQuery,
+    columns: &str,
+) -> Result<PageStatement, BadCursor> {
+    let sort = query.sort.unwrap_or_default();
+    let desc = query.desc.unwrap_or(false);
+    let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE) as i64;
+    let mut binds = vec![Bind::Int(org_id)];
+    let mut filter = String::from(" WHERE a.org_id = $1 AND a.kind = 'person'");
+    if let Some(q) = query.q.as_deref()
+        && let Some(condition) = search_condition(sqlite, q, &mut binds)
+    {
+        filter.push_str(&condition);
+    }
+    if let Some(level) = query.level {
+        binds.push(Bind::Int(level.code()));
+        filter.push_str(&format!(" AND a.level = ${}", binds.len()));
+    }
+    if let Some(status) = query.status {
+        binds.push(Bind::Text(status.as_str().into()));
+        filter.push_str(&format!(" AND a.status = ${}", binds.len()));
+    }
+    let sort_keys = sort_columns(sort);
+    let cmp = if desc { "<" } else { ">" };
+    if let Some(text) = &query.cursor {
+        let cursor = decode_cursor(text, sort)?;
+        // A row-value comparison, (c1, c2, id) > (v1, v2, vid): both databases turn it
+        // into an index range, so page 1,000 costs what page 1 costs.
+        let mut placeholders = vec![];
+        for v in &cursor.v {
+            binds.push(match v {
+                CursorValue::Int(i) => Bind::Int(*i),
+                CursorValue::Text(s) => Bind::Text(s.clone()),
+            });
+            placeholders.push(format!("${}", binds.len()));
+        }
+        binds.push(Bind::Int(cursor.id));
+        placeholders.push(format!("${}", binds.len()));
+        let keys: Vec<&str> = sort_keys.iter().copied().chain(["a.id"]).collect();
+        filter.push_str(&format!(
+            " AND ({}) {cmp} ({})",
+            keys.join(", "),
+            placeholders.join(", ")
+        ));
+    }
+    let dir = if desc { "DESC" } else { "ASC" };
+    // By result column names: the level-2 statement is a compound one.
+    let order = sort_keys
+        .iter()
+        .chain(["a.id"].iter())
+        .map(|c| format!("{} {dir}", &c[2..]))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let bound = format!(" ORDER BY {order} LIMIT {}", limit + 1);
+    let sql = format!(
+        "{}{bound}",
+        visible_people(visibility, columns, &filter, &bound, &mut binds)
+    );
+    Ok(PageStatement {
+        sql,
+        binds,
+        limit,
+        sort,
+    })
+}
+
+/// The rows of a page past its size (one was fetched to know whether more follow) dropped,
+/// and the cursor of the next page made from the last row kept.
+fn paged<T>(mut rows: Vec<T>, limit: i64, next: impl Fn(&T) -> Cursor) -> (Vec<T>, Option<String>) {
+    if rows.len() as i64 > limit {
+        rows.truncate(limit as usize);
+        let cursor = rows.last().map(|r| encode_cursor(&next(r)));
+        (rows, cursor)
+    } else {
+        (rows, None)
+    }
+}
+
 impl Conn {
-    /// One page of the people `visibility` lets the actor see: one query, whatever the page.
+    /// One page of the people `visibility` lets the actor see.
     pub async fn people_page(
         &mut self,
         org_id: i64,
         visibility: Visibility,
         query: &PeopleQuery,
     ) -> Result<Result<(Vec<PersonRow>, Option<String>), BadCursor>, sqlx::Error> {
-        let sort = query.sort.unwrap_or_default();
-        let desc = query.desc.unwrap_or(false);
-        let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE) as i64;
-        let mut binds = vec![Bind::Int(org_id)];
-        let mut filter = String::from(" WHERE a.org_id = $1 AND a.kind = 'person'");
-        if let Some(q) = query.q.as_deref().filter(|q| !q.trim().is_empty()) {
-            binds.push(Bind::Text(like_pattern(q)));
-            filter.push_str(&format!(
-                " AND a.search_text LIKE ${} ESCAPE '\\'",
-                binds.len()
-            ));
-        }
-        if let Some(level) = query.level {
-            binds.push(Bind::Int(level.code()));
-            filter.push_str(&format!(" AND a.level = ${}", binds.len()));
-        }
-        if let Some(status) = query.status {
-            binds.push(Bind::Text(status.as_str().into()));
-            filter.push_str(&format!(" AND a.status = ${}", binds.len()));
-        }
-        let columns = sort_columns(sort);
-        let cmp = if desc { "<" } else { ">" };
-        if let Some(text) = &query.cursor {
-            let cursor = match decode_cursor(text, sort) {
-                Ok(c) => c,
-                Err(e) => return Ok(Err(e)),
-            };
-            // A row-value comparison, (c1, c2, id) > (v1, v2, vid): both databases turn it
-            // into an index range, so page 1,000 costs what page 1 costs.
-            let mut placeholders = vec![];
-            for v in &cursor.v {
-                binds.push(match v {
-                    CursorValue::Int(i) => Bind::Int(*i),
-                    CursorValue::Text(s) => Bind::Text(s.clone()),
-                });
-                placeholders.push(format!("${}", binds.len()));
-            }
-            binds.push(Bind::Int(cursor.id));
-            placeholders.push(format!("${}", binds.len()));
-            let keys: Vec<&str> = columns.iter().copied().chain(["a.id"]).collect();
-            filter.push_str(&format!(
-                " AND ({}) {cmp} ({})",
-                keys.join(", "),
-                placeholders.join(", ")
-            ));
-        }
-        let dir = if desc { "DESC" } else { "ASC" };
-        // By result column names: the level-2 statement is a compound one.
-        let order = columns
-            .iter()
-            .chain(["a.id"].iter())
-            .map(|c| format!("{} {dir}", &c[2..]))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let sql = format!(
-            "{} ORDER BY {order} LIMIT {}",
-            visible_people(visibility, person_columns!(), &filter, &mut binds),
-            limit + 1
-        );
-
-        let mut rows: Vec<PersonRow> = on_conn!(self, c => {
-            bind_all!(sqlx::query_as::<_, PersonRow>(AssertSqlSafe(sql)), &binds)
+        let sqlite = matches!(self, Conn::Sqlite(_));
+        let st = match page_statement(sqlite, org_id, visibility, query, person_columns!()) {
+            Ok(st) => st,
+            Err(e) => return Ok(Err(e)),
+        };
+        let rows: Vec<PersonRow> = on_conn!(self, c => {
+            bind_all!(sqlx::query_as::<_, PersonRow>(AssertSqlSafe(st.sql)), &st.binds)
                 .fetch_all(&mut *c)
                 .await?
         });
-        let next = if rows.len() as i64 > limit {
-            rows.truncate(limit as usize);
-            rows.last().map(|r| {
-                encode_cursor(&Cursor {
-                    v: cursor_values(r, sort),
-                    id: r.id,
-                })
-            })
-        } else {
-            None
-        };
-        Ok(Ok((rows, next)))
+        Ok(Ok(paged(rows, st.limit, |r| Cursor {
+            v: cursor_values(r, st.sort),
+            id: r.id,
+        })))
     }
+
+    /// [`Conn::people_page`] as the API's JSON page (`PeoplePage`). On SQLite each row is written
+    /// by the database: three values a row instead of seventeen, which its driver copies one by
+    /// one on a thread of its own.
+    pub async fn people_page_json(
+        &mut self,
+        org_id: i64,
+        visibility: Visibility,
+        query: &PeopleQuery,
+    ) -> Result<Result<String, BadCursor>, sqlx::Error> {
+        let sqlite = matches!(self, Conn::Sqlite(_));
+        if !sqlite {
+            // PostgreSQL's driver decodes rows cheaply, while json_build_object costs the
+            // database ~5 µs a row (30 times the plain columns).
+            return Ok(self.people_page(org_id, visibility, query).await?.map(
+                |(rows, next_cursor)| {
+                    let page = PeoplePage {
+                        items: rows.iter().map(PersonRow::summary).collect(),
+                        next_cursor,
+                    };
+                    serde_json::to_string(&page).unwrap_or_default()
+                },
+            ));
+        }
+        let sort = query.sort.unwrap_or_default();
+        let columns = format!(
+            "{} AS summary, a.id, {}",
+            summary_json(),
+            sort_columns(sort).join(", ")
+        );
+        let st = match page_statement(sqlite, org_id, visibility, query, &columns) {
+            Ok(st) => st,
+            Err(e) => return Ok(Err(e)),
+        };
+        let keys = sort_columns(sort);
+        let rows: Vec<(String, Cursor)> = on_conn!(self, c => {
+            use sqlx::Row;
+            let rows = bind_all!(sqlx::query(AssertSqlSafe(st.sql)), &st.binds)
+                .fetch_all(&mut *c)
+                .await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for r in &rows {
+                let mut v = Vec::with_capacity(keys.len());
+                for (i, key) in keys.iter().enumerate() {
+                    v.push(if *key == "a.level" {
+                        CursorValue::Int(r.try_get::<Option<i64>, _>(i + 2)?.unwrap_or(0))
+                    } else {
+                        CursorValue::Text(r.try_get(i + 2)?)
+                    });
+                }
+                out.push((r.try_get(0)?, Cursor { v, id: r.try_get(1)? }));
+            }
+            out
+        });
+        let (rows, next) = paged(rows, st.limit, |(_, cursor)| cursor.clone());
+        let mut body =
+            String::with_capacity(rows.iter().map(|(j, _)| j.len() + 1).sum::<usize>() + 64);
+        body.push_str("{\"items\":[");
+        for (i, (summary, _)) in rows.iter().enumerate() {
+            if i > 0 {
+                body.push(',');
+            }
+            body.push_str(summary);
+        }
+        body.push_str("],\"next_cursor\":");
+        body.push_str(&serde_json::to_string(&next).unwrap_or_else(|_| "null".into()));
+        body.push('}');
+        Ok(Ok(body))
+    }
+}
+
+/// A row of the people `a` as a `PersonSummary` in JSON, written by SQLite.
+fn summary_json() -> String {
+    let level: String = Level::ALL
+        .iter()
+        .map(|l| format!(" WHEN {} THEN '{}'", l.code(), l.as_str()))
+        .collect();
+    format!(
+        "json_object('id', a.id, 'user_id', a.user_id, 'last_name', a.last_name, \
+         'first_name', a.first_name, 'email', a.email, 'phone', NULLIF(a.phone, ''), \
+         'level', CASE a.level{level} END, 'roles', json(a.roles), 'status', a.status, \
+         'two_factor', json(CASE WHEN a.totp_enabled THEN 'true' ELSE 'false' END), \
+         'is_contact', json(CASE WHEN a.is_contact THEN 'true' ELSE 'false' END), \
+         'language', a.language, 'version', a.version)"
+    )
 }

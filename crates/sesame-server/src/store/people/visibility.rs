@@ -7,11 +7,13 @@ use sesame_core::domain::rules::Visibility;
 
 /// `SELECT {columns}` of the people `a` matching `filter` (a `WHERE …` clause on `accounts a`)
 /// that `visibility` lets the actor see. A compound statement for level 2, so the caller orders
-/// it by result column names (`sort_name`, not `a.sort_name`).
+/// it by result column names (`sort_name`, not `a.sort_name`); `each_part` (`ORDER BY … LIMIT
+/// n`, or nothing) then also bounds each of its parts.
 pub fn visible_people(
     visibility: Visibility,
     columns: &str,
     filter: &str,
+    each_part: &str,
     binds: &mut Vec<Bind>,
 ) -> String {
     let select = format!("SELECT {columns} FROM accounts a{filter}");
@@ -20,17 +22,24 @@ pub fn visible_people(
         // Two parts merged: an index range of the level-2 users, and the few level-3 users
         // under charge, reached from `charges` (CROSS JOIN keeps SQLite from walking the whole
         // name index to find them). One scan that skips most of the organization would make
-        // the level-2 list many times slower. The actor is among the level-2 users: this
-        // visibility is only ever theirs.
+        // the level-2 list many times slower. Each part ordered and limited on its own: else
+        // PostgreSQL sorts every level-2 user to keep the first hundred. The actor is among the
+        // level-2 users: this visibility is only ever theirs.
         Visibility::LevelTwoAndCharge { person_id } => {
             binds.push(Bind::Int(person_id));
             let p = binds.len();
+            let part = |sql: String| match each_part {
+                "" => sql,
+                bound => format!("SELECT * FROM ({sql}{bound}) AS part"),
+            };
             format!(
-                "{select} AND a.level_rank = {} UNION ALL \
-                 SELECT {columns} FROM charges c CROSS JOIN accounts a{filter} \
-                 AND c.manager_id = ${p} AND a.id = c.subordinate_id AND a.level_rank = {}",
-                Level::Two.rank(),
-                Level::Three.rank()
+                "{} UNION ALL {}",
+                part(format!("{select} AND a.level_rank = {}", Level::Two.rank())),
+                part(format!(
+                    "SELECT {columns} FROM charges c CROSS JOIN accounts a{filter} \
+                     AND c.manager_id = ${p} AND a.id = c.subordinate_id AND a.level_rank = {}",
+                    Level::Three.rank()
+                ))
             )
         }
         Visibility::OnlySelf { person_id } => {

@@ -62,7 +62,9 @@ fn unique(prefix: &str) -> String {
 }
 
 /// A fresh database of its own for each server: (URL, SQLite folder, PostgreSQL name).
-async fn database_url(backend: &Backend) -> (String, Option<std::path::PathBuf>, Option<String>) {
+pub async fn database_url(
+    backend: &Backend,
+) -> (String, Option<std::path::PathBuf>, Option<String>) {
     match backend {
         Backend::Sqlite => {
             let dir = std::env::temp_dir().join(unique("sesame_test"));
@@ -91,7 +93,15 @@ async fn database_url(backend: &Backend) -> (String, Option<std::path::PathBuf>,
 }
 
 pub async fn start_with(backend: &Backend, config: Config) -> TestServer {
-    let (url, dir, pg_database) = database_url(backend).await;
+    start_on(backend, database_url(backend).await, config).await
+}
+
+/// A server on a database made by [`database_url`] (and perhaps filled beforehand).
+pub async fn start_on(
+    backend: &Backend,
+    (url, dir, pg_database): (String, Option<std::path::PathBuf>, Option<String>),
+    config: Config,
+) -> TestServer {
     let running = sesame_server::start(&url, "127.0.0.1:0", config)
         .await
         .expect("server starts");
