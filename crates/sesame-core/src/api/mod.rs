@@ -10,7 +10,9 @@ mod records;
 
 pub use accounts::*;
 pub use audit::{AuditDetail, FieldChange, ScopeDetail, StructureRef};
-pub use error::{ErrorBody, ErrorCode, ErrorDetail, RefusedPerson};
+pub use error::{
+    ErrorBody, ErrorCode, ErrorDetail, FieldIssue, RefusedPerson, field_message, preferred_language,
+};
 pub use organization::*;
 pub use people::*;
 pub use records::*;

@@ -210,7 +210,7 @@ async fn give_roles(
     for (target, _) in &people {
         s.actor.may(Action::UpdateRoles, target)?;
     }
-    let roles = check_roles(tx, s.actor.org_id, roles).await?;
+    let roles = check_roles(tx, s.actor.org_id, roles).await??;
     tx.set_roles_of(ids, &roles).await?;
     let lines: Vec<(i64, &str, AuditDetail)> = people
         .iter()

@@ -12,7 +12,7 @@ use axum::routing::{delete, get, put};
 use super::record;
 use crate::AppState;
 use crate::auth::Signed;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Checks};
 use crate::extract::{Body, Id};
 use crate::store::{Conn, StructureRow};
 use sesame_core::api::{
@@ -20,7 +20,9 @@ use sesame_core::api::{
     SetPrimaryManager, Structure, StructureHolders, StructureRef,
 };
 use sesame_core::domain::rules::Actor;
-use sesame_core::domain::{AccountKind, Scope, StructureKind, creates_cycle, required_text};
+use sesame_core::domain::{
+    AccountKind, FieldError, Scope, StructureKind, creates_cycle, required_text,
+};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -87,10 +89,13 @@ pub(crate) async fn load(conn: &mut Conn, actor: &Actor, id: i64) -> ApiResult<S
         .ok_or_else(ApiError::not_found)
 }
 
-fn check_kind_and_parent(kind: StructureKind, parent: Option<&StructureRow>) -> ApiResult<()> {
+fn check_kind_and_parent(
+    kind: StructureKind,
+    parent: Option<&StructureRow>,
+) -> Result<(), FieldError> {
     match (kind.needs_parent(), parent) {
-        (true, None) => Err(ApiError::field("parent_id", "required")),
-        (false, Some(_)) => Err(ApiError::field("kind", "invalid_value")),
+        (true, None) => Err(FieldError::new("parent_id", "required")),
+        (false, Some(_)) => Err(FieldError::new("kind", "invalid_value")),
         _ => Ok(()),
     }
 }
@@ -103,17 +108,23 @@ pub async fn create_structure(
     Body(req): Body<NewStructure>,
 ) -> ApiResult<Json<Structure>> {
     s.actor.may_manage_structures()?;
-    let name = required_text("name", &req.name, 120)?;
+    let mut checks = Checks::default();
+    let name = checks.take(required_text("name", &req.name, 120));
     let mut tx = state.db.begin().await?;
     let parent = match req.parent_id {
-        Some(p) => Some(
-            tx.structure(s.actor.org_id, p)
-                .await?
-                .ok_or_else(|| ApiError::field("parent_id", "invalid_value"))?,
-        ),
+        Some(p) => {
+            let parent = tx.structure(s.actor.org_id, p).await?;
+            if parent.is_none() {
+                checks.refuse("parent_id", "invalid_value");
+            }
+            parent
+        }
         None => None,
     };
-    check_kind_and_parent(req.kind, parent.as_ref())?;
+    if req.parent_id.is_none() || parent.is_some() {
+        checks.take(check_kind_and_parent(req.kind, parent.as_ref()));
+    }
+    checks.done()?;
     let id = tx
         .insert_structure(s.actor.org_id, req.parent_id, req.kind, &name)
         .await?;
