@@ -67,6 +67,12 @@ impl ApiError {
         e
     }
 
+    /// The same refusal with another status (e.g. 409 when the state, not the input, is at fault).
+    pub fn with_status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
+    }
+
     /// Answers in `lang` unless the caller asks for another language.
     pub fn in_language(mut self, lang: Language) -> Self {
         self.language = Some(lang);
@@ -135,10 +141,17 @@ impl Checks {
     /// Refuses the request when any field was refused.
     pub fn done(self) -> ApiResult<()> {
         if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(ApiError::fields(self.0))
+            return Ok(());
         }
+        // A request whose only fault is naming something that does not exist (a role code)
+        // is answered as a missing record, like an unknown id in a path.
+        let only_references = self.0.iter().all(|e| e.code == "unknown_role");
+        let e = ApiError::fields(self.0);
+        Err(if only_references {
+            e.with_status(StatusCode::NOT_FOUND)
+        } else {
+            e
+        })
     }
 }
 

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use axum::Json;
 use axum::Router;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::routing::{get, post};
 
 use super::people::{check_roles, duplicate_user_id, target_of};
@@ -201,7 +202,7 @@ async fn invited_target(conn: &mut Conn, actor: &Actor, id: i64) -> ApiResult<Pe
         return Err(ApiError::forbidden());
     }
     if p.status() != Status::Invited {
-        return Err(ApiError::field("status", "invalid_value"));
+        return Err(ApiError::field("status", "invalid_value").with_status(StatusCode::CONFLICT));
     }
     Ok(p)
 }

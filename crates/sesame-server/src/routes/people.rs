@@ -146,13 +146,15 @@ pub(crate) async fn check_roles(
     org_id: i64,
     roles: &[String],
 ) -> ApiResult<Result<Vec<String>, FieldError>> {
-    let mut roles: Vec<String> = roles.iter().map(|r| r.trim().to_owned()).collect();
-    roles.sort();
-    roles.dedup();
+    // Counted as sent, as the document's `maxItems` counts.
     if roles.len() > 50 {
         return Ok(Err(FieldError::new("roles", "too_long")));
     }
+    let mut roles: Vec<String> = roles.iter().map(|r| r.trim().to_owned()).collect();
+    roles.sort();
+    roles.dedup();
     if !conn.unknown_roles(org_id, &roles).await?.is_empty() {
+        // Naming a role that does not exist is a missing record (see `Checks::done`).
         return Ok(Err(FieldError::new("roles", "unknown_role")));
     }
     Ok(Ok(roles))

@@ -57,7 +57,7 @@ async fn check_scope(
         .map(|(id, _)| id)
         .collect();
     if scope.structure_ids.iter().any(|s| !known.contains(s)) {
-        return Ok(Err(FieldError::new("scope", "invalid_value")));
+        return Err(ApiError::not_found().with_field("scope"));
     }
     Ok(Ok(scope))
 }

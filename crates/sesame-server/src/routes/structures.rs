@@ -114,16 +114,11 @@ pub async fn create_structure(
     let parent = match req.parent_id {
         Some(p) => {
             let parent = tx.structure(s.actor.org_id, p).await?;
-            if parent.is_none() {
-                checks.refuse("parent_id", "invalid_value");
-            }
-            parent
+            Some(parent.ok_or_else(|| ApiError::not_found().with_field("parent_id"))?)
         }
         None => None,
     };
-    if req.parent_id.is_none() || parent.is_some() {
-        checks.take(check_kind_and_parent(req.kind, parent.as_ref()));
-    }
+    checks.take(check_kind_and_parent(req.kind, parent.as_ref()));
     checks.done()?;
     let id = tx
         .insert_structure(s.actor.org_id, req.parent_id, req.kind, &name)
@@ -192,7 +187,7 @@ pub async fn move_structure(
     if let Some(p) = req.parent_id {
         let row = load(&mut tx, &s.actor, p)
             .await
-            .map_err(|_| ApiError::field("parent_id", "invalid_value"))?;
+            .map_err(|e| e.with_field("parent_id"))?;
         parent = Some(row.reference());
         let parents: HashMap<i64, Option<i64>> = tx
             .structure_parents(s.actor.org_id)
@@ -200,12 +195,11 @@ pub async fn move_structure(
             .into_iter()
             .collect();
         if creates_cycle(id, p, |x| parents.get(&x).copied().flatten()) {
-            return Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                ErrorCode::StructureCycle,
-                "cycle",
-            )
-            .with_field("parent_id"));
+            // The tree as it stands forbids it: a conflict, not a malformed request.
+            return Err(
+                ApiError::new(StatusCode::CONFLICT, ErrorCode::StructureCycle, "cycle")
+                    .with_field("parent_id"),
+            );
         }
         if kind == StructureKind::Company {
             kind = StructureKind::Establishment; // a company moved under another is no longer a company
@@ -251,9 +245,12 @@ pub async fn set_primary_manager(
             let p = tx
                 .person(s.actor.org_id, pid)
                 .await?
-                .ok_or_else(|| ApiError::field("person_id", "invalid_value"))?;
+                .ok_or_else(|| ApiError::not_found().with_field("person_id"))?;
             if !Actor::can_be_primary_manager(p.level(), p.status()) {
-                return Err(ApiError::field("person_id", "invalid_value"));
+                // The person exists; their level or status rules them out for now.
+                return Err(
+                    ApiError::field("person_id", "invalid_value").with_status(StatusCode::CONFLICT)
+                );
             }
             p.user_id
         }

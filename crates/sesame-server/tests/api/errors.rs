@@ -3,10 +3,8 @@
 
 use serde_json::{Value, json};
 
-use crate::support::{TestServer, backends};
+use crate::support::{PASSWORD, TestServer, backends};
 use sesame_core::domain::Level;
-
-const PASSWORD: &str = "correct horse battery staple";
 
 /// A request with an `Accept-Language` header: (status, body, Content-Language).
 async fn ask(

@@ -5,6 +5,7 @@ mod support;
 
 mod auth;
 mod catalogue_and_contacts;
+mod contract;
 mod errors;
 mod mail_and_invitations;
 mod organization_and_audit;

@@ -103,7 +103,8 @@ impl Conn {
         }
         let columns = sort_columns(sort);
         let cmp = if desc { "<" } else { ">" };
-        if let Some(text) = &query.cursor {
+        // An empty cursor is the first page.
+        if let Some(text) = query.cursor.as_ref().filter(|c| !c.is_empty()) {
             let cursor = match decode_cursor(text, sort) {
                 Ok(c) => c,
                 Err(e) => return Ok(Err(e)),
