@@ -30,5 +30,7 @@ token() {
 main=$(token demo)
 spare=$(token admin.en)
 sed -e "s/@MAIN@/$main/" -e "s/@SPARE@/$spare/" .ci/schemathesis.toml >"$dir/schemathesis.toml"
+# From the temporary directory: the fuzzer keeps a cache where it runs.
+cd "$dir"
 "$venv/bin/st" --config-file "$dir/schemathesis.toml" run "$base/api/v1/openapi.json" \
   --checks all --max-time "$seconds" --workers 2 --no-color

@@ -56,3 +56,21 @@ pub mod whole {
             .transpose()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[derive(serde::Deserialize)]
+    struct V {
+        #[serde(deserialize_with = "super::whole::number")]
+        v: i64,
+    }
+
+    #[test]
+    fn whole_numbers_written_as_floats_are_read_exactly() {
+        let read = |t: &str| serde_json::from_str::<V>(t).map(|x| x.v).ok();
+        assert_eq!(read(r#"{"v": 2142472987215479.0}"#), Some(2142472987215479));
+        assert_eq!(read(r#"{"v": 7}"#), Some(7));
+        assert_eq!(read(r#"{"v": -3.00}"#), Some(-3));
+        assert_eq!(read(r#"{"v": 1.5}"#), None);
+    }
+}
