@@ -30,7 +30,8 @@ token() {
 main=$(token demo)
 spare=$(token admin.en)
 sed -e "s/@MAIN@/$main/" -e "s/@SPARE@/$spare/" .ci/schemathesis.toml >"$dir/schemathesis.toml"
-# From the temporary directory: the fuzzer keeps a cache where it runs.
+# From the temporary directory: the fuzzer keeps a cache where it runs. One worker: with two,
+# the generator's own source introspection once failed with an internal error (a race).
 cd "$dir"
 "$venv/bin/st" --config-file "$dir/schemathesis.toml" run "$base/api/v1/openapi.json" \
-  --checks all --max-time "$seconds" --workers 2 --no-color
+  --checks all --max-time "$seconds" --workers 1 --no-color
