@@ -132,6 +132,15 @@ impl Locale {
             .unwrap_or_else(|| self.t("reason-invalid_value"))
     }
 
+    /// Why a field was refused, from the code of an entry of `ErrorDetail::errors`: a reason
+    /// or an error code.
+    pub fn field_code(&self, code: &str) -> String {
+        let id = format!("error-{code}");
+        self.reason(code)
+            .or_else(|| texts().has(self.language, &id).then(|| self.t(&id)))
+            .unwrap_or_else(|| self.t("reason-invalid_value"))
+    }
+
     /// A server refusal in the user's language: the field's reason when there is one.
     pub fn error(&self, e: &ClientError) -> String {
         match e {
@@ -197,6 +206,7 @@ mod tests {
             retry_after: None,
             refused: vec![],
             held_by: None,
+            errors: vec![],
         };
         use sesame_core::api::ErrorCode as C;
         let fr = Locale::new(Language::Fr);

@@ -12,7 +12,11 @@ pub enum ClientError {
     /// The server could not be reached (or did not answer as a Sesame server).
     Unreachable(String),
     /// The server refused, with its error body.
-    Api { status: u16, error: ErrorDetail },
+    /// (The detail is boxed: errors travel inside every screen's `Action`.)
+    Api {
+        status: u16,
+        error: Box<ErrorDetail>,
+    },
 }
 
 impl ClientError {
@@ -133,7 +137,7 @@ impl Client {
         match serde_json::from_str::<ErrorBody>(&text) {
             Ok(b) => Err(ClientError::Api {
                 status: status.as_u16(),
-                error: b.error,
+                error: Box::new(b.error),
             }),
             Err(_) => Err(ClientError::Unreachable(format!("{status}: {text}"))),
         }

@@ -28,6 +28,8 @@ const NOT_TEXT_KEYS: &[&str] = &[
     "new-password",
     "user-id",
     "user-code",
+    // A JSON Schema format named in the OpenAPI document.
+    "date-time",
     // Names of mail kinds stored in the outbox.
     "technical-created",
     "technical-reset",

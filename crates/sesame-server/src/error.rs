@@ -3,15 +3,18 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use sesame_core::api::{ErrorBody, ErrorCode, ErrorDetail};
+use sesame_core::api::{ErrorBody, ErrorCode, ErrorDetail, FieldIssue};
 use sesame_core::domain::FieldError;
+use sesame_core::domain::Language;
 use sesame_core::domain::rules::Refusal;
 
 #[derive(Debug, Clone)]
 pub struct ApiError {
     pub status: StatusCode,
-    /// Boxed: every handler returns `Result<_, ApiError>`, and the detail is large.
+    /// Boxed: every handler returns this type, and the error path is the rare one.
     pub detail: Box<ErrorDetail>,
+    /// The language of the organization the request named, when no session says it.
+    pub language: Option<Language>,
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
@@ -29,7 +32,9 @@ impl ApiError {
                 retry_after: None,
                 refused: vec![],
                 held_by: None,
+                errors: vec![],
             }),
+            language: None,
         }
     }
 
@@ -42,6 +47,36 @@ impl ApiError {
         e.detail.field = Some(field.into());
         e.detail.reason = Some(reason.into());
         e
+    }
+
+    /// Every refused field of one request, in one answer.
+    pub fn fields(fields: Vec<FieldError>) -> Self {
+        let first = fields
+            .first()
+            .cloned()
+            .unwrap_or(FieldError::new("", "invalid_value"));
+        let mut e = ApiError::field(&first.field, &first.code);
+        e.detail.errors = fields
+            .into_iter()
+            .map(|f| FieldIssue {
+                field: f.field,
+                code: f.code,
+                message: String::new(),
+            })
+            .collect();
+        e
+    }
+
+    /// The same refusal with another status (e.g. 409 when the state, not the input, is at fault).
+    pub fn with_status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// Answers in `lang` unless the caller asks for another language.
+    pub fn in_language(mut self, lang: Language) -> Self {
+        self.language = Some(lang);
+        self
     }
 
     pub fn with_field(mut self, field: &str) -> Self {
@@ -77,24 +112,83 @@ impl ApiError {
     }
 }
 
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
+/// Collects every refused field of a request, so that one answer lists them all.
+#[derive(Debug, Default)]
+pub struct Checks(Vec<FieldError>);
+
+impl Checks {
+    /// The checked value; on a refusal, its type's default while the refusal is noted.
+    pub fn take<T: Default>(&mut self, checked: Result<T, FieldError>) -> T {
+        checked.unwrap_or_else(|e| {
+            self.0.push(e);
+            T::default()
+        })
+    }
+
+    pub fn refuse(&mut self, field: &str, code: &str) {
+        self.0.push(FieldError::new(field, code));
+    }
+
+    /// Adds the refusals of `other` that name a field not refused yet.
+    pub fn merge(&mut self, other: Checks) {
+        for e in other.0 {
+            if !self.0.iter().any(|mine| mine.field == e.field) {
+                self.0.push(e);
+            }
+        }
+    }
+
+    /// Refuses the request when any field was refused.
+    pub fn done(self) -> ApiResult<()> {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        // A request whose only fault is naming something that does not exist (a role code)
+        // is answered as a missing record, like an unknown id in a path.
+        let only_references = self.0.iter().all(|e| e.code == "unknown_role");
+        let e = ApiError::fields(self.0);
+        Err(if only_references {
+            e.with_status(StatusCode::NOT_FOUND)
+        } else {
+            e
+        })
+    }
+}
+
+/// The refusal an error response carries, for the layer that writes it in the caller's
+/// language (see [`crate::locale`]).
+#[derive(Debug, Clone)]
+pub struct Refused(pub ApiError);
+
+impl ApiError {
+    /// The response in `lang`.
+    pub fn respond_in(mut self, lang: Language) -> Response {
+        self.detail.localize(lang);
+        let retry_after = self.detail.retry_after;
         let mut response = (
             self.status,
+            [(
+                axum::http::header::CONTENT_LANGUAGE,
+                axum::http::HeaderValue::from_static(lang.as_str()),
+            )],
             axum::Json(ErrorBody {
-                error: (*self.detail).clone(),
+                error: *self.detail,
             }),
         )
             .into_response();
-        if let Some(v) = self
-            .detail
-            .retry_after
-            .and_then(|secs| secs.to_string().parse().ok())
-        {
+        if let Some(v) = retry_after.and_then(|secs| secs.to_string().parse().ok()) {
             response
                 .headers_mut()
                 .insert(axum::http::header::RETRY_AFTER, v);
         }
+        response
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut response = self.clone().respond_in(Language::En);
+        response.extensions_mut().insert(Refused(self));
         response
     }
 }

@@ -6,6 +6,7 @@ pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod invitation_page;
+pub mod locale;
 pub mod mail;
 pub mod openapi;
 pub mod routes;
@@ -75,6 +76,10 @@ pub fn app(state: AppState) -> Router {
         .merge(invitation_page::router())
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            locale::localize_errors,
+        ))
         .with_state(state)
 }
 

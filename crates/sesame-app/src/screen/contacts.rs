@@ -5,7 +5,7 @@ use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::people::PurposeChoice;
-use super::{Ctx, refused_field, request};
+use super::{Ctx, refused_fields, request};
 use crate::widget::{
     Look, Notice, Weight, button_for, chip, confirm, error_for, heading, labelled, link, primary,
     secondary,
@@ -33,7 +33,7 @@ struct Form {
     email: String,
     phone: String,
     purpose: Option<ContactPurpose>,
-    error: Option<(String, String)>,
+    error: Vec<(String, String)>,
 }
 
 impl Form {
@@ -47,7 +47,7 @@ impl Form {
             email: c.email.clone(),
             phone: c.phone.clone().unwrap_or_default(),
             purpose: c.purpose,
-            error: None,
+            error: vec![],
         }
     }
 }
@@ -192,7 +192,7 @@ impl Contacts {
             return Action::None;
         };
         let Some(purpose) = form.purpose else {
-            form.error = Some(("purpose".into(), ctx.locale.t("reason-required")));
+            form.error = vec![("purpose".into(), ctx.locale.t("reason-required"))];
             return Action::None;
         };
         if self.busy {
@@ -226,9 +226,9 @@ impl Contacts {
         if e.session_ended() {
             return Action::SessionEnded(e);
         }
-        let field = refused_field(&e);
-        match (&mut self.form, field) {
-            (Some(form), Some(f)) => form.error = Some((f, l.error(&e))),
+        let fields = refused_fields(&e, l);
+        match &mut self.form {
+            Some(form) if !fields.is_empty() => form.error = fields,
             _ => self.notice = Some(Notice::failed(l.error(&e))),
         }
         Action::None

@@ -85,12 +85,25 @@ where
     Task::perform(call(client.clone()), done)
 }
 
-/// The field a refusal of the server names, if any, for the form to show it beside.
-pub fn refused_field(e: &ClientError) -> Option<String> {
-    match e {
-        ClientError::Api { error, .. } => error.field.clone(),
-        ClientError::Unreachable(_) => None,
+/// Every field a refusal of the server names, each with why in the person's language, for
+/// the form to show them all beside their fields at once.
+pub fn refused_fields(e: &ClientError, l: crate::locale::Locale) -> Vec<(String, String)> {
+    let ClientError::Api { error, .. } = e else {
+        return vec![];
+    };
+    if error.errors.is_empty() {
+        // A server before lists of fields names one field at most.
+        return error
+            .field
+            .iter()
+            .map(|f| (f.clone(), l.api_error(error)))
+            .collect();
     }
+    error
+        .errors
+        .iter()
+        .map(|issue| (issue.field.clone(), l.field_code(&issue.code)))
+        .collect()
 }
 
 /// A key the app listens for on every screen; each screen says what it means there.
@@ -129,4 +142,45 @@ pub enum Destination {
     Roles,
     Contacts,
     Audit,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sesame_core::api::{ErrorCode, ErrorDetail, FieldIssue};
+    use sesame_core::domain::Language;
+
+    #[test]
+    fn every_refused_field_is_read_by_its_code() {
+        let issue = |field: &str, code: &str| FieldIssue {
+            field: field.into(),
+            code: code.into(),
+            message: "in the server's words".into(),
+        };
+        let e = ClientError::Api {
+            status: 422,
+            error: Box::new(ErrorDetail {
+                code: ErrorCode::InvalidField,
+                field: Some("email".into()),
+                reason: Some("invalid_email".into()),
+                message: String::new(),
+                current_version: None,
+                retry_after: None,
+                errors: vec![
+                    issue("email", "invalid_email"),
+                    issue("user_id", "duplicate_user_id"),
+                ],
+                held_by: None,
+                refused: vec![],
+            }),
+        };
+        let fr = crate::locale::Locale::new(Language::Fr);
+        assert_eq!(
+            refused_fields(&e, fr),
+            [
+                ("email".to_owned(), fr.t("reason-invalid_email")),
+                ("user_id".to_owned(), fr.t("error-duplicate_user_id")),
+            ]
+        );
+    }
 }

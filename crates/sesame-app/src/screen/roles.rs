@@ -4,7 +4,7 @@
 use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
-use super::{Ctx, refused_field};
+use super::{Ctx, refused_fields};
 use crate::widget::{
     Look, Notice, button_for, chip, error_for, heading, labelled, primary, secondary,
 };
@@ -29,7 +29,7 @@ struct Form {
     name_fr: String,
     description_en: String,
     description_fr: String,
-    error: Option<(String, String)>,
+    error: Vec<(String, String)>,
 }
 
 impl Form {
@@ -42,7 +42,7 @@ impl Form {
             name_fr: r.name_fr.clone(),
             description_en: r.description_en.clone(),
             description_fr: r.description_fr.clone(),
-            error: None,
+            error: vec![],
         }
     }
 }
@@ -170,11 +170,10 @@ impl Roles {
             Some(409) => l.t("roles-code-taken"),
             _ => l.error(&e),
         };
-        match (&mut self.form, refused_field(&e)) {
-            (Some(form), Some(f)) => form.error = Some((f, message)),
-            (Some(form), None) if e.status() == Some(409) => {
-                form.error = Some(("code".into(), message))
-            }
+        let fields = refused_fields(&e, l);
+        match &mut self.form {
+            Some(form) if e.status() == Some(409) => form.error = vec![("code".into(), message)],
+            Some(form) if !fields.is_empty() => form.error = fields,
             _ => self.notice = Some(Notice::failed(message)),
         }
         Action::None

@@ -91,10 +91,10 @@ pub fn field_error<'a, M: 'a>(message: Option<&str>) -> Element<'a, M> {
 }
 
 /// A form's error, `(field, message)`, as the field it concerns shows it.
-pub fn error_for<'a>(error: &'a Option<(String, String)>, field: &str) -> Option<&'a str> {
-    error
-        .as_ref()
-        .filter(|(f, _)| f == field)
+pub fn error_for<'a>(errors: &'a [(String, String)], field: &str) -> Option<&'a str> {
+    errors
+        .iter()
+        .find(|(f, _)| f == field)
         .map(|(_, m)| m.as_str())
 }
 

@@ -52,3 +52,20 @@ reason-user_id_characters = Letters, digits and . _ - @ only, without spaces.
 reason-unknown_role = Unknown role.
 reason-invalid_value = Not a valid value.
 reason-invalid_phone = Not a valid phone number.
+
+# A refused request field as a sentence (the API's `message`): its name for people, then why.
+field-message = { $field }: { $reason }
+reason-unknown_field = Not a field the server knows.
+# Names of request fields that no form of the app labels.
+field-name = Name
+field-code = Code
+field-cursor = Page position
+field-limit = Page size
+field-q = Search
+field-ids = Selection
+field-kind = Kind of structure
+field-parent-id = Parent structure
+field-person-id = Person
+field-scope = Access
+field-contact-purpose = Contact purpose
+field-version = Version

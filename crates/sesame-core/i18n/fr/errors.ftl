@@ -52,3 +52,20 @@ reason-user_id_characters = Lettres, chiffres et . _ - @ seulement, sans espaces
 reason-unknown_role = Rôle inconnu.
 reason-invalid_value = Valeur non valide.
 reason-invalid_phone = Numéro de téléphone non valide.
+
+# A refused request field as a sentence (the API's `message`): its name for people, then why.
+field-message = { $field } : { $reason }
+reason-unknown_field = Champ inconnu du serveur.
+# Names of request fields that no form of the app labels.
+field-name = Nom
+field-code = Code
+field-cursor = Position dans la liste
+field-limit = Taille de la page
+field-q = Recherche
+field-ids = Sélection
+field-kind = Type de structure
+field-parent-id = Structure parente
+field-person-id = Personne
+field-scope = Accès
+field-contact-purpose = Objet du contact
+field-version = Version

@@ -19,6 +19,7 @@ pub struct ServiceUser {
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339::option")]
     pub last_used_at: Option<OffsetDateTime>,
+    #[serde(deserialize_with = "super::whole::number")]
     pub version: i64,
 }
 
@@ -42,6 +43,7 @@ fn active() -> Status {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceUserUpdate {
+    #[serde(deserialize_with = "super::whole::number")]
     pub version: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application: Option<String>,

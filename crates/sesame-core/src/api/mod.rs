@@ -10,7 +10,9 @@ mod records;
 
 pub use accounts::*;
 pub use audit::{AuditDetail, FieldChange, ScopeDetail, StructureRef};
-pub use error::{ErrorBody, ErrorCode, ErrorDetail, RefusedPerson};
+pub use error::{
+    ErrorBody, ErrorCode, ErrorDetail, FieldIssue, RefusedPerson, field_message, preferred_language,
+};
 pub use organization::*;
 pub use people::*;
 pub use records::*;
@@ -20,3 +22,55 @@ pub type Timestamp = time::OffsetDateTime;
 
 /// Where the API lives under the server's address.
 pub const API_PREFIX: &str = "/api/v1";
+
+/// Whole numbers also when a client writes them `1.0`: JSON does not tell the two apart, and
+/// JSON Schema counts `1.0` as an integer.
+pub mod whole {
+    use serde::Deserialize;
+    use serde::de::{Deserializer, Error};
+
+    fn whole<E: Error>(n: serde_json::Number) -> Result<i64, E> {
+        n.as_i64()
+            .or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                    .map(|f| f as i64)
+            })
+            .ok_or_else(|| E::custom(format!("invalid value: {n}, expected a whole number")))
+    }
+
+    pub fn number<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        whole(serde_json::Number::deserialize(d)?)
+    }
+
+    pub fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<i64>, D::Error> {
+        Vec::<serde_json::Number>::deserialize(d)?
+            .into_iter()
+            .map(whole)
+            .collect()
+    }
+
+    pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+        Option::<serde_json::Number>::deserialize(d)?
+            .map(whole)
+            .transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[derive(serde::Deserialize)]
+    struct V {
+        #[serde(deserialize_with = "super::whole::number")]
+        v: i64,
+    }
+
+    #[test]
+    fn whole_numbers_written_as_floats_are_read_exactly() {
+        let read = |t: &str| serde_json::from_str::<V>(t).map(|x| x.v).ok();
+        assert_eq!(read(r#"{"v": 2142472987215479.0}"#), Some(2142472987215479));
+        assert_eq!(read(r#"{"v": 7}"#), Some(7));
+        assert_eq!(read(r#"{"v": -3.00}"#), Some(-3));
+        assert_eq!(read(r#"{"v": 1.5}"#), None);
+    }
+}

@@ -32,6 +32,7 @@ pub struct Me {
     pub must_change_password: bool,
     /// What this account may do, from the server's rules: the app shows only what they allow.
     pub rights: Rights,
+    #[serde(deserialize_with = "super::whole::number")]
     pub version: i64,
     pub organization: Organization,
 }
@@ -117,6 +118,7 @@ pub struct PersonRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Structure {
     pub id: i64,
+    #[serde(default, deserialize_with = "super::whole::optional")]
     pub parent_id: Option<i64>,
     pub kind: StructureKind,
     pub name: String,
@@ -125,13 +127,14 @@ pub struct Structure {
     pub technical_user_id: Option<i64>,
     /// The signed-in account may create or reset this structure's technical user.
     pub may_manage_technical_user: bool,
+    #[serde(deserialize_with = "super::whole::number")]
     pub version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewStructure {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::whole::optional")]
     pub parent_id: Option<i64>,
     pub kind: StructureKind,
     pub name: String,
@@ -140,6 +143,7 @@ pub struct NewStructure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RenameStructure {
+    #[serde(deserialize_with = "super::whole::number")]
     pub version: i64,
     pub name: String,
 }
@@ -147,16 +151,20 @@ pub struct RenameStructure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MoveStructure {
+    #[serde(deserialize_with = "super::whole::number")]
     pub version: i64,
     /// `null` makes a company (top of the tree).
+    #[serde(default, deserialize_with = "super::whole::optional")]
     pub parent_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetPrimaryManager {
+    #[serde(deserialize_with = "super::whole::number")]
     pub version: i64,
     /// A person of level 1 or 2; `null` removes the primary manager.
+    #[serde(default, deserialize_with = "super::whole::optional")]
     pub person_id: Option<i64>,
 }
 

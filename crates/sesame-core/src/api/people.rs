@@ -20,6 +20,7 @@ pub struct PersonSummary {
     pub two_factor: bool,
     pub is_contact: bool,
     pub language: Language,
+    #[serde(deserialize_with = "super::whole::number")]
     pub version: i64,
 }
 
@@ -109,6 +110,7 @@ pub struct CreatedPerson {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PersonUpdate {
+    #[serde(deserialize_with = "super::whole::number")]
     pub version: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
@@ -151,6 +153,7 @@ pub struct ChangePassword {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MyDetailsUpdate {
+    #[serde(deserialize_with = "super::whole::number")]
     pub version: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
@@ -181,6 +184,7 @@ pub struct TwoFactorCode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BatchInitialize {
+    #[serde(deserialize_with = "super::whole::list")]
     pub ids: Vec<i64>,
 }
 
@@ -188,6 +192,7 @@ pub struct BatchInitialize {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BatchRoles {
+    #[serde(deserialize_with = "super::whole::list")]
     pub ids: Vec<i64>,
     pub roles: Vec<String>,
 }

@@ -10,7 +10,7 @@ pub struct Scope {
     pub all_companies: bool,
     #[serde(default)]
     pub whole_structure: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::whole::list")]
     pub structure_ids: Vec<i64>,
 }
 

@@ -43,6 +43,8 @@ fn filter(q: &AuditQuery, max: u32) -> ApiResult<AuditFilter> {
         before: q
             .cursor
             .as_deref()
+            // An empty cursor is the first page.
+            .filter(|c| !c.is_empty())
             .map(|c| {
                 c.parse::<i64>()
                     .map_err(|_| ApiError::field("cursor", "invalid_value"))

@@ -10,7 +10,7 @@ use axum::routing::{get, put};
 use super::{phone, record};
 use crate::AppState;
 use crate::auth::Signed;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Checks};
 use crate::extract::{Body, Id};
 use sesame_core::api::{AuditDetail, Contact, ErrorBody, NewContact};
 use sesame_core::domain::{AuditAction, normalize_email, required_text};
@@ -34,15 +34,27 @@ pub async fn list_contacts(
 
 /// The checked values of a request, as a contact with no id yet.
 pub(crate) fn checked(req: &NewContact, person_id: Option<i64>) -> ApiResult<Contact> {
-    Ok(Contact {
+    let mut checks = Checks::default();
+    let contact = checked_into(&mut checks, req, person_id);
+    checks.done()?;
+    Ok(contact)
+}
+
+/// [`checked`], noting each refused field in `checks`.
+pub(crate) fn checked_into(
+    checks: &mut Checks,
+    req: &NewContact,
+    person_id: Option<i64>,
+) -> Contact {
+    Contact {
         id: 0,
-        last_name: required_text("last_name", &req.last_name, 100)?,
-        first_name: required_text("first_name", &req.first_name, 100)?,
-        email: normalize_email("email", &req.email)?,
-        phone: Some(phone(req.phone.as_deref())?).filter(|p| !p.is_empty()),
+        last_name: checks.take(required_text("last_name", &req.last_name, 100)),
+        first_name: checks.take(required_text("first_name", &req.first_name, 100)),
+        email: checks.take(normalize_email("email", &req.email)),
+        phone: Some(checks.take(phone(req.phone.as_deref()))).filter(|p| !p.is_empty()),
         purpose: Some(req.purpose),
         person_id,
-    })
+    }
 }
 
 fn detail(c: &Contact) -> Option<AuditDetail> {

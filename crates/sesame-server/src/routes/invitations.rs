@@ -7,13 +7,14 @@ use std::collections::HashMap;
 use axum::Json;
 use axum::Router;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::routing::{get, post};
 
 use super::people::{check_roles, duplicate_user_id, target_of};
 use super::{optional_text, record};
 use crate::AppState;
 use crate::auth::{Signed, token_hash};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Checks};
 use crate::extract::{Body, Id};
 use crate::mail;
 use crate::store::{Conn, InvitationRow, NewPersonRow, PersonRow, now, to_time};
@@ -78,30 +79,39 @@ pub async fn create_invitation(
 ) -> ApiResult<Json<Invitation>> {
     let level = req.level.unwrap_or(Level::Three);
     s.actor.may_create(level)?;
-    let email = normalize_email("email", &req.email)?;
-    let last_name = optional_text("last_name", req.last_name.as_deref(), 100)?;
-    let first_name = optional_text("first_name", req.first_name.as_deref(), 100)?;
-    let phone = super::phone(req.phone.as_deref())?;
+    let mut checks = Checks::default();
+    let email = checks.take(normalize_email("email", &req.email));
+    let last_name = checks.take(optional_text("last_name", req.last_name.as_deref(), 100));
+    let first_name = checks.take(optional_text("first_name", req.first_name.as_deref(), 100));
+    let phone = checks.take(super::phone(req.phone.as_deref()));
     // Someone who is also a contact needs what every contact has: names and a purpose.
-    let contact = if req.also_contact {
-        let purpose = req
-            .contact_purpose
-            .ok_or_else(|| ApiError::field("contact_purpose", "required"))?;
-        Some(super::contacts::checked(
-            &sesame_core::api::NewContact {
-                last_name: last_name.clone(),
-                first_name: first_name.clone(),
-                email: email.clone(),
-                phone: Some(phone.clone()),
-                purpose,
-            },
-            None,
-        )?)
-    } else {
-        None
+    let contact = match (req.also_contact, req.contact_purpose) {
+        (false, _) => None,
+        (true, None) => {
+            checks.refuse("contact_purpose", "required");
+            None
+        }
+        (true, Some(purpose)) => {
+            let mut contact_checks = Checks::default();
+            let contact = super::contacts::checked_into(
+                &mut contact_checks,
+                &sesame_core::api::NewContact {
+                    last_name: last_name.clone(),
+                    first_name: first_name.clone(),
+                    email: email.clone(),
+                    phone: Some(phone.clone()),
+                    purpose,
+                },
+                None,
+            );
+            // The contact's checks repeat the person's: only what they add counts.
+            checks.merge(contact_checks);
+            Some(contact)
+        }
     };
     let mut tx = state.db.begin().await?;
-    let roles = check_roles(&mut tx, s.actor.org_id, &req.roles).await?;
+    let roles = checks.take(check_roles(&mut tx, s.actor.org_id, &req.roles).await?);
+    checks.done()?;
     // The email is the user ID until the person chooses otherwise.
     let id = tx
         .insert_person(&NewPersonRow {
@@ -192,7 +202,7 @@ async fn invited_target(conn: &mut Conn, actor: &Actor, id: i64) -> ApiResult<Pe
         return Err(ApiError::forbidden());
     }
     if p.status() != Status::Invited {
-        return Err(ApiError::field("status", "invalid_value"));
+        return Err(ApiError::field("status", "invalid_value").with_status(StatusCode::CONFLICT));
     }
     Ok(p)
 }

@@ -14,7 +14,7 @@ use crate::AppState;
 use crate::auth::{
     PasswordChangeAllowed, Signed, check_new_password, hash_password, verify_password,
 };
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Checks};
 use crate::extract::Body;
 use crate::store::{Conn, PersonFields};
 use sesame_core::api::{
@@ -107,13 +107,16 @@ pub async fn update_me(
     if p.version != req.version {
         return Err(ApiError::stale(Some(p.version)));
     }
+    let mut checks = Checks::default();
     let contact = merge_contact(
+        &mut checks,
         &p,
         req.last_name.as_deref(),
         req.first_name.as_deref(),
         req.email.as_deref(),
         req.phone.as_deref(),
-    )?;
+    );
+    checks.done()?;
     let fields = PersonFields {
         user_id: p.user_id.clone(),
         last_name: contact.last_name,

@@ -21,7 +21,7 @@ use super::auth::Signed;
 use super::error::ApiResult;
 use super::store::{AuditRecord, Conn};
 use sesame_core::api::AuditDetail;
-use sesame_core::domain::AuditAction;
+use sesame_core::domain::{AuditAction, FieldError};
 
 /// Every resource's routes, merged; each module declares its own.
 pub fn router() -> Router<AppState> {
@@ -87,15 +87,19 @@ pub(crate) async fn record_many(
 }
 
 /// Optional text: trimmed, limited, `None` when empty.
-pub(crate) fn optional_text(field: &str, value: Option<&str>, max: usize) -> ApiResult<String> {
+pub(crate) fn optional_text(
+    field: &str,
+    value: Option<&str>,
+    max: usize,
+) -> Result<String, FieldError> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(String::new()),
-        Some(v) => Ok(sesame_core::domain::required_text(field, v, max)?),
+        Some(v) => sesame_core::domain::required_text(field, v, max),
     }
 }
 
 /// A phone number: digits, spaces and + ( ) - . x, 3 to 32 characters; empty removes it.
-pub(crate) fn phone(value: Option<&str>) -> ApiResult<String> {
+pub(crate) fn phone(value: Option<&str>) -> Result<String, FieldError> {
     let v = optional_text("phone", value, 32)?;
     if !v.is_empty()
         && (v.chars().filter(char::is_ascii_digit).count() < 3
@@ -103,7 +107,7 @@ pub(crate) fn phone(value: Option<&str>) -> ApiResult<String> {
                 .chars()
                 .all(|c| c.is_ascii_digit() || " +()-.x".contains(c)))
     {
-        return Err(super::error::ApiError::field("phone", "invalid_phone"));
+        return Err(FieldError::new("phone", "invalid_phone"));
     }
     Ok(v)
 }

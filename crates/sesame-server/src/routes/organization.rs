@@ -8,7 +8,7 @@ use axum::routing::{get, put};
 use super::{optional_text, record};
 use crate::AppState;
 use crate::auth::Signed;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Checks};
 use crate::extract::{Body, Id};
 use sesame_core::api::{AuditDetail, ErrorBody, NewRole, Organization, Role, RoleUpdate};
 use sesame_core::domain::{AuditAction, required_text};
@@ -45,14 +45,16 @@ pub async fn create_role(
     Body(req): Body<NewRole>,
 ) -> ApiResult<Json<Role>> {
     s.actor.may_manage_structures()?;
-    let code = required_text("code", &req.code, 40)?;
+    let mut checks = Checks::default();
+    let code = checks.take(required_text("code", &req.code, 40));
     if !code
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
     {
-        return Err(ApiError::field("code", "invalid_characters"));
+        checks.refuse("code", "invalid_characters");
     }
-    let role = checked_role(
+    let role = checked_role_into(
+        checks,
         code,
         &RoleUpdate {
             name_en: req.name_en,
@@ -78,13 +80,28 @@ pub async fn create_role(
 }
 
 fn checked_role(code: String, req: &RoleUpdate) -> ApiResult<Role> {
-    Ok(Role {
+    checked_role_into(Checks::default(), code, req)
+}
+
+/// [`checked_role`], adding the refusals already in `checks` to its own.
+fn checked_role_into(mut checks: Checks, code: String, req: &RoleUpdate) -> ApiResult<Role> {
+    let role = Role {
         code,
-        name_en: required_text("name_en", &req.name_en, 80)?,
-        name_fr: required_text("name_fr", &req.name_fr, 80)?,
-        description_en: optional_text("description_en", Some(&req.description_en), 500)?,
-        description_fr: optional_text("description_fr", Some(&req.description_fr), 500)?,
-    })
+        name_en: checks.take(required_text("name_en", &req.name_en, 80)),
+        name_fr: checks.take(required_text("name_fr", &req.name_fr, 80)),
+        description_en: checks.take(optional_text(
+            "description_en",
+            Some(&req.description_en),
+            500,
+        )),
+        description_fr: checks.take(optional_text(
+            "description_fr",
+            Some(&req.description_fr),
+            500,
+        )),
+    };
+    checks.done()?;
+    Ok(role)
 }
 
 /// Renames a role or changes its descriptions; the code, which accounts hold, stays.

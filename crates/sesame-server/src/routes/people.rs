@@ -14,7 +14,7 @@ use axum::routing::get;
 use super::{phone, record};
 use crate::AppState;
 use crate::auth::{Signed, generated_password};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Checks};
 use crate::extract::{Body, Id, Params};
 use crate::store::{Conn, NewPersonRow, PersonFields, PersonRow, is_unique_violation};
 use sesame_core::api::{
@@ -22,7 +22,9 @@ use sesame_core::api::{
     PeopleQuery, PersonRecord, PersonUpdate,
 };
 use sesame_core::domain::rules::{Action, Actor, Target, Visibility};
-use sesame_core::domain::{Level, Status, normalize_email, required_text, validate_user_id};
+use sesame_core::domain::{
+    FieldError, Level, Status, normalize_email, required_text, validate_user_id,
+};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -139,21 +141,24 @@ pub(crate) fn duplicate_user_id(e: sqlx::Error) -> ApiError {
     }
 }
 
+/// The roles, sorted and each once; the outer error is the database's, the inner the field's.
 pub(crate) async fn check_roles(
     conn: &mut Conn,
     org_id: i64,
     roles: &[String],
-) -> ApiResult<Vec<String>> {
+) -> ApiResult<Result<Vec<String>, FieldError>> {
+    // Counted as sent, as the document's `maxItems` counts.
+    if roles.len() > 50 {
+        return Ok(Err(FieldError::new("roles", "too_long")));
+    }
     let mut roles: Vec<String> = roles.iter().map(|r| r.trim().to_owned()).collect();
     roles.sort();
     roles.dedup();
-    if roles.len() > 50 {
-        return Err(ApiError::field("roles", "too_long"));
-    }
     if !conn.unknown_roles(org_id, &roles).await?.is_empty() {
-        return Err(ApiError::field("roles", "unknown_role"));
+        // Naming a role that does not exist is a missing record (see `Checks::done`).
+        return Ok(Err(FieldError::new("roles", "unknown_role")));
     }
-    Ok(roles)
+    Ok(Ok(roles))
 }
 
 #[utoipa::path(get, path = "/api/v1/people", tag = "people", security(("bearer" = [])), params(PeopleQuery),
@@ -202,15 +207,20 @@ pub async fn create_person(
     Body(req): Body<NewPerson>,
 ) -> ApiResult<Json<CreatedPerson>> {
     s.actor.may_create(req.level)?;
-    let last_name = required_text("last_name", &req.last_name, 100)?;
-    let first_name = required_text("first_name", &req.first_name, 100)?;
+    let mut checks = Checks::default();
+    let last_name = checks.take(required_text("last_name", &req.last_name, 100));
+    let first_name = checks.take(required_text("first_name", &req.first_name, 100));
     let user_id = req.user_id.trim().to_owned();
-    validate_user_id(&user_id)?;
-    let email = normalize_email("email", &req.email)?;
-    let phone = phone(req.phone.as_deref())?;
+    checks.take(validate_user_id(&user_id));
+    let email = checks.take(normalize_email("email", &req.email));
+    let phone = checks.take(phone(req.phone.as_deref()));
+    // Roles are read before the transaction: hashing must not hold the database's writer.
+    let mut conn = state.db.read().await?;
+    let roles = checks.take(check_roles(&mut conn, s.actor.org_id, &req.roles).await?);
+    drop(conn);
+    checks.done()?;
     let (password, hash) = generated_password().await?;
     let mut tx = state.db.begin().await?;
-    let roles = check_roles(&mut tx, s.actor.org_id, &req.roles).await?;
     let id = tx
         .insert_person(&NewPersonRow {
             org_id: s.actor.org_id,
@@ -283,21 +293,24 @@ pub async fn update_person(
     if p.version != req.version {
         return Err(ApiError::stale(Some(p.version)));
     }
+    let mut checks = Checks::default();
     let user_id = match &req.user_id {
         Some(u) => {
             let u = u.trim().to_owned();
-            validate_user_id(&u)?;
+            checks.take(validate_user_id(&u));
             u
         }
         None => p.user_id.clone(),
     };
     let contact = merge_contact(
+        &mut checks,
         &p,
         req.last_name.as_deref(),
         req.first_name.as_deref(),
         req.email.as_deref(),
         req.phone.as_deref(),
-    )?;
+    );
+    checks.done()?;
     let fields = PersonFields {
         user_id,
         last_name: contact.last_name,
@@ -355,30 +368,31 @@ pub(crate) struct Contact {
 }
 
 pub(crate) fn merge_contact(
+    checks: &mut Checks,
     p: &PersonRow,
     last_name: Option<&str>,
     first_name: Option<&str>,
     email: Option<&str>,
     new_phone: Option<&str>,
-) -> ApiResult<Contact> {
-    Ok(Contact {
+) -> Contact {
+    Contact {
         last_name: match last_name {
-            Some(v) => required_text("last_name", v, 100)?,
+            Some(v) => checks.take(required_text("last_name", v, 100)),
             None => p.last_name.clone(),
         },
         first_name: match first_name {
-            Some(v) => required_text("first_name", v, 100)?,
+            Some(v) => checks.take(required_text("first_name", v, 100)),
             None => p.first_name.clone(),
         },
         email: match email {
-            Some(v) => normalize_email("email", v)?,
+            Some(v) => checks.take(normalize_email("email", v)),
             None => p.email.clone(),
         },
         phone: match new_phone {
-            Some(v) => phone(Some(v))?,
+            Some(v) => checks.take(phone(Some(v))),
             None => p.phone.clone(),
         },
-    })
+    }
 }
 
 /// Names of the changed fields, with old and new values (none of them secret).

@@ -4,6 +4,7 @@
 use axum::Json;
 use axum::Router;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::routing::{delete, post, put};
 use sesame_core::domain::AuditAction;
 
@@ -11,7 +12,7 @@ use super::people::{check_roles, commit_record, target_of, targets_of};
 use super::{record, record_many};
 use crate::AppState;
 use crate::auth::{Signed, generated_password, generated_passwords};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Checks};
 use crate::extract::{Body, Id};
 use crate::store::{Conn, PersonRow};
 use sesame_core::api::{
@@ -66,6 +67,10 @@ pub const BATCH_LIMIT: usize = 500;
 
 /// The ids of a batch, sorted and without repeats; none or too many is refused.
 fn batch_ids(ids: &[i64]) -> ApiResult<Vec<i64>> {
+    // Counted as sent, as the document's `maxItems` counts.
+    if ids.len() > BATCH_LIMIT {
+        return Err(ApiError::field("ids", "too_long"));
+    }
     let mut ids = ids.to_vec();
     ids.sort_unstable();
     ids.dedup();
@@ -210,7 +215,9 @@ async fn give_roles(
     for (target, _) in &people {
         s.actor.may(Action::UpdateRoles, target)?;
     }
-    let roles = check_roles(tx, s.actor.org_id, roles).await?;
+    let mut checks = Checks::default();
+    let roles = checks.take(check_roles(tx, s.actor.org_id, roles).await?);
+    checks.done()?;
     tx.set_roles_of(ids, &roles).await?;
     let lines: Vec<(i64, &str, AuditDetail)> = people
         .iter()
@@ -252,7 +259,9 @@ async fn change_status(
         _ => {
             if p.status() == Status::Invited {
                 // An invited person becomes active by confirming, not by an administrator.
-                return Err(ApiError::field("status", "invalid_value"));
+                return Err(
+                    ApiError::field("status", "invalid_value").with_status(StatusCode::CONFLICT)
+                );
             }
             (Status::Active, AuditAction::PersonReactivated)
         }

@@ -12,14 +12,14 @@ use std::collections::HashMap;
 use super::record;
 use crate::AppState;
 use crate::auth::{Signed, generated_password};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Checks};
 use crate::extract::{Body, Id};
 use crate::store::{Conn, is_unique_violation};
 use sesame_core::api::{
     AuditDetail, CreatedServiceUser, ErrorBody, ErrorCode, FieldChange, NewServiceUser,
     OneTimePassword, ScopeDetail, ServiceUser, ServiceUserUpdate, StructureRef,
 };
-use sesame_core::domain::{Scope, required_text, validate_user_code};
+use sesame_core::domain::{FieldError, Scope, required_text, validate_user_code};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -38,12 +38,17 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 /// A scope names existing structures of the organization and reaches something.
-async fn check_scope(conn: &mut Conn, org_id: i64, scope: &Scope) -> ApiResult<Scope> {
+/// The outer error is the database's, the inner the field's.
+async fn check_scope(
+    conn: &mut Conn,
+    org_id: i64,
+    scope: &Scope,
+) -> ApiResult<Result<Scope, FieldError>> {
     let mut scope = scope.clone();
     scope.structure_ids.sort_unstable();
     scope.structure_ids.dedup();
     if scope.is_empty() {
-        return Err(ApiError::field("scope", "required"));
+        return Ok(Err(FieldError::new("scope", "required")));
     }
     let known: Vec<i64> = conn
         .structure_parents(org_id)
@@ -52,9 +57,9 @@ async fn check_scope(conn: &mut Conn, org_id: i64, scope: &Scope) -> ApiResult<S
         .map(|(id, _)| id)
         .collect();
     if scope.structure_ids.iter().any(|s| !known.contains(s)) {
-        return Err(ApiError::field("scope", "invalid_value"));
+        return Err(ApiError::not_found().with_field("scope"));
     }
-    Ok(scope)
+    Ok(Ok(scope))
 }
 
 /// Scopes as the audit log keeps them: with the structures' names of the time.
@@ -118,12 +123,17 @@ pub async fn create_service_user(
     Body(req): Body<NewServiceUser>,
 ) -> ApiResult<Json<CreatedServiceUser>> {
     s.actor.may_manage_service_users()?;
+    let mut checks = Checks::default();
     let code = req.user_code.trim().to_owned();
-    validate_user_code(&code)?;
-    let application = required_text("application", &req.application, 80)?;
+    checks.take(validate_user_code(&code));
+    let application = checks.take(required_text("application", &req.application, 80));
+    // The scope is read before the transaction: hashing must not hold the database's writer.
+    let mut conn = state.db.read().await?;
+    let scope = checks.take(check_scope(&mut conn, s.actor.org_id, &req.scope).await?);
+    drop(conn);
+    checks.done()?;
     let (password, hash) = generated_password().await?;
     let mut tx = state.db.begin().await?;
-    let scope = check_scope(&mut tx, s.actor.org_id, &req.scope).await?;
     let [detail] = scope_details(&mut tx, s.actor.org_id, [&scope]).await?;
     let id = tx
         .insert_service_user(
@@ -187,14 +197,16 @@ pub async fn update_service_user(
     if before.version != req.version {
         return Err(ApiError::stale(Some(before.version)));
     }
+    let mut checks = Checks::default();
     let application = match &req.application {
-        Some(a) => required_text("application", a, 80)?,
+        Some(a) => checks.take(required_text("application", a, 80)),
         None => before.application.clone(),
     };
     let scope = match &req.scope {
-        Some(sc) => check_scope(&mut tx, s.actor.org_id, sc).await?,
+        Some(sc) => checks.take(check_scope(&mut tx, s.actor.org_id, sc).await?),
         None => before.scope.clone(),
     };
+    checks.done()?;
     let status = req.status.unwrap_or(before.status);
     let language = req.language.unwrap_or(before.language);
     let mut changes = vec![];

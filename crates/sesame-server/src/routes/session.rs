@@ -44,6 +44,23 @@ fn locked(until: i64) -> ApiError {
     e
 }
 
+/// A refusal before any session exists speaks the language of the organization named.
+async fn in_organization_language<T>(
+    state: &AppState,
+    code: &str,
+    result: ApiResult<T>,
+) -> ApiResult<T> {
+    let Err(e) = result else { return result };
+    let org = match state.db.read().await {
+        Ok(mut conn) => conn.organization_by_code(code).await.ok().flatten(),
+        Err(_) => None,
+    };
+    Err(match org {
+        Some(org) => e.in_language(org.language()),
+        None => e,
+    })
+}
+
 /// Checks organization code, user ID and password, with the slow-down and lock-out of
 /// repeated failures. Failures are counted per sign-in name in the database, so every server
 /// replica sees them.
@@ -147,7 +164,12 @@ pub async fn sign_in(
     State(state): State<AppState>,
     Body(req): Body<SignIn>,
 ) -> ApiResult<Json<Session>> {
-    let c = check_credentials(&state, &req.organization, &req.user_id, &req.password).await?;
+    let result = open_session(&state, &req).await;
+    in_organization_language(&state, &req.organization, result).await
+}
+
+async fn open_session(state: &AppState, req: &SignIn) -> ApiResult<Json<Session>> {
+    let c = check_credentials(state, &req.organization, &req.user_id, &req.password).await?;
     if AccountKind::parse(&c.kind) != Some(AccountKind::Person) {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
@@ -204,7 +226,12 @@ pub async fn api_token(
     State(state): State<AppState>,
     Body(req): Body<TokenRequest>,
 ) -> ApiResult<Json<ApiToken>> {
-    let c = check_credentials(&state, &req.organization, &req.user_id, &req.password).await?;
+    let result = issue_token(&state, &req).await;
+    in_organization_language(&state, &req.organization, result).await
+}
+
+async fn issue_token(state: &AppState, req: &TokenRequest) -> ApiResult<Json<ApiToken>> {
+    let c = check_credentials(state, &req.organization, &req.user_id, &req.password).await?;
     let kind = AccountKind::parse(&c.kind).unwrap_or(AccountKind::Person);
     if kind == AccountKind::Person {
         return Err(ApiError::new(

@@ -12,7 +12,7 @@ use axum::routing::{delete, get, put};
 use super::record;
 use crate::AppState;
 use crate::auth::Signed;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Checks};
 use crate::extract::{Body, Id};
 use crate::store::{Conn, StructureRow};
 use sesame_core::api::{
@@ -20,7 +20,9 @@ use sesame_core::api::{
     SetPrimaryManager, Structure, StructureHolders, StructureRef,
 };
 use sesame_core::domain::rules::Actor;
-use sesame_core::domain::{AccountKind, Scope, StructureKind, creates_cycle, required_text};
+use sesame_core::domain::{
+    AccountKind, FieldError, Scope, StructureKind, creates_cycle, required_text,
+};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -87,10 +89,13 @@ pub(crate) async fn load(conn: &mut Conn, actor: &Actor, id: i64) -> ApiResult<S
         .ok_or_else(ApiError::not_found)
 }
 
-fn check_kind_and_parent(kind: StructureKind, parent: Option<&StructureRow>) -> ApiResult<()> {
+fn check_kind_and_parent(
+    kind: StructureKind,
+    parent: Option<&StructureRow>,
+) -> Result<(), FieldError> {
     match (kind.needs_parent(), parent) {
-        (true, None) => Err(ApiError::field("parent_id", "required")),
-        (false, Some(_)) => Err(ApiError::field("kind", "invalid_value")),
+        (true, None) => Err(FieldError::new("parent_id", "required")),
+        (false, Some(_)) => Err(FieldError::new("kind", "invalid_value")),
         _ => Ok(()),
     }
 }
@@ -103,17 +108,18 @@ pub async fn create_structure(
     Body(req): Body<NewStructure>,
 ) -> ApiResult<Json<Structure>> {
     s.actor.may_manage_structures()?;
-    let name = required_text("name", &req.name, 120)?;
+    let mut checks = Checks::default();
+    let name = checks.take(required_text("name", &req.name, 120));
     let mut tx = state.db.begin().await?;
     let parent = match req.parent_id {
-        Some(p) => Some(
-            tx.structure(s.actor.org_id, p)
-                .await?
-                .ok_or_else(|| ApiError::field("parent_id", "invalid_value"))?,
-        ),
+        Some(p) => {
+            let parent = tx.structure(s.actor.org_id, p).await?;
+            Some(parent.ok_or_else(|| ApiError::not_found().with_field("parent_id"))?)
+        }
         None => None,
     };
-    check_kind_and_parent(req.kind, parent.as_ref())?;
+    checks.take(check_kind_and_parent(req.kind, parent.as_ref()));
+    checks.done()?;
     let id = tx
         .insert_structure(s.actor.org_id, req.parent_id, req.kind, &name)
         .await?;
@@ -181,7 +187,7 @@ pub async fn move_structure(
     if let Some(p) = req.parent_id {
         let row = load(&mut tx, &s.actor, p)
             .await
-            .map_err(|_| ApiError::field("parent_id", "invalid_value"))?;
+            .map_err(|e| e.with_field("parent_id"))?;
         parent = Some(row.reference());
         let parents: HashMap<i64, Option<i64>> = tx
             .structure_parents(s.actor.org_id)
@@ -189,12 +195,11 @@ pub async fn move_structure(
             .into_iter()
             .collect();
         if creates_cycle(id, p, |x| parents.get(&x).copied().flatten()) {
-            return Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                ErrorCode::StructureCycle,
-                "cycle",
-            )
-            .with_field("parent_id"));
+            // The tree as it stands forbids it: a conflict, not a malformed request.
+            return Err(
+                ApiError::new(StatusCode::CONFLICT, ErrorCode::StructureCycle, "cycle")
+                    .with_field("parent_id"),
+            );
         }
         if kind == StructureKind::Company {
             kind = StructureKind::Establishment; // a company moved under another is no longer a company
@@ -240,9 +245,12 @@ pub async fn set_primary_manager(
             let p = tx
                 .person(s.actor.org_id, pid)
                 .await?
-                .ok_or_else(|| ApiError::field("person_id", "invalid_value"))?;
+                .ok_or_else(|| ApiError::not_found().with_field("person_id"))?;
             if !Actor::can_be_primary_manager(p.level(), p.status()) {
-                return Err(ApiError::field("person_id", "invalid_value"));
+                // The person exists; their level or status rules them out for now.
+                return Err(
+                    ApiError::field("person_id", "invalid_value").with_status(StatusCode::CONFLICT)
+                );
             }
             p.user_id
         }

@@ -76,7 +76,7 @@ pub async fn create_technical_user(
     let structure = structure_for_technical_user(&mut tx, &s.actor, id).await?;
     if structure.primary_manager_id.is_none() {
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
+            StatusCode::CONFLICT,
             ErrorCode::NoPrimaryManager,
             "no primary manager",
         ));

@@ -207,7 +207,7 @@ async fn a_technical_user_is_created_by_the_primary_manager_and_follows_them() {
             .await;
         assert_eq!(
             (st, body["error"]["code"].as_str()),
-            (422, Some("no_primary_manager"))
+            (409, Some("no_primary_manager"))
         );
         let (st, _) = s
             .raw(
@@ -415,7 +415,7 @@ async fn structures_are_managed_by_level_1_and_never_form_a_loop() {
             .await;
         assert_eq!(
             (st, body["error"]["code"].as_str()),
-            (422, Some("structure_cycle"))
+            (409, Some("structure_cycle"))
         );
         let (st, body) = s
             .raw(
@@ -469,7 +469,7 @@ async fn structures_are_managed_by_level_1_and_never_form_a_loop() {
             .await;
         assert_eq!(
             (st, body["error"]["field"].as_str()),
-            (422, Some("person_id")),
+            (409, Some("person_id")),
             "level 3 cannot be primary manager"
         );
         let deputy = s.sign_in("ALPHA", "deputy", PASSWORD).await;

@@ -11,7 +11,7 @@ use sesame_core::domain::{Language, Level, Scope, Status, StructureKind};
 
 fn refusal(e: ClientError) -> (u16, ErrorDetail) {
     match e {
-        ClientError::Api { status, error } => (status, error),
+        ClientError::Api { status, error } => (status, *error),
         other => panic!("an API refusal, not {other}"),
     }
 }

@@ -10,7 +10,7 @@ use iced::{Element, Length, Task};
 use super::{Action, Dialog, Message, People};
 use crate::locale::Locale;
 use crate::screen::person::LevelChoice;
-use crate::screen::{Ctx, refused_field, request};
+use crate::screen::{Ctx, refused_fields, request};
 use crate::widget::{Notice, error_for, labelled};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{Invitation, NewInvitation, Role};
@@ -41,7 +41,8 @@ pub struct InviteForm {
     pub also_contact: bool,
     pub purpose: Option<ContactPurpose>,
     /// A field left empty or refused by the server: (field, message).
-    pub error: Option<(String, String)>,
+    /// Each refused field with why, all at once.
+    pub error: Vec<(String, String)>,
     pub sending: bool,
 }
 
@@ -78,7 +79,7 @@ impl InviteForm {
             roles: BTreeSet::new(),
             also_contact: false,
             purpose: None,
-            error: None,
+            error: vec![],
             sending: false,
         }
     }
@@ -353,9 +354,9 @@ impl People {
     fn send_invitation(&mut self, ctx: Ctx<'_>) -> Action {
         if let Some(Dialog::Invite(form)) = &mut self.dialog {
             match form.request(ctx.locale) {
-                Err(e) => form.error = Some(e),
+                Err(e) => form.error = vec![e],
                 Ok(req) if !form.sending => {
-                    form.error = None;
+                    form.error.clear();
                     form.sending = true;
                     return Action::Run(request(
                         ctx.client,
@@ -377,10 +378,10 @@ impl People {
         }
         if let Some(Dialog::Invite(form)) = &mut self.dialog {
             form.sending = false;
-            form.error = Some((
-                refused_field(&e).unwrap_or_else(|| "email".into()),
-                l.error(&e),
-            ));
+            form.error = refused_fields(&e, l);
+            if form.error.is_empty() {
+                form.error = vec![("email".into(), l.error(&e))];
+            }
         }
         Action::None
     }

@@ -337,11 +337,7 @@ impl Person {
             }
             return Action::None;
         }
-        if let ClientError::Api { error, .. } = &e
-            && let Some(field) = &error.field
-        {
-            self.errors.insert(field.clone(), l.api_error(error));
-        }
+        self.errors.extend(super::refused_fields(&e, l));
         self.notice = Some(Notice::failed(l.error(&e)));
         Action::None
     }

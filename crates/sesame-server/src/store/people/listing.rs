@@ -112,7 +112,8 @@ fn page_statement(
     }
     let sort_keys = sort_columns(sort);
     let cmp = if desc { "<" } else { ">" };
-    if let Some(text) = &query.cursor {
+    // An empty cursor is the first page.
+    if let Some(text) = query.cursor.as_ref().filter(|c| !c.is_empty()) {
         let cursor = decode_cursor(text, sort)?;
         // A row-value comparison, (c1, c2, id) > (v1, v2, vid): both databases turn it
         // into an index range, so page 1,000 costs what page 1 costs.

@@ -6,7 +6,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::routes;
-use sesame_core::api::{ErrorBody, ErrorCode, ErrorDetail, PeopleSort};
+use sesame_core::api::{ErrorBody, ErrorCode, ErrorDetail, FieldIssue, PeopleSort};
 use sesame_core::domain::{
     AccountKind, AuditAction, ContactPurpose, Language, Level, Scope, Status, StructureKind,
 };
@@ -26,7 +26,8 @@ impl Modify for BearerAuth {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Sesame API", description = "Organizations, structures, people and service accounts. \
-        Errors are `{\"error\": {\"code\", \"field\", \"message\"}}` with a stable code."),
+        Errors are `{\"error\": {\"code\", \"field\", \"reason\", \"message\", \"errors\"}}` with a stable code; \
+        `message` is in the language of `Accept-Language` (fr or en), else the organization's."),
     modifiers(&BearerAuth),
     paths(
         routes::session::sign_in, routes::session::api_token, routes::session::current_session,
@@ -60,12 +61,24 @@ impl Modify for BearerAuth {
         routes::audit::audit_log, routes::audit::audit_csv, routes::audit::outbox,
     ),
     components(schemas(
-        ErrorBody, ErrorDetail, ErrorCode, Level, Status, Language, AccountKind, StructureKind, Scope,
+        ErrorBody, ErrorDetail, FieldIssue, ErrorCode, Level, Status, Language, AccountKind, StructureKind, Scope,
         PeopleSort, AuditAction, ContactPurpose,
     )),
 )]
 pub struct ApiDoc;
 
-pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+mod contract;
+
+/// The served document: the generated one, completed once.
+pub fn document() -> &'static serde_json::Value {
+    static DOCUMENT: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    DOCUMENT.get_or_init(|| {
+        let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+        contract::complete(&mut doc);
+        doc
+    })
+}
+
+pub async fn openapi_json() -> Json<&'static serde_json::Value> {
+    Json(document())
 }
