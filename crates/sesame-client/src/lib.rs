@@ -302,6 +302,15 @@ impl Client {
         self.call(Method::PUT, "/people/roles", Some(&body)).await
     }
 
+    /// Decides (`dry_run`) or applies an import of people; see `api::import`.
+    pub async fn import_people(
+        &self,
+        request: &import::ImportRequest,
+    ) -> ClientResult<import::ImportReport> {
+        self.call(Method::POST, "/people/import", Some(request))
+            .await
+    }
+
     pub async fn structures(&self) -> ClientResult<Vec<Structure>> {
         self.call::<(), _>(Method::GET, "/structures", None).await
     }

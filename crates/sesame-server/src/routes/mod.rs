@@ -3,6 +3,7 @@
 pub(crate) mod audit;
 pub(crate) mod connected_users;
 pub(crate) mod contacts;
+pub(crate) mod import;
 pub(crate) mod invitations;
 pub(crate) mod me;
 pub(crate) mod organization;
@@ -35,6 +36,7 @@ pub fn router() -> Router<AppState> {
         .merge(technical_users::router())
         .merge(people::router())
         .merge(people_actions::router())
+        .merge(import::router())
         .merge(service_users::router())
         .merge(invitations::router())
         .merge(contacts::router())

@@ -5,6 +5,8 @@ mod support;
 
 mod auth;
 mod catalogue_and_contacts;
+mod import;
+mod import_crash;
 mod listing;
 mod mail_and_invitations;
 mod organization_and_audit;
