@@ -50,6 +50,7 @@ impl Modify for BearerAuth {
         routes::people_actions::suspend_person, routes::people_actions::reactivate_person,
         routes::people_actions::reset_two_factor, routes::people_actions::link_under_charge,
         routes::people_actions::unlink_under_charge, routes::import::import_people,
+        routes::reach::reach_preview,
         routes::service_users::list_service_users, routes::service_users::get_service_user,
         routes::service_users::create_service_user, routes::service_users::update_service_user,
         routes::service_users::reset_service_user_password,

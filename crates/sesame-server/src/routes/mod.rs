@@ -9,6 +9,7 @@ pub(crate) mod me;
 pub(crate) mod organization;
 pub(crate) mod people;
 pub(crate) mod people_actions;
+pub(crate) mod reach;
 pub(crate) mod service_users;
 pub(crate) mod session;
 pub(crate) mod structures;
@@ -37,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .merge(people::router())
         .merge(people_actions::router())
         .merge(import::router())
+        .merge(reach::router())
         .merge(service_users::router())
         .merge(invitations::router())
         .merge(contacts::router())

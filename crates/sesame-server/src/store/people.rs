@@ -44,6 +44,7 @@ macro_rules! person_columns {
 
 mod listing;
 mod lookup;
+mod reach;
 mod search;
 mod visibility;
 

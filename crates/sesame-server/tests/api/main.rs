@@ -12,6 +12,7 @@ mod mail_and_invitations;
 mod organization_and_audit;
 mod people;
 mod people_passwords;
+mod reach;
 mod rule_matrix;
 mod search;
 mod secrets;
