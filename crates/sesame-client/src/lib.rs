@@ -306,6 +306,22 @@ impl Client {
         self.call(Method::PUT, "/people/roles", Some(&body)).await
     }
 
+    /// What a person sees (a page of `q`) and may do; for oneself, or by a level-1 user.
+    pub async fn reach(&self, id: i64, q: &PeopleQuery) -> ClientResult<ReachPreview> {
+        let query = serde_urlencoded_query(q);
+        self.call::<(), _>(Method::GET, &format!("/people/{id}/reach{query}"), None)
+            .await
+    }
+
+    /// Decides (`dry_run`) or applies an import of people; see `api::import`.
+    pub async fn import_people(
+        &self,
+        request: &import::ImportRequest,
+    ) -> ClientResult<import::ImportReport> {
+        self.call(Method::POST, "/people/import", Some(request))
+            .await
+    }
+
     pub async fn structures(&self) -> ClientResult<Vec<Structure>> {
         self.call::<(), _>(Method::GET, "/structures", None).await
     }

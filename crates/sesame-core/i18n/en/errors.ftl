@@ -50,6 +50,7 @@ reason-user_code_characters = Letters A–Z and digits only, without accents or 
 reason-user_id_length = Between 2 and 64 characters.
 reason-user_id_characters = Letters, digits and . _ - @ only, without spaces.
 reason-unknown_role = Unknown role.
+reason-unknown_user = No one has this user ID in your organization.
 reason-invalid_value = Not a valid value.
 reason-invalid_phone = Not a valid phone number.
 

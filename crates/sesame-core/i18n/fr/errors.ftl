@@ -50,6 +50,7 @@ reason-user_code_characters = Lettres A à Z et chiffres seulement, sans accents
 reason-user_id_length = Entre 2 et 64 caractères.
 reason-user_id_characters = Lettres, chiffres et . _ - @ seulement, sans espaces.
 reason-unknown_role = Rôle inconnu.
+reason-unknown_user = Personne n’a cet identifiant dans votre organisation.
 reason-invalid_value = Valeur non valide.
 reason-invalid_phone = Numéro de téléphone non valide.
 

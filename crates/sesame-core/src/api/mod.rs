@@ -4,6 +4,7 @@
 mod accounts;
 mod audit;
 mod error;
+pub mod import;
 mod organization;
 mod people;
 mod records;

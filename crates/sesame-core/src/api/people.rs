@@ -180,6 +180,24 @@ pub struct TwoFactorCode {
     pub code: String,
 }
 
+/// What a person can see and do (`GET /people/{id}/reach`), computed by the rules that
+/// enforce it: `people` is the page their own user list would return.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ReachPreview {
+    pub person: PersonRef,
+    pub level: Level,
+    /// How many people they see in their user list (themselves included).
+    pub sees: i64,
+    /// A page of those people, as their own listing with the same query returns it.
+    pub people: PeoplePage,
+    /// What they may do to the other people of each level.
+    pub by_level: Vec<crate::domain::rules::LevelReach>,
+    /// The levels they may give when creating or inviting someone.
+    pub grantable_levels: Vec<Level>,
+    /// The structures they are primary manager of.
+    pub primary_manager_of: Vec<super::StructureRef>,
+}
+
 /// Initialize the passwords of several people at once (all or none).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

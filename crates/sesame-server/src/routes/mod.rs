@@ -3,11 +3,13 @@
 pub(crate) mod audit;
 pub(crate) mod connected_users;
 pub(crate) mod contacts;
+pub(crate) mod import;
 pub(crate) mod invitations;
 pub(crate) mod me;
 pub(crate) mod organization;
 pub(crate) mod people;
 pub(crate) mod people_actions;
+pub(crate) mod reach;
 pub(crate) mod service_users;
 pub(crate) mod session;
 pub(crate) mod structures;
@@ -35,6 +37,8 @@ pub fn router() -> Router<AppState> {
         .merge(technical_users::router())
         .merge(people::router())
         .merge(people_actions::router())
+        .merge(import::router())
+        .merge(reach::router())
         .merge(service_users::router())
         .merge(invitations::router())
         .merge(contacts::router())

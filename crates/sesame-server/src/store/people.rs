@@ -43,6 +43,8 @@ macro_rules! person_columns {
 }
 
 mod listing;
+mod lookup;
+mod reach;
 mod search;
 mod visibility;
 
@@ -240,30 +242,45 @@ impl Conn {
         ids: &[i64],
         reach_person: i64,
     ) -> Result<Vec<(Target, PersonRow)>, sqlx::Error> {
-        if ids.is_empty() {
+        let ids: Vec<Bind> = ids.iter().map(|i| Bind::Int(*i)).collect();
+        self.targets_where(org_id, "a.id", &ids, reach_person).await
+    }
+
+    /// [`Conn::targets`] of the people whose `column` is one of `values`.
+    pub(super) async fn targets_where(
+        &mut self,
+        org_id: i64,
+        column: &str,
+        values: &[Bind],
+        reach_person: i64,
+    ) -> Result<Vec<(Target, PersonRow)>, sqlx::Error> {
+        if values.is_empty() {
             return Ok(vec![]);
         }
-        let id_binds = ids.iter().map(|i| Bind::Int(*i));
         let facts_binds: Vec<Bind> = [
             Bind::Int(org_id),
             Bind::Int(reach_person),
             Bind::Int(Level::One.code()),
         ]
         .into_iter()
-        .chain(id_binds.clone())
+        .chain(values.iter().cloned())
         .collect();
-        let rows_binds: Vec<Bind> = std::iter::once(Bind::Int(org_id)).chain(id_binds).collect();
+        let rows_binds: Vec<Bind> = std::iter::once(Bind::Int(org_id))
+            .chain(values.iter().cloned())
+            .collect();
         let facts_sql = format!(
-            concat!(target_facts!(), " AND a.id IN ({})"),
-            super::placeholders(4, ids.len())
+            concat!(target_facts!(), " AND {} IN ({})"),
+            column,
+            super::placeholders(4, values.len())
         );
         let rows_sql = format!(
             concat!(
                 "SELECT ",
                 person_columns!(),
-                " FROM accounts a WHERE a.org_id = $1 AND a.kind = 'person' AND a.id IN ({})"
+                " FROM accounts a WHERE a.org_id = $1 AND a.kind = 'person' AND {} IN ({})"
             ),
-            super::placeholders(2, ids.len())
+            column,
+            super::placeholders(2, values.len())
         );
         let facts: Vec<TargetFacts> = on_conn!(self, c => {
             bind_all!(sqlx::query_as::<_, TargetFacts>(AssertSqlSafe(facts_sql)), &facts_binds)

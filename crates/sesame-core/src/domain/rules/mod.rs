@@ -41,7 +41,8 @@ pub struct Target {
     pub active_level_one: i64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     See,
     /// Contact details and other identity fields (not the level: see [`Actor::may_set_level`]).
@@ -400,10 +401,70 @@ impl Actor {
         }
     }
 
+    /// Seeing what a person can see and do (their reach): themselves, and level-1 users for
+    /// anyone they see (a level-2 reader would learn of people beyond their own list).
+    pub fn may_preview_reach(&self, t: &Target) -> Result<(), Refusal> {
+        if !self.sees(t) {
+            return Err(Refusal::NotFound);
+        }
+        if self.is_self(t.id) || self.is_person_of_level_one() {
+            Ok(())
+        } else {
+            Err(Refusal::Forbidden)
+        }
+    }
+
+    /// What this actor may do to another person of each level of the organization: to anyone
+    /// of that level, and in addition to those under their charge. Asked of the same
+    /// [`Actor::may`] as every action, about a person who is not the actor.
+    pub fn reach_by_level(&self) -> Vec<LevelReach> {
+        let levels = Level::ALL
+            .into_iter()
+            .filter(|l| *l != Level::TwoWithApproval || self.public_service);
+        levels
+            .map(|level| {
+                let someone = |under_charge| Target {
+                    id: i64::MIN, // nobody's id: never the actor
+                    org_id: self.org_id,
+                    level,
+                    status: Status::Active,
+                    under_charge,
+                    active_level_one: 2,
+                };
+                let allowed = |t: &Target| -> Vec<Action> {
+                    Action::ALL
+                        .into_iter()
+                        .filter(|a| self.may(*a, t).is_ok())
+                        .collect()
+                };
+                let anyone = allowed(&someone(false));
+                let under_charge = allowed(&someone(true))
+                    .into_iter()
+                    .filter(|a| !anyone.contains(a))
+                    .collect();
+                LevelReach {
+                    level,
+                    anyone,
+                    under_charge,
+                }
+            })
+            .collect()
+    }
+
     /// Who may become a structure's primary manager: a person of level 1 or 2.
     pub fn can_be_primary_manager(level: Level, status: Status) -> bool {
         level.rank() <= 2 && status != Status::Suspended
     }
+}
+
+/// What an account may do to the other people of one level (see [`Actor::reach_by_level`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct LevelReach {
+    pub level: Level,
+    /// To every person of this level.
+    pub anyone: Vec<Action>,
+    /// In addition, to those of this level under their charge.
+    pub under_charge: Vec<Action>,
 }
 
 /// What the signed-in account may do, computed by the server from [`Actor`]'s rules.

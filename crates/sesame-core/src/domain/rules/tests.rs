@@ -312,6 +312,29 @@ fn links_under_charge_are_offered_where_they_would_be_accepted() {
 }
 
 #[test]
+fn reach_by_level_reads_the_level_table() {
+    let two = person(1, Level::Two);
+    let by_level = two.reach_by_level();
+    let of = |l| by_level.iter().find(|r| r.level == l).unwrap().clone();
+    assert_eq!(of(Level::One).anyone, Vec::<Action>::new());
+    assert_eq!(of(Level::Two).anyone, Action::ALL.to_vec());
+    assert_eq!(of(Level::TwoWithApproval).anyone, vec![Action::See]);
+    assert_eq!(of(Level::Three).anyone, Vec::<Action>::new());
+    assert_eq!(of(Level::Three).under_charge, Action::ALL.to_vec());
+    let one = person(2, Level::One);
+    assert!(
+        one.reach_by_level()
+            .iter()
+            .all(|r| r.anyone == Action::ALL.to_vec())
+    );
+    // Only oneself, or a level-1 user, previews someone's reach.
+    let other_two = target(3, Level::Two, false);
+    assert_eq!(two.may_preview_reach(&other_two), Err(Refusal::Forbidden));
+    assert_eq!(two.may_preview_reach(&target(1, Level::Two, false)), Ok(()));
+    assert_eq!(one.may_preview_reach(&other_two), Ok(()));
+}
+
+#[test]
 fn a_suspended_person_gets_no_new_password_until_reactivated() {
     let a = person(1, Level::One);
     let suspended = Target {

@@ -44,6 +44,8 @@ pub fn backends() -> Vec<Backend> {
 
 pub struct TestServer {
     pub running: Running,
+    /// The database this server runs on (another process may open it too).
+    pub database_url: String,
     pub db: Db,
     pub backend: Backend,
     dir: Option<std::path::PathBuf>,
@@ -106,6 +108,7 @@ pub async fn start_on(
         .await
         .expect("server starts");
     TestServer {
+        database_url: url,
         db: running.db.clone(),
         running,
         backend: backend.clone(),

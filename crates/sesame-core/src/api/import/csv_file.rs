@@ -1,0 +1,202 @@
+//! The import file: CSV as Excel and LibreOffice write it (UTF-8 with or without a byte-order
+//! mark, `,` or `;` between fields, quoted fields with doubled quotes and line breaks), and
+//! the template offered for download.
+
+use super::{ImportColumn, ImportRow};
+use crate::domain::Language;
+
+const BOM: &str = "\u{feff}";
+
+/// Why a file cannot be read at all (a row's values are the server's to judge).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportFileError {
+    /// Not UTF-8: save it again as "CSV UTF-8".
+    NotUtf8,
+    /// No header line.
+    Empty,
+    /// The header names columns the import does not know, lacks required ones, or names one
+    /// twice; every one is listed.
+    Columns {
+        unknown: Vec<String>,
+        missing: Vec<ImportColumn>,
+        repeated: Vec<ImportColumn>,
+    },
+    /// A line that is not CSV (e.g. a quote never closed).
+    Unreadable {
+        line: u64,
+    },
+    TooManyRows,
+}
+
+impl std::fmt::Display for ImportFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportFileError::NotUtf8 => write!(f, "the file is not UTF-8"),
+            ImportFileError::Empty => write!(f, "the file has no header line"),
+            ImportFileError::Columns {
+                unknown,
+                missing,
+                repeated,
+            } => write!(
+                f,
+                "unknown columns {unknown:?}, missing {missing:?}, repeated {repeated:?}"
+            ),
+            ImportFileError::Unreadable { line } => write!(f, "line {line} is not CSV"),
+            ImportFileError::TooManyRows => write!(f, "too many rows"),
+        }
+    }
+}
+
+impl std::error::Error for ImportFileError {}
+
+/// `;` when the header has more of them than commas (French spreadsheets), else `,`.
+fn separator(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let count = |c| header.chars().filter(|x| *x == c).count();
+    if count(';') > count(',') { b';' } else { b',' }
+}
+
+/// Reads an import file into rows, naming every unknown, missing or repeated column.
+pub fn parse_csv(bytes: &[u8]) -> Result<Vec<ImportRow>, ImportFileError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportFileError::NotUtf8)?;
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator(text))
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(h)) if h.iter().any(|c| !c.trim().is_empty()) => h,
+        Some(Err(_)) => return Err(ImportFileError::Unreadable { line: 1 }),
+        _ => return Err(ImportFileError::Empty),
+    };
+    let mut columns: Vec<Option<ImportColumn>> = vec![];
+    let (mut unknown, mut repeated) = (vec![], vec![]);
+    for name in header.iter() {
+        let column = ImportColumn::from_header(name);
+        match column {
+            None if !name.trim().is_empty() => unknown.push(name.trim().to_owned()),
+            Some(c) if columns.contains(&Some(c)) => repeated.push(c),
+            _ => {}
+        }
+        columns.push(column);
+    }
+    let missing: Vec<ImportColumn> = ImportColumn::ALL
+        .into_iter()
+        .filter(|c| c.required() && !columns.contains(&Some(*c)))
+        .collect();
+    if !unknown.is_empty() || !missing.is_empty() || !repeated.is_empty() {
+        return Err(ImportFileError::Columns {
+            unknown,
+            missing,
+            repeated,
+        });
+    }
+    let mut rows = vec![];
+    // Lines as the spreadsheet numbers them (a quoted field may hold line breaks).
+    let (mut counted_to, mut line) = (0, 1);
+    for record in records {
+        let record = record.map_err(|e| ImportFileError::Unreadable {
+            line: e.position().map_or(0, |p| p.line()),
+        })?;
+        // Spreadsheets write blank lines as rows of empty cells.
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if rows.len() == super::IMPORT_ROW_LIMIT {
+            return Err(ImportFileError::TooManyRows);
+        }
+        let mut start = record
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(text.len());
+        // The reader places a record at the end of the previous line's terminator.
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        line += text.as_bytes()[counted_to.min(start)..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        counted_to = start;
+        let mut row = ImportRow {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            ..ImportRow::default()
+        };
+        for (i, column) in columns.iter().enumerate() {
+            if let Some(c) = column {
+                *row.cell_mut(*c) = Some(record.get(i).unwrap_or("").trim().to_owned());
+            }
+        }
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// The template to download: a byte-order mark and the header, with column names and separator
+/// as the reader's spreadsheet expects them (`;` in French, `,` in English).
+pub fn template(language: Language) -> String {
+    let separator = match language {
+        Language::Fr => ";",
+        Language::En => ",",
+    };
+    let names: Vec<&str> = ImportColumn::ALL
+        .iter()
+        .map(|c| c.header(language))
+        .collect();
+    format!("{BOM}{}\r\n", names.join(separator))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_templates_read_back_with_every_column() {
+        for language in Language::ALL {
+            let t = template(language);
+            let text = format!(
+                "{t}Tremblay{0}Zoë{0}zoe{0}zoe@example.org{0}{0}3{0}{0}fr{0}{0}oui\r\n",
+                if language == Language::Fr { ";" } else { "," }
+            );
+            let rows = parse_csv(text.as_bytes()).unwrap();
+            assert_eq!(rows.len(), 1);
+            assert_eq!(rows[0].line, 2);
+            assert_eq!(rows[0].first_name.as_deref(), Some("Zoë"));
+            assert_eq!(rows[0].phone.as_deref(), Some(""));
+            assert_eq!(rows[0].also_contact.as_deref(), Some("oui"));
+        }
+    }
+
+    #[test]
+    fn quoted_fields_as_spreadsheets_write_them() {
+        let text = "\u{feff}Nom;Prénom;Identifiant;Courriel;Niveau;Rôles\r\n\
+                    \"Côté; fils\";\"Jean \"\"JC\"\"\";jc;jc@example.org;2;\"payroll;billing\"\r\n\
+                    ;;;;;\r\n\
+                    \"Lê\nAnh\";Thu;thu;thu@example.org;3;\r\n";
+        let rows = parse_csv(text.as_bytes()).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].last_name.as_deref(), Some("Côté; fils"));
+        assert_eq!(rows[0].first_name.as_deref(), Some("Jean \"JC\""));
+        assert_eq!(rows[0].roles.as_deref(), Some("payroll;billing"));
+        assert_eq!(rows[0].phone, None, "no such column");
+        assert_eq!(rows[1].last_name.as_deref(), Some("Lê\nAnh"));
+        assert_eq!(rows[1].line, 4);
+    }
+
+    #[test]
+    fn unknown_missing_and_repeated_columns_are_all_named() {
+        let e = parse_csv(b"Last name,Prenom,Shoe size,Email,E-mail\n").unwrap_err();
+        assert_eq!(
+            e,
+            ImportFileError::Columns {
+                unknown: vec!["Shoe size".into()],
+                missing: vec![ImportColumn::UserId, ImportColumn::Level],
+                repeated: vec![ImportColumn::Email],
+            }
+        );
+        assert_eq!(parse_csv(b"").unwrap_err(), ImportFileError::Empty);
+        assert_eq!(parse_csv(b"Nom\xff").unwrap_err(), ImportFileError::NotUtf8);
+    }
+}

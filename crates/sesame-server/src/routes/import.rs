@@ -1,0 +1,265 @@
+//! `POST /people/import`: people from a spreadsheet, every row decided by the rules of a
+//! single creation or update. A dry run reports and changes nothing; applying writes every
+//! valid row in one transaction, with its audit entries and, as chosen, invitations.
+//!
+//! No password is hashed here: invited people choose theirs, and letters come afterwards from
+//! the batch `POST /people/passwords` (500 a request, hashed on every core), so one request
+//! never runs Argon2id thousands of times.
+
+mod decide;
+
+use axum::Json;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::routing::post;
+
+use super::people::unlink_peers;
+use super::record_many;
+use crate::AppState;
+use crate::auth::{Signed, token_hash};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Body;
+use crate::mail;
+use crate::store::{Conn, PersonRow, now};
+use decide::{Context, Decided, Kind};
+use sesame_core::api::import::{
+    IMPORT_ROW_LIMIT, ImportDelivery, ImportOutcome, ImportReport, ImportRequest, ImportRowReport,
+    ImportTotals,
+};
+use sesame_core::api::{AuditDetail, ErrorBody};
+use sesame_core::domain::{AuditAction, generate_token, sort_key};
+
+/// 20,000 rows as JSON, with room to spare.
+const IMPORT_BODY_LIMIT: usize = 32 * 1024 * 1024;
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new().route(
+        "/people/import",
+        post(import_people).layer(DefaultBodyLimit::max(IMPORT_BODY_LIMIT)),
+    )
+}
+
+#[utoipa::path(post, path = "/api/v1/people/import", tag = "people", security(("bearer" = [])), request_body = ImportRequest,
+    responses((status = 200, body = ImportReport, description = "Every row: create, update (which columns), unchanged or refused \
+        (each column and reason); with `dry_run` nothing changed, otherwise every valid row was written in one transaction"),
+        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn import_people(
+    State(state): State<AppState>,
+    s: Signed,
+    Body(req): Body<ImportRequest>,
+) -> ApiResult<Json<ImportReport>> {
+    if !s.actor.has_user_list() {
+        return Err(ApiError::forbidden());
+    }
+    match req.rows.len() {
+        0 => return Err(ApiError::field("rows", "required")),
+        n if n > IMPORT_ROW_LIMIT => return Err(ApiError::field("rows", "too_long")),
+        _ => {}
+    }
+    if req.dry_run {
+        let mut conn = state.db.read().await?;
+        let decided = decide(&mut conn, &s, req.delivery, &req.rows).await?;
+        return Ok(Json(report(&req, &decided, &[], vec![])));
+    }
+    let mut tx = state.db.begin().await?;
+    // Levels may change: serialized with every change that could remove the last level-1 user.
+    tx.guard_organization(s.actor.org_id).await?;
+    let decided = decide(&mut tx, &s, req.delivery, &req.rows).await?;
+    let ids = apply(&state, &mut tx, &s, req.delivery, &decided).await?;
+    tx.commit().await?;
+    let created = match req.delivery {
+        ImportDelivery::Letter => decided
+            .iter()
+            .zip(&ids)
+            .filter(|(d, _)| matches!(d.kind, Kind::Create(_)))
+            .filter_map(|(_, id)| *id)
+            .collect(),
+        ImportDelivery::Invitation => vec![],
+    };
+    Ok(Json(report(&req, &decided, &ids, created)))
+}
+
+async fn decide(
+    conn: &mut Conn,
+    s: &Signed,
+    delivery: ImportDelivery,
+    rows: &[sesame_core::api::import::ImportRow],
+) -> ApiResult<Vec<Decided>> {
+    let ctx = Context::load(conn, &s.actor, delivery, rows).await?;
+    ctx.decide_all(conn, rows).await
+}
+
+fn report(
+    req: &ImportRequest,
+    decided: &[Decided],
+    ids: &[Option<i64>],
+    created: Vec<i64>,
+) -> ImportReport {
+    let mut totals = ImportTotals::default();
+    let rows = decided
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let (outcome, problems) = match &d.kind {
+                Kind::Create(_) => (ImportOutcome::Create, vec![]),
+                Kind::Update(_) => (ImportOutcome::Update, vec![]),
+                Kind::Unchanged(_) => (ImportOutcome::Unchanged, vec![]),
+                Kind::Refused(p) => (ImportOutcome::Refused, p.clone()),
+            };
+            match outcome {
+                ImportOutcome::Create => totals.create += 1,
+                ImportOutcome::Update => totals.update += 1,
+                ImportOutcome::Unchanged => totals.unchanged += 1,
+                ImportOutcome::Refused => totals.refused += 1,
+            }
+            ImportRowReport {
+                line: d.line,
+                user_id: d.user_id.clone(),
+                outcome,
+                changed: d.changed.clone(),
+                problems,
+                person_id: ids.get(i).copied().flatten(),
+            }
+        })
+        .collect();
+    ImportReport {
+        dry_run: req.dry_run,
+        delivery: req.delivery,
+        totals,
+        rows,
+        created,
+    }
+}
+
+/// Writes every valid row; returns each row's person (none for a refused row).
+async fn apply(
+    state: &AppState,
+    tx: &mut Conn,
+    s: &Signed,
+    delivery: ImportDelivery,
+    decided: &[Decided],
+) -> ApiResult<Vec<Option<i64>>> {
+    let mut ids: Vec<Option<i64>> = Vec::with_capacity(decided.len());
+    let mut by_key = std::collections::HashMap::new();
+    let mut created = vec![];
+    let mut updated = vec![];
+    let mut roles_changed = vec![];
+    for d in decided {
+        let id = match &d.kind {
+            Kind::Create(p) => {
+                let id = tx.insert_person(p).await?;
+                if let Some(manager) = s.actor.places_under_charge(p.level) {
+                    tx.link_under_charge(manager, id).await?;
+                }
+                created.push((id, d, &**p));
+                Some(id)
+            }
+            Kind::Update(u) => {
+                let id = u.before.id;
+                if !tx.update_person(id, u.before.version, &u.fields).await? {
+                    return Err(ApiError::stale(None));
+                }
+                if u.fields.level != u.before.level() {
+                    unlink_peers(tx, id, u.fields.level).await?;
+                }
+                if let Some(roles) = &u.roles {
+                    tx.set_roles(id, roles).await?;
+                    roles_changed.push((id, d, u.before.roles(), roles.clone()));
+                }
+                if !u.changes.is_empty() {
+                    updated.push((id, d, u.changes.clone()));
+                }
+                Some(id)
+            }
+            Kind::Unchanged(id) => Some(*id),
+            Kind::Refused(_) => None,
+        };
+        if let Some(id) = id {
+            by_key.insert(d.key.clone(), id);
+        }
+        ids.push(id);
+    }
+    // Links last: a manager may be a row further down the file.
+    for (d, id) in decided.iter().zip(&ids) {
+        if let (Some(key), Some(id)) = (&d.manager, id) {
+            let manager = match by_key.get(key) {
+                Some(m) => *m,
+                None => tx
+                    .people_by_user_ids(s.actor.org_id, std::slice::from_ref(key), 0)
+                    .await?
+                    .get(key)
+                    .map(|(t, _)| t.id)
+                    .ok_or_else(ApiError::not_found)?,
+            };
+            tx.link_under_charge(manager, *id).await?;
+        }
+    }
+    if delivery == ImportDelivery::Invitation {
+        invite(state, tx, s, &created).await?;
+    }
+    let action = match delivery {
+        ImportDelivery::Invitation => AuditAction::InvitationSent,
+        ImportDelivery::Letter => AuditAction::PersonCreated,
+    };
+    let lines: Vec<(i64, &str, AuditDetail)> = created
+        .iter()
+        .map(|(id, d, p)| {
+            let detail = AuditDetail::Person {
+                level: p.level,
+                roles: p.roles.clone(),
+            };
+            (*id, d.user_id.as_str(), detail)
+        })
+        .collect();
+    record_many(tx, s, action, &lines).await?;
+    let lines: Vec<(i64, &str, AuditDetail)> = updated
+        .into_iter()
+        .map(|(id, d, changes)| (id, d.user_id.as_str(), AuditDetail::Changes { changes }))
+        .collect();
+    record_many(tx, s, AuditAction::PersonUpdated, &lines).await?;
+    let lines: Vec<(i64, &str, AuditDetail)> = roles_changed
+        .into_iter()
+        .map(|(id, d, from, to)| (id, d.user_id.as_str(), AuditDetail::Roles { from, to }))
+        .collect();
+    record_many(tx, s, AuditAction::RolesUpdated, &lines).await?;
+    Ok(ids)
+}
+
+/// One link per person created, mailed in their language, in the import's transaction.
+async fn invite(
+    state: &AppState,
+    tx: &mut Conn,
+    s: &Signed,
+    created: &[(i64, &Decided, &crate::store::NewPersonRow)],
+) -> ApiResult<()> {
+    let org = tx.organization(s.actor.org_id).await?;
+    let expires_at = now() + state.config.invitation_days * 86400;
+    let base = state.config.public_url.trim_end_matches('/').to_owned();
+    for (id, _, p) in created {
+        let token = generate_token();
+        tx.insert_invitation(*id, &token_hash(&token), expires_at)
+            .await?;
+        let person = PersonRow {
+            id: *id,
+            org_id: p.org_id,
+            user_id: p.user_id.clone(),
+            user_id_key: p.user_id.to_lowercase(),
+            last_name: p.last_name.clone(),
+            first_name: p.first_name.clone(),
+            email: p.email.clone(),
+            phone: p.phone.clone(),
+            level: Some(p.level.code()),
+            roles: String::new(),
+            status: p.status.as_str().to_owned(),
+            totp_enabled: false,
+            is_contact: p.is_contact,
+            language: p.language.as_str().to_owned(),
+            version: 1,
+            created_at: now(),
+            sort_name: sort_key(&p.last_name, &p.first_name, &p.email),
+        };
+        let link = format!("{base}/invitation/{token}");
+        mail::queue_invitation(tx, &org, &person, &s.user_id, &link, expires_at).await?;
+    }
+    Ok(())
+}
