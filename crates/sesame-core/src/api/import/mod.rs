@@ -151,6 +151,7 @@ fn fold_header(text: &str) -> String {
 #[serde(deny_unknown_fields)]
 pub struct ImportRow {
     /// The row's line in the file (the header is line 1), for the report.
+    #[schema(value_type = i64, minimum = 0, maximum = 4294967295_i64)]
     pub line: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
@@ -232,6 +233,8 @@ pub struct ImportRequest {
     pub dry_run: bool,
     #[serde(default)]
     pub delivery: ImportDelivery,
+    /// At least one row (an empty import is refused), at most 20,000.
+    #[schema(min_items = 1, max_items = 20000)]
     pub rows: Vec<ImportRow>,
 }
 
