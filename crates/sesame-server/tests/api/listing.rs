@@ -32,7 +32,7 @@ const PEOPLE: [Person; 6] = [
     (
         "quote",
         "O\"Brien \\ Ŀ",
-        "Zoë 😀\t",
+        "Zoë \u{1F600}\t",
         "514 555-0100",
         Level::Two,
         Status::Active,
