@@ -44,6 +44,12 @@ pub mod whole {
         whole(serde_json::Number::deserialize(d)?)
     }
 
+    /// A whole number that fits 32 bits without sign (a line of a file).
+    pub fn unsigned<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+        let n = whole(serde_json::Number::deserialize(d)?)?;
+        u32::try_from(n).map_err(|_| D::Error::custom(format!("invalid value: {n}, out of range")))
+    }
+
     pub fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<i64>, D::Error> {
         Vec::<serde_json::Number>::deserialize(d)?
             .into_iter()

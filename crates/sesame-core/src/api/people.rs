@@ -47,8 +47,9 @@ pub enum PeopleSort {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct PeopleQuery {
-    /// Searches name, user ID and email, ignoring case and accents.
+    /// Searches name, user ID and email, ignoring case and accents; at most 200 characters.
     #[serde(default)]
+    #[param(max_length = 200)]
     pub q: Option<String>,
     #[serde(default)]
     pub sort: Option<PeopleSort>,

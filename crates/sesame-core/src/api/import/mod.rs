@@ -152,6 +152,7 @@ fn fold_header(text: &str) -> String {
 pub struct ImportRow {
     /// The row's line in the file (the header is line 1), for the report.
     #[schema(value_type = i64, minimum = 0, maximum = 4294967295_i64)]
+    #[serde(deserialize_with = "crate::api::whole::unsigned")]
     pub line: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
