@@ -25,47 +25,52 @@ pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
     let me = ctx.me;
     let name = format!("{} {}", me.first_name, me.last_name);
     let level = me.level.map(|lv| l.level(lv)).unwrap_or_default();
-    let mut tiles = row![].spacing(16);
-    if me.rights.list_people {
-        tiles = tiles.push(tile(
-            l.t("nav-user-follow-up"),
-            l.t("home-user-follow-up-detail"),
-            Message::Open(Destination::People),
-        ));
-    }
-    tiles = tiles.push(tile(
-        l.t("nav-my-account"),
-        l.t("home-my-account-detail"),
-        Message::Open(Destination::MyAccount),
-    ));
-    if me.rights.manage_contacts {
-        tiles = tiles.push(tile(
-            l.t("contacts-title"),
-            l.t("home-contacts-detail"),
-            Message::Open(Destination::Contacts),
-        ));
-    }
-    if me.rights.list_people {
-        tiles = tiles.push(tile(
-            l.t("roles-title"),
-            l.t("home-roles-detail"),
-            Message::Open(Destination::Roles),
-        ));
-    }
-    if me.rights.read_audit {
-        tiles = tiles.push(tile(
-            l.t("audit-title"),
-            l.t("home-audit-detail"),
-            Message::Open(Destination::Audit),
-        ));
-    }
-    if me.rights.read_outbox {
-        tiles = tiles.push(tile(
-            l.t("outbox-title"),
-            l.t("home-outbox-detail"),
-            Message::Open(Destination::Outbox),
-        ));
-    }
+    let r = &me.rights;
+    // Each choice, the right that offers it, its title and its line of detail.
+    let choices = [
+        (
+            r.list_people,
+            Destination::People,
+            "nav-user-follow-up",
+            "home-user-follow-up-detail",
+        ),
+        (
+            true,
+            Destination::MyAccount,
+            "nav-my-account",
+            "home-my-account-detail",
+        ),
+        (
+            r.manage_contacts,
+            Destination::Contacts,
+            "contacts-title",
+            "home-contacts-detail",
+        ),
+        (
+            r.list_people,
+            Destination::Roles,
+            "roles-title",
+            "home-roles-detail",
+        ),
+        (
+            r.read_audit,
+            Destination::Audit,
+            "audit-title",
+            "home-audit-detail",
+        ),
+        (
+            r.read_outbox,
+            Destination::Outbox,
+            "outbox-title",
+            "home-outbox-detail",
+        ),
+    ];
+    let tiles = choices.into_iter().filter(|(offered, ..)| *offered).fold(
+        row![].spacing(16),
+        |tiles, (_, to, title, detail)| {
+            tiles.push(tile(l.t(title), l.t(detail), Message::Open(to)))
+        },
+    );
     let page = container(
         column![
             text(l.t("home-title")).size(28),
