@@ -66,6 +66,18 @@ pub struct PeopleQuery {
     pub cursor: Option<String>,
 }
 
+impl PeopleQuery {
+    /// The longest search accepted, in characters.
+    pub const SEARCH_MAX_CHARS: usize = 200;
+
+    /// Whether the search is longer than the server accepts (every listing of people refuses it).
+    pub fn search_too_long(&self) -> bool {
+        self.q
+            .as_deref()
+            .is_some_and(|q| q.chars().count() > Self::SEARCH_MAX_CHARS)
+    }
+}
+
 /// The user identification record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct PersonRecord {

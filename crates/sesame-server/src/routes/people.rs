@@ -171,7 +171,7 @@ pub async fn list_people(
     if !s.actor.has_user_list() {
         return Err(ApiError::forbidden());
     }
-    if q.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
+    if q.search_too_long() {
         return Err(ApiError::field("q", "too_long"));
     }
     let mut conn = state.db.read().await?;

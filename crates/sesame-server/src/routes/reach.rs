@@ -29,6 +29,9 @@ pub async fn reach_preview(
     Id(id): Id<i64>,
     Params(q): Params<PeopleQuery>,
 ) -> ApiResult<Json<ReachPreview>> {
+    if q.search_too_long() {
+        return Err(ApiError::field("q", "too_long"));
+    }
     let mut conn = state.db.read().await?;
     let (target, row) = target_of(&mut conn, &s.actor, id).await?;
     s.actor.may_preview_reach(&target)?;

@@ -95,3 +95,31 @@ async fn the_reach_of_a_level_2_user_is_what_their_own_listing_returns() {
         s.stop().await;
     }
 }
+
+#[tokio::test]
+async fn both_listings_refuse_a_search_over_200_characters_and_take_one_of_200() {
+    for b in backends() {
+        let s = crate::support::start(&b).await;
+        let org = s.org("ALPHA", true).await;
+        let admin_id = s.person(org, "admin", Level::One, Some(PASSWORD)).await;
+        let admin = s.sign_in("ALPHA", "admin", PASSWORD).await;
+        // Counted in characters, not bytes: 200 accented letters are 400 bytes.
+        let longest = PeopleQuery {
+            q: Some("é".repeat(PeopleQuery::SEARCH_MAX_CHARS)),
+            ..Default::default()
+        };
+        let over = PeopleQuery {
+            q: Some("é".repeat(PeopleQuery::SEARCH_MAX_CHARS + 1)),
+            ..Default::default()
+        };
+        admin.people(&longest).await.unwrap();
+        admin.reach(admin_id, &longest).await.unwrap();
+        for refused in [
+            admin.people(&over).await.unwrap_err(),
+            admin.reach(admin_id, &over).await.unwrap_err(),
+        ] {
+            assert_eq!(refused.code(), Some(ErrorCode::InvalidField), "{refused:?}");
+        }
+        s.stop().await;
+    }
+}
