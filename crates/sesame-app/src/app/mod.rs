@@ -281,7 +281,7 @@ pub fn shortcut_of(
         Key::Named(Named::F10) if modifiers.shift() => Shortcut::Options,
         Key::Named(Named::ArrowUp) if !captured => Shortcut::Up,
         Key::Named(Named::ArrowDown) if !captured => Shortcut::Down,
-        Key::Named(Named::Escape) => Shortcut::Cancel,
+        Key::Named(Named::Escape) if !crate::widget::dropdown::escape_taken() => Shortcut::Cancel,
         Key::Named(Named::F1) => Shortcut::About,
         Key::Named(Named::Enter) if !captured => Shortcut::Confirm,
         Key::Named(Named::Tab) if !captured && modifiers.shift() => Shortcut::FocusPrevious,

@@ -2,6 +2,7 @@
 //! banner, field errors, and the virtual list of the user follow-up.
 
 pub mod colors;
+pub mod dropdown;
 pub mod ellipsis;
 pub mod focus;
 pub mod icon;
@@ -9,7 +10,7 @@ pub mod virtual_list;
 
 pub use focus::Focus;
 
-use iced::widget::{button, checkbox, column, container, pick_list, row, space, text};
+use iced::widget::{button, checkbox, column, container, row, space, text};
 use iced::{Alignment, Background, Border, Color, Element, Length, Theme};
 
 use crate::locale::Locale;
@@ -245,7 +246,10 @@ pub fn button_for<'a, M: Clone + 'a>(
             .style(button::secondary),
         Look::Danger => button(text(label)).padding([8, 16]).style(button::danger),
     };
-    Focus::new(b.on_press_maybe(on_press.clone())).on_activate(on_press)
+    let disabled = on_press.is_none();
+    Focus::new(b.on_press_maybe(on_press.clone()))
+        .on_activate(on_press)
+        .disabled(disabled)
 }
 
 /// A primary (filled) button.
@@ -380,7 +384,8 @@ pub fn password_dialog<'a, M: Clone + 'a>(
 }
 
 /// A choice among values, kept by keyboard too: Tab reaches it, the arrows step through the
-/// values, Enter or Space opens the list. Give it an `id` to find it.
+/// values, Enter or Space opens the list, where the arrows, Home, End or a first letter move and
+/// Enter takes the value. Give it an `id` to find it.
 pub fn menu<'a, T, M>(
     options: Vec<T>,
     selected: Option<T>,
@@ -413,10 +418,7 @@ where
     let label = selected
         .as_ref()
         .map_or_else(|| placeholder.clone(), T::to_string);
-    let list = pick_list(options, selected, on_select)
-        .placeholder(placeholder)
-        .text_size(14)
-        .text_shaping(text::Shaping::Advanced);
+    let list = dropdown::Dropdown::new(options, selected, placeholder, on_select);
     Focus::new(list)
         .press_on_activate()
         .on_arrows(up, down)

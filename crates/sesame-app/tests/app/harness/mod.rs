@@ -341,17 +341,28 @@ impl Ui {
             > 0
     }
 
-    /// Chooses `label` in the menu `id` as a keyboard user does: up to the first value, then
-    /// down until it shows.
+    /// Chooses `label` in the menu `id` as a keyboard user does in its open list: up to the
+    /// first value, then down until it shows.
     pub async fn choose(&mut self, id: &str, label: &str) {
-        while self.menu_value(id).as_deref() != Some(label) && self.key_on(id, Named::ArrowUp).await
-        {
-        }
-        while self.menu_value(id).as_deref() != Some(label) {
-            if !self.key_on(id, Named::ArrowDown).await {
-                panic!("{label:?} is not in the menu {id}");
+        for key in [Named::ArrowUp, Named::ArrowDown] {
+            while self.menu_value(id).as_deref() != Some(label) {
+                let before = self.menu_value(id);
+                // The click opens the list on the current value; the arrow moves; Enter takes.
+                self.on(id, |ui| {
+                    ui.tap_key(key);
+                    ui.tap_key(Named::Enter);
+                })
+                .await;
+                if self.menu_value(id) == before {
+                    break;
+                }
             }
         }
+        assert_eq!(
+            self.menu_value(id).as_deref(),
+            Some(label),
+            "{label:?} is not in the menu {id}"
+        );
     }
 
     /// Presses Space on the control `id` (ticks a checkbox, presses a button).
