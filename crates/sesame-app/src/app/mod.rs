@@ -85,6 +85,8 @@ pub enum Message {
     Shortcut(Shortcut),
     Printed(Result<super::print::Saved, String>),
     OpenDocument(std::path::PathBuf),
+    /// The system's viewer could not open this file (why).
+    NotOpened(std::path::PathBuf, String),
     CloseToast,
     About(bool),
     /// The window's close button (or the system's close): quits, unless something typed would

@@ -63,11 +63,27 @@ impl App {
                 self.printed(result);
                 Task::none()
             }
-            Message::OpenDocument(path) => {
-                if let Err(e) = crate::print::open_with_system(&path) {
-                    let text = self.locale.t_with("print-failed", &[("reason", &e)]);
-                    self.toast = Some(Toast::failed(text));
+            Message::OpenDocument(path) => Task::future(async move {
+                let file = path.clone();
+                let opened =
+                    tokio::task::spawn_blocking(move || crate::print::open_with_system(&file))
+                        .await
+                        .unwrap_or_else(|e| Err(e.to_string()));
+                match opened {
+                    Ok(()) => Message::CloseToast,
+                    Err(why) => Message::NotOpened(path, why),
                 }
+            }),
+            Message::NotOpened(path, why) => {
+                tracing::warn!("{} could not be opened: {why}", path.display());
+                // The file is saved: say where, and keep the toast's file (Open again).
+                let text = self
+                    .locale
+                    .t_with("open-failed", &[("file", &path.display().to_string())]);
+                self.toast = Some(Toast {
+                    notice: crate::widget::Notice::failed(text),
+                    file: Some(path),
+                });
                 Task::none()
             }
             Message::PresetReady(ready) => match &ready.result {

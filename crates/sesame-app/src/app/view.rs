@@ -11,25 +11,31 @@ use crate::widget;
 use sesame_core::domain::Language;
 
 impl App {
+    fn toast_bar(&self) -> Element<'_, Message> {
+        let Some(toast) = &self.toast else {
+            return container(iced::widget::space()).into();
+        };
+        let mut bar = row![container(toast.notice.view()).width(Length::Fill)]
+            .spacing(8)
+            .align_y(Alignment::Center);
+        if let Some(p) = &toast.file {
+            bar = bar.push(widget::secondary(
+                self.locale.t("action-open"),
+                Some(Message::OpenDocument(p.clone())),
+            ));
+        }
+        bar = bar.push(widget::secondary(
+            self.locale.t("action-dismiss"),
+            Some(Message::CloseToast),
+        ));
+        container(bar).padding([6, 16]).into()
+    }
+
     pub fn view(&self) -> Element<'_, Message> {
         let body = self.body();
-        let mut page = column![self.banner()];
-        if let Some(toast) = &self.toast {
-            let mut bar = row![container(toast.notice.view()).width(Length::Fill)]
-                .spacing(8)
-                .align_y(Alignment::Center);
-            if let Some(p) = &toast.file {
-                bar = bar.push(widget::secondary(
-                    self.locale.t("action-open"),
-                    Some(Message::OpenDocument(p.clone())),
-                ));
-            }
-            bar = bar.push(widget::secondary(
-                self.locale.t("action-dismiss"),
-                Some(Message::CloseToast),
-            ));
-            page = page.push(container(bar).padding([6, 16]));
-        }
+        // The toast's place is kept when it is empty, so that the screen below it keeps its
+        // widgets' state (focus, scroll) when a toast comes or goes.
+        let page = column![self.banner(), self.toast_bar()];
         let page: Element<'_, Message> = page
             .push(container(body).width(Length::Fill).height(Length::Fill))
             .into();

@@ -200,9 +200,7 @@ impl Roles {
         ]
         .spacing(12)
         .max_width(900);
-        if let Some(n) = &self.notice {
-            c = c.push(n.view());
-        }
+        c = c.push(crate::widget::notice_slot(self.notice.as_ref()));
         if let Some(form) = &self.form {
             c = c.push(self.form_view(form, ctx));
         } else if may_change {

@@ -129,6 +129,16 @@ impl Notice {
     }
 }
 
+/// Where a screen shows its notice: always there, empty without one, so that a notice coming
+/// or going does not shift the controls after it in the widget tree (a field being typed in
+/// would lose the keyboard focus).
+pub fn notice_slot<'a, M: 'a>(notice: Option<&Notice>) -> Element<'a, M> {
+    match notice {
+        Some(n) => container(n.view()).into(),
+        None => container(space()).into(),
+    }
+}
+
 pub fn notice<'a, M: 'a>(message: &str, is_error: bool) -> Element<'a, M> {
     container(text(message.to_owned()))
         .padding(10)

@@ -63,9 +63,7 @@ impl People {
             .spacing(10)
             .padding(20)
             .height(Length::Fill);
-        if let Some(n) = &self.notice {
-            page = page.push(n.view());
-        }
+        page = page.push(crate::widget::notice_slot(self.notice.as_ref()));
         let page: Element<'_, Message> = page
             .push(self.toolbar(l))
             .push(self.filters(ctx))

@@ -272,9 +272,7 @@ impl Structures {
             (None, Some(s)) => self.page(ctx, s, l),
         };
         let mut c = column![text(t("structures-title")).size(26)].spacing(12);
-        if let Some(n) = &self.notice {
-            c = c.push(n.view());
-        }
+        c = c.push(crate::widget::notice_slot(self.notice.as_ref()));
         let screen: Element<'a, Message> = c
             .push(
                 row![side, container(main).width(Length::FillPortion(3))]

@@ -83,7 +83,7 @@ fn text_pairs(theme: &Theme) -> Vec<(String, Color, Color)> {
             let closed =
                 iced::widget::pick_list::default(theme, iced::widget::pick_list::Status::Active);
             (
-                "drop-down".into(),
+                "closed menu".into(),
                 closed.text_color,
                 background_of(closed.background),
             )
