@@ -2,7 +2,6 @@
 //! `screens`), and keeps for itself the language, the theme, printing, the toast and the keys.
 
 use iced::Task;
-use iced::widget::operation;
 
 use super::{App, Message, Screen, Shortcut, Toast};
 use crate::locale::Locale;
@@ -186,8 +185,8 @@ impl App {
         }
         let message = match (s, &self.screen) {
             (Shortcut::About, _) => Some(Message::About(true)),
-            (Shortcut::FocusNext, _) => return operation::focus_next(),
-            (Shortcut::FocusPrevious, _) => return operation::focus_previous(),
+            (Shortcut::FocusNext, _) => return crate::widget::reveal::focus_next(),
+            (Shortcut::FocusPrevious, _) => return crate::widget::reveal::focus_previous(),
             (_, Screen::People(p)) => p.on_shortcut(s).map(Message::People),
             (_, Screen::Contacts(c)) => c.on_shortcut(s).map(Message::Contacts),
             (_, Screen::Roles(r)) => r.on_shortcut(s).map(Message::Roles),

@@ -118,7 +118,7 @@ impl Contacts {
             }
             Message::Add => {
                 self.form = Some(Form::default());
-                return Action::Run(iced::widget::operation::focus("contact-last-name"));
+                return Action::Run(crate::widget::reveal::focus("contact-last-name"));
             }
             Message::Edit(id) => {
                 if let Some(c) = self.list.iter().find(|c| c.id == id) {

@@ -6,6 +6,7 @@ pub mod dropdown;
 pub mod ellipsis;
 pub mod focus;
 pub mod icon;
+pub mod reveal;
 pub mod virtual_list;
 
 pub use focus::Focus;

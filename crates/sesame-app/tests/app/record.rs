@@ -86,3 +86,29 @@ async fn a_saved_file_that_no_application_opens_says_where_it_is() {
     ));
     let _ = std::fs::remove_file(file);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tab_scrolls_the_record_to_the_focused_control() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    open_record(&mut ui, "r.okafor").await;
+    // The last users under charge lie below the window's edge until Tab reaches them.
+    let last = format!(
+        "unlink-{}",
+        under_charge_of(&ui, "r.okafor").await.last().unwrap()
+    );
+    assert!(
+        !ui.in_view(&last),
+        "{last} already in view: nothing to check"
+    );
+    ui.tab_to(&last).await;
+    assert!(ui.in_view(&last), "{last} focused but out of view");
+    // And back up: Shift+Tab to the first field brings the top back.
+    for _ in 0..60 {
+        if ui.focused().is_some_and(|f| f.contains("\"last-name\"")) {
+            break;
+        }
+        ui.tab(true).await;
+    }
+    assert!(ui.in_view("last-name"));
+}

@@ -78,7 +78,7 @@ impl TwoFactor {
                         self.pending = Some((e, data));
                         self.notice = None;
                         self.code.clear();
-                        return Action::Run(iced::widget::operation::focus("totp-code"));
+                        return Action::Run(crate::widget::reveal::focus("totp-code"));
                     }
                     Err(_) => self.notice = Some(Notice::failed(l.t("two-factor-qr-failed"))),
                 }
