@@ -59,6 +59,9 @@ pub struct App {
     about: bool,
     /// The system's light or dark mode, which the "System" theme follows.
     system_theme: iced::theme::Mode,
+    /// The window's width as the system reports it (before the app's own scale): a narrow
+    /// one lays the banner out on more lines.
+    window_width: f32,
 }
 
 #[derive(Debug, Clone)]
@@ -94,6 +97,7 @@ pub enum Message {
     CloseRequested(iced::window::Id),
     /// The system's light or dark mode, at start and when it changes.
     SystemTheme(iced::theme::Mode),
+    Resized(iced::Size),
     /// A preset prepared its organization and signed in (see `presets`).
     PresetReady(Arc<crate::presets::Ready>),
 }
@@ -117,6 +121,7 @@ impl App {
             toast: None,
             about: false,
             system_theme: iced::theme::Mode::None,
+            window_width: 1280.0,
             settings,
         };
         // Connected before: there again, without asking.
@@ -160,6 +165,11 @@ impl App {
     }
 
     /// The interface size: the setting, on top of the operating system's own scale.
+    /// The width the screens have, in the app's own units (after its scale).
+    pub fn layout_width(&self) -> f32 {
+        self.window_width / self.scale_factor()
+    }
+
     pub fn scale_factor(&self) -> f32 {
         self.settings.scale.map_or(1.0, |p| f32::from(p) / 100.0)
     }
@@ -173,6 +183,7 @@ impl App {
             screen,
             iced::event::listen_with(shortcut_of),
             iced::system::theme_changes().map(Message::SystemTheme),
+            iced::window::resize_events().map(|(_, size)| Message::Resized(size)),
             iced::window::close_requests().map(Message::CloseRequested),
         ])
     }

@@ -45,6 +45,10 @@ impl App {
                 ),
                 _ => iced::exit(),
             },
+            Message::Resized(size) => {
+                self.window_width = size.width;
+                Task::none()
+            }
             Message::SystemTheme(mode) => {
                 self.system_theme = mode;
                 Task::none()

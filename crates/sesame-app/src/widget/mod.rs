@@ -248,7 +248,8 @@ pub fn button_for<'a, M: Clone + 'a>(
     on_press: Option<M>,
 ) -> Focus<'a, M> {
     let b = match look {
-        Look::Link => button(text(label).size(14))
+        // A link keeps its words on one line (the banner wraps between links instead).
+        Look::Link => button(text(label).size(14).wrapping(text::Wrapping::None))
             .padding([2, 6])
             .style(button::text),
         Look::Primary => button(text(label)).padding([8, 16]),
