@@ -22,6 +22,7 @@ impl App {
             Message::Structures(m) => self.on_structures(m),
             Message::ServiceUsers(m) => self.on_service_users(m),
             Message::People(m) => self.on_people(m),
+            Message::Import(m) => self.on_import(m),
             Message::MyAccount(m) => self.on_my_account(m),
             Message::Language(l) => {
                 self.locale = Locale::new(l);
@@ -173,6 +174,7 @@ impl App {
             (Shortcut::FocusNext, _) => return operation::focus_next(),
             (Shortcut::FocusPrevious, _) => return operation::focus_previous(),
             (_, Screen::People(p)) => p.on_shortcut(s).map(Message::People),
+            (_, Screen::Import(i)) => i.on_shortcut(s).map(Message::Import),
             (_, Screen::Contacts(c)) => c.on_shortcut(s).map(Message::Contacts),
             (_, Screen::Roles(r)) => r.on_shortcut(s).map(Message::Roles),
             _ => None,

@@ -8,6 +8,7 @@ mod pdf;
 
 mod collaboration;
 mod follow_up;
+mod import;
 mod keyboard;
 mod leavers;
 mod presets;

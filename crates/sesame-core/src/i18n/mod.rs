@@ -35,6 +35,11 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../i18n/en/app.ftl"),
         include_str!("../../i18n/fr/app.ftl"),
     ),
+    (
+        "import.ftl",
+        include_str!("../../i18n/en/import.ftl"),
+        include_str!("../../i18n/fr/import.ftl"),
+    ),
 ];
 
 pub struct Texts {

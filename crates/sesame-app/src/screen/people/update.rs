@@ -63,6 +63,7 @@ impl People {
                 }
             }
             Message::ExportCsv => return Action::Run(self.export_csv(ctx)),
+            Message::Import => return Action::Import,
             Message::CsvReady(bytes, name) => return Action::Save(bytes, name),
             // A dialog's request failed: the dialog closes and the list says why.
             Message::Initialized(Err(e))
