@@ -12,3 +12,4 @@ mod import;
 mod keyboard;
 mod leavers;
 mod presets;
+mod reach;

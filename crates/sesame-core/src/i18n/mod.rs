@@ -40,6 +40,11 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../i18n/en/import.ftl"),
         include_str!("../../i18n/fr/import.ftl"),
     ),
+    (
+        "reach.ftl",
+        include_str!("../../i18n/en/reach.ftl"),
+        include_str!("../../i18n/fr/reach.ftl"),
+    ),
 ];
 
 pub struct Texts {
