@@ -13,3 +13,4 @@ mod keyboard;
 mod leavers;
 mod presets;
 mod reach;
+mod structures;

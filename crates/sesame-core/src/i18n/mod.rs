@@ -45,6 +45,11 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../i18n/en/reach.ftl"),
         include_str!("../../i18n/fr/reach.ftl"),
     ),
+    (
+        "structures.ftl",
+        include_str!("../../i18n/en/structures.ftl"),
+        include_str!("../../i18n/fr/structures.ftl"),
+    ),
 ];
 
 pub struct Texts {

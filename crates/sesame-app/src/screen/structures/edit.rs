@@ -115,6 +115,11 @@ impl Structures {
                     return Action::SessionEnded(e);
                 }
                 self.notice = Some(Notice::failed(l.error(&e)));
+                // Renamed by someone else in between: the name stored now shows.
+                if e.code() == Some(sesame_core::api::ErrorCode::StaleVersion) {
+                    self.edit = None;
+                    return self.reload(ctx);
+                }
             }
         }
         Action::None
@@ -126,6 +131,7 @@ impl Structures {
             Target::Under(_) => StructureKind::Establishment,
         };
         self.edit = Some(Form { target, name, kind });
+        self.placement = None;
         self.notice = None;
     }
 
