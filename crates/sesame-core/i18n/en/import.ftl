@@ -33,15 +33,15 @@ import-delivery-letter = A credential letter (one PDF)
 import-apply = Apply the import
 import-export-report = Export the report (CSV)
 import-back = Back to the user follow-up
-import-applied = Import applied: { $created } created, { $updated } updated.
+import-applied = Import applied. Created: { $created }; updated: { $updated }.
 import-letters-done = { $count ->
         [one] One letter is in the PDF.
        *[other] { $formatted } letters are in one PDF.
     }
-import-letters-partial = { $made } letters are in the PDF; { $missing } new people have no password yet: initialize theirs from the user follow-up.
+import-letters-partial = Letters in the PDF: { $made }. New people still without a password: { $missing }; initialize theirs from the user follow-up.
 dialog-import-title = Apply the import?
-dialog-import-body-invitation = { $create } people will be created and { $update } updated, all at once or not at all; the { $refused } refused rows are left out. Each new person is sent an invitation by email.
-dialog-import-body-letter = { $create } people will be created and { $update } updated, all at once or not at all; the { $refused } refused rows are left out. The new people’s passwords are then initialized and their letters saved in one PDF, each in its holder’s language.
+dialog-import-body-invitation = To create: { $create }; to update: { $update }. Everything is written at once, or nothing. Refused rows ({ $refused }) are left out. Each new person is sent an invitation by email.
+dialog-import-body-letter = To create: { $create }; to update: { $update }. Everything is written at once, or nothing. Refused rows ({ $refused }) are left out. The new people’s passwords are then initialized and their letters saved in one PDF, each in its holder’s language.
 dialog-import-discard-title = Leave without importing?
 dialog-import-discard-body = The rows of “{ $file }” have not been imported. Leave the import anyway?
 import-file-io = This file cannot be opened: { $reason }

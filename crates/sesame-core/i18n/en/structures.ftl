@@ -18,3 +18,4 @@ connected-via-technical-here = Technical user of this structure
 connected-via-service = Service user with access to { $structure }
 connected-via-service-all = Service user with access to all companies or the whole structure
 connected-none = No one reaches this structure yet.
+connected-intro = Who reaches this structure, and how:

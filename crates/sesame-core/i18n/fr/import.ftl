@@ -33,15 +33,15 @@ import-delivery-letter = Une lettre d’accès (un seul PDF)
 import-apply = Appliquer l’import
 import-export-report = Exporter le rapport (CSV)
 import-back = Retour au suivi des utilisateurs
-import-applied = Import appliqué : { $created } créées, { $updated } mises à jour.
+import-applied = Import appliqué. Créées : { $created } ; mises à jour : { $updated }.
 import-letters-done = { $count ->
         [one] Une lettre se trouve dans le PDF.
        *[other] { $formatted } lettres se trouvent dans un seul PDF.
     }
-import-letters-partial = { $made } lettres se trouvent dans le PDF ; { $missing } nouvelles personnes n’ont pas encore de mot de passe : initialisez le leur depuis le suivi des utilisateurs.
+import-letters-partial = Lettres dans le PDF : { $made }. Nouvelles personnes encore sans mot de passe : { $missing } ; initialisez-les depuis le suivi des utilisateurs.
 dialog-import-title = Appliquer l’import ?
-dialog-import-body-invitation = { $create } personnes seront créées et { $update } mises à jour, toutes ensemble ou aucune ; les { $refused } lignes refusées sont laissées de côté. Chaque nouvelle personne reçoit une invitation par courriel.
-dialog-import-body-letter = { $create } personnes seront créées et { $update } mises à jour, toutes ensemble ou aucune ; les { $refused } lignes refusées sont laissées de côté. Les mots de passe des nouvelles personnes sont ensuite initialisés et leurs lettres enregistrées dans un seul PDF, chacune dans la langue de sa ou son destinataire.
+dialog-import-body-invitation = À créer : { $create } ; à mettre à jour : { $update }. Tout est enregistré en une fois, ou rien. Les lignes refusées ({ $refused }) sont laissées de côté. Chaque nouvelle personne reçoit une invitation par courriel.
+dialog-import-body-letter = À créer : { $create } ; à mettre à jour : { $update }. Tout est enregistré en une fois, ou rien. Les lignes refusées ({ $refused }) sont laissées de côté. Les mots de passe des nouvelles personnes sont ensuite initialisés et leurs lettres enregistrées dans un seul PDF, chacune dans la langue de sa ou son destinataire.
 dialog-import-discard-title = Quitter sans importer ?
 dialog-import-discard-body = Les lignes de « { $file } » n’ont pas été importées. Quitter l’import malgré tout ?
 import-file-io = Impossible d’ouvrir ce fichier : { $reason }

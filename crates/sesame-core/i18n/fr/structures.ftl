@@ -18,3 +18,4 @@ connected-via-technical-here = Utilisateur technique de cette structure
 connected-via-service = Utilisateur de service ayant accès à { $structure }
 connected-via-service-all = Utilisateur de service ayant accès à toutes les entreprises ou à toute la structure
 connected-none = Personne n’atteint encore cette structure.
+connected-intro = Qui atteint cette structure, et comment :

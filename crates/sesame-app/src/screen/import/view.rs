@@ -1,7 +1,7 @@
 //! The import screen drawn: the file, the progress, the report row by row with its totals, the
 //! delivery and the steps, and the dialogs over it.
 
-use iced::widget::{column, container, progress_bar, row, space, text, text_input};
+use iced::widget::{column, container, progress_bar, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length, Theme};
 
 use super::{Busy, DeliveryChoice, Dialog, Import, Message, report};
@@ -12,6 +12,8 @@ use sesame_core::api::import::{ImportDelivery, ImportOutcome, ImportReport};
 
 const ROW_HEIGHT: f32 = 30.0;
 const LINE_WIDTH: f32 = 64.0;
+/// Up to this many rows, the report shows every reason whole.
+const WRAPPED_ROWS: usize = 500;
 
 impl Import {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
@@ -177,15 +179,27 @@ impl Import {
             container(text(t("import-column-detail")).size(13)).width(Length::FillPortion(6)),
         ]
         .spacing(8)
-        .padding([4, 8]);
-        let list = virtual_list::view(
-            "import_rows",
-            r.rows.len(),
-            ROW_HEIGHT,
-            self.window,
-            |i| report_row(l, r, i),
-            Message::Scrolled,
-        );
+        // As the rows, which leave room for the scrollbar.
+        .padding(iced::Padding::from([4, 8]).right(20));
+        // A report of usual size shows every reason whole, wrapped; a very long one is drawn
+        // a screenful at a time.
+        let list: Element<'a, Message> = if r.rows.len() <= WRAPPED_ROWS {
+            let rows = (0..r.rows.len()).fold(column![].spacing(2), |c, i| {
+                c.push(report_row(l, r, i, true))
+            });
+            scrollable(rows.padding(iced::Padding::ZERO.right(12)))
+                .height(Length::Fill)
+                .into()
+        } else {
+            virtual_list::view(
+                "import_rows",
+                r.rows.len(),
+                ROW_HEIGHT,
+                self.window,
+                |i| report_row(l, r, i, false),
+                Message::Scrolled,
+            )
+        };
         column![
             text(title).size(16),
             text(report::totals(l, r)).size(14),
@@ -300,8 +314,9 @@ impl Import {
     }
 }
 
-/// One row of the report; a refused row's outcome in the error colour.
-fn report_row<'a>(l: Locale, r: &'a ImportReport, i: usize) -> Element<'a, Message> {
+/// One row of the report; a refused row's outcome in the error colour. `wrapped`: the
+/// detail takes the lines it needs, else it ends with "…" and shows whole under the pointer.
+fn report_row<'a>(l: Locale, r: &'a ImportReport, i: usize, wrapped: bool) -> Element<'a, Message> {
     let row_report = &r.rows[i];
     let refused = row_report.outcome == ImportOutcome::Refused;
     let outcome = text(report::outcome(l, r.dry_run, row_report.outcome))
@@ -310,20 +325,26 @@ fn report_row<'a>(l: Locale, r: &'a ImportReport, i: usize) -> Element<'a, Messa
         .style(move |theme: &Theme| text::Style {
             color: refused.then(|| widget::colors::error_text(theme)),
         });
-    row![
+    let detail = report::detail(l, row_report);
+    let detail: Element<'a, Message> = if wrapped {
+        text(detail).size(13).into()
+    } else {
+        widget::ellipsis::ellipsis(detail, 13.0).into()
+    };
+    let line = row![
         container(text(row_report.line.to_string()).size(14)).width(LINE_WIDTH),
         container(widget::ellipsis::ellipsis(row_report.user_id.clone(), 14.0))
             .width(Length::FillPortion(2)),
         container(outcome).width(Length::FillPortion(2)),
-        container(widget::ellipsis::ellipsis(
-            report::detail(l, row_report),
-            13.0
-        ))
-        .width(Length::FillPortion(6)),
+        container(detail).width(Length::FillPortion(6)),
     ]
-    .spacing(8)
-    .padding([0, 8])
-    .height(ROW_HEIGHT)
-    .align_y(Alignment::Center)
-    .into()
+    .spacing(8);
+    if wrapped {
+        line.padding([6, 8]).into()
+    } else {
+        line.padding([0, 8])
+            .height(ROW_HEIGHT)
+            .align_y(Alignment::Center)
+            .into()
+    }
 }

@@ -45,7 +45,7 @@ fn line<'a, M: 'a>(l: Locale, who: String, how: String, status: Status) -> Eleme
 /// The list, people first, then technical and service users.
 pub fn view<'a, M: 'a>(l: Locale, c: &ConnectedUsers) -> Element<'a, M> {
     let here = c.structure.id;
-    let mut list = column![].spacing(6);
+    let mut list = column![text(l.t("connected-intro")).size(14)].spacing(6);
     for p in &c.people {
         let who = format!(
             "{} {} ({})",

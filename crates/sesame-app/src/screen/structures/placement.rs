@@ -15,8 +15,15 @@ use sesame_core::domain::Level;
 use sesame_core::domain::rules::Actor;
 
 /// A choice of the menus: an id (none: no manager, or the top of the tree) and its label.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Choice(pub Option<i64>, pub String);
+
+/// The same choice whatever its label says.
+impl PartialEq for Choice {
+    fn eq(&self, other: &Choice) -> bool {
+        self.0 == other.0
+    }
+}
 
 impl std::fmt::Display for Choice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -72,6 +79,16 @@ impl Structures {
             Message::Candidates(Ok(list)) => {
                 if let Some(f) = &mut self.placement {
                     f.candidates = Some(list);
+                }
+                // The current manager as the menu writes its choices.
+                if let Some(f) = &self.placement {
+                    let shown = self
+                        .manager_choices(f, l)
+                        .into_iter()
+                        .find(|c| Some(c) == f.chosen.as_ref());
+                    if let (Some(f), Some(c)) = (&mut self.placement, shown) {
+                        f.chosen = Some(c);
+                    }
                 }
             }
             Message::AskMove => {
@@ -162,7 +179,13 @@ impl Structures {
         let t = |id: &str| l.t(id);
         let (title, label, options) = match f.kind {
             Kind::Manager => (
-                t("structures-set-manager"),
+                t(
+                    if self.selected().is_some_and(|s| s.primary_manager.is_some()) {
+                        "structures-change-manager"
+                    } else {
+                        "structures-set-manager"
+                    },
+                ),
                 t("doc-field-primary-manager"),
                 self.manager_choices(f, l),
             ),
