@@ -185,3 +185,37 @@ async fn a_file_read_is_not_thrown_away_without_asking_and_bad_columns_are_named
         "nothing imported"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_level_two_importer_creates_only_what_it_may_and_invites_them() {
+    let mut ui = Ui::preset(sesame_app::presets::Preset::DemoLevelTwo).await;
+    let l = ui.app.locale;
+    ui.click(&l.t("nav-user-follow-up")).await;
+    ui.click_id("people-import").await;
+    let file = ui.home.join("team.csv");
+    std::fs::write(
+        &file,
+        "Last name,First name,User ID,Email,Level\n\
+         Boss,Big,big.boss,boss@example.org,1\n\
+         Nguyen,An,a.nguyen,an@example.org,3\n",
+    )
+    .unwrap();
+    ui.type_in("import-path", &file.display().to_string()).await;
+    ui.click_id("import-read").await;
+    let report = ui.app.import().unwrap().report().unwrap().clone();
+    assert_eq!(report.rows[0].outcome, ImportOutcome::Refused);
+    assert_eq!(report.rows[0].problems[0].column, ImportColumn::Level);
+    assert_eq!(report.rows[1].outcome, ImportOutcome::Create);
+    // Invitations are the default delivery.
+    ui.click_id("import-apply").await;
+    ui.click(&l.t("action-confirm")).await;
+    ui.expect(&l.t_with("import-applied", &[("created", "1"), ("updated", "0")]));
+    ui.click_id("import-back").await;
+    let mine = ui.app.people().unwrap();
+    let an = mine
+        .shown()
+        .find(|p| p.user_id == "a.nguyen")
+        .expect("under her charge, so in her list");
+    assert_eq!(an.status, sesame_core::domain::Status::Invited);
+    assert!(!ui.shown_names().contains(&"big.boss".to_owned()));
+}

@@ -69,6 +69,15 @@ async fn a_fresh_organization_builds_moves_manages_and_gets_a_technical_user() {
     ui.expect(&l.t("error-structure_cycle"));
     assert_eq!(named(&tree(&ui).await, "Beta Corp").parent_id, None);
     ui.click(&l.t("action-cancel")).await;
+    // Removing the company that holds the plant: refused, naming what holds it.
+    ui.click(&l.t("action-remove")).await;
+    ui.click(&l.t("action-confirm")).await;
+    ui.expect(&format!(
+        "{} {}",
+        l.t("structures-held-by"),
+        l.t_with("structures-held-sub", &[("names", "Montréal plant")])
+    ));
+    assert_eq!(tree(&ui).await.len(), 3);
 
     // The primary manager: the first administrator, chosen among level-1 and level-2 people.
     ui.click("Acme Inc.").await;

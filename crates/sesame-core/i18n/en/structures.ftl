@@ -19,3 +19,7 @@ connected-via-service = Service user with access to { $structure }
 connected-via-service-all = Service user with access to all companies or the whole structure
 connected-none = No one reaches this structure yet.
 connected-intro = Who reaches this structure, and how:
+structures-held-by = This structure cannot be removed while something depends on it.
+structures-held-sub = Sub-structures to remove or move first: { $names }.
+structures-held-technical = Its technical user: { $name }.
+structures-held-service = Service users whose access names it: { $names } (change their access first).

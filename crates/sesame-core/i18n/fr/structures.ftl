@@ -19,3 +19,7 @@ connected-via-service = Utilisateur de service ayant accès à { $structure }
 connected-via-service-all = Utilisateur de service ayant accès à toutes les entreprises ou à toute la structure
 connected-none = Personne n’atteint encore cette structure.
 connected-intro = Qui atteint cette structure, et comment :
+structures-held-by = Cette structure ne peut pas être retirée tant que quelque chose en dépend.
+structures-held-sub = Sous-structures à retirer ou à déplacer d’abord : { $names }.
+structures-held-technical = Son utilisateur technique : { $name }.
+structures-held-service = Utilisateurs de service dont l’accès la nomme : { $names } (modifiez d’abord leur accès).
