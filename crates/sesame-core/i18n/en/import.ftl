@@ -54,3 +54,6 @@ import-file-unknown-columns = Unknown columns: { $columns }.
 import-file-missing-columns = Missing columns: { $columns }.
 import-file-repeated-columns = Columns named twice: { $columns }.
 import-file-expected-columns = The columns are: { $columns } (the first five are required).
+
+# The follow-up's batch of letters, refused for some people (all or none: nothing printed).
+people-batch-refused = No password was changed and no letter printed. Untick or reactivate: { $people }

@@ -54,3 +54,6 @@ import-file-unknown-columns = Colonnes inconnues : { $columns }.
 import-file-missing-columns = Colonnes manquantes : { $columns }.
 import-file-repeated-columns = Colonnes nommées deux fois : { $columns }.
 import-file-expected-columns = Les colonnes sont : { $columns } (les cinq premières sont obligatoires).
+
+# Le lot de lettres du suivi, refusé pour certaines personnes (tout ou rien : rien n’est imprimé).
+people-batch-refused = Aucun mot de passe n’a été changé ni aucune lettre imprimée. Décochez ou réactivez : { $people }
