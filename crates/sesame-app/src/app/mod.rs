@@ -16,7 +16,7 @@ pub use super::screen::Shortcut;
 use super::screen::{
     Ctx, Session, home, my_account, password_change, people, person, service_users, sign_in, start,
 };
-use super::screen::{audit, contacts, outbox, roles, structures};
+use super::screen::{audit, contacts, import, outbox, roles, structures};
 use super::settings::{Connection, Places, Settings, system_language};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{Me, Role};
@@ -30,6 +30,8 @@ pub enum Screen {
     Home,
     /// The user follow-up, with the record opened from it.
     People(Box<people::People>),
+    /// Importing people from a file, opened from the user follow-up.
+    Import(Box<import::Import>),
     MyAccount(my_account::MyAccount),
     ServiceUsers(service_users::ServiceUsers),
     Structures(structures::Structures),
@@ -71,6 +73,7 @@ pub enum Message {
     PasswordChange(password_change::Message),
     Home(home::Message),
     People(people::Message),
+    Import(import::Message),
     MyAccount(my_account::Message),
     ServiceUsers(service_users::Message),
     Structures(structures::Message),
@@ -143,6 +146,7 @@ impl App {
             Screen::Home => Some(self.locale.t("home-title")),
             Screen::People(p) if p.record().is_some() => Some(self.locale.t("person-title")),
             Screen::People(_) => Some(self.locale.t("people-title")),
+            Screen::Import(_) => Some(self.locale.t("import-title")),
             Screen::MyAccount(_) => Some(self.locale.t("my-account-title")),
             Screen::ServiceUsers(_) => Some(self.locale.t("service-users-title")),
             Screen::Structures(_) => Some(self.locale.t("structures-title")),
@@ -177,6 +181,7 @@ impl App {
     pub fn subscription(&self) -> Subscription<Message> {
         let screen = match &self.screen {
             Screen::People(p) => p.subscription().map(Message::People),
+            Screen::Import(s) => s.subscription().map(Message::Import),
             _ => Subscription::none(),
         };
         Subscription::batch([
@@ -245,6 +250,14 @@ impl App {
     pub fn people(&self) -> Option<&people::People> {
         match &self.screen {
             Screen::People(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The import screen, while open.
+    pub fn import(&self) -> Option<&import::Import> {
+        match &self.screen {
+            Screen::Import(s) => Some(s),
             _ => None,
         }
     }

@@ -5,8 +5,8 @@ use iced::Task;
 
 use super::{App, Message, Screen};
 use crate::screen::{
-    audit, contacts, my_account, outbox, password_change, people, roles, service_users, sign_in,
-    start, structures,
+    audit, contacts, import, my_account, outbox, password_change, people, roles, service_users,
+    sign_in, start, structures,
 };
 use crate::settings::Connection;
 
@@ -197,6 +197,23 @@ impl App {
             people::Action::Print(letters, name) => self.print(letters, name),
             people::Action::Save(bytes, name) => self.save(bytes, name),
             people::Action::SessionEnded(e) => self.session_ended(e),
+            people::Action::Import => {
+                let import =
+                    import::Import::new(self.places.native_dialogs, self.places.documents.clone());
+                self.screen = Screen::Import(Box::new(import));
+                iced::widget::operation::focus("import-path")
+            }
+        }
+    }
+
+    pub(super) fn on_import(&mut self, m: import::Message) -> Task<Message> {
+        match on_screen!(self, Import, m) {
+            import::Action::None => Task::none(),
+            import::Action::Run(t) => t.map(Message::Import),
+            import::Action::Save(bytes, name) => self.save(bytes, name),
+            import::Action::Print(letters, name) => self.print(letters, name),
+            import::Action::Back => self.go(crate::screen::Destination::People),
+            import::Action::SessionEnded(e) => self.session_ended(e),
         }
     }
 

@@ -21,6 +21,7 @@ impl App {
             Message::Structures(m) => self.on_structures(m),
             Message::ServiceUsers(m) => self.on_service_users(m),
             Message::People(m) => self.on_people(m),
+            Message::Import(m) => self.on_import(m),
             Message::MyAccount(m) => self.on_my_account(m),
             Message::Language(l) => {
                 self.locale = Locale::new(l);
@@ -192,6 +193,7 @@ impl App {
             (Shortcut::FocusNext, _) => return crate::widget::reveal::focus_next(),
             (Shortcut::FocusPrevious, _) => return crate::widget::reveal::focus_previous(),
             (_, Screen::People(p)) => p.on_shortcut(s).map(Message::People),
+            (_, Screen::Import(i)) => i.on_shortcut(s).map(Message::Import),
             (_, Screen::Contacts(c)) => c.on_shortcut(s).map(Message::Contacts),
             (_, Screen::Roles(r)) => r.on_shortcut(s).map(Message::Roles),
             _ => None,

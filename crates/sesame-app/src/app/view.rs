@@ -70,6 +70,7 @@ impl App {
             (_, None) => space().into(),
             (Screen::Home, Some(ctx)) => home::view(ctx).map(Message::Home),
             (Screen::People(s), Some(ctx)) => s.view(ctx).map(Message::People),
+            (Screen::Import(s), Some(ctx)) => s.view(ctx).map(Message::Import),
             (Screen::MyAccount(s), Some(ctx)) => s.view(ctx).map(Message::MyAccount),
             (Screen::ServiceUsers(s), Some(ctx)) => s.view(ctx).map(Message::ServiceUsers),
             (Screen::Structures(s), Some(ctx)) => s.view(ctx).map(Message::Structures),

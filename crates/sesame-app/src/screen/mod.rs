@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod contacts;
 pub mod home;
+pub mod import;
 pub mod my_account;
 pub mod outbox;
 pub mod password_change;

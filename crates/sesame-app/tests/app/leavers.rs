@@ -38,6 +38,18 @@ async fn a_suspended_person_cannot_sign_in_until_reactivated_from_the_record() {
             .is_err(),
         "a suspended person is refused"
     );
+    // A batch of letters with her in it: all or none, so none, and the list says whom.
+    ui.click_id("tick-r.okafor").await;
+    ui.click_id("tick-zoe").await;
+    ui.click("Print 2 letters").await;
+    ui.click("Confirm").await;
+    ui.expect("No password was changed and no letter printed. Untick or reactivate: Rita Okafor (r.okafor): This person is suspended: no password or letter can be issued for them until they are reactivated.");
+    assert!(
+        !ui.home.join("documents").exists(),
+        "no letter printed for anyone"
+    );
+    ui.click_id("tick-r.okafor").await;
+    ui.click_id("tick-zoe").await;
     // No action offered that the server would refuse: one's own row cannot be suspended.
     ui.click_id("options-demo").await;
     assert!(!ui.sees("Suspend"));

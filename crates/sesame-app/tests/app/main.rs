@@ -8,7 +8,10 @@ mod pdf;
 
 mod collaboration;
 mod follow_up;
+mod import;
 mod keyboard;
 mod leavers;
 mod presets;
+mod reach;
 mod record;
+mod structures;

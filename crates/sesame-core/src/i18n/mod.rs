@@ -35,6 +35,21 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../i18n/en/app.ftl"),
         include_str!("../../i18n/fr/app.ftl"),
     ),
+    (
+        "import.ftl",
+        include_str!("../../i18n/en/import.ftl"),
+        include_str!("../../i18n/fr/import.ftl"),
+    ),
+    (
+        "reach.ftl",
+        include_str!("../../i18n/en/reach.ftl"),
+        include_str!("../../i18n/fr/reach.ftl"),
+    ),
+    (
+        "structures.ftl",
+        include_str!("../../i18n/en/structures.ftl"),
+        include_str!("../../i18n/fr/structures.ftl"),
+    ),
 ];
 
 pub struct Texts {

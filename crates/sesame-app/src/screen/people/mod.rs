@@ -220,6 +220,8 @@ pub enum Message {
     CloseDialog,
     Tick(i64, bool),
     ExportCsv,
+    /// Import people from a spreadsheet (its own screen).
+    Import,
     CsvReady(Vec<u8>, String),
     AskBatch,
     ConfirmBatch,
@@ -239,6 +241,8 @@ pub enum Action {
     Save(Vec<u8>, String),
     /// Quit the app (closing the window was confirmed).
     Exit,
+    /// Open the import screen.
+    Import,
     /// The session ended: the app asks for sign-in again and comes back here.
     SessionEnded(ClientError),
 }

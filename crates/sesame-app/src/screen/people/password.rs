@@ -95,3 +95,45 @@ impl People {
         Action::Print(letters, name)
     }
 }
+
+/// The people a batch refused, as the server listed them.
+pub(super) fn batch_refusal(
+    e: &sesame_client::ClientError,
+) -> Option<&[sesame_core::api::RefusedPerson]> {
+    match e {
+        sesame_client::ClientError::Api { error, .. } if !error.refused.is_empty() => {
+            Some(&error.refused)
+        }
+        _ => None,
+    }
+}
+
+impl People {
+    /// "No letter was printed: Rita Okafor (r.okafor): this person is suspended…; …"
+    pub(super) fn refused_batch(
+        &self,
+        e: &sesame_client::ClientError,
+        l: crate::locale::Locale,
+    ) -> Option<String> {
+        let who: Vec<String> = batch_refusal(e)?
+            .iter()
+            .map(|r| {
+                let name = self.name_of(r.id);
+                let user_id = r.user_id.clone().unwrap_or_default();
+                let person = match (name.is_empty(), user_id.is_empty()) {
+                    (false, false) => format!("{name} ({user_id})"),
+                    (true, false) => user_id,
+                    _ => name,
+                };
+                l.t_with(
+                    "field-message",
+                    &[
+                        ("field", &person),
+                        ("reason", &l.field_code(&r.code.as_str())),
+                    ],
+                )
+            })
+            .collect();
+        Some(l.t_with("people-batch-refused", &[("people", &who.join(" "))]))
+    }
+}

@@ -63,7 +63,15 @@ impl People {
                 }
             }
             Message::ExportCsv => return Action::Run(self.export_csv(ctx)),
+            Message::Import => return Action::Import,
             Message::CsvReady(bytes, name) => return Action::Save(bytes, name),
+            // A batch refused for some people: the list names each, and why.
+            Message::BatchDone(Err(e))
+                if !e.session_ended() && password::batch_refusal(&e).is_some() =>
+            {
+                self.dialog = None;
+                self.notice = self.refused_batch(&e, l).map(Notice::failed);
+            }
             // A dialog's request failed: the dialog closes and the list says why.
             Message::Initialized(Err(e))
             | Message::InvitationCancelled(Err(e))

@@ -29,6 +29,12 @@ fn buttons<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
             "Ctrl+N"
         ),
         secondary(t("people-invite"), may_create.then_some(Message::Invite)),
+        widget::button_for(
+            widget::Look::Secondary,
+            t("people-import"),
+            may_create.then_some(Message::Import)
+        )
+        .id("people-import"),
         secondary(t("action-cancel"), Some(Message::Cancel)),
         secondary(t("action-quit"), Some(Message::Quit)),
     ]

@@ -4,6 +4,7 @@
 
 mod dialogs;
 mod identity;
+pub mod reach;
 mod under_charge;
 mod view;
 
@@ -80,6 +81,8 @@ pub struct Person {
     busy: bool,
     link_query: String,
     link_results: Vec<PersonSummary>,
+    /// What a level-1 or level-2 person can see and do.
+    reach: Option<reach::Reach>,
 }
 
 #[derive(Debug, Clone)]
@@ -119,6 +122,7 @@ pub enum Message {
     Discard,
     /// The window is being closed while changes are not saved: ask first.
     AskExit,
+    Reach(reach::Message),
 }
 
 pub enum Action {
@@ -184,7 +188,13 @@ impl Person {
             busy: id.is_some(),
             link_query: String::new(),
             link_results: vec![],
+            reach: None,
         }
+    }
+
+    /// The reach preview, for a level-1 or level-2 person.
+    pub fn reach(&self) -> Option<&reach::Reach> {
+        self.reach.as_ref()
     }
 
     pub fn is_new(&self) -> bool {
@@ -279,9 +289,21 @@ impl Person {
         match message {
             Message::Loaded(Ok(rec)) => {
                 self.busy = false;
+                let (id, level) = (rec.person.id, rec.person.level);
                 self.fill(rec);
-                Action::None
+                if !reach::Reach::wanted(level) {
+                    self.reach = None;
+                    return Action::None;
+                }
+                let (r, task) = reach::Reach::load(id, ctx);
+                self.reach = Some(r);
+                Action::Run(task.map(Message::Reach))
             }
+            Message::Reach(m) => match self.reach.as_mut().map(|r| r.update(m, ctx)) {
+                Some(Ok(task)) => Action::Run(task.map(Message::Reach)),
+                Some(Err(e)) => Action::SessionEnded(e),
+                None => Action::None,
+            },
             Message::Cancel => self.leave(Leave::Back),
             Message::Quit => self.leave(Leave::Home),
             Message::AskExit => {

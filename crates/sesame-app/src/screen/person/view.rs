@@ -19,7 +19,11 @@ impl Person {
         page = page.push(crate::widget::notice_slot(self.notice.as_ref()));
         page = page.push(self.identity(ctx));
         if let Some(rec) = &self.record {
+            page = page.push(reach::level_sentence(ctx.locale, rec.person.level));
             page = page.push(self.under_charge(rec, ctx));
+        }
+        if let Some(section) = self.reach.as_ref().and_then(|r| r.view(ctx.locale)) {
+            page = page.push(section.map(Message::Reach));
         }
         let page: Element<'_, Message> = column![
             scrollable(container(page.max_width(980)).padding(20)).height(Length::Fill),

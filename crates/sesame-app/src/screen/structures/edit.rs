@@ -114,7 +114,12 @@ impl Structures {
                 if e.session_ended() {
                     return Action::SessionEnded(e);
                 }
-                self.notice = Some(Notice::failed(l.error(&e)));
+                self.notice = Some(Notice::failed(refusal(&e, l)));
+                // Renamed by someone else in between: the name stored now shows.
+                if e.code() == Some(sesame_core::api::ErrorCode::StaleVersion) {
+                    self.edit = None;
+                    return self.reload(ctx);
+                }
             }
         }
         Action::None
@@ -126,6 +131,7 @@ impl Structures {
             Target::Under(_) => StructureKind::Establishment,
         };
         self.edit = Some(Form { target, name, kind });
+        self.placement = None;
         self.notice = None;
     }
 
@@ -250,4 +256,30 @@ pub fn confirm_remove<'a>(
         super::Message::Edit(Message::ConfirmRemove),
         widget::Weight::Dangerous,
     )
+}
+
+/// The server's refusal; for a removal, everything that still holds the structure, named.
+fn refusal(e: &ClientError, l: Locale) -> String {
+    let holders = match e {
+        ClientError::Api { error, .. } => error.held_by.as_ref(),
+        ClientError::Unreachable(_) => None,
+    };
+    let Some(h) = holders.filter(|h| !h.is_empty()) else {
+        return l.error(e);
+    };
+    let mut parts = vec![l.t("structures-held-by")];
+    if !h.sub_structures.is_empty() {
+        let names: Vec<&str> = h.sub_structures.iter().map(|s| s.name.as_str()).collect();
+        parts.push(l.t_with("structures-held-sub", &[("names", &names.join(", "))]));
+    }
+    if let Some(t) = &h.technical_user {
+        parts.push(l.t_with("structures-held-technical", &[("name", t)]));
+    }
+    if !h.service_users.is_empty() {
+        parts.push(l.t_with(
+            "structures-held-service",
+            &[("names", &h.service_users.join(", "))],
+        ));
+    }
+    parts.join(" ")
 }

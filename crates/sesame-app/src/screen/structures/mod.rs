@@ -2,18 +2,20 @@
 //! technical user), creating the technical user (input screen → summary with the credentials
 //! once → export of the connection information) and resetting its password.
 
+mod connected;
 mod edit;
+mod placement;
 
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Ctx;
-use super::service_users::tree_rows;
+pub use super::service_users::tree_rows;
 use crate::locale::Locale;
 use crate::widget::{Notice, heading, labelled, notice, primary, secondary};
 use sesame_client::ClientError;
 use sesame_core::api::{
-    CreatedTechnicalUser, ErrorCode, OneTimePassword, Structure, TechnicalUser,
+    ConnectedUsers, CreatedTechnicalUser, ErrorCode, OneTimePassword, Structure, TechnicalUser,
 };
 use sesame_documents::ConnectionInformation;
 
@@ -40,6 +42,10 @@ pub struct Structures {
     edit: Option<edit::Form>,
     /// "Remove this structure?" is asked.
     removing: bool,
+    /// Choosing the primary manager or the parent, in place of the page.
+    placement: Option<placement::Form>,
+    /// Who reaches the structure shown.
+    connected: Option<ConnectedUsers>,
 }
 
 #[derive(Debug, Clone)]
@@ -58,6 +64,9 @@ pub enum Message {
     Cancel,
     /// Building the tree (level 1).
     Edit(edit::Message),
+    /// Its primary manager and parent (level 1).
+    Place(placement::Message),
+    Connected(Result<ConnectedUsers, ClientError>),
 }
 
 pub enum Action {
@@ -80,6 +89,8 @@ impl Structures {
             busy: true,
             edit: None,
             removing: false,
+            placement: None,
+            connected: None,
         };
         (
             s,
@@ -112,21 +123,20 @@ impl Structures {
             Message::Select(id) => {
                 self.selected = Some(id);
                 self.edit = None;
+                self.placement = None;
                 self.technical = None;
+                self.connected = None;
                 self.mode = Mode::Page;
                 self.notice = None;
-                if self
-                    .selected()
-                    .is_some_and(|s| s.technical_user_id.is_some())
-                {
-                    let c = ctx.client.clone();
-                    return Action::Run(Task::perform(
-                        async move { c.technical_user_of(id).await },
-                        Message::Technical,
-                    ));
-                }
+                return Action::Run(self.page_tasks(ctx));
             }
             Message::Edit(m) => return self.on_edit(m, ctx),
+            Message::Place(m) => return self.on_place(m, ctx),
+            Message::Connected(Ok(c)) => {
+                if Some(c.structure.id) == self.selected {
+                    self.connected = Some(c);
+                }
+            }
             Message::Technical(Ok(t)) => self.technical = Some(t),
             Message::Technical(Err(e)) if e.code() == Some(ErrorCode::Forbidden) => {
                 self.technical = None
@@ -142,7 +152,17 @@ impl Structures {
                     ));
                 }
             }
-            Message::Created(Ok(created)) => self.created(created),
+            Message::Created(Ok(created)) => {
+                self.created(created);
+                // The new technical user now reaches the structure too.
+                if let Some(id) = self.selected {
+                    let c = ctx.client.clone();
+                    return Action::Run(Task::perform(
+                        async move { c.connected_users(id).await },
+                        Message::Connected,
+                    ));
+                }
+            }
             Message::Export => return self.export(ctx),
             // Back on the structure page: the summary and its password are gone.
             Message::BackToStructure | Message::Cancel => self.mode = Mode::Page,
@@ -165,6 +185,7 @@ impl Structures {
                 }
             }
             Message::Loaded(Err(e))
+            | Message::Connected(Err(e))
             | Message::Technical(Err(e))
             | Message::Created(Err(e))
             | Message::Reset(Err(e)) => {
@@ -177,6 +198,36 @@ impl Structures {
             }
         }
         Action::None
+    }
+
+    /// What the page of the structure shown reads: its technical user and who reaches it.
+    fn page_tasks(&self, ctx: Ctx<'_>) -> Task<Message> {
+        let Some(s) = self.selected() else {
+            return Task::none();
+        };
+        let id = s.id;
+        let c = ctx.client.clone();
+        let connected = Task::perform(
+            async move { c.connected_users(id).await },
+            Message::Connected,
+        );
+        if s.technical_user_id.is_none() {
+            return connected;
+        }
+        let c = ctx.client.clone();
+        let technical = Task::perform(
+            async move { c.technical_user_of(id).await },
+            Message::Technical,
+        );
+        Task::batch([technical, connected])
+    }
+
+    /// After a change: the tree again, and the page of the structure shown.
+    fn reload_selected(&self, ctx: Ctx<'_>) -> Action {
+        Action::Run(Task::batch([
+            placement::reload_task(ctx),
+            self.page_tasks(ctx),
+        ]))
     }
 
     /// The structure now has its technical user, whose credentials the summary shows once.
@@ -266,10 +317,11 @@ impl Structures {
         let side = side
             .push(scrollable(tree).height(Length::Fill))
             .width(Length::FillPortion(2));
-        let main: Element<'a, Message> = match (&self.edit, self.selected()) {
-            (Some(form), _) => self.form_view(form, l).map(Message::Edit),
-            (None, None) => text(t("structures-pick")).into(),
-            (None, Some(s)) => self.page(ctx, s, l),
+        let main: Element<'a, Message> = match (&self.edit, &self.placement, self.selected()) {
+            (Some(form), _, _) => self.form_view(form, l).map(Message::Edit),
+            (None, Some(form), _) => self.place_view(form, l).map(Message::Place),
+            (None, None, None) => text(t("structures-pick")).into(),
+            (None, None, Some(s)) => self.page(ctx, s, l),
         };
         let mut c = column![text(t("structures-title")).size(26)].spacing(12);
         c = c.push(crate::widget::notice_slot(self.notice.as_ref()));
@@ -313,6 +365,7 @@ impl Structures {
         .spacing(12);
         let c = if ctx.me.rights.manage_structures && matches!(self.mode, Mode::Page) {
             c.push(self.edit_buttons(l).map(Message::Edit))
+                .push(place_buttons(s, l).map(Message::Place))
         } else {
             c
         };
@@ -335,7 +388,12 @@ impl Structures {
             .spacing(12)
             .into(),
         };
-        scrollable(c.push(part)).into()
+        let c = c.push(part);
+        let c = match (&self.mode, &self.connected) {
+            (Mode::Page, Some(connected)) => c.push(connected::view(l, connected)),
+            _ => c,
+        };
+        scrollable(c).into()
     }
 
     /// The structure's technical user, with its reset, or the way to create one.
@@ -370,6 +428,32 @@ impl Structures {
             .into(),
         }
     }
+}
+
+/// Set or change the primary manager, move under another parent.
+fn place_buttons<'a>(s: &Structure, l: Locale) -> Element<'a, placement::Message> {
+    let manager = if s.primary_manager.is_some() {
+        "structures-change-manager"
+    } else {
+        "structures-set-manager"
+    };
+    row![
+        crate::widget::button_for(
+            crate::widget::Look::Secondary,
+            l.t(manager),
+            Some(placement::Message::AskManager)
+        )
+        .id("structure-set-manager"),
+        crate::widget::button_for(
+            crate::widget::Look::Secondary,
+            l.t("structures-move"),
+            Some(placement::Message::AskMove)
+        )
+        .id("structure-move"),
+    ]
+    .spacing(10)
+    .wrap()
+    .into()
 }
 
 /// Creating the technical user: what it will be, Cancel and Create.

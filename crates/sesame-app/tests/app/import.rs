@@ -1,0 +1,221 @@
+//! Importing people from a spreadsheet through the import screen: the template, a French file
+//! with a byte-order mark, the dry run that changes nothing, the apply that creates exactly
+//! the valid rows (seen in the follow-up), the letters in one PDF and the report's export.
+
+use iced::keyboard::key::Named;
+
+use crate::harness::Ui;
+use sesame_core::api::import::{ImportColumn, ImportOutcome};
+
+/// A French file as a spreadsheet saves it: BOM, `;`, accents, a quoted field. Line 2 and 3 are
+/// new people, 4 updates Rita Okafor's phone, 5 and 6 share a user ID, 7 has a bad email, 8 a
+/// manager no one is.
+const FRENCH_FILE: &str = "\u{feff}Nom;Prénom;Identifiant;Courriel;Téléphone;Niveau;Rôles;Langue;Sous la responsabilité de;Aussi un contact\r\n\
+    Côté;Amélie;a.cote;amelie.cote@example.org;;3;;fr;r.okafor;non\r\n\
+    \"Lê; fils\";Thu;t.le;thu.le@example.org;514 555-0199;2;;en;;\r\n\
+    Okafor;Rita;r.okafor;r-okafor@lumiere.example;418 555-0123;2;;;;\r\n\
+    Martin;Paul;p.martin;paul.martin@example.org;;3;;;;\r\n\
+    Martin;Pauline;p.martin;pauline.martin@example.org;;3;;;;\r\n\
+    Roy;Éloi;e.roy;pas-un-courriel;;3;;;;\r\n\
+    Gauthier;Inès;i.gauthier;ines.gauthier@example.org;;3;;;personne.inconnue;\r\n";
+
+async fn people_count(ui: &Ui) -> usize {
+    ui.app.client().all_people(5000).await.unwrap().len()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dry_run_changes_nothing_then_apply_creates_exactly_the_valid_rows() {
+    let mut ui = Ui::demo_as("fr", "demo").await;
+    let l = ui.app.locale;
+    ui.click(&l.t("nav-user-follow-up")).await;
+    ui.click_id("people-import").await;
+    ui.expect(&l.t("import-title"));
+
+    // The template: French column names, `;`, a byte-order mark, in the documents folder.
+    ui.click_id("import-template").await;
+    let template = std::fs::read_to_string(
+        ui.home
+            .join("documents")
+            .join("modele-import-personnes.csv"),
+    )
+    .expect("saved in the documents folder");
+    let header: Vec<&str> = ImportColumn::ALL
+        .iter()
+        .map(|c| c.header(sesame_core::domain::Language::Fr))
+        .collect();
+    assert_eq!(template, format!("\u{feff}{}\r\n", header.join(";")));
+
+    let file = ui.home.join("personnel.csv");
+    std::fs::write(&file, FRENCH_FILE).unwrap();
+    let before = people_count(&ui).await;
+    // By keyboard: the path, then Enter reads and checks it.
+    ui.tab_to("import-path").await;
+    ui.type_keys(&file.display().to_string()).await;
+    ui.press(Named::Enter).await;
+    let report = ui.app.import().unwrap().report().expect("checked").clone();
+    assert!(report.dry_run);
+    assert_eq!(people_count(&ui).await, before, "a dry run changes nothing");
+    assert_eq!(report.rows.len(), 7, "every row is reported");
+    let outcome = |line: u32| {
+        report
+            .rows
+            .iter()
+            .find(|r| r.line == line)
+            .unwrap_or_else(|| panic!("line {line}"))
+    };
+    assert_eq!(outcome(2).outcome, ImportOutcome::Create);
+    assert_eq!(outcome(3).outcome, ImportOutcome::Create);
+    assert_eq!(outcome(4).outcome, ImportOutcome::Update);
+    assert_eq!(outcome(4).changed, [ImportColumn::Phone]);
+    assert_eq!(outcome(6).outcome, ImportOutcome::Refused);
+    assert_eq!(outcome(7).outcome, ImportOutcome::Refused);
+    assert_eq!(outcome(7).problems[0].column, ImportColumn::Email);
+    assert_eq!(outcome(8).outcome, ImportOutcome::Refused);
+    assert_eq!(outcome(8).problems[0].column, ImportColumn::UnderChargeOf);
+    let totals = report.totals;
+    assert_eq!(
+        (totals.create, totals.update),
+        (
+            2 + u32::from(outcome(5).outcome == ImportOutcome::Create),
+            1
+        )
+    );
+    // The totals read in French.
+    ui.expect(&format!(
+        "À créer\u{a0}: {} · à mettre à jour\u{a0}: 1 · inchangées\u{a0}: {} · refusées\u{a0}: {}",
+        totals.create, totals.unchanged, totals.refused
+    ));
+
+    // The report as a French spreadsheet reads it.
+    ui.click_id("import-export").await;
+    let csv = std::fs::read_to_string(ui.home.join("documents").join("rapport-import.csv"))
+        .expect("the report is saved");
+    assert!(
+        csv.starts_with("\u{feff}Ligne;Identifiant;Résultat;"),
+        "{csv}"
+    );
+    assert!(csv.contains("7;e.roy;Refusée;Courriel\u{a0}: "), "{csv}");
+
+    // Letters for the new people: every letter in one PDF.
+    ui.choose("import-delivery", &l.t("import-delivery-letter"))
+        .await;
+    ui.click_id("import-apply").await;
+    ui.expect(&l.t("dialog-import-title"));
+    ui.press(Named::Enter).await;
+    let applied = ui.app.import().unwrap().report().unwrap().clone();
+    assert!(!applied.dry_run);
+    let created = applied.created.len();
+    assert_eq!(created, totals.create as usize);
+    assert_eq!(
+        people_count(&ui).await,
+        before + created,
+        "exactly the valid rows"
+    );
+    let everyone = ui.app.client().all_people(5000).await.unwrap();
+    let cote = everyone.iter().find(|p| p.user_id == "a.cote").unwrap();
+    assert_eq!(
+        (cote.first_name.as_str(), cote.last_name.as_str()),
+        ("Amélie", "Côté")
+    );
+    let le = everyone.iter().find(|p| p.user_id == "t.le").unwrap();
+    assert_eq!(le.last_name, "Lê; fils");
+    let okafor = everyone.iter().find(|p| p.user_id == "r.okafor").unwrap();
+    assert_eq!(okafor.phone.as_deref(), Some("418 555-0123"));
+    assert!(
+        everyone
+            .iter()
+            .all(|p| p.user_id != "e.roy" && p.user_id != "i.gauthier")
+    );
+
+    let pdf = ui
+        .home
+        .join("documents")
+        .join("lettres-identifiants-demo.pdf");
+    let read = crate::pdf::read_file(&pdf);
+    assert_eq!(read.pages, created, "one page a letter");
+    assert!(
+        read.text.contains("a.cote") && read.text.contains("t.le"),
+        "{}",
+        read.text
+    );
+
+    // Back to the follow-up: the new people are there.
+    ui.click_id("import-back").await;
+    assert!(ui.app.people().is_some());
+    let shown = ui.shown_names();
+    assert!(shown.contains(&"a.cote".to_owned()) && shown.contains(&"t.le".to_owned()));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_read_is_not_thrown_away_without_asking_and_bad_columns_are_named() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    ui.click_id("people-import").await;
+    let bad = ui.home.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "Last name,First name,Shoe size,Email\nA,B,42,a@example.org\n",
+    )
+    .unwrap();
+    ui.type_in("import-path", &bad.display().to_string()).await;
+    ui.click_id("import-read").await;
+    ui.expect("Unknown columns: “Shoe size”. Missing columns: User ID, Level. The columns are: Last name, First name, User ID, Email, Phone, Level, Roles, Language, Under the charge of, Also a contact (the first five are required).");
+
+    let good = ui.home.join("good.csv");
+    std::fs::write(
+        &good,
+        "Last name,First name,User ID,Email,Level\nNguyen,An,a.nguyen,an@example.org,3\n",
+    )
+    .unwrap();
+    ui.replace_in("import-path", &good.display().to_string())
+        .await;
+    ui.click_id("import-read").await;
+    ui.expect("To create: 1 · to update: 0 · unchanged: 0 · refused: 0");
+    // Esc asks first; Esc again stays; then Enter leaves.
+    ui.press(Named::Escape).await;
+    ui.expect("Leave without importing?");
+    ui.press(Named::Escape).await;
+    assert!(ui.app.import().is_some(), "still there, with the file");
+    assert_eq!(ui.app.import().unwrap().rows_read(), 1);
+    ui.press(Named::Escape).await;
+    ui.press(Named::Enter).await;
+    assert!(ui.app.people().is_some(), "back to the follow-up");
+    assert!(
+        !ui.shown_names().contains(&"a.nguyen".to_owned()),
+        "nothing imported"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_level_two_importer_creates_only_what_it_may_and_invites_them() {
+    let mut ui = Ui::preset(sesame_app::presets::Preset::DemoLevelTwo).await;
+    let l = ui.app.locale;
+    ui.click(&l.t("nav-user-follow-up")).await;
+    ui.click_id("people-import").await;
+    let file = ui.home.join("team.csv");
+    std::fs::write(
+        &file,
+        "Last name,First name,User ID,Email,Level\n\
+         Boss,Big,big.boss,boss@example.org,1\n\
+         Nguyen,An,a.nguyen,an@example.org,3\n",
+    )
+    .unwrap();
+    ui.type_in("import-path", &file.display().to_string()).await;
+    ui.click_id("import-read").await;
+    let report = ui.app.import().unwrap().report().unwrap().clone();
+    assert_eq!(report.rows[0].outcome, ImportOutcome::Refused);
+    assert_eq!(report.rows[0].problems[0].column, ImportColumn::Level);
+    assert_eq!(report.rows[1].outcome, ImportOutcome::Create);
+    // Invitations are the default delivery.
+    ui.click_id("import-apply").await;
+    ui.click(&l.t("action-confirm")).await;
+    ui.expect(&l.t_with("import-applied", &[("created", "1"), ("updated", "0")]));
+    ui.click_id("import-back").await;
+    let mine = ui.app.people().unwrap();
+    let an = mine
+        .shown()
+        .find(|p| p.user_id == "a.nguyen")
+        .expect("under her charge, so in her list");
+    assert_eq!(an.status, sesame_core::domain::Status::Invited);
+    assert!(!ui.shown_names().contains(&"big.boss".to_owned()));
+}
