@@ -73,6 +73,7 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 pub fn app(state: AppState) -> Router {
     Router::new()
         .nest(sesame_core::api::API_PREFIX, routes::router())
+        .nest("/scim/v2", routes::scim::router())
         .merge(invitation_page::router())
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

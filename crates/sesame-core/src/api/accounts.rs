@@ -15,6 +15,10 @@ pub struct ServiceUser {
     pub status: Status,
     pub language: Language,
     pub scope: Scope,
+    /// Marked for provisioning by a level-1 user: its API tokens may create, change and suspend
+    /// people under `/scim/v2`, with the rights of the level-1 user who marked it.
+    #[serde(default)]
+    pub provisioning: bool,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339::option")]
@@ -53,6 +57,10 @@ pub struct ServiceUserUpdate {
     pub language: Option<Language>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
+    /// Marks (or unmarks) the service user for SCIM provisioning; the level-1 user who marks it
+    /// lends it their rights there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provisioning: Option<bool>,
 }
 
 /// Returned once: the account and its password.

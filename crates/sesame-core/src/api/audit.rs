@@ -85,17 +85,55 @@ pub enum AuditDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "field", rename_all = "snake_case")]
 pub enum FieldChange {
-    UserId { from: String, to: String },
-    LastName { from: String, to: String },
-    FirstName { from: String, to: String },
-    Email { from: String, to: String },
-    Phone { from: String, to: String },
-    Application { from: String, to: String },
-    Level { from: Level, to: Level },
-    Language { from: Language, to: Language },
-    IsContact { from: bool, to: bool },
-    Status { from: Status, to: Status },
-    Scope { from: ScopeDetail, to: ScopeDetail },
+    UserId {
+        from: String,
+        to: String,
+    },
+    LastName {
+        from: String,
+        to: String,
+    },
+    FirstName {
+        from: String,
+        to: String,
+    },
+    Email {
+        from: String,
+        to: String,
+    },
+    Phone {
+        from: String,
+        to: String,
+    },
+    Application {
+        from: String,
+        to: String,
+    },
+    Level {
+        from: Level,
+        to: Level,
+    },
+    Language {
+        from: Language,
+        to: Language,
+    },
+    IsContact {
+        from: bool,
+        to: bool,
+    },
+    Status {
+        from: Status,
+        to: Status,
+    },
+    Scope {
+        from: ScopeDetail,
+        to: ScopeDetail,
+    },
+    /// A service user marked for SCIM provisioning, or no longer.
+    Provisioning {
+        from: bool,
+        to: bool,
+    },
 }
 
 /// A structure as it was named when the entry was written.

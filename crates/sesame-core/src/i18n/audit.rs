@@ -121,6 +121,9 @@ fn describe_change(lang: Language, change: &FieldChange) -> String {
             t(&format!("language-{}", to.as_str())),
         ),
         FieldChange::IsContact { from, to } => ("field-also-contact", yes_no(*from), yes_no(*to)),
+        FieldChange::Provisioning { from, to } => {
+            ("field-provisioning", yes_no(*from), yes_no(*to))
+        }
         FieldChange::Status { from, to } => (
             "field-status",
             t(&format!("status-{}", from.as_str())),

@@ -31,6 +31,11 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../i18n/fr/documents.ftl"),
     ),
     (
+        "scim.ftl",
+        include_str!("../../i18n/en/scim.ftl"),
+        include_str!("../../i18n/fr/scim.ftl"),
+    ),
+    (
         "app.ftl",
         include_str!("../../i18n/en/app.ftl"),
         include_str!("../../i18n/fr/app.ftl"),

@@ -238,6 +238,17 @@ pub async fn update_service_user(
     {
         return Err(ApiError::stale(None));
     }
+    if let Some(provisioning) = req.provisioning.filter(|p| *p != before.provisioning) {
+        // The level-1 user who marks it lends it their rights under /scim/v2.
+        let by = provisioning
+            .then(|| s.actor.reach.map(|r| r.person_id))
+            .flatten();
+        tx.set_provisioning(id, by).await?;
+        changes.push(FieldChange::Provisioning {
+            from: before.provisioning,
+            to: provisioning,
+        });
+    }
     record(
         &mut tx,
         &s,

@@ -10,6 +10,7 @@ mod organizations;
 mod outbox;
 mod people;
 mod roles;
+pub mod scim;
 mod service_users;
 mod sessions;
 mod structures;

@@ -18,6 +18,7 @@ pub struct ServiceUserRow {
     pub created_at: i64,
     pub last_used_at: Option<i64>,
     pub version: i64,
+    pub provisioning: bool,
 }
 
 impl ServiceUserRow {
@@ -36,12 +37,13 @@ impl ServiceUserRow {
             created_at: to_time(self.created_at),
             last_used_at: self.last_used_at.map(to_time),
             version: self.version,
+            provisioning: self.provisioning,
         }
     }
 }
 
 const SERVICE_USER_SELECT: &str = "SELECT id, org_id, user_id, application, status, language, scope_all_companies, \
-     scope_whole_structure, created_at, last_used_at, version FROM accounts ";
+     scope_whole_structure, created_at, last_used_at, version, provisioning_by IS NOT NULL AS provisioning FROM accounts ";
 
 impl Conn {
     pub async fn service_users(&mut self, org_id: i64) -> Result<Vec<ServiceUser>, sqlx::Error> {

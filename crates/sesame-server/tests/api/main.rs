@@ -16,6 +16,7 @@ mod people;
 mod people_passwords;
 mod reach;
 mod rule_matrix;
+mod scim;
 mod search;
 mod secrets;
 mod service_accounts;

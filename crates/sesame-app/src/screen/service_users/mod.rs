@@ -82,6 +82,8 @@ pub enum Message {
     Finish,
     Open(i64),
     SetStatus(Status),
+    /// Marks the service user for SCIM provisioning, or unmarks it.
+    SetProvisioning(bool),
     Updated(Result<ServiceUser, ClientError>),
     EditAccess,
     SaveAccess,

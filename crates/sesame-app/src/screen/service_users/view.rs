@@ -320,6 +320,12 @@ impl ServiceUsers {
             ]
             .spacing(12)
             .align_y(Alignment::Center),
+            crate::widget::check(
+                t("field-provisioning"),
+                su.provisioning,
+                Message::SetProvisioning
+            ),
+            text(t("provisioning-help")).size(13),
             row![
                 secondary(
                     t("action-activate"),
