@@ -12,9 +12,7 @@ use super::service_users::tree_rows;
 use crate::locale::Locale;
 use crate::widget::{Notice, heading, labelled, notice, primary, secondary};
 use sesame_client::ClientError;
-use sesame_core::api::{
-    CreatedTechnicalUser, ErrorCode, OneTimePassword, Structure, TechnicalUser,
-};
+use sesame_core::api::{CreatedTechnicalUser, ErrorCode, IssuedPassword, Structure, TechnicalUser};
 use sesame_documents::ConnectionInformation;
 
 enum Mode {
@@ -54,7 +52,7 @@ pub enum Message {
     BackToStructure,
     AskReset,
     ConfirmReset,
-    Reset(Result<OneTimePassword, ClientError>),
+    Reset(Result<IssuedPassword, ClientError>),
     Cancel,
     /// Building the tree (level 1).
     Edit(edit::Message),
