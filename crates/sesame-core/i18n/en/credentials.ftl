@@ -38,3 +38,16 @@ mail-credential-reminder-body =
     Organization code: { $code }
 credential-kind-service_user = service user
 credential-kind-technical_user = technical user
+
+# Documents: the password's life, the shared server, who issued it, how to obtain a token.
+doc-letters-title = { $count } credential letters
+doc-field-expires = Expires on
+doc-field-previous-until = Old password ends on
+doc-field-server = Server address
+doc-field-issued-by = Issued by
+doc-letter-service-step-2-expires = This password expires on { $date }. Before then, a level-1 administrator rotates it: you receive a new letter while this password keeps working for a few days.
+doc-rotation-step = The previous password keeps working until { $date }: enter this new one in the application before then.
+doc-token-title = How to obtain an API token
+doc-token-intro = Send the organization code, the login and the password to the token address. The QR code at the top of this page holds the API address (never the password).
+doc-token-password-placeholder = the password above
+doc-token-answer = The answer holds a token: send it with each request as the header Authorization: Bearer followed by the token. A token lasts an hour; ask for a new one when it expires.

@@ -38,3 +38,16 @@ mail-credential-reminder-body =
     Code d’organisation : { $code }
 credential-kind-service_user = utilisateur de services
 credential-kind-technical_user = utilisateur technique
+
+# Documents : la vie du mot de passe, le serveur partagé, qui l’a émis, comment obtenir un jeton.
+doc-letters-title = { $count } lettres d’identifiants
+doc-field-expires = Expire le
+doc-field-previous-until = Fin de l’ancien
+doc-field-server = Adresse du serveur
+doc-field-issued-by = Émis par
+doc-letter-service-step-2-expires = Ce mot de passe expire le { $date }. D’ici là, un administrateur ou une administratrice de niveau 1 en fait la rotation : vous recevez une nouvelle lettre et ce mot de passe continue de fonctionner quelques jours.
+doc-rotation-step = L’ancien mot de passe fonctionne jusqu’au { $date } : saisissez ce nouveau mot de passe dans l’application d’ici là.
+doc-token-title = Obtenir un jeton d’API
+doc-token-intro = Envoyez le code d’organisation, l’identifiant de connexion et le mot de passe à l’adresse des jetons. Le code QR en haut de cette page contient l’adresse de l’API (jamais le mot de passe).
+doc-token-password-placeholder = le mot de passe ci-dessus
+doc-token-answer = La réponse contient un jeton : envoyez-le avec chaque requête dans l’en-tête Authorization: Bearer suivi du jeton. Un jeton dure une heure ; demandez-en un nouveau quand il expire.

@@ -160,6 +160,7 @@ impl ServiceUsers {
             },
             language: su.language,
             date: time::OffsetDateTime::now_utc(),
+            handover: sesame_documents::Handover::default(),
         };
         (
             letter,

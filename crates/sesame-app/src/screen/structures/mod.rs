@@ -209,6 +209,7 @@ impl Structures {
         };
         let manager = technical.primary_manager.clone();
         let info = ConnectionInformation {
+            organization_name: ctx.me.organization.name.clone(),
             structure: s.name.clone(),
             organization_code: ctx.me.organization.code.clone(),
             login: technical.user_id.clone(),
@@ -221,6 +222,7 @@ impl Structures {
             manager_email: technical.contact_email.clone().unwrap_or_default(),
             created: technical.created_at,
             language: technical.manager_language.unwrap_or(l.language),
+            handover: sesame_documents::Handover::default(),
         };
         let name = sesame_documents::file_name("doc-connection-file", l.language, &s.name);
         Action::Export(Box::new(info), name)
