@@ -75,6 +75,26 @@ pub enum AuditDetail {
         application: String,
         scope: ScopeDetail,
     },
+    /// A rotation: until when the previous password works, and the new one's expiry.
+    Rotation {
+        grace_days: i64,
+        #[serde(with = "time::serde::rfc3339::option")]
+        previous_until: Option<time::OffsetDateTime>,
+        #[serde(with = "time::serde::rfc3339::option")]
+        expires_at: Option<time::OffsetDateTime>,
+    },
+    /// The organization's validity of API credentials, in days (`None`: never expires).
+    Validity {
+        from: Option<i64>,
+        to: Option<i64>,
+    },
+    /// A reminder mailed before a password expires.
+    Reminder {
+        days_before: i64,
+        #[serde(with = "time::serde::rfc3339")]
+        expires_at: time::OffsetDateTime,
+        recipients: Vec<String>,
+    },
     /// Text written before details were structured, kept as it was.
     Legacy {
         text: String,
@@ -133,6 +153,11 @@ pub enum FieldChange {
     Provisioning {
         from: bool,
         to: bool,
+    },
+    /// The service user's responsible person (a user ID; empty: every level-1 user).
+    Responsible {
+        from: String,
+        to: String,
     },
 }
 

@@ -3,6 +3,7 @@
 pub(crate) mod audit;
 pub(crate) mod connected_users;
 pub(crate) mod contacts;
+pub(crate) mod credentials;
 pub(crate) mod import;
 pub(crate) mod invitations;
 pub(crate) mod me;
@@ -41,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .merge(import::router())
         .merge(reach::router())
         .merge(service_users::router())
+        .merge(credentials::router())
         .merge(invitations::router())
         .merge(contacts::router())
         .merge(audit::router())

@@ -6,6 +6,7 @@ mod support;
 mod auth;
 mod catalogue_and_contacts;
 mod contract;
+mod credentials;
 mod errors;
 mod import;
 mod import_crash;

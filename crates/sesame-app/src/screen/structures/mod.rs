@@ -15,7 +15,7 @@ use crate::locale::Locale;
 use crate::widget::{Notice, heading, labelled, notice, primary, secondary};
 use sesame_client::ClientError;
 use sesame_core::api::{
-    ConnectedUsers, CreatedTechnicalUser, ErrorCode, OneTimePassword, Structure, TechnicalUser,
+    ConnectedUsers, CreatedTechnicalUser, ErrorCode, IssuedPassword, Structure, TechnicalUser,
 };
 use sesame_documents::ConnectionInformation;
 
@@ -60,7 +60,7 @@ pub enum Message {
     BackToStructure,
     AskReset,
     ConfirmReset,
-    Reset(Result<OneTimePassword, ClientError>),
+    Reset(Result<IssuedPassword, ClientError>),
     Cancel,
     /// Building the tree (level 1).
     Edit(edit::Message),
@@ -262,6 +262,7 @@ impl Structures {
         };
         let manager = technical.primary_manager.clone();
         let info = ConnectionInformation {
+            organization_name: ctx.me.organization.name.clone(),
             structure: s.name.clone(),
             organization_code: ctx.me.organization.code.clone(),
             login: technical.user_id.clone(),
@@ -274,6 +275,7 @@ impl Structures {
             manager_email: technical.contact_email.clone().unwrap_or_default(),
             created: technical.created_at,
             language: technical.manager_language.unwrap_or(l.language),
+            handover: sesame_documents::Handover::default(),
         };
         let name = sesame_documents::file_name("doc-connection-file", l.language, &s.name);
         Action::Export(Box::new(info), name)
