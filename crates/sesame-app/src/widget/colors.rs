@@ -65,13 +65,23 @@ pub fn theme(choice: crate::settings::ThemeChoice, system: Mode) -> Theme {
 }
 
 /// A Sesame theme: the generated strong blue (a hovered primary button, a menu's highlighted
-/// value) is lighter than the base and leaves white text below 4.5:1; a darker one keeps it.
+/// value, a focused field's border) is lighter than the base and leaves white text below 4.5:1;
+/// a darker one keeps it.
+/// On a dark page, the strong blue is a light one with dark text, so that a focused field's
+/// border stands out from the page too.
 fn sesame(name: &str, palette: Palette) -> Theme {
     Theme::custom_with_fn(name.to_owned(), palette, |palette| {
         let mut extended = Extended::generate(palette);
-        extended.primary.strong = Pair {
-            color: color!(0x343d99),
-            text: Color::WHITE,
+        extended.primary.strong = if extended.is_dark {
+            Pair {
+                color: color!(0x9aa5ff),
+                text: Color::BLACK,
+            }
+        } else {
+            Pair {
+                color: color!(0x343d99),
+                text: Color::WHITE,
+            }
         };
         extended
     })

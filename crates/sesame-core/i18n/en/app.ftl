@@ -199,6 +199,8 @@ person-created = User created.
 
 my-account-title = My account
 my-account-details = Contact details
+my-account-this-computer = On this computer
+my-account-this-computer-intro = These settings are kept on this computer only, for whoever uses Sesame here.
 my-account-password = Password
 
 nav-service-users = Service users

@@ -199,6 +199,8 @@ person-created = Utilisateur créé.
 
 my-account-title = Mon compte
 my-account-details = Coordonnées
+my-account-this-computer = Sur cet ordinateur
+my-account-this-computer-intro = Ces réglages sont conservés sur cet ordinateur seulement, pour toute personne qui y utilise Sesame.
 my-account-password = Mot de passe
 
 nav-service-users = Utilisateurs de services

@@ -244,7 +244,7 @@ impl MyAccount {
     /// Settings of this computer: paper, theme and interface size.
     fn settings<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
-        row![
+        let choices = row![
             labelled(
                 l.t("field-paper"),
                 crate::widget::menu(
@@ -279,6 +279,14 @@ impl MyAccount {
             ),
         ]
         .spacing(24)
+        .wrap()
+        .vertical_spacing(12);
+        column![
+            heading(l.t("my-account-this-computer")),
+            text(l.t("my-account-this-computer-intro")).size(13),
+            choices
+        ]
+        .spacing(10)
         .into()
     }
 

@@ -137,6 +137,15 @@ fn the_focus_ring_stands_out_from_what_surrounds_it() {
             if ratio < 3.0 {
                 weak.push(format!("{theme}: ring on {around} {ratio:.2}:1"));
             }
+            // A text field shows its focus by its border, in iced's own style.
+            let field = iced::widget::text_input::default(
+                &theme,
+                iced::widget::text_input::Status::Focused { is_hovered: false },
+            );
+            let ratio = contrast(field.border.color, background);
+            if ratio < 3.0 {
+                weak.push(format!("{theme}: focused field on {around} {ratio:.2}:1"));
+            }
         }
     }
     assert!(weak.is_empty(), "below 3:1: {weak:#?}");
