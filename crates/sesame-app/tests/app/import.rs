@@ -184,6 +184,32 @@ async fn a_file_read_is_not_thrown_away_without_asking_and_bad_columns_are_named
         !ui.shown_names().contains(&"a.nguyen".to_owned()),
         "nothing imported"
     );
+
+    // The keyboard alone: Tab in reading order to Apply, Enter, Enter again confirms.
+    ui.click_id("people-import").await;
+    ui.tab_to("import-path").await;
+    ui.type_keys(&good.display().to_string()).await;
+    ui.press(Named::Enter).await;
+    for next in [
+        "import-read",
+        "import-template",
+        "import-delivery",
+        "import-apply",
+    ] {
+        ui.tab(false).await;
+        let wanted = format!("{:?}", iced::widget::Id::from(next.to_owned()));
+        assert_eq!(
+            ui.focused().as_deref(),
+            Some(wanted.as_str()),
+            "Tab to {next}"
+        );
+    }
+    ui.press(Named::Enter).await;
+    ui.expect("Apply the import?");
+    ui.press(Named::Enter).await;
+    ui.expect("Import applied. Created: 1; updated: 0.");
+    ui.press(Named::Escape).await;
+    assert!(ui.shown_names().contains(&"a.nguyen".to_owned()));
 }
 
 #[tokio::test(flavor = "multi_thread")]
