@@ -29,7 +29,7 @@ token() {
 # level-1 person), so that ending them never ends the run's.
 main=$(token demo)
 spare=$(token admin.en)
-sed -e "s/@MAIN@/$main/" -e "s/@SPARE@/$spare/" .ci/schemathesis.toml >"$dir/schemathesis.toml"
+sed -e "s/@MAIN@/$main/" -e "s/@SPARE@/$spare/" -e "s#@BASE@#$base#" .ci/schemathesis.toml >"$dir/schemathesis.toml"
 # From the temporary directory: the fuzzer keeps a cache where it runs. One worker: with two,
 # the generator's own source introspection once failed with an internal error (a race).
 cd "$dir"

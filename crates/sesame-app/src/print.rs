@@ -76,7 +76,9 @@ fn free_name(dir: &Path, file_name: &str) -> PathBuf {
         .unwrap_or(first)
 }
 
-/// Opens a file with the system's viewer.
+/// Opens a file with the system's viewer. Blocks up to a few seconds: an opener that ends
+/// with a failure in that time (none installed, or no application for the file) is an error,
+/// one still running has started the viewer.
 pub fn open_with_system(path: &Path) -> Result<(), String> {
     let mut command = if cfg!(target_os = "windows") {
         let mut c = std::process::Command::new("cmd");
@@ -87,11 +89,26 @@ pub fn open_with_system(path: &Path) -> Result<(), String> {
     } else {
         std::process::Command::new("xdg-open")
     };
-    command
+    let mut child = command
         .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
         .spawn()
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(3);
+    loop {
+        match child.try_wait().map_err(|e| e.to_string())? {
+            Some(status) if status.success() => return Ok(()),
+            Some(status) => return Err(status.to_string()),
+            None if std::time::Instant::now() >= until => {
+                // The viewer runs on; someone must still collect its exit.
+                std::thread::spawn(move || child.wait());
+                return Ok(());
+            }
+            None => std::thread::sleep(std::time::Duration::from_millis(50)),
+        }
+    }
 }
 
 #[cfg(test)]

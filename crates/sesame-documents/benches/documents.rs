@@ -21,6 +21,7 @@ fn letter(i: usize) -> CredentialLetter {
             Language::En
         },
         date: time::OffsetDateTime::now_utc(),
+        handover: sesame_documents::Handover::default(),
     }
 }
 

@@ -154,6 +154,9 @@ impl<'a> Writer<'a> {
         let mut current = String::new();
         // A no-break space (French before ":" and inside « ») binds its neighbours.
         let breaks = |c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
+        // "&" and a dash belong with the word after them: "Tremblay & Fils." never leaves
+        // "& Fils." alone on a line.
+        let text = text.replace(" & ", " &\u{a0}").replace(" – ", "\u{a0}– ");
         for word in text.split(breaks).filter(|w| !w.is_empty()) {
             let candidate = if current.is_empty() {
                 word.to_owned()
@@ -170,7 +173,65 @@ impl<'a> Writer<'a> {
         if !current.is_empty() {
             lines.push(current);
         }
+        avoid_widow(&mut lines);
         lines
+    }
+
+    /// A QR code of `modules` (true: dark), `size` points wide, its top-left corner at the
+    /// current line; the text that follows goes beside it (see [`Writer::beside`]).
+    pub fn qr(&mut self, modules: &[bool], width: usize, size: f32) {
+        let quiet = 2.0;
+        let cell = size / (width as f32 + 2.0 * quiet);
+        let x0 = self.width - self.margin - size;
+        let top = self.y;
+        self.rect(x0, top - size, size, size, 1.0, false);
+        for (i, dark) in modules.iter().enumerate() {
+            if *dark {
+                let (col, row) = ((i % width) as f32, (i / width) as f32);
+                let x = x0 + (col + quiet) * cell;
+                let y = top - (row + quiet + 1.0) * cell;
+                // A hair wider than the cell, so that viewers draw no seams between modules.
+                self.rect(x, y, cell + 0.05, cell + 0.05, 0.0, false);
+            }
+        }
+    }
+
+    /// The width left of a figure drawn at the right margin.
+    pub fn narrow(&mut self, by: f32) {
+        self.width -= by;
+    }
+
+    pub fn widen(&mut self, by: f32) {
+        self.width += by;
+    }
+
+    /// A block of monospace lines on a light background (a request to copy).
+    pub fn code(&mut self, lines: &[String]) {
+        let size = 9.0;
+        let pad = 7.0;
+        let height = lines.len() as f32 * size * 1.35 + 2.0 * pad;
+        self.rect(
+            self.margin,
+            self.y - height,
+            self.usable(),
+            height,
+            0.95,
+            false,
+        );
+        self.y -= pad;
+        for l in lines {
+            self.y -= size * 1.35;
+            self.show(Face::Mono, size, self.margin + pad, self.y + 2.0, l);
+        }
+        self.y -= pad;
+    }
+
+    pub fn y(&self) -> f32 {
+        self.y
+    }
+
+    pub fn set_y(&mut self, y: f32) {
+        self.y = y;
     }
 
     pub fn paragraph(&mut self, face: Face, size: f32, text: &str) {
@@ -260,5 +321,35 @@ impl<'a> Writer<'a> {
     pub fn at_bottom(&mut self, face: Face, size: f32, text: &str) {
         let y = self.margin * 0.6;
         self.show(face, size, self.margin, y, text);
+    }
+}
+
+/// No paragraph ends on a lone word when the line before can give one: the last word of that
+/// line moves down.
+fn avoid_widow(lines: &mut [String]) {
+    let n = lines.len();
+    if n < 2 || lines[n - 1].contains(' ') {
+        return;
+    }
+    let before = &lines[n - 2];
+    if let Some((rest, last)) = before.rsplit_once(' ')
+        && rest.contains(' ')
+    {
+        let moved = format!("{last} {}", lines[n - 1]);
+        lines[n - 2] = rest.to_owned();
+        lines[n - 1] = moved;
+    }
+}
+
+#[cfg(test)]
+mod widow_tests {
+    #[test]
+    fn a_last_line_of_one_word_takes_one_from_the_line_before() {
+        let mut lines = vec!["a b c".to_owned(), "d".to_owned()];
+        super::avoid_widow(&mut lines);
+        assert_eq!(lines, ["a b", "c d"]);
+        let mut short = vec!["a b".to_owned(), "c".to_owned()];
+        super::avoid_widow(&mut short);
+        assert_eq!(short, ["a b", "c"]);
     }
 }

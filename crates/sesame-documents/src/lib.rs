@@ -52,11 +52,32 @@ pub struct CredentialLetter {
     pub holder: Holder,
     pub language: Language,
     pub date: OffsetDateTime,
+    pub handover: Handover,
+}
+
+/// What a document says about the password's life and about who handed it over.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Handover {
+    /// When the password expires (API credentials; `None`: never, or a person's).
+    pub expires_at: Option<OffsetDateTime>,
+    /// After a rotation: until when the previous password still works.
+    pub previous_until: Option<OffsetDateTime>,
+    /// The server address to use, for a shared server (`None`: the embedded local one).
+    pub server_address: Option<String>,
+    /// The administrator who issued the document and how to reach them.
+    pub issued_by: Option<Issuer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issuer {
+    pub name: String,
+    pub email: String,
 }
 
 /// The connection information of a technical user, in its primary manager's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectionInformation {
+    pub organization_name: String,
     pub structure: String,
     pub organization_code: String,
     pub login: String,
@@ -66,6 +87,7 @@ pub struct ConnectionInformation {
     pub manager_email: String,
     pub created: OffsetDateTime,
     pub language: Language,
+    pub handover: Handover,
 }
 
 struct Fonts {
@@ -96,25 +118,97 @@ fn t(lang: Language, id: &str, args: &[(&str, &str)]) -> String {
     texts().get(lang, id, args)
 }
 
-/// One PDF with a page per letter (a batch prints several at once).
+/// One PDF with a page per letter (a batch prints several at once). Its title and language
+/// are those of its letters: one letter's title and login, or the plural title; letters in
+/// both languages get a title in both and the language most of them are in.
 pub fn credential_letters(letters: &[CredentialLetter], paper: Paper) -> Result<Vec<u8>, String> {
-    if letters.is_empty() {
-        return Err("no letter to print".into());
-    }
-    let first = &letters[0];
-    let title = if letters.len() == 1 {
-        format!("{} — {}", title_of(first), first.login)
-    } else {
-        title_of(first)
-    };
+    let (title, language) = letters_title(letters)?;
     build(
         &title,
-        first.language,
+        language,
         paper,
         letters
             .iter()
             .map(|l| move |w: &mut Writer| letter_page(w, l)),
     )
+}
+
+/// The title and language of a PDF of `letters`.
+pub fn letters_title(letters: &[CredentialLetter]) -> Result<(String, Language), String> {
+    let Some(first) = letters.first() else {
+        return Err("no letter to print".into());
+    };
+    if letters.len() == 1 {
+        return Ok((
+            format!("{} — {}", title_of(first), first.login),
+            first.language,
+        ));
+    }
+    let french = letters
+        .iter()
+        .filter(|l| l.language == Language::Fr)
+        .count();
+    let language = if french * 2 >= letters.len() {
+        Language::Fr
+    } else {
+        Language::En
+    };
+    let count = letters.len().to_string();
+    let plural = |lang| t(lang, "doc-letters-title", &[("count", &count)]);
+    let title = if letters.iter().all(|l| l.language == first.language) {
+        plural(first.language)
+    } else {
+        let other = match language {
+            Language::Fr => Language::En,
+            Language::En => Language::Fr,
+        };
+        format!("{} / {}", plural(language), plural(other))
+    };
+    Ok((title, language))
+}
+
+/// Protects a PDF with a passphrase: AES-256 (PDF 2.0's standard security handler, revision
+/// 6), the passphrase needed to open it; the owner password is random and never shown.
+pub fn protect(pdf: &[u8], passphrase: &str) -> Result<Vec<u8>, String> {
+    use lopdf::encryption::crypt_filters::{Aes256CryptFilter, CryptFilter};
+    use lopdf::{EncryptionState, EncryptionVersion, Permissions};
+    let mut doc = lopdf::Document::load_mem(pdf).map_err(|e| e.to_string())?;
+    let mut key = [0u8; 32];
+    getrandom::fill(&mut key).map_err(|e| e.to_string())?;
+    let owner = sesame_core::domain::generate_token();
+    let filter: std::sync::Arc<dyn CryptFilter> = std::sync::Arc::new(Aes256CryptFilter);
+    let version = EncryptionVersion::V5 {
+        encrypt_metadata: true,
+        crypt_filters: std::collections::BTreeMap::from([(b"StdCF".to_vec(), filter)]),
+        file_encryption_key: &key,
+        stream_filter: b"StdCF".to_vec(),
+        string_filter: b"StdCF".to_vec(),
+        owner_password: &owner,
+        user_password: passphrase,
+        permissions: Permissions::all(),
+    };
+    let state = EncryptionState::try_from(version).map_err(|e| e.to_string())?;
+    doc.encrypt(&state).map_err(|e| e.to_string())?;
+    // lopdf leaves out the key lengths; poppler then reads a 40-bit key and shows garbage.
+    if let Ok(id) = doc
+        .trailer
+        .get(b"Encrypt")
+        .and_then(lopdf::Object::as_reference)
+        && let Ok(lopdf::Object::Dictionary(d)) = doc.get_object_mut(id)
+    {
+        d.set("Length", 256);
+        if let Ok(lopdf::Object::Dictionary(cf)) = d.get_mut(b"CF")
+            && let Ok(lopdf::Object::Dictionary(std_cf)) = cf.get_mut(b"StdCF")
+        {
+            std_cf.set("Length", 32);
+            std_cf.set("AuthEvent", lopdf::Object::Name(b"DocOpen".to_vec()));
+        }
+    }
+    // AES-256 (revision 6) belongs to PDF 2.0.
+    doc.version = "2.0".into();
+    let mut bytes = vec![];
+    doc.save_to(&mut bytes).map_err(|e| e.to_string())?;
+    Ok(bytes)
 }
 
 /// The connection information of a technical user, on one page.
@@ -135,20 +229,24 @@ pub fn connection_information(
     )
 }
 
-/// A sensible file name: "credential-letter-zoe.pdf", "lettres-identifiants-DEMO.pdf".
+/// A sensible file name in the document's language: "credential-letter-zoe.pdf",
+/// "lettres-identifiants-DEMO.pdf"; never a doubled dot or dash (a subject ending in "Fils."
+/// ends the name in fils.pdf).
 pub fn file_name(kind: &str, language: Language, subject: &str) -> String {
     let base = t(language, kind, &[]);
-    let subject: String = sesame_core::domain::fold_for_search(subject)
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("{base}-{}.pdf", subject.trim_matches('-'))
+    let mut plain = String::new();
+    for c in sesame_core::domain::fold_for_search(subject.trim()).chars() {
+        let c = if c.is_ascii_alphanumeric() { c } else { '-' };
+        if !(c == '-' && (plain.is_empty() || plain.ends_with('-'))) {
+            plain.push(c);
+        }
+    }
+    let subject = plain.trim_end_matches('-');
+    if subject.is_empty() {
+        format!("{base}.pdf")
+    } else {
+        format!("{base}-{subject}.pdf")
+    }
 }
 
 fn title_of(l: &CredentialLetter) -> String {
@@ -286,25 +384,89 @@ fn letter_page(w: &mut Writer, l: &CredentialLetter) {
         w.field(&t(lang, "doc-field-application", &[]), application);
     }
     w.password(&t(lang, "doc-field-password", &[]), &l.password);
+    validity_fields(w, lang, &l.handover);
     w.gap(12.0);
     w.line(Face::Bold, 12.0, &t(lang, steps, &[]));
     w.gap(2.0);
     w.numbered(1, &t(lang, step1, &[]));
-    w.numbered(2, &t(lang, step2, &[]));
+    let step2 = match (&l.holder, l.handover.expires_at) {
+        (Holder::ServiceUser { .. }, Some(expires)) => t(
+            lang,
+            "doc-letter-service-step-2-expires",
+            &[("date", &long_date(lang, expires))],
+        ),
+        _ => t(lang, step2, &[]),
+    };
+    w.numbered(2, &step2);
+    if let Some(until) = l.handover.previous_until {
+        w.numbered(
+            3,
+            &t(
+                lang,
+                "doc-rotation-step",
+                &[("date", &long_date(lang, until))],
+            ),
+        );
+    }
     footer(w, lang);
+}
+
+/// The password's expiry, the previous one's end after a rotation, the server to use and
+/// who issued the document.
+fn validity_fields(w: &mut Writer, lang: Language, h: &Handover) {
+    if let Some(expires) = h.expires_at {
+        w.field(
+            &t(lang, "doc-field-expires", &[]),
+            &long_date(lang, expires),
+        );
+    }
+    if let Some(until) = h.previous_until {
+        w.field(
+            &t(lang, "doc-field-previous-until", &[]),
+            &long_date(lang, until),
+        );
+    }
+    if let Some(address) = &h.server_address {
+        w.field(&t(lang, "doc-field-server", &[]), address);
+    }
+    if let Some(issuer) = &h.issued_by {
+        w.field(
+            &t(lang, "doc-field-issued-by", &[]),
+            &format!("{} <{}>", issuer.name, issuer.email),
+        );
+    }
 }
 
 fn connection_page(w: &mut Writer, c: &ConnectionInformation) {
     let lang = c.language;
-    header(w, lang, &c.structure, &c.organization_code, c.created);
+    header(
+        w,
+        lang,
+        &c.organization_name,
+        &c.organization_code,
+        c.created,
+    );
     w.line(Face::Bold, 15.0, &t(lang, "doc-connection-title", &[]));
     w.gap(6.0);
+    // The API address as a QR code at the right, the fields beside it (never the password).
+    let qr_size = 112.0;
+    let top = w.y();
+    if let Ok(code) = qrcode::QrCode::new(c.api_address.as_bytes()) {
+        let modules: Vec<bool> = code
+            .to_colors()
+            .iter()
+            .map(|m| *m == qrcode::Color::Dark)
+            .collect();
+        w.qr(&modules, code.width(), qr_size);
+    }
+    w.narrow(qr_size + 12.0);
     w.paragraph(
         Face::Regular,
         11.0,
         &t(lang, "doc-connection-intro", &[("structure", &c.structure)]),
     );
-    w.gap(10.0);
+    w.widen(qr_size + 12.0);
+    w.set_y(w.y().min(top - qr_size - 4.0));
     w.field(&t(lang, "doc-field-structure", &[]), &c.structure);
     w.field(&t(lang, "doc-organization-code", &[]), &c.organization_code);
     w.field(&t(lang, "doc-field-login", &[]), &c.login);
@@ -318,7 +480,26 @@ fn connection_page(w: &mut Writer, c: &ConnectionInformation) {
         &t(lang, "doc-field-created", &[]),
         &long_date(lang, c.created),
     );
-    w.gap(10.0);
+    validity_fields(w, lang, &c.handover);
+    w.gap(12.0);
+    w.line(Face::Bold, 12.0, &t(lang, "doc-token-title", &[]));
+    w.gap(2.0);
+    w.paragraph(Face::Regular, 10.5, &t(lang, "doc-token-intro", &[]));
+    w.gap(4.0);
+    let placeholder = t(lang, "doc-token-password-placeholder", &[]);
+    w.code(&[
+        format!("POST {}/token", c.api_address.trim_end_matches('/')),
+        "Content-Type: application/json".to_owned(),
+        String::new(),
+        format!(
+            "{{\"organization\": \"{}\", \"user_id\": \"{}\",",
+            c.organization_code, c.login
+        ),
+        format!(" \"password\": \"{placeholder}\"}}"),
+    ]);
+    w.gap(4.0);
+    w.paragraph(Face::Regular, 10.5, &t(lang, "doc-token-answer", &[]));
+    w.gap(6.0);
     w.paragraph(Face::Regular, 10.5, &t(lang, "doc-connection-note", &[]));
     footer(w, lang);
 }

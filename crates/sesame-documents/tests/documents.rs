@@ -20,6 +20,7 @@ fn letter(name: &str, login: &str, language: Language) -> CredentialLetter {
         holder: Holder::Person { name: name.into() },
         language,
         date: date(),
+        handover: sesame_documents::Handover::default(),
     }
 }
 
@@ -139,6 +140,7 @@ fn a_batch_prints_one_page_per_letter_each_in_its_holders_language() {
 #[test]
 fn connection_information_is_in_the_primary_managers_language() {
     let info = ConnectionInformation {
+        organization_name: "Boulangerie Tremblay & Fils".into(),
         structure: "Atelier de Montréal".into(),
         organization_code: "DEMO".into(),
         login: "TECH000003".into(),
@@ -148,6 +150,7 @@ fn connection_information_is_in_the_primary_managers_language() {
         manager_email: "c-gagnon@lumiere.example".into(),
         created: date(),
         language: Language::Fr,
+        handover: sesame_documents::Handover::default(),
     };
     let r = read(&sesame_documents::connection_information(&info, Paper::A4).unwrap());
     let text = squash(&r.text);

@@ -174,7 +174,7 @@ pub fn actor_of(row: &SessionRow) -> Actor {
     }
 }
 
-async fn signed(parts: &Parts, state: &AppState) -> ApiResult<(Signed, bool)> {
+pub(crate) async fn signed(parts: &Parts, state: &AppState) -> ApiResult<(Signed, bool)> {
     let token = bearer(parts).ok_or_else(unauthenticated)?;
     let hash = token_hash(token);
     let mut conn = state.db.read().await?;

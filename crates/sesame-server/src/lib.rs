@@ -2,6 +2,7 @@
 //! mail delivery. Every rule of the product is checked here; the desktop app only mirrors it.
 
 pub mod auth;
+pub mod clock;
 pub mod demo;
 pub mod error;
 pub mod extract;
@@ -9,6 +10,7 @@ pub mod invitation_page;
 pub mod locale;
 pub mod mail;
 pub mod openapi;
+pub mod reminders;
 pub mod routes;
 pub mod setup;
 pub mod store;
@@ -41,6 +43,11 @@ pub struct Config {
     pub invitation_days: i64,
     pub mail_poll: Duration,
     pub mail_max_attempts: i64,
+    /// How often expiry reminders are looked for (each replica looks; each reminder is
+    /// written once).
+    pub reminder_poll: Duration,
+    /// The server's clock; tests move it forward.
+    pub clock: clock::Clock,
 }
 
 impl Default for Config {
@@ -57,6 +64,8 @@ impl Default for Config {
             invitation_days: 7,
             mail_poll: Duration::from_secs(5),
             mail_max_attempts: 8,
+            reminder_poll: Duration::from_secs(3600),
+            clock: clock::Clock::default(),
         }
     }
 }
@@ -73,6 +82,7 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 pub fn app(state: AppState) -> Router {
     Router::new()
         .nest(sesame_core::api::API_PREFIX, routes::router())
+        .nest("/scim/v2", routes::scim::router())
         .merge(invitation_page::router())
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -80,7 +90,20 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             locale::localize_errors,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            on_server_clock,
+        ))
         .with_state(state)
+}
+
+/// Serves each request on the server's clock.
+async fn on_server_clock(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    state.config.clock.clone().scope(next.run(req)).await
 }
 
 /// A running server: its address, and a handle that stops it.
@@ -90,6 +113,7 @@ pub struct Running {
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<()>,
     mailer: Option<tokio::task::JoinHandle<()>>,
+    reminders: tokio::task::JoinHandle<()>,
 }
 
 impl std::fmt::Debug for Running {
@@ -113,6 +137,7 @@ impl Running {
         if let Some(m) = self.mailer.take() {
             m.abort();
         }
+        self.reminders.abort();
     }
 }
 
@@ -144,6 +169,7 @@ pub async fn start(
             config.mail_max_attempts,
         )
     });
+    let reminders = reminders::spawn(db.clone(), config.clock.clone(), config.reminder_poll);
     let state = AppState {
         db: db.clone(),
         config,
@@ -163,6 +189,7 @@ pub async fn start(
         shutdown: Some(tx),
         task,
         mailer,
+        reminders,
     })
 }
 

@@ -36,6 +36,10 @@ enum Command {
         /// The address people reach this server at (invitation links start with it).
         #[arg(long, env = "SESAME_PUBLIC_URL")]
         public_url: Option<String>,
+        /// Seconds between two looks for API passwords to remind their owners of (each
+        /// reminder is written once, however many replicas look).
+        #[arg(long, env = "SESAME_REMINDER_POLL_SECS", default_value_t = 3600)]
+        reminder_poll_secs: u64,
     },
     /// Create an organization and its first level-1 user; prints that user's temporary password once.
     Init {
@@ -87,11 +91,13 @@ async fn main() {
             smtp_url,
             mail_from,
             public_url,
+            reminder_poll_secs,
         } => {
             let config = Config {
                 public_url: public_url.unwrap_or_default(),
                 smtp_url,
                 mail_from,
+                reminder_poll: std::time::Duration::from_secs(reminder_poll_secs.max(1)),
                 ..Config::default()
             };
             let running = sesame_server::start(&database, &listen, config)

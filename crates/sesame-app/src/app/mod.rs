@@ -61,6 +61,9 @@ pub struct App {
     about: bool,
     /// The system's light or dark mode, which the "System" theme follows.
     system_theme: iced::theme::Mode,
+    /// The window's width as the system reports it (before the app's own scale): a narrow
+    /// one lays the banner out on more lines.
+    window_width: f32,
 }
 
 #[derive(Debug, Clone)]
@@ -88,6 +91,8 @@ pub enum Message {
     Shortcut(Shortcut),
     Printed(Result<super::print::Saved, String>),
     OpenDocument(std::path::PathBuf),
+    /// The system's viewer could not open this file (why).
+    NotOpened(std::path::PathBuf, String),
     CloseToast,
     About(bool),
     /// The window's close button (or the system's close): quits, unless something typed would
@@ -95,6 +100,7 @@ pub enum Message {
     CloseRequested(iced::window::Id),
     /// The system's light or dark mode, at start and when it changes.
     SystemTheme(iced::theme::Mode),
+    Resized(iced::Size),
     /// A preset prepared its organization and signed in (see `presets`).
     PresetReady(Arc<crate::presets::Ready>),
 }
@@ -118,6 +124,7 @@ impl App {
             toast: None,
             about: false,
             system_theme: iced::theme::Mode::None,
+            window_width: 1280.0,
             settings,
         };
         // Connected before: there again, without asking.
@@ -162,6 +169,11 @@ impl App {
     }
 
     /// The interface size: the setting, on top of the operating system's own scale.
+    /// The width the screens have, in the app's own units (after its scale).
+    pub fn layout_width(&self) -> f32 {
+        self.window_width / self.scale_factor()
+    }
+
     pub fn scale_factor(&self) -> f32 {
         self.settings.scale.map_or(1.0, |p| f32::from(p) / 100.0)
     }
@@ -176,6 +188,7 @@ impl App {
             screen,
             iced::event::listen_with(shortcut_of),
             iced::system::theme_changes().map(Message::SystemTheme),
+            iced::window::resize_events().map(|(_, size)| Message::Resized(size)),
             iced::window::close_requests().map(Message::CloseRequested),
         ])
     }
@@ -294,7 +307,7 @@ pub fn shortcut_of(
         Key::Named(Named::F10) if modifiers.shift() => Shortcut::Options,
         Key::Named(Named::ArrowUp) if !captured => Shortcut::Up,
         Key::Named(Named::ArrowDown) if !captured => Shortcut::Down,
-        Key::Named(Named::Escape) => Shortcut::Cancel,
+        Key::Named(Named::Escape) if !crate::widget::dropdown::escape_taken() => Shortcut::Cancel,
         Key::Named(Named::F1) => Shortcut::About,
         Key::Named(Named::Enter) if !captured => Shortcut::Confirm,
         Key::Named(Named::Tab) if !captured && modifiers.shift() => Shortcut::FocusPrevious,

@@ -2,7 +2,6 @@
 //! opened from the banner or from "Your file".
 
 use iced::Task;
-use iced::widget::operation;
 
 use super::{App, Message, Screen};
 use crate::screen::{
@@ -46,7 +45,7 @@ impl App {
         });
         if must_change {
             self.screen = Screen::PasswordChange(password_change::PasswordChange::new(typed));
-            return Task::batch([roles, operation::focus("new-password")]);
+            return Task::batch([roles, crate::widget::reveal::focus("new-password")]);
         }
         // Back where the session ended, with what was typed there.
         match self.paused.take() {
@@ -82,7 +81,7 @@ impl App {
         s.reason = Some(self.locale.error(&e));
         let previous = std::mem::replace(&mut self.screen, Screen::SignIn(s));
         self.paused = Some(previous);
-        operation::focus("password")
+        crate::widget::reveal::focus("password")
     }
 
     /// Opens a screen from the banner or from "Your file".

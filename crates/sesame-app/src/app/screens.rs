@@ -2,7 +2,6 @@
 //! screen, print, copy, ask for sign-in again).
 
 use iced::Task;
-use iced::widget::operation;
 
 use super::{App, Message, Screen};
 use crate::screen::{
@@ -61,7 +60,7 @@ impl App {
                 let s = sign_in::SignIn::new(&org, &user, &password);
                 let focus = s.first_focus();
                 self.screen = Screen::SignIn(s);
-                operation::focus(focus)
+                crate::widget::reveal::focus(focus)
             }
         }
     }

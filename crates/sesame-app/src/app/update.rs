@@ -2,7 +2,6 @@
 //! `screens`), and keeps for itself the language, the theme, printing, the toast and the keys.
 
 use iced::Task;
-use iced::widget::operation;
 
 use super::{App, Message, Screen, Shortcut, Toast};
 use crate::locale::Locale;
@@ -47,6 +46,10 @@ impl App {
                 ),
                 _ => iced::exit(),
             },
+            Message::Resized(size) => {
+                self.window_width = size.width;
+                Task::none()
+            }
             Message::SystemTheme(mode) => {
                 self.system_theme = mode;
                 Task::none()
@@ -64,11 +67,27 @@ impl App {
                 self.printed(result);
                 Task::none()
             }
-            Message::OpenDocument(path) => {
-                if let Err(e) = crate::print::open_with_system(&path) {
-                    let text = self.locale.t_with("print-failed", &[("reason", &e)]);
-                    self.toast = Some(Toast::failed(text));
+            Message::OpenDocument(path) => Task::future(async move {
+                let file = path.clone();
+                let opened =
+                    tokio::task::spawn_blocking(move || crate::print::open_with_system(&file))
+                        .await
+                        .unwrap_or_else(|e| Err(e.to_string()));
+                match opened {
+                    Ok(()) => Message::CloseToast,
+                    Err(why) => Message::NotOpened(path, why),
                 }
+            }),
+            Message::NotOpened(path, why) => {
+                tracing::warn!("{} could not be opened: {why}", path.display());
+                // The file is saved: say where, and keep the toast's file (Open again).
+                let text = self
+                    .locale
+                    .t_with("open-failed", &[("file", &path.display().to_string())]);
+                self.toast = Some(Toast {
+                    notice: crate::widget::Notice::failed(text),
+                    file: Some(path),
+                });
                 Task::none()
             }
             Message::PresetReady(ready) => match &ready.result {
@@ -171,8 +190,8 @@ impl App {
         }
         let message = match (s, &self.screen) {
             (Shortcut::About, _) => Some(Message::About(true)),
-            (Shortcut::FocusNext, _) => return operation::focus_next(),
-            (Shortcut::FocusPrevious, _) => return operation::focus_previous(),
+            (Shortcut::FocusNext, _) => return crate::widget::reveal::focus_next(),
+            (Shortcut::FocusPrevious, _) => return crate::widget::reveal::focus_previous(),
             (_, Screen::People(p)) => p.on_shortcut(s).map(Message::People),
             (_, Screen::Import(i)) => i.on_shortcut(s).map(Message::Import),
             (_, Screen::Contacts(c)) => c.on_shortcut(s).map(Message::Contacts),

@@ -1,7 +1,7 @@
 //! What the app shows: the banner, a toast for saved documents, the current screen, and the
 //! About dialog over it.
 
-use iced::widget::{column, container, row, space, text};
+use iced::widget::{column, container, row, scrollable, space, text};
 use iced::{Alignment, Element, Length};
 
 use super::{App, Message, Screen, ThemeOption};
@@ -10,26 +10,35 @@ use crate::screen::home;
 use crate::widget;
 use sesame_core::domain::Language;
 
+/// Below this width (in the app's units), the banner takes more lines.
+const NARROW: f32 = 820.0;
+
 impl App {
+    fn toast_bar(&self) -> Element<'_, Message> {
+        let Some(toast) = &self.toast else {
+            return container(iced::widget::space()).into();
+        };
+        let mut bar = row![container(toast.notice.view()).width(Length::Fill)]
+            .spacing(8)
+            .align_y(Alignment::Center);
+        if let Some(p) = &toast.file {
+            bar = bar.push(widget::secondary(
+                self.locale.t("action-open"),
+                Some(Message::OpenDocument(p.clone())),
+            ));
+        }
+        bar = bar.push(widget::secondary(
+            self.locale.t("action-dismiss"),
+            Some(Message::CloseToast),
+        ));
+        container(bar).padding([6, 16]).into()
+    }
+
     pub fn view(&self) -> Element<'_, Message> {
         let body = self.body();
-        let mut page = column![self.banner()];
-        if let Some(toast) = &self.toast {
-            let mut bar = row![container(toast.notice.view()).width(Length::Fill)]
-                .spacing(8)
-                .align_y(Alignment::Center);
-            if let Some(p) = &toast.file {
-                bar = bar.push(widget::secondary(
-                    self.locale.t("action-open"),
-                    Some(Message::OpenDocument(p.clone())),
-                ));
-            }
-            bar = bar.push(widget::secondary(
-                self.locale.t("action-dismiss"),
-                Some(Message::CloseToast),
-            ));
-            page = page.push(container(bar).padding([6, 16]));
-        }
+        // The toast's place is kept when it is empty, so that the screen below it keeps its
+        // widgets' state (focus, scroll) when a toast comes or goes.
+        let page = column![self.banner(), self.toast_bar()];
         let page: Element<'_, Message> = page
             .push(container(body).width(Length::Fill).height(Length::Fill))
             .into();
@@ -52,9 +61,12 @@ impl App {
     fn body(&self) -> Element<'_, Message> {
         let l = self.locale;
         match (&self.screen, self.ctx()) {
-            (Screen::Start(s), _) => s.view(l).map(Message::Start),
-            (Screen::SignIn(s), _) => s.view(l).map(Message::SignIn),
-            (Screen::PasswordChange(s), _) => s.view(l).map(Message::PasswordChange),
+            // Short forms that scroll when the window is short (a large scale).
+            (Screen::Start(s), _) => scrollable(s.view(l).map(Message::Start)).into(),
+            (Screen::SignIn(s), _) => scrollable(s.view(l).map(Message::SignIn)).into(),
+            (Screen::PasswordChange(s), _) => {
+                scrollable(s.view(l).map(Message::PasswordChange)).into()
+            }
             (_, None) => space().into(),
             (Screen::Home, Some(ctx)) => home::view(ctx).map(Message::Home),
             (Screen::People(s), Some(ctx)) => s.view(ctx).map(Message::People),
@@ -109,7 +121,9 @@ impl App {
                 Some(Message::Go(Destination::MyAccount)),
             ));
         }
-        nav = nav.push(space().width(Length::Fill));
+        // The settings on the right; on a narrow window (a large scale) the links flow onto
+        // more lines rather than cut their words.
+        let mut settings = row![].spacing(14).align_y(Alignment::Center);
         // One click switches to the other language, from every screen.
         let other = match l.language {
             Language::En => Language::Fr,
@@ -118,7 +132,7 @@ impl App {
         // Signed in, the banner needs its width for the screens: the theme is then chosen in
         // My account, with the other settings of this computer.
         if signed_in.is_none() {
-            nav = nav.push(
+            settings = settings.push(
                 crate::widget::menu(
                     ThemeOption::all(l),
                     Some(ThemeOption(self.settings.theme, l)),
@@ -127,15 +141,27 @@ impl App {
                 .id("theme"),
             );
         }
-        nav = nav.push(widget::link(
+        settings = settings.push(widget::link(
             other.to_string(),
             Some(Message::Language(other)),
         ));
         if signed_in.is_some() {
-            nav = nav.push(widget::link(l.t("nav-sign-out"), Some(Message::SignOut)));
+            settings = settings.push(widget::link(l.t("nav-sign-out"), Some(Message::SignOut)));
         } else {
-            nav = nav.push(widget::link(l.t("nav-about"), Some(Message::About(true))));
+            settings = settings.push(widget::link(l.t("nav-about"), Some(Message::About(true))));
         }
+        // Narrow: the links on their lines, the settings under them, each flowing onto more
+        // lines as needed. Wide: one line, the settings on the right.
+        let nav: Element<'_, Message> = if self.layout_width() < NARROW {
+            column![
+                nav.width(Length::Shrink).wrap().vertical_spacing(6),
+                settings.wrap().vertical_spacing(6)
+            ]
+            .spacing(6)
+            .into()
+        } else {
+            nav.push(space().width(Length::Fill)).push(settings).into()
+        };
         container(nav)
             .padding([8, 16])
             .width(Length::Fill)

@@ -206,9 +206,7 @@ impl Audit {
         .spacing(10)
         .padding(20)
         .height(Length::Fill);
-        if let Some(n) = &self.notice {
-            page = page.push(n.view());
-        }
+        page = page.push(crate::widget::notice_slot(self.notice.as_ref()));
         page.push(self.filters(l))
             .push(self.entries_view(l, ctx.roles))
             .push(self.buttons(l))

@@ -118,7 +118,7 @@ impl Contacts {
             }
             Message::Add => {
                 self.form = Some(Form::default());
-                return Action::Run(iced::widget::operation::focus("contact-last-name"));
+                return Action::Run(crate::widget::reveal::focus("contact-last-name"));
             }
             Message::Edit(id) => {
                 if let Some(c) = self.list.iter().find(|c| c.id == id) {
@@ -255,9 +255,7 @@ impl Contacts {
         ]
         .spacing(12)
         .max_width(1000);
-        if let Some(n) = &self.notice {
-            c = c.push(n.view());
-        }
+        c = c.push(crate::widget::notice_slot(self.notice.as_ref()));
         match &self.form {
             Some(form) => c = c.push(self.form_view(form, ctx)),
             None => c = c.push(primary(t("contacts-add"), Some(Message::Add))),

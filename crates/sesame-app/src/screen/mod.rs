@@ -69,6 +69,7 @@ pub fn credential_letter(
         },
         language: p.language,
         date: time::OffsetDateTime::now_utc(),
+        handover: sesame_documents::Handover::default(),
     }
 }
 

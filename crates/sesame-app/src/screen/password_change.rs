@@ -52,7 +52,7 @@ impl PasswordChange {
             Message::Submit => {
                 if self.new != self.repeat {
                     self.error = Some(locale.t("password-mismatch"));
-                    return Action::Run(iced::widget::operation::focus("repeat-password"));
+                    return Action::Run(crate::widget::reveal::focus("repeat-password"));
                 }
                 self.busy = true;
                 self.error = None;

@@ -88,12 +88,12 @@ impl Roles {
         match message {
             Message::Add => {
                 self.form = Some(Form::default());
-                return Action::Run(iced::widget::operation::focus("role-code"));
+                return Action::Run(crate::widget::reveal::focus("role-code"));
             }
             Message::Edit(code) => {
                 if let Some(r) = ctx.roles.iter().find(|r| r.code == code) {
                     self.form = Some(Form::of(r));
-                    return Action::Run(iced::widget::operation::focus("role-name-en"));
+                    return Action::Run(crate::widget::reveal::focus("role-name-en"));
                 }
             }
             Message::Field(f, v) => {
@@ -200,9 +200,7 @@ impl Roles {
         ]
         .spacing(12)
         .max_width(900);
-        if let Some(n) = &self.notice {
-            c = c.push(n.view());
-        }
+        c = c.push(crate::widget::notice_slot(self.notice.as_ref()));
         if let Some(form) = &self.form {
             c = c.push(self.form_view(form, ctx));
         } else if may_change {

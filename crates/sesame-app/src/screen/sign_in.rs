@@ -112,7 +112,7 @@ impl SignIn {
                 // The keyboard stays where the person must type again: never a visible field
                 // that would show a password typed blind.
                 let field = if code_asked { "totp" } else { "password" };
-                return Action::Run(iced::widget::operation::focus(field));
+                return Action::Run(crate::widget::reveal::focus(field));
             }
             Message::ChangeServer => return Action::ChangeServer,
         }

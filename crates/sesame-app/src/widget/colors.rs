@@ -16,14 +16,14 @@ pub fn theme(choice: crate::settings::ThemeChoice, system: Mode) -> Theme {
     let blue = color!(0x4752c4);
     match choice {
         ThemeChoice::System if system == Mode::Dark => theme(ThemeChoice::Dark, system),
-        ThemeChoice::System | ThemeChoice::Light => Theme::custom(
+        ThemeChoice::System | ThemeChoice::Light => sesame(
             "Sesame light",
             Palette {
                 primary: blue,
                 ..Palette::LIGHT
             },
         ),
-        ThemeChoice::Dark => Theme::custom(
+        ThemeChoice::Dark => sesame(
             "Sesame dark",
             Palette {
                 primary: blue,
@@ -62,6 +62,19 @@ pub fn theme(choice: crate::settings::ThemeChoice, system: Mode) -> Theme {
             },
         ),
     }
+}
+
+/// A Sesame theme: the generated strong blue (a hovered primary button, a menu's highlighted
+/// value) is lighter than the base and leaves white text below 4.5:1; a darker one keeps it.
+fn sesame(name: &str, palette: Palette) -> Theme {
+    Theme::custom_with_fn(name.to_owned(), palette, |palette| {
+        let mut extended = Extended::generate(palette);
+        extended.primary.strong = Pair {
+            color: color!(0x343d99),
+            text: Color::WHITE,
+        };
+        extended
+    })
 }
 
 fn is_dark(theme: &Theme) -> bool {

@@ -28,13 +28,13 @@ pub struct Focus<'a, M> {
     /// What the control says, for those that do not tell it to operations (a pick list's
     /// value): screen readers' and tests' way to find it.
     label: Option<String>,
+    /// A disabled control: Tab passes it by.
+    disabled: bool,
 }
 
 #[derive(Debug, Default)]
 struct State {
     focused: bool,
-    /// A pick list opened by the keyboard, to close with Esc.
-    open: bool,
 }
 
 impl Focusable for State {
@@ -48,7 +48,6 @@ impl Focusable for State {
 
     fn unfocus(&mut self) {
         self.focused = false;
-        self.open = false;
     }
 }
 
@@ -61,7 +60,15 @@ impl<'a, M: Clone + 'a> Focus<'a, M> {
             on_up: None,
             on_down: None,
             label: None,
+            disabled: false,
         }
+    }
+
+    /// Takes the control out of the Tab order (a disabled button). One that held the focus
+    /// when it became disabled keeps it, so that Tab goes on from there.
+    pub fn disabled(mut self, disabled: bool) -> Self {
+        self.disabled = disabled;
+        self
     }
 
     /// Enter and Space send `message` (nothing when `None`, as for a disabled button).
@@ -121,8 +128,8 @@ impl<'a, M: Clone + 'a> Focus<'a, M> {
         }
     }
 
-    /// What a key does on the focused control; true when it used the key.
-    fn key(&mut self, key: &Key, open: bool) -> Option<KeyUse<M>> {
+    /// What a key does on the focused control; `None` when it does not use the key.
+    fn key(&mut self, key: &Key) -> Option<KeyUse<M>> {
         match key.as_ref() {
             Key::Named(Named::Enter | Named::Space) => match &self.activate {
                 Some(Activate::Publish(m)) => Some(KeyUse::Publish(m.clone())),
@@ -131,7 +138,6 @@ impl<'a, M: Clone + 'a> Focus<'a, M> {
             },
             Key::Named(Named::ArrowUp) => self.on_up.clone().map(KeyUse::Publish),
             Key::Named(Named::ArrowDown) => self.on_down.clone().map(KeyUse::Publish),
-            Key::Named(Named::Escape) if open => Some(KeyUse::Press),
             _ => None,
         }
     }
@@ -182,7 +188,9 @@ impl<'a, M: Clone + 'a> Widget<M, Theme, iced::Renderer> for Focus<'a, M> {
         operation: &mut dyn Operation,
     ) {
         let state = tree.state.downcast_mut::<State>();
-        operation.focusable(self.id.as_ref(), layout.bounds(), state);
+        if !self.disabled || state.focused {
+            operation.focusable(self.id.as_ref(), layout.bounds(), state);
+        }
         if let Some(label) = &self.label {
             operation.text(self.id.as_ref(), layout.bounds(), label);
         }
@@ -208,7 +216,6 @@ impl<'a, M: Clone + 'a> Widget<M, Theme, iced::Renderer> for Focus<'a, M> {
         {
             let state = tree.state.downcast_mut::<State>();
             state.focused = cursor.is_over(layout.bounds());
-            state.open = false;
         }
         self.content.as_widget_mut().update(
             &mut tree.children[0],
@@ -227,13 +234,9 @@ impl<'a, M: Clone + 'a> Widget<M, Theme, iced::Renderer> for Focus<'a, M> {
         if !state.focused || shell.is_event_captured() || modifiers.command() {
             return;
         }
-        match self.key(key, state.open) {
+        match self.key(key) {
             Some(KeyUse::Publish(m)) => shell.publish(m),
-            Some(KeyUse::Press) => {
-                self.press(tree, layout, renderer, clipboard, shell, viewport);
-                let state = tree.state.downcast_mut::<State>();
-                state.open = !state.open;
-            }
+            Some(KeyUse::Press) => self.press(tree, layout, renderer, clipboard, shell, viewport),
             None => return,
         }
         shell.capture_event();

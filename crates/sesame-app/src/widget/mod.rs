@@ -2,14 +2,16 @@
 //! banner, field errors, and the virtual list of the user follow-up.
 
 pub mod colors;
+pub mod dropdown;
 pub mod ellipsis;
 pub mod focus;
 pub mod icon;
+pub mod reveal;
 pub mod virtual_list;
 
 pub use focus::Focus;
 
-use iced::widget::{button, checkbox, column, container, pick_list, row, space, text};
+use iced::widget::{button, checkbox, column, container, row, space, text};
 use iced::{Alignment, Background, Border, Color, Element, Length, Theme};
 
 use crate::locale::Locale;
@@ -128,6 +130,16 @@ impl Notice {
     }
 }
 
+/// Where a screen shows its notice: always there, empty without one, so that a notice coming
+/// or going does not shift the controls after it in the widget tree (a field being typed in
+/// would lose the keyboard focus).
+pub fn notice_slot<'a, M: 'a>(notice: Option<&Notice>) -> Element<'a, M> {
+    match notice {
+        Some(n) => container(n.view()).into(),
+        None => container(space()).into(),
+    }
+}
+
 pub fn notice<'a, M: 'a>(message: &str, is_error: bool) -> Element<'a, M> {
     container(text(message.to_owned()))
         .padding(10)
@@ -236,7 +248,8 @@ pub fn button_for<'a, M: Clone + 'a>(
     on_press: Option<M>,
 ) -> Focus<'a, M> {
     let b = match look {
-        Look::Link => button(text(label).size(14))
+        // A link keeps its words on one line (the banner wraps between links instead).
+        Look::Link => button(text(label).size(14).wrapping(text::Wrapping::None))
             .padding([2, 6])
             .style(button::text),
         Look::Primary => button(text(label)).padding([8, 16]),
@@ -245,7 +258,10 @@ pub fn button_for<'a, M: Clone + 'a>(
             .style(button::secondary),
         Look::Danger => button(text(label)).padding([8, 16]).style(button::danger),
     };
-    Focus::new(b.on_press_maybe(on_press.clone())).on_activate(on_press)
+    let disabled = on_press.is_none();
+    Focus::new(b.on_press_maybe(on_press.clone()))
+        .on_activate(on_press)
+        .disabled(disabled)
 }
 
 /// A primary (filled) button.
@@ -380,7 +396,8 @@ pub fn password_dialog<'a, M: Clone + 'a>(
 }
 
 /// A choice among values, kept by keyboard too: Tab reaches it, the arrows step through the
-/// values, Enter or Space opens the list. Give it an `id` to find it.
+/// values, Enter or Space opens the list, where the arrows, Home, End or a first letter move and
+/// Enter takes the value. Give it an `id` to find it.
 pub fn menu<'a, T, M>(
     options: Vec<T>,
     selected: Option<T>,
@@ -413,10 +430,7 @@ where
     let label = selected
         .as_ref()
         .map_or_else(|| placeholder.clone(), T::to_string);
-    let list = pick_list(options, selected, on_select)
-        .placeholder(placeholder)
-        .text_size(14)
-        .text_shaping(text::Shaping::Advanced);
+    let list = dropdown::Dropdown::new(options, selected, placeholder, on_select);
     Focus::new(list)
         .press_on_activate()
         .on_arrows(up, down)

@@ -140,3 +140,54 @@ async fn closing_the_window_with_nothing_to_lose_quits_at_once() {
         .await;
     assert!(ui.exited);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_open_menu_moves_by_arrows_and_letters_and_esc_closes_only_the_menu() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    ui.click("Invite by email").await;
+    ui.tab_to("invite-language").await;
+    assert_eq!(ui.menu_value("invite-language").as_deref(), Some("English"));
+    // Open, move to the last value, and Esc: the menu closes, the value and the dialog stay.
+    ui.press(Named::Enter).await;
+    ui.press(Named::End).await;
+    ui.press(Named::Escape).await;
+    assert_eq!(ui.menu_value("invite-language").as_deref(), Some("English"));
+    ui.expect("Send invitation");
+    // Open, a first letter, Enter: that value is taken.
+    ui.press(Named::Space).await;
+    ui.type_keys("f").await;
+    ui.press(Named::Enter).await;
+    assert_eq!(ui.menu_value("invite-language").as_deref(), Some("French"));
+    // Open, up from the chosen value, Enter.
+    ui.press(Named::Enter).await;
+    ui.press(Named::ArrowUp).await;
+    ui.press(Named::Enter).await;
+    assert_eq!(ui.menu_value("invite-language").as_deref(), Some("English"));
+    ui.expect("Send invitation");
+    // With the menu closed, Esc cancels the dialog as before.
+    ui.press(Named::Escape).await;
+    assert!(!ui.sees("Send invitation"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tab_passes_by_disabled_buttons_and_stops_on_them_once_enabled() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    // Nothing ticked: "Update roles" and "Print letters" do nothing, so Tab goes past them.
+    ui.press_command("f").await;
+    ui.tab(false).await;
+    assert!(
+        ui.focused().unwrap().contains("\"export-csv\""),
+        "{:?}",
+        ui.focused()
+    );
+    ui.space_on("tick-m.roy").await;
+    ui.press_command("f").await;
+    ui.tab(false).await;
+    assert!(
+        ui.focused().unwrap().contains("\"roles-of-selection\""),
+        "{:?}",
+        ui.focused()
+    );
+}

@@ -13,4 +13,5 @@ mod keyboard;
 mod leavers;
 mod presets;
 mod reach;
+mod record;
 mod structures;

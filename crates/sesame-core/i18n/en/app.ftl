@@ -14,6 +14,7 @@ action-open = Open
 printed-saved = Saved: { $path }
 printed-in-documents = No save dialog is available on this system: the file was saved as { $path }
 print-failed = The file could not be saved: { $reason }
+open-failed = No application could open { $file }. The file is saved there: open it from your files.
 action-dismiss = Dismiss
 action-edit-access = Change the access
 action-quit = Quit

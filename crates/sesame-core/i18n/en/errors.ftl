@@ -8,6 +8,7 @@ error-account_locked = Too many failed attempts. Try again in { $minutes ->
        *[other] { $minutes } minutes
     }.
 error-interactive_sign_in_refused = This is a service or technical account: it works only with the API and cannot sign in here.
+error-credential_expired = This API password has expired. Ask an administrator of your organization to rotate or reset it.
 error-not_an_api_account = Only service and technical users get API tokens; people sign in to the app.
 error-password_change_required = Choose a new password before going on.
 error-two_factor_required = Enter the code from your authenticator app.

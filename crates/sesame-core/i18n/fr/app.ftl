@@ -14,6 +14,7 @@ action-open = Ouvrir
 printed-saved = Enregistré : { $path }
 printed-in-documents = Aucune boîte de dialogue d’enregistrement n’est disponible sur ce système : le fichier a été enregistré sous { $path }
 print-failed = Le fichier n’a pas pu être enregistré : { $reason }
+open-failed = Aucune application n’a pu ouvrir { $file }. Le fichier est bien enregistré à cet endroit : ouvrez-le depuis vos fichiers.
 action-dismiss = Masquer
 action-edit-access = Modifier l’accès
 action-quit = Quitter

@@ -8,6 +8,7 @@ error-account_locked = Trop de tentatives infructueuses. Réessayez dans { $minu
        *[other] { $minutes } minutes
     }.
 error-interactive_sign_in_refused = Ce compte de service ou technique fonctionne uniquement avec l’API : il ne peut pas se connecter ici.
+error-credential_expired = Ce mot de passe d’API a expiré. Demandez à un administrateur ou une administratrice de votre organisation d’en faire la rotation ou de le réinitialiser.
 error-not_an_api_account = Seuls les utilisateurs de services et techniques obtiennent des jetons d’API ; les personnes se connectent à l’application.
 error-password_change_required = Choisissez un nouveau mot de passe avant de continuer.
 error-two_factor_required = Saisissez le code de votre application d’authentification.

@@ -75,6 +75,26 @@ pub enum AuditDetail {
         application: String,
         scope: ScopeDetail,
     },
+    /// A rotation: until when the previous password works, and the new one's expiry.
+    Rotation {
+        grace_days: i64,
+        #[serde(with = "time::serde::rfc3339::option")]
+        previous_until: Option<time::OffsetDateTime>,
+        #[serde(with = "time::serde::rfc3339::option")]
+        expires_at: Option<time::OffsetDateTime>,
+    },
+    /// The organization's validity of API credentials, in days (`None`: never expires).
+    Validity {
+        from: Option<i64>,
+        to: Option<i64>,
+    },
+    /// A reminder mailed before a password expires.
+    Reminder {
+        days_before: i64,
+        #[serde(with = "time::serde::rfc3339")]
+        expires_at: time::OffsetDateTime,
+        recipients: Vec<String>,
+    },
     /// Text written before details were structured, kept as it was.
     Legacy {
         text: String,
@@ -85,17 +105,60 @@ pub enum AuditDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "field", rename_all = "snake_case")]
 pub enum FieldChange {
-    UserId { from: String, to: String },
-    LastName { from: String, to: String },
-    FirstName { from: String, to: String },
-    Email { from: String, to: String },
-    Phone { from: String, to: String },
-    Application { from: String, to: String },
-    Level { from: Level, to: Level },
-    Language { from: Language, to: Language },
-    IsContact { from: bool, to: bool },
-    Status { from: Status, to: Status },
-    Scope { from: ScopeDetail, to: ScopeDetail },
+    UserId {
+        from: String,
+        to: String,
+    },
+    LastName {
+        from: String,
+        to: String,
+    },
+    FirstName {
+        from: String,
+        to: String,
+    },
+    Email {
+        from: String,
+        to: String,
+    },
+    Phone {
+        from: String,
+        to: String,
+    },
+    Application {
+        from: String,
+        to: String,
+    },
+    Level {
+        from: Level,
+        to: Level,
+    },
+    Language {
+        from: Language,
+        to: Language,
+    },
+    IsContact {
+        from: bool,
+        to: bool,
+    },
+    Status {
+        from: Status,
+        to: Status,
+    },
+    Scope {
+        from: ScopeDetail,
+        to: ScopeDetail,
+    },
+    /// A service user marked for SCIM provisioning, or no longer.
+    Provisioning {
+        from: bool,
+        to: bool,
+    },
+    /// The service user's responsible person (a user ID; empty: every level-1 user).
+    Responsible {
+        from: String,
+        to: String,
+    },
 }
 
 /// A structure as it was named when the entry was written.

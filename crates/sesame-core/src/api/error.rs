@@ -18,6 +18,9 @@ pub enum ErrorCode {
     AccountLocked,
     /// A service or technical user tried the interactive sign-in.
     InteractiveSignInRefused,
+    /// The password of a service or technical user has expired: ask an administrator to
+    /// rotate or reset it.
+    CredentialExpired,
     /// A person asked for an API token.
     NotAnApiAccount,
     /// A temporary password must be changed before anything else.

@@ -57,6 +57,14 @@ pub mod whole {
             .collect()
     }
 
+    /// A field that may be `null` but, when present, is told apart from absent:
+    /// `Some(None)` for `null`, `Some(Some(n))` for a number (absent: `None` by `default`).
+    pub fn present_optional<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Option<i64>>, D::Error> {
+        optional(d).map(Some)
+    }
+
     pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
         Option::<serde_json::Number>::deserialize(d)?
             .map(whole)

@@ -69,6 +69,11 @@ audit_actions! {
     ServiceUserPasswordReset = "service_user_password_reset",
     TechnicalUserCreated = "technical_user_created",
     TechnicalUserPasswordReset = "technical_user_password_reset",
+    ServiceUserPasswordRotated = "service_user_password_rotated",
+    TechnicalUserPasswordRotated = "technical_user_password_rotated",
+    PreviousPasswordEnded = "previous_password_ended",
+    CredentialValidityChanged = "credential_validity_changed",
+    CredentialReminderSent = "credential_reminder_sent",
 }
 
 /// What a contact is kept for.

@@ -14,7 +14,8 @@ pub use audit::{AuditAction, ContactPurpose};
 pub use folding::fold_for_search;
 pub use scope::Scope;
 pub use secret::{
-    PASSWORD_LENGTH, acceptable_password, generate_password, generate_token, long_enough_password,
+    PASSWORD_LENGTH, acceptable_password, generate_passphrase, generate_password, generate_token,
+    long_enough_password,
 };
 pub use structure::{StructureKind, creates_cycle};
 pub use text::{FieldError, normalize_email, required_text, sort_key};

@@ -13,12 +13,24 @@ fn random_bytes(n: usize) -> Vec<u8> {
 
 /// 16 characters in four groups of four (about 93 bits), e.g. `Kq7m-Xp3r-Tz9w-Hd4n`.
 pub fn generate_password() -> String {
-    let mut chars = Vec::with_capacity(16);
+    groups(4)
+}
+
+/// The passphrase that opens a protected PDF: 20 characters in five groups of four (about
+/// 117 bits), read from the screen and given through another channel.
+pub fn generate_passphrase() -> String {
+    groups(5)
+}
+
+/// `n` groups of four characters of [`ALPHABET`], joined by dashes.
+fn groups(n: usize) -> String {
+    let len = 4 * n;
+    let mut chars = Vec::with_capacity(len);
     // Rejection sampling keeps every character equally likely.
     let limit = 256 - (256 % ALPHABET.len());
-    while chars.len() < 16 {
+    while chars.len() < len {
         for b in random_bytes(32) {
-            if (b as usize) < limit && chars.len() < 16 {
+            if (b as usize) < limit && chars.len() < len {
                 chars.push(ALPHABET[b as usize % ALPHABET.len()] as char);
             }
         }

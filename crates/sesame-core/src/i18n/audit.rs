@@ -88,7 +88,58 @@ pub fn describe_audit_detail(
                 ("scope", &describe_scope(lang, scope)),
             ],
         ),
+        AuditDetail::Rotation {
+            grace_days,
+            previous_until,
+            expires_at,
+        } => t(
+            "audit-detail-rotation",
+            &[
+                ("days", &grace_days.to_string()),
+                ("until", &day_or_never(lang, *previous_until)),
+                ("expires", &day_or_never(lang, *expires_at)),
+            ],
+        ),
+        AuditDetail::Validity { from, to } => t(
+            "audit-detail-validity",
+            &[
+                ("from", &validity(lang, *from)),
+                ("to", &validity(lang, *to)),
+            ],
+        ),
+        AuditDetail::Reminder {
+            days_before,
+            expires_at,
+            recipients,
+        } => t(
+            "audit-detail-reminder",
+            &[
+                ("days", &days_before.to_string()),
+                ("expires", &day_or_never(lang, Some(*expires_at))),
+                ("recipients", &recipients.join(", ")),
+            ],
+        ),
         AuditDetail::Legacy { text } => text.clone(),
+    }
+}
+
+/// A day as the audit log writes it (YYYY-MM-DD, UTC), or "never".
+fn day_or_never(lang: Language, t: Option<time::OffsetDateTime>) -> String {
+    match t {
+        Some(t) => super::long_date(lang, t),
+        None => texts().get(lang, "credential-never", &[]),
+    }
+}
+
+/// A validity in days, or "never expires".
+pub fn validity(lang: Language, days: Option<i64>) -> String {
+    match days {
+        Some(d) => texts().get(
+            lang,
+            "credential-validity-days",
+            &[("days", &d.to_string())],
+        ),
+        None => texts().get(lang, "credential-validity-never", &[]),
     }
 }
 
@@ -121,11 +172,24 @@ fn describe_change(lang: Language, change: &FieldChange) -> String {
             t(&format!("language-{}", to.as_str())),
         ),
         FieldChange::IsContact { from, to } => ("field-also-contact", yes_no(*from), yes_no(*to)),
+        FieldChange::Provisioning { from, to } => {
+            ("field-provisioning", yes_no(*from), yes_no(*to))
+        }
         FieldChange::Status { from, to } => (
             "field-status",
             t(&format!("status-{}", from.as_str())),
             t(&format!("status-{}", to.as_str())),
         ),
+        FieldChange::Responsible { from, to } => {
+            let who = |v: &str| {
+                if v.is_empty() {
+                    t("credential-responsible-default")
+                } else {
+                    v.to_owned()
+                }
+            };
+            ("field-responsible-id", who(from), who(to))
+        }
         FieldChange::Scope { from, to } => (
             "column-scope",
             describe_scope(lang, from),

@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 mod audit;
-pub use audit::{describe_audit_detail, describe_scope};
+pub use audit::{describe_audit_detail, describe_scope, validity};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -29,6 +29,16 @@ pub const FILES: &[(&str, &str, &str)] = &[
         "documents.ftl",
         include_str!("../../i18n/en/documents.ftl"),
         include_str!("../../i18n/fr/documents.ftl"),
+    ),
+    (
+        "scim.ftl",
+        include_str!("../../i18n/en/scim.ftl"),
+        include_str!("../../i18n/fr/scim.ftl"),
+    ),
+    (
+        "credentials.ftl",
+        include_str!("../../i18n/en/credentials.ftl"),
+        include_str!("../../i18n/fr/credentials.ftl"),
     ),
     (
         "app.ftl",

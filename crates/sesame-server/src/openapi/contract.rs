@@ -131,6 +131,26 @@ fn constraints() -> Vec<(&'static str, &'static str, Value)> {
         out.push((schema, "description_fr", optional_text(500, false)));
     }
     out.push((
+        "RotatePassword",
+        "grace_days",
+        json!({"type": "integer", "format": "int64", "minimum": 1, "maximum": 30, "default": 7,
+            "description": "Days the current password keeps working (1 to 30; 7 when absent)."}),
+    ));
+    out.push((
+        "CredentialValidity",
+        "days",
+        json!({"type": ["integer", "null"], "format": "int64", "minimum": 1, "maximum": 3650,
+            "example": 365, "description": "Days a password works from when it is issued \
+            (1 to 3650), or `null`: passwords never expire. Required: \"never\" is an explicit choice."}),
+    ));
+    out.push((
+        "ServiceUserUpdate",
+        "responsible_id",
+        json!({"type": ["integer", "null"], "format": "int64", "minimum": 1,
+            "description": "The person reminded before the password expires (a person of the \
+            organization who is not suspended); `null`: every level-1 user; absent: unchanged."}),
+    ));
+    out.push((
         "TwoFactorCode",
         "code",
         json!({"type": "string", "pattern": r"^\s*[0-9]{6}\s*$", "example": "123456"}),
@@ -208,6 +228,8 @@ fn links() -> Vec<(&'static str, &'static str, &'static str, Vec<&'static str>)>
                 "get_service_user",
                 "update_service_user",
                 "reset_service_user_password",
+                "rotate_service_user_password",
+                "end_service_user_previous_password",
             ],
         ),
         (

@@ -6,7 +6,9 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::routes;
-use sesame_core::api::{ErrorBody, ErrorCode, ErrorDetail, FieldIssue, PeopleSort};
+use sesame_core::api::{
+    CredentialKind, ErrorBody, ErrorCode, ErrorDetail, FieldIssue, HealthFilter, PeopleSort,
+};
 use sesame_core::domain::{
     AccountKind, AuditAction, ContactPurpose, Language, Level, Scope, Status, StructureKind,
 };
@@ -55,6 +57,12 @@ impl Modify for BearerAuth {
         routes::service_users::list_service_users, routes::service_users::get_service_user,
         routes::service_users::create_service_user, routes::service_users::update_service_user,
         routes::service_users::reset_service_user_password,
+        routes::credentials::credential_validity, routes::credentials::set_credential_validity,
+        routes::credentials::credential_health,
+        routes::credentials::rotate_service_user_password,
+        routes::credentials::end_service_user_previous_password,
+        routes::credentials::rotate_technical_user_password,
+        routes::credentials::end_technical_user_previous_password,
         routes::invitations::list_invitations, routes::invitations::create_invitation,
         routes::invitations::resend_invitation, routes::invitations::expire_invitation,
         routes::contacts::list_contacts, routes::contacts::create_contact,
@@ -63,7 +71,7 @@ impl Modify for BearerAuth {
     ),
     components(schemas(
         ErrorBody, ErrorDetail, FieldIssue, ErrorCode, Level, Status, Language, AccountKind, StructureKind, Scope,
-        PeopleSort, AuditAction, ContactPurpose,
+        PeopleSort, AuditAction, ContactPurpose, HealthFilter, CredentialKind,
     )),
 )]
 pub struct ApiDoc;

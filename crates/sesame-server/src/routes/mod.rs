@@ -3,6 +3,7 @@
 pub(crate) mod audit;
 pub(crate) mod connected_users;
 pub(crate) mod contacts;
+pub(crate) mod credentials;
 pub(crate) mod import;
 pub(crate) mod invitations;
 pub(crate) mod me;
@@ -10,6 +11,7 @@ pub(crate) mod organization;
 pub(crate) mod people;
 pub(crate) mod people_actions;
 pub(crate) mod reach;
+pub mod scim;
 pub(crate) mod service_users;
 pub(crate) mod session;
 pub(crate) mod structures;
@@ -40,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .merge(import::router())
         .merge(reach::router())
         .merge(service_users::router())
+        .merge(credentials::router())
         .merge(invitations::router())
         .merge(contacts::router())
         .merge(audit::router())

@@ -9,15 +9,16 @@ use axum::routing::{get, post};
 use sesame_core::domain::AuditAction;
 use std::collections::HashMap;
 
+use super::credentials::issued;
 use super::record;
 use crate::AppState;
 use crate::auth::{Signed, generated_password};
 use crate::error::{ApiError, ApiResult, Checks};
 use crate::extract::{Body, Id};
-use crate::store::{Conn, is_unique_violation};
+use crate::store::{Conn, is_unique_violation, now};
 use sesame_core::api::{
-    AuditDetail, CreatedServiceUser, ErrorBody, ErrorCode, FieldChange, NewServiceUser,
-    OneTimePassword, ScopeDetail, ServiceUser, ServiceUserUpdate, StructureRef,
+    AuditDetail, CreatedServiceUser, ErrorBody, ErrorCode, FieldChange, IssuedPassword,
+    NewServiceUser, ScopeDetail, ServiceUser, ServiceUserUpdate, StructureRef,
 };
 use sesame_core::domain::{FieldError, Scope, required_text, validate_user_code};
 
@@ -228,6 +229,19 @@ pub async fn update_service_user(
             to: language,
         });
     }
+    let responsible = match req.responsible_id {
+        Some(r) => checks_responsible(&mut tx, s.actor.org_id, r).await?,
+        None => before.responsible.clone(),
+    };
+    if before.responsible.as_ref().map(|p| p.id) != responsible.as_ref().map(|p| p.id) {
+        let id_of = |p: &Option<sesame_core::api::PersonRef>| {
+            p.as_ref().map(|p| p.user_id.clone()).unwrap_or_default()
+        };
+        changes.push(FieldChange::Responsible {
+            from: id_of(&before.responsible),
+            to: id_of(&responsible),
+        });
+    }
     if before.scope != scope {
         let [from, to] = scope_details(&mut tx, s.actor.org_id, [&before.scope, &scope]).await?;
         changes.push(FieldChange::Scope { from, to });
@@ -238,6 +252,19 @@ pub async fn update_service_user(
     {
         return Err(ApiError::stale(None));
     }
+    if let Some(provisioning) = req.provisioning.filter(|p| *p != before.provisioning) {
+        // The level-1 user who marks it lends it their rights under /scim/v2.
+        let by = provisioning
+            .then(|| s.actor.reach.map(|r| r.person_id))
+            .flatten();
+        tx.set_provisioning(id, by).await?;
+        changes.push(FieldChange::Provisioning {
+            from: before.provisioning,
+            to: provisioning,
+        });
+    }
+    tx.set_responsible(id, responsible.as_ref().map(|p| p.id))
+        .await?;
     record(
         &mut tx,
         &s,
@@ -255,12 +282,12 @@ pub async fn update_service_user(
 }
 
 #[utoipa::path(post, path = "/api/v1/service-users/{id}/password", tag = "service users", security(("bearer" = [])), params(("id" = i64, Path)),
-    responses((status = 200, body = OneTimePassword, description = "The new password, shown once; it never expires"), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = IssuedPassword, description = "The new password, in this response only; the previous one stops working at once. It is never to be changed by its holder and expires after the organization's validity"), (status = 404, body = ErrorBody)))]
 pub async fn reset_service_user_password(
     State(state): State<AppState>,
     s: Signed,
     Id(id): Id<i64>,
-) -> ApiResult<Json<OneTimePassword>> {
+) -> ApiResult<Json<IssuedPassword>> {
     s.actor.may_manage_service_users()?;
     let (password, hash) = generated_password().await?;
     let mut tx = state.db.begin().await?;
@@ -268,8 +295,11 @@ pub async fn reset_service_user_password(
         .service_user(s.actor.org_id, id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    // Service passwords are permanent: never marked temporary.
+    // Service passwords are never marked temporary; they expire after the validity.
     tx.replace_password(id, &hash, false).await?;
+    let t = now();
+    let expires_at = tx.expiry_from(s.actor.org_id, t).await?;
+    tx.start_api_password(id, t, expires_at).await?;
     record(
         &mut tx,
         &s,
@@ -279,5 +309,21 @@ pub async fn reset_service_user_password(
     )
     .await?;
     tx.commit().await?;
-    Ok(Json(OneTimePassword { password }))
+    Ok(Json(issued(password, expires_at, None)))
+}
+
+/// A responsible person: a person of the organization who is not suspended (`None`: every
+/// level-1 user).
+async fn checks_responsible(
+    conn: &mut Conn,
+    org_id: i64,
+    id: Option<i64>,
+) -> ApiResult<Option<sesame_core::api::PersonRef>> {
+    let Some(id) = id else { return Ok(None) };
+    let person = conn
+        .person(org_id, id)
+        .await?
+        .filter(|p| p.status != "suspended")
+        .ok_or_else(|| ApiError::not_found().with_field("responsible_id"))?;
+    Ok(Some(person.reference()))
 }

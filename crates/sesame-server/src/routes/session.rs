@@ -96,7 +96,14 @@ async fn check_credentials(
         None => None,
     };
     let hash = credential.as_ref().and_then(|c| c.password_hash.clone());
-    if !verify_password(password, hash).await {
+    let mut matched = verify_password(password, hash).await;
+    // After a rotation the previous password works too, until the end of its grace period.
+    let mut matched_previous = false;
+    if !matched && let Some(previous) = credential.as_ref().and_then(|c| c.previous_hash(now())) {
+        matched = verify_password(password, Some(previous)).await;
+        matched_previous = matched;
+    }
+    if !matched {
         drop(conn);
         let mut tx = state.db.begin().await?;
         tx.record_sign_in_failure(&org_code, &user_key, cfg.lock_after, cfg.lock_secs)
@@ -111,7 +118,8 @@ async fn check_credentials(
             _ => invalid_credentials(),
         });
     }
-    let credential = credential.ok_or_else(invalid_credentials)?;
+    let mut credential = credential.ok_or_else(invalid_credentials)?;
+    credential.matched_previous = matched_previous;
     conn.clear_sign_in_failures(&org_code, &user_key).await?;
     Ok(credential)
 }
@@ -221,7 +229,7 @@ async fn open_session(state: &AppState, req: &SignIn) -> ApiResult<Json<Session>
 }
 
 #[utoipa::path(post, path = "/api/v1/token", tag = "session", request_body = TokenRequest,
-    responses((status = 200, body = ApiToken), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = ApiToken), (status = 401, body = ErrorBody, description = "`invalid_credentials`, `account_suspended`, or `credential_expired` when the password is right but past its expiry date"), (status = 403, body = ErrorBody)))]
 pub async fn api_token(
     State(state): State<AppState>,
     Body(req): Body<TokenRequest>,
@@ -241,6 +249,14 @@ async fn issue_token(state: &AppState, req: &TokenRequest) -> ApiResult<Json<Api
         ));
     }
     check_status(&c)?;
+    // The previous password's own end was checked with it; the current one has its expiry.
+    if !c.matched_previous && c.expired(now()) {
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::CredentialExpired,
+            "password expired",
+        ));
+    }
     let token = generate_token();
     let expires_at = now() + state.config.api_token_minutes * 60;
     let mut tx = state.db.begin().await?;

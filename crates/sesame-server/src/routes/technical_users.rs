@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use sesame_core::domain::AuditAction;
 
+use super::credentials::issued;
 use super::record;
 use super::structures::structure_for_technical_user;
 use crate::AppState;
@@ -15,8 +16,9 @@ use crate::auth::{Signed, generated_password};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Id;
 use crate::mail;
+use crate::store::now;
 use sesame_core::api::{
-    AuditDetail, CreatedTechnicalUser, ErrorBody, ErrorCode, OneTimePassword, TechnicalUser,
+    AuditDetail, CreatedTechnicalUser, ErrorBody, ErrorCode, IssuedPassword, TechnicalUser,
 };
 
 pub(crate) fn router() -> Router<AppState> {
@@ -130,12 +132,12 @@ pub async fn create_technical_user(
 }
 
 #[utoipa::path(post, path = "/api/v1/technical-users/{id}/password", tag = "technical users", security(("bearer" = [])), params(("id" = i64, Path)),
-    responses((status = 200, body = OneTimePassword, description = "The new password, shown once"), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = IssuedPassword, description = "The new password, in this response only; the previous one stops working at once"), (status = 404, body = ErrorBody)))]
 pub async fn reset_technical_user_password(
     State(state): State<AppState>,
     s: Signed,
     Id(id): Id<i64>,
-) -> ApiResult<Json<OneTimePassword>> {
+) -> ApiResult<Json<IssuedPassword>> {
     let (password, hash) = generated_password().await?;
     let mut tx = state.db.begin().await?;
     let t = tx
@@ -144,6 +146,9 @@ pub async fn reset_technical_user_password(
         .ok_or_else(ApiError::not_found)?;
     let structure = structure_for_technical_user(&mut tx, &s.actor, t.structure_id).await?;
     tx.replace_password(id, &hash, false).await?;
+    let t_now = now();
+    let expires_at = tx.expiry_from(s.actor.org_id, t_now).await?;
+    tx.start_api_password(id, t_now, expires_at).await?;
     record(
         &mut tx,
         &s,
@@ -165,5 +170,5 @@ pub async fn reset_technical_user_password(
     )
     .await?;
     tx.commit().await?;
-    Ok(Json(OneTimePassword { password }))
+    Ok(Json(issued(password, expires_at, None)))
 }

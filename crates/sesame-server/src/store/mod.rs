@@ -5,11 +5,13 @@
 
 mod audit;
 mod contacts;
+mod credentials;
 mod invitations;
 mod organizations;
 mod outbox;
 mod people;
 mod roles;
+pub mod scim;
 mod service_users;
 mod sessions;
 mod structures;
@@ -26,6 +28,10 @@ use sqlx::sqlite::{
 use sqlx::{Database, Postgres, Sqlite, Transaction};
 
 pub use audit::{AuditFilter, AuditRecord};
+pub use credentials::{
+    CredentialOwner, CredentialRow as ApiCredentialRow, DueReminder, REMINDER_DAYS,
+    password_validity,
+};
 pub use invitations::InvitationRow;
 pub use organizations::OrganizationRow;
 pub use people::{MAX_PAGE, NewPersonRow, PersonFields, PersonRow};
@@ -228,9 +234,10 @@ impl Conn {
     }
 }
 
-/// Now, in Unix seconds: every time column holds this.
+/// Now, in Unix seconds: every time column holds this. It follows the server's clock
+/// ([`crate::clock`]), which tests move forward.
 pub fn now() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
+    crate::clock::now()
 }
 
 pub fn to_time(secs: i64) -> time::OffsetDateTime {

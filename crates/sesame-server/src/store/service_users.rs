@@ -2,9 +2,9 @@
 
 use std::collections::HashMap;
 
-use super::{Conn, now, on_conn, to_time};
-use sesame_core::api::ServiceUser;
-use sesame_core::domain::{Language, Scope, Status};
+use super::{Conn, now, on_conn, password_validity, to_time};
+use sesame_core::api::{PersonRef, ServiceUser};
+use sesame_core::domain::{Language, Level, Scope, Status};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ServiceUserRow {
@@ -18,6 +18,16 @@ pub struct ServiceUserRow {
     pub created_at: i64,
     pub last_used_at: Option<i64>,
     pub version: i64,
+    pub provisioning: bool,
+    pub password_set_at: Option<i64>,
+    pub password_expires_at: Option<i64>,
+    pub previous_password_until: Option<i64>,
+    pub r_id: Option<i64>,
+    pub r_user_id: Option<String>,
+    pub r_last_name: Option<String>,
+    pub r_first_name: Option<String>,
+    pub r_email: Option<String>,
+    pub r_level: Option<i64>,
 }
 
 impl ServiceUserRow {
@@ -35,19 +45,39 @@ impl ServiceUserRow {
             },
             created_at: to_time(self.created_at),
             last_used_at: self.last_used_at.map(to_time),
+            password: password_validity(
+                self.password_set_at,
+                self.password_expires_at,
+                self.previous_password_until,
+                now(),
+            ),
+            responsible: self.r_id.map(|id| PersonRef {
+                id,
+                user_id: self.r_user_id.clone().unwrap_or_default(),
+                last_name: self.r_last_name.clone().unwrap_or_default(),
+                first_name: self.r_first_name.clone().unwrap_or_default(),
+                email: self.r_email.clone(),
+                level: self.r_level.and_then(Level::from_code),
+            }),
             version: self.version,
+            provisioning: self.provisioning,
         }
     }
 }
 
-const SERVICE_USER_SELECT: &str = "SELECT id, org_id, user_id, application, status, language, scope_all_companies, \
-     scope_whole_structure, created_at, last_used_at, version FROM accounts ";
+const SERVICE_USER_SELECT: &str = "SELECT a.id, a.org_id, a.user_id, a.application, a.status, a.language, \
+     a.scope_all_companies, a.scope_whole_structure, a.created_at, a.last_used_at, a.version, \
+     a.provisioning_by IS NOT NULL AS provisioning, \
+     a.password_set_at, a.password_expires_at, a.previous_password_until, r.id AS r_id, \
+     r.user_id AS r_user_id, r.last_name AS r_last_name, r.first_name AS r_first_name, \
+     r.email AS r_email, r.level AS r_level \
+     FROM accounts a LEFT JOIN accounts r ON r.id = a.responsible_id ";
 
 impl Conn {
     pub async fn service_users(&mut self, org_id: i64) -> Result<Vec<ServiceUser>, sqlx::Error> {
         let (rows, scopes): (Vec<ServiceUserRow>, Vec<(i64, i64)>) = on_conn!(self, c => {
             let rows = sqlx::query_as::<_, ServiceUserRow>(sqlx::AssertSqlSafe(format!(
-                "{SERVICE_USER_SELECT} WHERE org_id = $1 AND kind = 'service_user' ORDER BY user_id_key"
+                "{SERVICE_USER_SELECT} WHERE a.org_id = $1 AND a.kind = 'service_user' ORDER BY a.user_id_key"
             )))
             .bind(org_id)
             .fetch_all(&mut *c)
@@ -80,7 +110,7 @@ impl Conn {
     ) -> Result<Option<ServiceUser>, sqlx::Error> {
         let row: Option<ServiceUserRow> = on_conn!(self, c => {
             sqlx::query_as::<_, ServiceUserRow>(sqlx::AssertSqlSafe(format!(
-                "{SERVICE_USER_SELECT} WHERE org_id = $1 AND id = $2 AND kind = 'service_user'"
+                "{SERVICE_USER_SELECT} WHERE a.org_id = $1 AND a.id = $2 AND a.kind = 'service_user'"
             )))
             .bind(org_id)
             .bind(id)
@@ -101,6 +131,7 @@ impl Conn {
         })
     }
 
+    /// A new service user; its password expires after the organization's validity.
     #[allow(clippy::too_many_arguments)]
     pub async fn insert_service_user(
         &mut self,
@@ -112,11 +143,14 @@ impl Conn {
         password_hash: &str,
         scope: &Scope,
     ) -> Result<i64, sqlx::Error> {
+        let t = now();
+        let expires_at = self.expiry_from(org_id, t).await?;
         let id: i64 = on_conn!(self, c => {
             sqlx::query_scalar::<_, i64>(
                 "INSERT INTO accounts (org_id, kind, user_id, user_id_key, password_hash, status, language, \
-                 application, scope_all_companies, scope_whole_structure, search_text, created_at) \
-                 VALUES ($1, 'service_user', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+                 application, scope_all_companies, scope_whole_structure, search_text, created_at, \
+                 password_set_at, password_expires_at) \
+                 VALUES ($1, 'service_user', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) RETURNING id",
             )
             .bind(org_id)
             .bind(user_code)
@@ -128,7 +162,8 @@ impl Conn {
             .bind(scope.all_companies)
             .bind(scope.whole_structure)
             .bind(user_code.to_lowercase())
-            .bind(now())
+            .bind(t)
+            .bind(expires_at)
             .fetch_one(&mut *c)
             .await?
         });

@@ -14,6 +14,28 @@ pub struct CredentialRow {
     pub password_hash: Option<String>,
     pub totp_enabled: bool,
     pub totp_secret: Option<String>,
+    /// When a service or technical user's password expires (`None`: never).
+    pub password_expires_at: Option<i64>,
+    /// After a rotation: the previous password, working until `previous_password_until`.
+    pub previous_password_hash: Option<String>,
+    pub previous_password_until: Option<i64>,
+    /// The password given was the previous one (still in its grace period).
+    #[sqlx(skip)]
+    pub matched_previous: bool,
+}
+
+impl CredentialRow {
+    /// The previous password's hash while it still works at `now`.
+    pub fn previous_hash(&self, now: i64) -> Option<String> {
+        self.previous_password_hash
+            .clone()
+            .filter(|_| self.previous_password_until.is_some_and(|u| u > now))
+    }
+
+    /// The current password has expired at `now`.
+    pub fn expired(&self, now: i64) -> bool {
+        self.password_expires_at.is_some_and(|e| e <= now)
+    }
 }
 
 /// A session token's account, with what the rules need (one query per request).
@@ -42,7 +64,8 @@ impl Conn {
     ) -> Result<Option<CredentialRow>, sqlx::Error> {
         on_conn!(self, c => {
             sqlx::query_as::<_, CredentialRow>(
-                "SELECT id, org_id, kind, status, password_hash, totp_enabled, totp_secret \
+                "SELECT id, org_id, kind, status, password_hash, totp_enabled, totp_secret, \
+                 password_expires_at, previous_password_hash, previous_password_until \
                  FROM accounts WHERE org_id = $1 AND user_id_key = $2",
             )
             .bind(org_id)

@@ -1,7 +1,7 @@
 //! Technical users: one API-only account per structure, managed by its primary manager.
 
 use super::structures::{ManagerColumns, manager_columns};
-use super::{Conn, now, on_conn, to_time};
+use super::{Conn, now, on_conn, password_validity, to_time};
 use sesame_core::api::TechnicalUser;
 use sesame_core::domain::{Language, Status};
 
@@ -16,6 +16,9 @@ pub struct TechnicalUserRow {
     pub language: String,
     pub created_at: i64,
     pub last_used_at: Option<i64>,
+    pub password_set_at: Option<i64>,
+    pub password_expires_at: Option<i64>,
+    pub previous_password_until: Option<i64>,
     pub manager_id: Option<i64>,
     #[sqlx(flatten)]
     pub manager: ManagerColumns,
@@ -34,6 +37,12 @@ impl TechnicalUserRow {
             manager_language: self.manager.language(),
             created_at: to_time(self.created_at),
             last_used_at: self.last_used_at.map(to_time),
+            password: password_validity(
+                self.password_set_at,
+                self.password_expires_at,
+                self.previous_password_until,
+                now(),
+            ),
         }
     }
 }
@@ -42,7 +51,8 @@ macro_rules! technical_user_select {
     () => {
         concat!(
             "SELECT a.id, a.org_id, a.user_id, a.structure_id, s.name AS structure_name, a.status, \
-             a.language, a.created_at, a.last_used_at, m.id AS manager_id, ",
+             a.language, a.created_at, a.last_used_at, a.password_set_at, a.password_expires_at, \
+             a.previous_password_until, m.id AS manager_id, ",
             manager_columns!(),
             " FROM accounts a JOIN structures s ON s.id = a.structure_id \
              LEFT JOIN accounts m ON m.id = s.primary_manager_id \
@@ -88,11 +98,13 @@ impl Conn {
         language: Language,
         password_hash: &str,
     ) -> Result<i64, sqlx::Error> {
+        let t = now();
+        let expires_at = self.expiry_from(org_id, t).await?;
         on_conn!(self, c => {
             sqlx::query_scalar::<_, i64>(
                 "INSERT INTO accounts (org_id, kind, user_id, user_id_key, password_hash, status, language, \
-                 structure_id, search_text, created_at) \
-                 VALUES ($1, 'technical_user', $2, $3, $4, 'active', $5, $6, $7, $8) RETURNING id",
+                 structure_id, search_text, created_at, password_set_at, password_expires_at) \
+                 VALUES ($1, 'technical_user', $2, $3, $4, 'active', $5, $6, $7, $8, $8, $9) RETURNING id",
             )
             .bind(org_id)
             .bind(login)
@@ -101,7 +113,8 @@ impl Conn {
             .bind(language.as_str())
             .bind(structure_id)
             .bind(login.to_lowercase())
-            .bind(now())
+            .bind(t)
+            .bind(expires_at)
             .fetch_one(&mut *c)
             .await
         })

@@ -199,9 +199,7 @@ impl MyAccount {
         let mut c = column![text(t("my-account-title")).size(26)]
             .spacing(14)
             .max_width(720);
-        if let Some(n) = &self.notice {
-            c = c.push(n.view());
-        }
+        c = c.push(crate::widget::notice_slot(self.notice.as_ref()));
         c = c
             .push(self.details(ctx))
             .push(self.settings(ctx))

@@ -78,7 +78,7 @@ impl TwoFactor {
                         self.pending = Some((e, data));
                         self.notice = None;
                         self.code.clear();
-                        return Action::Run(iced::widget::operation::focus("totp-code"));
+                        return Action::Run(crate::widget::reveal::focus("totp-code"));
                     }
                     Err(_) => self.notice = Some(Notice::failed(l.t("two-factor-qr-failed"))),
                 }
@@ -148,9 +148,7 @@ impl TwoFactor {
                 .align_y(Alignment::Center)
         ]
         .spacing(10);
-        if let Some(n) = &self.notice {
-            c = c.push(n.view());
-        }
+        c = c.push(crate::widget::notice_slot(self.notice.as_ref()));
         let code_input = |on_submit: Message| {
             text_input("123456", &self.code)
                 .id("totp-code")

@@ -276,7 +276,7 @@ impl People {
         match message {
             Message::Invite => {
                 self.dialog = Some(Dialog::Invite(InviteForm::new(l.language)));
-                return Action::Run(iced::widget::operation::focus("invite-email"));
+                return Action::Run(crate::widget::reveal::focus("invite-email"));
             }
             Message::InviteEdit(e) => {
                 if let Some(Dialog::Invite(form)) = &mut self.dialog {

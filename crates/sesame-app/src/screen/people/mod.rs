@@ -267,7 +267,7 @@ impl People {
     /// Opens an empty record for a new user.
     pub fn new_record(&mut self, ctx: Ctx<'_>) -> Task<Message> {
         self.record = Some(Person::new_user(ctx.locale.language));
-        iced::widget::operation::focus("last-name")
+        crate::widget::reveal::focus("last-name")
     }
 
     /// Forgets the message on screen (written in the language that is being left).

@@ -26,7 +26,7 @@ impl People {
                 self.loading = false;
                 return self.failed(e, l);
             }
-            Message::Find => return Action::Run(iced::widget::operation::focus("search")),
+            Message::Find => return Action::Run(crate::widget::reveal::focus("search")),
             Message::Step(by) => return Action::Run(self.step(by)),
             Message::Search(q) => {
                 self.query = q;

@@ -10,7 +10,9 @@ use super::{
 use crate::locale::Locale;
 use crate::screen::Ctx;
 use crate::widget::virtual_list;
-use crate::widget::{self, Weight, badge, confirm, dialog, primary, secondary, shield};
+use crate::widget::{
+    self, Look, Weight, badge, button_for, confirm, dialog, primary, secondary, shield,
+};
 use sesame_core::api::{PeopleSort, PersonSummary};
 use sesame_core::domain::{Level, Status};
 
@@ -67,9 +69,7 @@ impl People {
             .spacing(10)
             .padding(20)
             .height(Length::Fill);
-        if let Some(n) = &self.notice {
-            page = page.push(n.view());
-        }
+        page = page.push(crate::widget::notice_slot(self.notice.as_ref()));
         let page: Element<'_, Message> = page
             .push(self.toolbar(l))
             .push(self.filters(ctx))
@@ -163,18 +163,24 @@ impl People {
                 .padding(8)
                 .width(Length::Fill),
             text(count).size(13),
-            secondary(
+            button_for(
+                Look::Secondary,
                 l.t_count("people-roles-selected", "count", self.selected.len()),
                 (!self.selected.is_empty()).then_some(Message::AskRolesOfSelection)
-            ),
-            secondary(
+            )
+            .id("roles-of-selection"),
+            button_for(
+                Look::Secondary,
                 l.t_count("people-print-selected", "count", self.selected.len()),
                 (!self.selected.is_empty()).then_some(Message::AskBatch)
-            ),
-            secondary(
+            )
+            .id("print-selection"),
+            button_for(
+                Look::Secondary,
                 t("people-export-csv"),
                 (!self.loading).then_some(Message::ExportCsv)
-            ),
+            )
+            .id("export-csv"),
         ]
         .spacing(10)
         .align_y(Alignment::Center)

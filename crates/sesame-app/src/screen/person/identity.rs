@@ -99,15 +99,15 @@ impl Person {
                 };
                 let roles: Vec<String> = f.roles.iter().cloned().collect();
                 let (id, roles_changed) = (p.id, roles != p.roles);
+                let links = self.link_changes();
                 let c = ctx.client.clone();
                 Action::Run(Task::perform(
                     async move {
-                        let rec = c.update_person(id, &update).await?;
+                        let mut rec = c.update_person(id, &update).await?;
                         if roles_changed {
-                            c.update_roles(id, &roles).await
-                        } else {
-                            Ok(rec)
+                            rec = c.update_roles(id, &roles).await?;
                         }
+                        super::under_charge::save_links(&c, id, links, rec).await
                     },
                     Message::Saved,
                 ))

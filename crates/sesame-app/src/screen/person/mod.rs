@@ -20,7 +20,7 @@ use crate::widget::{
 };
 use sesame_client::ClientError;
 use sesame_core::api::{
-    CreatedPerson, ErrorCode, OneTimePassword, PeoplePage, PersonRecord, PersonSummary,
+    CreatedPerson, ErrorCode, OneTimePassword, PeoplePage, PersonRecord, PersonRef, PersonSummary,
 };
 use sesame_core::domain::{Language, Level};
 
@@ -44,6 +44,9 @@ struct Form {
     language: Option<Language>,
     roles: BTreeSet<String>,
     is_contact: bool,
+    /// The users under this user's charge as they will be once saved (Save sends the links
+    /// added and removed; Cancel forgets them).
+    under_charge: Vec<PersonRef>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -113,7 +116,6 @@ pub enum Message {
     LinkResults(Result<PeoplePage, ClientError>),
     Link(i64),
     Unlink(i64),
-    Linked(Result<PersonRecord, ClientError>),
     Cancel,
     Quit,
     /// The changes are given up: leave as asked.
@@ -319,7 +321,6 @@ impl Person {
             | Message::Deleted(Err(e))
             | Message::Initialized(Err(e))
             | Message::LinkResults(Err(e))
-            | Message::Linked(Err(e))
             | Message::TwoFactorReset(Err(e))
             | Message::StatusChanged(Err(e)) => self.failed(e, ctx),
             Message::Field(..)
@@ -333,8 +334,7 @@ impl Person {
             Message::LinkSearch(_)
             | Message::LinkResults(_)
             | Message::Link(_)
-            | Message::Unlink(_)
-            | Message::Linked(_) => self.on_under_charge(message, ctx),
+            | Message::Unlink(_) => self.on_under_charge(message, ctx),
             _ => self.on_dialog(message, ctx),
         }
     }
@@ -378,5 +378,6 @@ fn form_of(rec: &PersonRecord) -> Form {
         language: Some(p.language),
         roles: p.roles.iter().cloned().collect(),
         is_contact: p.is_contact,
+        under_charge: under_charge::in_order(rec.under_charge.clone()),
     }
 }

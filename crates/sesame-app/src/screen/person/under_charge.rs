@@ -1,7 +1,9 @@
-//! The users under this user's charge: searching level-3 users to link, linking, unlinking.
+//! The users under this user's charge: searching level-3 users to link, then linking and
+//! unlinking in the form. Like the identity, the links are sent by Save and forgotten by
+//! Cancel (`save_links`, after the identity).
 
-use sesame_client::Client;
-use sesame_core::api::PeopleQuery;
+use sesame_client::{Client, ClientError};
+use sesame_core::api::{PeopleQuery, PersonRecord, PersonRef};
 use sesame_core::domain::Level;
 
 use super::{Action, Message, Person};
@@ -30,11 +32,7 @@ impl Person {
                 ));
             }
             Message::LinkResults(Ok(page)) => {
-                let already: Vec<i64> = self
-                    .record
-                    .iter()
-                    .flat_map(|r| r.under_charge.iter().map(|p| p.id))
-                    .collect();
+                let already: Vec<i64> = self.form.under_charge.iter().map(|p| p.id).collect();
                 self.link_results = page
                     .items
                     .into_iter()
@@ -44,27 +42,63 @@ impl Person {
             // Links need a saved record.
             Message::Link(_) | Message::Unlink(_) if self.id.is_none() => {}
             Message::Link(sub) => {
-                self.link_results.retain(|p| p.id != sub);
-                return self.set_link(ctx.client, reqwest::Method::PUT, sub);
+                if let Some(at) = self.link_results.iter().position(|p| p.id == sub) {
+                    let p = self.link_results.remove(at);
+                    let mut linked = self.form.under_charge.clone();
+                    linked.push(PersonRef {
+                        id: p.id,
+                        user_id: p.user_id,
+                        last_name: p.last_name,
+                        first_name: p.first_name,
+                        email: Some(p.email),
+                        level: Some(p.level),
+                    });
+                    self.form.under_charge = in_order(linked);
+                }
             }
-            Message::Unlink(sub) => return self.set_link(ctx.client, reqwest::Method::DELETE, sub),
-            // Only the links changed: keep the identity being edited.
-            Message::Linked(Ok(rec)) => self.refill_keeping_form(rec),
+            Message::Unlink(sub) => self.form.under_charge.retain(|p| p.id != sub),
             _ => {}
         }
         Action::None
     }
 
-    /// Links (PUT) or unlinks (DELETE) one user under this one's charge.
-    fn set_link(&self, client: &Client, method: reqwest::Method, sub: i64) -> Action {
-        let id = self.id.unwrap_or_default();
-        Action::Run(request(
-            client,
-            move |c| async move {
-                c.call::<(), _>(method, &format!("/people/{id}/under-charge/{sub}"), None)
-                    .await
-            },
-            Message::Linked,
-        ))
+    /// The links the form adds (PUT) and removes (DELETE) against the stored record.
+    pub(super) fn link_changes(&self) -> Vec<(reqwest::Method, i64)> {
+        let stored: Vec<i64> = self
+            .record
+            .iter()
+            .flat_map(|r| r.under_charge.iter().map(|p| p.id))
+            .collect();
+        let wanted: Vec<i64> = self.form.under_charge.iter().map(|p| p.id).collect();
+        let added = wanted.iter().filter(|id| !stored.contains(id));
+        let removed = stored.iter().filter(|id| !wanted.contains(id));
+        added
+            .map(|id| (reqwest::Method::PUT, *id))
+            .chain(removed.map(|id| (reqwest::Method::DELETE, *id)))
+            .collect()
     }
+}
+
+/// Sends the links added and removed, one by one, after the identity was saved; the record as
+/// the last answer gives it (or `rec` when nothing changed).
+pub(super) async fn save_links(
+    c: &Client,
+    id: i64,
+    changes: Vec<(reqwest::Method, i64)>,
+    mut rec: PersonRecord,
+) -> Result<PersonRecord, ClientError> {
+    for (method, sub) in changes {
+        rec = c
+            .call::<(), _>(method, &format!("/people/{id}/under-charge/{sub}"), None)
+            .await?;
+    }
+    Ok(rec)
+}
+
+/// The users under charge in the order the record lists them: by name.
+pub(super) fn in_order(mut people: Vec<PersonRef>) -> Vec<PersonRef> {
+    people.sort_by(|a, b| {
+        (&a.last_name, &a.first_name, &a.user_id).cmp(&(&b.last_name, &b.first_name, &b.user_id))
+    });
+    people
 }

@@ -16,9 +16,7 @@ impl Person {
             .size(26)
         ]
         .spacing(14);
-        if let Some(n) = &self.notice {
-            page = page.push(n.view());
-        }
+        page = page.push(crate::widget::notice_slot(self.notice.as_ref()));
         page = page.push(self.identity(ctx));
         if let Some(rec) = &self.record {
             page = page.push(reach::level_sentence(ctx.locale, rec.person.level));
@@ -155,7 +153,12 @@ impl Person {
                         row![
                             text(format!("{} {} ({})", p.first_name, p.last_name, p.user_id))
                                 .width(Length::Fill),
-                            widget::link(t("action-link"), Some(Message::Link(p.id)))
+                            widget::button_for(
+                                widget::Look::Link,
+                                t("action-link"),
+                                Some(Message::Link(p.id))
+                            )
+                            .id(format!("link-{}", p.user_id))
                         ]
                         .align_y(Alignment::Center),
                     )
@@ -172,26 +175,35 @@ impl Person {
                     .spacing(8),
                 );
             }
-            let under = if rec.under_charge.is_empty() {
+            let under = if self.form.under_charge.is_empty() {
                 column![text(t("person-none-under-charge")).size(14)]
             } else {
-                rec.under_charge.iter().fold(column![].spacing(4), |c, p| {
-                    let unlink: Element<'_, Message> = if may_have_charge {
-                        widget::link(t("action-unlink"), Some(Message::Unlink(p.id)))
-                    } else {
-                        text("").into()
-                    };
-                    c.push(
-                        row![
-                            text(format!("{} {} ({})", p.first_name, p.last_name, p.user_id))
-                                .width(Length::Fill),
-                            text(p.level.map(|lv| l.level(lv)).unwrap_or_default()).size(13),
-                            unlink
-                        ]
-                        .spacing(12)
-                        .align_y(Alignment::Center),
-                    )
-                })
+                self.form
+                    .under_charge
+                    .iter()
+                    .fold(column![].spacing(4), |c, p| {
+                        let unlink: Element<'_, Message> = if may_have_charge {
+                            widget::button_for(
+                                widget::Look::Link,
+                                t("action-unlink"),
+                                Some(Message::Unlink(p.id)),
+                            )
+                            .id(format!("unlink-{}", p.user_id))
+                            .into()
+                        } else {
+                            text("").into()
+                        };
+                        c.push(
+                            row![
+                                text(format!("{} {} ({})", p.first_name, p.last_name, p.user_id))
+                                    .width(Length::Fill),
+                                text(p.level.map(|lv| l.level(lv)).unwrap_or_default()).size(13),
+                                unlink
+                            ]
+                            .spacing(12)
+                            .align_y(Alignment::Center),
+                        )
+                    })
             };
             page = page.push(column![heading(t("person-section-under-charge")), under].spacing(8));
         }

@@ -14,7 +14,7 @@ use super::Ctx;
 use crate::locale::Locale;
 use crate::widget::{self, Notice, badge, heading, labelled, notice, primary, secondary};
 use sesame_client::ClientError;
-use sesame_core::api::{CreatedServiceUser, OneTimePassword, ServiceUser, Structure};
+use sesame_core::api::{CreatedServiceUser, IssuedPassword, ServiceUser, Structure};
 use sesame_core::domain::{Language, Scope, Status, StructureKind, validate_user_code};
 use sesame_documents::{CredentialLetter, Holder};
 
@@ -82,12 +82,14 @@ pub enum Message {
     Finish,
     Open(i64),
     SetStatus(Status),
+    /// Marks the service user for SCIM provisioning, or unmarks it.
+    SetProvisioning(bool),
     Updated(Result<ServiceUser, ClientError>),
     EditAccess,
     SaveAccess,
     AskReset,
     ConfirmReset,
-    Reset(Result<OneTimePassword, ClientError>),
+    Reset(Result<IssuedPassword, ClientError>),
     ClosePassword,
     Close,
 }
@@ -160,6 +162,7 @@ impl ServiceUsers {
             },
             language: su.language,
             date: time::OffsetDateTime::now_utc(),
+            handover: sesame_documents::Handover::default(),
         };
         (
             letter,

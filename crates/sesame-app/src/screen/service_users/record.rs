@@ -24,6 +24,13 @@ impl ServiceUsers {
                 };
                 return self.save_record(ctx, change);
             }
+            Message::SetProvisioning(on) => {
+                let change = ServiceUserUpdate {
+                    provisioning: Some(on),
+                    ..Default::default()
+                };
+                return self.save_record(ctx, change);
+            }
             Message::EditAccess => {
                 if let Mode::Record { id, access, .. } = &mut self.mode
                     && let Some(su) = self.list.iter().find(|s| s.id == *id)

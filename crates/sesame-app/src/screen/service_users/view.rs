@@ -13,9 +13,7 @@ impl ServiceUsers {
         let mut page = column![text(t("service-users-title")).size(26)]
             .spacing(14)
             .padding(20);
-        if let Some(n) = &self.notice {
-            page = page.push(n.view());
-        }
+        page = page.push(crate::widget::notice_slot(self.notice.as_ref()));
         let body: Element<'a, Message> = match &self.mode {
             Mode::List => self.list_view(l),
             Mode::Wizard {
@@ -322,6 +320,12 @@ impl ServiceUsers {
             ]
             .spacing(12)
             .align_y(Alignment::Center),
+            crate::widget::check(
+                t("field-provisioning"),
+                su.provisioning,
+                Message::SetProvisioning
+            ),
+            text(t("provisioning-help")).size(13),
             row![
                 secondary(
                     t("action-activate"),

@@ -15,7 +15,7 @@ use crate::locale::Locale;
 use crate::widget::{Notice, heading, labelled, notice, primary, secondary};
 use sesame_client::ClientError;
 use sesame_core::api::{
-    ConnectedUsers, CreatedTechnicalUser, ErrorCode, OneTimePassword, Structure, TechnicalUser,
+    ConnectedUsers, CreatedTechnicalUser, ErrorCode, IssuedPassword, Structure, TechnicalUser,
 };
 use sesame_documents::ConnectionInformation;
 
@@ -60,7 +60,7 @@ pub enum Message {
     BackToStructure,
     AskReset,
     ConfirmReset,
-    Reset(Result<OneTimePassword, ClientError>),
+    Reset(Result<IssuedPassword, ClientError>),
     Cancel,
     /// Building the tree (level 1).
     Edit(edit::Message),
@@ -262,6 +262,7 @@ impl Structures {
         };
         let manager = technical.primary_manager.clone();
         let info = ConnectionInformation {
+            organization_name: ctx.me.organization.name.clone(),
             structure: s.name.clone(),
             organization_code: ctx.me.organization.code.clone(),
             login: technical.user_id.clone(),
@@ -274,6 +275,7 @@ impl Structures {
             manager_email: technical.contact_email.clone().unwrap_or_default(),
             created: technical.created_at,
             language: technical.manager_language.unwrap_or(l.language),
+            handover: sesame_documents::Handover::default(),
         };
         let name = sesame_documents::file_name("doc-connection-file", l.language, &s.name);
         Action::Export(Box::new(info), name)
@@ -324,9 +326,7 @@ impl Structures {
             (None, None, Some(s)) => self.page(ctx, s, l),
         };
         let mut c = column![text(t("structures-title")).size(26)].spacing(12);
-        if let Some(n) = &self.notice {
-            c = c.push(n.view());
-        }
+        c = c.push(crate::widget::notice_slot(self.notice.as_ref()));
         let screen: Element<'a, Message> = c
             .push(
                 row![side, container(main).width(Length::FillPortion(3))]

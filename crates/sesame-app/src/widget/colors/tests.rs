@@ -17,6 +17,13 @@ fn contrast(a: Color, b: Color) -> f32 {
     (x.max(y) + 0.05) / (x.min(y) + 0.05)
 }
 
+fn background_of(background: iced::Background) -> Color {
+    match background {
+        iced::Background::Color(c) => c,
+        iced::Background::Gradient(_) => panic!("a gradient behind text"),
+    }
+}
+
 fn themes() -> Vec<Theme> {
     [
         (ThemeChoice::System, Mode::Light),
@@ -56,6 +63,31 @@ fn text_pairs(theme: &Theme) -> Vec<(String, Color, Color)> {
             p.danger.base.color,
         ),
         ("field error".into(), error_text(theme), page),
+        {
+            let menu = iced::widget::overlay::menu::default(theme);
+            (
+                "menu value".into(),
+                menu.text_color,
+                background_of(menu.background),
+            )
+        },
+        {
+            let menu = iced::widget::overlay::menu::default(theme);
+            (
+                "menu highlighted value".into(),
+                menu.selected_text_color,
+                background_of(menu.selected_background),
+            )
+        },
+        {
+            let closed =
+                iced::widget::pick_list::default(theme, iced::widget::pick_list::Status::Active);
+            (
+                "closed menu".into(),
+                closed.text_color,
+                background_of(closed.background),
+            )
+        },
         ("2FA shield".into(), success_text(theme), page),
         ("muted".into(), muted_text(theme), page),
     ];

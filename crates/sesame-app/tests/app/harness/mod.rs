@@ -49,7 +49,8 @@ impl Window {
     }
 }
 
-const WINDOW: iced::Size = iced::Size::new(1024.0, 768.0);
+/// The smallest window the app is made for.
+const WINDOW: iced::Size = iced::Size::new(1024.0, 700.0);
 
 impl Ui {
     pub async fn start(language: &str) -> Ui {
@@ -232,6 +233,19 @@ impl Ui {
         panic!("Tab never reaches {id} (at {:?})", self.focused());
     }
 
+    /// Whether the control `id` shows in the window as it is now scrolled: inside the window
+    /// and inside every scrolled area around it.
+    pub fn in_view(&mut self, id: &str) -> bool {
+        let mut seek = InView {
+            id: iced::widget::Id::from(id.to_owned()),
+            around: vec![],
+            entering: None,
+            seen: None,
+        };
+        self.in_window(|ui, renderer| ui.operate(renderer, &mut seek));
+        seek.seen.unwrap_or_else(|| panic!("no control {id}"))
+    }
+
     /// The id of the control that has the keyboard focus, if it has one.
     pub fn focused(&mut self) -> Option<String> {
         let found = std::sync::Arc::new(std::sync::Mutex::new(None));
@@ -341,17 +355,28 @@ impl Ui {
             > 0
     }
 
-    /// Chooses `label` in the menu `id` as a keyboard user does: up to the first value, then
-    /// down until it shows.
+    /// Chooses `label` in the menu `id` as a keyboard user does in its open list: up to the
+    /// first value, then down until it shows.
     pub async fn choose(&mut self, id: &str, label: &str) {
-        while self.menu_value(id).as_deref() != Some(label) && self.key_on(id, Named::ArrowUp).await
-        {
-        }
-        while self.menu_value(id).as_deref() != Some(label) {
-            if !self.key_on(id, Named::ArrowDown).await {
-                panic!("{label:?} is not in the menu {id}");
+        for key in [Named::ArrowUp, Named::ArrowDown] {
+            while self.menu_value(id).as_deref() != Some(label) {
+                let before = self.menu_value(id);
+                // The click opens the list on the current value; the arrow moves; Enter takes.
+                self.on(id, |ui| {
+                    ui.tap_key(key);
+                    ui.tap_key(Named::Enter);
+                })
+                .await;
+                if self.menu_value(id) == before {
+                    break;
+                }
             }
         }
+        assert_eq!(
+            self.menu_value(id).as_deref(),
+            Some(label),
+            "{label:?} is not in the menu {id}"
+        );
     }
 
     /// Presses Space on the control `id` (ticks a checkbox, presses a button).
@@ -452,4 +477,55 @@ fn key_pressed(key: Key, modifiers: iced::keyboard::Modifiers) -> iced::Event {
 
 pub fn rand_suffix() -> String {
     sesame_core::domain::generate_token()[..8].to_owned()
+}
+
+/// Finds a control and says whether it is in view (see `Ui::in_view`).
+struct InView {
+    id: iced::widget::Id,
+    /// The scrolled areas around the widget being visited: shown bounds and scroll offset.
+    around: Vec<(iced::Rectangle, f32)>,
+    entering: Option<(iced::Rectangle, f32)>,
+    seen: Option<bool>,
+}
+
+impl iced::advanced::widget::Operation for InView {
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn iced::advanced::widget::Operation)) {
+        let entered = self.entering.take();
+        if let Some(area) = entered {
+            self.around.push(area);
+        }
+        operate(self);
+        if entered.is_some() {
+            self.around.pop();
+        }
+    }
+
+    fn scrollable(
+        &mut self,
+        _id: Option<&iced::widget::Id>,
+        bounds: iced::Rectangle,
+        _content: iced::Rectangle,
+        translation: iced::Vector,
+        _state: &mut dyn iced::advanced::widget::operation::Scrollable,
+    ) {
+        self.entering = Some((bounds, translation.y));
+    }
+
+    fn focusable(
+        &mut self,
+        id: Option<&iced::widget::Id>,
+        bounds: iced::Rectangle,
+        _state: &mut dyn iced::advanced::widget::operation::Focusable,
+    ) {
+        if id != Some(&self.id) {
+            return;
+        }
+        let scrolled: f32 = self.around.iter().map(|(_, y)| y).sum();
+        let (top, bottom) = (bounds.y - scrolled, bounds.y + bounds.height - scrolled);
+        let in_areas = self
+            .around
+            .iter()
+            .all(|(area, _)| top >= area.y && bottom <= area.y + area.height);
+        self.seen = Some(in_areas && top >= 0.0 && bottom <= WINDOW.height);
+    }
 }

@@ -1,0 +1,148 @@
+//! Tab moves the focus, and the page scrolls so that the focused control can be seen: iced
+//! moves the focus only, which leaves a keyboard user typing into a field below the window's
+//! edge (at 200 % scale, on a 700-pixel screen, most forms are taller than the window).
+
+use iced::Rectangle;
+use iced::Task;
+use iced::advanced::widget::Id;
+use iced::advanced::widget::operation::{Focusable, Operation, Outcome, Scrollable};
+use iced::widget::scrollable::AbsoluteOffset;
+
+/// Room kept between the focused control and the scrolled area's edge.
+const MARGIN: f32 = 16.0;
+
+/// The focus to the next control (Tab), brought into view.
+pub fn focus_next<T: Send + 'static>() -> Task<T> {
+    iced::widget::operation::focus_next().chain(reveal_focused())
+}
+
+/// The focus to the previous control (Shift+Tab), brought into view.
+pub fn focus_previous<T: Send + 'static>() -> Task<T> {
+    iced::widget::operation::focus_previous().chain(reveal_focused())
+}
+
+/// The focus to the control `id`, brought into view.
+pub fn focus<T: Send + 'static>(id: impl Into<iced::widget::Id>) -> Task<T> {
+    iced::widget::operation::focus(id).chain(reveal_focused())
+}
+
+/// Scrolls the innermost scrollable area holding the focused control just enough to show it.
+pub fn reveal_focused<T: Send + 'static>() -> Task<T> {
+    iced::advanced::widget::operate(Find::default())
+}
+
+/// Where the focused control is: the scrollable area around it (its rank among the areas, in
+/// the order operations meet them) and the offset that shows it.
+#[derive(Debug, Clone, Copy)]
+struct Target {
+    rank: usize,
+    offset: f32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Area {
+    rank: usize,
+    bounds: Rectangle,
+    content: Rectangle,
+    scrolled: f32,
+}
+
+#[derive(Default)]
+struct Find {
+    areas: usize,
+    /// The scrollable areas around the widget being visited, innermost last.
+    around: Vec<Area>,
+    /// An area met by `scrollable`, entered by the `traverse` that follows it.
+    entering: Option<Area>,
+    target: Option<Target>,
+}
+
+impl<T: Send + 'static> Operation<T> for Find {
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
+        let entered = self.entering.take();
+        if let Some(area) = entered {
+            self.around.push(area);
+        }
+        operate(self);
+        if entered.is_some() {
+            self.around.pop();
+        }
+    }
+
+    fn scrollable(
+        &mut self,
+        _id: Option<&Id>,
+        bounds: Rectangle,
+        content: Rectangle,
+        translation: iced::Vector,
+        _state: &mut dyn Scrollable,
+    ) {
+        self.entering = Some(Area {
+            rank: self.areas,
+            bounds,
+            content,
+            scrolled: translation.y,
+        });
+        self.areas += 1;
+    }
+
+    fn focusable(&mut self, _id: Option<&Id>, bounds: Rectangle, state: &mut dyn Focusable) {
+        if !state.is_focused() {
+            return;
+        }
+        let Some(area) = self.around.last() else {
+            return;
+        };
+        // The control's place in the area's content, and what the area shows of it now.
+        let top = bounds.y - area.content.y;
+        let bottom = top + bounds.height;
+        let (shown_top, shown_bottom) = (area.scrolled, area.scrolled + area.bounds.height);
+        let offset = if top - MARGIN < shown_top {
+            (top - MARGIN).max(0.0)
+        } else if bottom + MARGIN > shown_bottom {
+            bottom + MARGIN - area.bounds.height
+        } else {
+            return;
+        };
+        self.target = Some(Target {
+            rank: area.rank,
+            offset,
+        });
+    }
+
+    fn finish(&self) -> Outcome<T> {
+        match self.target {
+            Some(target) => Outcome::Chain(Box::new(Scroll { target, areas: 0 })),
+            None => Outcome::None,
+        }
+    }
+}
+
+/// Scrolls the area of rank `target.rank` to `target.offset`.
+struct Scroll {
+    target: Target,
+    areas: usize,
+}
+
+impl<T: Send + 'static> Operation<T> for Scroll {
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
+        operate(self);
+    }
+
+    fn scrollable(
+        &mut self,
+        _id: Option<&Id>,
+        _bounds: Rectangle,
+        _content: Rectangle,
+        _translation: iced::Vector,
+        state: &mut dyn Scrollable,
+    ) {
+        if self.areas == self.target.rank {
+            state.scroll_to(AbsoluteOffset {
+                x: None,
+                y: Some(self.target.offset),
+            });
+        }
+        self.areas += 1;
+    }
+}

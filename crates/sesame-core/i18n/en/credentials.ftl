@@ -1,0 +1,53 @@
+# API credentials: validity, rotation, reminders, health (service and technical users).
+
+credential-never = never
+credential-validity-days = { $days ->
+        [one] one day
+       *[other] { $days } days
+    }
+credential-validity-never = never expires
+credential-responsible-default = every level-1 user
+field-responsible-id = Responsible person
+field-days = Validity
+field-grace-days = Grace period
+field-filter = Filter
+
+audit-action-service_user_password_rotated = Service user password rotated
+audit-action-technical_user_password_rotated = Technical user password rotated
+audit-action-previous_password_ended = Previous password ended
+audit-action-credential_validity_changed = Validity of API credentials changed
+audit-action-credential_reminder_sent = Expiry reminder sent
+audit-detail-rotation = old password works until { $until } ({ $days ->
+        [one] one day
+       *[other] { $days } days
+    }); new one expires { $expires }
+audit-detail-validity = { $from } → { $to }
+audit-detail-reminder = { $days } days before expiry on { $expires }, to { $recipients }
+
+mail-credential-reminder-subject = { $organization }: the API password of { $login } expires on { $expires }
+mail-credential-reminder-body =
+    Hello { $name },
+
+    The password of the { $kind } { $login } ({ $label }) expires on { $expires }, in { $days ->
+        [one] one day
+       *[other] { $days } days
+    }. From then on the software that uses this account can no longer obtain API tokens.
+
+    To switch without interruption, open this account in Sesame and choose Rotate: a new password is issued while the current one keeps working for a grace period you choose (7 days unless you change it). Give the new password to whoever runs the software, then end the old one.
+
+    Organization code: { $code }
+credential-kind-service_user = service user
+credential-kind-technical_user = technical user
+
+# Documents: the password's life, the shared server, who issued it, how to obtain a token.
+doc-letters-title = { $count } credential letters
+doc-field-expires = Expires on
+doc-field-previous-until = Old password ends on
+doc-field-server = Server address
+doc-field-issued-by = Issued by
+doc-letter-service-step-2-expires = This password expires on { $date }. Before then, a level-1 administrator rotates it: you receive a new letter while this password keeps working for a few days.
+doc-rotation-step = The previous password keeps working until { $date }: enter this new one in the application before then.
+doc-token-title = How to obtain an API token
+doc-token-intro = Send the organization code, the login and the password to the token address. The QR code at the top of this page holds the API address (never the password).
+doc-token-password-placeholder = the password above
+doc-token-answer = The answer holds a token: send it with each request as the header Authorization: Bearer followed by the token. A token lasts an hour; ask for a new one when it expires.

@@ -1,0 +1,176 @@
+//! PATCH (RFC 7644 §3.5.2): each operation applied in turn to the resource as JSON; the result
+//! is then read as a whole resource and saved like a replacement, by the same checks and rules.
+
+use serde_json::{Map, Value};
+
+use super::ScimError;
+use super::filter::{PatchPath, matches, parse_patch_path};
+use super::resource::{EXTENSION, PATCH_OP};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Add,
+    Replace,
+    Remove,
+}
+
+/// Applies the `Operations` of a PatchOp request to `doc`.
+pub fn apply(doc: &mut Value, request: &Value) -> Result<(), ScimError> {
+    let schemas_ok = request
+        .get("schemas")
+        .and_then(Value::as_array)
+        .is_some_and(|s| s.iter().any(|v| v.as_str() == Some(PATCH_OP)));
+    let ops = request
+        .get("Operations")
+        .or_else(|| request.get("operations"))
+        .and_then(Value::as_array);
+    let (true, Some(ops)) = (schemas_ok, ops) else {
+        return Err(ScimError::syntax("a PatchOp message with Operations"));
+    };
+    for op in ops {
+        let kind = match op
+            .get("op")
+            .and_then(Value::as_str)
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("add") => Kind::Add,
+            Some("replace") => Kind::Replace,
+            Some("remove") => Kind::Remove,
+            _ => return Err(ScimError::syntax("op is add, replace or remove")),
+        };
+        let value = op.get("value").cloned().unwrap_or(Value::Null);
+        let doc = doc.as_object_mut().expect("a resource is an object");
+        match op.get("path").and_then(Value::as_str) {
+            Some(p) => {
+                let path = parse_patch_path(p).map_err(|e| ScimError::path(&e))?;
+                apply_one(doc, kind, &path, value)?;
+            }
+            None if kind == Kind::Remove => return Err(ScimError::no_target()),
+            None => {
+                let Value::Object(values) = value else {
+                    return Err(ScimError::syntax("a value object when there is no path"));
+                };
+                for (key, v) in values {
+                    if key.eq_ignore_ascii_case(EXTENSION) {
+                        let Value::Object(inner) = v else {
+                            return Err(ScimError::syntax("the extension is an object"));
+                        };
+                        let ext = child(doc, EXTENSION);
+                        for (k, v) in inner {
+                            set(ext, &k, v);
+                        }
+                        continue;
+                    }
+                    let path = parse_patch_path(&key).map_err(|e| ScimError::path(&e))?;
+                    apply_one(doc, kind, &path, v)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The object under `key` (made if missing).
+fn child<'a>(obj: &'a mut Map<String, Value>, key: &str) -> &'a mut Map<String, Value> {
+    let existing = obj.keys().find(|k| k.eq_ignore_ascii_case(key)).cloned();
+    let key = existing.unwrap_or_else(|| key.to_owned());
+    let entry = obj.entry(key).or_insert_with(|| Value::Object(Map::new()));
+    if !entry.is_object() {
+        *entry = Value::Object(Map::new());
+    }
+    entry.as_object_mut().expect("made an object")
+}
+
+fn remove(obj: &mut Map<String, Value>, key: &str) {
+    obj.retain(|k, _| !k.eq_ignore_ascii_case(key));
+}
+
+fn set(obj: &mut Map<String, Value>, key: &str, value: Value) {
+    remove(obj, key);
+    obj.insert(key.to_owned(), value);
+}
+
+fn apply_one(
+    doc: &mut Map<String, Value>,
+    kind: Kind,
+    path: &PatchPath,
+    value: Value,
+) -> Result<(), ScimError> {
+    let attr = &path.attr;
+    let container = match &attr.uri {
+        // The extension itself: `urn:…:2.0:User`.
+        Some(uri) if format!("{uri}:{}", attr.name).eq_ignore_ascii_case(EXTENSION) => {
+            match kind {
+                Kind::Remove => remove(doc, EXTENSION),
+                _ => {
+                    let Value::Object(values) = value else {
+                        return Err(ScimError::syntax("the extension is an object"));
+                    };
+                    let ext = child(doc, EXTENSION);
+                    for (k, v) in values {
+                        set(ext, &k, v);
+                    }
+                }
+            }
+            return Ok(());
+        }
+        Some(uri) if uri.eq_ignore_ascii_case(EXTENSION) => child(doc, EXTENSION),
+        _ => doc,
+    };
+    let Some(filter) = &path.filter else {
+        match (&attr.sub, kind) {
+            (Some(sub), Kind::Remove) => remove(child(container, &attr.name), sub),
+            (Some(sub), _) => set(child(container, &attr.name), sub, value),
+            (None, Kind::Remove) => remove(container, &attr.name),
+            (None, Kind::Add) if value.is_object() => {
+                let Value::Object(values) = value else {
+                    unreachable!()
+                };
+                let target = child(container, &attr.name);
+                for (k, v) in values {
+                    set(target, &k, v);
+                }
+            }
+            (None, _) => set(container, &attr.name, value),
+        }
+        return Ok(());
+    };
+    // `emails[value eq "…"]` and `emails[…].value`: the values the filter selects.
+    let key = container
+        .keys()
+        .find(|k| k.eq_ignore_ascii_case(&attr.name))
+        .cloned();
+    let items = key
+        .as_ref()
+        .and_then(|k| container.get_mut(k))
+        .and_then(Value::as_array_mut);
+    let Some(items) = items else {
+        return Err(ScimError::no_target());
+    };
+    let selected: Vec<usize> = (0..items.len())
+        .filter(|i| matches(filter, &items[*i]))
+        .collect();
+    if selected.is_empty() {
+        return Err(ScimError::no_target());
+    }
+    for i in selected.into_iter().rev() {
+        match (&path.sub, kind) {
+            (None, Kind::Remove) => {
+                items.remove(i);
+            }
+            (None, _) => items[i] = value.clone(),
+            (Some(sub), Kind::Remove) => {
+                if let Some(o) = items[i].as_object_mut() {
+                    remove(o, sub);
+                }
+            }
+            (Some(sub), _) => {
+                if let Some(o) = items[i].as_object_mut() {
+                    set(o, sub, value.clone());
+                }
+            }
+        }
+    }
+    Ok(())
+}

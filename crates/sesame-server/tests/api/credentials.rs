@@ -1,0 +1,700 @@
+//! The life of API credentials over real HTTP, on the server's injected clock (moved forward,
+//! never slept): validity and expiry, rotation with overlap, reminders written once (also
+//! by two server processes on one PostgreSQL), and the health view.
+
+use serde_json::{Value, json};
+use sesame_core::domain::{Language, Level, Status};
+use sesame_server::Config;
+use sesame_server::clock::Clock;
+
+use crate::support::{Backend, PASSWORD, TestServer, backends};
+
+const DAY: i64 = 86_400;
+
+async fn token(s: &TestServer, user: &str, password: &str) -> (u16, Value) {
+    s.raw(
+        None,
+        "POST",
+        "/api/v1/token",
+        Some(json!({"organization": "CRED", "user_id": user, "password": password})),
+    )
+    .await
+}
+
+fn secs(v: &Value) -> i64 {
+    let text = v.as_str().unwrap_or_else(|| panic!("a time: {v}"));
+    time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+        .unwrap()
+        .unix_timestamp()
+}
+
+/// A server on `clock`, an organization (French by default) with a level-1 administrator
+/// signed in, and a company whose primary manager is a level-2 person.
+struct World {
+    s: TestServer,
+    clock: Clock,
+    admin: String,
+    company: i64,
+}
+
+async fn world(b: &Backend) -> World {
+    let clock = Clock::default();
+    let s = crate::support::start_with(
+        b,
+        Config {
+            clock: clock.clone(),
+            // The administrator's session outlives the years the clock is moved forward.
+            session_hours: 24 * 365 * 30,
+            ..Config::default()
+        },
+    )
+    .await;
+    let org = s.org("CRED", false).await;
+    s.person(org, "admin", Level::One, Some(PASSWORD)).await;
+    let manager = s
+        .person_with(
+            org,
+            "manon",
+            Level::Two,
+            Status::Active,
+            Language::Fr,
+            Some(PASSWORD),
+        )
+        .await;
+    let admin = s
+        .sign_in("CRED", "admin", PASSWORD)
+        .await
+        .token()
+        .unwrap()
+        .to_owned();
+    let (st, company) = s
+        .raw(
+            Some(&admin),
+            "POST",
+            "/api/v1/structures",
+            Some(json!({"kind": "company", "name": "Boulangerie Tremblay & Fils"})),
+        )
+        .await;
+    assert_eq!(st, 200, "{company}");
+    let company = company["id"].as_i64().unwrap();
+    let (st, body) = s
+        .raw(
+            Some(&admin),
+            "PUT",
+            &format!("/api/v1/structures/{company}/primary-manager"),
+            Some(json!({"version": 1, "person_id": manager})),
+        )
+        .await;
+    assert_eq!(st, 200, "{body}");
+    World {
+        s,
+        clock,
+        admin,
+        company,
+    }
+}
+
+impl World {
+    fn t(&self) -> Option<&str> {
+        Some(&self.admin)
+    }
+
+    /// A service user: (id, password).
+    async fn service_user(&self, code: &str) -> (i64, String) {
+        let (st, body) = self
+            .s
+            .raw(
+                self.t(),
+                "POST",
+                "/api/v1/service-users",
+                Some(json!({"user_code": code, "application": "Paie Nethris",
+                    "scope": {"all_companies": true}})),
+            )
+            .await;
+        assert_eq!(st, 200, "{body}");
+        (
+            body["service_user"]["id"].as_i64().unwrap(),
+            body["password"].as_str().unwrap().to_owned(),
+        )
+    }
+
+    /// The company's technical user: (id, login, password).
+    async fn technical_user(&self) -> (i64, String, String) {
+        let (st, body) = self
+            .s
+            .raw(
+                self.t(),
+                "POST",
+                &format!("/api/v1/structures/{}/technical-user", self.company),
+                None,
+            )
+            .await;
+        assert_eq!(st, 200, "{body}");
+        (
+            body["technical_user"]["id"].as_i64().unwrap(),
+            body["technical_user"]["user_id"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+            body["password"].as_str().unwrap().to_owned(),
+        )
+    }
+
+    /// Writes the reminders due on this world's clock; how many credentials got one.
+    async fn remind(&self) -> usize {
+        self.clock
+            .scope(sesame_server::reminders::send_due(&self.s.db))
+            .await
+            .unwrap()
+    }
+
+    async fn outbox(&self) -> Vec<Value> {
+        let (st, body) = self.s.raw(self.t(), "GET", "/api/v1/outbox", None).await;
+        assert_eq!(st, 200);
+        body.as_array().unwrap().clone()
+    }
+
+    async fn org_id(&self) -> i64 {
+        let mut conn = self.s.db.read().await.unwrap();
+        conn.organization_by_code("CRED").await.unwrap().unwrap().id
+    }
+
+    /// How many audit entries have this action.
+    async fn count(&self, action: &str) -> usize {
+        self.actions().await.iter().filter(|a| *a == action).count()
+    }
+
+    async fn actions(&self) -> Vec<String> {
+        let (_, page) = self.s.raw(self.t(), "GET", "/api/v1/audit", None).await;
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["action"].as_str().unwrap().to_owned())
+            .collect()
+    }
+}
+
+#[tokio::test]
+async fn a_password_expires_after_the_organization_validity_and_is_then_refused_a_token() {
+    for b in backends() {
+        let w = world(&b).await;
+        let s = &w.s;
+        let (st, v) = s
+            .raw(
+                w.t(),
+                "GET",
+                "/api/v1/organization/credential-validity",
+                None,
+            )
+            .await;
+        assert_eq!((st, v.clone()), (200, json!({"days": 365})), "{}", b.name());
+        let before = w.clock.now();
+        let (id, password) = w.service_user("PAIE2026").await;
+        let (_, record) = s
+            .raw(w.t(), "GET", &format!("/api/v1/service-users/{id}"), None)
+            .await;
+        let expires = secs(&record["password_expires_at"]);
+        assert!((expires - (before + 365 * DAY)).abs() < 60, "{record}");
+        assert!(record["previous_password_until"].is_null());
+        assert!(!record.to_string().contains(&password), "secret once");
+        let (tech, login, tech_password) = w.technical_user().await;
+        let (_, t) = s
+            .raw(
+                w.t(),
+                "GET",
+                &format!("/api/v1/technical-users/{tech}"),
+                None,
+            )
+            .await;
+        assert!(
+            (secs(&t["password_expires_at"]) - expires).abs() < 60,
+            "{t}"
+        );
+        let (_, list) = s.raw(w.t(), "GET", "/api/v1/service-users", None).await;
+        assert_eq!(
+            list[0]["password_expires_at"],
+            record["password_expires_at"]
+        );
+
+        assert_eq!(token(s, "PAIE2026", &password).await.0, 200);
+        // A day before the expiry it still works; at the expiry it is refused, with its code.
+        w.clock.advance(expires - w.clock.now() - DAY);
+        assert_eq!(token(s, "PAIE2026", &password).await.0, 200);
+        w.clock.advance_days(1);
+        let (st, body) = token(s, "PAIE2026", &password).await;
+        assert_eq!(st, 401, "{body}");
+        assert_eq!(body["error"]["code"], "credential_expired");
+        // The organization speaks French: the refusal too.
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("a expiré"),
+            "{body}"
+        );
+        let (st, body) = token(s, &login, &tech_password).await;
+        assert_eq!(
+            (st, body["error"]["code"].as_str()),
+            (401, Some("credential_expired"))
+        );
+        // A wrong password is still only a wrong password: expiry says nothing to a guesser.
+        let (_, body) = token(s, "PAIE2026", "not-the-password").await;
+        assert_eq!(body["error"]["code"], "invalid_credentials");
+        // A reset issues a password valid for the validity from now.
+        let (st, reset) = s
+            .raw(
+                w.t(),
+                "POST",
+                &format!("/api/v1/service-users/{id}/password"),
+                None,
+            )
+            .await;
+        assert_eq!(st, 200, "{reset}");
+        assert!((secs(&reset["expires_at"]) - (w.clock.now() + 365 * DAY)).abs() < 60);
+        assert!(reset["previous_password_until"].is_null());
+        assert_eq!(
+            token(s, "PAIE2026", reset["password"].as_str().unwrap())
+                .await
+                .0,
+            200
+        );
+        w.s.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn validity_is_a_level_1_setting_and_never_is_an_explicit_choice() {
+    for b in backends() {
+        let w = world(&b).await;
+        let s = &w.s;
+        let path = "/api/v1/organization/credential-validity";
+        let manon = s.sign_in("CRED", "manon", PASSWORD).await;
+        let (st, _) = s
+            .raw(manon.token(), "PUT", path, Some(json!({"days": null})))
+            .await;
+        assert_eq!(st, 403);
+        let (st, _) = s.raw(manon.token(), "GET", path, None).await;
+        assert_eq!(st, 403);
+        for (body, reason) in [
+            (json!({}), "required"),
+            (json!({"days": 0}), "validity_range"),
+            (json!({"days": 3651}), "validity_range"),
+            (json!({"days": 1.5}), "invalid_value"),
+        ] {
+            let (st, e) = s.raw(w.t(), "PUT", path, Some(body.clone())).await;
+            assert_eq!(
+                (
+                    st,
+                    e["error"]["field"].as_str(),
+                    e["error"]["reason"].as_str()
+                ),
+                (422, Some("days"), Some(reason)),
+                "{body} → {e}"
+            );
+        }
+        let (st, v) = s.raw(w.t(), "PUT", path, Some(json!({"days": null}))).await;
+        assert_eq!((st, v), (200, json!({"days": null})));
+        let (id, password) = w.service_user("FOREVER1").await;
+        let (_, record) = s
+            .raw(w.t(), "GET", &format!("/api/v1/service-users/{id}"), None)
+            .await;
+        assert!(record["password_expires_at"].is_null(), "{record}");
+        w.clock.advance_days(5000);
+        assert_eq!(token(s, "FOREVER1", &password).await.0, 200);
+        let (st, v) = s.raw(w.t(), "PUT", path, Some(json!({"days": 90}))).await;
+        assert_eq!((st, v), (200, json!({"days": 90})));
+        assert!(w.count("credential_validity_changed").await == 2);
+        w.s.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_rotation_keeps_the_old_password_working_for_the_grace_period_only() {
+    for b in backends() {
+        let w = world(&b).await;
+        let s = &w.s;
+        let (id, old) = w.service_user("ROTATE01").await;
+        let rotate = format!("/api/v1/service-users/{id}/password/rotate");
+        for (grace, reason) in [(0, "grace_days_range"), (31, "grace_days_range")] {
+            let (st, e) = s
+                .raw(w.t(), "POST", &rotate, Some(json!({"grace_days": grace})))
+                .await;
+            assert_eq!(
+                (st, e["error"]["reason"].as_str()),
+                (422, Some(reason)),
+                "{e}"
+            );
+        }
+        let (st, rotated) = s
+            .raw(w.t(), "POST", &rotate, Some(json!({"grace_days": 3})))
+            .await;
+        assert_eq!(st, 200, "{rotated}");
+        let new = rotated["password"].as_str().unwrap().to_owned();
+        let until = secs(&rotated["previous_password_until"]);
+        assert!((until - (w.clock.now() + 3 * DAY)).abs() < 60);
+        // Both work during the grace period; the record shows both ends, never a secret.
+        assert_eq!(token(s, "ROTATE01", &old).await.0, 200);
+        assert_eq!(token(s, "ROTATE01", &new).await.0, 200);
+        let (_, record) = s
+            .raw(w.t(), "GET", &format!("/api/v1/service-users/{id}"), None)
+            .await;
+        assert_eq!(secs(&record["previous_password_until"]), until);
+        assert_eq!(record["password_expires_at"], rotated["expires_at"]);
+        assert!(!record.to_string().contains(&new));
+        w.clock.advance_days(3);
+        let (st, body) = token(s, "ROTATE01", &old).await;
+        assert_eq!(
+            (st, body["error"]["code"].as_str()),
+            (401, Some("invalid_credentials"))
+        );
+        assert_eq!(token(s, "ROTATE01", &new).await.0, 200);
+        let (_, record) = s
+            .raw(w.t(), "GET", &format!("/api/v1/service-users/{id}"), None)
+            .await;
+        assert!(record["previous_password_until"].is_null(), "{record}");
+
+        // The default grace is 7 days; "end the old password now" ends it at once.
+        let (_, again) = s.raw(w.t(), "POST", &rotate, Some(json!({}))).await;
+        assert!((secs(&again["previous_password_until"]) - (w.clock.now() + 7 * DAY)).abs() < 60);
+        let newest = again["password"].as_str().unwrap();
+        assert_eq!(token(s, "ROTATE01", &new).await.0, 200);
+        let (st, after) = s
+            .raw(
+                w.t(),
+                "DELETE",
+                &format!("/api/v1/service-users/{id}/password/previous"),
+                None,
+            )
+            .await;
+        assert_eq!(st, 200, "{after}");
+        assert!(after["previous_password_until"].is_null());
+        assert_eq!(token(s, "ROTATE01", &new).await.0, 401);
+        assert_eq!(token(s, "ROTATE01", newest).await.0, 200);
+
+        // The same for a technical user, managed by its primary manager too.
+        let (tech, login, tech_old) = w.technical_user().await;
+        let manon = s.sign_in("CRED", "manon", PASSWORD).await;
+        let (st, rotated) = s
+            .raw(
+                manon.token(),
+                "POST",
+                &format!("/api/v1/technical-users/{tech}/password/rotate"),
+                Some(json!({"grace_days": 30})),
+            )
+            .await;
+        assert_eq!(st, 200, "{rotated}");
+        assert_eq!(token(s, &login, &tech_old).await.0, 200);
+        let (st, _) = s
+            .raw(
+                manon.token(),
+                "DELETE",
+                &format!("/api/v1/technical-users/{tech}/password/previous"),
+                None,
+            )
+            .await;
+        assert_eq!(st, 200);
+        assert_eq!(token(s, &login, &tech_old).await.0, 401);
+        assert_eq!(
+            token(s, &login, rotated["password"].as_str().unwrap())
+                .await
+                .0,
+            200
+        );
+        let actions = w.actions().await;
+        for a in [
+            "service_user_password_rotated",
+            "technical_user_password_rotated",
+            "previous_password_ended",
+        ] {
+            assert!(actions.iter().any(|x| x == a), "{a} in {actions:?}");
+        }
+        assert_eq!(w.count("previous_password_ended").await, 2);
+        w.s.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn owners_are_reminded_30_and_7_days_before_expiry_once_each_in_their_language() {
+    for b in backends() {
+        let w = world(&b).await;
+        let s = &w.s;
+        let org = w.org_id().await;
+        let paul = s
+            .person_with(org, "paul", Level::Two, Status::Active, Language::En, None)
+            .await;
+        let (su, _) = w.service_user("REMIND01").await;
+        let (st, body) = s
+            .raw(
+                w.t(),
+                "PATCH",
+                &format!("/api/v1/service-users/{su}"),
+                Some(json!({"version": 1, "responsible_id": paul})),
+            )
+            .await;
+        assert_eq!(st, 200, "{body}");
+        assert_eq!(body["responsible"]["user_id"], "paul");
+        w.technical_user().await;
+        let reminders = |outbox: &[Value]| {
+            outbox
+                .iter()
+                .filter(|m| {
+                    let subject = m["subject"].as_str().unwrap();
+                    subject.contains("expires on") || subject.contains("expire le")
+                })
+                .map(|m| {
+                    (
+                        m["recipient"].as_str().unwrap().to_owned(),
+                        m["language"].as_str().unwrap().to_owned(),
+                        m["body"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(w.remind().await, 0);
+        w.clock.advance_days(334);
+        assert_eq!(w.remind().await, 0, "31 days before: nothing yet");
+        w.clock.advance_days(2);
+        assert_eq!(w.remind().await, 2, "29 days before");
+        assert_eq!(w.remind().await, 0, "written once");
+        let first = reminders(&w.outbox().await);
+        assert_eq!(first.len(), 2, "{first:?}");
+        let to_paul = first.iter().find(|m| m.0 == "paul@example.org").unwrap();
+        assert_eq!(to_paul.1, "en");
+        assert!(
+            to_paul.2.contains("REMIND01") && to_paul.2.contains("in 29 days"),
+            "{}",
+            to_paul.2
+        );
+        let to_manon = first.iter().find(|m| m.0 == "manon@example.org").unwrap();
+        assert_eq!(to_manon.1, "fr");
+        assert!(
+            to_manon.2.contains("TECH") && to_manon.2.contains("dans 29 jours"),
+            "{}",
+            to_manon.2
+        );
+        w.clock.advance_days(20);
+        assert_eq!(w.remind().await, 0, "9 days before");
+        w.clock.advance_days(3);
+        assert_eq!(w.remind().await, 2, "6 days before");
+        assert_eq!(w.remind().await, 0);
+        w.clock.advance_days(10);
+        assert_eq!(w.remind().await, 0, "expired: no more reminders");
+        let all = reminders(&w.outbox().await);
+        assert_eq!(all.len(), 4, "{all:?}");
+        assert!(all.iter().any(|m| m.2.contains("in 6 days")));
+        assert_eq!(w.count("credential_reminder_sent").await, 4);
+        w.s.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn without_a_responsible_person_every_level_1_user_is_reminded_and_a_rotation_rearms() {
+    for b in backends() {
+        let w = world(&b).await;
+        let s = &w.s;
+        let org = w.org_id().await;
+        s.person(org, "admin2", Level::One, None).await;
+        let (su, _) = w.service_user("REMIND02").await;
+        w.clock.advance_days(360);
+        // Less than 7 days left: one mail (the nearer reminder) to each level-1 user.
+        assert_eq!(w.remind().await, 1);
+        let mails: Vec<String> = w
+            .outbox()
+            .await
+            .iter()
+            .map(|m| m["recipient"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(mails.len(), 2, "{mails:?}");
+        assert!(
+            mails.contains(&"admin@example.org".into())
+                && mails.contains(&"admin2@example.org".into())
+        );
+        // A rotation gives a new expiry, whose reminders come in their turn.
+        let (st, _) = s
+            .raw(
+                w.t(),
+                "POST",
+                &format!("/api/v1/service-users/{su}/password/rotate"),
+                Some(json!({})),
+            )
+            .await;
+        assert_eq!(st, 200);
+        assert_eq!(w.remind().await, 0);
+        w.clock.advance_days(340);
+        assert_eq!(w.remind().await, 1);
+        w.s.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn two_servers_on_one_database_write_each_reminder_once() {
+    for b in backends() {
+        let w = world(&b).await;
+        let (_, _) = w.service_user("TWICE001").await;
+        let (_, _) = w.service_user("TWICE002").await;
+        w.technical_user().await;
+        w.clock.advance_days(340);
+        // A second server on the same database, with its own pool, on the same clock.
+        let other = sesame_server::Db::connect(&w.s.database_url).await.unwrap();
+        for _ in 0..3 {
+            let (a, b2) = tokio::join!(
+                w.clock.scope(sesame_server::reminders::send_due(&w.s.db)),
+                w.clock.scope(sesame_server::reminders::send_due(&other))
+            );
+            assert!(a.unwrap() + b2.unwrap() <= 3);
+        }
+        // Three credentials, each reminded once: the technical user's manager, and the
+        // service users' stand-in (the one level-1 user) twice.
+        assert_eq!(w.outbox().await.len(), 3 + 1, "{:?}", w.outbox().await);
+        other.close().await;
+        w.s.stop().await;
+    }
+}
+
+/// Two `sesame-server serve` processes on one PostgreSQL, each looking every second.
+#[tokio::test]
+async fn two_server_processes_on_one_postgresql_write_each_reminder_once() {
+    let Some(pg) = backends()
+        .into_iter()
+        .find(|b| matches!(b, Backend::Postgres(_)))
+    else {
+        return;
+    };
+    let w = world(&pg).await;
+    let s = &w.s;
+    // Passwords that expire within 30 days, and one within 7, from the real time on.
+    let path = "/api/v1/organization/credential-validity";
+    s.raw(w.t(), "PUT", path, Some(json!({"days": 20}))).await;
+    w.service_user("PROC0001").await;
+    w.technical_user().await;
+    s.raw(w.t(), "PUT", path, Some(json!({"days": 5}))).await;
+    w.service_user("PROC0002").await;
+    let outbox_before = w.outbox().await.len();
+    let spawn = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sesame-server"))
+            .args([
+                "serve",
+                "--database",
+                &s.database_url,
+                "--listen",
+                "127.0.0.1:0",
+            ])
+            .env("SESAME_REMINDER_POLL_SECS", "1")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("sesame-server starts")
+    };
+    let mut first = spawn();
+    let mut second = spawn();
+    // Wait for the three reminders, then let both processes look a few more times.
+    let mut waited = 0;
+    while w.count("credential_reminder_sent").await < 3 {
+        assert!(waited < 300, "reminders written");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        waited += 1;
+    }
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    let _ = first.kill();
+    let _ = second.kill();
+    let _ = first.wait();
+    let _ = second.wait();
+    assert_eq!(w.count("credential_reminder_sent").await, 3);
+    let outbox = w.outbox().await;
+    // PROC0001 and PROC0002 to the one level-1 user, the technical user to its manager.
+    assert_eq!(outbox.len() - outbox_before, 3, "{outbox:?}");
+    let subjects: Vec<&str> = outbox
+        .iter()
+        .map(|m| m["subject"].as_str().unwrap())
+        .collect();
+    for login in ["PROC0001", "PROC0002", "TECH"] {
+        assert_eq!(
+            subjects.iter().filter(|t| t.contains(login)).count(),
+            1,
+            "{login}: {subjects:?}"
+        );
+    }
+    w.s.stop().await;
+}
+
+#[tokio::test]
+async fn the_health_view_counts_days_on_the_server_clock_and_filters() {
+    for b in backends() {
+        let w = world(&b).await;
+        let s = &w.s;
+        let (used, password) = w.service_user("USED0001").await;
+        let (_, _) = w.service_user("IDLE0001").await;
+        let (tech, _, _) = w.technical_user().await;
+        assert_eq!(token(s, "USED0001", &password).await.0, 200);
+        let wr = &w;
+        let health = |filter: &'static str| {
+            let path = if filter.is_empty() {
+                "/api/v1/credentials".to_owned()
+            } else {
+                format!("/api/v1/credentials?filter={filter}")
+            };
+            async move {
+                let (st, body) = wr.s.raw(wr.t(), "GET", &path, None).await;
+                assert_eq!(st, 200, "{body}");
+                body.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|h| h["user_id"].as_str().unwrap().to_owned())
+                    .collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(health("").await.len(), 3);
+        assert_eq!(
+            health("never_used").await,
+            [
+                "IDLE0001",
+                "TECH000001"
+                    .replace("000001", &format!("{:06}", w.company))
+                    .as_str()
+            ]
+        );
+        assert!(health("unused_90_days").await.len() == 2);
+        assert!(health("expires_within_30_days").await.is_empty());
+        w.clock.advance_days(100);
+        assert_eq!(health("unused_90_days").await.len(), 3);
+        let (_, all) = s.raw(w.t(), "GET", "/api/v1/credentials", None).await;
+        let line = all
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["id"] == used)
+            .unwrap();
+        assert_eq!(line["days_since_use"], 100);
+        assert_eq!(line["age_days"], 100);
+        assert_eq!(line["days_to_expiry"], 265);
+        assert_eq!(line["kind"], "service_user");
+        assert_eq!(line["owners"][0]["user_id"], "admin");
+        let t = all
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["id"] == tech)
+            .unwrap();
+        assert_eq!(t["owners"][0]["user_id"], "manon");
+        assert_eq!(t["label"], "Boulangerie Tremblay & Fils");
+        w.clock.advance_days(240);
+        assert_eq!(health("expires_within_30_days").await.len(), 3);
+        w.clock.advance_days(30);
+        assert_eq!(health("expired").await.len(), 3);
+        assert!(health("expires_within_30_days").await.is_empty());
+        // A primary manager sees the technical users of their structures only.
+        let manon = s.sign_in("CRED", "manon", PASSWORD).await;
+        let (st, mine) = s
+            .raw(manon.token(), "GET", "/api/v1/credentials", None)
+            .await;
+        assert_eq!(st, 200);
+        assert_eq!(mine.as_array().unwrap().len(), 1);
+        assert_eq!(mine[0]["id"], tech);
+        let (st, _) = s
+            .raw(w.t(), "GET", "/api/v1/credentials?filter=soon", None)
+            .await;
+        assert_eq!(st, 422);
+        w.s.stop().await;
+    }
+}
