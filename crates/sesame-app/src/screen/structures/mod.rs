@@ -184,8 +184,15 @@ impl Structures {
                     };
                 }
             }
+            // Who reaches it could not be read: said, and the page (a password on screen
+            // included) stays as it is.
+            Message::Connected(Err(e)) => {
+                if e.session_ended() {
+                    return Action::SessionEnded(e);
+                }
+                self.notice = Some(Notice::failed(l.error(&e)));
+            }
             Message::Loaded(Err(e))
-            | Message::Connected(Err(e))
             | Message::Technical(Err(e))
             | Message::Created(Err(e))
             | Message::Reset(Err(e)) => {
