@@ -86,6 +86,13 @@ async fn a_dry_run_changes_nothing_then_apply_creates_exactly_the_valid_rows() {
         totals.create, totals.unchanged, totals.refused
     ));
 
+    // The refused rows alone, to find them among many.
+    ui.click_id("import-only-refused").await;
+    assert!(!ui.sees("Sera créée"));
+    ui.expect("Refusée");
+    ui.click_id("import-only-refused").await;
+    ui.expect("Sera créée");
+
     // The report as a French spreadsheet reads it.
     ui.click_id("import-export").await;
     let csv = std::fs::read_to_string(ui.home.join("documents").join("rapport-import.csv"))
@@ -193,6 +200,7 @@ async fn a_file_read_is_not_thrown_away_without_asking_and_bad_columns_are_named
     for next in [
         "import-read",
         "import-template",
+        "import-only-refused",
         "import-delivery",
         "import-apply",
     ] {

@@ -18,6 +18,7 @@ import-report-dry-run = Vérification de « { $file } » : rien n’a encore 
 import-report-applied = Import de « { $file } » : terminé
 import-totals-dry-run = À créer : { $create } · à mettre à jour : { $update } · inchangées : { $unchanged } · refusées : { $refused }
 import-totals-applied = Créées : { $create } · mises à jour : { $update } · inchangées : { $unchanged } · refusées : { $refused }
+import-only-refused = Lignes refusées seulement
 import-column-line = Ligne
 import-column-outcome = Résultat
 import-column-detail = Changements ou motifs

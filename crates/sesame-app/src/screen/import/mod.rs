@@ -76,6 +76,8 @@ pub struct Import {
     dialog: Option<Dialog>,
     notice: Option<Notice>,
     window: Window,
+    /// The report shows the refused rows alone.
+    only_refused: bool,
     /// Letters made so far (each with its password, written nowhere else).
     letters: Vec<sesame_documents::CredentialLetter>,
     /// The new people whose letters are still to make, with their names and languages.
@@ -119,6 +121,7 @@ pub enum Message {
     CloseDialog,
     Tick,
     Scrolled(scrollable::Viewport),
+    OnlyRefused(bool),
 }
 
 pub enum Action {
@@ -149,6 +152,7 @@ impl Import {
             dialog: None,
             notice: None,
             window: Window::default(),
+            only_refused: false,
             letters: vec![],
             pending: vec![],
         }
@@ -250,6 +254,10 @@ impl Import {
             }
             Message::CloseDialog => self.dialog = None,
             Message::Scrolled(v) => self.window = Window::from_viewport(v),
+            Message::OnlyRefused(on) => {
+                self.only_refused = on;
+                self.window = Window::default();
+            }
             Message::Checked(Err(e))
             | Message::Applied(Err(e))
             | Message::NewPeople(Err(e))
