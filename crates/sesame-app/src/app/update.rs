@@ -27,8 +27,10 @@ impl App {
                 self.locale = Locale::new(l);
                 // Messages already written stay in the language they were written in: gone.
                 self.toast = None;
-                if let Screen::People(p) = &mut self.screen {
-                    p.clear_notice();
+                match &mut self.screen {
+                    Screen::People(p) => p.clear_notice(),
+                    Screen::Import(i) => i.clear_notice(),
+                    _ => {}
                 }
                 self.settings.language = Some(l);
                 self.save_settings();

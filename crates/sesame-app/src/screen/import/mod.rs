@@ -158,6 +158,11 @@ impl Import {
         }
     }
 
+    /// Forgets the message on screen (written in the language that is being left).
+    pub fn clear_notice(&mut self) {
+        self.notice = None;
+    }
+
     /// The last report (dry run or applied).
     pub fn report(&self) -> Option<&ImportReport> {
         self.report.as_ref()
