@@ -198,6 +198,7 @@ impl App {
             (_, Screen::Import(i)) => i.on_shortcut(s).map(Message::Import),
             (_, Screen::Contacts(c)) => c.on_shortcut(s).map(Message::Contacts),
             (_, Screen::Roles(r)) => r.on_shortcut(s).map(Message::Roles),
+            (_, Screen::ServiceUsers(u)) => u.on_shortcut(s).map(Message::ServiceUsers),
             _ => None,
         };
         match message {

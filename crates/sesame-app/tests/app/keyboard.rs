@@ -191,3 +191,40 @@ async fn tab_passes_by_disabled_buttons_and_stops_on_them_once_enabled() {
         ui.focused()
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_service_user_wizard_goes_from_start_to_finish_with_the_keyboard_alone() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("Service users").await;
+    ui.expect("PAIE2026");
+    ui.press_command("n").await;
+    ui.expect("Service user (API only)");
+    ui.tab_to("user-code").await;
+    // A code the list already has is refused at once, beside the code, before any access.
+    ui.type_keys("PAIE2026").await;
+    ui.tab_to("application").await;
+    ui.type_keys("Paie Nethris").await;
+    ui.press(Named::Enter).await;
+    ui.expect("This user ID is already taken in your organization.");
+    ui.expect("Service user (API only)");
+    ui.tab_to("user-code").await;
+    ui.select_all().await;
+    ui.type_keys("NETHRIS7").await;
+    assert!(!ui.sees("This user ID is already taken in your organization."));
+    ui.press(Named::Enter).await;
+    ui.expect("Tick the companies and levels of the administrative structure this user may reach; each includes what lies under it.");
+    // Esc goes back a step, and Enter on again: the choices made are kept.
+    ui.press(Named::Escape).await;
+    assert!(ui.sees("Service user (API only)") && !ui.sees("Tick the companies and levels of the administrative structure this user may reach; each includes what lies under it."));
+    ui.press(Named::Enter).await;
+    ui.tab_to("scope-all-companies").await;
+    ui.press(Named::Space).await;
+    ui.tab_to("wizard-next").await;
+    ui.press(Named::Enter).await;
+    ui.expect("The service user NETHRIS7 was created for Paie Nethris. Its password is below.");
+    assert!(ui.app.service_users().unwrap().shown_password().is_some());
+    ui.tab_to("wizard-finish").await;
+    ui.press(Named::Space).await;
+    assert_eq!(ui.app.service_users().unwrap().shown_password(), None);
+    ui.expect("NETHRIS7");
+}

@@ -34,6 +34,9 @@ pub struct Draft {
     pub all_companies: bool,
     pub whole_structure: bool,
     pub chosen: BTreeSet<i64>,
+    /// What the server (or the list already loaded) refused, by field, until that field is
+    /// typed in again.
+    pub refused: std::collections::HashMap<String, String>,
 }
 
 enum Mode {
@@ -142,6 +145,33 @@ impl ServiceUsers {
     }
 
     /// The reason the typed user code is refused, if it is.
+    /// Ctrl+N starts the wizard; in it, Enter goes on (when the step is complete) and Esc goes
+    /// back a step, or out of the wizard from its first.
+    pub fn on_shortcut(&self, s: super::Shortcut) -> Option<Message> {
+        use super::Shortcut;
+        match (&self.mode, s) {
+            (Mode::List, Shortcut::New) => Some(Message::New),
+            (Mode::Wizard { step, draft, .. }, Shortcut::Confirm) => match step {
+                Step::Identification if Self::identification_ready(draft) => Some(Message::Next),
+                Step::Access if draft.has_access() && !self.busy => Some(Message::Next),
+                Step::Letter => Some(Message::Finish),
+                _ => None,
+            },
+            (Mode::Wizard { step, .. }, Shortcut::Cancel) => Some(match step {
+                Step::Access => Message::Back,
+                // The password is shown once: Esc does not throw it away.
+                Step::Letter => return None,
+                Step::Identification => Message::Close,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The identification step can go on: a valid code and an application.
+    pub fn identification_ready(draft: &Draft) -> bool {
+        validate_user_code(&draft.user_code).is_ok() && !draft.application.trim().is_empty()
+    }
+
     pub fn code_error(draft: &Draft, l: Locale) -> Option<String> {
         if draft.user_code.is_empty() {
             return None;
@@ -149,6 +179,7 @@ impl ServiceUsers {
         validate_user_code(&draft.user_code)
             .err()
             .map(|e| l.t(&format!("reason-{}", e.code)))
+            .or_else(|| draft.refused.get("user_code").cloned())
     }
 
     fn letter(&self, ctx: Ctx<'_>, su: &ServiceUser, password: &str) -> (CredentialLetter, String) {
@@ -222,6 +253,7 @@ impl ServiceUsers {
             }
             // Finishing forgets the password.
             Message::Finish | Message::Close => self.mode = Mode::List,
+            Message::Created(Err(e)) if !e.session_ended() => self.not_created(e, ctx.locale),
             Message::Loaded(Err(e))
             | Message::Created(Err(e))
             | Message::Updated(Err(e))
@@ -239,6 +271,11 @@ impl ServiceUsers {
 }
 
 impl Draft {
+    /// Some access is chosen (the access step can go on).
+    pub fn has_access(&self) -> bool {
+        self.all_companies || self.whole_structure || !self.chosen.is_empty()
+    }
+
     /// The access chosen in the draft.
     fn scope(&self) -> Scope {
         Scope {

@@ -121,7 +121,15 @@ impl ServiceUsers {
                     .id("search")
                     .on_input(Message::Search)
                     .padding(8),
-                primary(t("service-users-new"), Some(Message::New))
+                widget::with_shortcut(
+                    widget::button_for(
+                        widget::Look::Primary,
+                        t("service-users-new"),
+                        Some(Message::New)
+                    )
+                    .id("new-service-user"),
+                    "Ctrl+N"
+                )
             ]
             .spacing(10),
             header,
@@ -161,8 +169,7 @@ impl ServiceUsers {
     fn identification_step<'a>(l: Locale, draft: &'a Draft) -> Element<'a, Message> {
         let t = |id: &str| l.t(id);
         let code_error = Self::code_error(draft, l);
-        let ready =
-            validate_user_code(&draft.user_code).is_ok() && !draft.application.trim().is_empty();
+        let ready = Self::identification_ready(draft);
         column![
             heading(t("wizard-identification")),
             labelled(t("field-type"), text(t("type-service-user")), None),
@@ -208,17 +215,19 @@ impl ServiceUsers {
     fn access_step<'a>(&'a self, l: Locale, draft: &'a Draft) -> Element<'a, Message> {
         let t = |id: &str| l.t(id);
         let tree = self.access_editor(l, draft);
-        let ready = draft.all_companies || draft.whole_structure || !draft.chosen.is_empty();
+        let ready = draft.has_access();
         column![
             heading(t("wizard-access")),
             text(t("wizard-access-intro")),
             tree,
             row![
                 secondary(t("action-back"), Some(Message::Back)),
-                primary(
+                widget::button_for(
+                    widget::Look::Primary,
                     t("action-next"),
                     (ready && !self.busy).then_some(Message::Next)
                 )
+                .id("wizard-next")
             ]
             .spacing(10),
         ]
@@ -246,7 +255,12 @@ fn letter_step<'a>(l: Locale, su: &'a ServiceUser, password: &'a str) -> Element
         row![
             secondary(t("action-copy"), Some(Message::CopyPassword)),
             secondary(t("action-print-letter"), Some(Message::PrintLetter)),
-            primary(t("action-finish"), Some(Message::Finish))
+            widget::button_for(
+                widget::Look::Primary,
+                t("action-finish"),
+                Some(Message::Finish)
+            )
+            .id("wizard-finish")
         ]
         .spacing(10),
     ]
@@ -279,6 +293,7 @@ impl ServiceUsers {
                             draft.chosen.contains(&s.id),
                             move |on| Message::Toggle(id, on),
                         )
+                        .id(format!("structure-{id}"))
                         .into()
                     };
                     c.push(container(boxed).padding(iced::Padding {
@@ -291,7 +306,8 @@ impl ServiceUsers {
                 l.t("scope-all-companies"),
                 draft.all_companies,
                 Message::AllCompanies
-            ),
+            )
+            .id("scope-all-companies"),
             crate::widget::check(
                 l.t("scope-whole-structure"),
                 draft.whole_structure,

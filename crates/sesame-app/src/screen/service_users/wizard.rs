@@ -3,8 +3,8 @@
 
 use super::{Action, Draft, Message, Mode, ServiceUsers, Step};
 use crate::screen::{Ctx, request};
-use sesame_core::api::NewServiceUser;
-use sesame_core::domain::{Status, validate_user_code};
+use sesame_core::api::{ErrorCode, NewServiceUser};
+use sesame_core::domain::Status;
 
 impl ServiceUsers {
     /// The wizard's messages; its failure is answered by `update`.
@@ -56,9 +56,18 @@ impl ServiceUsers {
         };
         match step {
             Step::Identification => {
-                if validate_user_code(&draft.user_code).is_ok()
-                    && !draft.application.trim().is_empty()
-                {
+                // A code this list already shows is refused here, before the access is chosen
+                // (the server refuses it anyway when the list is not current).
+                let known = self
+                    .list
+                    .iter()
+                    .any(|s| s.user_code.eq_ignore_ascii_case(&draft.user_code));
+                if known {
+                    draft.refused.insert(
+                        "user_code".into(),
+                        ctx.locale.field_code(&ErrorCode::DuplicateUserId.as_str()),
+                    );
+                } else if Self::identification_ready(draft) {
                     *step = Step::Access;
                 }
             }
@@ -86,6 +95,30 @@ impl ServiceUsers {
         Action::None
     }
 
+    /// The server refused the creation: its reasons go next to their fields, on the step
+    /// that has them (the identification for the code and the application); the rest is said
+    /// above the wizard.
+    pub(super) fn not_created(&mut self, e: sesame_client::ClientError, l: crate::locale::Locale) {
+        self.busy = false;
+        let refused = crate::screen::refused_fields(&e, l);
+        let Mode::Wizard { step, draft, .. } = &mut self.mode else {
+            return;
+        };
+        let identification = refused
+            .iter()
+            .any(|(field, _)| field == "user_code" || field == "application");
+        if identification {
+            *step = Step::Identification;
+        }
+        let unplaced = refused
+            .iter()
+            .any(|(field, _)| field != "user_code" && field != "application");
+        draft.refused.extend(refused);
+        // A notice only for what no field of the wizard shows.
+        self.notice =
+            (unplaced || !identification).then(|| crate::widget::Notice::failed(l.error(&e)));
+    }
+
     /// An edit of the draft: the identification fields are the wizard's only, the access ones
     /// also those of a record's access being edited.
     pub(super) fn edit_draft(&mut self, message: Message) {
@@ -105,8 +138,14 @@ impl ServiceUsers {
             _ => return,
         };
         match message {
-            Message::Code(v) => draft.user_code = v.trim().to_owned(),
-            Message::Application(v) => draft.application = v,
+            Message::Code(v) => {
+                draft.user_code = v.trim().to_owned();
+                draft.refused.remove("user_code");
+            }
+            Message::Application(v) => {
+                draft.application = v;
+                draft.refused.remove("application");
+            }
             Message::Suspended(b) => draft.suspended = b,
             Message::Language(lang) => draft.language = Some(lang),
             Message::AllCompanies(b) => draft.all_companies = b,
