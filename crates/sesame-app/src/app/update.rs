@@ -196,6 +196,7 @@ impl App {
             (Shortcut::FocusPrevious, _) => return crate::widget::reveal::focus_previous(),
             (_, Screen::People(p)) => p.on_shortcut(s).map(Message::People),
             (_, Screen::Import(i)) => i.on_shortcut(s).map(Message::Import),
+            (_, Screen::Structures(st)) => st.on_shortcut(s).map(Message::Structures),
             (_, Screen::Contacts(c)) => c.on_shortcut(s).map(Message::Contacts),
             (_, Screen::Roles(r)) => r.on_shortcut(s).map(Message::Roles),
             (_, Screen::ServiceUsers(u)) => u.on_shortcut(s).map(Message::ServiceUsers),

@@ -273,7 +273,7 @@ impl Import {
 
     fn browse(&self) -> Action {
         if !self.native_dialogs {
-            return Action::Run(iced::widget::operation::focus("import-path"));
+            return Action::Run(crate::widget::reveal::focus("import-path"));
         }
         let documents = self.documents.clone();
         Action::Run(Task::perform(

@@ -81,6 +81,7 @@ impl Structures {
                     f.candidates = Some(list);
                 }
                 self.label_choice(l);
+                return Action::Run(crate::widget::reveal::focus("structure-manager"));
             }
             Message::AskMove => {
                 if let Some(s) = self.selected().cloned() {
@@ -90,6 +91,7 @@ impl Structures {
                     });
                     self.open_place(Kind::Parent, &s, chosen);
                     self.label_choice(l);
+                    return Action::Run(crate::widget::reveal::focus("structure-parent"));
                 }
             }
             Message::Choose(c) => {
