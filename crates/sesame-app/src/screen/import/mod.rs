@@ -116,6 +116,7 @@ pub enum Message {
     Passwords(Result<Vec<InitializedPassword>, ClientError>),
     Template,
     ExportReport,
+    ReportReady(Vec<u8>, String),
     Back,
     Discard,
     CloseDialog,
@@ -242,12 +243,21 @@ impl Import {
                 let bytes = sesame_core::api::import::template(l.language).into_bytes();
                 return Action::Save(bytes, format!("{}.csv", l.t("import-template-file")));
             }
+            // Written off the interface thread: a report may hold 20,000 rows.
             Message::ExportReport => {
-                if let Some(r) = &self.report {
+                if let Some(r) = self.report.clone() {
                     let name = format!("{}.csv", l.t("import-report-file"));
-                    return Action::Save(report::csv(l, r), name);
+                    return Action::Run(Task::perform(
+                        async move {
+                            tokio::task::spawn_blocking(move || report::csv(l, &r))
+                                .await
+                                .unwrap_or_default()
+                        },
+                        move |bytes| Message::ReportReady(bytes, name.clone()),
+                    ));
                 }
             }
+            Message::ReportReady(bytes, name) => return Action::Save(bytes, name),
             Message::Back if self.unsaved() && self.busy.is_none() => {
                 self.dialog = Some(Dialog::ConfirmDiscard);
             }
