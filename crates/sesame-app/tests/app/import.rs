@@ -140,6 +140,12 @@ async fn a_dry_run_changes_nothing_then_apply_creates_exactly_the_valid_rows() {
         .join("lettres-identifiants-demo.pdf");
     let read = crate::pdf::read_file(&pdf);
     assert_eq!(read.pages, created, "one page a letter");
+    // Each in its holder's language: Amélie Côté in French, Thu Lê in English.
+    let text = crate::pdf::squash(&read.text);
+    assert!(
+        text.contains("Votre accès à Sesame") && text.contains("Your access to Sesame"),
+        "{text}"
+    );
     assert!(
         read.text.contains("a.cote") && read.text.contains("t.le"),
         "{}",
