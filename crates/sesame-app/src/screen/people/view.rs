@@ -202,6 +202,7 @@ impl People {
             container(text(t("column-options")).size(13)).width(OPTIONS_WIDTH),
         ]
         .spacing(8)
+        .align_y(Alignment::Center)
         .padding([6, 8])
         .into()
     }
