@@ -201,7 +201,7 @@ impl App {
                 let import =
                     import::Import::new(self.places.native_dialogs, self.places.documents.clone());
                 self.screen = Screen::Import(Box::new(import));
-                iced::widget::operation::focus("import-path")
+                crate::widget::reveal::focus("import-path")
             }
         }
     }

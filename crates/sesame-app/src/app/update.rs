@@ -27,8 +27,10 @@ impl App {
                 self.locale = Locale::new(l);
                 // Messages already written stay in the language they were written in: gone.
                 self.toast = None;
-                if let Screen::People(p) = &mut self.screen {
-                    p.clear_notice();
+                match &mut self.screen {
+                    Screen::People(p) => p.clear_notice(),
+                    Screen::Import(i) => i.clear_notice(),
+                    _ => {}
                 }
                 self.settings.language = Some(l);
                 self.save_settings();
@@ -194,6 +196,7 @@ impl App {
             (Shortcut::FocusPrevious, _) => return crate::widget::reveal::focus_previous(),
             (_, Screen::People(p)) => p.on_shortcut(s).map(Message::People),
             (_, Screen::Import(i)) => i.on_shortcut(s).map(Message::Import),
+            (_, Screen::Structures(st)) => st.on_shortcut(s).map(Message::Structures),
             (_, Screen::Contacts(c)) => c.on_shortcut(s).map(Message::Contacts),
             (_, Screen::Roles(r)) => r.on_shortcut(s).map(Message::Roles),
             (_, Screen::ServiceUsers(u)) => u.on_shortcut(s).map(Message::ServiceUsers),

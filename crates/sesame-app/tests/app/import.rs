@@ -86,6 +86,13 @@ async fn a_dry_run_changes_nothing_then_apply_creates_exactly_the_valid_rows() {
         totals.create, totals.unchanged, totals.refused
     ));
 
+    // The refused rows alone, to find them among many.
+    ui.click_id("import-only-refused").await;
+    assert!(!ui.sees("Sera créée"));
+    ui.expect("Refusée");
+    ui.click_id("import-only-refused").await;
+    ui.expect("Sera créée");
+
     // The report as a French spreadsheet reads it.
     ui.click_id("import-export").await;
     let csv = std::fs::read_to_string(ui.home.join("documents").join("rapport-import.csv"))
@@ -133,6 +140,12 @@ async fn a_dry_run_changes_nothing_then_apply_creates_exactly_the_valid_rows() {
         .join("lettres-identifiants-demo.pdf");
     let read = crate::pdf::read_file(&pdf);
     assert_eq!(read.pages, created, "one page a letter");
+    // Each in its holder's language: Amélie Côté in French, Thu Lê in English.
+    let text = crate::pdf::squash(&read.text);
+    assert!(
+        text.contains("Votre accès à Sesame") && text.contains("Your access to Sesame"),
+        "{text}"
+    );
     assert!(
         read.text.contains("a.cote") && read.text.contains("t.le"),
         "{}",
@@ -184,6 +197,33 @@ async fn a_file_read_is_not_thrown_away_without_asking_and_bad_columns_are_named
         !ui.shown_names().contains(&"a.nguyen".to_owned()),
         "nothing imported"
     );
+
+    // The keyboard alone: Tab in reading order to Apply, Enter, Enter again confirms.
+    ui.click_id("people-import").await;
+    ui.tab_to("import-path").await;
+    ui.type_keys(&good.display().to_string()).await;
+    ui.press(Named::Enter).await;
+    for next in [
+        "import-read",
+        "import-template",
+        "import-only-refused",
+        "import-delivery",
+        "import-apply",
+    ] {
+        ui.tab(false).await;
+        let wanted = format!("{:?}", iced::widget::Id::from(next.to_owned()));
+        assert_eq!(
+            ui.focused().as_deref(),
+            Some(wanted.as_str()),
+            "Tab to {next}"
+        );
+    }
+    ui.press(Named::Enter).await;
+    ui.expect("Apply the import?");
+    ui.press(Named::Enter).await;
+    ui.expect("Import applied. Created: 1; updated: 0.");
+    ui.press(Named::Escape).await;
+    assert!(ui.shown_names().contains(&"a.nguyen".to_owned()));
 }
 
 #[tokio::test(flavor = "multi_thread")]

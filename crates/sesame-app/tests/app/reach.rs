@@ -76,3 +76,32 @@ async fn a_level_three_record_says_what_the_level_allows_without_a_preview() {
     assert!(ui.app.record().unwrap().reach().is_none());
     assert!(!ui.sees(&l.t("reach-title")));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_level_two_user_previews_their_own_reach_not_another_administrators() {
+    let mut ui = Ui::preset(Preset::DemoLevelTwo).await;
+    let l = ui.app.locale;
+    ui.click(&l.t("nav-user-follow-up")).await;
+    let own_list = ui.shown_names().len();
+    ui.type_in("search", "gagnon").await;
+    ui.click(&l.t("action-modify")).await;
+    ui.expect(&l.t("level-allows-level_2_approval"));
+    assert!(
+        !ui.sees(&l.t("reach-title")),
+        "only oneself, or a level-1 reader, may look"
+    );
+    ui.click(&l.t("action-cancel")).await;
+    ui.replace_in("search", "okafor").await;
+    ui.click(&l.t("action-modify")).await;
+    ui.expect(&l.t("reach-title"));
+    let sees = ui
+        .app
+        .record()
+        .unwrap()
+        .reach()
+        .unwrap()
+        .preview()
+        .unwrap()
+        .sees;
+    assert_eq!(sees as usize, own_list, "what her own list shows");
+}

@@ -2,6 +2,8 @@
 //! companies and a structure level, a move (and the server's refusal of a cycle), a primary
 //! manager, the connected users, a stale save, a removal, then its first technical user.
 
+use iced::keyboard::key::Named;
+
 use crate::harness::Ui;
 use sesame_app::presets::{FRESH_USER, Preset};
 use sesame_core::api::Structure;
@@ -68,7 +70,10 @@ async fn a_fresh_organization_builds_moves_manages_and_gets_a_technical_user() {
     ui.click(&l.t("action-save")).await;
     ui.expect(&l.t("error-structure_cycle"));
     assert_eq!(named(&tree(&ui).await, "Beta Corp").parent_id, None);
-    ui.click(&l.t("action-cancel")).await;
+    // Esc leaves the form.
+    ui.press(Named::Escape).await;
+    ui.expect(&l.t("structures-move"));
+    assert!(!ui.sees(&l.t("structures-move-hint")));
     // Removing the company that holds the plant: refused, naming what holds it.
     ui.click(&l.t("action-remove")).await;
     ui.click(&l.t("action-confirm")).await;
@@ -115,10 +120,10 @@ async fn a_fresh_organization_builds_moves_manages_and_gets_a_technical_user() {
         "nothing overwritten"
     );
 
-    // The plant goes; its company stays.
+    // The plant goes (Enter confirms); its company stays.
     ui.click("Montréal plant").await;
     ui.click(&l.t("action-remove")).await;
-    ui.click(&l.t("action-confirm")).await;
+    ui.press(Named::Enter).await;
     ui.expect(&l.t_with("structures-removed", &[("name", "Montréal plant")]));
     assert_eq!(tree(&ui).await.len(), 2);
 

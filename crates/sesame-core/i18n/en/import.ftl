@@ -18,6 +18,7 @@ import-report-dry-run = Check of “{ $file }”: nothing has changed yet
 import-report-applied = Import of “{ $file }”: done
 import-totals-dry-run = To create: { $create } · to update: { $update } · unchanged: { $unchanged } · refused: { $refused }
 import-totals-applied = Created: { $create } · updated: { $update } · unchanged: { $unchanged } · refused: { $refused }
+import-only-refused = Refused rows only
 import-column-line = Line
 import-column-outcome = Outcome
 import-column-detail = Changes or reasons

@@ -76,6 +76,8 @@ pub struct Import {
     dialog: Option<Dialog>,
     notice: Option<Notice>,
     window: Window,
+    /// The report shows the refused rows alone.
+    only_refused: bool,
     /// Letters made so far (each with its password, written nowhere else).
     letters: Vec<sesame_documents::CredentialLetter>,
     /// The new people whose letters are still to make, with their names and languages.
@@ -114,11 +116,13 @@ pub enum Message {
     Passwords(Result<Vec<InitializedPassword>, ClientError>),
     Template,
     ExportReport,
+    ReportReady(Vec<u8>, String),
     Back,
     Discard,
     CloseDialog,
     Tick,
     Scrolled(scrollable::Viewport),
+    OnlyRefused(bool),
 }
 
 pub enum Action {
@@ -149,9 +153,15 @@ impl Import {
             dialog: None,
             notice: None,
             window: Window::default(),
+            only_refused: false,
             letters: vec![],
             pending: vec![],
         }
+    }
+
+    /// Forgets the message on screen (written in the language that is being left).
+    pub fn clear_notice(&mut self) {
+        self.notice = None;
     }
 
     /// The last report (dry run or applied).
@@ -233,12 +243,21 @@ impl Import {
                 let bytes = sesame_core::api::import::template(l.language).into_bytes();
                 return Action::Save(bytes, format!("{}.csv", l.t("import-template-file")));
             }
+            // Written off the interface thread: a report may hold 20,000 rows.
             Message::ExportReport => {
-                if let Some(r) = &self.report {
+                if let Some(r) = self.report.clone() {
                     let name = format!("{}.csv", l.t("import-report-file"));
-                    return Action::Save(report::csv(l, r), name);
+                    return Action::Run(Task::perform(
+                        async move {
+                            tokio::task::spawn_blocking(move || report::csv(l, &r))
+                                .await
+                                .unwrap_or_default()
+                        },
+                        move |bytes| Message::ReportReady(bytes, name.clone()),
+                    ));
                 }
             }
+            Message::ReportReady(bytes, name) => return Action::Save(bytes, name),
             Message::Back if self.unsaved() && self.busy.is_none() => {
                 self.dialog = Some(Dialog::ConfirmDiscard);
             }
@@ -250,6 +269,10 @@ impl Import {
             }
             Message::CloseDialog => self.dialog = None,
             Message::Scrolled(v) => self.window = Window::from_viewport(v),
+            Message::OnlyRefused(on) => {
+                self.only_refused = on;
+                self.window = Window::default();
+            }
             Message::Checked(Err(e))
             | Message::Applied(Err(e))
             | Message::NewPeople(Err(e))
@@ -260,7 +283,7 @@ impl Import {
 
     fn browse(&self) -> Action {
         if !self.native_dialogs {
-            return Action::Run(iced::widget::operation::focus("import-path"));
+            return Action::Run(crate::widget::reveal::focus("import-path"));
         }
         let documents = self.documents.clone();
         Action::Run(Task::perform(

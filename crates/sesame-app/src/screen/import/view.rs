@@ -181,11 +181,15 @@ impl Import {
         .spacing(8)
         // As the rows, which leave room for the scrollbar.
         .padding(iced::Padding::from([4, 8]).right(20));
+        // The rows shown: all, or the refused ones alone (to find them among thousands).
+        let shown: Vec<usize> = (0..r.rows.len())
+            .filter(|i| !self.only_refused || r.rows[*i].outcome == ImportOutcome::Refused)
+            .collect();
         // A report of usual size shows every reason whole, wrapped; a very long one is drawn
         // a screenful at a time.
-        let list: Element<'a, Message> = if r.rows.len() <= WRAPPED_ROWS {
-            let rows = (0..r.rows.len()).fold(column![].spacing(2), |c, i| {
-                c.push(report_row(l, r, i, true))
+        let list: Element<'a, Message> = if shown.len() <= WRAPPED_ROWS {
+            let rows = shown.iter().fold(column![].spacing(2), |c, i| {
+                c.push(report_row(l, r, *i, true))
             });
             scrollable(rows.padding(iced::Padding::ZERO.right(12)))
                 .height(Length::Fill)
@@ -193,22 +197,28 @@ impl Import {
         } else {
             virtual_list::view(
                 "import_rows",
-                r.rows.len(),
+                shown.len(),
                 ROW_HEIGHT,
                 self.window,
-                |i| report_row(l, r, i, false),
+                move |i| report_row(l, r, shown[i], false),
                 Message::Scrolled,
             )
         };
-        column![
-            text(title).size(16),
-            text(report::totals(l, r)).size(14),
-            header,
-            list,
+        let totals = row![
+            text(report::totals(l, r)).size(14).width(Length::Fill),
+            widget::check(
+                t("import-only-refused"),
+                self.only_refused,
+                Message::OnlyRefused
+            )
+            .id("import-only-refused"),
         ]
-        .spacing(6)
-        .height(Length::Fill)
-        .into()
+        .spacing(10)
+        .align_y(Alignment::Center);
+        column![text(title).size(16), totals, header, list]
+            .spacing(6)
+            .height(Length::Fill)
+            .into()
     }
 
     /// How the new people get in, Apply, the report's export, and the way back.
@@ -342,7 +352,8 @@ fn report_row<'a>(l: Locale, r: &'a ImportReport, i: usize, wrapped: bool) -> El
     if wrapped {
         line.padding([6, 8]).into()
     } else {
-        line.padding([0, 8])
+        // Room for the scrollbar, as the header leaves.
+        line.padding(iced::Padding::from([0, 8]).right(20))
             .height(ROW_HEIGHT)
             .align_y(Alignment::Center)
             .into()

@@ -57,10 +57,14 @@ impl Structures {
     pub(super) fn on_edit(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
         let l = ctx.locale;
         match message {
-            Message::NewCompany => self.open_form(Target::Company, String::new()),
+            Message::NewCompany => {
+                self.open_form(Target::Company, String::new());
+                return Action::Run(crate::widget::reveal::focus("structure-name"));
+            }
             Message::NewUnder => {
                 if let Some(id) = self.selected {
                     self.open_form(Target::Under(id), String::new());
+                    return Action::Run(crate::widget::reveal::focus("structure-name"));
                 }
             }
             Message::Rename => {
@@ -70,6 +74,7 @@ impl Structures {
                         version: s.version,
                     };
                     self.open_form(target, s.name);
+                    return Action::Run(crate::widget::reveal::focus("structure-name"));
                 }
             }
             Message::Name(v) => self.with_form(|f| f.name = v),

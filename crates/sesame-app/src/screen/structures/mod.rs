@@ -105,6 +105,31 @@ impl Structures {
         }
     }
 
+    /// Esc leaves the form or step open (the credentials' summary forgets its password),
+    /// Enter saves the manager or parent chosen; in the removal's confirmation, Enter removes
+    /// and Esc keeps.
+    pub fn on_shortcut(&self, s: super::Shortcut) -> Option<Message> {
+        use super::Shortcut;
+        if self.removing {
+            return match s {
+                Shortcut::Confirm => Some(Message::Edit(edit::Message::ConfirmRemove)),
+                Shortcut::Cancel => Some(Message::Edit(edit::Message::KeepIt)),
+                _ => None,
+            };
+        }
+        match s {
+            Shortcut::Cancel if self.edit.is_some() => Some(Message::Edit(edit::Message::Cancel)),
+            Shortcut::Cancel if self.placement.is_some() => {
+                Some(Message::Place(placement::Message::Cancel))
+            }
+            Shortcut::Cancel if !matches!(self.mode, Mode::Page) => Some(Message::Cancel),
+            Shortcut::Confirm if self.placement.is_some() && !self.busy => {
+                Some(Message::Place(placement::Message::Save))
+            }
+            _ => None,
+        }
+    }
+
     fn selected(&self) -> Option<&Structure> {
         self.structures.iter().find(|s| Some(s.id) == self.selected)
     }
@@ -184,8 +209,15 @@ impl Structures {
                     };
                 }
             }
+            // Who reaches it could not be read: said, and the page (a password on screen
+            // included) stays as it is.
+            Message::Connected(Err(e)) => {
+                if e.session_ended() {
+                    return Action::SessionEnded(e);
+                }
+                self.notice = Some(Notice::failed(l.error(&e)));
+            }
             Message::Loaded(Err(e))
-            | Message::Connected(Err(e))
             | Message::Technical(Err(e))
             | Message::Created(Err(e))
             | Message::Reset(Err(e)) => {

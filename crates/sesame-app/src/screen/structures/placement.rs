@@ -80,16 +80,8 @@ impl Structures {
                 if let Some(f) = &mut self.placement {
                     f.candidates = Some(list);
                 }
-                // The current manager as the menu writes its choices.
-                if let Some(f) = &self.placement {
-                    let shown = self
-                        .manager_choices(f, l)
-                        .into_iter()
-                        .find(|c| Some(c) == f.chosen.as_ref());
-                    if let (Some(f), Some(c)) = (&mut self.placement, shown) {
-                        f.chosen = Some(c);
-                    }
-                }
+                self.label_choice(l);
+                return Action::Run(crate::widget::reveal::focus("structure-manager"));
             }
             Message::AskMove => {
                 if let Some(s) = self.selected().cloned() {
@@ -98,6 +90,8 @@ impl Structures {
                         None => Choice(None, l.t("structures-top")),
                     });
                     self.open_place(Kind::Parent, &s, chosen);
+                    self.label_choice(l);
+                    return Action::Run(crate::widget::reveal::focus("structure-parent"));
                 }
             }
             Message::Choose(c) => {
@@ -130,6 +124,21 @@ impl Structures {
             }
         }
         Action::None
+    }
+
+    /// The current choice as the menu writes it (the same id, the menu's label).
+    fn label_choice(&mut self, l: Locale) {
+        let Some(f) = &self.placement else {
+            return;
+        };
+        let options = match f.kind {
+            Kind::Manager => self.manager_choices(f, l),
+            Kind::Parent => self.parent_choices(f, l),
+        };
+        let shown = options.into_iter().find(|c| Some(c) == f.chosen.as_ref());
+        if let (Some(f), Some(c)) = (&mut self.placement, shown) {
+            f.chosen = Some(c);
+        }
     }
 
     fn open_place(&mut self, kind: Kind, s: &Structure, chosen: Option<Choice>) {
