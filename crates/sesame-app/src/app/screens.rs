@@ -213,6 +213,7 @@ impl App {
             import::Action::Save(bytes, name) => self.save(bytes, name),
             import::Action::Print(letters, name) => self.print(letters, name),
             import::Action::Back => self.go(crate::screen::Destination::People),
+            import::Action::Exit => iced::exit(),
             import::Action::SessionEnded(e) => self.session_ended(e),
         }
     }

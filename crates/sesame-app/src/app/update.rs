@@ -46,6 +46,9 @@ impl App {
                 Screen::People(p) if p.record().is_some_and(|r| r.has_changes()) => self.update(
                     Message::People(people::Message::Record(person::Message::AskExit)),
                 ),
+                Screen::Import(i) if i.unsaved() => {
+                    self.update(Message::Import(crate::screen::import::Message::AskExit))
+                }
                 _ => iced::exit(),
             },
             Message::Resized(size) => {

@@ -190,6 +190,15 @@ async fn a_file_read_is_not_thrown_away_without_asking_and_bad_columns_are_named
     ui.press(Named::Escape).await;
     assert!(ui.app.import().is_some(), "still there, with the file");
     assert_eq!(ui.app.import().unwrap().rows_read(), 1);
+    // Closing the window asks too, and keeps the file when the person stays.
+    ui.send(sesame_app::app::Message::CloseRequested(
+        iced::window::Id::unique(),
+    ))
+    .await;
+    ui.expect("Leave without importing?");
+    assert!(!ui.exited, "a file read is not thrown away without asking");
+    ui.press(Named::Escape).await;
+    assert_eq!(ui.app.import().unwrap().rows_read(), 1);
     ui.press(Named::Escape).await;
     ui.press(Named::Enter).await;
     assert!(ui.app.people().is_some(), "back to the follow-up");

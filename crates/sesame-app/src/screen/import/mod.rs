@@ -54,6 +54,8 @@ enum Dialog {
     ConfirmApply,
     /// Esc or Back with a file read and not applied: its rows would be thrown away.
     ConfirmDiscard,
+    /// The same, when the window is being closed.
+    ConfirmExit,
 }
 
 /// The file read: its name and rows.
@@ -119,6 +121,8 @@ pub enum Message {
     ReportReady(Vec<u8>, String),
     Back,
     Discard,
+    /// The window is being closed: asks first when a file read would be lost.
+    AskExit,
     CloseDialog,
     Tick,
     Scrolled(scrollable::Viewport),
@@ -134,6 +138,8 @@ pub enum Action {
     Print(Vec<sesame_documents::CredentialLetter>, String),
     /// Back to the user follow-up, loaded afresh.
     Back,
+    /// Quit the app (the window's closing, confirmed).
+    Exit,
     SessionEnded(ClientError),
 }
 
@@ -189,7 +195,9 @@ impl Import {
         use super::Shortcut;
         match (s, self.dialog) {
             (Shortcut::Confirm, Some(Dialog::ConfirmApply)) => Some(Message::ConfirmApply),
-            (Shortcut::Confirm, Some(Dialog::ConfirmDiscard)) => Some(Message::Discard),
+            (Shortcut::Confirm, Some(Dialog::ConfirmDiscard | Dialog::ConfirmExit)) => {
+                Some(Message::Discard)
+            }
             (Shortcut::Cancel, Some(_)) => Some(Message::CloseDialog),
             (Shortcut::Cancel, None) => Some(Message::Back),
             _ => None,
@@ -197,7 +205,8 @@ impl Import {
     }
 
     /// A file read whose rows were not applied.
-    fn unsaved(&self) -> bool {
+    /// A file was read and not applied: leaving would throw its rows away.
+    pub fn unsaved(&self) -> bool {
         self.file.is_some() && self.report.as_ref().is_none_or(|r| r.dry_run)
     }
 
@@ -261,6 +270,9 @@ impl Import {
             Message::Back if self.unsaved() && self.busy.is_none() => {
                 self.dialog = Some(Dialog::ConfirmDiscard);
             }
+            Message::AskExit if self.unsaved() => self.dialog = Some(Dialog::ConfirmExit),
+            Message::AskExit => return Action::Exit,
+            Message::Discard if self.dialog == Some(Dialog::ConfirmExit) => return Action::Exit,
             Message::Back | Message::Discard => {
                 if self.busy.is_none() {
                     return Action::Back;

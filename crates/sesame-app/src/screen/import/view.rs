@@ -308,7 +308,7 @@ impl Import {
                     Weight::Normal,
                 )
             }
-            Dialog::ConfirmDiscard => {
+            Dialog::ConfirmDiscard | Dialog::ConfirmExit => {
                 let file = self.file.as_ref().map_or("", |f| f.name.as_str());
                 confirm(
                     page,
