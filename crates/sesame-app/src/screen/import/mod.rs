@@ -51,11 +51,11 @@ enum Busy {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Dialog {
-    ConfirmApply,
+    Apply,
     /// Esc or Back with a file read and not applied: its rows would be thrown away.
-    ConfirmDiscard,
+    Discard,
     /// The same, when the window is being closed.
-    ConfirmExit,
+    Exit,
 }
 
 /// The file read: its name and rows.
@@ -194,8 +194,8 @@ impl Import {
     pub fn on_shortcut(&self, s: super::Shortcut) -> Option<Message> {
         use super::Shortcut;
         match (s, self.dialog) {
-            (Shortcut::Confirm, Some(Dialog::ConfirmApply)) => Some(Message::ConfirmApply),
-            (Shortcut::Confirm, Some(Dialog::ConfirmDiscard | Dialog::ConfirmExit)) => {
+            (Shortcut::Confirm, Some(Dialog::Apply)) => Some(Message::ConfirmApply),
+            (Shortcut::Confirm, Some(Dialog::Discard | Dialog::Exit)) => {
                 Some(Message::Discard)
             }
             (Shortcut::Cancel, Some(_)) => Some(Message::CloseDialog),
@@ -243,7 +243,7 @@ impl Import {
                 self.report = Some(report);
             }
             Message::Delivery(d) => self.delivery = d.0,
-            Message::AskApply if self.may_apply() => self.dialog = Some(Dialog::ConfirmApply),
+            Message::AskApply if self.may_apply() => self.dialog = Some(Dialog::Apply),
             Message::AskApply => {}
             Message::ConfirmApply => return self.apply(ctx),
             Message::NewPeople(Ok(people)) => return self.letters_for(people, ctx),
@@ -268,11 +268,11 @@ impl Import {
             }
             Message::ReportReady(bytes, name) => return Action::Save(bytes, name),
             Message::Back if self.unsaved() && self.busy.is_none() => {
-                self.dialog = Some(Dialog::ConfirmDiscard);
+                self.dialog = Some(Dialog::Discard);
             }
-            Message::AskExit if self.unsaved() => self.dialog = Some(Dialog::ConfirmExit),
+            Message::AskExit if self.unsaved() => self.dialog = Some(Dialog::Exit),
             Message::AskExit => return Action::Exit,
-            Message::Discard if self.dialog == Some(Dialog::ConfirmExit) => return Action::Exit,
+            Message::Discard if self.dialog == Some(Dialog::Exit) => return Action::Exit,
             Message::Back | Message::Discard => {
                 if self.busy.is_none() {
                     return Action::Back;

@@ -284,7 +284,7 @@ impl Import {
         l: Locale,
     ) -> Element<'a, Message> {
         match d {
-            Dialog::ConfirmApply => {
+            Dialog::Apply => {
                 let totals = self.report.as_ref().map(|r| r.totals).unwrap_or_default();
                 let n = |v: u32| l.number(v as usize);
                 let body = l.t_with(
@@ -308,7 +308,7 @@ impl Import {
                     Weight::Normal,
                 )
             }
-            Dialog::ConfirmDiscard | Dialog::ConfirmExit => {
+            Dialog::Discard | Dialog::Exit => {
                 let file = self.file.as_ref().map_or("", |f| f.name.as_str());
                 confirm(
                     page,
