@@ -23,34 +23,14 @@ impl App {
             Message::People(m) => self.on_people(m),
             Message::Import(m) => self.on_import(m),
             Message::MyAccount(m) => self.on_my_account(m),
-            Message::Language(l) => {
-                self.locale = Locale::new(l);
-                // Messages already written stay in the language they were written in: gone.
-                self.toast = None;
-                match &mut self.screen {
-                    Screen::People(p) => p.clear_notice(),
-                    Screen::Import(i) => i.clear_notice(),
-                    _ => {}
-                }
-                self.settings.language = Some(l);
-                self.save_settings();
-                Task::none()
-            }
+            Message::Language(l) => self.language(l),
             Message::Theme(t) => {
                 self.settings.theme = t.0;
                 self.save_settings();
                 Task::none()
             }
             Message::SignOut => self.sign_out(),
-            Message::CloseRequested(_) => match &self.screen {
-                Screen::People(p) if p.record().is_some_and(|r| r.has_changes()) => self.update(
-                    Message::People(people::Message::Record(person::Message::AskExit)),
-                ),
-                Screen::Import(i) if i.unsaved() => {
-                    self.update(Message::Import(crate::screen::import::Message::AskExit))
-                }
-                _ => iced::exit(),
-            },
+            Message::CloseRequested(_) => self.close_requested(),
             Message::Resized(size) => {
                 self.window_width = size.width;
                 Task::none()
@@ -72,27 +52,9 @@ impl App {
                 self.printed(result);
                 Task::none()
             }
-            Message::OpenDocument(path) => Task::future(async move {
-                let file = path.clone();
-                let opened =
-                    tokio::task::spawn_blocking(move || crate::print::open_with_system(&file))
-                        .await
-                        .unwrap_or_else(|e| Err(e.to_string()));
-                match opened {
-                    Ok(()) => Message::CloseToast,
-                    Err(why) => Message::NotOpened(path, why),
-                }
-            }),
+            Message::OpenDocument(path) => open_document(path),
             Message::NotOpened(path, why) => {
-                tracing::warn!("{} could not be opened: {why}", path.display());
-                // The file is saved: say where, and keep the toast's file (Open again).
-                let text = self
-                    .locale
-                    .t_with("open-failed", &[("file", &path.display().to_string())]);
-                self.toast = Some(Toast {
-                    notice: crate::widget::Notice::failed(text),
-                    file: Some(path),
-                });
+                self.not_opened(path, why);
                 Task::none()
             }
             Message::PresetReady(ready) => match &ready.result {
@@ -119,6 +81,47 @@ impl App {
                 Task::none()
             }
         }
+    }
+
+    /// The other language: messages already written stay in the language they were written
+    /// in, so they go.
+    fn language(&mut self, l: sesame_core::domain::Language) -> Task<Message> {
+        self.locale = Locale::new(l);
+        self.toast = None;
+        match &mut self.screen {
+            Screen::People(p) => p.clear_notice(),
+            Screen::Import(i) => i.clear_notice(),
+            _ => {}
+        }
+        self.settings.language = Some(l);
+        self.save_settings();
+        Task::none()
+    }
+
+    /// The window's close button: at once, or after asking when something typed would be lost.
+    fn close_requested(&mut self) -> Task<Message> {
+        match &self.screen {
+            Screen::People(p) if p.record().is_some_and(|r| r.has_changes()) => self.update(
+                Message::People(people::Message::Record(person::Message::AskExit)),
+            ),
+            Screen::Import(i) if i.unsaved() => {
+                self.update(Message::Import(crate::screen::import::Message::AskExit))
+            }
+            _ => iced::exit(),
+        }
+    }
+
+    /// The system's viewer could not open a saved file: say where it is, and keep the toast's
+    /// file (Open again).
+    fn not_opened(&mut self, path: std::path::PathBuf, why: String) {
+        tracing::warn!("{} could not be opened: {why}", path.display());
+        let text = self
+            .locale
+            .t_with("open-failed", &[("file", &path.display().to_string())]);
+        self.toast = Some(Toast {
+            notice: crate::widget::Notice::failed(text),
+            file: Some(path),
+        });
     }
 
     /// Says where a document was saved, or why it was not.
@@ -210,4 +213,18 @@ impl App {
             None => Task::none(),
         }
     }
+}
+
+/// Opens a saved file with the system's viewer, off the UI thread (it may wait a moment).
+fn open_document(path: std::path::PathBuf) -> Task<Message> {
+    Task::future(async move {
+        let file = path.clone();
+        let opened = tokio::task::spawn_blocking(move || crate::print::open_with_system(&file))
+            .await
+            .unwrap_or_else(|e| Err(e.to_string()));
+        match opened {
+            Ok(()) => Message::CloseToast,
+            Err(why) => Message::NotOpened(path, why),
+        }
+    })
 }

@@ -84,77 +84,17 @@ impl App {
     /// The navigation banner: Your file, Identification → User follow-up, My account; the
     /// language and theme on every screen.
     fn banner(&self) -> Element<'_, Message> {
-        let l = self.locale;
-        let mut nav = row![text("Sesame").size(20)]
-            .spacing(14)
-            .align_y(Alignment::Center);
         let signed_in = self
             .me()
             .filter(|m| !m.must_change_password)
             .filter(|_| !matches!(self.screen, Screen::SignIn(_) | Screen::Start(_)));
-        if let Some(me) = signed_in {
-            nav = nav.push(widget::link(
-                l.t("nav-your-file"),
-                Some(Message::Go(Destination::Home)),
-            ));
-            if me.rights.list_people {
-                // "Identification" leads to the user follow-up, as in the portals Sesame replaces.
-                nav = nav.push(widget::link(
-                    l.t("nav-identification"),
-                    Some(Message::Go(Destination::People)),
-                ));
-            }
-            if me.rights.see_structures {
-                nav = nav.push(widget::link(
-                    l.t("nav-structures"),
-                    Some(Message::Go(Destination::Structures)),
-                ));
-            }
-            if me.rights.manage_service_users {
-                nav = nav.push(widget::link(
-                    l.t("nav-service-users"),
-                    Some(Message::Go(Destination::ServiceUsers)),
-                ));
-            }
-            nav = nav.push(widget::link(
-                l.t("nav-my-account"),
-                Some(Message::Go(Destination::MyAccount)),
-            ));
-        }
-        // The settings on the right; on a narrow window (a large scale) the links flow onto
-        // more lines rather than cut their words.
-        let mut settings = row![].spacing(14).align_y(Alignment::Center);
-        // One click switches to the other language, from every screen.
-        let other = match l.language {
-            Language::En => Language::Fr,
-            Language::Fr => Language::En,
-        };
-        // Signed in, the banner needs its width for the screens: the theme is then chosen in
-        // My account, with the other settings of this computer.
-        if signed_in.is_none() {
-            settings = settings.push(
-                crate::widget::menu(
-                    ThemeOption::all(l),
-                    Some(ThemeOption(self.settings.theme, l)),
-                    Message::Theme,
-                )
-                .id("theme"),
-            );
-        }
-        settings = settings.push(widget::link(
-            other.to_string(),
-            Some(Message::Language(other)),
-        ));
-        if signed_in.is_some() {
-            settings = settings.push(widget::link(l.t("nav-sign-out"), Some(Message::SignOut)));
-        } else {
-            settings = settings.push(widget::link(l.t("nav-about"), Some(Message::About(true))));
-        }
+        let nav = self.nav_links(signed_in);
+        let settings = self.banner_settings(signed_in.is_some());
         // Narrow: the links on their lines, the settings under them, each flowing onto more
         // lines as needed. Wide: one line, the settings on the right.
         let nav: Element<'_, Message> = if self.layout_width() < NARROW {
             column![
-                nav.width(Length::Shrink).wrap().vertical_spacing(6),
+                nav.wrap().vertical_spacing(6),
                 settings.wrap().vertical_spacing(6)
             ]
             .spacing(6)
@@ -167,5 +107,76 @@ impl App {
             .width(Length::Fill)
             .style(container::rounded_box)
             .into()
+    }
+
+    /// "Sesame", then the screens this person may open.
+    fn nav_links(
+        &self,
+        signed_in: Option<&sesame_core::api::Me>,
+    ) -> iced::widget::Row<'_, Message> {
+        let l = self.locale;
+        let mut nav = row![text("Sesame").size(20)]
+            .spacing(14)
+            .align_y(Alignment::Center);
+        let Some(me) = signed_in else {
+            return nav;
+        };
+        // "Identification" leads to the user follow-up, as in the portals Sesame replaces.
+        let links = [
+            ("nav-your-file", Destination::Home, true),
+            (
+                "nav-identification",
+                Destination::People,
+                me.rights.list_people,
+            ),
+            (
+                "nav-structures",
+                Destination::Structures,
+                me.rights.see_structures,
+            ),
+            (
+                "nav-service-users",
+                Destination::ServiceUsers,
+                me.rights.manage_service_users,
+            ),
+            ("nav-my-account", Destination::MyAccount, true),
+        ];
+        for (key, to, shown) in links {
+            if shown {
+                nav = nav.push(widget::link(l.t(key), Some(Message::Go(to))));
+            }
+        }
+        nav
+    }
+
+    /// The theme (before sign-in: signed in, it is chosen in My account with this computer's
+    /// other settings), the other language, and Sign out or About.
+    fn banner_settings(&self, signed_in: bool) -> iced::widget::Row<'_, Message> {
+        let l = self.locale;
+        let mut settings = row![].spacing(14).align_y(Alignment::Center);
+        if !signed_in {
+            settings = settings.push(
+                crate::widget::menu(
+                    ThemeOption::all(l),
+                    Some(ThemeOption(self.settings.theme, l)),
+                    Message::Theme,
+                )
+                .id("theme"),
+            );
+        }
+        // One click switches to the other language, from every screen.
+        let other = match l.language {
+            Language::En => Language::Fr,
+            Language::Fr => Language::En,
+        };
+        settings = settings.push(widget::link(
+            other.to_string(),
+            Some(Message::Language(other)),
+        ));
+        if signed_in {
+            settings.push(widget::link(l.t("nav-sign-out"), Some(Message::SignOut)))
+        } else {
+            settings.push(widget::link(l.t("nav-about"), Some(Message::About(true))))
+        }
     }
 }

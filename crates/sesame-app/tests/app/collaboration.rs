@@ -216,11 +216,13 @@ async fn a_person_enrolls_totp_with_a_code_and_sign_in_then_asks_for_it() {
         .expect("the key is on screen")
         .to_owned();
     // A wrong code is refused and nothing changes.
-    ui.type_in("totp-code", "000000").await;
-    ui.click("Turn on").await;
+    // The keyboard is in the code field (scrolled into view); Enter there turns it on.
+    ui.type_keys("000000").await;
+    ui.press(iced::keyboard::key::Named::Enter).await;
     assert!(!ui.app.my_account().unwrap().two_factor.is_enrolled());
-    ui.type_in("totp-code", &totp(&secret)).await;
-    ui.click("Turn on").await;
+    ui.select_all().await;
+    ui.type_keys(&totp(&secret)).await;
+    ui.press(iced::keyboard::key::Named::Enter).await;
     ui.expect("Two-factor authentication is on: the next sign-in will ask for a code.");
     assert!(ui.app.me().unwrap().two_factor);
 

@@ -195,9 +195,7 @@ impl Import {
         use super::Shortcut;
         match (s, self.dialog) {
             (Shortcut::Confirm, Some(Dialog::Apply)) => Some(Message::ConfirmApply),
-            (Shortcut::Confirm, Some(Dialog::Discard | Dialog::Exit)) => {
-                Some(Message::Discard)
-            }
+            (Shortcut::Confirm, Some(Dialog::Discard | Dialog::Exit)) => Some(Message::Discard),
             (Shortcut::Cancel, Some(_)) => Some(Message::CloseDialog),
             (Shortcut::Cancel, None) => Some(Message::Back),
             _ => None,
