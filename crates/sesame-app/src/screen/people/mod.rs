@@ -10,6 +10,7 @@ use std::time::Duration;
 use iced::widget::scrollable;
 use iced::{Subscription, Task};
 
+mod confirmations;
 mod export;
 mod invite;
 mod password;

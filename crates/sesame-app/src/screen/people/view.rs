@@ -4,6 +4,7 @@
 use iced::widget::{checkbox, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
+use super::confirmations::confirmation;
 use super::{
     Dialog, LevelFilter, Message, People, ROW_HEIGHT, RoleFilter, StatusFilter, TwoFactorFilter,
 };
@@ -348,63 +349,10 @@ impl People {
                     Weight::Normal,
                 );
             }
-            Dialog::ConfirmInitialize { name, .. } => (
-                "dialog-initialize-title",
-                "dialog-initialize-body",
-                name,
-                "action-cancel",
-                Message::ConfirmInitialize,
-                Weight::Normal,
-            ),
-            Dialog::ConfirmCancelInvitation { name, .. } => (
-                "dialog-cancel-invitation-title",
-                "dialog-cancel-invitation-body",
-                name,
-                "action-keep",
-                Message::ConfirmCancelInvitation,
-                Weight::Dangerous,
-            ),
-            Dialog::ConfirmResetTwoFactor { name, .. } => (
-                "dialog-reset-two-factor-title",
-                "dialog-reset-two-factor-body",
-                name,
-                "action-cancel",
-                Message::ConfirmResetTwoFactor,
-                Weight::Dangerous,
-            ),
-            Dialog::ConfirmStatus { name, suspend, .. } => (
-                if *suspend {
-                    "dialog-suspend-title"
-                } else {
-                    "dialog-reactivate-title"
-                },
-                if *suspend {
-                    "dialog-suspend-body"
-                } else {
-                    "dialog-reactivate-body"
-                },
-                name,
-                "action-cancel",
-                Message::ConfirmStatus,
-                if *suspend {
-                    Weight::Dangerous
-                } else {
-                    Weight::Normal
-                },
-            ),
-            Dialog::ConfirmRemove { id, name } => (
-                "dialog-remove-title",
-                // Removing oneself says so: it ends one's own access.
-                if *id == ctx.me.id {
-                    "dialog-remove-own-body"
-                } else {
-                    "dialog-remove-body"
-                },
-                name,
-                "action-cancel",
-                Message::ConfirmRemove,
-                Weight::Dangerous,
-            ),
+            _ => match confirmation(d, ctx.me.id) {
+                Some(c) => c,
+                None => return base,
+            },
         };
         confirm(
             base,
