@@ -36,6 +36,9 @@ enum Command {
         /// The address people reach this server at (invitation links start with it).
         #[arg(long, env = "SESAME_PUBLIC_URL")]
         public_url: Option<String>,
+        /// Log lines as text for people, or one JSON object a line for log collectors.
+        #[arg(long, env = "SESAME_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+        log_format: LogFormat,
     },
     /// Create an organization and its first level-1 user; prints that user's temporary password once.
     Init {
@@ -67,6 +70,29 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Logs to standard error; each request's lines carry its id (see `metrics::observe`).
+fn init_logs(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "info,sqlx=warn".into());
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => logs.init(),
+        LogFormat::Json => logs
+            .json()
+            .with_current_span(true)
+            .with_span_list(false)
+            .init(),
+    }
+}
+
 fn fail(message: String) -> ! {
     eprintln!("sesame-server: {message}");
     std::process::exit(1);
@@ -74,19 +100,19 @@ fn fail(message: String) -> ! {
 
 #[tokio::main]
 async fn main() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
-        )
-        .init();
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    init_logs(match &cli.command {
+        Command::Serve { log_format, .. } => *log_format,
+        _ => LogFormat::Text,
+    });
+    match cli.command {
         Command::Serve {
             database,
             listen,
             smtp_url,
             mail_from,
             public_url,
+            log_format: _,
         } => {
             let config = Config {
                 public_url: public_url.unwrap_or_default(),
