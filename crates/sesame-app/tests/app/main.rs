@@ -11,3 +11,4 @@ mod follow_up;
 mod keyboard;
 mod leavers;
 mod presets;
+mod provisioning;
