@@ -275,6 +275,23 @@ async fn provisioning_creates_finds_patches_suspends_and_deletes_people() {
         );
         let (_, list) = s.raw(hr, "GET", &find("active eq false"), None).await;
         assert_eq!(ids(&list), vec!["l.tremblay"]);
+        // Entra ID's way: a value filter on the type, which Sesame does not keep, selects the
+        // one email it keeps.
+        let (st, patched) = s
+            .raw(hr, "PATCH", &format!("/scim/v2/Users/{id}"), Some(ops(json!([{"op": "Replace", "path": "emails[type eq \"work\"].value", "value": "lucie.t@example.org"}]))))
+            .await;
+        assert_eq!(
+            (st, &patched["emails"]),
+            (200, &json!([{"value": "lucie.t@example.org"}])),
+            "{patched}"
+        );
+        // A PUT without `active` leaves the suspension as it is.
+        let mut quiet = user("l.tremblay", "lucie.t@example.org", "level_3");
+        quiet.as_object_mut().unwrap().remove("active");
+        let (st, kept) = s
+            .raw(hr, "PUT", &format!("/scim/v2/Users/{id}"), Some(quiet))
+            .await;
+        assert_eq!((st, &kept["active"]), (200, &json!(false)), "{kept}");
         // A PATCH path that selects nothing changes nothing.
         let (st, body) = s
             .raw(

@@ -270,7 +270,7 @@ pub async fn create(
     )
     .await?;
     tx.set_external_id(id, d.external_id.as_deref()).await?;
-    if !d.active {
+    if d.active == Some(false) {
         set_active(&mut tx, &s, id, false).await?;
     }
     tx.commit().await?;
@@ -390,8 +390,8 @@ async fn save(state: &AppState, s: &Signed, id: i64, d: Desired) -> Result<(), S
         .await?;
     }
     let active = p.status() != Status::Suspended;
-    if d.active != active {
-        set_active(&mut tx, s, id, d.active).await?;
+    if let Some(wanted) = d.active.filter(|a| *a != active) {
+        set_active(&mut tx, s, id, wanted).await?;
     }
     tx.set_external_id(id, d.external_id.as_deref()).await?;
     tx.commit().await?;
