@@ -209,6 +209,23 @@ async fn provisioning_creates_finds_patches_suspends_and_deletes_people() {
         assert_eq!(ids(&list), vec!["a.roy", "b.roy"]);
         let (st, body) = s.raw(hr, "GET", &find(r#"userName eq"#), None).await;
         assert_eq!((st, &body["scimType"]), (400, &json!("invalidFilter")));
+        // The same query as a SearchRequest, at the resource and at the root.
+        for at in ["/scim/v2/Users/.search", "/scim/v2/.search"] {
+            let request = json!({"schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+                "filter": "userName sw \"a.\" or userName sw \"b.\"", "startIndex": 2, "count": 5,
+                "attributes": ["userName"]});
+            let (st, list) = s.raw(hr, "POST", at, Some(request)).await;
+            assert_eq!(
+                (st, ids(&list), &list["totalResults"]),
+                (200, vec!["b.roy".to_owned()], &json!(2)),
+                "{list}"
+            );
+            assert_eq!(
+                list["Resources"][0].get("emails"),
+                None,
+                "only the attributes asked for"
+            );
+        }
         // Paging: 1-based, by id, with the total.
         let (_, list) = s
             .raw(hr, "GET", "/scim/v2/Users?startIndex=2&count=2", None)

@@ -147,8 +147,44 @@ pub async fn list(
     Provisioning(s): Provisioning,
     Query(q): Params,
 ) -> Result<Response, ScimError> {
+    query(&state, &s, &q).await
+}
+
+/// `POST /Users/.search` and `POST /.search` (Users is the only resource type): the query of
+/// `GET /Users` sent as a SearchRequest body (RFC 7644 §3.4.3).
+pub async fn search(
+    State(state): State<AppState>,
+    Provisioning(s): Provisioning,
+    body: Bytes,
+) -> Result<Response, ScimError> {
+    let request = json_body(&body)?;
+    let Some(o) = request.as_object() else {
+        return Err(ScimError::syntax("a SearchRequest object"));
+    };
+    let mut q = HashMap::new();
+    for (key, v) in o {
+        let text = match v {
+            Value::String(t) => t.clone(),
+            Value::Number(n) => n.to_string(),
+            Value::Array(items) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join(","),
+            _ => continue,
+        };
+        q.insert(key.clone(), text);
+    }
+    query(&state, &s, &q).await
+}
+
+async fn query(
+    state: &AppState,
+    s: &Signed,
+    q: &HashMap<String, String>,
+) -> Result<Response, ScimError> {
     let number = |name: &str, default: i64| -> Result<i64, ScimError> {
-        param(&q, name).map_or(Ok(default), |v| {
+        param(q, name).map_or(Ok(default), |v| {
             v.trim()
                 .parse::<i64>()
                 .map_err(|_| ScimError::syntax(&format!("{name} is a whole number")))
@@ -157,7 +193,7 @@ pub async fn list(
     // 1-based; below 1 reads as 1, and a negative count as 0 (RFC 7644 §3.4.2.4).
     let start = number("startIndex", 1)?.max(1);
     let count = number("count", MAX_COUNT)?.clamp(0, MAX_COUNT);
-    let parsed = param(&q, "filter")
+    let parsed = param(q, "filter")
         .map(filter::parse)
         .transpose()
         .map_err(|e| ScimError::filter(&e))?;
@@ -168,12 +204,12 @@ pub async fn list(
         .scim_people(s.actor.visibility(), condition, start - 1, count)
         .await?;
     let m = managers(&mut conn, &s.actor, &rows).await?;
-    let base = base_url(&state);
+    let base = base_url(state);
     let resources: Vec<Value> = rows
         .iter()
         .map(|r| {
             let managers = m.get(&r.person.id).map(Vec::as_slice).unwrap_or(&[]);
-            project(user_json(r, managers, &base), &q)
+            project(user_json(r, managers, &base), q)
         })
         .collect();
     Ok(scim(
