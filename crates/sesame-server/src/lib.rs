@@ -9,6 +9,7 @@ pub mod extract;
 pub mod invitation_page;
 pub mod locale;
 pub mod mail;
+pub mod metrics;
 pub mod openapi;
 pub mod reminders;
 pub mod routes;
@@ -74,6 +75,7 @@ impl Default for Config {
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 /// Request bodies above this size are refused with `body_too_large`.
@@ -85,6 +87,8 @@ pub fn app(state: AppState) -> Router {
         .nest("/scim/v2", routes::scim::router())
         .merge(invitation_page::router())
         .route("/healthz", axum::routing::get(|| async { "ok" }))
+        .route("/metrics", axum::routing::get(metrics::metrics))
+        .route_layer(axum::middleware::from_fn(metrics::mark_route))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -93,6 +97,10 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             on_server_clock,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::observe,
         ))
         .with_state(state)
 }
@@ -173,6 +181,7 @@ pub async fn start(
     let state = AppState {
         db: db.clone(),
         config,
+        metrics: Arc::new(metrics::Metrics::new()),
     };
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let router = app(state);

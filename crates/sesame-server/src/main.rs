@@ -40,6 +40,9 @@ enum Command {
         /// reminder is written once, however many replicas look).
         #[arg(long, env = "SESAME_REMINDER_POLL_SECS", default_value_t = 3600)]
         reminder_poll_secs: u64,
+        /// Log lines as text for people, or one JSON object a line for log collectors.
+        #[arg(long, env = "SESAME_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+        log_format: LogFormat,
     },
     /// Create an organization and its first level-1 user; prints that user's temporary password once.
     Init {
@@ -71,6 +74,29 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Logs to standard error; each request's lines carry its id (see `metrics::observe`).
+fn init_logs(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "info,sqlx=warn".into());
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => logs.init(),
+        LogFormat::Json => logs
+            .json()
+            .with_current_span(true)
+            .with_span_list(false)
+            .init(),
+    }
+}
+
 fn fail(message: String) -> ! {
     eprintln!("sesame-server: {message}");
     std::process::exit(1);
@@ -78,13 +104,12 @@ fn fail(message: String) -> ! {
 
 #[tokio::main]
 async fn main() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
-        )
-        .init();
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    init_logs(match &cli.command {
+        Command::Serve { log_format, .. } => *log_format,
+        _ => LogFormat::Text,
+    });
+    match cli.command {
         Command::Serve {
             database,
             listen,
@@ -92,6 +117,7 @@ async fn main() {
             mail_from,
             public_url,
             reminder_poll_secs,
+            log_format: _,
         } => {
             let config = Config {
                 public_url: public_url.unwrap_or_default(),

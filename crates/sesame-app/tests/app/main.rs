@@ -12,6 +12,7 @@ mod import;
 mod keyboard;
 mod leavers;
 mod presets;
+mod provisioning;
 mod reach;
 mod record;
 mod structures;

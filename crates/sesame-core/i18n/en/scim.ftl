@@ -1,7 +1,6 @@
 # SCIM provisioning: the service user's mark, and the detail of SCIM error answers.
 field-provisioning = Provisioning (SCIM)
 scim-not-found = No such resource.
-scim-not-implemented = Not supported: search the Users resource instead.
 scim-invalid-syntax = The request cannot be read: { $reason }
 scim-invalid-filter = The filter cannot be used: { $reason }
 scim-invalid-path = The path cannot be used: { $reason }

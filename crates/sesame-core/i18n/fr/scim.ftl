@@ -1,7 +1,6 @@
 # Provisionnement SCIM : la marque de l’utilisateur de service, et le détail des erreurs SCIM.
 field-provisioning = Provisionnement (SCIM)
 scim-not-found = Cette ressource n’existe pas.
-scim-not-implemented = Non pris en charge : cherchez plutôt dans la ressource Users.
 scim-invalid-syntax = La requête est illisible : { $reason }
 scim-invalid-filter = Le filtre est inutilisable : { $reason }
 scim-invalid-path = Le chemin est inutilisable : { $reason }

@@ -271,5 +271,19 @@ mod tests {
             describe_audit_detail(Language::Fr, &service, &code),
             "Application Paie\u{a0}; accès\u{a0}: toutes les compagnies, toute la structure, Montréal"
         );
+        let marked = AuditDetail::Changes {
+            changes: vec![FieldChange::Provisioning {
+                from: false,
+                to: true,
+            }],
+        };
+        assert_eq!(
+            describe_audit_detail(Language::En, &marked, &code),
+            "Provisioning (SCIM): No → Yes"
+        );
+        assert_eq!(
+            describe_audit_detail(Language::Fr, &marked, &code),
+            "Provisionnement (SCIM)\u{a0}: Non → Oui"
+        );
     }
 }

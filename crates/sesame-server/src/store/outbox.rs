@@ -147,3 +147,19 @@ impl Conn {
         Ok(())
     }
 }
+
+impl Conn {
+    /// Per status, the mail in the outbox and its failed delivery attempts so far (a sent
+    /// mail's last attempt succeeded): what `/metrics` reports, for every organization.
+    pub async fn outbox_stats(&mut self) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_as::<_, (String, i64, i64)>(
+                "SELECT status, COUNT(*), \
+                 CAST(COALESCE(SUM(CASE WHEN status = 'sent' THEN attempts - 1 ELSE attempts END), 0) AS BIGINT) \
+                 FROM outbox GROUP BY status",
+            )
+            .fetch_all(&mut *c)
+            .await
+        })
+    }
+}

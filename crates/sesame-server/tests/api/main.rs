@@ -12,6 +12,7 @@ mod import;
 mod import_crash;
 mod listing;
 mod mail_and_invitations;
+mod observability;
 mod organization_and_audit;
 mod people;
 mod people_passwords;

@@ -209,6 +209,23 @@ async fn provisioning_creates_finds_patches_suspends_and_deletes_people() {
         assert_eq!(ids(&list), vec!["a.roy", "b.roy"]);
         let (st, body) = s.raw(hr, "GET", &find(r#"userName eq"#), None).await;
         assert_eq!((st, &body["scimType"]), (400, &json!("invalidFilter")));
+        // The same query as a SearchRequest, at the resource and at the root.
+        for at in ["/scim/v2/Users/.search", "/scim/v2/.search"] {
+            let request = json!({"schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+                "filter": "userName sw \"a.\" or userName sw \"b.\"", "startIndex": 2, "count": 5,
+                "attributes": ["userName"]});
+            let (st, list) = s.raw(hr, "POST", at, Some(request)).await;
+            assert_eq!(
+                (st, ids(&list), &list["totalResults"]),
+                (200, vec!["b.roy".to_owned()], &json!(2)),
+                "{list}"
+            );
+            assert_eq!(
+                list["Resources"][0].get("emails"),
+                None,
+                "only the attributes asked for"
+            );
+        }
         // Paging: 1-based, by id, with the total.
         let (_, list) = s
             .raw(hr, "GET", "/scim/v2/Users?startIndex=2&count=2", None)
@@ -275,6 +292,23 @@ async fn provisioning_creates_finds_patches_suspends_and_deletes_people() {
         );
         let (_, list) = s.raw(hr, "GET", &find("active eq false"), None).await;
         assert_eq!(ids(&list), vec!["l.tremblay"]);
+        // Entra ID's way: a value filter on the type, which Sesame does not keep, selects the
+        // one email it keeps.
+        let (st, patched) = s
+            .raw(hr, "PATCH", &format!("/scim/v2/Users/{id}"), Some(ops(json!([{"op": "Replace", "path": "emails[type eq \"work\"].value", "value": "lucie.t@example.org"}]))))
+            .await;
+        assert_eq!(
+            (st, &patched["emails"]),
+            (200, &json!([{"value": "lucie.t@example.org"}])),
+            "{patched}"
+        );
+        // A PUT without `active` leaves the suspension as it is.
+        let mut quiet = user("l.tremblay", "lucie.t@example.org", "level_3");
+        quiet.as_object_mut().unwrap().remove("active");
+        let (st, kept) = s
+            .raw(hr, "PUT", &format!("/scim/v2/Users/{id}"), Some(quiet))
+            .await;
+        assert_eq!((st, &kept["active"]), (200, &json!(false)), "{kept}");
         // A PATCH path that selects nothing changes nothing.
         let (st, body) = s
             .raw(

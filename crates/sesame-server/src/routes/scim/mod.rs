@@ -37,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .route("/Schemas", get(discovery::schemas))
         .route("/Schemas/{id}", get(discovery::schema))
         .route("/Users", get(users::list).post(users::create))
+        .route("/Users/.search", post(users::search))
         .route(
             "/Users/{id}",
             get(users::get)
@@ -44,8 +45,8 @@ pub fn router() -> Router<AppState> {
                 .patch(users::patch)
                 .delete(users::delete),
         )
-        // Searching several resource types at once: Users is the only one.
-        .route("/.search", post(|| async { ScimError::not_implemented() }))
+        // Searching every resource type at once: Users is the only one.
+        .route("/.search", post(users::search))
         .fallback(|| async { ScimError::not_found() })
         .layer(axum::middleware::from_fn(in_callers_language))
 }
@@ -99,10 +100,6 @@ impl ScimError {
 
     pub fn not_found() -> Self {
         Self::text(StatusCode::NOT_FOUND, None, "scim-not-found")
-    }
-
-    pub fn not_implemented() -> Self {
-        Self::text(StatusCode::NOT_IMPLEMENTED, None, "scim-not-implemented")
     }
 
     pub fn syntax(reason: &str) -> Self {

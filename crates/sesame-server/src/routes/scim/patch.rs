@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::ScimError;
-use super::filter::{PatchPath, matches, parse_patch_path};
+use super::filter::{Filter, PatchPath, matches, parse_patch_path};
 use super::resource::{EXTENSION, PATCH_OP};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,16 +141,28 @@ fn apply_one(
         .keys()
         .find(|k| k.eq_ignore_ascii_case(&attr.name))
         .cloned();
-    let items = key
-        .as_ref()
-        .and_then(|k| container.get_mut(k))
-        .and_then(Value::as_array_mut);
-    let Some(items) = items else {
+    // Sesame keeps one email and one phone, without a type: a filter on what it does not keep
+    // (`emails[type eq "work"].value`, as Entra ID sends) selects that one value, or makes it.
+    let on_kept_value = mentions_value(filter);
+    if key.is_none() && kind != Kind::Remove && !on_kept_value {
+        container.insert(
+            attr.name.clone(),
+            Value::Array(vec![Value::Object(Map::new())]),
+        );
+    }
+    let key = key.unwrap_or_else(|| attr.name.clone());
+    let Some(items) = container.get_mut(&key).and_then(Value::as_array_mut) else {
         return Err(ScimError::no_target());
     };
-    let selected: Vec<usize> = (0..items.len())
+    let mut selected: Vec<usize> = (0..items.len())
         .filter(|i| matches(filter, &items[*i]))
         .collect();
+    if selected.is_empty() && kind != Kind::Remove && !on_kept_value {
+        if items.is_empty() {
+            items.push(Value::Object(Map::new()));
+        }
+        selected = vec![0];
+    }
     if selected.is_empty() {
         return Err(ScimError::no_target());
     }
@@ -173,4 +185,13 @@ fn apply_one(
         }
     }
     Ok(())
+}
+
+/// Does the filter compare the `value` of the items (which Sesame keeps)?
+fn mentions_value(f: &Filter) -> bool {
+    match f {
+        Filter::And(a, b) | Filter::Or(a, b) => mentions_value(a) || mentions_value(b),
+        Filter::Not(a) | Filter::ValuePath(_, a) => mentions_value(a),
+        Filter::Compare(p, ..) | Filter::Present(p) => p.name.eq_ignore_ascii_case("value"),
+    }
 }

@@ -103,7 +103,8 @@ pub struct Desired {
     pub given_name: String,
     pub email: String,
     pub phone: String,
-    pub active: bool,
+    /// `None` when not sent: unchanged (a new person is active).
+    pub active: Option<bool>,
     pub language: Option<Language>,
     pub external_id: Option<String>,
     /// `None` when the resource carries no extension: the level and roles stay as they are.
@@ -138,11 +139,11 @@ pub fn desired(v: &Value) -> Result<Desired, Vec<FieldError>> {
     let name = get(o, "name").and_then(Value::as_object);
     let part = |k: &str| name.and_then(|n| text(get(n, k))).unwrap_or_default();
     let active = match get(o, "active") {
-        None => true,
-        Some(Value::Bool(b)) => *b,
+        None => None,
+        Some(Value::Bool(b)) => Some(*b),
         Some(_) => {
             errors.push(FieldError::new("active", "invalid_value"));
-            true
+            None
         }
     };
     let language = match text(get(o, "preferredLanguage")) {

@@ -147,8 +147,44 @@ pub async fn list(
     Provisioning(s): Provisioning,
     Query(q): Params,
 ) -> Result<Response, ScimError> {
+    query(&state, &s, &q).await
+}
+
+/// `POST /Users/.search` and `POST /.search` (Users is the only resource type): the query of
+/// `GET /Users` sent as a SearchRequest body (RFC 7644 §3.4.3).
+pub async fn search(
+    State(state): State<AppState>,
+    Provisioning(s): Provisioning,
+    body: Bytes,
+) -> Result<Response, ScimError> {
+    let request = json_body(&body)?;
+    let Some(o) = request.as_object() else {
+        return Err(ScimError::syntax("a SearchRequest object"));
+    };
+    let mut q = HashMap::new();
+    for (key, v) in o {
+        let text = match v {
+            Value::String(t) => t.clone(),
+            Value::Number(n) => n.to_string(),
+            Value::Array(items) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join(","),
+            _ => continue,
+        };
+        q.insert(key.clone(), text);
+    }
+    query(&state, &s, &q).await
+}
+
+async fn query(
+    state: &AppState,
+    s: &Signed,
+    q: &HashMap<String, String>,
+) -> Result<Response, ScimError> {
     let number = |name: &str, default: i64| -> Result<i64, ScimError> {
-        param(&q, name).map_or(Ok(default), |v| {
+        param(q, name).map_or(Ok(default), |v| {
             v.trim()
                 .parse::<i64>()
                 .map_err(|_| ScimError::syntax(&format!("{name} is a whole number")))
@@ -157,7 +193,7 @@ pub async fn list(
     // 1-based; below 1 reads as 1, and a negative count as 0 (RFC 7644 §3.4.2.4).
     let start = number("startIndex", 1)?.max(1);
     let count = number("count", MAX_COUNT)?.clamp(0, MAX_COUNT);
-    let parsed = param(&q, "filter")
+    let parsed = param(q, "filter")
         .map(filter::parse)
         .transpose()
         .map_err(|e| ScimError::filter(&e))?;
@@ -168,12 +204,12 @@ pub async fn list(
         .scim_people(s.actor.visibility(), condition, start - 1, count)
         .await?;
     let m = managers(&mut conn, &s.actor, &rows).await?;
-    let base = base_url(&state);
+    let base = base_url(state);
     let resources: Vec<Value> = rows
         .iter()
         .map(|r| {
             let managers = m.get(&r.person.id).map(Vec::as_slice).unwrap_or(&[]);
-            project(user_json(r, managers, &base), &q)
+            project(user_json(r, managers, &base), q)
         })
         .collect();
     Ok(scim(
@@ -270,7 +306,7 @@ pub async fn create(
     )
     .await?;
     tx.set_external_id(id, d.external_id.as_deref()).await?;
-    if !d.active {
+    if d.active == Some(false) {
         set_active(&mut tx, &s, id, false).await?;
     }
     tx.commit().await?;
@@ -390,8 +426,8 @@ async fn save(state: &AppState, s: &Signed, id: i64, d: Desired) -> Result<(), S
         .await?;
     }
     let active = p.status() != Status::Suspended;
-    if d.active != active {
-        set_active(&mut tx, s, id, d.active).await?;
+    if let Some(wanted) = d.active.filter(|a| *a != active) {
+        set_active(&mut tx, s, id, wanted).await?;
     }
     tx.set_external_id(id, d.external_id.as_deref()).await?;
     tx.commit().await?;

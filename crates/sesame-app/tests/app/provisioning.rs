@@ -1,0 +1,80 @@
+//! SCIM provisioning from the app's side: a level-1 user ticks "Provisioning (SCIM)" in a
+//! service user's record; a person an HR system then creates over SCIM is in the user
+//! follow-up.
+
+use crate::harness::Ui;
+use serde_json::json;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_person_created_over_scim_by_a_marked_service_user_is_in_the_follow_up() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("Service users").await;
+    ui.click_id("modify-PAIE2026").await;
+    ui.expect("Its API tokens may then create, change, suspend and delete people through SCIM (/scim/v2), with the rights of the level-1 user who ticked this box.");
+    ui.click("Provisioning (SCIM)").await;
+    let marked = |ui: &Ui| {
+        ui.app
+            .service_users()
+            .unwrap()
+            .list()
+            .iter()
+            .find(|s| s.user_code == "PAIE2026")
+            .unwrap()
+            .provisioning
+    };
+    assert!(marked(&ui), "saved by the server");
+    ui.click("Reset password").await;
+    ui.click("Confirm").await;
+    let password = ui
+        .app
+        .service_users()
+        .unwrap()
+        .shown_password()
+        .expect("shown once")
+        .to_owned();
+    ui.click("Close").await;
+
+    let base = ui.app.client().base().to_owned();
+    let api = sesame_client::Client::new(&base);
+    let token = api
+        .api_token("DEMO", "PAIE2026", &password)
+        .await
+        .unwrap()
+        .token;
+    let created = reqwest::Client::new()
+        .post(format!("{base}/scim/v2/Users"))
+        .bearer_auth(&token)
+        .json(&json!({
+            "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+            "userName": "j.bouchard",
+            "name": {"familyName": "Bouchard", "givenName": "Julie"},
+            "emails": [{"value": "julie.bouchard@example.org"}],
+            "active": true,
+            "preferredLanguage": "fr"
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201, "{}", created.text().await.unwrap());
+
+    ui.click("Your file").await;
+    ui.click("User follow-up").await;
+    ui.expect("13 accounts");
+    assert!(ui.shown_names().contains(&"j.bouchard".to_owned()));
+    ui.type_in("search", "bouchard").await;
+    assert_eq!(ui.shown_names(), ["j.bouchard"]);
+    ui.expect("j.bouchard");
+
+    // Unticked: the same token is refused.
+    ui.click("Service users").await;
+    ui.click_id("modify-PAIE2026").await;
+    ui.click("Provisioning (SCIM)").await;
+    assert!(!marked(&ui));
+    let refused = reqwest::Client::new()
+        .get(format!("{base}/scim/v2/Users"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+}
