@@ -9,8 +9,9 @@ use iced::advanced::widget::{Tree, Widget, tree};
 use iced::advanced::{Clipboard, Shell, overlay, renderer};
 use iced::keyboard::{self, Key, key::Named};
 use iced::widget::overlay::menu::{self, Menu};
-use iced::widget::pick_list::{self, Catalog as _, Status};
-use iced::{Element, Event, Length, Padding, Pixels, Point, Rectangle, Size, Theme, Vector};
+use iced::{
+    Border, Color, Element, Event, Length, Padding, Pixels, Point, Rectangle, Size, Theme, Vector,
+};
 use iced::{alignment, mouse, touch};
 
 const TEXT_SIZE: f32 = 14.0;
@@ -39,7 +40,6 @@ pub struct Dropdown<'a, T, M> {
     selected: Option<T>,
     placeholder: String,
     on_select: Box<dyn Fn(T) -> M + 'a>,
-    class: <Theme as pick_list::Catalog>::Class<'a>,
     menu_class: <Theme as menu::Catalog>::Class<'a>,
 }
 
@@ -49,7 +49,8 @@ struct State {
     /// The highlighted value of the open list (the pointer's or the arrows').
     hovered: Option<usize>,
     menu: menu::State,
-    last_status: Option<Status>,
+    /// Whether it was drawn lit (hovered or open), to redraw when that changes.
+    last_lit: Option<bool>,
 }
 
 impl<'a, T, M> Dropdown<'a, T, M>
@@ -67,7 +68,6 @@ where
             selected,
             placeholder,
             on_select: Box::new(on_select),
-            class: <Theme as pick_list::Catalog>::default(),
             menu_class: <Theme as menu::Catalog>::default(),
         }
     }
@@ -233,10 +233,10 @@ where
             _ => {}
         }
         let state = tree.state.downcast_mut::<State>();
-        let status = status(state.open, cursor.is_over(layout.bounds()));
+        let lit = state.open || cursor.is_over(layout.bounds());
         if let Event::Window(iced::window::Event::RedrawRequested(_)) = event {
-            state.last_status = Some(status);
-        } else if state.last_status.is_some_and(|last| last != status) {
+            state.last_lit = Some(lit);
+        } else if state.last_lit.is_some_and(|last| last != lit) {
             shell.request_redraw();
         }
     }
@@ -269,14 +269,18 @@ where
         use iced::advanced::Renderer as _;
         let state = tree.state.downcast_ref::<State>();
         let bounds = layout.bounds();
-        let style = theme.style(&self.class, status(state.open, cursor.is_over(bounds)));
+        let look = look(theme, state.open || cursor.is_over(bounds));
         renderer.fill_quad(
             renderer::Quad {
                 bounds,
-                border: style.border,
+                border: Border {
+                    color: look.border,
+                    width: 1.0,
+                    radius: 2.0.into(),
+                },
                 ..renderer::Quad::default()
             },
-            style.background,
+            look.background,
         );
         let font = renderer.default_font();
         let arrow = iced::Renderer::ARROW_DOWN_ICON.to_string();
@@ -291,7 +295,7 @@ where
             }
             .with_content(arrow.clone()),
             at_right,
-            style.handle_color,
+            look.text,
             *viewport,
         );
         let (label, chosen) = self.label();
@@ -302,11 +306,7 @@ where
             }
             .with_content(label.clone()),
             Point::new(bounds.x + PADDING.left, bounds.center_y()),
-            if chosen {
-                style.text_color
-            } else {
-                style.placeholder_color
-            },
+            if chosen { look.text } else { look.placeholder },
             *viewport,
         );
     }
@@ -350,11 +350,29 @@ where
     }
 }
 
-fn status(open: bool, hovered: bool) -> Status {
-    match (open, hovered) {
-        (true, is_hovered) => Status::Opened { is_hovered },
-        (false, true) => Status::Hovered,
-        (false, false) => Status::Active,
+/// How the closed drop-down is drawn: iced's pick list look, with a placeholder that reads
+/// (checked with every text colour in `colors`' tests).
+pub struct Look {
+    pub text: Color,
+    pub placeholder: Color,
+    pub background: Color,
+    pub border: Color,
+}
+
+/// The drop-down's colours in `theme`; `lit` when hovered or open (its border then shows it).
+pub fn look(theme: &Theme, lit: bool) -> Look {
+    let p = theme.extended_palette();
+    Look {
+        text: p.background.weak.text,
+        // The muted grey falls just under 4.5:1 on this background: the placeholder is a
+        // sentence ("Choose…") in the text colour.
+        placeholder: p.background.weak.text,
+        background: p.background.weak.color,
+        border: if lit {
+            p.primary.strong.color
+        } else {
+            p.background.strong.color
+        },
     }
 }
 

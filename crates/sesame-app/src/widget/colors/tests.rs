@@ -80,12 +80,15 @@ fn text_pairs(theme: &Theme) -> Vec<(String, Color, Color)> {
             )
         },
         {
-            let closed =
-                iced::widget::pick_list::default(theme, iced::widget::pick_list::Status::Active);
+            let closed = crate::widget::dropdown::look(theme, false);
+            ("closed menu".into(), closed.text, closed.background)
+        },
+        {
+            let closed = crate::widget::dropdown::look(theme, false);
             (
-                "closed menu".into(),
-                closed.text_color,
-                background_of(closed.background),
+                "closed menu placeholder".into(),
+                closed.placeholder,
+                closed.background,
             )
         },
         ("2FA shield".into(), success_text(theme), page),
