@@ -64,6 +64,7 @@ fn text_with_password(bytes: &[u8], password: Option<&str>) -> Option<String> {
     ));
     std::fs::write(&path, bytes).unwrap();
     let mut cmd = Command::new("pdftotext");
+    cmd.arg("-layout");
     if let Some(p) = password {
         cmd.args(["-upw", p]);
     }
@@ -193,5 +194,9 @@ fn file_names_have_no_doubled_dots_and_follow_the_documents_language() {
     assert_eq!(
         sesame_documents::file_name("doc-connection-file", Language::En, "  ...  "),
         "connection-information.pdf"
+    );
+    assert_eq!(
+        sesame_documents::file_name("doc-letter-file", Language::En, "l.bouchard"),
+        "credential-letter-l.bouchard.pdf"
     );
 }

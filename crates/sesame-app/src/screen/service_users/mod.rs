@@ -1,9 +1,13 @@
 //! Service users: the list, the creation wizard (identification → access → letter) and a
 //! service user's record (status, reset password with a new letter). Level-1 users only.
 
+mod health;
+mod life;
 mod record;
 mod view;
 mod wizard;
+
+pub use health::Column as HealthColumn;
 
 use std::collections::BTreeSet;
 
@@ -14,7 +18,10 @@ use super::Ctx;
 use crate::locale::Locale;
 use crate::widget::{self, Notice, badge, heading, labelled, notice, primary, secondary};
 use sesame_client::ClientError;
-use sesame_core::api::{CreatedServiceUser, IssuedPassword, ServiceUser, Structure};
+use sesame_core::api::{
+    CreatedServiceUser, CredentialHealth, CredentialValidity, HealthFilter, IssuedPassword,
+    ServiceUser, Structure,
+};
 use sesame_core::domain::{Language, Scope, Status, StructureKind, validate_user_code};
 use sesame_documents::{CredentialLetter, Holder};
 
@@ -49,6 +56,8 @@ enum Mode {
         confirm_reset: bool,
         /// The access being edited.
         access: Option<Box<Draft>>,
+        /// A rotation being asked: the grace period typed, in days.
+        rotate: Option<String>,
     },
 }
 
@@ -59,6 +68,15 @@ pub struct ServiceUsers {
     mode: Mode,
     notice: Option<Notice>,
     busy: bool,
+    /// The organization's validity of API passwords (`Some(None)`: never expire).
+    validity: Option<Option<i64>>,
+    /// The validity being changed: days typed, "never" ticked.
+    validity_edit: Option<(String, bool)>,
+    /// Protect the next PDF with a passphrase.
+    protect: bool,
+    /// The passphrase of the PDF just saved, shown once.
+    passphrase: Option<String>,
+    health: Option<health::Health>,
 }
 
 #[derive(Debug, Clone)]
@@ -90,12 +108,35 @@ pub enum Message {
     Reset(Result<IssuedPassword, ClientError>),
     ClosePassword,
     Close,
+    ValidityLoaded(Result<CredentialValidity, ClientError>),
+    EditValidity,
+    ValidityDays(String),
+    ValidityNever(bool),
+    SaveValidity,
+    CancelValidity,
+    AskRotate,
+    GraceDays(String),
+    ConfirmRotate,
+    Rotated(Result<IssuedPassword, ClientError>),
+    EndPrevious,
+    Refreshed(Result<ServiceUser, ClientError>),
+    Protect(bool),
+    OpenHealth,
+    HealthLoaded(Result<Vec<CredentialHealth>, ClientError>),
+    HealthFilter(Option<HealthFilter>),
+    SortHealth(health::Column),
+    ExportHealth,
+    HealthCsv(Vec<u8>, String),
+    CloseHealth,
 }
 
 pub enum Action {
     None,
     Run(Task<Message>),
-    Print(Vec<CredentialLetter>, String),
+    /// Letters to print, with the passphrase that protects the PDF (if chosen).
+    Print(Vec<CredentialLetter>, String, Option<String>),
+    /// A file the screen made (the health view's CSV).
+    Save(Vec<u8>, String),
     Copy(String),
     SessionEnded(ClientError),
 }
@@ -110,13 +151,25 @@ impl ServiceUsers {
             mode: Mode::List,
             notice: None,
             busy: true,
+            validity: None,
+            validity_edit: None,
+            protect: false,
+            passphrase: None,
+            health: None,
         };
+        let v = ctx.client.clone();
         (
             s,
-            Task::perform(
-                async move { Ok((c.service_users().await?, c.structures().await?)) },
-                Message::Loaded,
-            ),
+            Task::batch([
+                Task::perform(
+                    async move { Ok((c.service_users().await?, c.structures().await?)) },
+                    Message::Loaded,
+                ),
+                Task::perform(
+                    async move { v.credential_validity().await },
+                    Message::ValidityLoaded,
+                ),
+            ]),
         )
     }
 
@@ -137,6 +190,18 @@ impl ServiceUsers {
 
     pub fn list(&self) -> &[ServiceUser] {
         &self.list
+    }
+
+    /// The health view's accounts as shown (filter and order applied), while it is open.
+    pub fn health_rows(&self) -> Option<Vec<String>> {
+        self.health
+            .as_ref()
+            .map(|h| h.sorted().iter().map(|r| r.user_id.clone()).collect())
+    }
+
+    /// The passphrase of the protected PDF just saved, while it is shown.
+    pub fn shown_passphrase(&self) -> Option<&str> {
+        self.passphrase.as_deref()
     }
 
     /// The reason the typed user code is refused, if it is.
@@ -160,11 +225,11 @@ impl ServiceUsers {
             },
             language: su.language,
             date: time::OffsetDateTime::now_utc(),
-            handover: sesame_documents::Handover::default(),
+            handover: super::handover(ctx, &su.password),
         };
         (
             letter,
-            sesame_documents::file_name("doc-letter-file", ctx.locale.language, &su.user_code),
+            sesame_documents::file_name("doc-letter-file", su.language, &su.user_code),
         )
     }
 
@@ -173,7 +238,7 @@ impl ServiceUsers {
         match self.shown() {
             Some((su, p)) => {
                 let (letter, name) = self.letter(ctx, su, p);
-                Action::Print(vec![letter], name)
+                Action::Print(vec![letter], name, self.passphrase.clone())
             }
             None => Action::None,
         }
@@ -212,24 +277,55 @@ impl ServiceUsers {
             Message::New | Message::Next | Message::Back | Message::Created(Ok(_)) => {
                 return self.on_wizard(message, ctx);
             }
-            Message::PrintLetter => return self.print_letter(ctx),
+            Message::PrintLetter => {
+                // A new passphrase for each protected file, shown until the password goes.
+                self.passphrase = self.protect.then(sesame_core::domain::generate_passphrase);
+                return self.print_letter(ctx);
+            }
             Message::CopyPassword => {
                 if let Some((_, p)) = self.shown() {
                     return Action::Copy(p.clone());
                 }
             }
-            // Finishing forgets the password.
-            Message::Finish | Message::Close => self.mode = Mode::List,
+            // Finishing forgets the password (and the PDF's passphrase).
+            Message::Finish | Message::Close => {
+                self.mode = Mode::List;
+                self.passphrase = None;
+            }
             Message::Loaded(Err(e))
             | Message::Created(Err(e))
             | Message::Updated(Err(e))
-            | Message::Reset(Err(e)) => {
+            | Message::Reset(Err(e))
+            | Message::ValidityLoaded(Err(e))
+            | Message::Rotated(Err(e))
+            | Message::Refreshed(Err(e))
+            | Message::HealthLoaded(Err(e)) => {
                 self.busy = false;
                 if e.session_ended() {
                     return Action::SessionEnded(e);
                 }
                 self.notice = Some(Notice::failed(ctx.locale.error(&e)));
             }
+            Message::ValidityLoaded(Ok(_))
+            | Message::EditValidity
+            | Message::ValidityDays(_)
+            | Message::ValidityNever(_)
+            | Message::SaveValidity
+            | Message::CancelValidity
+            | Message::AskRotate
+            | Message::GraceDays(_)
+            | Message::ConfirmRotate
+            | Message::Rotated(Ok(_))
+            | Message::EndPrevious
+            | Message::Refreshed(Ok(_))
+            | Message::Protect(_) => return self.on_life(message, ctx),
+            Message::OpenHealth
+            | Message::HealthLoaded(Ok(_))
+            | Message::HealthFilter(_)
+            | Message::SortHealth(_)
+            | Message::ExportHealth
+            | Message::HealthCsv(..)
+            | Message::CloseHealth => return self.on_health(message, ctx),
             _ => return self.on_record(message, ctx),
         }
         Action::None

@@ -15,6 +15,7 @@ impl ServiceUsers {
                     password: None,
                     confirm_reset: false,
                     access: None,
+                    rotate: None,
                 }
             }
             Message::SetStatus(status) => {
@@ -72,8 +73,14 @@ impl ServiceUsers {
                     ));
                 }
             }
-            Message::Reset(Ok(p)) => self.show_password(Some(p.password)),
-            Message::ClosePassword => self.show_password(None),
+            Message::Reset(Ok(p)) => {
+                self.show_password(Some(p.password));
+                return self.refresh(ctx);
+            }
+            Message::ClosePassword => {
+                self.show_password(None);
+                self.passphrase = None;
+            }
             _ => {}
         }
         Action::None
@@ -98,16 +105,30 @@ impl ServiceUsers {
         ))
     }
 
-    /// Shows the reset password, or forgets it; the confirmation closes either way.
-    fn show_password(&mut self, shown: Option<String>) {
+    /// Shows the new password, or forgets it; the confirmations close either way.
+    pub(super) fn show_password(&mut self, shown: Option<String>) {
         if let Mode::Record {
             password,
             confirm_reset,
+            rotate,
             ..
         } = &mut self.mode
         {
             *password = shown;
             *confirm_reset = false;
+            *rotate = None;
         }
+    }
+
+    /// Reads the open record again (its password's dates after a reset or a rotation).
+    pub(super) fn refresh(&self, ctx: Ctx<'_>) -> Action {
+        let Mode::Record { id, .. } = self.mode else {
+            return Action::None;
+        };
+        Action::Run(request(
+            ctx.client,
+            move |c| async move { c.service_user(id).await },
+            Message::Refreshed,
+        ))
     }
 }

@@ -16,7 +16,17 @@ impl ServiceUsers {
         if let Some(n) = &self.notice {
             page = page.push(n.view());
         }
-        let body: Element<'a, Message> = match &self.mode {
+        let body: Element<'a, Message> = match (&self.mode, &self.health) {
+            (Mode::List, Some(h)) => h.view(l),
+            _ => self.body(l),
+        };
+        scrollable(page.push(body).max_width(1000))
+            .height(Length::Fill)
+            .into()
+    }
+
+    fn body<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+        match &self.mode {
             Mode::List => self.list_view(l),
             Mode::Wizard {
                 step,
@@ -28,9 +38,12 @@ impl ServiceUsers {
                 password,
                 confirm_reset,
                 access,
+                rotate,
             } => match self.list.iter().find(|s| s.id == *id) {
                 Some(su) => {
                     let view = self.record_view(l, su, password.as_deref(), *confirm_reset);
+                    let view =
+                        column![view, self.password_life(l, su, rotate.as_deref())].spacing(12);
                     match access {
                         None => column![
                             view,
@@ -50,10 +63,7 @@ impl ServiceUsers {
                 }
                 None => text("").into(),
             },
-        };
-        scrollable(page.push(body).max_width(1000))
-            .height(Length::Fill)
-            .into()
+        }
     }
 
     fn list_view<'a>(&'a self, l: Locale) -> Element<'a, Message> {
@@ -86,6 +96,7 @@ impl ServiceUsers {
                         cell(scope_label(l, &s.scope), 3),
                         cell(l.short_date(s.created_at), 2),
                         cell(last_used.unwrap_or_else(|| "—".into()), 3),
+                        cell(expiry(l, s), 2),
                         container(
                             widget::button_for(
                                 widget::Look::Link,
@@ -114,6 +125,7 @@ impl ServiceUsers {
             head("column-scope", 3),
             head("column-created", 2),
             head("column-last-used", 3),
+            head("column-expires", 2),
             iced::widget::space().width(ACTIONS_WIDTH),
         ]
         .spacing(8);
@@ -123,9 +135,11 @@ impl ServiceUsers {
                     .id("search")
                     .on_input(Message::Search)
                     .padding(8),
+                secondary(t("health-open"), Some(Message::OpenHealth)),
                 primary(t("service-users-new"), Some(Message::New))
             ]
             .spacing(10),
+            self.validity_view(l),
             header,
             rows,
         ]
@@ -152,7 +166,9 @@ impl ServiceUsers {
             Step::Identification => Self::identification_step(l, draft),
             Step::Access => self.access_step(l, draft),
             Step::Letter => match created {
-                Some((su, password)) => letter_step(l, su, password),
+                Some((su, password)) => column![letter_step(l, su, password), self.protection(l)]
+                    .spacing(12)
+                    .into(),
                 None => text("").into(),
             },
         };
@@ -356,6 +372,7 @@ impl ServiceUsers {
                     container(text(p.to_owned()).size(24).font(iced::Font::MONOSPACE)).padding(10),
                 )
                 .push(text(t("password-shown-once")).size(13))
+                .push(self.protection(l))
                 .push(
                     row![
                         secondary(t("action-copy"), Some(Message::CopyPassword)),
@@ -366,5 +383,98 @@ impl ServiceUsers {
                 );
         }
         c.into()
+    }
+}
+
+/// A service user's expiry in the list: its date, or "never".
+fn expiry(l: Locale, su: &ServiceUser) -> String {
+    su.password
+        .password_expires_at
+        .map(|d| l.short_date(d))
+        .unwrap_or_else(|| l.t("health-never-expires"))
+}
+
+impl ServiceUsers {
+    /// The organization's validity of API passwords, and its editor (level 1).
+    fn validity_view<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
+        match &self.validity_edit {
+            None => row![
+                text(self.validity_text(l)),
+                widget::link(t("validity-change"), Some(Message::EditValidity)),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center)
+            .into(),
+            Some((days, never)) => column![
+                text(t("validity-intro")),
+                row![
+                    labelled(
+                        t("field-days"),
+                        text_input("365", days)
+                            .id("validity-days")
+                            .on_input_maybe((!never).then_some(Message::ValidityDays))
+                            .on_submit(Message::SaveValidity)
+                            .padding(8)
+                            .width(120),
+                        None
+                    ),
+                    crate::widget::check(t("validity-never"), *never, Message::ValidityNever),
+                ]
+                .spacing(16)
+                .align_y(Alignment::End),
+                row![
+                    secondary(t("action-cancel"), Some(Message::CancelValidity)),
+                    primary(t("action-save"), Some(Message::SaveValidity)),
+                ]
+                .spacing(10),
+            ]
+            .spacing(8)
+            .into(),
+        }
+    }
+
+    /// The password's dates in the record, Rotate and End the old password now.
+    fn password_life<'a>(
+        &'a self,
+        l: Locale,
+        su: &'a ServiceUser,
+        rotate: Option<&'a str>,
+    ) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
+        let c = crate::screen::credential::dates(l, &su.password, Some(Message::EndPrevious));
+        match rotate {
+            None => c.push(secondary(t("action-rotate"), Some(Message::AskRotate))),
+            Some(days) => {
+                let valid = days.parse::<i64>().is_ok_and(|d| (1..=30).contains(&d));
+                c.push(text(t("rotate-intro"))).push(
+                    row![
+                        labelled(
+                            t("field-grace-days"),
+                            text_input("7", days)
+                                .id("grace-days")
+                                .on_input(Message::GraceDays)
+                                .on_submit(Message::ConfirmRotate)
+                                .padding(8)
+                                .width(120),
+                            (!valid).then(|| t("reason-grace_days_range")).as_deref()
+                        ),
+                        secondary(t("action-cancel"), Some(Message::ClosePassword)),
+                        primary(
+                            t("action-rotate-confirm"),
+                            valid.then_some(Message::ConfirmRotate)
+                        ),
+                    ]
+                    .spacing(10)
+                    .align_y(Alignment::End),
+                )
+            }
+        }
+        .into()
+    }
+
+    fn protection<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+        let passphrase = self.passphrase.as_deref();
+        crate::screen::credential::protection(l, self.protect, passphrase, Message::Protect)
     }
 }

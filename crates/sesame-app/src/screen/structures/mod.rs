@@ -3,6 +3,7 @@
 //! once → export of the connection information) and resetting its password.
 
 mod edit;
+mod technical;
 
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
@@ -25,6 +26,10 @@ enum Mode {
         password: String,
     },
     ConfirmReset,
+    /// A rotation being asked: the grace period typed, in days.
+    Rotate {
+        grace: String,
+    },
 }
 
 pub struct Structures {
@@ -38,6 +43,10 @@ pub struct Structures {
     edit: Option<edit::Form>,
     /// "Remove this structure?" is asked.
     removing: bool,
+    /// Protect the exported connection information with a passphrase.
+    protect: bool,
+    /// The passphrase of the PDF just saved, shown with the summary only.
+    passphrase: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -52,7 +61,13 @@ pub enum Message {
     BackToStructure,
     AskReset,
     ConfirmReset,
-    Reset(Result<IssuedPassword, ClientError>),
+    /// A new password (reset or rotation) and the technical user as it now is.
+    Renewed(Result<(IssuedPassword, TechnicalUser), ClientError>),
+    AskRotate,
+    GraceDays(String),
+    ConfirmRotate,
+    EndPrevious,
+    Protect(bool),
     Cancel,
     /// Building the tree (level 1).
     Edit(edit::Message),
@@ -61,8 +76,9 @@ pub enum Message {
 pub enum Action {
     None,
     Run(Task<Message>),
-    /// Save the connection information (PDF) under this file name.
-    Export(Box<ConnectionInformation>, String),
+    /// Save the connection information (PDF) under this file name, protected by the
+    /// passphrase when one is given.
+    Export(Box<ConnectionInformation>, String, Option<String>),
     SessionEnded(ClientError),
 }
 
@@ -78,6 +94,8 @@ impl Structures {
             busy: true,
             edit: None,
             removing: false,
+            protect: false,
+            passphrase: None,
         };
         (
             s,
@@ -90,6 +108,16 @@ impl Structures {
             Mode::Summary { password, .. } => Some(password),
             _ => None,
         }
+    }
+
+    /// The selected structure's technical user, as last read.
+    pub fn technical(&self) -> Option<&TechnicalUser> {
+        self.technical.as_ref()
+    }
+
+    /// The passphrase of the protected PDF just saved, while it is shown.
+    pub fn shown_passphrase(&self) -> Option<&str> {
+        self.passphrase.as_deref()
     }
 
     fn selected(&self) -> Option<&Structure> {
@@ -141,31 +169,27 @@ impl Structures {
                 }
             }
             Message::Created(Ok(created)) => self.created(created),
-            Message::Export => return self.export(ctx),
-            // Back on the structure page: the summary and its password are gone.
-            Message::BackToStructure | Message::Cancel => self.mode = Mode::Page,
+            Message::Export => {
+                self.passphrase = self.protect.then(sesame_core::domain::generate_passphrase);
+                return self.export(ctx);
+            }
+            // Back on the structure page: the summary, its password and passphrase are gone.
+            Message::BackToStructure | Message::Cancel => {
+                self.mode = Mode::Page;
+                self.passphrase = None;
+            }
             Message::AskReset => self.mode = Mode::ConfirmReset,
-            Message::ConfirmReset => {
-                if let Some(t) = &self.technical {
-                    let (c, id) = (ctx.client.clone(), t.id);
-                    return Action::Run(Task::perform(
-                        async move { c.reset_technical_user_password(id).await },
-                        Message::Reset,
-                    ));
-                }
-            }
-            Message::Reset(Ok(p)) => {
-                if let Some(t) = self.technical.clone() {
-                    self.mode = Mode::Summary {
-                        technical: Box::new(t),
-                        password: p.password,
-                    };
-                }
-            }
+            Message::ConfirmReset
+            | Message::Renewed(Ok(_))
+            | Message::AskRotate
+            | Message::GraceDays(_)
+            | Message::ConfirmRotate
+            | Message::EndPrevious
+            | Message::Protect(_) => return self.on_technical(message, ctx),
             Message::Loaded(Err(e))
             | Message::Technical(Err(e))
             | Message::Created(Err(e))
-            | Message::Reset(Err(e)) => {
+            | Message::Renewed(Err(e)) => {
                 self.busy = false;
                 self.mode = Mode::Page;
                 if e.session_ended() {
@@ -222,10 +246,11 @@ impl Structures {
             manager_email: technical.contact_email.clone().unwrap_or_default(),
             created: technical.created_at,
             language: technical.manager_language.unwrap_or(l.language),
-            handover: sesame_documents::Handover::default(),
+            handover: super::handover(ctx, &technical.password),
         };
-        let name = sesame_documents::file_name("doc-connection-file", l.language, &s.name);
-        Action::Export(Box::new(info), name)
+        let language = info.language;
+        let name = sesame_documents::file_name("doc-connection-file", language, &s.name);
+        Action::Export(Box::new(info), name, self.passphrase.clone())
     }
 
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
@@ -325,7 +350,13 @@ impl Structures {
             Mode::Summary {
                 technical,
                 password,
-            } => summary_part(ctx, s, technical, password),
+            } => column![
+                summary_part(ctx, s, technical, password),
+                self.protection(l)
+            ]
+            .spacing(12)
+            .into(),
+            Mode::Rotate { grace } => technical::rotate_part(grace, l),
             Mode::ConfirmReset => column![
                 notice(&t("reset-confirm-body"), false),
                 row![
@@ -345,20 +376,24 @@ impl Structures {
         let t = |id: &str| l.t(id);
         let may = self.may_manage();
         match &self.technical {
-            Some(tu) => row![
-                text(format!(
-                    "{} — {}",
-                    tu.user_id,
-                    tu.contact_email.clone().unwrap_or_default()
-                ))
-                .width(Length::Fill),
-                secondary(
-                    t("action-reset-technical-password"),
-                    may.then_some(Message::AskReset)
-                ),
+            Some(tu) => column![
+                row![
+                    text(format!(
+                        "{} — {}",
+                        tu.user_id,
+                        tu.contact_email.clone().unwrap_or_default()
+                    ))
+                    .width(Length::Fill),
+                    secondary(
+                        t("action-reset-technical-password"),
+                        may.then_some(Message::AskReset)
+                    ),
+                ]
+                .spacing(10)
+                .align_y(Alignment::Center),
+                technical::password_life(tu, may, l),
             ]
             .spacing(10)
-            .align_y(Alignment::Center)
             .into(),
             None if s.technical_user_id.is_some() => text(t("structures-technical-hidden")).into(),
             None => column![

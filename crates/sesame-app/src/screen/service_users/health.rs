@@ -1,0 +1,260 @@
+//! The health view of API credentials: every service and technical user with its last use,
+//! age, days to expiry and owner, filtered by the server ("never used", "unused for 90 days",
+//! "expires within 30 days", "expired"), sorted here by any column, exported as CSV.
+
+use iced::widget::{column, container, row, text};
+use iced::{Alignment, Element, Length, Task};
+
+use super::Message;
+use crate::locale::Locale;
+use crate::screen::{Ctx, request};
+use crate::widget::{self, secondary};
+use sesame_core::api::{CredentialHealth, CredentialKind, HealthFilter};
+
+/// The columns one can sort by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    UserId,
+    Kind,
+    LastUsed,
+    Age,
+    Expiry,
+    Owner,
+}
+
+/// A filter as the menu shows it: "All" or one of the server's filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FilterChoice(pub Option<HealthFilter>, pub Locale);
+
+impl std::fmt::Display for FilterChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(h) => f.write_str(&self.1.t(&format!("health-filter-{}", h.as_str()))),
+            None => f.write_str(&self.1.t("health-filter-all")),
+        }
+    }
+}
+
+pub struct Health {
+    pub rows: Vec<CredentialHealth>,
+    pub filter: Option<HealthFilter>,
+    pub sort: Column,
+    pub desc: bool,
+    pub loading: bool,
+}
+
+impl Health {
+    pub fn open(ctx: Ctx<'_>) -> (Health, Task<Message>) {
+        let h = Health {
+            rows: vec![],
+            filter: None,
+            sort: Column::Expiry,
+            desc: false,
+            loading: true,
+        };
+        let task = h.load(ctx);
+        (h, task)
+    }
+
+    /// Asks the server for the lines the filter keeps.
+    pub fn load(&self, ctx: Ctx<'_>) -> Task<Message> {
+        let filter = self.filter;
+        request(
+            ctx.client,
+            move |c| async move { c.credential_health(filter).await },
+            Message::HealthLoaded,
+        )
+    }
+
+    pub fn sort_by(&mut self, column: Column) {
+        if self.sort == column {
+            self.desc = !self.desc;
+        } else {
+            self.sort = column;
+            self.desc = false;
+        }
+    }
+
+    /// The rows in the chosen order (ties by user ID).
+    pub fn sorted(&self) -> Vec<&CredentialHealth> {
+        let mut rows: Vec<&CredentialHealth> = self.rows.iter().collect();
+        rows.sort_by(|a, b| {
+            let by = match self.sort {
+                Column::UserId => a.user_id.cmp(&b.user_id),
+                Column::Kind => kind_order(a.kind).cmp(&kind_order(b.kind)),
+                // Never used counts as the longest time unused.
+                Column::LastUsed => b
+                    .last_used_at
+                    .is_none()
+                    .cmp(&a.last_used_at.is_none())
+                    .then(a.last_used_at.cmp(&b.last_used_at)),
+                Column::Age => a.age_days.cmp(&b.age_days),
+                // "Never expires" comes after every date.
+                Column::Expiry => a
+                    .days_to_expiry
+                    .unwrap_or(i64::MAX)
+                    .cmp(&b.days_to_expiry.unwrap_or(i64::MAX)),
+                Column::Owner => owners(a).cmp(&owners(b)),
+            };
+            let by = if self.desc { by.reverse() } else { by };
+            by.then(a.user_id.cmp(&b.user_id))
+        });
+        rows
+    }
+
+    pub fn view<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
+        let choices: Vec<FilterChoice> = std::iter::once(FilterChoice(None, l))
+            .chain(
+                HealthFilter::ALL
+                    .into_iter()
+                    .map(|f| FilterChoice(Some(f), l)),
+            )
+            .collect();
+        let header = row![
+            self.header(l, "health-column-user-id", Column::UserId, 3),
+            self.header(l, "health-column-kind", Column::Kind, 2),
+            self.header(l, "column-last-used", Column::LastUsed, 3),
+            self.header(l, "health-column-age", Column::Age, 2),
+            self.header(l, "health-column-expiry", Column::Expiry, 3),
+            self.header(l, "health-column-owner", Column::Owner, 3),
+        ]
+        .spacing(8);
+        let rows = self
+            .sorted()
+            .into_iter()
+            .fold(column![].spacing(6), |c, h| {
+                let cells = line(l, h);
+                let cell = |value: String, portion: u16| -> Element<'a, Message> {
+                    container(widget::ellipsis::ellipsis(value, 14.0))
+                        .width(Length::FillPortion(portion))
+                        .into()
+                };
+                c.push(
+                    row![
+                        cell(cells[0].clone(), 3),
+                        cell(cells[1].clone(), 2),
+                        cell(cells[2].clone(), 3),
+                        cell(cells[3].clone(), 2),
+                        cell(cells[4].clone(), 3),
+                        cell(cells[5].clone(), 3),
+                    ]
+                    .spacing(8)
+                    .align_y(Alignment::Center),
+                )
+            });
+        let count = if self.loading {
+            t("audit-loading")
+        } else {
+            l.t_count("health-count", "count", self.rows.len())
+        };
+        column![
+            text(t("health-intro")),
+            row![
+                widget::labelled(
+                    t("health-filter"),
+                    widget::menu(choices, Some(FilterChoice(self.filter, l)), |f| {
+                        Message::HealthFilter(f.0)
+                    })
+                    .id("health-filter"),
+                    None
+                ),
+                secondary(
+                    t("health-export-csv"),
+                    (!self.loading).then_some(Message::ExportHealth)
+                ),
+                secondary(t("action-back"), Some(Message::CloseHealth)),
+            ]
+            .spacing(10)
+            .align_y(Alignment::End),
+            text(count).size(13),
+            header,
+            rows,
+        ]
+        .spacing(10)
+        .into()
+    }
+
+    fn header<'a>(
+        &self,
+        l: Locale,
+        id: &str,
+        column: Column,
+        portion: u16,
+    ) -> Element<'a, Message> {
+        let arrow = if self.sort == column {
+            if self.desc { " ▼" } else { " ▲" }
+        } else {
+            ""
+        };
+        container(widget::link(
+            format!("{}{arrow}", l.t(id)),
+            Some(Message::SortHealth(column)),
+        ))
+        .width(Length::FillPortion(portion))
+        .into()
+    }
+}
+
+fn kind_order(k: CredentialKind) -> u8 {
+    match k {
+        CredentialKind::ServiceUser => 0,
+        CredentialKind::TechnicalUser => 1,
+    }
+}
+
+fn owners(h: &CredentialHealth) -> String {
+    h.owners
+        .iter()
+        .map(|o| o.user_id.clone())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One line's cells as shown (and exported): user ID with its application or structure,
+/// kind, last use, age, expiry, owners.
+pub fn line(l: Locale, h: &CredentialHealth) -> [String; 6] {
+    let last_used = match (h.last_used_at, h.days_since_use) {
+        (Some(at), Some(days)) => format!(
+            "{} ({})",
+            l.short_date(at),
+            l.t_count("health-days-ago", "count", days.max(0) as usize)
+        ),
+        _ => l.t("health-never-used"),
+    };
+    let expiry = match (h.password.password_expires_at, h.days_to_expiry) {
+        (Some(at), Some(_)) if h.expired => {
+            format!("{} ({})", l.short_date(at), l.t("health-expired"))
+        }
+        (Some(at), Some(days)) => format!(
+            "{} ({})",
+            l.short_date(at),
+            l.t_count("health-days-left", "count", days.max(0) as usize)
+        ),
+        _ => l.t("health-never-expires"),
+    };
+    [
+        format!("{} — {}", h.user_id, h.label),
+        l.t(match h.kind {
+            CredentialKind::ServiceUser => "type-service-user-short",
+            CredentialKind::TechnicalUser => "type-technical-user-short",
+        }),
+        last_used,
+        l.t_count("health-days", "count", h.age_days.max(0) as usize),
+        expiry,
+        owners(h),
+    ]
+}
+
+/// The lines as CSV, as shown (filter and order), for the reader's spreadsheet.
+pub fn csv(l: Locale, rows: &[&CredentialHealth]) -> Vec<u8> {
+    let header = [
+        "health-column-user-id",
+        "health-column-kind",
+        "column-last-used",
+        "health-column-age",
+        "health-column-expiry",
+        "health-column-owner",
+    ];
+    crate::spreadsheet::csv(l, &header, rows.iter().map(|h| line(l, h).to_vec()))
+}
