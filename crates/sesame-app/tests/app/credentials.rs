@@ -168,11 +168,13 @@ async fn the_health_view_filters_sorts_and_exports_in_the_languages_spreadsheet(
     ui.click("Exporter (CSV)").await;
     let csv = std::fs::read_to_string(ui.home.join("documents").join("identifiants-api.csv"))
         .expect("the CSV");
-    assert!(csv.starts_with("\u{feff}Compte;Type;"), "{csv}");
     assert!(
-        csv.contains("PAIE2026 — Paie Nethris;Utilisateur de services;"),
+        csv.starts_with(
+            "\u{feff}Compte;Pour;Type;Dernière utilisation;Âge;Expiration;Jours restants;Personnes averties\n"
+        ),
         "{csv}"
     );
+    assert!(csv.contains("PAIE2026;Paie Nethris;Services;"), "{csv}");
     assert_eq!(csv.lines().count(), 4);
 }
 

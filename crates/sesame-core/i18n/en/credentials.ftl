@@ -96,18 +96,12 @@ health-days = { $count ->
         [one] 1 day
        *[other] { $count } days
     }
-health-days-ago = { $count ->
-        [one] 1 day ago
-       *[other] { $count } days ago
-    }
-health-days-left = { $count ->
-        [one] 1 day left
-       *[other] { $count } days left
-    }
+health-column-label = Serves
+health-column-left = Days left
+health-kind-service = Service
+health-kind-technical = Technical
 health-never-used = Never used
 health-never-expires = Never
 health-expired = expired
 health-export-csv = Export (CSV)
 health-csv-file = api-credentials
-type-service-user-short = Service user
-type-technical-user-short = Technical user

@@ -89,25 +89,19 @@ health-column-age = Âge
 health-column-expiry = Expiration
 health-column-owner = Personnes averties
 health-count = { $count ->
-        [one] un compte
+        [one] { $count } compte
        *[other] { $count } comptes
     }
 health-days = { $count ->
-        [one] 1 jour
+        [one] { $count } jour
        *[other] { $count } jours
     }
-health-days-ago = { $count ->
-        [one] il y a 1 jour
-       *[other] il y a { $count } jours
-    }
-health-days-left = { $count ->
-        [one] 1 jour restant
-       *[other] { $count } jours restants
-    }
+health-column-label = Pour
+health-column-left = Jours restants
+health-kind-service = Services
+health-kind-technical = Technique
 health-never-used = Jamais utilisé
 health-never-expires = Jamais
 health-expired = expiré
 health-export-csv = Exporter (CSV)
 health-csv-file = identifiants-api
-type-service-user-short = Utilisateur de services
-type-technical-user-short = Utilisateur technique

@@ -116,7 +116,9 @@ impl Health {
             self.header(l, "health-column-kind", Column::Kind, 2),
             self.header(l, "column-last-used", Column::LastUsed, 3),
             self.header(l, "health-column-age", Column::Age, 2),
-            self.header(l, "health-column-expiry", Column::Expiry, 3),
+            self.header(l, "health-column-expiry", Column::Expiry, 2),
+            // Days left sort as the expiry does: one arrow, on the expiry.
+            container(text(t("health-column-left")).size(14)).width(Length::FillPortion(2)),
             self.header(l, "health-column-owner", Column::Owner, 3),
         ]
         .spacing(8);
@@ -133,11 +135,12 @@ impl Health {
                 c.push(
                     row![
                         cell(cells[0].clone(), 3),
-                        cell(cells[1].clone(), 2),
-                        cell(cells[2].clone(), 3),
-                        cell(cells[3].clone(), 2),
-                        cell(cells[4].clone(), 3),
-                        cell(cells[5].clone(), 3),
+                        cell(cells[2].clone(), 2),
+                        cell(cells[3].clone(), 3),
+                        cell(cells[4].clone(), 2),
+                        cell(cells[5].clone(), 2),
+                        cell(cells[6].clone(), 2),
+                        cell(cells[7].clone(), 3),
                     ]
                     .spacing(8)
                     .align_y(Alignment::Center),
@@ -211,37 +214,33 @@ fn owners(h: &CredentialHealth) -> String {
         .join(", ")
 }
 
-/// One line's cells as shown (and exported): user ID with its application or structure,
-/// kind, last use, age, expiry, owners.
-pub fn line(l: Locale, h: &CredentialHealth) -> [String; 6] {
-    let last_used = match (h.last_used_at, h.days_since_use) {
-        (Some(at), Some(days)) => format!(
-            "{} ({})",
-            l.short_date(at),
-            l.t_count("health-days-ago", "count", days.max(0) as usize)
-        ),
-        _ => l.t("health-never-used"),
+/// One line's cells as shown (and exported): account, what it serves (application or
+/// structure), kind, last use, age, expiry date, days left, who is reminded.
+pub fn line(l: Locale, h: &CredentialHealth) -> [String; 8] {
+    let last_used = match h.last_used_at {
+        Some(at) => l.short_date(at),
+        None => l.t("health-never-used"),
     };
-    let expiry = match (h.password.password_expires_at, h.days_to_expiry) {
-        (Some(at), Some(_)) if h.expired => {
-            format!("{} ({})", l.short_date(at), l.t("health-expired"))
-        }
-        (Some(at), Some(days)) => format!(
-            "{} ({})",
-            l.short_date(at),
-            l.t_count("health-days-left", "count", days.max(0) as usize)
-        ),
-        _ => l.t("health-never-expires"),
+    let expiry = match h.password.password_expires_at {
+        Some(at) => l.short_date(at),
+        None => l.t("health-never-expires"),
+    };
+    let left = match h.days_to_expiry {
+        _ if h.expired => l.t("health-expired"),
+        Some(days) => l.t_count("health-days", "count", days.max(0) as usize),
+        None => "—".to_owned(),
     };
     [
-        format!("{} — {}", h.user_id, h.label),
+        h.user_id.clone(),
+        h.label.clone(),
         l.t(match h.kind {
-            CredentialKind::ServiceUser => "type-service-user-short",
-            CredentialKind::TechnicalUser => "type-technical-user-short",
+            CredentialKind::ServiceUser => "health-kind-service",
+            CredentialKind::TechnicalUser => "health-kind-technical",
         }),
         last_used,
         l.t_count("health-days", "count", h.age_days.max(0) as usize),
         expiry,
+        left,
         owners(h),
     ]
 }
@@ -250,10 +249,12 @@ pub fn line(l: Locale, h: &CredentialHealth) -> [String; 6] {
 pub fn csv(l: Locale, rows: &[&CredentialHealth]) -> Vec<u8> {
     let header = [
         "health-column-user-id",
+        "health-column-label",
         "health-column-kind",
         "column-last-used",
         "health-column-age",
         "health-column-expiry",
+        "health-column-left",
         "health-column-owner",
     ];
     crate::spreadsheet::csv(l, &header, rows.iter().map(|h| line(l, h).to_vec()))

@@ -5,6 +5,16 @@ use iced::widget::{column, row};
 
 /// The row's action keeps its width: the other columns share the rest.
 const ACTIONS_WIDTH: f32 = 110.0;
+/// Dates (2026-11-23) are never cut: their columns keep the width of one.
+const DATE_WIDTH: f32 = 92.0;
+const LAST_USED_WIDTH: f32 = 150.0;
+
+/// A cell of a fixed width.
+fn fixed<'a>(value: String, width: f32) -> Element<'a, Message> {
+    container(widget::ellipsis::ellipsis(value, 14.0))
+        .width(width)
+        .into()
+}
 
 impl ServiceUsers {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
@@ -94,9 +104,9 @@ impl ServiceUsers {
                         container(badge(l, s.status)).width(Length::FillPortion(2)),
                         cell(l.language_name(s.language), 2),
                         cell(scope_label(l, &s.scope), 3),
-                        cell(l.short_date(s.created_at), 2),
-                        cell(last_used.unwrap_or_else(|| "—".into()), 3),
-                        cell(expiry(l, s), 2),
+                        fixed(l.short_date(s.created_at), DATE_WIDTH),
+                        fixed(last_used.unwrap_or_else(|| "—".into()), LAST_USED_WIDTH),
+                        fixed(expiry(l, s), DATE_WIDTH),
                         container(
                             widget::button_for(
                                 widget::Look::Link,
@@ -123,9 +133,9 @@ impl ServiceUsers {
             head("column-status", 2),
             head("column-language", 2),
             head("column-scope", 3),
-            head("column-created", 2),
-            head("column-last-used", 3),
-            head("column-expires", 2),
+            fixed(t("column-created"), DATE_WIDTH),
+            fixed(t("column-last-used"), LAST_USED_WIDTH),
+            fixed(t("column-expires"), DATE_WIDTH),
             iced::widget::space().width(ACTIONS_WIDTH),
         ]
         .spacing(8);
