@@ -117,6 +117,10 @@ pub async fn queue_invitation(
 pub enum TechnicalNotice {
     Created,
     PasswordReset,
+    /// A rotation: the old password works until the date given.
+    PasswordRotated {
+        previous_until: Option<i64>,
+    },
 }
 
 /// Tells a structure's primary manager, in their language, that its technical user was
@@ -133,10 +137,18 @@ pub async fn queue_technical_user_notice(
         return Ok(());
     };
     let lang = structure.manager_language();
-    let name = match notice {
-        TechnicalNotice::Created => "technical-created",
-        TechnicalNotice::PasswordReset => "technical-reset",
+    let (name, until) = match notice {
+        TechnicalNotice::Created => ("technical-created", None),
+        TechnicalNotice::PasswordReset => ("technical-reset", None),
+        TechnicalNotice::PasswordRotated { previous_until } => (
+            "technical-rotated",
+            Some(match previous_until {
+                Some(t) => format_moment(lang, t),
+                None => texts().get(lang, "credential-never-again", &[]),
+            }),
+        ),
     };
+    let until = until.unwrap_or_default();
     let manager = structure.manager_name();
     let (subject, body) = render(
         lang,
@@ -148,6 +160,7 @@ pub async fn queue_technical_user_notice(
             ("manager", &manager),
             ("login", login),
             ("actor", actor),
+            ("until", &until),
         ],
     );
     conn.queue_mail(org.id, &email, lang, &subject, &body)

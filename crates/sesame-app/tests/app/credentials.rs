@@ -41,6 +41,12 @@ async fn validity_rotation_and_a_protected_letter_in_a_service_users_record() {
 
     // A reset first, to know the current password; then a rotation with 3 days of grace.
     ui.click_id("modify-HRSYNC01").await;
+    // Its responsible person, reminded before expiry: every level-1 user until one is chosen.
+    assert_eq!(
+        ui.menu_value("responsible").as_deref(),
+        Some("Every level-1 user")
+    );
+    ui.choose("responsible", "Céline Gagnon (c.gagnon)").await;
     let su = |ui: &Ui| {
         ui.app
             .service_users()
@@ -52,6 +58,7 @@ async fn validity_rotation_and_a_protected_letter_in_a_service_users_record() {
             .clone()
     };
     ui.expect(&expires_text(su(&ui).password.password_expires_at));
+    assert_eq!(su(&ui).responsible.unwrap().user_id, "c.gagnon");
     ui.click("Reset password").await;
     ui.click("Confirm").await;
     let old = ui

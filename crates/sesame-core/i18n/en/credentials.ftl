@@ -8,8 +8,8 @@ credential-validity-days = { $days ->
 credential-validity-never = never expires
 credential-responsible-default = every level-1 user
 field-responsible-id = Responsible person
-field-days = Validity
-field-grace-days = Grace period
+field-days = Validity (days)
+field-grace-days = Grace period (days)
 field-filter = Filter
 
 audit-action-service_user_password_rotated = Service user password rotated
@@ -105,3 +105,16 @@ health-never-expires = Never
 health-expired = expired
 health-export-csv = Export (CSV)
 health-csv-file = api-credentials
+
+credential-already-expired = now (it had expired)
+mail-technical-rotated-subject = { $organization }: new password for the technical user of { $structure }
+mail-technical-rotated-body =
+    Hello { $manager },
+
+    { $actor } rotated the password of the technical user { $login } of the structure { $structure }.
+    The old password keeps working until { $until }: the software that uses this account must switch to the new one before then.
+
+    If you did not expect this, contact your level-1 administrator.
+
+credential-responsible-default-choice = Every level-1 user
+responsible-help = Reminded by email 30 and 7 days before the password expires.

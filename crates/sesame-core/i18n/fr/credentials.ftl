@@ -8,8 +8,8 @@ credential-validity-days = { $days ->
 credential-validity-never = n’expire jamais
 credential-responsible-default = chaque utilisateur ou utilisatrice de niveau 1
 field-responsible-id = Personne responsable
-field-days = Validité
-field-grace-days = Délai de grâce
+field-days = Validité (jours)
+field-grace-days = Délai de grâce (jours)
 field-filter = Filtre
 
 audit-action-service_user_password_rotated = Rotation du mot de passe d’un utilisateur de services
@@ -105,3 +105,16 @@ health-never-expires = Jamais
 health-expired = expiré
 health-export-csv = Exporter (CSV)
 health-csv-file = identifiants-api
+
+credential-already-expired = maintenant (il avait expiré)
+mail-technical-rotated-subject = { $organization } : nouveau mot de passe pour l’utilisateur technique de { $structure }
+mail-technical-rotated-body =
+    Bonjour { $manager },
+
+    { $actor } a fait la rotation du mot de passe de l’utilisateur technique { $login } de la structure { $structure }.
+    L’ancien mot de passe fonctionne jusqu’au { $until } : le logiciel qui utilise ce compte doit passer au nouveau d’ici là.
+
+    Si vous n’êtes pas à l’origine de cette demande, contactez votre administrateur ou administratrice de niveau 1.
+
+credential-responsible-default-choice = Chaque utilisateur ou utilisatrice de niveau 1
+responsible-help = Avertie par courriel 30 et 7 jours avant l’expiration du mot de passe.

@@ -385,6 +385,24 @@ async fn a_rotation_keeps_the_old_password_working_for_the_grace_period_only() {
             .await;
         assert_eq!(st, 200, "{rotated}");
         assert_eq!(token(s, &login, &tech_old).await.0, 200);
+        // Its primary manager is told in French, without the password.
+        let told = w.outbox().await;
+        let mail = told
+            .iter()
+            .find(|m| {
+                m["subject"]
+                    .as_str()
+                    .unwrap()
+                    .contains("nouveau mot de passe")
+            })
+            .expect("the rotation's mail");
+        assert_eq!(mail["recipient"], "manon@example.org");
+        let body = mail["body"].as_str().unwrap();
+        assert!(
+            body.contains("L’ancien mot de passe fonctionne jusqu’au"),
+            "{body}"
+        );
+        assert!(!body.contains(rotated["password"].as_str().unwrap()));
         let (st, _) = s
             .raw(
                 manon.token(),

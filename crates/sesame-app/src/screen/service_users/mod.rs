@@ -77,6 +77,9 @@ pub struct ServiceUsers {
     /// The passphrase of the PDF just saved, shown once.
     passphrase: Option<String>,
     health: Option<health::Health>,
+    /// Who may be a service user's responsible person: (id, name and user ID), loaded with
+    /// the first record opened.
+    people: Vec<(i64, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -128,6 +131,21 @@ pub enum Message {
     ExportHealth,
     HealthCsv(Vec<u8>, String),
     CloseHealth,
+    PeopleLoaded(Result<Vec<sesame_core::api::PersonSummary>, ClientError>),
+    Responsible(Responsible),
+}
+
+/// A service user's responsible person as the menu shows it: a person, or every level-1 user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Responsible(pub Option<(i64, String)>, pub Locale);
+
+impl std::fmt::Display for Responsible {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            Some((_, name)) => f.write_str(name),
+            None => f.write_str(&self.1.t("credential-responsible-default-choice")),
+        }
+    }
 }
 
 pub enum Action {
@@ -156,6 +174,7 @@ impl ServiceUsers {
             protect: false,
             passphrase: None,
             health: None,
+            people: vec![],
         };
         let v = ctx.client.clone();
         (
@@ -299,7 +318,8 @@ impl ServiceUsers {
             | Message::ValidityLoaded(Err(e))
             | Message::Rotated(Err(e))
             | Message::Refreshed(Err(e))
-            | Message::HealthLoaded(Err(e)) => {
+            | Message::HealthLoaded(Err(e))
+            | Message::PeopleLoaded(Err(e)) => {
                 self.busy = false;
                 if e.session_ended() {
                     return Action::SessionEnded(e);

@@ -16,7 +16,30 @@ impl ServiceUsers {
                     confirm_reset: false,
                     access: None,
                     rotate: None,
+                };
+                if self.people.is_empty() {
+                    return Action::Run(request(
+                        ctx.client,
+                        |c| async move { responsible_candidates(&c).await },
+                        Message::PeopleLoaded,
+                    ));
                 }
+            }
+            Message::PeopleLoaded(Ok(people)) => {
+                self.people = people
+                    .into_iter()
+                    .map(|p| {
+                        let name = format!("{} {} ({})", p.first_name, p.last_name, p.user_id);
+                        (p.id, name)
+                    })
+                    .collect();
+            }
+            Message::Responsible(choice) => {
+                let change = ServiceUserUpdate {
+                    responsible_id: Some(choice.0.map(|(id, _)| id)),
+                    ..Default::default()
+                };
+                return self.save_record(ctx, change);
             }
             Message::SetStatus(status) => {
                 let change = ServiceUserUpdate {
@@ -131,4 +154,23 @@ impl ServiceUsers {
             Message::Refreshed,
         ))
     }
+}
+
+/// The active people of levels 1 and 2, who may answer for a service user (a few hundred of
+/// each at most are offered).
+async fn responsible_candidates(
+    c: &sesame_client::Client,
+) -> Result<Vec<sesame_core::api::PersonSummary>, sesame_client::ClientError> {
+    use sesame_core::domain::{Level, Status};
+    let mut out = vec![];
+    for level in [Level::One, Level::TwoWithApproval, Level::Two] {
+        let q = sesame_core::api::PeopleQuery {
+            level: Some(level),
+            status: Some(Status::Active),
+            limit: Some(500),
+            ..Default::default()
+        };
+        out.extend(c.people(&q).await?.items);
+    }
+    Ok(out)
 }

@@ -453,6 +453,22 @@ impl ServiceUsers {
     ) -> Element<'a, Message> {
         let t = |id: &str| l.t(id);
         let c = crate::screen::credential::dates(l, &su.password, Some(Message::EndPrevious));
+        let choices: Vec<Responsible> = std::iter::once(Responsible(None, l))
+            .chain(self.people.iter().map(|p| Responsible(Some(p.clone()), l)))
+            .collect();
+        let current = Responsible(
+            su.responsible.as_ref().map(|p| {
+                let name = format!("{} {} ({})", p.first_name, p.last_name, p.user_id);
+                (p.id, name)
+            }),
+            l,
+        );
+        let c = c.push(labelled(
+            t("field-responsible-id"),
+            crate::widget::menu(choices, Some(current), Message::Responsible).id("responsible"),
+            None,
+        ));
+        let c = c.push(text(t("responsible-help")).size(13));
         match rotate {
             None => c.push(secondary(t("action-rotate"), Some(Message::AskRotate))),
             Some(days) => {
