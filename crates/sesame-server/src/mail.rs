@@ -138,17 +138,15 @@ pub async fn queue_technical_user_notice(
     };
     let lang = structure.manager_language();
     let (name, until) = match notice {
-        TechnicalNotice::Created => ("technical-created", None),
-        TechnicalNotice::PasswordReset => ("technical-reset", None),
+        TechnicalNotice::Created => ("technical-created", String::new()),
+        TechnicalNotice::PasswordReset => ("technical-reset", String::new()),
         TechnicalNotice::PasswordRotated { previous_until } => (
             "technical-rotated",
-            Some(match previous_until {
-                Some(t) => format_moment(lang, t),
-                None => texts().get(lang, "credential-never-again", &[]),
-            }),
+            previous_until
+                .map(|t| format_moment(lang, t))
+                .unwrap_or_else(|| texts().get(lang, "credential-already-expired", &[])),
         ),
     };
-    let until = until.unwrap_or_default();
     let manager = structure.manager_name();
     let (subject, body) = render(
         lang,

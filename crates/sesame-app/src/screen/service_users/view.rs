@@ -52,24 +52,24 @@ impl ServiceUsers {
             } => match self.list.iter().find(|s| s.id == *id) {
                 Some(su) => {
                     let view = self.record_view(l, su, password.as_deref(), *confirm_reset);
-                    let view =
-                        column![view, self.password_life(l, su, rotate.as_deref())].spacing(12);
-                    match access {
-                        None => column![
-                            view,
-                            secondary(l.t("action-edit-access"), Some(Message::EditAccess))
-                        ]
-                        .spacing(12)
-                        .into(),
+                    // The access first: its editor's Save stays near what it changes.
+                    let access_part: Element<'a, Message> = match access {
+                        None => secondary(l.t("action-edit-access"), Some(Message::EditAccess)),
                         Some(draft) => column![
-                            view,
                             heading(l.t("wizard-access")),
                             self.access_editor(l, draft),
                             primary(l.t("action-save"), Some(Message::SaveAccess)),
                         ]
                         .spacing(12)
                         .into(),
-                    }
+                    };
+                    column![
+                        view,
+                        access_part,
+                        self.password_life(l, su, rotate.as_deref())
+                    ]
+                    .spacing(12)
+                    .into()
                 }
                 None => text("").into(),
             },
