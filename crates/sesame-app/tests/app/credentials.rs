@@ -234,3 +234,43 @@ async fn a_primary_manager_rotates_the_technical_user_and_exports_a_protected_sh
     assert!(technical(&ui).password.previous_password_until.is_none());
     assert!(!ui.sees(&until_text(until)));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rotation_and_the_health_filter_work_from_the_keyboard() {
+    let mut ui = Ui::demo_as("fr", "demo").await;
+    ui.click("Utilisateurs de services").await;
+    ui.click_id("modify-PAIE2026").await;
+    ui.click("Rotation").await;
+    // Tab reaches the grace period; typing and Enter rotate.
+    ui.tab_to("grace-days").await;
+    ui.select_all().await;
+    ui.type_keys("5").await;
+    ui.press(iced::keyboard::key::Named::Enter).await;
+    assert!(
+        ui.app.service_users().unwrap().shown_password().is_some(),
+        "Enter in the grace period rotates"
+    );
+    let until = ui
+        .app
+        .service_users()
+        .unwrap()
+        .list()
+        .iter()
+        .find(|s| s.user_code == "PAIE2026")
+        .unwrap()
+        .password
+        .previous_password_until
+        .expect("the old password's end");
+    let left = until - time::OffsetDateTime::now_utc();
+    assert!((4..=5).contains(&left.whole_days()), "{left}");
+    ui.click("Fermer").await;
+    ui.click("Retour").await;
+    ui.click("État des identifiants d’API").await;
+    // The filter menu steps with the arrow keys.
+    ui.tab_to("health-filter").await;
+    ui.choose("health-filter", "Jamais utilisés").await;
+    assert_eq!(
+        ui.app.service_users().unwrap().health_rows().unwrap().len(),
+        3
+    );
+}
