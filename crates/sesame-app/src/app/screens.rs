@@ -161,6 +161,7 @@ impl App {
             structures::Action::None => Task::none(),
             structures::Action::Run(t) => t.map(Message::Structures),
             structures::Action::SessionEnded(e) => self.session_ended(e),
+            structures::Action::Save(bytes, name) => self.save(bytes, name),
             structures::Action::Export(info, name, passphrase) => {
                 let (paper, places) = (self.paper(), self.places.clone());
                 Task::perform(

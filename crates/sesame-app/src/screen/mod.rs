@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod contacts;
 pub mod credential;
+pub mod credential_health;
 pub mod home;
 pub mod my_account;
 pub mod outbox;

@@ -274,3 +274,24 @@ async fn a_rotation_and_the_health_filter_work_from_the_keyboard() {
         3
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_primary_manager_sees_the_health_of_their_technical_users_only() {
+    // Céline Gagnon (level 2) is primary manager of the workshop, which has the technical user.
+    let mut ui = Ui::demo_as("en", "c.gagnon").await;
+    ui.click("Structures").await;
+    ui.click("Health of API credentials").await;
+    let rows = ui.app.structures().unwrap().health_rows().unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].starts_with("TECH"), "{rows:?}");
+    ui.expect("one account");
+    ui.click("Export (CSV)").await;
+    let csv = std::fs::read_to_string(ui.home.join("documents").join("api-credentials.csv"))
+        .expect("the CSV");
+    assert!(
+        csv.starts_with("\u{feff}Account,Serves,Kind,"),
+        "English separates with commas: {csv}"
+    );
+    ui.click("Back").await;
+    assert!(ui.app.structures().unwrap().health_rows().is_none());
+}

@@ -2,9 +2,6 @@
 //! with a grace period, ending the old password now, protecting the letter's PDF, and the
 //! health view.
 
-use iced::Task;
-
-use super::health::{self, Health};
 use super::{Action, Message, Mode, ServiceUsers};
 use crate::screen::{Ctx, request};
 use sesame_core::api::{CredentialKind, DEFAULT_GRACE_DAYS, DEFAULT_VALIDITY_DAYS};
@@ -105,40 +102,30 @@ impl ServiceUsers {
     }
 
     pub(super) fn on_health(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
+        use crate::screen::credential_health::{self as health, Health};
         match message {
             Message::OpenHealth => {
                 let (h, task) = Health::open(ctx);
                 self.health = Some(h);
-                return Action::Run(task);
+                return Action::Run(task.map(Message::Health));
             }
-            Message::CloseHealth => self.health = None,
-            Message::HealthLoaded(Ok(rows)) => {
-                if let Some(h) = &mut self.health {
-                    h.rows = rows;
-                    h.loading = false;
+            Message::Health(m) => {
+                let Some(h) = &mut self.health else {
+                    return Action::None;
+                };
+                match h.update(m, ctx) {
+                    health::Action::None => {}
+                    health::Action::Run(t) => return Action::Run(t.map(Message::Health)),
+                    health::Action::Save(bytes, name) => return Action::Save(bytes, name),
+                    health::Action::Close => self.health = None,
+                    health::Action::Failed(e) => {
+                        if e.session_ended() {
+                            return Action::SessionEnded(e);
+                        }
+                        self.notice = Some(crate::widget::Notice::failed(ctx.locale.error(&e)));
+                    }
                 }
             }
-            Message::HealthFilter(f) => {
-                if let Some(h) = &mut self.health {
-                    h.filter = f;
-                    h.loading = true;
-                    return Action::Run(h.load(ctx));
-                }
-            }
-            Message::SortHealth(column) => {
-                if let Some(h) = &mut self.health {
-                    h.sort_by(column);
-                }
-            }
-            Message::ExportHealth => {
-                if let Some(h) = &self.health {
-                    let l = ctx.locale;
-                    let bytes = health::csv(l, &h.sorted());
-                    let name = format!("{}.csv", l.t("health-csv-file"));
-                    return Action::Run(Task::done(Message::HealthCsv(bytes, name)));
-                }
-            }
-            Message::HealthCsv(bytes, name) => return Action::Save(bytes, name),
             _ => {}
         }
         Action::None

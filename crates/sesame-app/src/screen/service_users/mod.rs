@@ -1,13 +1,10 @@
 //! Service users: the list, the creation wizard (identification → access → letter) and a
 //! service user's record (status, reset password with a new letter). Level-1 users only.
 
-mod health;
 mod life;
 mod record;
 mod view;
 mod wizard;
-
-pub use health::Column as HealthColumn;
 
 use std::collections::BTreeSet;
 
@@ -19,8 +16,7 @@ use crate::locale::Locale;
 use crate::widget::{self, Notice, badge, heading, labelled, notice, primary, secondary};
 use sesame_client::ClientError;
 use sesame_core::api::{
-    CreatedServiceUser, CredentialHealth, CredentialValidity, HealthFilter, IssuedPassword,
-    ServiceUser, Structure,
+    CreatedServiceUser, CredentialValidity, IssuedPassword, ServiceUser, Structure,
 };
 use sesame_core::domain::{Language, Scope, Status, StructureKind, validate_user_code};
 use sesame_documents::{CredentialLetter, Holder};
@@ -76,7 +72,7 @@ pub struct ServiceUsers {
     protect: bool,
     /// The passphrase of the PDF just saved, shown once.
     passphrase: Option<String>,
-    health: Option<health::Health>,
+    health: Option<crate::screen::credential_health::Health>,
     /// Who may be a service user's responsible person: (id, name and user ID), loaded with
     /// the first record opened.
     people: Vec<(i64, String)>,
@@ -125,12 +121,7 @@ pub enum Message {
     Refreshed(Result<ServiceUser, ClientError>),
     Protect(bool),
     OpenHealth,
-    HealthLoaded(Result<Vec<CredentialHealth>, ClientError>),
-    HealthFilter(Option<HealthFilter>),
-    SortHealth(health::Column),
-    ExportHealth,
-    HealthCsv(Vec<u8>, String),
-    CloseHealth,
+    Health(crate::screen::credential_health::Message),
     PeopleLoaded(Result<Vec<sesame_core::api::PersonSummary>, ClientError>),
     Responsible(Responsible),
 }
@@ -213,9 +204,7 @@ impl ServiceUsers {
 
     /// The health view's accounts as shown (filter and order applied), while it is open.
     pub fn health_rows(&self) -> Option<Vec<String>> {
-        self.health
-            .as_ref()
-            .map(|h| h.sorted().iter().map(|r| r.user_id.clone()).collect())
+        self.health.as_ref().map(|h| h.shown())
     }
 
     /// The passphrase of the protected PDF just saved, while it is shown.
@@ -318,7 +307,6 @@ impl ServiceUsers {
             | Message::ValidityLoaded(Err(e))
             | Message::Rotated(Err(e))
             | Message::Refreshed(Err(e))
-            | Message::HealthLoaded(Err(e))
             | Message::PeopleLoaded(Err(e)) => {
                 self.busy = false;
                 if e.session_ended() {
@@ -339,13 +327,7 @@ impl ServiceUsers {
             | Message::EndPrevious
             | Message::Refreshed(Ok(_))
             | Message::Protect(_) => return self.on_life(message, ctx),
-            Message::OpenHealth
-            | Message::HealthLoaded(Ok(_))
-            | Message::HealthFilter(_)
-            | Message::SortHealth(_)
-            | Message::ExportHealth
-            | Message::HealthCsv(..)
-            | Message::CloseHealth => return self.on_health(message, ctx),
+            Message::OpenHealth | Message::Health(_) => return self.on_health(message, ctx),
             _ => return self.on_record(message, ctx),
         }
         Action::None

@@ -27,7 +27,7 @@ impl ServiceUsers {
             page = page.push(n.view());
         }
         let body: Element<'a, Message> = match (&self.mode, &self.health) {
-            (Mode::List, Some(h)) => h.view(l),
+            (Mode::List, Some(h)) => h.view(l).map(Message::Health),
             _ => self.body(l),
         };
         scrollable(page.push(body).max_width(1000))

@@ -47,6 +47,8 @@ pub struct Structures {
     protect: bool,
     /// The passphrase of the PDF just saved, shown with the summary only.
     passphrase: Option<String>,
+    /// The health view of the technical users one manages, in place of the page.
+    health: Option<crate::screen::credential_health::Health>,
 }
 
 #[derive(Debug, Clone)]
@@ -68,6 +70,8 @@ pub enum Message {
     ConfirmRotate,
     EndPrevious,
     Protect(bool),
+    OpenHealth,
+    Health(crate::screen::credential_health::Message),
     Cancel,
     /// Building the tree (level 1).
     Edit(edit::Message),
@@ -79,6 +83,8 @@ pub enum Action {
     /// Save the connection information (PDF) under this file name, protected by the
     /// passphrase when one is given.
     Export(Box<ConnectionInformation>, String, Option<String>),
+    /// Save a file the screen made (the health view's CSV).
+    Save(Vec<u8>, String),
     SessionEnded(ClientError),
 }
 
@@ -96,6 +102,7 @@ impl Structures {
             removing: false,
             protect: false,
             passphrase: None,
+            health: None,
         };
         (
             s,
@@ -113,6 +120,11 @@ impl Structures {
     /// The selected structure's technical user, as last read.
     pub fn technical(&self) -> Option<&TechnicalUser> {
         self.technical.as_ref()
+    }
+
+    /// The health view's accounts as shown, while it is open.
+    pub fn health_rows(&self) -> Option<Vec<String>> {
+        self.health.as_ref().map(|h| h.shown())
     }
 
     /// The passphrase of the protected PDF just saved, while it is shown.
@@ -138,6 +150,7 @@ impl Structures {
             Message::Select(id) => {
                 self.selected = Some(id);
                 self.edit = None;
+                self.health = None;
                 self.technical = None;
                 self.mode = Mode::Page;
                 self.notice = None;
@@ -186,6 +199,7 @@ impl Structures {
             | Message::ConfirmRotate
             | Message::EndPrevious
             | Message::Protect(_) => return self.on_technical(message, ctx),
+            Message::OpenHealth | Message::Health(_) => return self.on_health(message, ctx),
             Message::Loaded(Err(e))
             | Message::Technical(Err(e))
             | Message::Created(Err(e))
@@ -288,6 +302,7 @@ impl Structures {
                 Some(Message::Edit(edit::Message::NewCompany)),
             ));
         }
+        side = side.push(secondary(t("health-open"), Some(Message::OpenHealth)));
         let side = side
             .push(scrollable(tree).height(Length::Fill))
             .width(Length::FillPortion(2));
@@ -300,14 +315,17 @@ impl Structures {
         if let Some(n) = &self.notice {
             c = c.push(n.view());
         }
-        let screen: Element<'a, Message> = c
-            .push(
-                row![side, container(main).width(Length::FillPortion(3))]
-                    .spacing(24)
-                    .height(Length::Fill),
-            )
-            .padding(20)
-            .into();
+        // The health view takes the whole width: its columns need it.
+        let body: Element<'a, Message> = match &self.health {
+            Some(h) => scrollable(h.view(l).map(Message::Health))
+                .height(Length::Fill)
+                .into(),
+            None => row![side, container(main).width(Length::FillPortion(3))]
+                .spacing(24)
+                .height(Length::Fill)
+                .into(),
+        };
+        let screen: Element<'a, Message> = c.push(body).padding(20).into();
         match self.selected().filter(|_| self.removing) {
             Some(s) => edit::confirm_remove(screen, &s.name, l),
             None => screen,

@@ -16,6 +16,32 @@ impl Structures {
         crate::screen::credential::protection(l, self.protect, passphrase, Message::Protect)
     }
 
+    pub(super) fn on_health(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
+        use crate::screen::credential_health::{self as health, Health};
+        match message {
+            Message::OpenHealth => {
+                let (h, task) = Health::open(ctx);
+                self.health = Some(h);
+                Action::Run(task.map(Message::Health))
+            }
+            Message::Health(m) => match self.health.as_mut().map(|h| h.update(m, ctx)) {
+                Some(health::Action::Run(t)) => Action::Run(t.map(Message::Health)),
+                Some(health::Action::Save(bytes, name)) => Action::Save(bytes, name),
+                Some(health::Action::Close) => {
+                    self.health = None;
+                    Action::None
+                }
+                Some(health::Action::Failed(e)) if e.session_ended() => Action::SessionEnded(e),
+                Some(health::Action::Failed(e)) => {
+                    self.notice = Some(crate::widget::Notice::failed(ctx.locale.error(&e)));
+                    Action::None
+                }
+                _ => Action::None,
+            },
+            _ => Action::None,
+        }
+    }
+
     pub(super) fn on_technical(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
         let Some(id) = self.technical.as_ref().map(|t| t.id) else {
             return Action::None;

@@ -1,15 +1,36 @@
-//! The health view of API credentials: every service and technical user with its last use,
-//! age, days to expiry and owner, filtered by the server ("never used", "unused for 90 days",
-//! "expires within 30 days", "expired"), sorted here by any column, exported as CSV.
+//! The health view of API credentials: every service and technical user the reader manages,
+//! with its last use, age, days to expiry and owner, filtered by the server ("never used",
+//! "unused for 90 days", "expires within 30 days", "expired"), sorted here by any column,
+//! exported as CSV. Shown on the service users screen (level 1) and the structures screen
+//! (a primary manager, for their technical users).
 
 use iced::widget::{column, container, row, text};
 use iced::{Alignment, Element, Length, Task};
 
-use super::Message;
 use crate::locale::Locale;
 use crate::screen::{Ctx, request};
 use crate::widget::{self, secondary};
+use sesame_client::ClientError;
 use sesame_core::api::{CredentialHealth, CredentialKind, HealthFilter};
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Loaded(Result<Vec<CredentialHealth>, ClientError>),
+    Filter(Option<HealthFilter>),
+    Sort(Column),
+    Export,
+    Close,
+}
+
+/// What the screen that shows the view does next.
+pub enum Action {
+    None,
+    Run(Task<Message>),
+    /// Save the CSV under this file name.
+    Save(Vec<u8>, String),
+    Close,
+    Failed(ClientError),
+}
 
 /// The columns one can sort by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,8 +83,39 @@ impl Health {
         request(
             ctx.client,
             move |c| async move { c.credential_health(filter).await },
-            Message::HealthLoaded,
+            Message::Loaded,
         )
+    }
+
+    pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
+        match message {
+            Message::Loaded(Ok(rows)) => {
+                self.rows = rows;
+                self.loading = false;
+            }
+            Message::Loaded(Err(e)) => {
+                self.loading = false;
+                return Action::Failed(e);
+            }
+            Message::Filter(f) => {
+                self.filter = f;
+                self.loading = true;
+                return Action::Run(self.load(ctx));
+            }
+            Message::Sort(column) => self.sort_by(column),
+            Message::Export => {
+                let l = ctx.locale;
+                let name = format!("{}.csv", l.t("health-csv-file"));
+                return Action::Save(csv(l, &self.sorted()), name);
+            }
+            Message::Close => return Action::Close,
+        }
+        Action::None
+    }
+
+    /// The accounts as shown (filter and order applied).
+    pub fn shown(&self) -> Vec<String> {
+        self.sorted().iter().map(|r| r.user_id.clone()).collect()
     }
 
     pub fn sort_by(&mut self, column: Column) {
@@ -157,16 +209,16 @@ impl Health {
                 widget::labelled(
                     t("health-filter"),
                     widget::menu(choices, Some(FilterChoice(self.filter, l)), |f| {
-                        Message::HealthFilter(f.0)
+                        Message::Filter(f.0)
                     })
                     .id("health-filter"),
                     None
                 ),
                 secondary(
                     t("health-export-csv"),
-                    (!self.loading).then_some(Message::ExportHealth)
+                    (!self.loading).then_some(Message::Export)
                 ),
-                secondary(t("action-back"), Some(Message::CloseHealth)),
+                secondary(t("action-back"), Some(Message::Close)),
             ]
             .spacing(10)
             .align_y(Alignment::End),
@@ -192,7 +244,7 @@ impl Health {
         };
         container(widget::link(
             format!("{}{arrow}", l.t(id)),
-            Some(Message::SortHealth(column)),
+            Some(Message::Sort(column)),
         ))
         .width(Length::FillPortion(portion))
         .into()
