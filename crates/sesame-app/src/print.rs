@@ -16,17 +16,23 @@ pub enum Saved {
     Cancelled,
 }
 
-/// Builds the letters' PDF and saves it.
+/// Builds the letters' PDF, protected by `passphrase` when one is given, and saves it.
 pub async fn letters(
     letters: Vec<CredentialLetter>,
     paper: Paper,
     file_name: String,
     places: Places,
+    passphrase: Option<String>,
 ) -> Result<Saved, String> {
-    let bytes =
-        tokio::task::spawn_blocking(move || sesame_documents::credential_letters(&letters, paper))
-            .await
-            .map_err(|e| e.to_string())??;
+    let bytes = tokio::task::spawn_blocking(move || {
+        let pdf = sesame_documents::credential_letters(&letters, paper)?;
+        match passphrase {
+            Some(p) => sesame_documents::protect(&pdf, &p),
+            None => Ok(pdf),
+        }
+    })
+    .await
+    .map_err(|e| e.to_string())??;
     save(bytes, file_name, places).await
 }
 

@@ -33,6 +33,7 @@ const NOT_TEXT_KEYS: &[&str] = &[
     // Names of mail kinds stored in the outbox.
     "technical-created",
     "technical-reset",
+    "technical-rotated",
     // Widget ids handed to a helper that sets them (the others are found in `.id("…")`).
     "contact-email",
     "contact-first-name",

@@ -180,7 +180,8 @@ impl<'a> Writer<'a> {
     /// A QR code of `modules` (true: dark), `size` points wide, its top-left corner at the
     /// current line; the text that follows goes beside it (see [`Writer::beside`]).
     pub fn qr(&mut self, modules: &[bool], width: usize, size: f32) {
-        let quiet = 2.0;
+        // Four modules of white all round, as the QR code standard asks for.
+        let quiet = 4.0;
         let cell = size / (width as f32 + 2.0 * quiet);
         let x0 = self.width - self.margin - size;
         let top = self.y;

@@ -148,10 +148,10 @@ pub fn letters_title(letters: &[CredentialLetter]) -> Result<(String, Language),
         .iter()
         .filter(|l| l.language == Language::Fr)
         .count();
-    let language = if french * 2 >= letters.len() {
-        Language::Fr
-    } else {
-        Language::En
+    let language = match (french * 2).cmp(&letters.len()) {
+        std::cmp::Ordering::Greater => Language::Fr,
+        std::cmp::Ordering::Less => Language::En,
+        std::cmp::Ordering::Equal => first.language,
     };
     let count = letters.len().to_string();
     let plural = |lang| t(lang, "doc-letters-title", &[("count", &count)]);
@@ -234,14 +234,20 @@ pub fn connection_information(
 /// ends the name in fils.pdf).
 pub fn file_name(kind: &str, language: Language, subject: &str) -> String {
     let base = t(language, kind, &[]);
+    let separator = |c: char| c == '-' || c == '.';
     let mut plain = String::new();
     for c in sesame_core::domain::fold_for_search(subject.trim()).chars() {
-        let c = if c.is_ascii_alphanumeric() { c } else { '-' };
-        if !(c == '-' && (plain.is_empty() || plain.ends_with('-'))) {
+        let c = if c.is_ascii_alphanumeric() || separator(c) {
+            c
+        } else {
+            '-'
+        };
+        // A run of dots and dashes is one separator: "l.bouchard" stays, "& Fils." goes.
+        if !(separator(c) && (plain.is_empty() || plain.ends_with(separator))) {
             plain.push(c);
         }
     }
-    let subject = plain.trim_end_matches('-');
+    let subject = plain.trim_end_matches(separator);
     if subject.is_empty() {
         format!("{base}.pdf")
     } else {

@@ -64,6 +64,7 @@ fn text_with_password(bytes: &[u8], password: Option<&str>) -> Option<String> {
     ));
     std::fs::write(&path, bytes).unwrap();
     let mut cmd = Command::new("pdftotext");
+    cmd.arg("-layout");
     if let Some(p) = password {
         cmd.args(["-upw", p]);
     }
@@ -148,7 +149,15 @@ fn the_connection_information_names_the_organization_shows_the_token_request_and
     let doc = lopdf::Document::load_mem(&pdf).unwrap();
     let page = *doc.get_pages().values().next().unwrap();
     let content = String::from_utf8_lossy(&doc.get_page_content(page)).into_owned();
-    assert!(content.matches(" re").count() > 200, "QR modules drawn");
+    // One square per dark module of the API address's QR code, besides the page's five
+    // boxes (rule, password, token request, confidentiality note, the code's white ground).
+    let address = qrcode::QrCode::new(b"https://sesame.tremblay.example/api/v1").unwrap();
+    let dark = address
+        .to_colors()
+        .iter()
+        .filter(|c| **c == qrcode::Color::Dark)
+        .count();
+    assert_eq!(content.matches(" re").count(), dark + 5, "QR modules drawn");
     assert_eq!(text.matches("Kq7m-Xp3r-Tz9w-Hd4n").count(), 1);
 }
 
@@ -193,5 +202,9 @@ fn file_names_have_no_doubled_dots_and_follow_the_documents_language() {
     assert_eq!(
         sesame_documents::file_name("doc-connection-file", Language::En, "  ...  "),
         "connection-information.pdf"
+    );
+    assert_eq!(
+        sesame_documents::file_name("doc-letter-file", Language::En, "l.bouchard"),
+        "credential-letter-l.bouchard.pdf"
     );
 }

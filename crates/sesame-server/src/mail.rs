@@ -117,6 +117,10 @@ pub async fn queue_invitation(
 pub enum TechnicalNotice {
     Created,
     PasswordReset,
+    /// A rotation: the old password works until the date given.
+    PasswordRotated {
+        previous_until: Option<i64>,
+    },
 }
 
 /// Tells a structure's primary manager, in their language, that its technical user was
@@ -133,9 +137,15 @@ pub async fn queue_technical_user_notice(
         return Ok(());
     };
     let lang = structure.manager_language();
-    let name = match notice {
-        TechnicalNotice::Created => "technical-created",
-        TechnicalNotice::PasswordReset => "technical-reset",
+    let (name, until) = match notice {
+        TechnicalNotice::Created => ("technical-created", String::new()),
+        TechnicalNotice::PasswordReset => ("technical-reset", String::new()),
+        TechnicalNotice::PasswordRotated { previous_until } => (
+            "technical-rotated",
+            previous_until
+                .map(|t| format_moment(lang, t))
+                .unwrap_or_else(|| texts().get(lang, "credential-already-expired", &[])),
+        ),
     };
     let manager = structure.manager_name();
     let (subject, body) = render(
@@ -148,6 +158,7 @@ pub async fn queue_technical_user_notice(
             ("manager", &manager),
             ("login", login),
             ("actor", actor),
+            ("until", &until),
         ],
     );
     conn.queue_mail(org.id, &email, lang, &subject, &body)

@@ -93,8 +93,6 @@ fn mail(
             c.structure_name.clone().unwrap_or_default()
         }
     };
-    // Days left, rounded up: a password expiring in 6 days and 2 hours has 7 days left.
-    let days = ((reminder.expires_at - t + DAY - 1) / DAY).to_string();
     let expires = format_moment(lang, reminder.expires_at);
     let name = to.name();
     let args = [
@@ -103,12 +101,18 @@ fn mail(
         ("login", c.user_id.as_str()),
         ("label", label.as_str()),
         ("kind", kind.as_str()),
-        ("days", days.as_str()),
         ("expires", expires.as_str()),
         ("name", name.as_str()),
     ];
+    // Days left, rounded up (6 days and 2 hours is 7 days), as a number, so that Fluent picks
+    // "1 day" or "2 days" by the language's rules.
+    let mut fluent = fluent_bundle::FluentArgs::new();
+    for (k, v) in args {
+        fluent.set(k, v.to_owned());
+    }
+    fluent.set("days", (reminder.expires_at - t + DAY - 1) / DAY);
     (
-        texts().get(lang, "mail-credential-reminder-subject", &args),
-        texts().get(lang, "mail-credential-reminder-body", &args),
+        texts().format(lang, "mail-credential-reminder-subject", &fluent),
+        texts().format(lang, "mail-credential-reminder-body", &fluent),
     )
 }

@@ -160,12 +160,17 @@ impl App {
             structures::Action::None => Task::none(),
             structures::Action::Run(t) => t.map(Message::Structures),
             structures::Action::SessionEnded(e) => self.session_ended(e),
-            structures::Action::Export(info, name) => {
+            structures::Action::Save(bytes, name) => self.save(bytes, name),
+            structures::Action::Export(info, name, passphrase) => {
                 let (paper, places) = (self.paper(), self.places.clone());
                 Task::perform(
                     async move {
                         let bytes = tokio::task::spawn_blocking(move || {
-                            sesame_documents::connection_information(&info, paper)
+                            let pdf = sesame_documents::connection_information(&info, paper)?;
+                            match passphrase {
+                                Some(p) => sesame_documents::protect(&pdf, &p),
+                                None => Ok(pdf),
+                            }
                         })
                         .await
                         .map_err(|e| e.to_string())??;
@@ -181,7 +186,10 @@ impl App {
         match on_screen!(self, ServiceUsers, m) {
             service_users::Action::None => Task::none(),
             service_users::Action::Run(t) => t.map(Message::ServiceUsers),
-            service_users::Action::Print(letters, name) => self.print(letters, name),
+            service_users::Action::Print(letters, name, passphrase) => {
+                self.print_protected(letters, name, passphrase)
+            }
+            service_users::Action::Save(bytes, name) => self.save(bytes, name),
             service_users::Action::Copy(s) => self.copy(s),
             service_users::Action::SessionEnded(e) => self.session_ended(e),
         }

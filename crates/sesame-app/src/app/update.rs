@@ -152,10 +152,20 @@ impl App {
         letters: Vec<sesame_documents::CredentialLetter>,
         file_name: String,
     ) -> Task<Message> {
+        self.print_protected(letters, file_name, None)
+    }
+
+    /// Prints letters into a PDF that only `passphrase` opens, when one is given.
+    pub(super) fn print_protected(
+        &mut self,
+        letters: Vec<sesame_documents::CredentialLetter>,
+        file_name: String,
+        passphrase: Option<String>,
+    ) -> Task<Message> {
         let paper = self.paper();
         let places = self.places.clone();
         Task::perform(
-            crate::print::letters(letters, paper, file_name, places),
+            crate::print::letters(letters, paper, file_name, places, passphrase),
             Message::Printed,
         )
     }

@@ -3,6 +3,8 @@
 
 pub mod audit;
 pub mod contacts;
+pub mod credential;
+pub mod credential_health;
 pub mod home;
 pub mod import;
 pub mod my_account;
@@ -51,6 +53,30 @@ pub struct Ctx<'a> {
     pub roles: &'a [Role],
 }
 
+/// What a document says about a password's life and its issuer: the expiry dates, the
+/// server address when it is a shared one (the embedded server on loopback needs none), and
+/// the signed-in administrator, who issues it.
+pub fn handover(
+    ctx: Ctx<'_>,
+    validity: &sesame_core::api::PasswordValidity,
+) -> sesame_documents::Handover {
+    let base = ctx.client.base().trim_end_matches('/');
+    let local = ["://127.0.0.1", "://localhost", "://[::1]"]
+        .iter()
+        .any(|l| base.contains(l));
+    sesame_documents::Handover {
+        expires_at: validity.password_expires_at,
+        previous_until: validity.previous_password_until,
+        server_address: (!local).then(|| base.to_owned()),
+        issued_by: Some(sesame_documents::Issuer {
+            name: format!("{} {}", ctx.me.first_name, ctx.me.last_name)
+                .trim()
+                .to_owned(),
+            email: ctx.me.email.clone().unwrap_or_default(),
+        }),
+    }
+}
+
 /// The credential letter of a person whose password is on screen, in their language.
 pub fn credential_letter(
     ctx: Ctx<'_>,
@@ -69,7 +95,7 @@ pub fn credential_letter(
         },
         language: p.language,
         date: time::OffsetDateTime::now_utc(),
-        handover: sesame_documents::Handover::default(),
+        handover: handover(ctx, &sesame_core::api::PasswordValidity::default()),
     }
 }
 

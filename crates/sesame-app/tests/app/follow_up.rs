@@ -421,7 +421,8 @@ async fn a_multi_selection_prints_one_letter_per_page_after_a_confirmation_namin
     let path = ui
         .home
         .join("documents")
-        .join("credential-letters-demo.pdf");
+        // Named in the language of its first letter (one French, one English).
+        .join("lettres-identifiants-demo.pdf");
     assert_eq!(crate::pdf::read_file(&path).pages, 2);
     let text = crate::pdf::read_file(&path).text;
     // Each letter in its holder's language: Zoë reads French, Ægir English.

@@ -7,6 +7,7 @@ mod harness;
 mod pdf;
 
 mod collaboration;
+mod credentials;
 mod follow_up;
 mod import;
 mod keyboard;

@@ -8,8 +8,8 @@ credential-validity-days = { $days ->
 credential-validity-never = never expires
 credential-responsible-default = every level-1 user
 field-responsible-id = Responsible person
-field-days = Validity
-field-grace-days = Grace period
+field-days = Validity (days)
+field-grace-days = Grace period (days)
 field-filter = Filter
 
 audit-action-service_user_password_rotated = Service user password rotated
@@ -51,3 +51,70 @@ doc-token-title = How to obtain an API token
 doc-token-intro = Send the organization code, the login and the password to the token address. The QR code at the top of this page holds the API address (never the password).
 doc-token-password-placeholder = the password above
 doc-token-answer = The answer holds a token: send it with each request as the header Authorization: Bearer followed by the token. A token lasts an hour; ask for a new one when it expires.
+
+reason-grace_days_range = Between 1 and 30 days.
+reason-validity_range = Between 1 and 3,650 days.
+
+# The app: validity, rotation, protected PDFs, the health view.
+column-expires = Expires
+validity-current-days = API passwords issued from now on work for { $count ->
+        [one] one day
+       *[other] { $count } days
+    }.
+validity-current-never = API passwords issued from now on never expire.
+validity-change = Change the validity
+validity-intro = How long a service or technical user's password works from when it is issued. Passwords already issued keep their date.
+validity-never = Never expire (not recommended)
+record-expires = The password expires on { $date }.
+record-never-expires = The password never expires.
+record-previous-until = The old password works until { $date }.
+action-end-previous = End the old password now
+action-rotate = Rotate
+action-rotate-confirm = Rotate the password
+rotate-intro = A new password is issued; the current one keeps working during the grace period, so the software can switch without interruption.
+protect-pdf = Protect the PDF with a passphrase
+protect-passphrase = Passphrase that opens the PDF:
+protect-passphrase-notice = Shown only here. Give it through another channel than the file (by phone, for example): the PDF opens only with it.
+health-open = Health of API credentials
+health-intro = Every service and technical user you manage: last use, age of the password, days to expiry and who is reminded.
+health-filter = Show
+health-filter-all = All
+health-filter-never_used = Never used
+health-filter-unused_90_days = Unused for 90 days
+health-filter-expires_within_30_days = Expires within 30 days
+health-filter-expired = Expired
+health-column-user-id = Account
+health-column-kind = Kind
+health-column-age = Age
+health-column-expiry = Expiry
+health-column-owner = Reminded
+health-count = { $count ->
+        [one] one account
+       *[other] { $count } accounts
+    }
+health-days = { $count ->
+        [one] 1 day
+       *[other] { $count } days
+    }
+health-column-label = Serves
+health-column-left = Days left
+health-kind-service = Service
+health-kind-technical = Technical
+health-never-used = Never used
+health-never-expires = Never
+health-expired = expired
+health-export-csv = Export (CSV)
+health-csv-file = api-credentials
+
+credential-already-expired = now (it had expired)
+mail-technical-rotated-subject = { $organization }: new password for the technical user of { $structure }
+mail-technical-rotated-body =
+    Hello { $manager },
+
+    { $actor } rotated the password of the technical user { $login } of the structure { $structure }.
+    The old password keeps working until { $until }: the software that uses this account must switch to the new one before then.
+
+    If you did not expect this, contact your level-1 administrator.
+
+credential-responsible-default-choice = Every level-1 user
+responsible-help = Reminded by email 30 and 7 days before the password expires.

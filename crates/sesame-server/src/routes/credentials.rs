@@ -14,6 +14,7 @@ use crate::AppState;
 use crate::auth::{Signed, generated_password};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, Id, Params};
+use crate::mail;
 use crate::store::{Conn, now, to_time};
 use sesame_core::api::{
     AuditDetail, CredentialHealth, CredentialValidity, ErrorBody, HealthQuery, IssuedPassword,
@@ -161,15 +162,15 @@ fn grace(req: &RotatePassword) -> ApiResult<i64> {
 /// The account a rotation or an ending is about: (id, user ID or code, rotation's action).
 type Account<'a> = (i64, &'a str, AuditAction);
 
-/// Rotates an account's password in `tx`, with its audit entry, and commits: the current one
-/// keeps working for `grace_days` unless it has expired already.
+/// Rotates an account's password in `tx`, with its audit entry: the current one keeps
+/// working for `grace_days` unless it has expired already.
 async fn rotate(
-    mut tx: Conn,
+    tx: &mut Conn,
     s: &Signed,
     (account_id, label, action): Account<'_>,
     (password, hash): (String, String),
     grace_days: i64,
-) -> ApiResult<Json<IssuedPassword>> {
+) -> ApiResult<IssuedPassword> {
     let t = now();
     let (current_expiry, _) = tx.api_password_state(account_id, t).await?;
     let until = Some(t + grace_days * DAY).filter(|_| current_expiry.is_none_or(|e| e > t));
@@ -181,9 +182,8 @@ async fn rotate(
         previous_until: until.map(to_time),
         expires_at: expires_at.map(to_time),
     };
-    record(&mut tx, s, action, Some((account_id, label)), Some(detail)).await?;
-    tx.commit().await?;
-    Ok(Json(issued(password, expires_at, until)))
+    record(tx, s, action, Some((account_id, label)), Some(detail)).await?;
+    Ok(issued(password, expires_at, until))
 }
 
 /// Ends the previous password now, with an audit entry when one was still working.
@@ -217,7 +217,9 @@ pub async fn rotate_service_user_password(
         su.user_code.as_str(),
         AuditAction::ServiceUserPasswordRotated,
     );
-    rotate(tx, &s, account, secret, grace_days).await
+    let issued = rotate(&mut tx, &s, account, secret, grace_days).await?;
+    tx.commit().await?;
+    Ok(Json(issued))
 }
 
 #[utoipa::path(delete, path = "/api/v1/service-users/{id}/password/previous", tag = "credentials", security(("bearer" = [])), params(("id" = i64, Path)),
@@ -259,13 +261,22 @@ pub async fn rotate_technical_user_password(
         .technical_user(s.actor.org_id, id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    structure_for_technical_user(&mut tx, &s.actor, t.structure_id).await?;
+    let structure = structure_for_technical_user(&mut tx, &s.actor, t.structure_id).await?;
     let account = (
         id,
         t.user_id.as_str(),
         AuditAction::TechnicalUserPasswordRotated,
     );
-    rotate(tx, &s, account, secret, grace_days).await
+    let issued = rotate(&mut tx, &s, account, secret, grace_days).await?;
+    // The primary manager is told, as of a creation or a reset (never the password).
+    let org = tx.organization(s.actor.org_id).await?;
+    let notice = mail::TechnicalNotice::PasswordRotated {
+        previous_until: issued.previous_password_until.map(|t| t.unix_timestamp()),
+    };
+    mail::queue_technical_user_notice(&mut tx, &org, &structure, &t.user_id, &s.user_id, notice)
+        .await?;
+    tx.commit().await?;
+    Ok(Json(issued))
 }
 
 #[utoipa::path(delete, path = "/api/v1/technical-users/{id}/password/previous", tag = "credentials", security(("bearer" = [])), params(("id" = i64, Path)),

@@ -1,6 +1,6 @@
 //! The life of API credentials over real HTTP, on the server's injected clock (moved forward,
-//! never slept): validity and expiry, rotation with overlap, reminders written once (also
-//! by two server processes on one PostgreSQL), and the health view.
+//! never slept): validity and expiry, rotation with overlap, and the health view; the
+//! reminders are in `credential_reminders`, on the same world.
 
 use serde_json::{Value, json};
 use sesame_core::domain::{Language, Level, Status};
@@ -11,7 +11,7 @@ use crate::support::{Backend, PASSWORD, TestServer, backends};
 
 const DAY: i64 = 86_400;
 
-async fn token(s: &TestServer, user: &str, password: &str) -> (u16, Value) {
+pub(crate) async fn token(s: &TestServer, user: &str, password: &str) -> (u16, Value) {
     s.raw(
         None,
         "POST",
@@ -30,14 +30,14 @@ fn secs(v: &Value) -> i64 {
 
 /// A server on `clock`, an organization (French by default) with a level-1 administrator
 /// signed in, and a company whose primary manager is a level-2 person.
-struct World {
-    s: TestServer,
-    clock: Clock,
+pub(crate) struct World {
+    pub(crate) s: TestServer,
+    pub(crate) clock: Clock,
     admin: String,
     company: i64,
 }
 
-async fn world(b: &Backend) -> World {
+pub(crate) async fn world(b: &Backend) -> World {
     let clock = Clock::default();
     let s = crate::support::start_with(
         b,
@@ -95,12 +95,12 @@ async fn world(b: &Backend) -> World {
 }
 
 impl World {
-    fn t(&self) -> Option<&str> {
+    pub(crate) fn t(&self) -> Option<&str> {
         Some(&self.admin)
     }
 
     /// A service user: (id, password).
-    async fn service_user(&self, code: &str) -> (i64, String) {
+    pub(crate) async fn service_user(&self, code: &str) -> (i64, String) {
         let (st, body) = self
             .s
             .raw(
@@ -119,7 +119,7 @@ impl World {
     }
 
     /// The company's technical user: (id, login, password).
-    async fn technical_user(&self) -> (i64, String, String) {
+    pub(crate) async fn technical_user(&self) -> (i64, String, String) {
         let (st, body) = self
             .s
             .raw(
@@ -141,30 +141,30 @@ impl World {
     }
 
     /// Writes the reminders due on this world's clock; how many credentials got one.
-    async fn remind(&self) -> usize {
+    pub(crate) async fn remind(&self) -> usize {
         self.clock
             .scope(sesame_server::reminders::send_due(&self.s.db))
             .await
             .unwrap()
     }
 
-    async fn outbox(&self) -> Vec<Value> {
+    pub(crate) async fn outbox(&self) -> Vec<Value> {
         let (st, body) = self.s.raw(self.t(), "GET", "/api/v1/outbox", None).await;
         assert_eq!(st, 200);
         body.as_array().unwrap().clone()
     }
 
-    async fn org_id(&self) -> i64 {
+    pub(crate) async fn org_id(&self) -> i64 {
         let mut conn = self.s.db.read().await.unwrap();
         conn.organization_by_code("CRED").await.unwrap().unwrap().id
     }
 
     /// How many audit entries have this action.
-    async fn count(&self, action: &str) -> usize {
+    pub(crate) async fn count(&self, action: &str) -> usize {
         self.actions().await.iter().filter(|a| *a == action).count()
     }
 
-    async fn actions(&self) -> Vec<String> {
+    pub(crate) async fn actions(&self) -> Vec<String> {
         let (_, page) = self.s.raw(self.t(), "GET", "/api/v1/audit", None).await;
         page["items"]
             .as_array()
@@ -387,6 +387,24 @@ async fn a_rotation_keeps_the_old_password_working_for_the_grace_period_only() {
             .await;
         assert_eq!(st, 200, "{rotated}");
         assert_eq!(token(s, &login, &tech_old).await.0, 200);
+        // Its primary manager is told in French, without the password.
+        let told = w.outbox().await;
+        let mail = told
+            .iter()
+            .find(|m| {
+                m["subject"]
+                    .as_str()
+                    .unwrap()
+                    .contains("nouveau mot de passe")
+            })
+            .expect("the rotation's mail");
+        assert_eq!(mail["recipient"], "manon@example.org");
+        let body = mail["body"].as_str().unwrap();
+        assert!(
+            body.contains("L’ancien mot de passe fonctionne jusqu’au"),
+            "{body}"
+        );
+        assert!(!body.contains(rotated["password"].as_str().unwrap()));
         let (st, _) = s
             .raw(
                 manon.token(),
@@ -416,210 +434,7 @@ async fn a_rotation_keeps_the_old_password_working_for_the_grace_period_only() {
     }
 }
 
-#[tokio::test]
-async fn owners_are_reminded_30_and_7_days_before_expiry_once_each_in_their_language() {
-    for b in backends() {
-        let w = world(&b).await;
-        let s = &w.s;
-        let org = w.org_id().await;
-        let paul = s
-            .person_with(org, "paul", Level::Two, Status::Active, Language::En, None)
-            .await;
-        let (su, _) = w.service_user("REMIND01").await;
-        let (st, body) = s
-            .raw(
-                w.t(),
-                "PATCH",
-                &format!("/api/v1/service-users/{su}"),
-                Some(json!({"version": 1, "responsible_id": paul})),
-            )
-            .await;
-        assert_eq!(st, 200, "{body}");
-        assert_eq!(body["responsible"]["user_id"], "paul");
-        w.technical_user().await;
-        let reminders = |outbox: &[Value]| {
-            outbox
-                .iter()
-                .filter(|m| {
-                    let subject = m["subject"].as_str().unwrap();
-                    subject.contains("expires on") || subject.contains("expire le")
-                })
-                .map(|m| {
-                    (
-                        m["recipient"].as_str().unwrap().to_owned(),
-                        m["language"].as_str().unwrap().to_owned(),
-                        m["body"].as_str().unwrap().to_owned(),
-                    )
-                })
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(w.remind().await, 0);
-        w.clock.advance_days(334);
-        assert_eq!(w.remind().await, 0, "31 days before: nothing yet");
-        w.clock.advance_days(2);
-        assert_eq!(w.remind().await, 2, "29 days before");
-        assert_eq!(w.remind().await, 0, "written once");
-        let first = reminders(&w.outbox().await);
-        assert_eq!(first.len(), 2, "{first:?}");
-        let to_paul = first.iter().find(|m| m.0 == "paul@example.org").unwrap();
-        assert_eq!(to_paul.1, "en");
-        assert!(
-            to_paul.2.contains("REMIND01") && to_paul.2.contains("in 29 days"),
-            "{}",
-            to_paul.2
-        );
-        let to_manon = first.iter().find(|m| m.0 == "manon@example.org").unwrap();
-        assert_eq!(to_manon.1, "fr");
-        assert!(
-            to_manon.2.contains("TECH") && to_manon.2.contains("dans 29 jours"),
-            "{}",
-            to_manon.2
-        );
-        w.clock.advance_days(20);
-        assert_eq!(w.remind().await, 0, "9 days before");
-        w.clock.advance_days(3);
-        assert_eq!(w.remind().await, 2, "6 days before");
-        assert_eq!(w.remind().await, 0);
-        w.clock.advance_days(10);
-        assert_eq!(w.remind().await, 0, "expired: no more reminders");
-        let all = reminders(&w.outbox().await);
-        assert_eq!(all.len(), 4, "{all:?}");
-        assert!(all.iter().any(|m| m.2.contains("in 6 days")));
-        assert_eq!(w.count("credential_reminder_sent").await, 4);
-        w.s.stop().await;
-    }
-}
-
-#[tokio::test]
-async fn without_a_responsible_person_every_level_1_user_is_reminded_and_a_rotation_rearms() {
-    for b in backends() {
-        let w = world(&b).await;
-        let s = &w.s;
-        let org = w.org_id().await;
-        s.person(org, "admin2", Level::One, None).await;
-        let (su, _) = w.service_user("REMIND02").await;
-        w.clock.advance_days(360);
-        // Less than 7 days left: one mail (the nearer reminder) to each level-1 user.
-        assert_eq!(w.remind().await, 1);
-        let mails: Vec<String> = w
-            .outbox()
-            .await
-            .iter()
-            .map(|m| m["recipient"].as_str().unwrap().to_owned())
-            .collect();
-        assert_eq!(mails.len(), 2, "{mails:?}");
-        assert!(
-            mails.contains(&"admin@example.org".into())
-                && mails.contains(&"admin2@example.org".into())
-        );
-        // A rotation gives a new expiry, whose reminders come in their turn.
-        let (st, _) = s
-            .raw(
-                w.t(),
-                "POST",
-                &format!("/api/v1/service-users/{su}/password/rotate"),
-                Some(json!({})),
-            )
-            .await;
-        assert_eq!(st, 200);
-        assert_eq!(w.remind().await, 0);
-        w.clock.advance_days(340);
-        assert_eq!(w.remind().await, 1);
-        w.s.stop().await;
-    }
-}
-
-#[tokio::test]
-async fn two_servers_on_one_database_write_each_reminder_once() {
-    for b in backends() {
-        let w = world(&b).await;
-        let (_, _) = w.service_user("TWICE001").await;
-        let (_, _) = w.service_user("TWICE002").await;
-        w.technical_user().await;
-        w.clock.advance_days(340);
-        // A second server on the same database, with its own pool, on the same clock.
-        let other = sesame_server::Db::connect(&w.s.database_url).await.unwrap();
-        for _ in 0..3 {
-            let (a, b2) = tokio::join!(
-                w.clock.scope(sesame_server::reminders::send_due(&w.s.db)),
-                w.clock.scope(sesame_server::reminders::send_due(&other))
-            );
-            assert!(a.unwrap() + b2.unwrap() <= 3);
-        }
-        // Three credentials, each reminded once: the technical user's manager, and the
-        // service users' stand-in (the one level-1 user) twice.
-        assert_eq!(w.outbox().await.len(), 3 + 1, "{:?}", w.outbox().await);
-        other.close().await;
-        w.s.stop().await;
-    }
-}
-
 /// Two `sesame-server serve` processes on one PostgreSQL, each looking every second.
-#[tokio::test]
-async fn two_server_processes_on_one_postgresql_write_each_reminder_once() {
-    let Some(pg) = backends()
-        .into_iter()
-        .find(|b| matches!(b, Backend::Postgres(_)))
-    else {
-        return;
-    };
-    let w = world(&pg).await;
-    let s = &w.s;
-    // Passwords that expire within 30 days, and one within 7, from the real time on.
-    let path = "/api/v1/organization/credential-validity";
-    s.raw(w.t(), "PUT", path, Some(json!({"days": 20}))).await;
-    w.service_user("PROC0001").await;
-    w.technical_user().await;
-    s.raw(w.t(), "PUT", path, Some(json!({"days": 5}))).await;
-    w.service_user("PROC0002").await;
-    let outbox_before = w.outbox().await.len();
-    let spawn = || {
-        std::process::Command::new(env!("CARGO_BIN_EXE_sesame-server"))
-            .args([
-                "serve",
-                "--database",
-                &s.database_url,
-                "--listen",
-                "127.0.0.1:0",
-            ])
-            .env("SESAME_REMINDER_POLL_SECS", "1")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("sesame-server starts")
-    };
-    let mut first = spawn();
-    let mut second = spawn();
-    // Wait for the three reminders, then let both processes look a few more times.
-    let mut waited = 0;
-    while w.count("credential_reminder_sent").await < 3 {
-        assert!(waited < 300, "reminders written");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        waited += 1;
-    }
-    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-    let _ = first.kill();
-    let _ = second.kill();
-    let _ = first.wait();
-    let _ = second.wait();
-    assert_eq!(w.count("credential_reminder_sent").await, 3);
-    let outbox = w.outbox().await;
-    // PROC0001 and PROC0002 to the one level-1 user, the technical user to its manager.
-    assert_eq!(outbox.len() - outbox_before, 3, "{outbox:?}");
-    let subjects: Vec<&str> = outbox
-        .iter()
-        .map(|m| m["subject"].as_str().unwrap())
-        .collect();
-    for login in ["PROC0001", "PROC0002", "TECH"] {
-        assert_eq!(
-            subjects.iter().filter(|t| t.contains(login)).count(),
-            1,
-            "{login}: {subjects:?}"
-        );
-    }
-    w.s.stop().await;
-}
-
 #[tokio::test]
 async fn the_health_view_counts_days_on_the_server_clock_and_filters() {
     for b in backends() {

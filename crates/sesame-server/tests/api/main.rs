@@ -6,6 +6,7 @@ mod support;
 mod auth;
 mod catalogue_and_contacts;
 mod contract;
+mod credential_reminders;
 mod credentials;
 mod errors;
 mod import;

@@ -61,8 +61,8 @@ impl People {
             && let Some(p) = self.find(*id)
         {
             let letter = credential_letter(ctx, p, password);
-            let name =
-                sesame_documents::file_name("doc-letter-file", ctx.locale.language, &p.user_id);
+            // The file is named in the letter's language.
+            let name = sesame_documents::file_name("doc-letter-file", p.language, &p.user_id);
             return Action::Print(vec![letter], name);
         }
         Action::None
@@ -90,8 +90,12 @@ impl People {
             "count",
             letters.len(),
         )));
+        // Named in the language of most of its letters, as its title and metadata are.
+        let language = sesame_documents::letters_title(&letters)
+            .map(|(_, language)| language)
+            .unwrap_or(l.language);
         let name =
-            sesame_documents::file_name("doc-letters-file", l.language, &ctx.me.organization.code);
+            sesame_documents::file_name("doc-letters-file", language, &ctx.me.organization.code);
         Action::Print(letters, name)
     }
 }

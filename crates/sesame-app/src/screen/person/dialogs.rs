@@ -91,7 +91,7 @@ impl Person {
             let letter = credential_letter(ctx, &rec.person, password);
             let name = sesame_documents::file_name(
                 "doc-letter-file",
-                ctx.locale.language,
+                rec.person.language,
                 &rec.person.user_id,
             );
             return Action::Print(vec![letter], name);

@@ -1,6 +1,7 @@
 //! Service users: the list, the creation wizard (identification → access → letter) and a
 //! service user's record (status, reset password with a new letter). Level-1 users only.
 
+mod life;
 mod record;
 mod view;
 mod wizard;
@@ -14,7 +15,9 @@ use super::Ctx;
 use crate::locale::Locale;
 use crate::widget::{self, Notice, badge, heading, labelled, notice, primary, secondary};
 use sesame_client::ClientError;
-use sesame_core::api::{CreatedServiceUser, IssuedPassword, ServiceUser, Structure};
+use sesame_core::api::{
+    CreatedServiceUser, CredentialValidity, IssuedPassword, ServiceUser, Structure,
+};
 use sesame_core::domain::{Language, Scope, Status, StructureKind, validate_user_code};
 use sesame_documents::{CredentialLetter, Holder};
 
@@ -52,6 +55,8 @@ enum Mode {
         confirm_reset: bool,
         /// The access being edited.
         access: Option<Box<Draft>>,
+        /// A rotation being asked: the grace period typed, in days.
+        rotate: Option<String>,
     },
 }
 
@@ -62,6 +67,18 @@ pub struct ServiceUsers {
     mode: Mode,
     notice: Option<Notice>,
     busy: bool,
+    /// The organization's validity of API passwords (`Some(None)`: never expire).
+    validity: Option<Option<i64>>,
+    /// The validity being changed: days typed, "never" ticked.
+    validity_edit: Option<(String, bool)>,
+    /// Protect the next PDF with a passphrase.
+    protect: bool,
+    /// The passphrase of the PDF just saved, shown once.
+    passphrase: Option<String>,
+    health: Option<crate::screen::credential_health::Health>,
+    /// Who may be a service user's responsible person: (id, name and user ID), loaded with
+    /// the first record opened.
+    people: Vec<(i64, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -95,12 +112,45 @@ pub enum Message {
     Reset(Result<IssuedPassword, ClientError>),
     ClosePassword,
     Close,
+    ValidityLoaded(Result<CredentialValidity, ClientError>),
+    EditValidity,
+    ValidityDays(String),
+    ValidityNever(bool),
+    SaveValidity,
+    CancelValidity,
+    AskRotate,
+    GraceDays(String),
+    ConfirmRotate,
+    Rotated(Result<IssuedPassword, ClientError>),
+    EndPrevious,
+    Refreshed(Result<ServiceUser, ClientError>),
+    Protect(bool),
+    OpenHealth,
+    Health(crate::screen::credential_health::Message),
+    PeopleLoaded(Result<Vec<sesame_core::api::PersonSummary>, ClientError>),
+    Responsible(Responsible),
+}
+
+/// A service user's responsible person as the menu shows it: a person, or every level-1 user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Responsible(pub Option<(i64, String)>, pub Locale);
+
+impl std::fmt::Display for Responsible {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            Some((_, name)) => f.write_str(name),
+            None => f.write_str(&self.1.t("credential-responsible-default-choice")),
+        }
+    }
 }
 
 pub enum Action {
     None,
     Run(Task<Message>),
-    Print(Vec<CredentialLetter>, String),
+    /// Letters to print, with the passphrase that protects the PDF (if chosen).
+    Print(Vec<CredentialLetter>, String, Option<String>),
+    /// A file the screen made (the health view's CSV).
+    Save(Vec<u8>, String),
     Copy(String),
     SessionEnded(ClientError),
 }
@@ -115,13 +165,26 @@ impl ServiceUsers {
             mode: Mode::List,
             notice: None,
             busy: true,
+            validity: None,
+            validity_edit: None,
+            protect: false,
+            passphrase: None,
+            health: None,
+            people: vec![],
         };
+        let v = ctx.client.clone();
         (
             s,
-            Task::perform(
-                async move { Ok((c.service_users().await?, c.structures().await?)) },
-                Message::Loaded,
-            ),
+            Task::batch([
+                Task::perform(
+                    async move { Ok((c.service_users().await?, c.structures().await?)) },
+                    Message::Loaded,
+                ),
+                Task::perform(
+                    async move { v.credential_validity().await },
+                    Message::ValidityLoaded,
+                ),
+            ]),
         )
     }
 
@@ -142,6 +205,16 @@ impl ServiceUsers {
 
     pub fn list(&self) -> &[ServiceUser] {
         &self.list
+    }
+
+    /// The health view's accounts as shown (filter and order applied), while it is open.
+    pub fn health_rows(&self) -> Option<Vec<String>> {
+        self.health.as_ref().map(|h| h.shown())
+    }
+
+    /// The passphrase of the protected PDF just saved, while it is shown.
+    pub fn shown_passphrase(&self) -> Option<&str> {
+        self.passphrase.as_deref()
     }
 
     /// The reason the typed user code is refused, if it is.
@@ -193,11 +266,11 @@ impl ServiceUsers {
             },
             language: su.language,
             date: time::OffsetDateTime::now_utc(),
-            handover: sesame_documents::Handover::default(),
+            handover: super::handover(ctx, &su.password),
         };
         (
             letter,
-            sesame_documents::file_name("doc-letter-file", ctx.locale.language, &su.user_code),
+            sesame_documents::file_name("doc-letter-file", su.language, &su.user_code),
         )
     }
 
@@ -206,7 +279,7 @@ impl ServiceUsers {
         match self.shown() {
             Some((su, p)) => {
                 let (letter, name) = self.letter(ctx, su, p);
-                Action::Print(vec![letter], name)
+                Action::Print(vec![letter], name, self.passphrase.clone())
             }
             None => Action::None,
         }
@@ -245,25 +318,50 @@ impl ServiceUsers {
             Message::New | Message::Next | Message::Back | Message::Created(Ok(_)) => {
                 return self.on_wizard(message, ctx);
             }
-            Message::PrintLetter => return self.print_letter(ctx),
+            Message::PrintLetter => {
+                // A new passphrase for each protected file, shown until the password goes.
+                self.passphrase = self.protect.then(sesame_core::domain::generate_passphrase);
+                return self.print_letter(ctx);
+            }
             Message::CopyPassword => {
                 if let Some((_, p)) = self.shown() {
                     return Action::Copy(p.clone());
                 }
             }
-            // Finishing forgets the password.
-            Message::Finish | Message::Close => self.mode = Mode::List,
+            // Finishing forgets the password (and the PDF's passphrase).
+            Message::Finish | Message::Close => {
+                self.mode = Mode::List;
+                self.passphrase = None;
+            }
             Message::Created(Err(e)) if !e.session_ended() => self.not_created(e, ctx.locale),
             Message::Loaded(Err(e))
             | Message::Created(Err(e))
             | Message::Updated(Err(e))
-            | Message::Reset(Err(e)) => {
+            | Message::Reset(Err(e))
+            | Message::ValidityLoaded(Err(e))
+            | Message::Rotated(Err(e))
+            | Message::Refreshed(Err(e))
+            | Message::PeopleLoaded(Err(e)) => {
                 self.busy = false;
                 if e.session_ended() {
                     return Action::SessionEnded(e);
                 }
                 self.notice = Some(Notice::failed(ctx.locale.error(&e)));
             }
+            Message::ValidityLoaded(Ok(_))
+            | Message::EditValidity
+            | Message::ValidityDays(_)
+            | Message::ValidityNever(_)
+            | Message::SaveValidity
+            | Message::CancelValidity
+            | Message::AskRotate
+            | Message::GraceDays(_)
+            | Message::ConfirmRotate
+            | Message::Rotated(Ok(_))
+            | Message::EndPrevious
+            | Message::Refreshed(Ok(_))
+            | Message::Protect(_) => return self.on_life(message, ctx),
+            Message::OpenHealth | Message::Health(_) => return self.on_health(message, ctx),
             _ => return self.on_record(message, ctx),
         }
         Action::None

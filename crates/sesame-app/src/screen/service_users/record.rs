@@ -15,7 +15,31 @@ impl ServiceUsers {
                     password: None,
                     confirm_reset: false,
                     access: None,
+                    rotate: None,
+                };
+                if self.people.is_empty() {
+                    return Action::Run(request(
+                        ctx.client,
+                        |c| async move { responsible_candidates(&c).await },
+                        Message::PeopleLoaded,
+                    ));
                 }
+            }
+            Message::PeopleLoaded(Ok(people)) => {
+                self.people = people
+                    .into_iter()
+                    .map(|p| {
+                        let name = format!("{} {} ({})", p.first_name, p.last_name, p.user_id);
+                        (p.id, name)
+                    })
+                    .collect();
+            }
+            Message::Responsible(choice) => {
+                let change = ServiceUserUpdate {
+                    responsible_id: Some(choice.0.map(|(id, _)| id)),
+                    ..Default::default()
+                };
+                return self.save_record(ctx, change);
             }
             Message::SetStatus(status) => {
                 let change = ServiceUserUpdate {
@@ -79,8 +103,14 @@ impl ServiceUsers {
                     ));
                 }
             }
-            Message::Reset(Ok(p)) => self.show_password(Some(p.password)),
-            Message::ClosePassword => self.show_password(None),
+            Message::Reset(Ok(p)) => {
+                self.show_password(Some(p.password));
+                return self.refresh(ctx);
+            }
+            Message::ClosePassword => {
+                self.show_password(None);
+                self.passphrase = None;
+            }
             _ => {}
         }
         Action::None
@@ -105,16 +135,49 @@ impl ServiceUsers {
         ))
     }
 
-    /// Shows the reset password, or forgets it; the confirmation closes either way.
-    fn show_password(&mut self, shown: Option<String>) {
+    /// Shows the new password, or forgets it; the confirmations close either way.
+    pub(super) fn show_password(&mut self, shown: Option<String>) {
         if let Mode::Record {
             password,
             confirm_reset,
+            rotate,
             ..
         } = &mut self.mode
         {
             *password = shown;
             *confirm_reset = false;
+            *rotate = None;
         }
     }
+
+    /// Reads the open record again (its password's dates after a reset or a rotation).
+    pub(super) fn refresh(&self, ctx: Ctx<'_>) -> Action {
+        let Mode::Record { id, .. } = self.mode else {
+            return Action::None;
+        };
+        Action::Run(request(
+            ctx.client,
+            move |c| async move { c.service_user(id).await },
+            Message::Refreshed,
+        ))
+    }
+}
+
+/// The active people of levels 1 and 2, who may answer for a service user (a few hundred of
+/// each at most are offered).
+async fn responsible_candidates(
+    c: &sesame_client::Client,
+) -> Result<Vec<sesame_core::api::PersonSummary>, sesame_client::ClientError> {
+    use sesame_core::domain::{Level, Status};
+    let mut out = vec![];
+    for level in [Level::One, Level::TwoWithApproval, Level::Two] {
+        let q = sesame_core::api::PeopleQuery {
+            level: Some(level),
+            status: Some(Status::Active),
+            limit: Some(500),
+            ..Default::default()
+        };
+        out.extend(c.people(&q).await?.items);
+    }
+    Ok(out)
 }

@@ -5,6 +5,16 @@ use iced::widget::{column, row};
 
 /// The row's action keeps its width: the other columns share the rest.
 const ACTIONS_WIDTH: f32 = 110.0;
+/// Dates (2026-11-23) are never cut: their columns keep the width of one.
+const DATE_WIDTH: f32 = 92.0;
+const LAST_USED_WIDTH: f32 = 150.0;
+
+/// A cell of a fixed width.
+fn fixed<'a>(value: String, width: f32) -> Element<'a, Message> {
+    container(widget::ellipsis::ellipsis(value, 14.0))
+        .width(width)
+        .into()
+}
 
 impl ServiceUsers {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
@@ -14,7 +24,17 @@ impl ServiceUsers {
             .spacing(14)
             .padding(20);
         page = page.push(crate::widget::notice_slot(self.notice.as_ref()));
-        let body: Element<'a, Message> = match &self.mode {
+        let body: Element<'a, Message> = match (&self.mode, &self.health) {
+            (Mode::List, Some(h)) => h.view(l).map(Message::Health),
+            _ => self.body(l),
+        };
+        scrollable(page.push(body).max_width(1000))
+            .height(Length::Fill)
+            .into()
+    }
+
+    fn body<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+        match &self.mode {
             Mode::List => self.list_view(l),
             Mode::Wizard {
                 step,
@@ -26,32 +46,32 @@ impl ServiceUsers {
                 password,
                 confirm_reset,
                 access,
+                rotate,
             } => match self.list.iter().find(|s| s.id == *id) {
                 Some(su) => {
                     let view = self.record_view(l, su, password.as_deref(), *confirm_reset);
-                    match access {
-                        None => column![
-                            view,
-                            secondary(l.t("action-edit-access"), Some(Message::EditAccess))
-                        ]
-                        .spacing(12)
-                        .into(),
+                    // The access first: its editor's Save stays near what it changes.
+                    let access_part: Element<'a, Message> = match access {
+                        None => secondary(l.t("action-edit-access"), Some(Message::EditAccess)),
                         Some(draft) => column![
-                            view,
                             heading(l.t("wizard-access")),
                             self.access_editor(l, draft),
                             primary(l.t("action-save"), Some(Message::SaveAccess)),
                         ]
                         .spacing(12)
                         .into(),
-                    }
+                    };
+                    column![
+                        view,
+                        access_part,
+                        self.password_life(l, su, rotate.as_deref())
+                    ]
+                    .spacing(12)
+                    .into()
                 }
                 None => text("").into(),
             },
-        };
-        scrollable(page.push(body).max_width(1000))
-            .height(Length::Fill)
-            .into()
+        }
     }
 
     fn list_view<'a>(&'a self, l: Locale) -> Element<'a, Message> {
@@ -82,8 +102,9 @@ impl ServiceUsers {
                         container(badge(l, s.status)).width(Length::FillPortion(2)),
                         cell(l.language_name(s.language), 2),
                         cell(scope_label(l, &s.scope), 3),
-                        cell(l.short_date(s.created_at), 2),
-                        cell(last_used.unwrap_or_else(|| "—".into()), 3),
+                        fixed(l.short_date(s.created_at), DATE_WIDTH),
+                        fixed(last_used.unwrap_or_else(|| "—".into()), LAST_USED_WIDTH),
+                        fixed(expiry(l, s), DATE_WIDTH),
                         container(
                             widget::button_for(
                                 widget::Look::Link,
@@ -110,8 +131,9 @@ impl ServiceUsers {
             head("column-status", 2),
             head("column-language", 2),
             head("column-scope", 3),
-            head("column-created", 2),
-            head("column-last-used", 3),
+            fixed(t("column-created"), DATE_WIDTH),
+            fixed(t("column-last-used"), LAST_USED_WIDTH),
+            fixed(t("column-expires"), DATE_WIDTH),
             iced::widget::space().width(ACTIONS_WIDTH),
         ]
         .spacing(8);
@@ -121,6 +143,7 @@ impl ServiceUsers {
                     .id("search")
                     .on_input(Message::Search)
                     .padding(8),
+                secondary(t("health-open"), Some(Message::OpenHealth)),
                 widget::with_shortcut(
                     widget::button_for(
                         widget::Look::Primary,
@@ -132,6 +155,7 @@ impl ServiceUsers {
                 )
             ]
             .spacing(10),
+            self.validity_view(l),
             header,
             rows,
         ]
@@ -158,7 +182,9 @@ impl ServiceUsers {
             Step::Identification => Self::identification_step(l, draft),
             Step::Access => self.access_step(l, draft),
             Step::Letter => match created {
-                Some((su, password)) => letter_step(l, su, password),
+                Some((su, password)) => column![letter_step(l, su, password), self.protection(l)]
+                    .spacing(12)
+                    .into(),
                 None => text("").into(),
             },
         };
@@ -376,6 +402,7 @@ impl ServiceUsers {
                     container(text(p.to_owned()).size(24).font(iced::Font::MONOSPACE)).padding(10),
                 )
                 .push(text(t("password-shown-once")).size(13))
+                .push(self.protection(l))
                 .push(
                     row![
                         secondary(t("action-copy"), Some(Message::CopyPassword)),
@@ -386,5 +413,114 @@ impl ServiceUsers {
                 );
         }
         c.into()
+    }
+}
+
+/// A service user's expiry in the list: its date, or "never".
+fn expiry(l: Locale, su: &ServiceUser) -> String {
+    su.password
+        .password_expires_at
+        .map(|d| l.short_date(d))
+        .unwrap_or_else(|| l.t("health-never-expires"))
+}
+
+impl ServiceUsers {
+    /// The organization's validity of API passwords, and its editor (level 1).
+    fn validity_view<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
+        match &self.validity_edit {
+            None => row![
+                text(self.validity_text(l)),
+                widget::link(t("validity-change"), Some(Message::EditValidity)),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center)
+            .into(),
+            Some((days, never)) => column![
+                text(t("validity-intro")),
+                row![
+                    labelled(
+                        t("field-days"),
+                        text_input("365", days)
+                            .id("validity-days")
+                            .on_input_maybe((!never).then_some(Message::ValidityDays))
+                            .on_submit(Message::SaveValidity)
+                            .padding(8)
+                            .width(120),
+                        None
+                    ),
+                    crate::widget::check(t("validity-never"), *never, Message::ValidityNever),
+                ]
+                .spacing(16)
+                .align_y(Alignment::End),
+                row![
+                    secondary(t("action-cancel"), Some(Message::CancelValidity)),
+                    primary(t("action-save"), Some(Message::SaveValidity)),
+                ]
+                .spacing(10),
+            ]
+            .spacing(8)
+            .into(),
+        }
+    }
+
+    /// The password's dates in the record, Rotate and End the old password now.
+    fn password_life<'a>(
+        &'a self,
+        l: Locale,
+        su: &'a ServiceUser,
+        rotate: Option<&'a str>,
+    ) -> Element<'a, Message> {
+        let t = |id: &str| l.t(id);
+        let c = crate::screen::credential::dates(l, &su.password, Some(Message::EndPrevious));
+        let choices: Vec<Responsible> = std::iter::once(Responsible(None, l))
+            .chain(self.people.iter().map(|p| Responsible(Some(p.clone()), l)))
+            .collect();
+        let current = Responsible(
+            su.responsible.as_ref().map(|p| {
+                let name = format!("{} {} ({})", p.first_name, p.last_name, p.user_id);
+                (p.id, name)
+            }),
+            l,
+        );
+        let c = c.push(labelled(
+            t("field-responsible-id"),
+            crate::widget::menu(choices, Some(current), Message::Responsible).id("responsible"),
+            None,
+        ));
+        let c = c.push(text(t("responsible-help")).size(13));
+        match rotate {
+            None => c.push(secondary(t("action-rotate"), Some(Message::AskRotate))),
+            Some(days) => {
+                let valid = days.parse::<i64>().is_ok_and(|d| (1..=30).contains(&d));
+                c.push(text(t("rotate-intro"))).push(
+                    row![
+                        labelled(
+                            t("field-grace-days"),
+                            text_input("7", days)
+                                .id("grace-days")
+                                .on_input(Message::GraceDays)
+                                .on_submit(Message::ConfirmRotate)
+                                .padding(8)
+                                .width(120),
+                            (!valid).then(|| t("reason-grace_days_range")).as_deref()
+                        ),
+                        secondary(t("action-cancel"), Some(Message::ClosePassword)),
+                        primary(
+                            t("action-rotate-confirm"),
+                            valid.then_some(Message::ConfirmRotate)
+                        ),
+                    ]
+                    .spacing(10)
+                    .align_y(Alignment::End),
+                )
+            }
+        }
+        .into()
+    }
+
+    fn protection<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+        let passphrase = self.passphrase.as_deref();
+        crate::screen::credential::protection(l, self.protect, passphrase, Message::Protect)
     }
 }

@@ -5,6 +5,7 @@
 mod connected;
 mod edit;
 mod placement;
+mod technical;
 
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
@@ -29,6 +30,10 @@ enum Mode {
         password: String,
     },
     ConfirmReset,
+    /// A rotation being asked: the grace period typed, in days.
+    Rotate {
+        grace: String,
+    },
 }
 
 pub struct Structures {
@@ -46,6 +51,12 @@ pub struct Structures {
     placement: Option<placement::Form>,
     /// Who reaches the structure shown.
     connected: Option<ConnectedUsers>,
+    /// Protect the exported connection information with a passphrase.
+    protect: bool,
+    /// The passphrase of the PDF just saved, shown with the summary only.
+    passphrase: Option<String>,
+    /// The health view of the technical users one manages, in place of the page.
+    health: Option<crate::screen::credential_health::Health>,
 }
 
 #[derive(Debug, Clone)]
@@ -60,7 +71,15 @@ pub enum Message {
     BackToStructure,
     AskReset,
     ConfirmReset,
-    Reset(Result<IssuedPassword, ClientError>),
+    /// A new password (reset or rotation) and the technical user as it now is.
+    Renewed(Result<(IssuedPassword, TechnicalUser), ClientError>),
+    AskRotate,
+    GraceDays(String),
+    ConfirmRotate,
+    EndPrevious,
+    Protect(bool),
+    OpenHealth,
+    Health(crate::screen::credential_health::Message),
     Cancel,
     /// Building the tree (level 1).
     Edit(edit::Message),
@@ -72,8 +91,11 @@ pub enum Message {
 pub enum Action {
     None,
     Run(Task<Message>),
-    /// Save the connection information (PDF) under this file name.
-    Export(Box<ConnectionInformation>, String),
+    /// Save the connection information (PDF) under this file name, protected by the
+    /// passphrase when one is given.
+    Export(Box<ConnectionInformation>, String, Option<String>),
+    /// Save a file the screen made (the health view's CSV).
+    Save(Vec<u8>, String),
     SessionEnded(ClientError),
 }
 
@@ -91,6 +113,9 @@ impl Structures {
             removing: false,
             placement: None,
             connected: None,
+            protect: false,
+            passphrase: None,
+            health: None,
         };
         (
             s,
@@ -130,6 +155,21 @@ impl Structures {
         }
     }
 
+    /// The selected structure's technical user, as last read.
+    pub fn technical(&self) -> Option<&TechnicalUser> {
+        self.technical.as_ref()
+    }
+
+    /// The health view's accounts as shown, while it is open.
+    pub fn health_rows(&self) -> Option<Vec<String>> {
+        self.health.as_ref().map(|h| h.shown())
+    }
+
+    /// The passphrase of the protected PDF just saved, while it is shown.
+    pub fn shown_passphrase(&self) -> Option<&str> {
+        self.passphrase.as_deref()
+    }
+
     fn selected(&self) -> Option<&Structure> {
         self.structures.iter().find(|s| Some(s.id) == self.selected)
     }
@@ -149,6 +189,7 @@ impl Structures {
                 self.selected = Some(id);
                 self.edit = None;
                 self.placement = None;
+                self.health = None;
                 self.technical = None;
                 self.connected = None;
                 self.mode = Mode::Page;
@@ -188,27 +229,24 @@ impl Structures {
                     ));
                 }
             }
-            Message::Export => return self.export(ctx),
-            // Back on the structure page: the summary and its password are gone.
-            Message::BackToStructure | Message::Cancel => self.mode = Mode::Page,
+            Message::Export => {
+                self.passphrase = self.protect.then(sesame_core::domain::generate_passphrase);
+                return self.export(ctx);
+            }
+            // Back on the structure page: the summary, its password and passphrase are gone.
+            Message::BackToStructure | Message::Cancel => {
+                self.mode = Mode::Page;
+                self.passphrase = None;
+            }
             Message::AskReset => self.mode = Mode::ConfirmReset,
-            Message::ConfirmReset => {
-                if let Some(t) = &self.technical {
-                    let (c, id) = (ctx.client.clone(), t.id);
-                    return Action::Run(Task::perform(
-                        async move { c.reset_technical_user_password(id).await },
-                        Message::Reset,
-                    ));
-                }
-            }
-            Message::Reset(Ok(p)) => {
-                if let Some(t) = self.technical.clone() {
-                    self.mode = Mode::Summary {
-                        technical: Box::new(t),
-                        password: p.password,
-                    };
-                }
-            }
+            Message::ConfirmReset
+            | Message::Renewed(Ok(_))
+            | Message::AskRotate
+            | Message::GraceDays(_)
+            | Message::ConfirmRotate
+            | Message::EndPrevious
+            | Message::Protect(_) => return self.on_technical(message, ctx),
+            Message::OpenHealth | Message::Health(_) => return self.on_health(message, ctx),
             // Who reaches it could not be read: said, and the page (a password on screen
             // included) stays as it is.
             Message::Connected(Err(e)) => {
@@ -220,7 +258,7 @@ impl Structures {
             Message::Loaded(Err(e))
             | Message::Technical(Err(e))
             | Message::Created(Err(e))
-            | Message::Reset(Err(e)) => {
+            | Message::Renewed(Err(e)) => {
                 self.busy = false;
                 self.mode = Mode::Page;
                 if e.session_ended() {
@@ -307,10 +345,11 @@ impl Structures {
             manager_email: technical.contact_email.clone().unwrap_or_default(),
             created: technical.created_at,
             language: technical.manager_language.unwrap_or(l.language),
-            handover: sesame_documents::Handover::default(),
+            handover: super::handover(ctx, &technical.password),
         };
-        let name = sesame_documents::file_name("doc-connection-file", l.language, &s.name);
-        Action::Export(Box::new(info), name)
+        let language = info.language;
+        let name = sesame_documents::file_name("doc-connection-file", language, &s.name);
+        Action::Export(Box::new(info), name, self.passphrase.clone())
     }
 
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
@@ -348,6 +387,7 @@ impl Structures {
                 Some(Message::Edit(edit::Message::NewCompany)),
             ));
         }
+        side = side.push(secondary(t("health-open"), Some(Message::OpenHealth)));
         let side = side
             .push(scrollable(tree).height(Length::Fill))
             .width(Length::FillPortion(2));
@@ -359,14 +399,17 @@ impl Structures {
         };
         let mut c = column![text(t("structures-title")).size(26)].spacing(12);
         c = c.push(crate::widget::notice_slot(self.notice.as_ref()));
-        let screen: Element<'a, Message> = c
-            .push(
-                row![side, container(main).width(Length::FillPortion(3))]
-                    .spacing(24)
-                    .height(Length::Fill),
-            )
-            .padding(20)
-            .into();
+        // The health view takes the whole width: its columns need it.
+        let body: Element<'a, Message> = match &self.health {
+            Some(h) => scrollable(h.view(l).map(Message::Health))
+                .height(Length::Fill)
+                .into(),
+            None => row![side, container(main).width(Length::FillPortion(3))]
+                .spacing(24)
+                .height(Length::Fill)
+                .into(),
+        };
+        let screen: Element<'a, Message> = c.push(body).padding(20).into();
         match self.selected().filter(|_| self.removing) {
             Some(s) => edit::confirm_remove(screen, &s.name, l),
             None => screen,
@@ -410,7 +453,13 @@ impl Structures {
             Mode::Summary {
                 technical,
                 password,
-            } => summary_part(ctx, s, technical, password),
+            } => column![
+                summary_part(ctx, s, technical, password),
+                self.protection(l)
+            ]
+            .spacing(12)
+            .into(),
+            Mode::Rotate { grace } => technical::rotate_part(grace, l),
             Mode::ConfirmReset => column![
                 notice(&t("reset-confirm-body"), false),
                 row![
@@ -435,20 +484,24 @@ impl Structures {
         let t = |id: &str| l.t(id);
         let may = self.may_manage();
         match &self.technical {
-            Some(tu) => row![
-                text(format!(
-                    "{} — {}",
-                    tu.user_id,
-                    tu.contact_email.clone().unwrap_or_default()
-                ))
-                .width(Length::Fill),
-                secondary(
-                    t("action-reset-technical-password"),
-                    may.then_some(Message::AskReset)
-                ),
+            Some(tu) => column![
+                row![
+                    text(format!(
+                        "{} — {}",
+                        tu.user_id,
+                        tu.contact_email.clone().unwrap_or_default()
+                    ))
+                    .width(Length::Fill),
+                    secondary(
+                        t("action-reset-technical-password"),
+                        may.then_some(Message::AskReset)
+                    ),
+                ]
+                .spacing(10)
+                .align_y(Alignment::Center),
+                technical::password_life(tu, may, l),
             ]
             .spacing(10)
-            .align_y(Alignment::Center)
             .into(),
             None if s.technical_user_id.is_some() => text(t("structures-technical-hidden")).into(),
             None => column![
