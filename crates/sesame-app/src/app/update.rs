@@ -218,10 +218,30 @@ impl App {
             (_, Screen::ServiceUsers(u)) => u.on_shortcut(s).map(Message::ServiceUsers),
             _ => None,
         };
-        match message {
-            Some(m) => self.update(m),
-            None => Task::none(),
+        match (message, s) {
+            (Some(m), _) => self.update(m),
+            // In the other lists (and the home's tiles), the arrows go from row to row as
+            // Tab does; the user follow-up moves its current row itself.
+            (None, Shortcut::Down) if self.rows_by_arrows() => crate::widget::reveal::focus_next(),
+            (None, Shortcut::Up) if self.rows_by_arrows() => {
+                crate::widget::reveal::focus_previous()
+            }
+            (None, _) => Task::none(),
         }
+    }
+
+    /// The screens made of lists, where ↑ and ↓ move the focus.
+    fn rows_by_arrows(&self) -> bool {
+        matches!(
+            self.screen,
+            Screen::Home
+                | Screen::ServiceUsers(_)
+                | Screen::Structures(_)
+                | Screen::Audit(_)
+                | Screen::Outbox(_)
+                | Screen::Contacts(_)
+                | Screen::Roles(_)
+        )
     }
 }
 

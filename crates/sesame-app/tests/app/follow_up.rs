@@ -151,7 +151,7 @@ async fn create_then_modify_with_a_conflict_then_initialize_the_password_once() 
     let path = ui
         .home
         .join("documents")
-        .join("credential-letter-l-bouchard.pdf");
+        .join("credential-letter-l.bouchard.pdf");
     assert!(toast.ends_with(&path.display().to_string()), "{toast}");
     let text = crate::pdf::read_file(&path).text;
     assert!(
@@ -162,7 +162,7 @@ async fn create_then_modify_with_a_conflict_then_initialize_the_password_once() 
     assert!(
         ui.home
             .join("documents")
-            .join("credential-letter-l-bouchard (2).pdf")
+            .join("credential-letter-l.bouchard (2).pdf")
             .exists(),
         "a second print never overwrites the first"
     );

@@ -228,3 +228,22 @@ async fn the_service_user_wizard_goes_from_start_to_finish_with_the_keyboard_alo
     assert_eq!(ui.app.service_users().unwrap().shown_password(), None);
     ui.expect("NETHRIS7");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_arrows_go_from_row_to_row_in_the_other_lists() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("Service users").await;
+    ui.tab_to("modify-HRSYNC01").await;
+    ui.press(Named::ArrowDown).await;
+    assert!(
+        ui.focused().unwrap().contains("\"modify-PAIE2026\""),
+        "{:?}",
+        ui.focused()
+    );
+    ui.press(Named::ArrowUp).await;
+    assert!(
+        ui.focused().unwrap().contains("\"modify-HRSYNC01\""),
+        "{:?}",
+        ui.focused()
+    );
+}
