@@ -119,11 +119,15 @@ impl ServiceUsers {
                     .align_y(Alignment::Center),
                 )
             });
-        // The same widths as the rows, so each header stands over its column.
+        // The same widths as the rows, so each header stands over its column; a header too
+        // long for its column takes two lines rather than lose its end.
         let head = |id: &str, portion: u16| -> Element<'a, Message> {
-            container(widget::ellipsis::ellipsis(t(id), 13.0))
+            container(text(t(id)).size(13))
                 .width(Length::FillPortion(portion))
                 .into()
+        };
+        let fixed_head = |id: &str, width: f32| -> Element<'a, Message> {
+            container(text(t(id)).size(13)).width(width).into()
         };
         let header = row![
             head("column-user-code", 3),
@@ -131,12 +135,13 @@ impl ServiceUsers {
             head("column-status", 2),
             head("column-language", 2),
             head("column-scope", 3),
-            fixed(t("column-created"), DATE_WIDTH),
-            fixed(t("column-last-used"), LAST_USED_WIDTH),
-            fixed(t("column-expires"), DATE_WIDTH),
+            fixed_head("column-created", DATE_WIDTH),
+            fixed_head("column-last-used", LAST_USED_WIDTH),
+            fixed_head("column-expires", DATE_WIDTH),
             iced::widget::space().width(ACTIONS_WIDTH),
         ]
-        .spacing(8);
+        .spacing(8)
+        .align_y(Alignment::End);
         column![
             row![
                 text_input(&t("service-users-search"), &self.search)
