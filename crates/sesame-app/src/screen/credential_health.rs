@@ -173,7 +173,8 @@ impl Health {
             container(text(t("health-column-left")).size(14)).width(Length::FillPortion(2)),
             self.header(l, "health-column-owner", Column::Owner, 3),
         ]
-        .spacing(8);
+        .spacing(8)
+        .align_y(iced::Alignment::Center);
         let rows = self
             .sorted()
             .into_iter()
