@@ -316,53 +316,38 @@ impl People {
     ) -> Element<'a, Message> {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
-        let (title, body, name, keep, on_confirm, weight) = match d {
+        match d {
             Dialog::Options { id, name } => {
                 let own = *id == ctx.me.id;
-                return self.options_dialog(base, *id, name, own, l);
+                self.options_dialog(base, *id, name, own, l)
             }
-            Dialog::Roles { ids, name, roles } => {
-                return roles_dialog(base, ids.len(), name, roles, ctx);
-            }
-            Dialog::Invite(form) => return invite_dialog(base, form, ctx),
-            Dialog::Password { name, password, .. } => {
-                return crate::widget::password_dialog(
-                    base,
-                    l,
-                    name,
-                    password,
-                    [
-                        Message::CopyPassword,
-                        Message::PrintLetter,
-                        Message::CloseDialog,
-                    ],
-                );
-            }
-            Dialog::ConfirmBatch { count } => {
-                return confirm(
-                    base,
-                    l,
-                    t("dialog-batch-title"),
-                    l.t_count("dialog-batch-body", "count", *count),
-                    ("action-cancel", Message::CloseDialog),
-                    Message::ConfirmBatch,
-                    Weight::Normal,
-                );
-            }
+            Dialog::Roles { ids, name, roles } => roles_dialog(base, ids.len(), name, roles, ctx),
+            Dialog::Invite(form) => invite_dialog(base, form, ctx),
+            Dialog::Password { name, password, .. } => crate::widget::password_dialog(
+                base,
+                l,
+                name,
+                password,
+                [
+                    Message::CopyPassword,
+                    Message::PrintLetter,
+                    Message::CloseDialog,
+                ],
+            ),
+            Dialog::ConfirmBatch { count } => confirm(
+                base,
+                l,
+                t("dialog-batch-title"),
+                l.t_count("dialog-batch-body", "count", *count),
+                ("action-cancel", Message::CloseDialog),
+                Message::ConfirmBatch,
+                Weight::Normal,
+            ),
             _ => match confirmation(d, ctx.me.id) {
-                Some(c) => c,
-                None => return base,
+                Some((ask, name, go)) => ask.dialog(base, l, name, Message::CloseDialog, go),
+                None => base,
             },
-        };
-        confirm(
-            base,
-            l,
-            t(title),
-            l.t_with(body, &[("name", name)]),
-            (keep, Message::CloseDialog),
-            on_confirm,
-            weight,
-        )
+        }
     }
 
     /// A row's actions, one focusable button each.

@@ -1,6 +1,7 @@
 //! The record drawn: identity, the users under charge, and the dialogs over it.
 
 use super::*;
+use crate::screen::asking::Ask;
 use iced::widget::{column, row};
 use sesame_core::domain::Status;
 
@@ -277,63 +278,30 @@ impl Person {
                 Message::Discard,
                 Weight::Dangerous,
             ),
-            Dialog::ConfirmStatus(suspend) => confirm(
+            Dialog::ConfirmStatus(suspend) => Ask::status(*suspend).dialog(
                 page,
                 l,
-                t(if *suspend {
-                    "dialog-suspend-title"
-                } else {
-                    "dialog-reactivate-title"
-                }),
-                l.t_with(
-                    if *suspend {
-                        "dialog-suspend-body"
-                    } else {
-                        "dialog-reactivate-body"
-                    },
-                    &[("name", name)],
-                ),
-                ("action-cancel", Message::CloseDialog),
+                name,
+                Message::CloseDialog,
                 Message::ConfirmStatus,
-                if *suspend {
-                    Weight::Dangerous
-                } else {
-                    Weight::Normal
-                },
             ),
-            Dialog::ConfirmDelete => confirm(
+            Dialog::ConfirmDelete => Ask::Remove {
+                own: self.id == Some(ctx.me.id),
+            }
+            .dialog(page, l, name, Message::CloseDialog, Message::ConfirmDelete),
+            Dialog::ConfirmInitialize => Ask::Initialize.dialog(
                 page,
                 l,
-                t("dialog-remove-title"),
-                l.t_with(
-                    if self.id == Some(ctx.me.id) {
-                        "dialog-remove-own-body"
-                    } else {
-                        "dialog-remove-body"
-                    },
-                    &[("name", name)],
-                ),
-                ("action-cancel", Message::CloseDialog),
-                Message::ConfirmDelete,
-                Weight::Dangerous,
-            ),
-            Dialog::ConfirmInitialize => confirm(
-                page,
-                l,
-                t("dialog-initialize-title"),
-                l.t_with("dialog-initialize-body", &[("name", name)]),
-                ("action-cancel", Message::CloseDialog),
+                name,
+                Message::CloseDialog,
                 Message::ConfirmInitialize,
-                Weight::Normal,
             ),
-            Dialog::ConfirmResetTwoFactor => confirm(
+            Dialog::ConfirmResetTwoFactor => Ask::ResetTwoFactor.dialog(
                 page,
                 l,
-                t("dialog-reset-two-factor-title"),
-                l.t_with("dialog-reset-two-factor-body", &[("name", name)]),
-                ("action-cancel", Message::CloseDialog),
+                name,
+                Message::CloseDialog,
                 Message::ConfirmResetTwoFactor,
-                Weight::Dangerous,
             ),
             Dialog::Password(password) => crate::widget::password_dialog(
                 page,

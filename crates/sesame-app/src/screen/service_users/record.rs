@@ -34,52 +34,15 @@ impl ServiceUsers {
                     })
                     .collect();
             }
-            Message::Responsible(choice) => {
-                let change = ServiceUserUpdate {
-                    responsible_id: Some(choice.0.map(|(id, _)| id)),
-                    ..Default::default()
-                };
-                return self.save_record(ctx, change);
-            }
-            Message::SetStatus(status) => {
-                let change = ServiceUserUpdate {
-                    status: Some(status),
-                    ..Default::default()
-                };
-                return self.save_record(ctx, change);
-            }
-            Message::SetProvisioning(on) => {
-                let change = ServiceUserUpdate {
-                    provisioning: Some(on),
-                    ..Default::default()
-                };
-                return self.save_record(ctx, change);
-            }
-            Message::EditAccess => {
-                if let Mode::Record { id, access, .. } = &mut self.mode
-                    && let Some(su) = self.list.iter().find(|s| s.id == *id)
-                {
-                    *access = Some(Box::new(Draft {
-                        all_companies: su.scope.all_companies,
-                        whole_structure: su.scope.whole_structure,
-                        chosen: su.scope.structure_ids.iter().copied().collect(),
-                        ..Draft::default()
-                    }));
-                }
-            }
-            Message::SaveAccess => {
-                if let Mode::Record {
-                    access: Some(draft),
-                    ..
-                } = &self.mode
-                {
-                    let change = ServiceUserUpdate {
-                        scope: Some(draft.scope()),
-                        ..Default::default()
-                    };
+            Message::Responsible(_)
+            | Message::SetStatus(_)
+            | Message::SetProvisioning(_)
+            | Message::SaveAccess => {
+                if let Some(change) = self.change_of(message) {
                     return self.save_record(ctx, change);
                 }
             }
+            Message::EditAccess => self.edit_access(),
             Message::Updated(Ok(su)) => {
                 if let Mode::Record { access, .. } = &mut self.mode {
                     *access = None;
@@ -114,6 +77,51 @@ impl ServiceUsers {
             _ => {}
         }
         Action::None
+    }
+
+    /// The change of the open record a message asks for (the status, the responsible person,
+    /// provisioning, or the access being edited).
+    fn change_of(&self, message: Message) -> Option<ServiceUserUpdate> {
+        let change = ServiceUserUpdate::default();
+        Some(match message {
+            Message::Responsible(choice) => ServiceUserUpdate {
+                responsible_id: Some(choice.0.map(|(id, _)| id)),
+                ..change
+            },
+            Message::SetStatus(status) => ServiceUserUpdate {
+                status: Some(status),
+                ..change
+            },
+            Message::SetProvisioning(on) => ServiceUserUpdate {
+                provisioning: Some(on),
+                ..change
+            },
+            Message::SaveAccess => match &self.mode {
+                Mode::Record {
+                    access: Some(draft),
+                    ..
+                } => ServiceUserUpdate {
+                    scope: Some(draft.scope()),
+                    ..change
+                },
+                _ => return None,
+            },
+            _ => return None,
+        })
+    }
+
+    /// The access of the open record, to edit: as it is stored.
+    fn edit_access(&mut self) {
+        if let Mode::Record { id, access, .. } = &mut self.mode
+            && let Some(su) = self.list.iter().find(|s| s.id == *id)
+        {
+            *access = Some(Box::new(Draft {
+                all_companies: su.scope.all_companies,
+                whole_structure: su.scope.whole_structure,
+                chosen: su.scope.structure_ids.iter().copied().collect(),
+                ..Draft::default()
+            }));
+        }
     }
 
     /// Saves a change of the open record, carrying the version that was read.
