@@ -9,38 +9,12 @@ use sesame_core::api::{CredentialKind, DEFAULT_GRACE_DAYS, DEFAULT_VALIDITY_DAYS
 impl ServiceUsers {
     pub(super) fn on_life(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
         match message {
-            Message::ValidityLoaded(Ok(v)) => {
-                self.validity = Some(v.days);
-                self.validity_edit = None;
-            }
-            Message::EditValidity => {
-                let days = self.validity.flatten().unwrap_or(DEFAULT_VALIDITY_DAYS);
-                let never = self.validity == Some(None);
-                self.validity_edit = Some((days.to_string(), never));
-            }
-            Message::ValidityDays(d) => {
-                if let Some(edit) = &mut self.validity_edit {
-                    edit.0 = d.chars().filter(char::is_ascii_digit).take(4).collect();
-                }
-            }
-            Message::ValidityNever(never) => {
-                if let Some(edit) = &mut self.validity_edit {
-                    edit.1 = never;
-                }
-            }
-            Message::CancelValidity => self.validity_edit = None,
-            Message::SaveValidity => {
-                let Some((days, never)) = &self.validity_edit else {
-                    return Action::None;
-                };
-                // The server checks the range; an empty field is sent as 0 so it says so.
-                let days = (!never).then(|| days.parse::<i64>().unwrap_or(0));
-                return Action::Run(request(
-                    ctx.client,
-                    move |c| async move { c.set_credential_validity(days).await },
-                    Message::ValidityLoaded,
-                ));
-            }
+            Message::ValidityLoaded(_)
+            | Message::EditValidity
+            | Message::ValidityDays(_)
+            | Message::ValidityNever(_)
+            | Message::CancelValidity
+            | Message::SaveValidity => return self.on_validity(message, ctx),
             Message::AskRotate => {
                 if let Mode::Record { rotate, .. } = &mut self.mode {
                     *rotate = Some(DEFAULT_GRACE_DAYS.to_string());
@@ -96,6 +70,46 @@ impl ServiceUsers {
                 }
             }
             Message::Protect(on) => self.protect = on,
+            _ => {}
+        }
+        Action::None
+    }
+
+    /// The organization's validity of API passwords, as level 1 edits it.
+    fn on_validity(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
+        match message {
+            Message::ValidityLoaded(Ok(v)) => {
+                self.validity = Some(v.days);
+                self.validity_edit = None;
+            }
+            Message::EditValidity => {
+                let days = self.validity.flatten().unwrap_or(DEFAULT_VALIDITY_DAYS);
+                let never = self.validity == Some(None);
+                self.validity_edit = Some((days.to_string(), never));
+            }
+            Message::ValidityDays(d) => {
+                if let Some(edit) = &mut self.validity_edit {
+                    edit.0 = d.chars().filter(char::is_ascii_digit).take(4).collect();
+                }
+            }
+            Message::ValidityNever(never) => {
+                if let Some(edit) = &mut self.validity_edit {
+                    edit.1 = never;
+                }
+            }
+            Message::CancelValidity => self.validity_edit = None,
+            Message::SaveValidity => {
+                let Some((days, never)) = &self.validity_edit else {
+                    return Action::None;
+                };
+                // The server checks the range; an empty field is sent as 0 so it says so.
+                let days = (!never).then(|| days.parse::<i64>().unwrap_or(0));
+                return Action::Run(request(
+                    ctx.client,
+                    move |c| async move { c.set_credential_validity(days).await },
+                    Message::ValidityLoaded,
+                ));
+            }
             _ => {}
         }
         Action::None

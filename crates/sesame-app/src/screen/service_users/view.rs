@@ -88,37 +88,7 @@ impl ServiceUsers {
                     ))
                     .contains(&q)
             })
-            .fold(column![].spacing(6), |c, s| {
-                let cell = |value: String, portion: u16| -> Element<'a, Message> {
-                    container(widget::ellipsis::ellipsis(value, 14.0))
-                        .width(Length::FillPortion(portion))
-                        .into()
-                };
-                let last_used = s.last_used_at.map(|d| l.short_date(d));
-                c.push(
-                    row![
-                        cell(s.user_code.clone(), 3),
-                        cell(s.application.clone(), 3),
-                        container(badge(l, s.status)).width(Length::FillPortion(2)),
-                        cell(l.language_name(s.language), 2),
-                        cell(scope_label(l, &s.scope), 3),
-                        fixed(l.short_date(s.created_at), DATE_WIDTH),
-                        fixed(last_used.unwrap_or_else(|| "—".into()), LAST_USED_WIDTH),
-                        fixed(expiry(l, s), DATE_WIDTH),
-                        container(
-                            widget::button_for(
-                                widget::Look::Link,
-                                t("action-modify"),
-                                Some(Message::Open(s.id))
-                            )
-                            .id(format!("modify-{}", s.user_code))
-                        )
-                        .width(ACTIONS_WIDTH),
-                    ]
-                    .spacing(8)
-                    .align_y(Alignment::Center),
-                )
-            });
+            .fold(column![].spacing(6), |c, s| c.push(list_row(l, s)));
         // The same widths as the rows, so each header stands over its column; a header too
         // long for its column takes two lines rather than lose its end.
         let head = |id: &str, portion: u16| -> Element<'a, Message> {
@@ -528,4 +498,37 @@ impl ServiceUsers {
         let passphrase = self.passphrase.as_deref();
         crate::screen::credential::protection(l, self.protect, passphrase, Message::Protect)
     }
+}
+
+/// One service user's row of the list, its columns as wide as the headers'.
+fn list_row<'a>(l: Locale, s: &'a ServiceUser) -> Element<'a, Message> {
+    let t = |id: &str| l.t(id);
+    let cell = |value: String, portion: u16| -> Element<'a, Message> {
+        container(widget::ellipsis::ellipsis(value, 14.0))
+            .width(Length::FillPortion(portion))
+            .into()
+    };
+    let last_used = s.last_used_at.map(|d| l.short_date(d));
+    row![
+        cell(s.user_code.clone(), 3),
+        cell(s.application.clone(), 3),
+        container(badge(l, s.status)).width(Length::FillPortion(2)),
+        cell(l.language_name(s.language), 2),
+        cell(scope_label(l, &s.scope), 3),
+        fixed(l.short_date(s.created_at), DATE_WIDTH),
+        fixed(last_used.unwrap_or_else(|| "—".into()), LAST_USED_WIDTH),
+        fixed(expiry(l, s), DATE_WIDTH),
+        container(
+            widget::button_for(
+                widget::Look::Link,
+                t("action-modify"),
+                Some(Message::Open(s.id))
+            )
+            .id(format!("modify-{}", s.user_code))
+        )
+        .width(ACTIONS_WIDTH),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center)
+    .into()
 }

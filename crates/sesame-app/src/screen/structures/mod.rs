@@ -184,17 +184,7 @@ impl Structures {
                 self.busy = false;
                 self.structures = list;
             }
-            Message::Select(id) => {
-                self.selected = Some(id);
-                self.edit = None;
-                self.placement = None;
-                self.health = None;
-                self.technical = None;
-                self.connected = None;
-                self.mode = Mode::Page;
-                self.notice = None;
-                return Action::Run(self.page_tasks(ctx));
-            }
+            Message::Select(id) => return self.select(id, ctx),
             Message::Edit(m) => return self.on_edit(m, ctx),
             Message::Place(m) => return self.on_place(m, ctx),
             Message::Connected(Ok(c)) => {
@@ -217,17 +207,7 @@ impl Structures {
                     ));
                 }
             }
-            Message::Created(Ok(created)) => {
-                self.created(created);
-                // The new technical user now reaches the structure too.
-                if let Some(id) = self.selected {
-                    let c = ctx.client.clone();
-                    return Action::Run(Task::perform(
-                        async move { c.connected_users(id).await },
-                        Message::Connected,
-                    ));
-                }
-            }
+            Message::Created(Ok(created)) => return self.on_created(created, ctx),
             Message::Export => {
                 self.passphrase = self.protect.then(sesame_core::domain::generate_passphrase);
                 return self.export(ctx);
@@ -270,6 +250,35 @@ impl Structures {
     }
 
     /// What the page of the structure shown reads: its technical user and who reaches it.
+    /// A structure chosen in the tree: its page, read afresh; any form or view in its place
+    /// closes.
+    fn select(&mut self, id: i64, ctx: Ctx<'_>) -> Action {
+        self.selected = Some(id);
+        self.edit = None;
+        self.placement = None;
+        self.health = None;
+        self.technical = None;
+        self.connected = None;
+        self.mode = Mode::Page;
+        self.notice = None;
+        Action::Run(self.page_tasks(ctx))
+    }
+
+    /// The technical user created: its credentials shown once, and who reaches the structure
+    /// read again (the new technical user does now).
+    fn on_created(&mut self, created: CreatedTechnicalUser, ctx: Ctx<'_>) -> Action {
+        self.created(created);
+        // The new technical user now reaches the structure too.
+        if let Some(id) = self.selected {
+            let c = ctx.client.clone();
+            return Action::Run(Task::perform(
+                async move { c.connected_users(id).await },
+                Message::Connected,
+            ));
+        }
+        Action::None
+    }
+
     fn page_tasks(&self, ctx: Ctx<'_>) -> Task<Message> {
         let Some(s) = self.selected() else {
             return Task::none();
