@@ -31,6 +31,15 @@ pub fn reveal_focused<T: Send + 'static>() -> Task<T> {
     iced::advanced::widget::operate(Find::default())
 }
 
+/// Scrolls the innermost scrollable area holding the container `id` just enough to show it
+/// (what just appeared under the field being typed in, such as search results).
+pub fn show<T: Send + 'static>(id: impl Into<Id>) -> Task<T> {
+    iced::advanced::widget::operate(Find {
+        container: Some(id.into()),
+        ..Find::default()
+    })
+}
+
 /// Where the focused control is: the scrollable area around it (its rank among the areas, in
 /// the order operations meet them) and the offset that shows it.
 #[derive(Debug, Clone, Copy)]
@@ -49,6 +58,8 @@ struct Area {
 
 #[derive(Default)]
 struct Find {
+    /// The container to show; `None`: the focused control.
+    container: Option<Id>,
     areas: usize,
     /// The scrollable areas around the widget being visited, innermost last.
     around: Vec<Area>,
@@ -86,10 +97,30 @@ impl<T: Send + 'static> Operation<T> for Find {
         self.areas += 1;
     }
 
-    fn focusable(&mut self, _id: Option<&Id>, bounds: Rectangle, state: &mut dyn Focusable) {
-        if !state.is_focused() {
-            return;
+    fn container(&mut self, id: Option<&Id>, bounds: Rectangle) {
+        if self.container.is_some() && id == self.container.as_ref() {
+            self.aim(bounds);
         }
+    }
+
+    fn focusable(&mut self, _id: Option<&Id>, bounds: Rectangle, state: &mut dyn Focusable) {
+        if self.container.is_none() && state.is_focused() {
+            self.aim(bounds);
+        }
+    }
+
+    fn finish(&self) -> Outcome<T> {
+        match self.target {
+            Some(target) => Outcome::Chain(Box::new(Scroll { target, areas: 0 })),
+            None => Outcome::None,
+        }
+    }
+}
+
+impl Find {
+    /// The offset of the innermost area around `bounds` that shows them, if they are not
+    /// shown whole.
+    fn aim(&mut self, bounds: Rectangle) {
         let Some(area) = self.around.last() else {
             return;
         };
@@ -108,13 +139,6 @@ impl<T: Send + 'static> Operation<T> for Find {
             rank: area.rank,
             offset,
         });
-    }
-
-    fn finish(&self) -> Outcome<T> {
-        match self.target {
-            Some(target) => Outcome::Chain(Box::new(Scroll { target, areas: 0 })),
-            None => Outcome::None,
-        }
     }
 }
 

@@ -38,6 +38,8 @@ impl Person {
                     .into_iter()
                     .filter(|p| !already.contains(&p.id) && Some(p.id) != self.id)
                     .collect();
+                // They appear under the search field, maybe below the window's edge.
+                return Action::Run(crate::widget::reveal::show("link-results"));
             }
             // Links need a saved record.
             Message::Link(_) | Message::Unlink(_) if self.id.is_none() => {}
@@ -54,6 +56,12 @@ impl Person {
                         level: Some(p.level),
                     });
                     self.form.under_charge = in_order(linked);
+                    // The keyboard back in the search, to link another; the list shows who
+                    // was added.
+                    return Action::Run(
+                        crate::widget::reveal::focus("link-search")
+                            .chain(crate::widget::reveal::show("under-charge-list")),
+                    );
                 }
             }
             Message::Unlink(sub) => self.form.under_charge.retain(|p| p.id != sub),

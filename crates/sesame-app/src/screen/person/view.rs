@@ -171,7 +171,7 @@ impl Person {
                             .id("link-search")
                             .on_input(Message::LinkSearch)
                             .padding(8),
-                        results,
+                        container(results).id("link-results"),
                     ]
                     .spacing(8),
                 );
@@ -206,7 +206,10 @@ impl Person {
                         )
                     })
             };
-            page = page.push(column![heading(t("person-section-under-charge")), under].spacing(8));
+            page = page.push(
+                container(column![heading(t("person-section-under-charge")), under].spacing(8))
+                    .id("under-charge-list"),
+            );
         }
         page.into()
     }
