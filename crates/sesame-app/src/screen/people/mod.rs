@@ -16,6 +16,7 @@ mod invite;
 mod password;
 mod roles_dialog;
 mod row_actions;
+mod sorting;
 mod view;
 
 pub use invite::{Edit as InviteEdit, InviteForm, LanguageChoice, PurposeChoice};
@@ -89,6 +90,8 @@ pub struct People {
     all: Vec<PersonSummary>,
     /// Folded name, user ID and email of each row, for accent-insensitive search.
     keys: Vec<String>,
+    /// Each row's sort keys and each column's order, kept as rows arrive and change.
+    orders: sorting::Orders,
     /// Row indices in the current sort order.
     order: Vec<u32>,
     /// `order` after search and filters: what the list shows.
@@ -330,42 +333,23 @@ impl People {
         self.visible.len()
     }
 
+    /// A page from the server: its rows merge into the order shown (the list shows them at
+    /// once; the rows already there are not sorted again).
     fn append(&mut self, rows: Vec<PersonSummary>) {
+        let from = self.all.len() as u32;
         for p in rows {
             self.keys.push(search_key(&p));
-            self.order.push(self.all.len() as u32);
+            self.orders.push(&p);
             self.all.push(p);
         }
-        // The server sends pages in name order: only another sort needs sorting here.
-        if self.sort != PeopleSort::Name || self.desc {
-            self.resort();
-        } else {
-            self.refilter();
-        }
+        self.orders
+            .place(&self.all, (from..self.all.len() as u32).collect());
+        self.resort();
     }
 
+    /// The order shown, from the column's kept order (sorted once, reversed for descending).
     fn resort(&mut self) {
-        let all = &self.all;
-        let key = |i: &u32| {
-            let p = &all[*i as usize];
-            match self.sort {
-                // The server's own name order (the email for someone invited without a
-                // name), so a refreshed row stays where the server put it.
-                PeopleSort::Name => (name_key(p), String::new()),
-                PeopleSort::UserId => (p.user_id.to_lowercase(), String::new()),
-                PeopleSort::Email => (p.email.clone(), String::new()),
-                PeopleSort::Phone => (p.phone.clone().unwrap_or_default(), String::new()),
-                PeopleSort::Level => (format!("{:03}", p.level.code()), name_key(p)),
-                PeopleSort::Status => (p.status.as_str().to_owned(), name_key(p)),
-            }
-        };
-        let mut keyed: Vec<((String, String), u32)> =
-            (0..all.len() as u32).map(|i| (key(&i), i)).collect();
-        keyed.sort_unstable();
-        if self.desc {
-            keyed.reverse();
-        }
-        self.order = keyed.into_iter().map(|(_, i)| i).collect();
+        self.order = self.orders.order(&self.all, self.sort, self.desc);
         self.refilter();
     }
 
@@ -509,7 +493,7 @@ impl People {
         if let Some(pos) = self.all.iter().position(|p| p.id == id) {
             self.all.remove(pos);
             self.keys.remove(pos);
-            self.order = (0..self.all.len() as u32).collect();
+            self.orders.remove(pos);
             self.resort();
         }
     }
@@ -534,19 +518,25 @@ impl People {
             .enumerate()
             .map(|(i, p)| (p.id, i))
             .collect();
+        let mut placed = Vec::with_capacity(people.len());
         for person in people {
             match index.get(&person.id) {
                 Some(&pos) => {
                     self.keys[pos] = search_key(&person);
+                    self.orders.set(pos, &person);
                     self.all[pos] = person;
+                    placed.push(pos as u32);
                 }
                 None => {
                     self.keys.push(search_key(&person));
+                    self.orders.push(&person);
+                    placed.push(self.all.len() as u32);
                     self.all.push(person);
                 }
             }
         }
         // A changed name or a new row takes its place in the order shown.
+        self.orders.place(&self.all, placed);
         self.resort();
     }
 
@@ -577,10 +567,6 @@ impl People {
         self.notice = Some(Notice::failed(l.error(&e)));
         Action::None
     }
-}
-
-fn name_key(p: &PersonSummary) -> String {
-    sesame_core::domain::sort_key(&p.last_name, &p.first_name, &p.email)
 }
 
 /// What the search box matches: names (both orders), user ID and email, folded.
