@@ -7,6 +7,7 @@ mod auth;
 mod catalogue_and_contacts;
 mod contract;
 mod credential_reminders;
+mod credential_rotation;
 mod credentials;
 mod errors;
 mod import;
