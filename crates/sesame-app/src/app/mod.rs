@@ -64,6 +64,16 @@ pub struct App {
     /// The window's width as the system reports it (before the app's own scale): a narrow
     /// one lays the banner out on more lines.
     window_width: f32,
+    /// Where the person was going (a banner link, a tile, Sign out) when the screen asked
+    /// before losing what was typed; confirming goes there. `None`: the window is closing.
+    leaving: Option<Leaving>,
+}
+
+/// Leaving a screen that asked first: to another screen, or signing out.
+#[derive(Debug, Clone, Copy)]
+pub enum Leaving {
+    Go(crate::screen::Destination),
+    SignOut,
 }
 
 #[derive(Debug, Clone)]
@@ -125,6 +135,7 @@ impl App {
             about: false,
             system_theme: iced::theme::Mode::None,
             window_width: 1280.0,
+            leaving: None,
             settings,
         };
         // Connected before: there again, without asking.

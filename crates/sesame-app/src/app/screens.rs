@@ -200,7 +200,7 @@ impl App {
             people::Action::None => Task::none(),
             people::Action::Run(t) => t.map(Message::People),
             people::Action::Home => self.go_home(),
-            people::Action::Exit => iced::exit(),
+            people::Action::Exit => self.left(),
             people::Action::Copy(s) => self.copy(s),
             people::Action::Print(letters, name) => self.print(letters, name),
             people::Action::Save(bytes, name) => self.save(bytes, name),
@@ -221,7 +221,7 @@ impl App {
             import::Action::Save(bytes, name) => self.save(bytes, name),
             import::Action::Print(letters, name) => self.print(letters, name),
             import::Action::Back => self.go(crate::screen::Destination::People),
-            import::Action::Exit => iced::exit(),
+            import::Action::Exit => self.left(),
             import::Action::SessionEnded(e) => self.session_ended(e),
         }
     }

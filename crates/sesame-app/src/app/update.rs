@@ -13,7 +13,9 @@ impl App {
             Message::Start(m) => self.on_start(m),
             Message::SignIn(m) => self.on_sign_in(m),
             Message::PasswordChange(m) => self.on_password_change(m),
-            Message::Go(to) | Message::Home(home::Message::Open(to)) => self.go(to),
+            Message::Go(to) | Message::Home(home::Message::Open(to)) => {
+                self.leave_for(super::Leaving::Go(to))
+            }
             Message::Outbox(m) => self.on_outbox(m),
             Message::Roles(m) => self.on_roles(m),
             Message::Contacts(m) => self.on_contacts(m),
@@ -29,7 +31,7 @@ impl App {
                 self.save_settings();
                 Task::none()
             }
-            Message::SignOut => self.sign_out(),
+            Message::SignOut => self.leave_for(super::Leaving::SignOut),
             Message::CloseRequested(_) => self.close_requested(),
             Message::Resized(size) => {
                 self.window_width = size.width;
@@ -100,14 +102,41 @@ impl App {
 
     /// The window's close button: at once, or after asking when something typed would be lost.
     fn close_requested(&mut self) -> Task<Message> {
-        match &self.screen {
-            Screen::People(p) if p.record().is_some_and(|r| r.has_changes()) => self.update(
-                Message::People(people::Message::Record(person::Message::AskExit)),
-            ),
-            Screen::Import(i) if i.unsaved() => {
-                self.update(Message::Import(crate::screen::import::Message::AskExit))
+        self.leaving = None;
+        self.ask_before_leaving().unwrap_or_else(iced::exit)
+    }
+
+    /// A banner link, a tile or Sign out: at once, or after the screen asks when something
+    /// typed would be lost (its confirmation then comes back as `left`).
+    fn leave_for(&mut self, to: super::Leaving) -> Task<Message> {
+        self.leaving = Some(to);
+        match self.ask_before_leaving() {
+            Some(asked) => asked,
+            None => self.left(),
+        }
+    }
+
+    /// The screen's question before losing what was typed, if it has something to lose.
+    fn ask_before_leaving(&mut self) -> Option<Task<Message>> {
+        let ask = match &self.screen {
+            Screen::People(p) if p.record().is_some_and(|r| r.has_changes()) => {
+                Message::People(people::Message::Record(person::Message::AskExit))
             }
-            _ => iced::exit(),
+            Screen::Import(i) if i.unsaved() => {
+                Message::Import(crate::screen::import::Message::AskExit)
+            }
+            _ => return None,
+        };
+        Some(self.update(ask))
+    }
+
+    /// The screen is left (confirmed when it asked): where the person was going, or out of the
+    /// app when the window was being closed.
+    pub(super) fn left(&mut self) -> Task<Message> {
+        match self.leaving.take() {
+            Some(super::Leaving::Go(to)) => self.go(to),
+            Some(super::Leaving::SignOut) => self.sign_out(),
+            None => iced::exit(),
         }
     }
 

@@ -247,3 +247,27 @@ async fn the_arrows_go_from_row_to_row_in_the_other_lists() {
         ui.focused()
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_banner_link_or_sign_out_with_unsaved_changes_asks_first() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    ui.press_command("n").await;
+    ui.type_keys("Gagnon").await;
+    ui.click("Structures").await;
+    ui.expect("Discard your changes?");
+    ui.press(Named::Escape).await;
+    assert!(
+        ui.app.record().is_some_and(|r| r.has_changes()),
+        "kept editing: nothing lost"
+    );
+    ui.click("Sign out").await;
+    ui.expect("Discard your changes?");
+    ui.press(Named::Escape).await;
+    assert!(ui.app.me().is_some(), "still signed in");
+    ui.click("Structures").await;
+    ui.press(Named::Enter).await;
+    assert!(!ui.exited, "confirming a link goes there, it does not quit");
+    assert!(ui.app.record().is_none());
+    ui.expect("Companies and administrative structure");
+}
