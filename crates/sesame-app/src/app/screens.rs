@@ -230,7 +230,10 @@ impl App {
         match on_screen!(self, MyAccount, m) {
             my_account::Action::None => Task::none(),
             my_account::Action::Run(t) => t.map(Message::MyAccount),
-            my_account::Action::Home => self.go_home(),
+            my_account::Action::Home => {
+                self.leave_for(super::Leaving::Go(crate::screen::Destination::Home))
+            }
+            my_account::Action::Left => self.left(),
             my_account::Action::Saved(me) => {
                 if let Some(s) = &mut self.session {
                     s.me = *me;

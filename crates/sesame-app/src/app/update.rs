@@ -108,7 +108,7 @@ impl App {
 
     /// A banner link, a tile or Sign out: at once, or after the screen asks when something
     /// typed would be lost (its confirmation then comes back as `left`).
-    fn leave_for(&mut self, to: super::Leaving) -> Task<Message> {
+    pub(super) fn leave_for(&mut self, to: super::Leaving) -> Task<Message> {
         self.leaving = Some(to);
         match self.ask_before_leaving() {
             Some(asked) => asked,
@@ -124,6 +124,9 @@ impl App {
             }
             Screen::Import(i) if i.unsaved() => {
                 Message::Import(crate::screen::import::Message::AskExit)
+            }
+            Screen::MyAccount(a) if self.me().is_some_and(|me| a.has_changes(me)) => {
+                Message::MyAccount(crate::screen::my_account::Message::AskLeave)
             }
             _ => return None,
         };
@@ -244,6 +247,7 @@ impl App {
             (_, Screen::Structures(st)) => st.on_shortcut(s).map(Message::Structures),
             (_, Screen::Contacts(c)) => c.on_shortcut(s).map(Message::Contacts),
             (_, Screen::Roles(r)) => r.on_shortcut(s).map(Message::Roles),
+            (_, Screen::MyAccount(a)) => a.on_shortcut(s).map(Message::MyAccount),
             (_, Screen::ServiceUsers(u)) => u.on_shortcut(s).map(Message::ServiceUsers),
             _ => None,
         };

@@ -271,3 +271,28 @@ async fn a_banner_link_or_sign_out_with_unsaved_changes_asks_first() {
     assert!(ui.app.record().is_none());
     ui.expect("Companies and administrative structure");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn leaving_my_account_with_details_typed_and_not_saved_asks_first() {
+    use sesame_app::app::Message;
+    use sesame_app::screen::my_account::Message as Account;
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("My account").await;
+    // Nothing typed: the banner leaves at once.
+    ui.click("Your file").await;
+    ui.expect("User follow-up");
+    ui.click("My account").await;
+    // The phone field's own message, as typing sends it.
+    ui.send(Message::MyAccount(Account::Phone("514 555-9999".into())))
+        .await;
+    ui.click("Your file").await;
+    ui.expect("Discard your changes?");
+    ui.expect("What you typed on this page (contact details or a new password) is not saved yet. If you leave now, it is lost.");
+    ui.press(Named::Escape).await;
+    assert!(!ui.sees("Discard your changes?"));
+    ui.expect("514 555-9999");
+    ui.click("Structures").await;
+    ui.expect("Discard your changes?");
+    ui.press(Named::Enter).await;
+    ui.expect("Companies and administrative structure");
+}

@@ -172,6 +172,7 @@ dialog-password-for = Temporary password of { $name }:
 dialog-roles-title = Roles of { $name }
 dialog-discard-title = Discard your changes?
 dialog-discard-body = What you changed in this record is not saved yet. If you leave now, it is lost.
+dialog-my-account-discard-body = What you typed on this page (contact details or a new password) is not saved yet. If you leave now, it is lost.
 action-keep-editing = Keep editing
 dialog-suspend-title = Suspend this user?
 dialog-suspend-body = Suspend { $name }? Their sessions end at once and they can no longer sign in until they are reactivated. Their account, roles and history are kept.

@@ -172,6 +172,7 @@ dialog-password-for = Mot de passe temporaire de { $name } :
 dialog-roles-title = Rôles de { $name }
 dialog-discard-title = Abandonner vos modifications ?
 dialog-discard-body = Vos modifications de cette fiche ne sont pas encore enregistrées. Si vous partez maintenant, elles seront perdues.
+dialog-my-account-discard-body = Ce que vous avez saisi sur cette page (coordonnées ou nouveau mot de passe) n’est pas encore enregistré. Si vous partez maintenant, ce sera perdu.
 action-keep-editing = Continuer la saisie
 dialog-suspend-title = Suspendre cet utilisateur ?
 dialog-suspend-body = Suspendre { $name } ? Ses sessions prennent fin immédiatement et la connexion lui est refusée jusqu’à sa réactivation. Son compte, ses rôles et son historique sont conservés.

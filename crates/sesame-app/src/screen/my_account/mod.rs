@@ -33,6 +33,8 @@ pub struct MyAccount {
     /// The interface size, another setting of this computer.
     scale: Option<u16>,
     pub two_factor: TwoFactor,
+    /// "Discard your changes?" is asked before leaving.
+    asking: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -54,6 +56,11 @@ pub enum Message {
     Theme(ThemeOption),
     Scale(ScaleOption),
     TwoFactor(two_factor::Message),
+    /// Leaving with changes not saved: asks first.
+    AskLeave,
+    KeepEditing,
+    /// The changes are given up: leave as the person asked.
+    Leave,
 }
 
 /// A paper size as the pick list shows it.
@@ -83,6 +90,8 @@ pub enum Action {
     Copy(String),
     /// Second factor turned off: the app's copy of who is signed in follows.
     TwoFactorOff,
+    /// Left after confirming: where the person was going.
+    Left,
 }
 
 impl MyAccount {
@@ -106,6 +115,27 @@ impl MyAccount {
             repeat: String::new(),
             notice: None,
             two_factor: TwoFactor::new(me.two_factor),
+            asking: false,
+        }
+    }
+
+    /// Whether leaving now would lose something typed: contact details other than `me`'s, or
+    /// a password being changed.
+    pub fn has_changes(&self, me: &Me) -> bool {
+        self.last_name != me.last_name
+            || self.first_name != me.first_name
+            || self.email != me.email.clone().unwrap_or_default()
+            || self.phone != me.phone.clone().unwrap_or_default()
+            || self.language != me.language
+            || !(self.current.is_empty() && self.new.is_empty() && self.repeat.is_empty())
+    }
+
+    /// In the question before leaving, Enter gives the changes up and Esc keeps editing.
+    pub fn on_shortcut(&self, s: super::Shortcut) -> Option<Message> {
+        match s {
+            super::Shortcut::Confirm if self.asking => Some(Message::Leave),
+            super::Shortcut::Cancel if self.asking => Some(Message::KeepEditing),
+            _ => None,
         }
     }
 
@@ -164,6 +194,12 @@ impl MyAccount {
                 self.notice = Some(Notice::failed(locale.error(&e)));
             }
             Message::Back => return Action::Home,
+            Message::AskLeave => self.asking = true,
+            Message::KeepEditing => self.asking = false,
+            Message::Leave => {
+                self.asking = false;
+                return Action::Left;
+            }
             Message::Scale(s) => {
                 self.scale = s.0;
                 return Action::Scale(s.0);
@@ -205,9 +241,21 @@ impl MyAccount {
             .push(self.settings(ctx))
             .push(self.two_factor.view(ctx.locale).map(Message::TwoFactor))
             .push(self.password(ctx));
-        scrollable(container(c).padding(20))
+        let page: Element<'a, Message> = scrollable(container(c).padding(20))
             .height(Length::Fill)
-            .into()
+            .into();
+        if !self.asking {
+            return page;
+        }
+        crate::widget::confirm(
+            page,
+            ctx.locale,
+            t("dialog-discard-title"),
+            t("dialog-my-account-discard-body"),
+            ("action-keep-editing", Message::KeepEditing),
+            Message::Leave,
+            crate::widget::Weight::Dangerous,
+        )
     }
 
     /// Name, email, phone and language, with their Save.
