@@ -57,8 +57,19 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(v)) => Ok(Body(v)),
+        // Read as any JSON first: serde would also take an array for a struct (`[]` for a
+        // body whose fields are all optional), which the document does not allow.
+        match axum::Json::<serde_json::Value>::from_request(req, state).await {
+            Ok(axum::Json(v)) if !v.is_object() => Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::InvalidJson,
+                "the body must be a JSON object",
+            )),
+            Ok(axum::Json(v)) => serde_path_to_error::deserialize(v).map(Body).map_err(|e| {
+                data_error(&format!(
+                    "Failed to deserialize the JSON body into the target type: {e}"
+                ))
+            }),
             Err(JsonRejection::JsonDataError(e)) => Err(data_error(&e.body_text())),
             Err(JsonRejection::BytesRejection(e))
                 if e.status() == StatusCode::PAYLOAD_TOO_LARGE =>

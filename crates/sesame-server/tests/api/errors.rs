@@ -187,3 +187,38 @@ async fn messages_are_sentences_in_the_language_the_caller_reads() {
         s.stop().await;
     }
 }
+
+#[tokio::test]
+async fn a_body_must_be_an_object_even_when_every_field_is_optional() {
+    for b in backends() {
+        let s = crate::support::start(&b).await;
+        let org = s.org("ALPHA", false).await;
+        s.person(org, "admin", Level::One, Some(PASSWORD)).await;
+        let c = s.sign_in("ALPHA", "admin", PASSWORD).await;
+        let token = c.token().map(str::to_owned);
+        // serde alone would read `[null]` as `{"days": null}`: never expiring passwords.
+        for (method, path, body) in [
+            (
+                "PUT",
+                "/api/v1/organization/credential-validity",
+                json!([null]),
+            ),
+            ("PATCH", "/api/v1/me", json!([])),
+        ] {
+            let (status, answer, _) = ask(&s, token.as_deref(), None, method, path, body).await;
+            assert_eq!(status, 400, "{method} {path}: {answer}");
+            assert_eq!(answer["error"]["code"], "invalid_json", "{answer}");
+        }
+        // Nothing changed.
+        let (_, validity) = s
+            .raw(
+                token.as_deref(),
+                "GET",
+                "/api/v1/organization/credential-validity",
+                None,
+            )
+            .await;
+        assert_eq!(validity["days"], 365, "{validity}");
+        s.stop().await;
+    }
+}
