@@ -84,6 +84,16 @@ impl ApiError {
         self
     }
 
+    /// A refusal about a record the body names (a parent, a responsible person): when that
+    /// record is missing, the field is wrong (422) — 404 stays for the record of the path.
+    pub fn naming_in_body(self, field: &str) -> Self {
+        if self.status == StatusCode::NOT_FOUND {
+            ApiError::fields(vec![FieldError::new(field, "not_found")])
+        } else {
+            self.with_field(field)
+        }
+    }
+
     pub fn not_found() -> Self {
         ApiError::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "not found")
     }
@@ -143,15 +153,7 @@ impl Checks {
         if self.0.is_empty() {
             return Ok(());
         }
-        // A request whose only fault is naming something that does not exist (a role code)
-        // is answered as a missing record, like an unknown id in a path.
-        let only_references = self.0.iter().all(|e| e.code == "unknown_role");
-        let e = ApiError::fields(self.0);
-        Err(if only_references {
-            e.with_status(StatusCode::NOT_FOUND)
-        } else {
-            e
-        })
+        Err(ApiError::fields(self.0))
     }
 }
 

@@ -58,7 +58,8 @@ async fn check_scope(
         .map(|(id, _)| id)
         .collect();
     if scope.structure_ids.iter().any(|s| !known.contains(s)) {
-        return Err(ApiError::not_found().with_field("scope"));
+        // A record named in the body, not the one the path names: a wrong field (422).
+        return Ok(Err(FieldError::new("scope", "not_found")));
     }
     Ok(Ok(scope))
 }
@@ -207,6 +208,10 @@ pub async fn update_service_user(
         Some(sc) => checks.take(check_scope(&mut tx, s.actor.org_id, sc).await?),
         None => before.scope.clone(),
     };
+    let responsible = match req.responsible_id {
+        Some(r) => checks.take(checks_responsible(&mut tx, s.actor.org_id, r).await?),
+        None => before.responsible.clone(),
+    };
     checks.done()?;
     let status = req.status.unwrap_or(before.status);
     let language = req.language.unwrap_or(before.language);
@@ -229,10 +234,6 @@ pub async fn update_service_user(
             to: language,
         });
     }
-    let responsible = match req.responsible_id {
-        Some(r) => checks_responsible(&mut tx, s.actor.org_id, r).await?,
-        None => before.responsible.clone(),
-    };
     if before.responsible.as_ref().map(|p| p.id) != responsible.as_ref().map(|p| p.id) {
         let id_of = |p: &Option<sesame_core::api::PersonRef>| {
             p.as_ref().map(|p| p.user_id.clone()).unwrap_or_default()
@@ -313,17 +314,19 @@ pub async fn reset_service_user_password(
 }
 
 /// A responsible person: a person of the organization who is not suspended (`None`: every
-/// level-1 user).
+/// level-1 user). Anyone else is a wrong field, named with the request's other faults.
 async fn checks_responsible(
     conn: &mut Conn,
     org_id: i64,
     id: Option<i64>,
-) -> ApiResult<Option<sesame_core::api::PersonRef>> {
-    let Some(id) = id else { return Ok(None) };
+) -> ApiResult<Result<Option<sesame_core::api::PersonRef>, FieldError>> {
+    let Some(id) = id else { return Ok(Ok(None)) };
     let person = conn
         .person(org_id, id)
         .await?
-        .filter(|p| p.status != "suspended")
-        .ok_or_else(|| ApiError::not_found().with_field("responsible_id"))?;
-    Ok(Some(person.reference()))
+        .filter(|p| p.status != "suspended");
+    Ok(match person {
+        Some(p) => Ok(Some(p.reference())),
+        None => Err(FieldError::new("responsible_id", "not_found")),
+    })
 }

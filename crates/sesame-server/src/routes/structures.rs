@@ -112,13 +112,19 @@ pub async fn create_structure(
     let name = checks.take(required_text("name", &req.name, 120));
     let mut tx = state.db.begin().await?;
     let parent = match req.parent_id {
-        Some(p) => {
-            let parent = tx.structure(s.actor.org_id, p).await?;
-            Some(parent.ok_or_else(|| ApiError::not_found().with_field("parent_id"))?)
-        }
+        Some(p) => match tx.structure(s.actor.org_id, p).await? {
+            Some(parent) => Some(parent),
+            None => {
+                // Named in the body, not the path: a wrong field (422), not a missing page.
+                checks.refuse("parent_id", "not_found");
+                None
+            }
+        },
         None => None,
     };
-    checks.take(check_kind_and_parent(req.kind, parent.as_ref()));
+    if req.parent_id.is_none() || parent.is_some() {
+        checks.take(check_kind_and_parent(req.kind, parent.as_ref()));
+    }
     checks.done()?;
     let id = tx
         .insert_structure(s.actor.org_id, req.parent_id, req.kind, &name)
@@ -187,7 +193,7 @@ pub async fn move_structure(
     if let Some(p) = req.parent_id {
         let row = load(&mut tx, &s.actor, p)
             .await
-            .map_err(|e| e.with_field("parent_id"))?;
+            .map_err(|e| e.naming_in_body("parent_id"))?;
         parent = Some(row.reference());
         let parents: HashMap<i64, Option<i64>> = tx
             .structure_parents(s.actor.org_id)
@@ -245,7 +251,7 @@ pub async fn set_primary_manager(
             let p = tx
                 .person(s.actor.org_id, pid)
                 .await?
-                .ok_or_else(|| ApiError::not_found().with_field("person_id"))?;
+                .ok_or_else(|| ApiError::not_found().naming_in_body("person_id"))?;
             if !Actor::can_be_primary_manager(p.level(), p.status()) {
                 // The person exists; their level or status rules them out for now.
                 return Err(

@@ -273,8 +273,8 @@ async fn roles_of_many_people_change_in_one_request_all_or_none() {
             .update_roles_of(&[mine], &["no-such-role".into()])
             .await
             .unwrap_err();
-        // A role that does not exist is a missing record.
-        assert_eq!(e.status(), Some(404));
+        // A role that does not exist is a wrong field of the body, not a missing page.
+        assert_eq!(e.status(), Some(422));
         let saved = boss.update_roles_of(&[mine, mine], &roles).await.unwrap();
         assert_eq!(saved.len(), 1, "an id given twice counts once");
         let saved = admin

@@ -405,7 +405,7 @@ async fn bad_input_gets_a_clear_error_and_changes_nothing() {
             ),
             (
                 with("roles", json!(["astronaut"])),
-                404,
+                422,
                 "invalid_field",
                 Some("roles"),
             ),

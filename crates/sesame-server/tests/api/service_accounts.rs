@@ -148,6 +148,46 @@ async fn service_users_are_created_by_level_1_with_a_checked_code_and_a_password
                 .await
                 .is_err()
         );
+        // Records the body names that do not exist here are wrong fields (422), all named in
+        // one answer beside the other faults; the service user itself is found and unchanged.
+        let missing = other + 1_000;
+        let (st, body) = s
+            .raw(
+                t,
+                "PATCH",
+                &format!("/api/v1/service-users/{id}"),
+                Some(
+                    json!({"version": 2, "application": " ", "responsible_id": missing,
+                    "scope": {"structure_ids": [missing]}}),
+                ),
+            )
+            .await;
+        let mut named: Vec<(&str, &str)> = body["error"]["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["field"].as_str().unwrap(), e["code"].as_str().unwrap()))
+            .collect();
+        named.sort();
+        assert_eq!(
+            (st, named),
+            (
+                422,
+                vec![
+                    ("application", "required"),
+                    ("responsible_id", "not_found"),
+                    ("scope", "not_found")
+                ]
+            ),
+            "{body}"
+        );
+        let (st, body) = s
+            .raw(t, "GET", &format!("/api/v1/service-users/{id}"), None)
+            .await;
+        assert_eq!(
+            (st, body["version"].as_i64(), body["application"].as_str()),
+            (200, Some(2), Some("Paie Nethris"))
+        );
         let (st, _) = s.raw(t, "PATCH", &format!("/api/v1/service-users/{id}"), Some(json!({"version": 2, "status": "active", "scope": {"all_companies": true, "whole_structure": true}}))).await;
         assert_eq!(st, 200);
         let api = s.client().with_token(Some(

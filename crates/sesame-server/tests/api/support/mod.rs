@@ -104,6 +104,9 @@ pub async fn start_on(
     (url, dir, pg_database): (String, Option<std::path::PathBuf>, Option<String>),
     config: Config,
 ) -> TestServer {
+    // `raw` builds plain reqwest clients: the TLS provider must be there even when no
+    // typed client was made first (a test run alone).
+    sesame_client::install_crypto();
     let running = sesame_server::start(&url, "127.0.0.1:0", config)
         .await
         .expect("server starts");
