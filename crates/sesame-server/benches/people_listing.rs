@@ -4,7 +4,9 @@
 //! from this process, so the server's runtime does not share its threads with it (the machine's
 //! cores, though, it does). Prints each figure for both databases side by side, with the target.
 //! Run with `cargo bench -p sesame-server --bench people_listing`; `SESAME_BENCH_KEEP=1` keeps
-//! the databases.
+//! the databases, and `SESAME_BENCH_FILLED=sqlite:…/bench.db,postgres://…` measures kept ones
+//! again without filling. The fill ends with the statistics refresh an import makes
+//! (`SESAME_BENCH_NO_STATISTICS=1` leaves it out, to measure what it brings).
 
 #[path = "people_listing/load.rs"]
 mod load;
@@ -306,6 +308,10 @@ async fn filled(url: &str, hash: &str) {
     let started = Instant::now();
     let db = Db::connect(url).await.unwrap();
     fill(&db, hash).await;
+    // As the import does after writing many rows.
+    if std::env::var_os("SESAME_BENCH_NO_STATISTICS").is_none() {
+        db.refresh_statistics().await.unwrap();
+    }
     db.close().await;
     println!(
         "{}: {ACCOUNTS} accounts ({LEVEL_TWO} of level 2) filled in {:.1} s",
@@ -334,6 +340,19 @@ async fn bench() {
     let dir = std::env::temp_dir().join(format!("sesame_bench_{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let hash = sesame_server::auth::hash_password(PASSWORD).await.unwrap();
+    // Databases a kept run filled: measured again as they are (e.g. before and after a change).
+    if let Ok(urls) = std::env::var("SESAME_BENCH_FILLED") {
+        let mut columns = vec![];
+        for url in urls.split(',') {
+            let name = if url.starts_with("sqlite:") {
+                "SQLite"
+            } else {
+                "PostgreSQL"
+            };
+            columns.push((name, measure(url).await));
+        }
+        return print_table(&columns);
+    }
     let sqlite = format!("sqlite:{}", dir.join("bench.db").display());
     filled(&sqlite, &hash).await;
     let mut columns = vec![("SQLite", measure(&sqlite).await)];
@@ -352,6 +371,10 @@ async fn bench() {
     } else {
         let _ = std::fs::remove_dir_all(&dir);
     }
+    print_table(&columns);
+}
+
+fn print_table(columns: &[(&str, Vec<String>)]) {
     let rows: Vec<Row> = ROWS
         .iter()
         .enumerate()

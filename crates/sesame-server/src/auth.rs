@@ -177,10 +177,9 @@ pub fn actor_of(row: &SessionRow) -> Actor {
 pub(crate) async fn signed(parts: &Parts, state: &AppState) -> ApiResult<(Signed, bool)> {
     let token = bearer(parts).ok_or_else(unauthenticated)?;
     let hash = token_hash(token);
-    let mut conn = state.db.read().await?;
-    let row = conn.session(&hash).await?.ok_or_else(unauthenticated)?;
+    let row = state.db.session(&hash).await?.ok_or_else(unauthenticated)?;
     if row.expires_at < now() {
-        conn.delete_session(&hash).await?;
+        state.db.read().await?.delete_session(&hash).await?;
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             ErrorCode::SessionExpired,

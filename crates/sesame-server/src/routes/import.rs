@@ -39,6 +39,9 @@ pub(crate) fn router() -> Router<AppState> {
     )
 }
 
+/// Rows written by one import past which the database's statistics are refreshed.
+const STATISTICS_AFTER: usize = 1_000;
+
 #[utoipa::path(post, path = "/api/v1/people/import", tag = "people", security(("bearer" = [])), request_body = ImportRequest,
     responses((status = 200, body = ImportReport, description = "Every row: create, update (which columns), unchanged or refused \
         (each column and reason); with `dry_run` nothing changed, otherwise every valid row was written in one transaction"),
@@ -67,6 +70,15 @@ pub async fn import_people(
     let decided = decide(&mut tx, &s, req.delivery, &req.rows).await?;
     let ids = apply(&state, &mut tx, &s, req.delivery, &decided).await?;
     tx.commit().await?;
+    if ids.iter().flatten().count() >= STATISTICS_AFTER {
+        // In the background: the report need not wait for the planner's statistics.
+        let db = state.db.clone();
+        tokio::spawn(async move {
+            if let Err(e) = db.refresh_statistics().await {
+                tracing::warn!("statistics after an import: {e}");
+            }
+        });
+    }
     let created = match req.delivery {
         ImportDelivery::Letter => decided
             .iter()

@@ -174,9 +174,9 @@ pub async fn list_people(
     if q.search_too_long() {
         return Err(ApiError::field("q", "too_long"));
     }
-    let mut conn = state.db.read().await?;
     // A `PeoplePage`, written by the database.
-    let page = conn
+    let page = state
+        .db
         .people_page_json(s.actor.org_id, s.actor.visibility(), &q)
         .await?
         .map_err(|_| ApiError::field("cursor", "invalid_value"))?;

@@ -2,7 +2,7 @@
 
 use sqlx::AssertSqlSafe;
 
-use super::{Bind, Conn, bind_all, now, on_conn};
+use super::{Bind, Conn, Db, bind_all, now, on_conn};
 
 /// What a sign-in needs to know about the account named by organization code and user ID.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -54,6 +54,51 @@ pub struct SessionRow {
     pub manager_id: Option<i64>,
     pub manager_level: Option<i64>,
     pub manager_status: Option<String>,
+}
+
+/// A session with its account and what decides its rights.
+const SESSION: &str = "SELECT s.account_id, a.user_id, s.kind AS session_kind, s.expires_at, a.org_id, \
+     a.kind, a.level, a.status, a.password_temporary, o.public_service, m.id AS manager_id, \
+     m.level AS manager_level, m.status AS manager_status \
+     FROM sessions s JOIN accounts a ON a.id = s.account_id \
+     JOIN organizations o ON o.id = a.org_id \
+     LEFT JOIN structures st ON st.id = a.structure_id \
+     LEFT JOIN accounts m ON m.id = st.primary_manager_id \
+     WHERE s.token_hash = $1";
+
+impl Db {
+    /// The session of `token_hash` ([`Conn::session`]): read on every request, so on SQLite
+    /// by the hot reads' own connections.
+    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
+        let Db::Sqlite(_, Some(reads)) = self else {
+            return self.read().await?.session(token_hash).await;
+        };
+        let hash = token_hash.to_owned();
+        reads
+            .run(move |c| {
+                use rusqlite::OptionalExtension;
+                c.prepare_cached(SESSION)?
+                    .query_row([hash], |r| {
+                        Ok(SessionRow {
+                            account_id: r.get("account_id")?,
+                            user_id: r.get("user_id")?,
+                            session_kind: r.get("session_kind")?,
+                            expires_at: r.get("expires_at")?,
+                            org_id: r.get("org_id")?,
+                            kind: r.get("kind")?,
+                            level: r.get("level")?,
+                            status: r.get("status")?,
+                            password_temporary: r.get("password_temporary")?,
+                            public_service: r.get("public_service")?,
+                            manager_id: r.get("manager_id")?,
+                            manager_level: r.get("manager_level")?,
+                            manager_status: r.get("manager_status")?,
+                        })
+                    })
+                    .optional()
+            })
+            .await
+    }
 }
 
 impl Conn {
@@ -221,16 +266,7 @@ impl Conn {
 
     pub async fn session(&mut self, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
         on_conn!(self, c => {
-            sqlx::query_as::<_, SessionRow>(
-                "SELECT s.account_id, a.user_id, s.kind AS session_kind, s.expires_at, a.org_id, a.kind, a.level, a.status, \
-                 a.password_temporary, o.public_service, m.id AS manager_id, m.level AS manager_level, \
-                 m.status AS manager_status \
-                 FROM sessions s JOIN accounts a ON a.id = s.account_id \
-                 JOIN organizations o ON o.id = a.org_id \
-                 LEFT JOIN structures st ON st.id = a.structure_id \
-                 LEFT JOIN accounts m ON m.id = st.primary_manager_id \
-                 WHERE s.token_hash = $1",
-            )
+            sqlx::query_as::<_, SessionRow>(SESSION)
             .bind(token_hash)
             .fetch_optional(&mut *c)
             .await

@@ -310,3 +310,61 @@ async fn a_french_semicolon_file_with_a_byte_order_mark_round_trips() {
         s.stop().await;
     }
 }
+
+/// PostgreSQL plans the level-2 listing from its statistics: right after a large import,
+/// before autovacuum gets to it, a page walked every account. The import refreshes them.
+#[tokio::test]
+async fn a_large_import_refreshes_the_statistics_postgresql_plans_with() {
+    for b in backends() {
+        if !matches!(b, crate::support::Backend::Postgres(_)) {
+            continue;
+        }
+        let s = crate::support::start(&b).await;
+        let (admin, _) = setup(&s).await;
+        let sesame_server::store::Db::Postgres(pool) = &s.db else {
+            unreachable!("a PostgreSQL backend");
+        };
+        let analyzed = || async {
+            sqlx::query_scalar::<_, bool>(
+                "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables \
+                 WHERE relname = 'accounts'",
+            )
+            .fetch_one(pool)
+            .await
+            .unwrap()
+        };
+        // A small import leaves them to autovacuum.
+        let few = (0..10)
+            .map(|i| {
+                row(
+                    i + 2,
+                    &format!("few{i:02}"),
+                    "3",
+                    &format!("few{i}@example.org"),
+                )
+            })
+            .collect();
+        import(&admin, false, ImportDelivery::Invitation, few).await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert!(!analyzed().await, "not after 10 rows");
+        let rows = (0..1000)
+            .map(|i| {
+                row(
+                    i + 2,
+                    &format!("bulk{i:04}"),
+                    "3",
+                    &format!("bulk{i}@example.org"),
+                )
+            })
+            .collect();
+        let r = import(&admin, false, ImportDelivery::Invitation, rows).await;
+        assert_eq!(r.totals.create, 1000);
+        let mut waited = 0;
+        while !analyzed().await {
+            assert!(waited < 100, "no ANALYZE within 10 s of the import");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            waited += 1;
+        }
+        s.stop().await;
+    }
+}

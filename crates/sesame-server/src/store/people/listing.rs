@@ -8,7 +8,7 @@ use sqlx::AssertSqlSafe;
 use super::PersonRow;
 use super::search::search_condition;
 use super::visibility::visible_people;
-use crate::store::{Bind, Conn, bind_all, on_conn};
+use crate::store::{Bind, Conn, Db, bind_all, on_conn, sqlite_reads};
 use sesame_core::api::{PeoplePage, PeopleQuery, PeopleSort};
 use sesame_core::domain::Level;
 use sesame_core::domain::rules::Visibility;
@@ -214,17 +214,11 @@ impl Conn {
                 },
             ));
         }
-        let sort = query.sort.unwrap_or_default();
-        let columns = format!(
-            "{} AS summary, a.id, {}",
-            summary_json(),
-            sort_columns(sort).join(", ")
-        );
-        let st = match page_statement(sqlite, org_id, visibility, query, &columns) {
+        let st = match json_statement(org_id, visibility, query) {
             Ok(st) => st,
             Err(e) => return Ok(Err(e)),
         };
-        let keys = sort_columns(sort);
+        let keys = sort_columns(st.sort);
         let rows: Vec<(String, Cursor)> = on_conn!(self, c => {
             use sqlx::Row;
             let rows = bind_all!(sqlx::query(AssertSqlSafe(st.sql)), &st.binds)
@@ -244,21 +238,85 @@ impl Conn {
             }
             out
         });
-        let (rows, next) = paged(rows, st.limit, |(_, cursor)| cursor.clone());
-        let mut body =
-            String::with_capacity(rows.iter().map(|(j, _)| j.len() + 1).sum::<usize>() + 64);
-        body.push_str("{\"items\":[");
-        for (i, (summary, _)) in rows.iter().enumerate() {
-            if i > 0 {
-                body.push(',');
-            }
-            body.push_str(summary);
-        }
-        body.push_str("],\"next_cursor\":");
-        body.push_str(&serde_json::to_string(&next).unwrap_or_else(|_| "null".into()));
-        body.push('}');
-        Ok(Ok(body))
+        Ok(Ok(page_body(rows, st.limit)))
     }
+}
+
+impl Db {
+    /// [`Conn::people_page_json`]; on a SQLite file, run by the hot reads' own connections.
+    pub async fn people_page_json(
+        &self,
+        org_id: i64,
+        visibility: Visibility,
+        query: &PeopleQuery,
+    ) -> Result<Result<String, BadCursor>, sqlx::Error> {
+        let Db::Sqlite(_, Some(reads)) = self else {
+            return self
+                .read()
+                .await?
+                .people_page_json(org_id, visibility, query)
+                .await;
+        };
+        let st = match json_statement(org_id, visibility, query) {
+            Ok(st) => st,
+            Err(e) => return Ok(Err(e)),
+        };
+        let rows = reads
+            .run(move |c| {
+                let keys = sort_columns(st.sort);
+                let mut statement = c.prepare_cached(&st.sql)?;
+                sqlite_reads::bind(&mut statement, &st.binds)?;
+                let mut rows = statement.raw_query();
+                let mut out = Vec::with_capacity(st.limit as usize + 1);
+                while let Some(r) = rows.next()? {
+                    let mut v = Vec::with_capacity(keys.len());
+                    for (i, key) in keys.iter().enumerate() {
+                        v.push(if *key == "a.level" {
+                            CursorValue::Int(r.get::<_, Option<i64>>(i + 2)?.unwrap_or(0))
+                        } else {
+                            CursorValue::Text(r.get(i + 2)?)
+                        });
+                    }
+                    out.push((r.get(0)?, Cursor { v, id: r.get(1)? }));
+                }
+                Ok((out, st.limit))
+            })
+            .await?;
+        Ok(Ok(page_body(rows.0, rows.1)))
+    }
+}
+
+/// The statement of a page whose rows SQLite writes as JSON: the summary, the id, then the
+/// sort's columns (for the next page's cursor).
+fn json_statement(
+    org_id: i64,
+    visibility: Visibility,
+    query: &PeopleQuery,
+) -> Result<PageStatement, BadCursor> {
+    let sort = query.sort.unwrap_or_default();
+    let columns = format!(
+        "{} AS summary, a.id, {}",
+        summary_json(),
+        sort_columns(sort).join(", ")
+    );
+    page_statement(true, org_id, visibility, query, &columns)
+}
+
+/// A `PeoplePage` in JSON from rows SQLite wrote, one past the page's size when more follow.
+fn page_body(rows: Vec<(String, Cursor)>, limit: i64) -> String {
+    let (rows, next) = paged(rows, limit, |(_, cursor)| cursor.clone());
+    let mut body = String::with_capacity(rows.iter().map(|(j, _)| j.len() + 1).sum::<usize>() + 64);
+    body.push_str("{\"items\":[");
+    for (i, (summary, _)) in rows.iter().enumerate() {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str(summary);
+    }
+    body.push_str("],\"next_cursor\":");
+    body.push_str(&serde_json::to_string(&next).unwrap_or_else(|_| "null".into()));
+    body.push('}');
+    body
 }
 
 /// A row of the people `a` as a `PersonSummary` in JSON, written by SQLite.

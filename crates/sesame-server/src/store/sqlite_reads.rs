@@ -1,0 +1,107 @@
+//! The hottest reads of a SQLite database (the session of every request, the people listing)
+//! on rusqlite, run on tokio's blocking pool. sqlx's SQLite driver gives each connection a
+//! thread of its own and hands every statement and every row across channels: on the listing
+//! benchmark about 40 % of the server's time went to those thread switches. Here a statement
+//! runs on the blocking thread that asked for it, from a statement cache, and only its result
+//! crosses back. Writes and every other read stay on sqlx: one schema, one set of migrations.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::Bind;
+
+/// Reads running at once, each on a connection of its own kept open for the next: more would
+/// only queue on the cores (opening a connection and preparing its statements anew costs more
+/// than waiting for one).
+const READERS: usize = 4;
+
+#[derive(Clone, Debug)]
+pub struct SqliteReads(Arc<Inner>);
+
+#[derive(Debug)]
+struct Inner {
+    path: PathBuf,
+    idle: Mutex<Vec<Connection>>,
+    permits: tokio::sync::Semaphore,
+}
+
+impl SqliteReads {
+    /// For the database file of `url` (`sqlite:path` or `sqlite://path`, options after `?`);
+    /// `None` for an in-memory database, which lives in the one connection sqlx holds.
+    pub fn for_url(url: &str) -> Option<SqliteReads> {
+        if url.contains(":memory:") || url.contains("mode=memory") {
+            return None;
+        }
+        let rest = url.strip_prefix("sqlite:")?;
+        let rest = rest.strip_prefix("//").unwrap_or(rest);
+        let path = rest.split('?').next().filter(|p| !p.is_empty())?;
+        Some(SqliteReads(Arc::new(Inner {
+            path: PathBuf::from(path),
+            idle: Mutex::new(vec![]),
+            permits: tokio::sync::Semaphore::new(READERS),
+        })))
+    }
+
+    fn open(&self) -> rusqlite::Result<Connection> {
+        let conn = Connection::open_with_flags(
+            &self.0.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        // A writer holding the database briefly (WAL checkpoints) is waited for, as sqlx does.
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(conn)
+    }
+
+    /// Runs `read` on a blocking thread with a connection of the pool.
+    pub async fn run<T, F>(&self, read: F) -> Result<T, sqlx::Error>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> rusqlite::Result<T> + Send + 'static,
+    {
+        let permit = self
+            .0
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| sqlx::Error::PoolClosed)?;
+        let me = self.clone();
+        let done = tokio::task::spawn_blocking(move || {
+            let kept = me.0.idle.lock().map(|mut idle| idle.pop()).ok().flatten();
+            let conn = match kept {
+                Some(c) => c,
+                None => me.open()?,
+            };
+            let result = read(&conn);
+            if let Ok(mut idle) = me.0.idle.lock() {
+                idle.push(conn);
+            }
+            result
+        })
+        .await;
+        drop(permit);
+        done.map_err(|e| {
+            tracing::error!("SQLite read: {e}");
+            sqlx::Error::WorkerCrashed
+        })?
+        .map_err(|e| sqlx::Error::Protocol(format!("SQLite read: {e}")))
+    }
+}
+
+/// Binds `binds` to the `$1`, `$2`, … of `statement` (by name: a compound statement repeats
+/// them).
+pub fn bind(statement: &mut rusqlite::Statement<'_>, binds: &[Bind]) -> rusqlite::Result<()> {
+    for (i, b) in binds.iter().enumerate() {
+        let Some(index) = statement.parameter_index(&format!("${}", i + 1))? else {
+            continue;
+        };
+        match b {
+            Bind::Int(v) => statement.raw_bind_parameter(index, v)?,
+            Bind::OptInt(v) => statement.raw_bind_parameter(index, v)?,
+            Bind::Text(v) => statement.raw_bind_parameter(index, v)?,
+        }
+    }
+    Ok(())
+}
