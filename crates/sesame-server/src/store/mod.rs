@@ -202,9 +202,10 @@ impl Db {
     }
 
     /// Brings the planner's statistics up to date after many rows were written at once (an
-    /// import): PostgreSQL plans the level-2 listing from them, and with none on freshly filled
-    /// tables it walked every account for each page (32 req/s instead of 3,000). SQLite's
-    /// plans for these statements are fixed by their shape, not by statistics: nothing to do.
+    /// import), as PostgreSQL advises after a bulk load rather than waiting for autovacuum:
+    /// plans made without them are guesses (one benchmark run right after a fill saw the
+    /// level-2 page fall to 32 req/s). SQLite's plans for these statements follow their shape,
+    /// not statistics: nothing to do there.
     pub async fn refresh_statistics(&self) -> Result<(), sqlx::Error> {
         if let Db::Postgres(p) = self {
             sqlx::query("ANALYZE accounts, charges").execute(p).await?;
