@@ -143,10 +143,24 @@ fn page_statement(
         .collect::<Vec<_>>()
         .join(", ");
     let bound = format!(" ORDER BY {order} LIMIT {}", limit + 1);
-    let sql = format!(
-        "{}{bound}",
-        visible_people(visibility, columns, &filter, &bound, &mut binds)
-    );
+    let sql = match visibility {
+        // Two parts merged: each part keeps its first rows by id and sort keys only, and the
+        // page's columns (on SQLite, its JSON) are made for the rows kept, not for the rows of
+        // both parts (a hundred and fifty for a page of a hundred).
+        Visibility::LevelTwoAndCharge { .. } => {
+            let keys: Vec<&str> = ["a.id"].iter().chain(sort_keys).copied().collect();
+            let parts = visible_people(visibility, &keys.join(", "), &filter, &bound, &mut binds);
+            let order = order.replace(", ", ", page.");
+            format!(
+                "SELECT {columns} FROM ({parts}{bound}) AS page \
+                 JOIN accounts a ON a.id = page.id ORDER BY page.{order}"
+            )
+        }
+        _ => format!(
+            "{}{bound}",
+            visible_people(visibility, columns, &filter, &bound, &mut binds)
+        ),
+    };
     Ok(PageStatement {
         sql,
         binds,
