@@ -230,3 +230,55 @@ async fn an_upgraded_database_gets_the_index_and_the_new_folding() {
         s.stop().await;
     }
 }
+
+/// A frequent word fills a page from the first rows in name order, a rare one from the index:
+/// either way the pages are exactly the matching people of the unsearched order, in that order.
+#[tokio::test]
+async fn a_search_pages_through_the_same_order_as_the_list() {
+    for b in backends() {
+        let s = crate::support::start(&b).await;
+        let org = s.org("MANY", false).await;
+        s.person(org, "admin", Level::One, Some(PASSWORD)).await;
+        let mut tx = s.db.begin().await.unwrap();
+        for i in 0..150 {
+            // One in three a Gagnon; one Zgagnon, last in name order, far past the first rows.
+            let last = match i {
+                149 => "Zgagnon".to_owned(),
+                i if i % 3 == 0 => format!("Gagnon {i:03}"),
+                _ => format!("Bouchard {i:03}"),
+            };
+            let user_id = format!("p{i:03}");
+            tx.insert_person(&NewPersonRow {
+                org_id: org,
+                email: format!("{user_id}@example.org"),
+                user_id,
+                last_name: last,
+                first_name: "Marie".into(),
+                phone: String::new(),
+                level: Level::Three,
+                language: Language::Fr,
+                roles: vec![],
+                is_contact: false,
+                status: Status::Active,
+                password_hash: None,
+                password_temporary: false,
+            })
+            .await
+            .unwrap();
+        }
+        tx.commit().await.unwrap();
+        let c = s.sign_in("MANY", "admin", PASSWORD).await;
+        let everyone = c.all_people(5000).await.unwrap();
+        // Three letters or more: substrings (one or two letters find word starts).
+        for q in ["gagn", "zgag", "bouch", "agno"] {
+            let expected: Vec<String> = everyone
+                .iter()
+                .filter(|p| p.last_name.to_lowercase().contains(q))
+                .map(|p| p.user_id.clone())
+                .collect();
+            assert!(!expected.is_empty());
+            assert_eq!(search(&c, q).await, expected, "{q:?} on {}", b.name());
+        }
+        s.stop().await;
+    }
+}

@@ -81,23 +81,37 @@ struct PageStatement {
     binds: Vec<Bind>,
     limit: i64,
     sort: PeopleSort,
+    /// A cheaper statement to try first (SQL, values): its answer is the page when it holds
+    /// more than `limit` rows.
+    first: Option<(String, Vec<Bind>)>,
 }
 
-/// The page of `query` among the people `visibility` lets the actor see, selecting `columns`
-/// (which must include `a.id` and the sort's columns). One query, whatever the page.
-fn page_statement(
+/// A search matching at least one row in this many, in sort order, is answered by walking the
+/// sort order (see [`window_statement`]).
+const WINDOW: i64 = 10;
+
+impl PageStatement {
+    /// The statements to run in turn until one fills the page: the cheaper one first, then the
+    /// one that is always right.
+    fn attempts(&self) -> Vec<(String, Vec<Bind>)> {
+        let mut all: Vec<_> = self.first.iter().cloned().collect();
+        all.push((self.sql.clone(), self.binds.clone()));
+        all
+    }
+}
+
+/// The `WHERE` clause of a page (organization, search unless `search` is false, level, status,
+/// the cursor's position) and its values.
+fn page_filter(
     sqlite: bool,
     org_id: i64,
-    visibility: Visibility,
     query: &PeopleQuery,
-    columns: &str,
-) -> Result<PageStatement, BadCursor> {
+    search: bool,
+) -> Result<(String, Vec<Bind>), BadCursor> {
     let sort = query.sort.unwrap_or_default();
-    let desc = query.desc.unwrap_or(false);
-    let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE) as i64;
     let mut binds = vec![Bind::Int(org_id)];
     let mut filter = String::from(" WHERE a.org_id = $1 AND a.kind = 'person'");
-    if let Some(q) = query.q.as_deref()
+    if let Some(q) = query.q.as_deref().filter(|_| search)
         && let Some(condition) = search_condition(sqlite, q, &mut binds)
     {
         filter.push_str(&condition);
@@ -110,8 +124,6 @@ fn page_statement(
         binds.push(Bind::Text(status.as_str().into()));
         filter.push_str(&format!(" AND a.status = ${}", binds.len()));
     }
-    let sort_keys = sort_columns(sort);
-    let cmp = if desc { "<" } else { ">" };
     // An empty cursor is the first page.
     if let Some(text) = query.cursor.as_ref().filter(|c| !c.is_empty()) {
         let cursor = decode_cursor(text, sort)?;
@@ -127,13 +139,35 @@ fn page_statement(
         }
         binds.push(Bind::Int(cursor.id));
         placeholders.push(format!("${}", binds.len()));
-        let keys: Vec<&str> = sort_keys.iter().copied().chain(["a.id"]).collect();
+        let keys: Vec<&str> = sort_columns(sort).iter().copied().chain(["a.id"]).collect();
+        let cmp = if query.desc.unwrap_or(false) {
+            "<"
+        } else {
+            ">"
+        };
         filter.push_str(&format!(
             " AND ({}) {cmp} ({})",
             keys.join(", "),
             placeholders.join(", ")
         ));
     }
+    Ok((filter, binds))
+}
+
+/// The page of `query` among the people `visibility` lets the actor see, selecting `columns`
+/// (which must include `a.id` and the sort's columns). One query, whatever the page.
+fn page_statement(
+    sqlite: bool,
+    org_id: i64,
+    visibility: Visibility,
+    query: &PeopleQuery,
+    columns: &str,
+) -> Result<PageStatement, BadCursor> {
+    let sort = query.sort.unwrap_or_default();
+    let desc = query.desc.unwrap_or(false);
+    let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE) as i64;
+    let (filter, mut binds) = page_filter(sqlite, org_id, query, true)?;
+    let sort_keys = sort_columns(sort);
     let dir = if desc { "DESC" } else { "ASC" };
     // By result column names: the level-2 statement is a compound one.
     let order = sort_keys
@@ -143,6 +177,10 @@ fn page_statement(
         .collect::<Vec<_>>()
         .join(", ");
     let bound = format!(" ORDER BY {order} LIMIT {}", limit + 1);
+    let first = match visibility {
+        Visibility::Everyone => window_statement(org_id, query, columns, &order, limit)?,
+        _ => None,
+    };
     let sql = match visibility {
         // Two parts merged: each part keeps its first rows by id and sort keys only, and the
         // page's columns (on SQLite, its JSON) are made for the rows kept, not for the rows of
@@ -166,7 +204,43 @@ fn page_statement(
         binds,
         limit,
         sort,
+        first,
     })
+}
+
+/// For a search seen by level 1, the next [`WINDOW`] × page rows in sort order, searched one by
+/// one: a frequent word (a common family name) fills the page there without sorting all its
+/// matches, which the index would have to. A rarer one leaves the page short, and the index
+/// answers. Same rows either way: the window is the start of the same order.
+fn window_statement(
+    org_id: i64,
+    query: &PeopleQuery,
+    columns: &str,
+    order: &str,
+    limit: i64,
+) -> Result<Option<(String, Vec<Bind>)>, BadCursor> {
+    let Some(q) = query.q.as_deref() else {
+        return Ok(None);
+    };
+    if limit > 1000 {
+        return Ok(None);
+    }
+    // The same condition as the index's, on the same folded text: PostgreSQL's is already a
+    // LIKE on it; SQLite's is asked of its FTS table, so the LIKE form is built here.
+    let mut pattern = vec![];
+    if search_condition(false, q, &mut pattern).is_none() {
+        return Ok(None);
+    }
+    let (filter, mut binds) = page_filter(false, org_id, query, false)?;
+    binds.extend(pattern);
+    let sql = format!(
+        "SELECT {columns} FROM (SELECT * FROM accounts a{filter} ORDER BY {order} LIMIT {}) AS a \
+         WHERE a.search_text LIKE ${} ESCAPE '\\' ORDER BY {order} LIMIT {}",
+        (limit + 1) * WINDOW,
+        binds.len(),
+        limit + 1
+    );
+    Ok(Some((sql, binds)))
 }
 
 /// The rows of a page past its size (one was fetched to know whether more follow) dropped,
@@ -194,11 +268,17 @@ impl Conn {
             Ok(st) => st,
             Err(e) => return Ok(Err(e)),
         };
-        let rows: Vec<PersonRow> = on_conn!(self, c => {
-            bind_all!(sqlx::query_as::<_, PersonRow>(AssertSqlSafe(st.sql)), &st.binds)
-                .fetch_all(&mut *c)
-                .await?
-        });
+        let mut rows: Vec<PersonRow> = vec![];
+        for (sql, binds) in st.attempts() {
+            rows = on_conn!(self, c => {
+                bind_all!(sqlx::query_as::<_, PersonRow>(AssertSqlSafe(sql)), &binds)
+                    .fetch_all(&mut *c)
+                    .await?
+            });
+            if rows.len() as i64 > st.limit {
+                break;
+            }
+        }
         Ok(Ok(paged(rows, st.limit, |r| Cursor {
             v: cursor_values(r, st.sort),
             id: r.id,
@@ -275,28 +355,35 @@ impl Db {
             Ok(st) => st,
             Err(e) => return Ok(Err(e)),
         };
+        let limit = st.limit;
         let rows = reads
             .run(move |c| {
                 let keys = sort_columns(st.sort);
-                let mut statement = c.prepare_cached(&st.sql)?;
-                sqlite_reads::bind(&mut statement, &st.binds)?;
-                let mut rows = statement.raw_query();
-                let mut out = Vec::with_capacity(st.limit as usize + 1);
-                while let Some(r) = rows.next()? {
-                    let mut v = Vec::with_capacity(keys.len());
-                    for (i, key) in keys.iter().enumerate() {
-                        v.push(if *key == "a.level" {
-                            CursorValue::Int(r.get::<_, Option<i64>>(i + 2)?.unwrap_or(0))
-                        } else {
-                            CursorValue::Text(r.get(i + 2)?)
-                        });
+                let mut out = vec![];
+                for (sql, binds) in st.attempts() {
+                    out.clear();
+                    let mut statement = c.prepare_cached(&sql)?;
+                    sqlite_reads::bind(&mut statement, &binds)?;
+                    let mut rows = statement.raw_query();
+                    while let Some(r) = rows.next()? {
+                        let mut v = Vec::with_capacity(keys.len());
+                        for (i, key) in keys.iter().enumerate() {
+                            v.push(if *key == "a.level" {
+                                CursorValue::Int(r.get::<_, Option<i64>>(i + 2)?.unwrap_or(0))
+                            } else {
+                                CursorValue::Text(r.get(i + 2)?)
+                            });
+                        }
+                        out.push((r.get(0)?, Cursor { v, id: r.get(1)? }));
                     }
-                    out.push((r.get(0)?, Cursor { v, id: r.get(1)? }));
+                    if out.len() as i64 > limit {
+                        break;
+                    }
                 }
-                Ok((out, st.limit))
+                Ok(out)
             })
             .await?;
-        Ok(Ok(page_body(rows.0, rows.1)))
+        Ok(Ok(page_body(rows, limit)))
     }
 }
 
