@@ -112,3 +112,49 @@ pub fn bind(statement: &mut rusqlite::Statement<'_>, binds: &[Bind]) -> rusqlite
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database in WAL mode whose writers have all closed (no -wal nor -shm file left) is
+    /// still read: the server's sqlx pool closes its idle connections after ten minutes.
+    #[tokio::test]
+    async fn a_wal_database_with_no_writer_open_is_read() {
+        let dir = std::env::temp_dir().join(format!("sesame_reads_{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("reads.db");
+        {
+            let w = Connection::open(&path).unwrap();
+            w.pragma_update(None, "journal_mode", "WAL").unwrap();
+            w.execute_batch("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2);")
+                .unwrap();
+        }
+        assert!(
+            !dir.join("reads.db-wal").exists(),
+            "the last writer took its WAL away"
+        );
+        let reads = SqliteReads::for_url(&format!("sqlite:{}?mode=rwc", path.display())).unwrap();
+        let n: i64 = reads
+            .run(|c| c.query_row("SELECT count(*) FROM t", [], |r| r.get(0)))
+            .await
+            .unwrap();
+        assert_eq!(n, 2);
+        // A binding by name, as the listing's statements are.
+        let x: i64 = reads
+            .run(|c| {
+                let mut st = c.prepare_cached("SELECT x FROM t WHERE x > $1 AND $2 = 'a'")?;
+                bind(&mut st, &[Bind::Int(1), Bind::Text("a".into())])?;
+                let mut rows = st.raw_query();
+                rows.next()?
+                    .map(|r| r.get(0))
+                    .transpose()
+                    .map(Option::unwrap_or_default)
+            })
+            .await
+            .unwrap();
+        assert_eq!(x, 2);
+        assert!(SqliteReads::for_url("sqlite::memory:").is_none());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
