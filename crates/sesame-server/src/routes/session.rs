@@ -81,8 +81,12 @@ async fn check_credentials(
     {
         return Err(invalid_credentials());
     }
+    // No connection is held while the answer is slowed down or a password hashed: a few
+    // guessers must not take the pool from everyone else.
     let mut conn = state.db.read().await?;
-    if let Some((failures, locked_until)) = conn.sign_in_failures(&org_code, &user_key).await? {
+    let failures = conn.sign_in_failures(&org_code, &user_key).await?;
+    drop(conn);
+    if let Some((failures, locked_until)) = failures {
         if let Some(until) = locked_until.filter(|u| *u > now()) {
             return Err(locked(until));
         }
@@ -91,10 +95,12 @@ async fn check_credentials(
             tokio::time::sleep(Duration::from_millis(delay)).await;
         }
     }
+    let mut conn = state.db.read().await?;
     let credential = match conn.organization_by_code(&org_code).await? {
         Some(org) => conn.credentials(org.id, &user_key).await?,
         None => None,
     };
+    drop(conn);
     let hash = credential.as_ref().and_then(|c| c.password_hash.clone());
     let mut matched = verify_password(password, hash).await;
     // After a rotation the previous password works too, until the end of its grace period.
@@ -104,7 +110,6 @@ async fn check_credentials(
         matched_previous = matched;
     }
     if !matched {
-        drop(conn);
         let mut tx = state.db.begin().await?;
         tx.record_sign_in_failure(&org_code, &user_key, cfg.lock_after, cfg.lock_secs)
             .await?;
@@ -120,7 +125,12 @@ async fn check_credentials(
     }
     let mut credential = credential.ok_or_else(invalid_credentials)?;
     credential.matched_previous = matched_previous;
-    conn.clear_sign_in_failures(&org_code, &user_key).await?;
+    state
+        .db
+        .read()
+        .await?
+        .clear_sign_in_failures(&org_code, &user_key)
+        .await?;
     Ok(credential)
 }
 

@@ -132,8 +132,12 @@ impl Db {
     /// `sqlite:path.db`, `sqlite::memory:` or `postgres://...`. Runs the migrations.
     pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         let db = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            // Twice the cores, as PostgreSQL's own advice goes: its backends share this
+            // machine's cores with the server, and sixteen of them on two cores made the
+            // level-1 page's p99 twice as long (55 ms against 26–38 ms with four).
+            let cores = std::thread::available_parallelism().map_or(2, |n| n.get()) as u32;
             let pool = PgPoolOptions::new()
-                .max_connections(16)
+                .max_connections((2 * cores).max(4))
                 .acquire_timeout(Duration::from_secs(10))
                 .connect(url)
                 .await?;
