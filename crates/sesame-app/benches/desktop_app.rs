@@ -9,10 +9,13 @@
 //! - the cold start: settings read, first view built and laid out (target ≤ 200 ms; the
 //!   embedded server starts only when chosen, in the background);
 //! - the memory the process holds with the 100,000 accounts, their view and every column's
-//!   order (target ≤ 200 MB).
+//!   order (target ≤ 200 MB), and the list's own cost in bytes an account (the heap it holds,
+//!   counted by this bench's allocator).
 //!
 //! Run with `cargo bench -p sesame-app --bench desktop_app`.
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
 use sesame_app::locale::Locale;
@@ -44,6 +47,54 @@ const FIRST: [&str; 8] = [
     "Rita",
     "Léa",
 ];
+
+/// The system's allocator, counting the bytes in use: what the list holds is the count with it
+/// loaded less the count before.
+struct Counting;
+
+/// Bytes asked for and not yet freed.
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+/// The same with each block as glibc's malloc gives it on 64 bits (8 bytes of header, in
+/// steps of 16, at least 32): what the heap really holds for it.
+static IN_BLOCKS: AtomicUsize = AtomicUsize::new(0);
+
+fn block(size: usize) -> usize {
+    (size + 8).div_ceil(16).max(2) * 16
+}
+
+// SAFETY: every call goes to the system allocator unchanged; the counters only observe.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        IN_USE.fetch_add(layout.size(), Relaxed);
+        IN_BLOCKS.fetch_add(block(layout.size()), Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        IN_USE.fetch_sub(layout.size(), Relaxed);
+        IN_BLOCKS.fetch_sub(block(layout.size()), Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        IN_USE.fetch_add(layout.size(), Relaxed);
+        IN_BLOCKS.fetch_add(block(layout.size()), Relaxed);
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        IN_USE.fetch_add(new_size, Relaxed);
+        IN_USE.fetch_sub(layout.size(), Relaxed);
+        IN_BLOCKS.fetch_add(block(new_size), Relaxed);
+        IN_BLOCKS.fetch_sub(block(layout.size()), Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The heap in use: bytes asked for, and the blocks that hold them.
+fn heap() -> (usize, usize) {
+    (IN_USE.load(Relaxed), IN_BLOCKS.load(Relaxed))
+}
 
 /// Resident memory of this process (VmRSS), in MB.
 fn rss_mb() -> f64 {
@@ -246,8 +297,10 @@ fn main() {
     drop(_ui);
     let booted = rss_mb();
 
+    let heap_before = heap();
     let (mut people, total, slowest, first) = load(ctx, None);
     assert_eq!(people.len(), ROWS);
+    let heap_loaded = heap();
     let _first = iced_test::simulator(people.view(ctx));
     drop(_first);
     let loaded_rss = rss_mb();
@@ -274,8 +327,18 @@ fn main() {
         ms(cold)
     );
     let sorted_rss = rss_mb();
+    let heap_sorted = heap();
     println!(
         "memory (VmRSS): {loaded_rss:.0} MB with {ROWS} accounts loaded and shown, {sorted_rss:.0} MB after every sort and search ({before:.0} MB at start, {booted:.0} MB once the first view was laid out) (target ≤ 200 MB for the app process: this one has no window nor GPU renderer)",
+    );
+    let per_row = |after: (usize, usize)| {
+        let each = |a: usize, b: usize| a.saturating_sub(b) as f64 / ROWS as f64;
+        (each(after.0, heap_before.0), each(after.1, heap_before.1))
+    };
+    let (loaded, loaded_blocks) = per_row(heap_loaded);
+    let (sorted, sorted_blocks) = per_row(heap_sorted);
+    println!(
+        "the list's own memory: {loaded:.0} bytes an account loaded ({loaded_blocks:.0} in malloc's blocks), {sorted:.0} bytes ({sorted_blocks:.0}) with every column's order kept",
     );
     drop(people);
 

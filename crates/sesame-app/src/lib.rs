@@ -3,6 +3,7 @@
 pub mod about;
 pub mod app;
 pub mod locale;
+pub mod memory;
 pub mod presets;
 pub mod print;
 pub mod screen;

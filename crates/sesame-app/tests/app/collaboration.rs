@@ -191,7 +191,7 @@ async fn roles_are_updated_on_two_ticked_accounts_shown_as_chips_and_filtered_on
     }
     // Filter on a role: only its holders.
     ui.choose("role-filter", "Publication").await;
-    let shown: Vec<PersonSummary> = ui.app.people().unwrap().shown().cloned().collect();
+    let shown: Vec<PersonSummary> = ui.app.people().unwrap().shown().collect();
     assert!(!shown.is_empty());
     assert!(
         shown

@@ -12,13 +12,16 @@ use iced::{Subscription, Task};
 
 mod confirmations;
 mod export;
+mod filters;
 mod invite;
 mod password;
 mod roles_dialog;
 mod row_actions;
+mod rows;
 mod sorting;
 mod view;
 
+pub use filters::{LevelFilter, RoleFilter, StatusFilter, TwoFactorFilter};
 pub use invite::{Edit as InviteEdit, InviteForm, LanguageChoice, PurposeChoice};
 pub use view::{RowOption, display_name, role_names};
 
@@ -27,11 +30,12 @@ use super::person::{self, Person};
 use crate::locale::Locale;
 use crate::widget::Notice;
 use crate::widget::virtual_list::Window;
+use rows::{RoleSets, Row, SearchKeys};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{
     Invitation, OneTimePassword, PeoplePage, PeopleQuery, PeopleSort, PersonRecord, PersonSummary,
 };
-use sesame_core::domain::{Level, Status, fold_for_search};
+use sesame_core::domain::{Status, fold_for_search};
 
 /// How often the list asks whether invited people have confirmed, while some are waiting.
 const INVITATION_CHECK: Duration = Duration::from_secs(4);
@@ -87,10 +91,13 @@ enum Dialog {
 
 #[derive(Default)]
 pub struct People {
-    all: Vec<PersonSummary>,
-    /// Folded name, user ID and email of each row, for accent-insensitive search.
-    keys: Vec<String>,
-    /// Each row's sort keys and each column's order, kept as rows arrive and change.
+    /// The rows, compact, each with its sort keys (see `rows`).
+    all: Vec<Row>,
+    /// Each row's folded names, user ID and email, for accent-insensitive search.
+    keys: SearchKeys,
+    /// Each distinct set of roles of the rows, once.
+    role_sets: RoleSets,
+    /// Each column's order, kept as rows arrive and change.
     orders: sorting::Orders,
     /// Row indices in the current sort order.
     order: Vec<u32>,
@@ -118,54 +125,6 @@ pub struct People {
     /// The record opened from the list, shown in its place; the list keeps its search,
     /// filters and scroll underneath.
     record: Option<Person>,
-}
-
-/// "All levels" or one level, for the filter's pick list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LevelFilter(pub Option<Level>, pub Locale);
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StatusFilter(pub Option<Status>, pub Locale);
-
-impl std::fmt::Display for LevelFilter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            Some(l) => f.write_str(&self.1.level(l)),
-            None => f.write_str(&self.1.t("filter-all-levels")),
-        }
-    }
-}
-
-/// "All roles" or one role, for the filter's pick list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RoleFilter(pub Option<String>, pub String);
-
-impl std::fmt::Display for RoleFilter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.1)
-    }
-}
-
-/// "With or without 2FA", "With 2FA", "Without 2FA".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TwoFactorFilter(pub Option<bool>, pub Locale);
-
-impl std::fmt::Display for TwoFactorFilter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.1.t(match self.0 {
-            None => "filter-two-factor-any",
-            Some(true) => "filter-two-factor-with",
-            Some(false) => "filter-two-factor-without",
-        }))
-    }
-}
-
-impl std::fmt::Display for StatusFilter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            Some(s) => f.write_str(&self.1.status(s)),
-            None => f.write_str(&self.1.t("filter-all-statuses")),
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -337,14 +296,32 @@ impl People {
     /// once; the rows already there are not sorted again).
     fn append(&mut self, rows: Vec<PersonSummary>) {
         let from = self.all.len() as u32;
-        for p in rows {
-            self.keys.push(search_key(&p));
-            self.orders.push(&p);
-            self.all.push(p);
+        let sets = &mut self.role_sets;
+        let page = Row::page(&rows, |roles| sets.intern(roles));
+        self.all.extend(page);
+        for p in &rows {
+            self.keys.push(&rows::search_key(p));
         }
         self.orders
             .place(&self.all, (from..self.all.len() as u32).collect());
         self.resort();
+    }
+
+    /// A summary as the list keeps it.
+    fn keep(&mut self, p: &PersonSummary) -> Row {
+        Row::new(p, self.role_sets.intern(&p.roles))
+    }
+
+    /// Once every page is in: the list gives back the room it kept for more rows, and the
+    /// allocator the pages' memory.
+    fn loaded(&mut self) {
+        self.loading = false;
+        self.all.shrink_to_fit();
+        self.keys.shrink();
+        self.orders.shrink();
+        self.order.shrink_to_fit();
+        self.visible.shrink_to_fit();
+        crate::memory::give_back();
     }
 
     /// The order shown, from the column's kept order (sorted once, reversed for descending).
@@ -358,36 +335,42 @@ impl People {
         let q = fold_for_search(self.query.trim());
         let level = self.level.and_then(|l| l.0);
         let status = self.status.and_then(|s| s.0);
-        let role = self.role.as_deref();
+        let holds = self.role.as_deref().map(|r| self.role_sets.holding(r));
         let two_factor = self.two_factor;
-        self.visible = self
-            .order
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let p = &self.all[i as usize];
-                (q.is_empty() || self.keys[i as usize].contains(&q))
-                    && level.is_none_or(|l| p.level == l)
-                    && status.is_none_or(|s| p.status == s)
-                    && role.is_none_or(|r| p.roles.iter().any(|x| x == r))
-                    && two_factor.is_none_or(|t| p.two_factor == t)
-            })
-            .collect();
+        // Into the same room each keystroke: no allocation of 100,000 places per key.
+        let mut visible = std::mem::take(&mut self.visible);
+        visible.clear();
+        visible.extend(self.order.iter().copied().filter(|&i| {
+            let p = &self.all[i as usize];
+            (q.is_empty() || self.keys.get(i as usize).contains(&q))
+                && level.is_none_or(|l| p.level == l)
+                && status.is_none_or(|s| p.status == s)
+                && holds
+                    .as_ref()
+                    .is_none_or(|h| h.get(p.roles as usize) == Some(&true))
+                && two_factor.is_none_or(|t| p.two_factor == t)
+        }));
+        self.visible = visible;
         self.current = self.current.filter(|&i| i < self.visible.len());
     }
 
-    fn find(&self, id: i64) -> Option<&PersonSummary> {
+    fn row_of(&self, id: i64) -> Option<&Row> {
         self.all.iter().find(|p| p.id == id)
+    }
+
+    /// A person's whole summary (for a letter or a dialog).
+    fn find(&self, id: i64) -> Option<PersonSummary> {
+        self.row_of(id).map(|p| p.summary(&self.role_sets))
     }
 
     /// How dialogs name a person: first and last name, else (invited without names) the
     /// email.
     fn name_of(&self, id: i64) -> String {
-        self.find(id)
+        self.row_of(id)
             .map(|p| {
-                let name = format!("{} {}", p.first_name, p.last_name);
+                let name = format!("{} {}", p.first_name(), p.last_name());
                 match name.trim() {
-                    "" => p.email.clone(),
+                    "" => p.email().to_owned(),
                     name => name.to_owned(),
                 }
             })
@@ -452,9 +435,9 @@ impl People {
     }
 
     /// The row the arrows are on.
-    pub fn current_row(&self) -> Option<&PersonSummary> {
+    pub fn current_row(&self) -> Option<PersonSummary> {
         let i = *self.visible.get(self.current?)?;
-        self.all.get(i as usize)
+        self.all.get(i as usize).map(|p| p.summary(&self.role_sets))
     }
 
     /// Moves the current row and scrolls so that it shows.
@@ -484,7 +467,11 @@ impl People {
     }
 
     /// The rows shown, in order (after search, filters and sort).
-    pub fn shown(&self) -> impl Iterator<Item = &PersonSummary> {
+    pub fn shown(&self) -> impl Iterator<Item = PersonSummary> + '_ {
+        self.shown_rows().map(|p| p.summary(&self.role_sets))
+    }
+
+    fn shown_rows(&self) -> impl Iterator<Item = &Row> {
         self.visible.iter().map(|&i| &self.all[i as usize])
     }
 
@@ -520,18 +507,17 @@ impl People {
             .collect();
         let mut placed = Vec::with_capacity(people.len());
         for person in people {
-            match index.get(&person.id) {
+            let (row, key) = (self.keep(&person), rows::search_key(&person));
+            match index.get(&row.id) {
                 Some(&pos) => {
-                    self.keys[pos] = search_key(&person);
-                    self.orders.set(pos, &person);
-                    self.all[pos] = person;
+                    self.all[pos] = row;
+                    self.keys.set(pos, &key);
                     placed.push(pos as u32);
                 }
                 None => {
-                    self.keys.push(search_key(&person));
-                    self.orders.push(&person);
                     placed.push(self.all.len() as u32);
-                    self.all.push(person);
+                    self.all.push(row);
+                    self.keys.push(&key);
                 }
             }
         }
@@ -567,14 +553,6 @@ impl People {
         self.notice = Some(Notice::failed(l.error(&e)));
         Action::None
     }
-}
-
-/// What the search box matches: names (both orders), user ID and email, folded.
-fn search_key(p: &PersonSummary) -> String {
-    fold_for_search(&format!(
-        "{} {} {} {} {}",
-        p.first_name, p.last_name, p.last_name, p.user_id, p.email
-    ))
 }
 
 fn fetch(client: &Client, cursor: Option<String>) -> Task<Message> {

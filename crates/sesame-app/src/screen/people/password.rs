@@ -60,7 +60,7 @@ impl People {
         if let Some(Dialog::Password { id, password, .. }) = &self.dialog
             && let Some(p) = self.find(*id)
         {
-            let letter = credential_letter(ctx, p, password);
+            let letter = credential_letter(ctx, &p, password);
             // The file is named in the letter's language.
             let name = sesame_documents::file_name("doc-letter-file", p.language, &p.user_id);
             return Action::Print(vec![letter], name);
@@ -82,7 +82,7 @@ impl People {
             .iter()
             .filter_map(|p| {
                 self.find(p.id)
-                    .map(|person| credential_letter(ctx, person, &p.password))
+                    .map(|person| credential_letter(ctx, &person, &p.password))
             })
             .collect();
         self.notice = Some(Notice::done(l.t_count(

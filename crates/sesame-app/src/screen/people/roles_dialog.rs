@@ -13,8 +13,8 @@ impl People {
         match message {
             Message::AskRoles(id) => {
                 let roles = self
-                    .find(id)
-                    .map(|p| p.roles.iter().cloned().collect())
+                    .row_of(id)
+                    .map(|p| self.role_sets.get(p.roles).iter().cloned().collect())
                     .unwrap_or_default();
                 self.dialog = Some(Dialog::Roles {
                     ids: vec![id],
@@ -27,8 +27,11 @@ impl People {
                 // Ticked in the dialog: the roles every selected person already holds.
                 let common = ids
                     .iter()
-                    .filter_map(|id| self.find(*id))
-                    .map(|p| p.roles.iter().cloned().collect::<BTreeSet<_>>())
+                    .filter_map(|id| self.row_of(*id))
+                    .map(|p| {
+                        let roles = self.role_sets.get(p.roles);
+                        roles.iter().cloned().collect::<BTreeSet<_>>()
+                    })
                     .reduce(|a, b| a.intersection(&b).cloned().collect())
                     .unwrap_or_default();
                 if !ids.is_empty() {

@@ -8,8 +8,8 @@
 
 use std::cmp::Ordering;
 
-use sesame_core::api::{PeopleSort, PersonSummary};
-use sesame_core::domain::sort_key;
+use super::rows::Row;
+use sesame_core::api::PeopleSort;
 
 /// Every sortable column.
 pub(super) const COLUMNS: [PeopleSort; 6] = [
@@ -25,34 +25,16 @@ fn slot(column: PeopleSort) -> usize {
     COLUMNS.iter().position(|&c| c == column).unwrap_or(0)
 }
 
+/// Each column's rows in ascending order, once sorted. The rows' keys live in the rows
+/// themselves (see [`Row`]).
 #[derive(Default)]
 pub(super) struct Orders {
-    /// Per row: the server's name order (folded last and first names; the email for someone
-    /// invited without a name).
-    name: Vec<Box<str>>,
-    /// Per row: the lowercased user ID, when it differs from the user ID.
-    user_id: Vec<Option<Box<str>>>,
-    /// Each column's rows in ascending order, once sorted.
     ascending: [Option<Vec<u32>>; 6],
 }
 
 impl Orders {
-    /// The keys of a row added at the end of the list.
-    pub fn push(&mut self, p: &PersonSummary) {
-        self.name.push(name_key(p));
-        self.user_id.push(lowered(&p.user_id));
-    }
-
-    /// The keys of row `i`, changed; [`Orders::place`] then moves it.
-    pub fn set(&mut self, i: usize, p: &PersonSummary) {
-        self.name[i] = name_key(p);
-        self.user_id[i] = lowered(&p.user_id);
-    }
-
     /// Row `i` taken off the list: the rows after it move up one place, their order stays.
     pub fn remove(&mut self, i: usize) {
-        self.name.remove(i);
-        self.user_id.remove(i);
         let i = i as u32;
         for order in self.ascending.iter_mut().flatten() {
             order.retain(|&r| r != i);
@@ -62,9 +44,9 @@ impl Orders {
         }
     }
 
-    /// Rows just added or changed (keys already set): each kept order takes them out of their
-    /// old places and merges them in, sorted, in one pass.
-    pub fn place(&mut self, all: &[PersonSummary], mut rows: Vec<u32>) {
+    /// Rows just added or changed: each kept order takes them out of their old places and
+    /// merges them in, sorted, in one pass.
+    pub fn place(&mut self, all: &[Row], mut rows: Vec<u32>) {
         rows.sort_unstable();
         rows.dedup();
         let mut moved = vec![false; all.len()];
@@ -77,14 +59,13 @@ impl Orders {
             };
             order.retain(|&r| !moved[r as usize]);
             let mut new = rows.clone();
-            new.sort_unstable_by(|&a, &b| self.cmp(all, column, a, b));
-            self.ascending[slot(column)] =
-                Some(merge(order, new, |a, b| self.cmp(all, column, a, b)));
+            new.sort_unstable_by(|&a, &b| cmp(all, column, a, b));
+            self.ascending[slot(column)] = Some(merge(order, new, |a, b| cmp(all, column, a, b)));
         }
     }
 
     /// The rows in `column`'s order, sorted now if not yet known.
-    pub fn order(&mut self, all: &[PersonSummary], column: PeopleSort, desc: bool) -> Vec<u32> {
+    pub fn order(&mut self, all: &[Row], column: PeopleSort, desc: bool) -> Vec<u32> {
         let ascending = self.ascending(all, column);
         if desc {
             ascending.iter().rev().copied().collect()
@@ -93,7 +74,14 @@ impl Orders {
         }
     }
 
-    fn ascending(&mut self, all: &[PersonSummary], column: PeopleSort) -> &[u32] {
+    /// The kept orders hold no spare room once the list is loaded.
+    pub fn shrink(&mut self) {
+        for order in self.ascending.iter_mut().flatten() {
+            order.shrink_to_fit();
+        }
+    }
+
+    fn ascending(&mut self, all: &[Row], column: PeopleSort) -> &[u32] {
         if self.ascending[slot(column)].is_none() {
             let sorted = self.sort(all, column);
             self.ascending[slot(column)] = Some(sorted);
@@ -101,7 +89,7 @@ impl Orders {
         self.ascending[slot(column)].as_deref().unwrap_or_default()
     }
 
-    fn sort(&mut self, all: &[PersonSummary], column: PeopleSort) -> Vec<u32> {
+    fn sort(&mut self, all: &[Row], column: PeopleSort) -> Vec<u32> {
         match column {
             // Ties by name: the name order, stably sorted by level or status.
             PeopleSort::Level => {
@@ -116,11 +104,11 @@ impl Orders {
             }
             _ => {
                 let mut keyed: Vec<(u128, u32)> = (0..all.len() as u32)
-                    .map(|r| (prefix(self.text(all, column, r)), r))
+                    .map(|r| (prefix(&key(&all[r as usize], column)), r))
                     .collect();
                 keyed.sort_unstable_by(|x, y| {
                     if x.0 == y.0 && x.0 & 0xff > 15 {
-                        self.cmp(all, column, x.1, y.1)
+                        cmp(all, column, x.1, y.1)
                     } else {
                         x.cmp(y)
                     }
@@ -129,53 +117,80 @@ impl Orders {
             }
         }
     }
+}
 
-    /// What a text column compares.
-    fn text<'a>(&'a self, all: &'a [PersonSummary], column: PeopleSort, r: u32) -> &'a str {
-        let (r, p) = (r as usize, &all[r as usize]);
-        match column {
-            PeopleSort::Name => &self.name[r],
-            PeopleSort::UserId => self.user_id[r].as_deref().unwrap_or(&p.user_id),
-            PeopleSort::Email => &p.email,
-            PeopleSort::Phone => p.phone.as_deref().unwrap_or_default(),
-            PeopleSort::Level | PeopleSort::Status => "",
+/// What a text column compares, in pieces: their bytes one after the other are the key (the
+/// name order's is the server's `sort_key`: last name, U+0001, first name).
+#[inline]
+fn key(p: &Row, column: PeopleSort) -> [&[u8]; 3] {
+    let text = match column {
+        PeopleSort::Name => {
+            let (last, first) = p.name_key();
+            return match first {
+                Some(first) => [last.as_bytes(), b"\x01", first.as_bytes()],
+                None => [last.as_bytes(), b"", b""],
+            };
         }
+        PeopleSort::UserId => p.user_id_key(),
+        PeopleSort::Email => p.email(),
+        PeopleSort::Phone => p.phone(),
+        PeopleSort::Level | PeopleSort::Status => "",
+    };
+    [text.as_bytes(), b"", b""]
+}
+
+/// Two keys in pieces, compared as their whole bytes.
+fn cmp_keys(a: [&[u8]; 3], b: [&[u8]; 3]) -> Ordering {
+    if a[1].is_empty() && b[1].is_empty() {
+        return a[0].cmp(b[0]);
     }
-
-    /// The list's order of two rows by `column`: never equal for two rows.
-    fn cmp(&self, all: &[PersonSummary], column: PeopleSort, a: u32, b: u32) -> Ordering {
-        let (pa, pb) = (&all[a as usize], &all[b as usize]);
-        let by_name = || self.name[a as usize].cmp(&self.name[b as usize]);
-        match column {
-            PeopleSort::Level => pa.level.code().cmp(&pb.level.code()).then_with(by_name),
-            PeopleSort::Status => pa
-                .status
-                .as_str()
-                .cmp(pb.status.as_str())
-                .then_with(by_name),
-            _ => self.text(all, column, a).cmp(self.text(all, column, b)),
+    // Piece by piece, as many bytes at a time as both have left in their current pieces.
+    let mut a = a.into_iter().filter(|p| !p.is_empty());
+    let mut b = b.into_iter().filter(|p| !p.is_empty());
+    let (mut x, mut y) = (a.next(), b.next());
+    loop {
+        let (Some(p), Some(q)) = (x, y) else {
+            return x.is_some().cmp(&y.is_some());
+        };
+        let n = p.len().min(q.len());
+        match p[..n].cmp(&q[..n]) {
+            Ordering::Equal => {}
+            unequal => return unequal,
         }
-        .then(a.cmp(&b))
+        x = Some(&p[n..]).filter(|r| !r.is_empty()).or_else(|| a.next());
+        y = Some(&q[n..]).filter(|r| !r.is_empty()).or_else(|| b.next());
     }
 }
 
-fn name_key(p: &PersonSummary) -> Box<str> {
-    sort_key(&p.last_name, &p.first_name, &p.email).into_boxed_str()
-}
-
-fn lowered(user_id: &str) -> Option<Box<str>> {
-    let lower = user_id.to_lowercase();
-    (lower != user_id).then(|| lower.into_boxed_str())
+/// The list's order of two rows by `column`: never equal for two rows.
+fn cmp(all: &[Row], column: PeopleSort, a: u32, b: u32) -> Ordering {
+    let (pa, pb) = (&all[a as usize], &all[b as usize]);
+    let by_name = || cmp_keys(key(pa, PeopleSort::Name), key(pb, PeopleSort::Name));
+    match column {
+        PeopleSort::Level => pa.level.code().cmp(&pb.level.code()).then_with(by_name),
+        PeopleSort::Status => pa
+            .status
+            .as_str()
+            .cmp(pb.status.as_str())
+            .then_with(by_name),
+        _ => cmp_keys(key(pa, column), key(pb, column)),
+    }
+    .then(a.cmp(&b))
 }
 
 /// A key's first 15 bytes and its length (16 for any longer) as one number, ordered as the
 /// keys are: only two keys of more than 15 bytes that begin alike need their strings compared;
 /// two equal numbers of shorter keys are equal keys.
-fn prefix(key: &str) -> u128 {
+fn prefix(key: &[&[u8]; 3]) -> u128 {
     let mut bytes = [0; 16];
-    let n = key.len().min(15);
-    bytes[..n].copy_from_slice(&key.as_bytes()[..n]);
-    bytes[15] = key.len().min(16) as u8;
+    let mut n = 0;
+    for piece in key {
+        let take = piece.len().min(15 - n);
+        bytes[n..n + take].copy_from_slice(&piece[..take]);
+        n += take;
+    }
+    let len: usize = key.iter().map(|piece| piece.len()).sum();
+    bytes[15] = len.min(16) as u8;
     u128::from_be_bytes(bytes)
 }
 
@@ -230,7 +245,10 @@ mod tests {
         ];
         for a in keys {
             for b in keys {
-                let (x, y) = (prefix(a), prefix(b));
+                let (x, y) = (
+                    prefix(&[a.as_bytes(), b"", b""]),
+                    prefix(&[b.as_bytes(), b"", b""]),
+                );
                 if x != y {
                     assert_eq!(x.cmp(&y), a.cmp(b), "{a:?} {b:?}");
                 } else {

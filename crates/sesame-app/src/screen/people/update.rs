@@ -17,7 +17,7 @@ impl People {
                 if next.is_some() {
                     return Action::Run(fetch(ctx.client, next));
                 }
-                self.loading = false;
+                self.loaded();
                 if self.all.iter().any(|p| p.status == Status::Invited) {
                     return self.update(Message::CheckInvitations, ctx);
                 }
@@ -122,11 +122,14 @@ impl People {
     fn export_csv(&self, ctx: Ctx<'_>) -> Task<Message> {
         let l = ctx.locale;
         let name = format!("{}.csv", l.t("people-csv-file"));
-        let rows: Vec<PersonSummary> = self.shown().cloned().collect();
+        // The rows' compact copies, not whole summaries: 100,000 of those would cost more
+        // than the list itself.
+        let rows: Vec<Row> = self.shown_rows().cloned().collect();
+        let sets = self.role_sets.clone();
         let catalogue = ctx.roles.to_vec();
         Task::perform(
             async move {
-                tokio::task::spawn_blocking(move || export::csv(l, &catalogue, &rows))
+                tokio::task::spawn_blocking(move || export::csv(l, &catalogue, &sets, &rows))
                     .await
                     .unwrap_or_default()
             },

@@ -256,16 +256,16 @@ impl People {
             container(
                 widget::Focus::new(checkbox(ticked).on_toggle(move |on| Message::Tick(id, on)))
                     .on_activate(Some(Message::Tick(id, !ticked)))
-                    .id(format!("tick-{}", p.user_id))
+                    .id(format!("tick-{}", p.user_id()))
             )
             .width(24),
-            cell(display_name(p), 3),
-            cell(p.user_id.clone(), 2),
-            cell(p.phone.clone().unwrap_or_default(), 2),
+            cell(name_shown(p.last_name(), p.first_name(), p.email()), 3),
+            cell(p.user_id().to_owned(), 2),
+            cell(p.phone().to_owned(), 2),
             cell(l.level(p.level), 2),
-            cell(p.email.clone(), 3),
+            cell(p.email().to_owned(), 3),
             container(widget::ellipsis::ellipsis(
-                role_names(l, catalogue, &p.roles),
+                role_names(l, catalogue, self.role_sets.get(p.roles)),
                 12.0
             ))
             .width(Length::FillPortion(2)),
@@ -278,7 +278,7 @@ impl People {
                     l.t("column-options"),
                     Some(Message::Options(id))
                 )
-                .id(format!("options-{}", p.user_id)),
+                .id(format!("options-{}", p.user_id())),
             ]
             .spacing(6)
             .align_y(Alignment::Center)
@@ -360,8 +360,8 @@ impl People {
         l: Locale,
     ) -> Element<'a, Message> {
         let buttons = self
-            .find(id)
-            .map(|p| row_options(p, own))
+            .row_of(id)
+            .map(|p| row_options(p.status, p.two_factor, own))
             .unwrap_or_default()
             .into_iter()
             .fold(column![].spacing(8), |c, o| {
@@ -458,14 +458,15 @@ pub fn role_names(l: Locale, catalogue: &[sesame_core::api::Role], codes: &[Stri
 
 /// "Last, First", or the email of someone invited who has no name yet.
 pub fn display_name(p: &PersonSummary) -> String {
-    match (
-        p.last_name.trim().is_empty(),
-        p.first_name.trim().is_empty(),
-    ) {
-        (true, true) => p.email.clone(),
-        (false, true) => p.last_name.clone(),
-        (true, false) => p.first_name.clone(),
-        (false, false) => format!("{}, {}", p.last_name, p.first_name),
+    name_shown(&p.last_name, &p.first_name, &p.email)
+}
+
+fn name_shown(last: &str, first: &str, email: &str) -> String {
+    match (last.trim().is_empty(), first.trim().is_empty()) {
+        (true, true) => email.to_owned(),
+        (false, true) => last.to_owned(),
+        (true, false) => first.to_owned(),
+        (false, false) => format!("{last}, {first}"),
     }
 }
 
@@ -493,18 +494,18 @@ impl RowOption {
 
 /// What a row offers depends on where the account stands; one's own password is changed in
 /// My account, never initialized here (the server refuses it).
-fn row_options(p: &PersonSummary, own: bool) -> Vec<RowOption> {
+fn row_options(status: Status, two_factor: bool, own: bool) -> Vec<RowOption> {
     let mut options = vec![];
-    if p.status == Status::Invited {
+    if status == Status::Invited {
         options.extend([RowOption::ResendInvitation, RowOption::CancelInvitation]);
     } else if !own {
         options.push(RowOption::InitializePassword);
     }
     options.push(RowOption::UpdateRoles);
-    if p.two_factor {
+    if two_factor {
         options.push(RowOption::ResetTwoFactor);
     }
-    match p.status {
+    match status {
         Status::Active if !own => options.push(RowOption::Suspend),
         Status::Suspended => options.push(RowOption::Reactivate),
         _ => {}
