@@ -84,11 +84,17 @@ impl ApiError {
         self
     }
 
-    /// A refusal about a record the body names (a parent, a responsible person): when that
-    /// record is missing, the field is wrong (422) — 404 stays for the record of the path.
+    /// A record the body names in `field` that does not exist (or is not visible): the field
+    /// is wrong (422) — 404 stays for the record of the path.
+    pub fn unknown_in_body(field: &str) -> Self {
+        ApiError::fields(vec![FieldError::new(field, "not_found")])
+    }
+
+    /// A refusal about a record the body names (a parent structure): a missing one becomes
+    /// [`ApiError::unknown_in_body`], any other refusal names the field.
     pub fn naming_in_body(self, field: &str) -> Self {
         if self.status == StatusCode::NOT_FOUND {
-            ApiError::fields(vec![FieldError::new(field, "not_found")])
+            ApiError::unknown_in_body(field)
         } else {
             self.with_field(field)
         }

@@ -122,6 +122,7 @@ pub async fn create_structure(
         },
         None => None,
     };
+    // A parent that does not exist is refused above; the kind is checked against a real one.
     if req.parent_id.is_none() || parent.is_some() {
         checks.take(check_kind_and_parent(req.kind, parent.as_ref()));
     }
@@ -251,7 +252,7 @@ pub async fn set_primary_manager(
             let p = tx
                 .person(s.actor.org_id, pid)
                 .await?
-                .ok_or_else(|| ApiError::not_found().naming_in_body("person_id"))?;
+                .ok_or_else(|| ApiError::unknown_in_body("person_id"))?;
             if !Actor::can_be_primary_manager(p.level(), p.status()) {
                 // The person exists; their level or status rules them out for now.
                 return Err(

@@ -2,7 +2,7 @@
 
 use sqlx::AssertSqlSafe;
 
-use super::{Bind, Conn, Db, bind_all, now, on_conn};
+use super::{Bind, Conn, Db, bind_all, now, on_conn, sqlite_reads};
 
 /// What a sign-in needs to know about the account named by organization code and user ID.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -79,21 +79,24 @@ impl Db {
                 use rusqlite::OptionalExtension;
                 c.prepare_cached(SESSION)?
                     .query_row([hash], |r| {
-                        Ok(SessionRow {
-                            account_id: r.get("account_id")?,
-                            user_id: r.get("user_id")?,
-                            session_kind: r.get("session_kind")?,
-                            expires_at: r.get("expires_at")?,
-                            org_id: r.get("org_id")?,
-                            kind: r.get("kind")?,
-                            level: r.get("level")?,
-                            status: r.get("status")?,
-                            password_temporary: r.get("password_temporary")?,
-                            public_service: r.get("public_service")?,
-                            manager_id: r.get("manager_id")?,
-                            manager_level: r.get("manager_level")?,
-                            manager_status: r.get("manager_status")?,
-                        })
+                        Ok(sqlite_reads::by_name!(
+                            r,
+                            SessionRow {
+                                account_id,
+                                user_id,
+                                session_kind,
+                                expires_at,
+                                org_id,
+                                kind,
+                                level,
+                                status,
+                                password_temporary,
+                                public_service,
+                                manager_id,
+                                manager_level,
+                                manager_status,
+                            }
+                        ))
                     })
                     .optional()
             })

@@ -113,6 +113,15 @@ pub fn bind(statement: &mut rusqlite::Statement<'_>, binds: &[Bind]) -> rusqlite
     Ok(())
 }
 
+/// `Struct { a, b }` from a rusqlite row, each field read from the column of its name (the
+/// sqlx `FromRow` derive's convention).
+macro_rules! by_name {
+    ($row:expr, $ty:ident { $($field:ident),* $(,)? }) => {
+        $ty { $($field: $row.get(stringify!($field))?),* }
+    };
+}
+pub(crate) use by_name;
+
 #[cfg(test)]
 mod tests {
     use super::*;

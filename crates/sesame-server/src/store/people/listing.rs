@@ -284,60 +284,14 @@ impl Conn {
             id: r.id,
         })))
     }
-
-    /// [`Conn::people_page`] as the API's JSON page (`PeoplePage`). On SQLite each row is written
-    /// by the database: three values a row instead of seventeen, which its driver copies one by
-    /// one on a thread of its own.
-    pub async fn people_page_json(
-        &mut self,
-        org_id: i64,
-        visibility: Visibility,
-        query: &PeopleQuery,
-    ) -> Result<Result<String, BadCursor>, sqlx::Error> {
-        let sqlite = matches!(self, Conn::Sqlite(_));
-        if !sqlite {
-            // PostgreSQL's driver decodes rows cheaply, while json_build_object costs the
-            // database ~5 µs a row (30 times the plain columns).
-            return Ok(self.people_page(org_id, visibility, query).await?.map(
-                |(rows, next_cursor)| {
-                    let page = PeoplePage {
-                        items: rows.iter().map(PersonRow::summary).collect(),
-                        next_cursor,
-                    };
-                    serde_json::to_string(&page).unwrap_or_default()
-                },
-            ));
-        }
-        let st = match json_statement(org_id, visibility, query) {
-            Ok(st) => st,
-            Err(e) => return Ok(Err(e)),
-        };
-        let keys = sort_columns(st.sort);
-        let rows: Vec<(String, Cursor)> = on_conn!(self, c => {
-            use sqlx::Row;
-            let rows = bind_all!(sqlx::query(AssertSqlSafe(st.sql)), &st.binds)
-                .fetch_all(&mut *c)
-                .await?;
-            let mut out = Vec::with_capacity(rows.len());
-            for r in &rows {
-                let mut v = Vec::with_capacity(keys.len());
-                for (i, key) in keys.iter().enumerate() {
-                    v.push(if *key == "a.level" {
-                        CursorValue::Int(r.try_get::<Option<i64>, _>(i + 2)?.unwrap_or(0))
-                    } else {
-                        CursorValue::Text(r.try_get(i + 2)?)
-                    });
-                }
-                out.push((r.try_get(0)?, Cursor { v, id: r.try_get(1)? }));
-            }
-            out
-        });
-        Ok(Ok(page_body(rows, st.limit)))
-    }
 }
 
 impl Db {
-    /// [`Conn::people_page_json`]; on a SQLite file, run by the hot reads' own connections.
+    /// [`Conn::people_page`] as the API's JSON page (`PeoplePage`). On a SQLite file each row
+    /// is written by the database, read by the hot reads' own connections: three values a row
+    /// instead of seventeen. PostgreSQL's driver decodes plain columns cheaply, while
+    /// json_build_object costs it ~5 µs a row (30 times the plain columns); an in-memory SQLite
+    /// database (tests, trials) takes that path too.
     pub async fn people_page_json(
         &self,
         org_id: i64,
@@ -345,11 +299,18 @@ impl Db {
         query: &PeopleQuery,
     ) -> Result<Result<String, BadCursor>, sqlx::Error> {
         let Db::Sqlite(_, Some(reads)) = self else {
-            return self
+            let page = self
                 .read()
                 .await?
-                .people_page_json(org_id, visibility, query)
-                .await;
+                .people_page(org_id, visibility, query)
+                .await?;
+            return Ok(page.map(|(rows, next_cursor)| {
+                let page = PeoplePage {
+                    items: rows.iter().map(PersonRow::summary).collect(),
+                    next_cursor,
+                };
+                serde_json::to_string(&page).unwrap_or_default()
+            }));
         };
         let st = match json_statement(org_id, visibility, query) {
             Ok(st) => st,
