@@ -144,6 +144,7 @@ fn rows() -> Vec<PersonSummary> {
                 is_contact: false,
                 language: Language::Fr,
                 version: 1,
+                actions: vec![],
             }
         })
         .collect();

@@ -219,6 +219,7 @@ impl From<FieldError> for ApiError {
 impl From<Refusal> for ApiError {
     fn from(r: Refusal) -> Self {
         use ErrorCode as C;
+
         let (status, code, message) = match r {
             Refusal::NotFound => (StatusCode::NOT_FOUND, C::NotFound, "not found"),
             Refusal::Forbidden => (StatusCode::FORBIDDEN, C::Forbidden, "not allowed"),
@@ -257,6 +258,15 @@ impl From<Refusal> for ApiError {
                 C::PersonSuspended,
                 "the person is suspended: reactivate them first",
             ),
+            // Acting on a person in the wrong state: the field that is wrong, as a conflict.
+            Refusal::WrongStatus => {
+                return ApiError::field("status", "invalid_value")
+                    .with_status(StatusCode::CONFLICT);
+            }
+            Refusal::NoTwoFactor => {
+                return ApiError::field("two_factor", "invalid_value")
+                    .with_status(StatusCode::CONFLICT);
+            }
         };
         let e = ApiError::new(status, code, message);
         match r {

@@ -447,6 +447,20 @@ pub fn check<'a, M: Clone + 'a>(
     Focus::new(checkbox(checked).label(label).on_toggle(on_toggle)).on_activate(Some(toggled))
 }
 
+/// [`check`], or a box shown disabled when `enabled` is false (the server would refuse it).
+pub fn check_when<'a, M: Clone + 'a>(
+    label: String,
+    checked: bool,
+    enabled: bool,
+    on_toggle: impl Fn(bool) -> M + 'a,
+) -> Focus<'a, M> {
+    if enabled {
+        check(label, checked, on_toggle)
+    } else {
+        Focus::new(checkbox(checked).label(label)).on_activate(None)
+    }
+}
+
 /// A control with its keyboard shortcut shown under the pointer ("Ctrl+S"), where people
 /// look for it.
 pub fn with_shortcut<'a, M: 'a>(

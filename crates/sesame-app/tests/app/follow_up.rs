@@ -39,14 +39,19 @@ async fn first_use_creates_the_organization_forces_a_password_change_and_keeps_t
     ui.click("Change password").await;
     ui.expect("Your file");
     ui.expect("Marie Tremblay — Acmé & Cie (organization code ACME)");
-    // The only level-1 user deletes their own record: refused, plainly.
+    // The only level-1 user's own record: deleting, suspending or initializing the password
+    // of oneself is not offered (the server would refuse each), saving is.
     ui.click("User follow-up").await;
     ui.expect("1 account");
     ui.click("Modify").await;
     ui.expect("User identification record");
-    ui.click("Delete").await;
-    ui.click("Confirm").await;
-    ui.expect("This is the last active level-1 user: the organization would have no one left to manage it.");
+    for refused in ["Delete", "Suspend", "Initialize password"] {
+        assert!(
+            !ui.sees(refused),
+            "{refused} is not offered on one's own record"
+        );
+    }
+    ui.expect("Save");
 }
 
 #[tokio::test(flavor = "multi_thread")]

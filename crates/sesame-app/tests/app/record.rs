@@ -112,3 +112,42 @@ async fn tab_scrolls_the_record_to_the_focused_control() {
     }
     assert!(ui.in_view("last-name"));
 }
+
+/// Only what the server says the reader may do is offered: as r.okafor (level 2), the record of
+/// c.gagnon (level 2 with approval) can be read, not changed; a suspended person's record
+/// offers reactivation, never a password.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_record_offers_only_what_the_server_would_accept() {
+    let mut ui = Ui::demo_as("en", "r.okafor").await;
+    ui.click("User follow-up").await;
+    open_record(&mut ui, "c.gagnon").await;
+    for refused in ["Save", "Delete", "Suspend", "Initialize password"] {
+        assert!(
+            !ui.sees(refused),
+            "{refused} is not offered to level 2 here"
+        );
+    }
+    ui.expect("Quit");
+    // A level-2 peer without approval: hers to change.
+    ui.click("Quit").await;
+    ui.click("User follow-up").await;
+    open_record(&mut ui, "f.lavoie").await;
+    for offered in ["Save", "Delete", "Suspend", "Initialize password"] {
+        ui.expect(offered);
+    }
+
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    let suspended = ui
+        .app
+        .people()
+        .unwrap()
+        .shown()
+        .find(|p| p.status == sesame_core::domain::Status::Suspended)
+        .expect("the demo has a suspended person")
+        .user_id
+        .clone();
+    open_record(&mut ui, &suspended).await;
+    ui.expect("Reactivate");
+    assert!(!ui.sees("Initialize password") && !ui.sees("Suspend"));
+}

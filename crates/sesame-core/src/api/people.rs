@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::PersonRef;
+use crate::domain::rules::Action;
 use crate::domain::{Language, Level, Status};
 use time::OffsetDateTime;
 
@@ -22,6 +23,17 @@ pub struct PersonSummary {
     pub language: Language,
     #[serde(deserialize_with = "super::whole::number")]
     pub version: i64,
+    /// What the reader may do to this person now, decided by the server's rules: the app
+    /// offers these actions and no other.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+}
+
+impl PersonSummary {
+    /// Whether the reader may take `action` on this person now.
+    pub fn may(&self, action: Action) -> bool {
+        self.actions.contains(&action)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -87,9 +99,8 @@ pub struct PersonRecord {
     pub under_charge: Vec<PersonRef>,
     /// Who has this user under their charge.
     pub managers: Vec<PersonRef>,
-    /// Whether the signed-in account may place users under this user's charge or take them
-    /// off it (the app offers those links only then).
-    pub may_link_under_charge: bool,
+    /// The other levels the reader may give this user now (empty: the level stays).
+    pub levels: Vec<Level>,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }

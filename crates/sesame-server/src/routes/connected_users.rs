@@ -32,6 +32,7 @@ fn visible(actor: &Actor, p: &PersonRow) -> bool {
         status: p.status(),
         under_charge: false,
         active_level_one: 0,
+        two_factor: false,
     })
 }
 

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use axum::Json;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::routing::{get, post};
 
 use super::people::{check_roles, duplicate_user_id, target_of};
@@ -197,13 +196,7 @@ pub async fn list_invitations(
 
 async fn invited_target(conn: &mut Conn, actor: &Actor, id: i64) -> ApiResult<PersonRow> {
     let (target, p) = target_of(conn, actor, id).await?;
-    actor.may(Action::Modify, &target)?;
-    if !actor.manages(&target) {
-        return Err(ApiError::forbidden());
-    }
-    if p.status() != Status::Invited {
-        return Err(ApiError::field("status", "invalid_value").with_status(StatusCode::CONFLICT));
-    }
+    actor.may(Action::ManageInvitation, &target)?;
     Ok(p)
 }
 

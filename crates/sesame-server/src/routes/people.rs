@@ -101,7 +101,6 @@ pub(crate) async fn record_of(
             .collect(),
         _ => HashSet::new(),
     };
-    // The count of level-1 users matters only to deleting and suspending, never asked here.
     let target = |x: &PersonRow| Target {
         id: x.id,
         org_id: x.org_id,
@@ -109,10 +108,17 @@ pub(crate) async fn record_of(
         status: x.status(),
         under_charge: own_charge.contains(&x.id),
         active_level_one: 0,
+        two_factor: x.totp_enabled,
     };
     let visible = |x: &PersonRow| actor.sees(&target(x));
+    // The person's own facts in full: what may be done to them depends on all of them.
+    let reach = actor.reach.map(|r| r.person_id).unwrap_or(0);
+    let facts = conn
+        .target(actor.org_id, p.id, reach)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     Ok(PersonRecord {
-        person: p.summary(),
+        person: p.summary_for(actor, &facts),
         under_charge: under
             .iter()
             .filter(|x| visible(x))
@@ -123,7 +129,7 @@ pub(crate) async fn record_of(
             .filter(|x| visible(x))
             .map(PersonRow::reference)
             .collect(),
-        may_link_under_charge: actor.may_link_under_charge(&target(p)),
+        levels: actor.levels_for(&facts),
         created_at: p.created_at(),
     })
 }
@@ -177,7 +183,7 @@ pub async fn list_people(
     // A `PeoplePage`, written by the database.
     let page = state
         .db
-        .people_page_json(s.actor.org_id, s.actor.visibility(), &q)
+        .people_page_json(&s.actor, &q)
         .await?
         .map_err(|_| ApiError::field("cursor", "invalid_value"))?;
     Ok((
@@ -274,7 +280,7 @@ pub async fn update_person(
     }
     let (target, p) = target_of(&mut tx, &s.actor, id).await?;
     s.actor.may(Action::Modify, &target)?;
-    let manages = s.actor.manages(&target);
+    let manages = s.actor.may(Action::ModifyIdentity, &target).is_ok();
     // Without management rights (one's own record at level 3), only contact details change.
     if !manages
         && (req.user_id.is_some()

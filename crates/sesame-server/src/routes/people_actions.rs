@@ -4,7 +4,6 @@
 use axum::Json;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::routing::{delete, post, put};
 use sesame_core::domain::AuditAction;
 
@@ -235,8 +234,9 @@ async fn give_roles(
     record_many(tx, s, AuditAction::RolesUpdated, &lines).await?;
     Ok(people
         .into_iter()
-        .map(|(_, p)| {
-            let mut person = p.summary();
+        .map(|(target, p)| {
+            // Roles change nothing of what may be done to them.
+            let mut person = p.summary_for(&s.actor, &target);
             person.roles = roles.clone();
             person.version += 1;
             person
@@ -256,15 +256,7 @@ async fn change_status(
     s.actor.may(action, &target)?;
     let (status, name) = match action {
         Action::Suspend => (Status::Suspended, AuditAction::PersonSuspended),
-        _ => {
-            if p.status() == Status::Invited {
-                // An invited person becomes active by confirming, not by an administrator.
-                return Err(
-                    ApiError::field("status", "invalid_value").with_status(StatusCode::CONFLICT)
-                );
-            }
-            (Status::Active, AuditAction::PersonReactivated)
-        }
+        _ => (Status::Active, AuditAction::PersonReactivated),
     };
     tx.set_status(id, status).await?;
     record(

@@ -5,7 +5,7 @@ use sqlx::AssertSqlSafe;
 
 use super::{Bind, Conn, bind_all, now, on_conn, to_time};
 use sesame_core::api::{PersonRef, PersonSummary};
-use sesame_core::domain::rules::Target;
+use sesame_core::domain::rules::{Actor, Target};
 use sesame_core::domain::{Language, Level, Status, fold_for_search, sort_key};
 
 /// The facts of [`Target`] about the people `a` of organization `$1`, seen from the reach
@@ -15,15 +15,18 @@ macro_rules! target_facts {
         "SELECT a.id, a.org_id, a.level, a.status, \
          EXISTS (SELECT 1 FROM charges c WHERE c.manager_id = $2 AND c.subordinate_id = a.id), \
          (SELECT COUNT(*) FROM accounts l WHERE l.org_id = a.org_id AND l.kind = 'person' \
-          AND l.level = $3 AND l.status = 'active') \
+          AND l.level = $3 AND l.status = 'active'), a.totp_enabled \
          FROM accounts a WHERE a.org_id = $1 AND a.kind = 'person'"
     };
 }
 
-/// id, organization, level code, status, under the reach person's charge, active level-1 users.
-type TargetFacts = (i64, i64, Option<i64>, String, bool, i64);
+/// id, organization, level code, status, under the reach person's charge, active level-1 users,
+/// two-factor enrolled.
+type TargetFacts = (i64, i64, Option<i64>, String, bool, i64, bool);
 
-fn target_of((id, org_id, level, status, under_charge, active_level_one): TargetFacts) -> Target {
+fn target_of(
+    (id, org_id, level, status, under_charge, active_level_one, two_factor): TargetFacts,
+) -> Target {
     Target {
         id,
         org_id,
@@ -31,6 +34,7 @@ fn target_of((id, org_id, level, status, under_charge, active_level_one): Target
         status: Status::parse(&status).unwrap_or(Status::Suspended),
         under_charge,
         active_level_one,
+        two_factor,
     }
 }
 
@@ -94,6 +98,16 @@ impl PersonRow {
             .trim()
             .to_owned()
     }
+    /// The person as the API returns them to `actor`, with what `actor` may do to them (`t`
+    /// holds the facts the rules need about them).
+    pub fn summary_for(&self, actor: &Actor, t: &Target) -> PersonSummary {
+        PersonSummary {
+            actions: actor.actions_on(t),
+            ..self.summary()
+        }
+    }
+
+    /// The person alone, with no action offered: for answers where nobody acts on them.
     pub fn summary(&self) -> PersonSummary {
         PersonSummary {
             id: self.id,
@@ -109,6 +123,7 @@ impl PersonRow {
             is_contact: self.is_contact,
             language: self.language(),
             version: self.version,
+            actions: vec![],
         }
     }
     pub fn reference(&self) -> PersonRef {

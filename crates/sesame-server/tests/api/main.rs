@@ -15,6 +15,7 @@ mod import_crash;
 mod listing;
 mod mail_and_invitations;
 mod observability;
+mod offered_actions;
 mod organization_and_audit;
 mod people;
 mod people_passwords;

@@ -501,7 +501,9 @@ async fn links_under_charge_are_offered_exactly_where_the_server_accepts_them() 
                     .raw(c.token(), "GET", &format!("/api/v1/people/{id}"), None)
                     .await;
                 let offered = match status {
-                    200 => rec["may_link_under_charge"].as_bool(),
+                    200 => rec["actions"]
+                        .as_array()
+                        .map(|a| a.iter().any(|x| x == "link_under_charge")),
                     _ => None,
                 };
                 let path = format!("/api/v1/people/{id}/under-charge/{sub}");

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use sesame_core::api::PersonSummary;
+use sesame_core::domain::rules::ActionSet;
 use sesame_core::domain::{Language, Level, Status, fold_for_search};
 
 /// The parts of a row's text.
@@ -50,6 +51,8 @@ pub(super) struct Row {
     pub language: Language,
     pub two_factor: bool,
     pub is_contact: bool,
+    /// What the reader may do to them now, as the server said.
+    pub actions: ActionSet,
     has_phone: bool,
     /// Whether the name order compares the names (else the email alone).
     named: bool,
@@ -121,6 +124,7 @@ impl Row {
                 language: p.language,
                 two_factor: p.two_factor,
                 is_contact: p.is_contact,
+                actions: p.actions.iter().collect(),
                 has_phone: p.phone.is_some(),
                 named,
             })
@@ -181,6 +185,7 @@ impl Row {
             is_contact: self.is_contact,
             language: self.language,
             version: self.version,
+            actions: self.actions.to_vec(),
         }
     }
 }
@@ -329,6 +334,7 @@ impl RoleSets {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sesame_core::domain::rules::Action;
 
     fn person(last: &str, first: &str, user_id: &str, email: &str) -> PersonSummary {
         PersonSummary {
@@ -345,6 +351,7 @@ mod tests {
             is_contact: true,
             language: Language::Fr,
             version: 12,
+            actions: vec![Action::Modify, Action::Delete],
         }
     }
 

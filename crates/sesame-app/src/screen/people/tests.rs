@@ -16,6 +16,7 @@ fn person(id: i64, last: &str, first: &str, email: &str, status: Status) -> Pers
         is_contact: false,
         language: Language::En,
         version: 1,
+        actions: vec![],
     }
 }
 

@@ -15,6 +15,7 @@ use crate::widget::{
     self, Look, Weight, badge, button_for, confirm, dialog, primary, secondary, shield,
 };
 use sesame_core::api::{PeopleSort, PersonSummary};
+use sesame_core::domain::rules::{Action, ActionSet};
 use sesame_core::domain::{Level, Status};
 
 /// The per-row actions keep their width whatever the window's: the other columns give way.
@@ -276,7 +277,7 @@ impl People {
                 widget::button_for(
                     widget::Look::Link,
                     l.t("column-options"),
-                    Some(Message::Options(id))
+                    (!row_options(p.actions).is_empty()).then_some(Message::Options(id))
                 )
                 .id(format!("options-{}", p.user_id())),
             ]
@@ -317,10 +318,7 @@ impl People {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
         match d {
-            Dialog::Options { id, name } => {
-                let own = *id == ctx.me.id;
-                self.options_dialog(base, *id, name, own, l)
-            }
+            Dialog::Options { id, name } => self.options_dialog(base, *id, name, l),
             Dialog::Roles { ids, name, roles } => roles_dialog(base, ids.len(), name, roles, ctx),
             Dialog::Invite(form) => invite_dialog(base, form, ctx),
             Dialog::Password { name, password, .. } => crate::widget::password_dialog(
@@ -356,12 +354,11 @@ impl People {
         base: Element<'a, Message>,
         id: i64,
         name: &str,
-        own: bool,
         l: Locale,
     ) -> Element<'a, Message> {
         let buttons = self
             .row_of(id)
-            .map(|p| row_options(p.status, p.two_factor, own))
+            .map(|p| row_options(p.actions))
             .unwrap_or_default()
             .into_iter()
             .fold(column![].spacing(8), |c, o| {
@@ -492,25 +489,29 @@ impl RowOption {
     }
 }
 
-/// What a row offers depends on where the account stands; one's own password is changed in
-/// My account, never initialized here (the server refuses it).
-fn row_options(status: Status, two_factor: bool, own: bool) -> Vec<RowOption> {
-    let mut options = vec![];
-    if status == Status::Invited {
-        options.extend([RowOption::ResendInvitation, RowOption::CancelInvitation]);
-    } else if !own {
-        options.push(RowOption::InitializePassword);
+/// What a row offers: what the server said the reader may do to this person now, and
+/// nothing else (one's own password is changed in My account, never initialized here).
+fn row_options(actions: ActionSet) -> Vec<RowOption> {
+    use RowOption as O;
+    let offered: [(Action, &[RowOption]); 6] = [
+        (
+            Action::ManageInvitation,
+            &[O::ResendInvitation, O::CancelInvitation],
+        ),
+        (Action::InitializePassword, &[O::InitializePassword]),
+        (Action::UpdateRoles, &[O::UpdateRoles]),
+        (Action::ResetTwoFactor, &[O::ResetTwoFactor]),
+        (Action::Suspend, &[O::Suspend]),
+        (Action::Reactivate, &[O::Reactivate]),
+    ];
+    let mut options: Vec<RowOption> = offered
+        .iter()
+        .filter(|(a, _)| actions.contains(*a))
+        .flat_map(|(_, o)| o.iter().copied())
+        .collect();
+    if actions.contains(Action::Delete) {
+        options.push(O::Remove);
     }
-    options.push(RowOption::UpdateRoles);
-    if two_factor {
-        options.push(RowOption::ResetTwoFactor);
-    }
-    match status {
-        Status::Active if !own => options.push(RowOption::Suspend),
-        Status::Suspended => options.push(RowOption::Reactivate),
-        _ => {}
-    }
-    options.push(RowOption::Remove);
     options
 }
 

@@ -22,6 +22,7 @@ use sesame_client::ClientError;
 use sesame_core::api::{
     CreatedPerson, ErrorCode, OneTimePassword, PeoplePage, PersonRecord, PersonRef, PersonSummary,
 };
+use sesame_core::domain::rules::Action as PersonAction;
 use sesame_core::domain::{Language, Level};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -162,6 +163,27 @@ pub fn grantable_levels(ctx: &Ctx<'_>) -> Vec<LevelChoice> {
 }
 
 impl Person {
+    /// Whether the reader may take `action` on this person now, as the server said; on a new
+    /// record, everything its form holds is theirs to fill.
+    pub(super) fn may(&self, action: PersonAction) -> bool {
+        match &self.record {
+            Some(r) => r.person.may(action),
+            None => self.is_new(),
+        }
+    }
+
+    /// The levels the level menu offers: the person's own and those the server says the
+    /// reader may give them; for a new user, those the reader may give at all.
+    pub(super) fn level_choices(&self, ctx: &Ctx<'_>) -> Vec<LevelChoice> {
+        match &self.record {
+            None => grantable_levels(ctx),
+            Some(r) => std::iter::once(r.person.level)
+                .chain(r.levels.iter().copied())
+                .map(|lv| LevelChoice(lv, ctx.locale))
+                .collect(),
+        }
+    }
+
     pub fn open(id: i64, ctx: Ctx<'_>) -> (Person, Task<Message>) {
         let c = ctx.client.clone();
         (

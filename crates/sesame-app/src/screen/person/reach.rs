@@ -212,6 +212,9 @@ fn right_key(a: Right) -> &'static str {
         Right::Suspend => "reach-right-suspend",
         Right::Reactivate => "reach-right-reactivate",
         Right::ResetTwoFactor => "reach-right-reset-two-factor",
+        Right::ModifyIdentity => "reach-right-modify-identity",
+        Right::LinkUnderCharge => "reach-right-link-under-charge",
+        Right::ManageInvitation => "reach-right-manage-invitation",
     }
 }
 

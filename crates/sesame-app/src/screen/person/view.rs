@@ -3,7 +3,7 @@
 use super::*;
 use crate::screen::asking::Ask;
 use iced::widget::{column, row};
-use sesame_core::domain::Status;
+use sesame_core::domain::rules::Action;
 
 impl Person {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
@@ -41,21 +41,24 @@ impl Person {
     fn identity<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
-        let own = self.id == Some(ctx.me.id);
         let err = |k: &str| self.errors.get(k).map(String::as_str);
         let input = |field: Field| {
             let (label, key, id) = describe(field);
+            let may = self.may(match field {
+                Field::UserId => Action::ModifyIdentity,
+                _ => Action::Modify,
+            });
             labelled(
                 t(label),
                 text_input("", self.field(field))
                     .id(id)
-                    .on_input(move |v| Message::Field(field, v))
+                    .on_input_maybe(may.then_some(move |v| Message::Field(field, v)))
                     .padding(8),
                 err(key),
             )
         };
-        let levels = grantable_levels(&ctx);
-        let level_picker: Element<'_, Message> = if own {
+        let levels = self.level_choices(&ctx);
+        let level_picker: Element<'_, Message> = if levels.len() < 2 {
             text(self.form.level.map(|lv| l.level(lv)).unwrap_or_default()).into()
         } else {
             crate::widget::menu(
@@ -72,10 +75,14 @@ impl Person {
                 Language::Fr => role.name_fr.clone(),
             };
             let code = role.code.clone();
+            let checked = self.form.roles.contains(&role.code);
             r.push(
-                crate::widget::check(label, self.form.roles.contains(&role.code), move |on| {
-                    Message::ToggleRole(code.clone(), on)
-                })
+                crate::widget::check_when(
+                    label,
+                    checked,
+                    self.may(Action::UpdateRoles),
+                    move |on| Message::ToggleRole(code.clone(), on),
+                )
                 .id(format!("role-{}", role.code)),
             )
         });
@@ -102,9 +109,10 @@ impl Person {
             .align_y(Alignment::Start),
             labelled(t("field-roles"), roles, err("roles")),
             row![
-                crate::widget::check(
+                crate::widget::check_when(
                     t("field-also-contact"),
                     self.form.is_contact,
+                    self.may(Action::ModifyIdentity),
                     Message::Contact
                 ),
                 labelled(t("field-status"), status, None)
@@ -120,12 +128,11 @@ impl Person {
     fn status<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
-        let own = self.id == Some(ctx.me.id);
         match &self.record {
             Some(r) => row![
                 badge(l, r.person.status),
                 shield(l, r.person.two_factor),
-                if r.person.two_factor && !own {
+                if r.person.may(Action::ResetTwoFactor) {
                     crate::widget::link(
                         t("action-reset-two-factor"),
                         (!self.busy).then_some(Message::AskResetTwoFactor),
@@ -147,7 +154,7 @@ impl Person {
         let t = |id: &str| l.t(id);
         let mut page = column![].spacing(14);
         {
-            let may_have_charge = rec.may_link_under_charge;
+            let may_have_charge = rec.person.may(Action::LinkUnderCharge);
             if may_have_charge {
                 let results = self.link_results.iter().fold(column![].spacing(4), |c, p| {
                     c.push(
@@ -214,40 +221,47 @@ impl Person {
         page.into()
     }
 
+    /// The record's actions: those the server says the reader may take on this person now.
     fn buttons<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let t = |id: &str| ctx.locale.t(id);
-        let own = self.id == Some(ctx.me.id);
-        // Deleting one's own record is offered: the server's answer (another administrator must
-        // do it, or the last level-1 user stays) is then shown plainly.
-        let may_delete = !self.is_new();
-        let mut buttons = row![secondary(
-            t("action-initialize-password"),
-            (!self.is_new() && !own && !self.busy).then_some(Message::AskInitialize)
-        )]
-        .spacing(10);
-        // Suspending oneself would lock oneself out: offered for others only.
-        let status = self
-            .record
-            .as_ref()
-            .map(|r| r.person.status)
-            .filter(|_| !own);
-        let toggle = match status {
-            Some(Status::Active) => Some(("action-suspend", Message::AskStatus(true))),
-            Some(Status::Suspended) => Some(("action-reactivate", Message::AskStatus(false))),
-            _ => None,
-        };
-        if let Some((label, message)) = toggle {
-            buttons = buttons.push(secondary(t(label), (!self.busy).then_some(message)));
+        let may = |action| self.may(action) && !self.busy;
+        let mut buttons = row![].spacing(10);
+        if self.may(Action::InitializePassword) {
+            buttons = buttons.push(secondary(
+                t("action-initialize-password"),
+                may(Action::InitializePassword).then_some(Message::AskInitialize),
+            ));
         }
-        buttons
-            .push(crate::widget::with_shortcut(
+        let toggles = [
+            (Action::Suspend, "action-suspend", Message::AskStatus(true)),
+            (
+                Action::Reactivate,
+                "action-reactivate",
+                Message::AskStatus(false),
+            ),
+        ];
+        for (action, label, message) in toggles {
+            if self.may(action) {
+                buttons = buttons.push(secondary(t(label), may(action).then_some(message)));
+            }
+        }
+        let editable = self.is_new()
+            || [Action::Modify, Action::UpdateRoles, Action::LinkUnderCharge]
+                .into_iter()
+                .any(|a| self.may(a));
+        if editable {
+            buttons = buttons.push(crate::widget::with_shortcut(
                 primary(t("action-save"), (!self.busy).then_some(Message::Save)),
                 "Ctrl+S",
-            ))
-            .push(danger(
+            ));
+        }
+        if self.may(Action::Delete) {
+            buttons = buttons.push(danger(
                 t("action-delete"),
-                (may_delete && !self.busy).then_some(Message::AskDelete),
-            ))
+                may(Action::Delete).then_some(Message::AskDelete),
+            ));
+        }
+        buttons
             .push(crate::widget::with_shortcut(
                 secondary(t("action-cancel"), Some(Message::Cancel)),
                 "Esc",

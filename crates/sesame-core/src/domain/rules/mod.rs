@@ -39,33 +39,76 @@ pub struct Target {
     pub under_charge: bool,
     /// How many active level-1 users the organization has (the target included).
     pub active_level_one: i64,
+    /// The target has enrolled two-factor authentication (there is something to reset).
+    pub two_factor: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     See,
-    /// Contact details and other identity fields (not the level: see [`Actor::may_set_level`]).
+    /// Contact details: names, email, phone, language (not the level: see
+    /// [`Actor::may_set_level`]).
     Modify,
+    /// The user ID and the contact flag, beside the contact details: for whoever manages the
+    /// person (a level-3 user keeps their own contact details, not their user ID).
+    ModifyIdentity,
     Delete,
     InitializePassword,
     UpdateRoles,
+    /// An active or invited person; a suspended one is reactivated instead.
     Suspend,
+    /// A suspended person only (an invited one becomes active by confirming).
     Reactivate,
+    /// Someone enrolled in two-factor authentication.
     ResetTwoFactor,
+    /// Placing people under this person's charge or taking them off it.
+    LinkUnderCharge,
+    /// Resending or cancelling the invitation of a person still invited.
+    ManageInvitation,
 }
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 11] = [
         Action::See,
         Action::Modify,
+        Action::ModifyIdentity,
         Action::Delete,
         Action::InitializePassword,
         Action::UpdateRoles,
         Action::Suspend,
         Action::Reactivate,
         Action::ResetTwoFactor,
+        Action::LinkUnderCharge,
+        Action::ManageInvitation,
     ];
+}
+
+/// A set of [`Action`]s in two bytes: what the app keeps of each of 100,000 rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct ActionSet(u16);
+
+impl ActionSet {
+    fn bit(a: Action) -> u16 {
+        1 << Action::ALL.iter().position(|x| *x == a).unwrap_or(15)
+    }
+
+    pub fn contains(self, a: Action) -> bool {
+        self.0 & Self::bit(a) != 0
+    }
+
+    pub fn to_vec(self) -> Vec<Action> {
+        Action::ALL
+            .into_iter()
+            .filter(|a| self.contains(*a))
+            .collect()
+    }
+}
+
+impl<'a> FromIterator<&'a Action> for ActionSet {
+    fn from_iter<I: IntoIterator<Item = &'a Action>>(iter: I) -> Self {
+        ActionSet(iter.into_iter().fold(0, |m, a| m | Self::bit(*a)))
+    }
 }
 
 /// Why an action is refused; each maps to one stable API error code.
@@ -89,6 +132,11 @@ pub enum Refusal {
     /// A suspended person gets no new password (nor a letter telling them to sign in): they
     /// could not sign in with it. Reactivate them first.
     Suspended,
+    /// The action does not apply to the person's status: suspending someone suspended,
+    /// reactivating someone active or invited, a password or an invitation for the wrong status.
+    WrongStatus,
+    /// Resetting two-factor authentication of someone who has not enrolled it.
+    NoTwoFactor,
 }
 
 /// Which people an actor sees in the user list.
@@ -184,7 +232,7 @@ impl Actor {
         t.level == Level::One && t.status == Status::Active && t.active_level_one <= 1
     }
 
-    /// The decision for one action on one person.
+    /// The decision for one action on one person, as it stands now (its status included).
     pub fn may(&self, action: Action, t: &Target) -> Result<(), Refusal> {
         if !self.sees(t) {
             return Err(Refusal::NotFound);
@@ -194,6 +242,13 @@ impl Actor {
             Action::See => Ok(()),
             // Everyone keeps their own contact details up to date.
             Action::Modify if own => Ok(()),
+            Action::LinkUnderCharge => {
+                if self.may_link_under_charge(t) {
+                    Ok(())
+                } else {
+                    Err(Refusal::Forbidden)
+                }
+            }
             // The sole administrator removing themselves hears the real reason.
             Action::Delete | Action::Suspend if own && Self::is_last_level_one(t) => {
                 Err(Refusal::LastLevelOne)
@@ -210,9 +265,40 @@ impl Actor {
             Action::Delete | Action::Suspend if Self::is_last_level_one(t) => {
                 Err(Refusal::LastLevelOne)
             }
-            Action::InitializePassword if t.status == Status::Suspended => Err(Refusal::Suspended),
+            _ => Self::applies(action, t),
+        }
+    }
+
+    /// Whether an allowed action applies to the person as they are now.
+    fn applies(action: Action, t: &Target) -> Result<(), Refusal> {
+        let status = t.status;
+        match action {
+            Action::InitializePassword if status == Status::Suspended => Err(Refusal::Suspended),
+            // An invited person sets their password from the invitation.
+            Action::InitializePassword if status == Status::Invited => Err(Refusal::WrongStatus),
+            Action::Suspend if status == Status::Suspended => Err(Refusal::WrongStatus),
+            Action::Reactivate if status != Status::Suspended => Err(Refusal::WrongStatus),
+            Action::ManageInvitation if status != Status::Invited => Err(Refusal::WrongStatus),
+            Action::ResetTwoFactor if !t.two_factor => Err(Refusal::NoTwoFactor),
             _ => Ok(()),
         }
+    }
+
+    /// Everything this actor may do to `t` now, as sent with every person the API returns:
+    /// the app offers these and nothing else.
+    pub fn actions_on(&self, t: &Target) -> Vec<Action> {
+        Action::ALL
+            .into_iter()
+            .filter(|a| *a != Action::See && self.may(*a, t).is_ok())
+            .collect()
+    }
+
+    /// The other levels this actor may give `t` now (empty: their level stays).
+    pub fn levels_for(&self, t: &Target) -> Vec<Level> {
+        Level::ALL
+            .into_iter()
+            .filter(|l| *l != t.level && self.may_set_level(t, *l).is_ok())
+            .collect()
     }
 
     /// May this actor give `level` to someone (at creation or by a change)?
@@ -423,22 +509,30 @@ impl Actor {
             .filter(|l| *l != Level::TwoWithApproval || self.public_service);
         levels
             .map(|level| {
-                let someone = |under_charge| Target {
-                    id: i64::MIN, // nobody's id: never the actor
-                    org_id: self.org_id,
-                    level,
-                    status: Status::Active,
-                    under_charge,
-                    active_level_one: 2,
-                };
-                let allowed = |t: &Target| -> Vec<Action> {
+                // Every state a person of this level may be in: an action that applies to
+                // one of them is listed (reactivating applies to the suspended only).
+                let states = [Status::Active, Status::Suspended, Status::Invited];
+                let allowed = |under_charge| -> Vec<Action> {
                     Action::ALL
                         .into_iter()
-                        .filter(|a| self.may(*a, t).is_ok())
+                        .filter(|a| {
+                            states.iter().any(|status| {
+                                let someone = Target {
+                                    id: i64::MIN, // nobody's id: never the actor
+                                    org_id: self.org_id,
+                                    level,
+                                    status: *status,
+                                    under_charge,
+                                    active_level_one: 2,
+                                    two_factor: true,
+                                };
+                                self.may(*a, &someone).is_ok()
+                            })
+                        })
                         .collect()
                 };
-                let anyone = allowed(&someone(false));
-                let under_charge = allowed(&someone(true))
+                let anyone = allowed(false);
+                let under_charge = allowed(true)
                     .into_iter()
                     .filter(|a| !anyone.contains(a))
                     .collect();

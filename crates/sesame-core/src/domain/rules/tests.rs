@@ -25,6 +25,7 @@ fn target(id: i64, level: Level, under_charge: bool) -> Target {
         status: Status::Active,
         under_charge,
         active_level_one: 2,
+        two_factor: true,
     }
 }
 
@@ -32,9 +33,24 @@ fn target(id: i64, level: Level, under_charge: bool) -> Target {
 fn level_one_sees_and_manages_everyone_of_the_organization() {
     let a = person(1, Level::One);
     for l in Level::ALL {
-        let t = target(50, l, false);
         for action in Action::ALL {
-            assert_eq!(a.may(action, &t), Ok(()), "{action:?} on {l:?}");
+            // Each action on someone in the state it applies to.
+            let status = match action {
+                Action::Reactivate => Status::Suspended,
+                Action::ManageInvitation => Status::Invited,
+                _ => Status::Active,
+            };
+            let t = Target {
+                status,
+                ..target(50, l, false)
+            };
+            let want = if action == Action::LinkUnderCharge && l == Level::Three {
+                // Nobody ranks below level 3: nobody can be under their charge.
+                Err(Refusal::Forbidden)
+            } else {
+                Ok(())
+            };
+            assert_eq!(a.may(action, &t), want, "{action:?} on {l:?}");
         }
     }
     let foreign = Target {
@@ -320,13 +336,20 @@ fn reach_by_level_reads_the_level_table() {
     assert_eq!(of(Level::Two).anyone, Action::ALL.to_vec());
     assert_eq!(of(Level::TwoWithApproval).anyone, vec![Action::See]);
     assert_eq!(of(Level::Three).anyone, Vec::<Action>::new());
-    assert_eq!(of(Level::Three).under_charge, Action::ALL.to_vec());
+    let but_links: Vec<Action> = Action::ALL
+        .into_iter()
+        .filter(|a| *a != Action::LinkUnderCharge)
+        .collect();
+    assert_eq!(of(Level::Three).under_charge, but_links);
     let one = person(2, Level::One);
-    assert!(
-        one.reach_by_level()
-            .iter()
-            .all(|r| r.anyone == Action::ALL.to_vec())
-    );
+    for r in one.reach_by_level() {
+        let all = if r.level == Level::Three {
+            but_links.clone()
+        } else {
+            Action::ALL.to_vec()
+        };
+        assert_eq!(r.anyone, all, "{:?}", r.level);
+    }
     // Only oneself, or a level-1 user, previews someone's reach.
     let other_two = target(3, Level::Two, false);
     assert_eq!(two.may_preview_reach(&other_two), Err(Refusal::Forbidden));

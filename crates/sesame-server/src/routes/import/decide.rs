@@ -63,6 +63,7 @@ impl Decided {
                 status: p.status,
                 under_charge: actor.places_under_charge(p.level).is_some(),
                 active_level_one: 0,
+                two_factor: false,
             }),
             Kind::Update(u) => existing.get(&self.key).map(|(t, _)| Target {
                 level: u.fields.level,

@@ -65,6 +65,7 @@ async fn managers(
             status: Status::Active,
             under_charge: false,
             active_level_one: 0,
+            two_factor: false,
         };
         if actor.sees(&seen) {
             out.entry(sub).or_default().push((id, user_id));

@@ -10,8 +10,9 @@ use super::search::search_condition;
 use super::visibility::visible_people;
 use crate::store::{Bind, Conn, Db, bind_all, on_conn, sqlite_reads};
 use sesame_core::api::{PeoplePage, PeopleQuery, PeopleSort};
-use sesame_core::domain::Level;
-use sesame_core::domain::rules::Visibility;
+use sesame_core::domain::rules::{Action, Actor, Target, Visibility};
+use sesame_core::domain::{Level, Status};
+use std::collections::HashSet;
 
 /// Where the next page starts: the sort values and id of the last row sent.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -286,29 +287,109 @@ impl Conn {
     }
 }
 
+/// What the rules need to know of a page's people beyond their own row: who is under the
+/// reader's charge, and how many active level-1 users the organization has.
+#[derive(Debug, Default)]
+struct PageFacts {
+    charge: HashSet<i64>,
+    active_level_one: i64,
+}
+
+/// The statements of [`PageFacts`].
+const CHARGE_SQL: &str = "SELECT subordinate_id FROM charges WHERE manager_id = $1";
+const LEVEL_ONE_SQL: &str = "SELECT COUNT(*) FROM accounts WHERE org_id = $1 AND kind = 'person' \
+     AND level = $2 AND status = 'active'";
+
+/// A row's level code, status and two-factor enrolment, as the database read them.
+type RowFacts = (Option<i64>, String, bool);
+
+impl PageFacts {
+    fn target(&self, org_id: i64, id: i64, (level, status, two_factor): RowFacts) -> Target {
+        Target {
+            id,
+            org_id,
+            level: level.and_then(Level::from_code).unwrap_or(Level::Three),
+            status: Status::parse(&status).unwrap_or(Status::Suspended),
+            under_charge: self.charge.contains(&id),
+            active_level_one: self.active_level_one,
+            two_factor,
+        }
+    }
+
+    /// Read through one of SQLite's hot-read connections.
+    fn read(c: &rusqlite::Connection, org_id: i64, reach: i64) -> rusqlite::Result<PageFacts> {
+        let mut charge = c.prepare_cached(CHARGE_SQL)?;
+        let charge = charge
+            .query_map([reach], |r| r.get(0))?
+            .collect::<rusqlite::Result<HashSet<i64>>>()?;
+        let active_level_one = c
+            .prepare_cached(LEVEL_ONE_SQL)?
+            .query_row([org_id, Level::One.code()], |r| r.get(0))?;
+        Ok(PageFacts {
+            charge,
+            active_level_one,
+        })
+    }
+}
+
+impl Conn {
+    async fn page_facts(&mut self, org_id: i64, reach: i64) -> Result<PageFacts, sqlx::Error> {
+        let charge: Vec<i64> = on_conn!(self, c => {
+            sqlx::query_scalar(CHARGE_SQL).bind(reach).fetch_all(&mut *c).await?
+        });
+        let active_level_one: i64 = on_conn!(self, c => {
+            sqlx::query_scalar(LEVEL_ONE_SQL)
+                .bind(org_id)
+                .bind(Level::One.code())
+                .fetch_one(&mut *c)
+                .await?
+        });
+        Ok(PageFacts {
+            charge: charge.into_iter().collect(),
+            active_level_one,
+        })
+    }
+}
+
+/// A person's JSON written by SQLite, with what the reader may do to them added at its end.
+fn with_actions(mut summary: String, actions: &[Action]) -> String {
+    if summary.ends_with('}') {
+        summary.pop();
+        summary.push_str(",\"actions\":");
+        summary.push_str(&serde_json::to_string(actions).unwrap_or_else(|_| "[]".into()));
+        summary.push('}');
+    }
+    summary
+}
+
 impl Db {
-    /// [`Conn::people_page`] as the API's JSON page (`PeoplePage`). On a SQLite file each row
-    /// is written by the database, read by the hot reads' own connections: three values a row
-    /// instead of seventeen. PostgreSQL's driver decodes plain columns cheaply, while
-    /// json_build_object costs it ~5 µs a row (30 times the plain columns); an in-memory SQLite
-    /// database (tests, trials) takes that path too.
+    /// [`Conn::people_page`] as the API's JSON page (`PeoplePage`) for `actor`, each person
+    /// with what `actor` may do to them. On a SQLite file each row is written by the database,
+    /// read by the hot reads' own connections: six values a row instead of seventeen.
+    /// PostgreSQL's driver decodes plain columns cheaply, while json_build_object costs it
+    /// ~5 µs a row (30 times the plain columns); an in-memory SQLite database (tests, trials)
+    /// takes that path too.
     pub async fn people_page_json(
         &self,
-        org_id: i64,
-        visibility: Visibility,
+        actor: &Actor,
         query: &PeopleQuery,
     ) -> Result<Result<String, BadCursor>, sqlx::Error> {
+        let org_id = actor.org_id;
+        let visibility = actor.visibility();
+        let reach = actor.reach.map(|r| r.person_id).unwrap_or(0);
         let Db::Sqlite(_, Some(reads)) = self else {
-            let page = self
-                .read()
-                .await?
-                .people_page(org_id, visibility, query)
-                .await?;
+            let mut conn = self.read().await?;
+            let page = conn.people_page(org_id, visibility, query).await?;
+            let facts = conn.page_facts(org_id, reach).await?;
             return Ok(page.map(|(rows, next_cursor)| {
-                let page = PeoplePage {
-                    items: rows.iter().map(PersonRow::summary).collect(),
-                    next_cursor,
-                };
+                let items = rows
+                    .iter()
+                    .map(|r| {
+                        let row_facts = (r.level, r.status.clone(), r.totp_enabled);
+                        r.summary_for(actor, &facts.target(org_id, r.id, row_facts))
+                    })
+                    .collect();
+                let page = PeoplePage { items, next_cursor };
                 serde_json::to_string(&page).unwrap_or_default()
             }));
         };
@@ -317,39 +398,55 @@ impl Db {
             Err(e) => return Ok(Err(e)),
         };
         let limit = st.limit;
-        let rows = reads
-            .run(move |c| {
-                let keys = sort_columns(st.sort);
-                let mut out = vec![];
-                for (sql, binds) in st.attempts() {
-                    out.clear();
-                    let mut statement = c.prepare_cached(&sql)?;
-                    sqlite_reads::bind(&mut statement, &binds)?;
-                    let mut rows = statement.raw_query();
-                    while let Some(r) = rows.next()? {
-                        let mut v = Vec::with_capacity(keys.len());
-                        for (i, key) in keys.iter().enumerate() {
-                            v.push(if *key == "a.level" {
-                                CursorValue::Int(r.get::<_, Option<i64>>(i + 2)?.unwrap_or(0))
-                            } else {
-                                CursorValue::Text(r.get(i + 2)?)
-                            });
-                        }
-                        out.push((r.get(0)?, Cursor { v, id: r.get(1)? }));
-                    }
-                    if out.len() as i64 > limit {
-                        break;
-                    }
-                }
-                Ok(out)
-            })
+        let (rows, facts) = reads
+            .run(move |c| Ok((json_rows(c, &st)?, PageFacts::read(c, org_id, reach)?)))
             .await?;
+        let rows = rows
+            .into_iter()
+            .map(|(json, cursor, row_facts)| {
+                let t = facts.target(org_id, cursor.id, row_facts);
+                (with_actions(json, &actor.actions_on(&t)), cursor)
+            })
+            .collect();
         Ok(Ok(page_body(rows, limit)))
     }
 }
 
-/// The statement of a page whose rows SQLite writes as JSON: the summary, the id, then the
-/// sort's columns (for the next page's cursor).
+/// The rows of [`json_statement`]: each person's JSON, its cursor and its facts, trying the
+/// statement's attempts in turn until one fills the page.
+fn json_rows(
+    c: &rusqlite::Connection,
+    st: &PageStatement,
+) -> rusqlite::Result<Vec<(String, Cursor, RowFacts)>> {
+    let keys = sort_columns(st.sort);
+    let facts_at = keys.len() + 2;
+    let mut out = vec![];
+    for (sql, binds) in st.attempts() {
+        out.clear();
+        let mut statement = c.prepare_cached(&sql)?;
+        sqlite_reads::bind(&mut statement, &binds)?;
+        let mut rows = statement.raw_query();
+        while let Some(r) = rows.next()? {
+            let mut v = Vec::with_capacity(keys.len());
+            for (i, key) in keys.iter().enumerate() {
+                v.push(if *key == "a.level" {
+                    CursorValue::Int(r.get::<_, Option<i64>>(i + 2)?.unwrap_or(0))
+                } else {
+                    CursorValue::Text(r.get(i + 2)?)
+                });
+            }
+            let row_facts = (r.get(facts_at)?, r.get(facts_at + 1)?, r.get(facts_at + 2)?);
+            out.push((r.get(0)?, Cursor { v, id: r.get(1)? }, row_facts));
+        }
+        if out.len() as i64 > st.limit {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// The statement of a page whose rows SQLite writes as JSON: the summary, the id, the sort's
+/// columns (for the next page's cursor), then the facts the rules need ([`RowFacts`]).
 fn json_statement(
     org_id: i64,
     visibility: Visibility,
@@ -357,7 +454,7 @@ fn json_statement(
 ) -> Result<PageStatement, BadCursor> {
     let sort = query.sort.unwrap_or_default();
     let columns = format!(
-        "{} AS summary, a.id, {}",
+        "{} AS summary, a.id, {}, a.level, a.status, a.totp_enabled",
         summary_json(),
         sort_columns(sort).join(", ")
     );
