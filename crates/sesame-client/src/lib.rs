@@ -62,6 +62,9 @@ pub struct Client {
     http: reqwest::Client,
     base: String,
     token: Option<String>,
+    /// The refusal that ended this token's session, kept by whichever clone received it, for
+    /// the app to notice once, whatever request met it.
+    ended: std::sync::Arc<std::sync::Mutex<Option<ClientError>>>,
 }
 
 impl Client {
@@ -72,14 +75,23 @@ impl Client {
             http: reqwest::Client::new(),
             base: base.trim_end_matches('/').to_owned(),
             token: None,
+            ended: Default::default(),
         }
     }
 
+    /// The same server with another session (its own end to notice).
     pub fn with_token(&self, token: Option<String>) -> Client {
         Client {
             token,
+            ended: Default::default(),
             ..self.clone()
         }
+    }
+
+    /// The refusal that ended this client's session since the last call, if a request met one
+    /// (expiry, revocation): the person signs in again. Taken once.
+    pub fn take_session_end(&self) -> Option<ClientError> {
+        self.ended.lock().ok()?.take()
     }
 
     /// The server's address.
@@ -136,13 +148,20 @@ impl Client {
         if status.is_success() {
             return Ok(text);
         }
-        match serde_json::from_str::<ErrorBody>(&text) {
-            Ok(b) => Err(ClientError::Api {
+        let e = match serde_json::from_str::<ErrorBody>(&text) {
+            Ok(b) => ClientError::Api {
                 status: status.as_u16(),
                 error: Box::new(b.error),
-            }),
-            Err(_) => Err(ClientError::Unreachable(format!("{status}: {text}"))),
+            },
+            Err(_) => ClientError::Unreachable(format!("{status}: {text}")),
+        };
+        if self.token.is_some()
+            && e.session_ended()
+            && let Ok(mut ended) = self.ended.lock()
+        {
+            *ended = Some(e.clone());
         }
+        Err(e)
     }
 
     pub async fn health(&self) -> ClientResult<()> {

@@ -16,7 +16,7 @@ pub use super::screen::Shortcut;
 use super::screen::{
     Ctx, Session, home, my_account, password_change, people, person, service_users, sign_in, start,
 };
-use super::screen::{audit, contacts, import, outbox, roles, structures};
+use super::screen::{Questions, audit, contacts, import, outbox, roles, structures};
 use super::settings::{Connection, Places, Settings, system_language};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{Me, Role};
@@ -39,6 +39,39 @@ pub enum Screen {
     Roles(roles::Roles),
     Contacts(contacts::Contacts),
     Audit(audit::Audit),
+}
+
+/// `$body` with `$s` the open screen as every screen answers the app's questions
+/// ([`Questions`]); `$none` for the start and "Your file", which hold nothing of their own.
+macro_rules! questions {
+    ($screen:expr, $s:ident => $body:expr, else $none:expr) => {
+        match $screen {
+            Screen::Start(_) | Screen::Home => $none,
+            Screen::SignIn($s) => $body,
+            Screen::PasswordChange($s) => $body,
+            Screen::People($s) => $body,
+            Screen::Import($s) => $body,
+            Screen::MyAccount($s) => $body,
+            Screen::ServiceUsers($s) => $body,
+            Screen::Structures($s) => $body,
+            Screen::Outbox($s) => $body,
+            Screen::Roles($s) => $body,
+            Screen::Contacts($s) => $body,
+            Screen::Audit($s) => $body,
+        }
+    };
+}
+
+impl Screen {
+    /// What the window's title names (see [`Questions::title`]).
+    fn title(&self, l: Locale) -> Option<String> {
+        questions!(self, s => Some(s.title(l)), else None)
+    }
+
+    /// Forgets the open screen's messages (see [`Questions::clear_notice`]).
+    fn clear_notice(&mut self) {
+        questions!(self, s => s.clear_notice(), else ())
+    }
 }
 
 pub struct App {
@@ -151,23 +184,11 @@ impl App {
     }
 
     pub fn title(&self) -> String {
-        let screen = match &self.screen {
-            Screen::Start(_) => None,
-            Screen::SignIn(_) | Screen::PasswordChange(_) => Some(self.locale.t("sign-in-title")),
-            Screen::Home => Some(self.locale.t("home-title")),
-            Screen::People(p) if p.record().is_some() => Some(self.locale.t("person-title")),
-            Screen::People(_) => Some(self.locale.t("people-title")),
-            Screen::Import(_) => Some(self.locale.t("import-title")),
-            Screen::MyAccount(_) => Some(self.locale.t("my-account-title")),
-            Screen::ServiceUsers(_) => Some(self.locale.t("service-users-title")),
-            Screen::Structures(_) => Some(self.locale.t("structures-title")),
-            Screen::Outbox(_) => Some(self.locale.t("outbox-title")),
-            Screen::Roles(_) => Some(self.locale.t("roles-title")),
-            Screen::Contacts(_) => Some(self.locale.t("contacts-title")),
-            Screen::Audit(_) => Some(self.locale.t("audit-title")),
-        };
-        match screen {
-            Some(s) => format!("Sesame — {s}"),
+        match self.screen.title(self.locale) {
+            Some(title) => format!("Sesame — {title}"),
+            None if matches!(self.screen, Screen::Home) => {
+                format!("Sesame — {}", self.locale.t("home-title"))
+            }
             None => "Sesame".into(),
         }
     }

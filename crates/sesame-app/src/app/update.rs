@@ -9,6 +9,23 @@ use crate::screen::{home, people, person};
 
 impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let task = self.handle(message);
+        // A request met the session's end (the client noticed it, whichever screen sent it):
+        // sign in again, then back to the screen, which forgets the failure it was told of.
+        let ended = self
+            .session
+            .as_ref()
+            .and_then(|s| s.client.take_session_end());
+        match ended {
+            Some(e) if !matches!(self.screen, Screen::SignIn(_)) => {
+                self.screen.clear_notice();
+                Task::batch([task, self.session_ended(e)])
+            }
+            _ => task,
+        }
+    }
+
+    fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Start(m) => self.on_start(m),
             Message::SignIn(m) => self.on_sign_in(m),
@@ -90,11 +107,7 @@ impl App {
     fn language(&mut self, l: sesame_core::domain::Language) -> Task<Message> {
         self.locale = Locale::new(l);
         self.toast = None;
-        match &mut self.screen {
-            Screen::People(p) => p.clear_notice(),
-            Screen::Import(i) => i.clear_notice(),
-            _ => {}
-        }
+        self.screen.clear_notice();
         self.settings.language = Some(l);
         self.save_settings();
         Task::none()
@@ -177,18 +190,10 @@ impl App {
         };
     }
 
-    /// Prints letters in the background; the dialog that showed the password stays in charge
-    /// of it, and the PDF is the only place it is written.
+    /// Prints letters into a PDF (which only `passphrase` opens, when one is given) in the
+    /// background; the screen that showed the password stays in charge of it, and the PDF is
+    /// the only place it is written.
     pub(super) fn print(
-        &mut self,
-        letters: Vec<sesame_documents::CredentialLetter>,
-        file_name: String,
-    ) -> Task<Message> {
-        self.print_protected(letters, file_name, None)
-    }
-
-    /// Prints letters into a PDF that only `passphrase` opens, when one is given.
-    pub(super) fn print_protected(
         &mut self,
         letters: Vec<sesame_documents::CredentialLetter>,
         file_name: String,
@@ -198,6 +203,32 @@ impl App {
         let places = self.places.clone();
         Task::perform(
             crate::print::letters(letters, paper, file_name, places, passphrase),
+            Message::Printed,
+        )
+    }
+
+    /// Writes a technical user's connection information into a PDF (protected when a
+    /// passphrase is given), off the UI thread.
+    pub(super) fn export(
+        &mut self,
+        info: sesame_documents::ConnectionInformation,
+        file_name: String,
+        passphrase: Option<String>,
+    ) -> Task<Message> {
+        let (paper, places) = (self.paper(), self.places.clone());
+        Task::perform(
+            async move {
+                let bytes = tokio::task::spawn_blocking(move || {
+                    let pdf = sesame_documents::connection_information(&info, paper)?;
+                    match passphrase {
+                        Some(p) => sesame_documents::protect(&pdf, &p),
+                        None => Ok(pdf),
+                    }
+                })
+                .await
+                .map_err(|e| e.to_string())??;
+                crate::print::save(bytes, file_name, places).await
+            },
             Message::Printed,
         )
     }

@@ -64,14 +64,7 @@ pub enum Message {
     Back,
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    /// Save these bytes under this file name (the CSV export).
-    Save(Vec<u8>, String),
-    Home,
-    SessionEnded(ClientError),
-}
+pub type Action = crate::screen::Effect<Message>;
 
 impl Audit {
     pub fn load(ctx: Ctx<'_>) -> (Audit, Task<Message>) {
@@ -186,9 +179,6 @@ impl Audit {
             Message::Loaded(_, Err(e)) | Message::Exported(Err(e)) => {
                 self.loading = false;
                 self.exporting = false;
-                if e.session_ended() {
-                    return Action::SessionEnded(e);
-                }
                 self.notice = Some(Notice::failed(l.error(&e)));
             }
             Message::Back => return Action::Home,
@@ -385,6 +375,16 @@ pub fn csv(l: Locale, roles: &[Role], entries: &[AuditEntry]) -> Vec<u8> {
 
 const SECONDS: &[time::format_description::BorrowedFormatItem<'static>] =
     time::macros::format_description!("[hour]:[minute]:[second]");
+
+impl super::Questions for Audit {
+    fn title(&self, l: crate::locale::Locale) -> String {
+        l.t("audit-title")
+    }
+
+    fn clear_notice(&mut self) {
+        self.notice = None;
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -81,13 +81,9 @@ pub enum Message {
     Back,
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    OpenUser(i64),
-    Home,
-    SessionEnded(ClientError),
-}
+/// What the contacts screen asks of the app; its own: open the record of the user a contact
+/// is (the id).
+pub type Action = super::Effect<Message, i64>;
 
 impl Contacts {
     pub fn load(ctx: Ctx<'_>) -> (Contacts, Task<Message>) {
@@ -174,13 +170,10 @@ impl Contacts {
             Message::Loaded(Err(e)) | Message::Removed(Err(e)) => {
                 self.loading = false;
                 self.removing = None;
-                if e.session_ended() {
-                    return Action::SessionEnded(e);
-                }
                 self.notice = Some(Notice::failed(l.error(&e)));
             }
             Message::CloseDialog => self.removing = None,
-            Message::OpenUser(id) => return Action::OpenUser(id),
+            Message::OpenUser(id) => return Action::Own(id),
             Message::Back => return Action::Home,
         }
         Action::None
@@ -223,9 +216,6 @@ impl Contacts {
     fn save_refused(&mut self, e: ClientError, ctx: Ctx<'_>) -> Action {
         let l = ctx.locale;
         self.busy = false;
-        if e.session_ended() {
-            return Action::SessionEnded(e);
-        }
         let fields = refused_fields(&e, l);
         match &mut self.form {
             Some(form) if !fields.is_empty() => form.error = fields,
@@ -406,4 +396,14 @@ fn contact_line(contact: &Contact, l: crate::locale::Locale) -> Element<'_, Mess
         .padding(12)
         .style(container::rounded_box)
         .into()
+}
+
+impl super::Questions for Contacts {
+    fn title(&self, l: crate::locale::Locale) -> String {
+        l.t("contacts-title")
+    }
+
+    fn clear_notice(&mut self) {
+        self.notice = None;
+    }
 }

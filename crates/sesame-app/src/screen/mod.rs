@@ -6,6 +6,7 @@ pub mod audit;
 pub mod contacts;
 pub mod credential;
 pub mod credential_health;
+mod effect;
 pub mod home;
 pub mod import;
 pub mod my_account;
@@ -19,10 +20,21 @@ pub mod sign_in;
 pub mod start;
 pub mod structures;
 
+pub use effect::Effect;
+
 use crate::locale::Locale;
 use iced::Task;
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{Me, Role};
+
+/// The questions the app asks every screen the same way, so that it never reaches inside one.
+pub trait Questions {
+    /// What the window's title names: this screen, in the language shown.
+    fn title(&self, l: Locale) -> String;
+    /// Forgets the messages on screen: written in a language being left, or before the session
+    /// ended.
+    fn clear_notice(&mut self);
+}
 
 /// The signed-in session, owned by the app: the client carrying the session token, who is
 /// signed in (with the rights the server computed) and the roles catalogue.

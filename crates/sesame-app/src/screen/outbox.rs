@@ -23,11 +23,7 @@ pub enum Message {
     CopyLink(String),
 }
 
-pub enum Action {
-    None,
-    Copy(String),
-    SessionEnded(ClientError),
-}
+pub type Action = super::Effect<Message>;
 
 impl Outbox {
     pub fn load(ctx: Ctx<'_>) -> (Outbox, Task<Message>) {
@@ -54,9 +50,6 @@ impl Outbox {
             }
             Message::Loaded(Err(e)) => {
                 self.loading = false;
-                if e.session_ended() {
-                    return Action::SessionEnded(e);
-                }
                 self.error = Some(ctx.locale.error(&e));
             }
             Message::CopyLink(link) => return Action::Copy(link),
@@ -115,4 +108,14 @@ impl Outbox {
 /// The invitation link a mail holds, if it holds one.
 fn invitation_link(body: &str) -> Option<&str> {
     body.split_whitespace().find(|w| w.contains("/invitation/"))
+}
+
+impl super::Questions for Outbox {
+    fn title(&self, l: crate::locale::Locale) -> String {
+        l.t("outbox-title")
+    }
+
+    fn clear_notice(&mut self) {
+        self.error = None;
+    }
 }

@@ -26,13 +26,13 @@ pub enum Message {
     SignOut,
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
+/// What only the forced password change asks of the app.
+pub enum Done {
     Changed,
-    Failed(ClientError),
     SignOut,
 }
+
+pub type Action = super::Effect<Message, Done>;
 
 impl PasswordChange {
     pub fn new(current: String) -> PasswordChange {
@@ -66,14 +66,13 @@ impl PasswordChange {
                 self.current.clear();
                 self.new.clear();
                 self.repeat.clear();
-                return Action::Changed;
+                return Action::Own(Done::Changed);
             }
             Message::Done(Err(e)) => {
                 self.busy = false;
                 self.error = Some(locale.error(&e));
-                return Action::Failed(e);
             }
-            Message::SignOut => return Action::SignOut,
+            Message::SignOut => return Action::Own(Done::SignOut),
         }
         Action::None
     }
@@ -127,5 +126,15 @@ impl PasswordChange {
                 .spacing(10),
             );
         container(c).center_x(Length::Fill).padding(40).into()
+    }
+}
+
+impl super::Questions for PasswordChange {
+    fn title(&self, l: crate::locale::Locale) -> String {
+        l.t("sign-in-title")
+    }
+
+    fn clear_notice(&mut self) {
+        self.error = None;
     }
 }

@@ -65,14 +65,9 @@ pub enum Message {
     Back,
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    /// A role was added or changed: the app's catalogue follows.
-    Changed(Role),
-    Home,
-    SessionEnded(ClientError),
-}
+/// What the roles screen asks of the app; its own: a role was added or changed, and the
+/// app's catalogue follows.
+pub type Action = super::Effect<Message, Role>;
 
 impl Roles {
     pub fn new() -> Roles {
@@ -114,7 +109,7 @@ impl Roles {
                 self.notice = Some(Notice::done(
                     l.t_with("roles-saved", &[("name", &l.role_name(&role))]),
                 ));
-                return Action::Changed(role);
+                return Action::Own(role);
             }
             Message::Saved(Err(e)) => return self.save_refused(e, ctx),
             Message::CloseForm => self.form = None,
@@ -163,9 +158,6 @@ impl Roles {
     fn save_refused(&mut self, e: ClientError, ctx: Ctx<'_>) -> Action {
         let l = ctx.locale;
         self.busy = false;
-        if e.session_ended() {
-            return Action::SessionEnded(e);
-        }
         let message = match e.status() {
             Some(409) => l.t("roles-code-taken"),
             _ => l.error(&e),
@@ -329,5 +321,15 @@ impl Roles {
         .padding(16)
         .style(container::rounded_box)
         .into()
+    }
+}
+
+impl super::Questions for Roles {
+    fn title(&self, l: crate::locale::Locale) -> String {
+        l.t("roles-title")
+    }
+
+    fn clear_notice(&mut self) {
+        self.notice = None;
     }
 }

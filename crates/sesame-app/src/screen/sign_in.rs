@@ -32,13 +32,14 @@ pub enum Message {
     ChangeServer,
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
+/// What only sign-in asks of the app.
+pub enum Done {
     /// Signed in; the password typed is handed over only for a forced change.
     SignedIn(Box<Session>, String),
     ChangeServer,
 }
+
+pub type Action = super::Effect<Message, Done>;
 
 impl SignIn {
     pub fn new(organization: &str, user_id: &str, password: &str) -> SignIn {
@@ -99,7 +100,7 @@ impl SignIn {
                 self.reason = None;
                 let typed = std::mem::take(&mut self.password);
                 self.totp.clear();
-                return Action::SignedIn(session, typed);
+                return Action::Own(Done::SignedIn(session, typed));
             }
             Message::Done(Err(e)) => {
                 self.busy = false;
@@ -114,7 +115,7 @@ impl SignIn {
                 let field = if code_asked { "totp" } else { "password" };
                 return Action::Run(crate::widget::reveal::focus(field));
             }
-            Message::ChangeServer => return Action::ChangeServer,
+            Message::ChangeServer => return Action::Own(Done::ChangeServer),
         }
         Action::None
     }
@@ -192,5 +193,15 @@ impl SignIn {
             .spacing(10),
         );
         container(form).center_x(Length::Fill).padding(40).into()
+    }
+}
+
+impl super::Questions for SignIn {
+    fn title(&self, l: crate::locale::Locale) -> String {
+        l.t("sign-in-title")
+    }
+
+    fn clear_notice(&mut self) {
+        self.error = None;
     }
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use iced::widget::{column, container, row, text, text_input};
-use iced::{Alignment, Element, Length, Task};
+use iced::{Alignment, Element, Length};
 
 use crate::locale::Locale;
 use crate::settings::Places;
@@ -91,20 +91,17 @@ pub enum FormField {
     Email,
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    /// Connected: go to sign-in, prefilled.
-    Connected {
-        client: Client,
-        server: Option<String>,
-        embedded: Option<Arc<Running>>,
-        organization: String,
-        user_id: String,
-        password: String,
-    },
-    Copy(String),
+/// What only the start screen asks of the app: connected, go to sign-in, prefilled.
+pub struct Connected {
+    pub client: Client,
+    pub server: Option<String>,
+    pub embedded: Option<Arc<Running>>,
+    pub organization: String,
+    pub user_id: String,
+    pub password: String,
 }
+
+pub type Action = super::Effect<Message, Connected>;
 
 impl Start {
     pub fn new(places: Places, servers: Vec<String>) -> Start {

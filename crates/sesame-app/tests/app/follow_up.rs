@@ -221,6 +221,8 @@ async fn an_expired_session_asks_to_sign_in_again_and_keeps_what_was_typed() {
         ),
         _ => panic!("back on the record, not {}", ui.app.title()),
     }
+    // The failure that sent the person to sign in is not left on the record.
+    assert!(!ui.sees("Please sign in."));
     ui.click("Save").await;
     ui.expect("User follow-up");
 }

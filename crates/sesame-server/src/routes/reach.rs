@@ -11,7 +11,7 @@ use crate::AppState;
 use crate::auth::Signed;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Id, Params};
-use crate::store::{PersonRow, StructureRow};
+use crate::store::StructureRow;
 use sesame_core::api::{ErrorBody, PeoplePage, PeopleQuery, ReachPreview};
 use sesame_core::domain::rules::Actor;
 
@@ -38,8 +38,9 @@ pub async fn reach_preview(
     // The person as they would be signed in: the same actor every request of theirs gets.
     let subject = Actor::person(row.id, row.org_id, row.level(), s.actor.public_service);
     let visibility = subject.visibility();
-    let (rows, next_cursor) = conn
-        .people_page(row.org_id, visibility, &q)
+    // What they see, with what they may do to each.
+    let (items, next_cursor) = conn
+        .people_page_for(&subject, &q)
         .await?
         .map_err(|_| ApiError::field("cursor", "invalid_value"))?;
     let primary_manager_of = conn
@@ -53,10 +54,7 @@ pub async fn reach_preview(
         person: row.reference(),
         level: row.level(),
         sees: conn.count_visible(row.org_id, visibility).await?,
-        people: PeoplePage {
-            items: rows.iter().map(PersonRow::summary).collect(),
-            next_cursor,
-        },
+        people: PeoplePage { items, next_cursor },
         by_level: subject.reach_by_level(),
         grantable_levels: subject.rights().grantable_levels,
         primary_manager_of,

@@ -316,7 +316,10 @@ async fn an_actions_detail_comes_back_as_data_with_stable_field_names() {
                     {"field": "level", "from": "level_3", "to": "level_2"}]}),
             ]
         );
-        // Nothing to add: no detail at all.
+        // Nothing to add: no detail at all (a reset of the 2FA she had enrolled).
+        let mut tx = s.db.begin().await.unwrap();
+        tx.set_totp_secret(zoe, Some("SECRET"), true).await.unwrap();
+        tx.commit().await.unwrap();
         let (st, _) = s
             .raw(
                 t,

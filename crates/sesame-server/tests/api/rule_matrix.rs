@@ -8,7 +8,9 @@ use sesame_core::domain::{Language, Level, Scope, Status, StructureKind};
 
 /// What the server must answer.
 /// Y: success · N: 404 not_found (the target is invisible) · F: 403 forbidden ·
-/// S: 403 not_on_self · G: 403 level_not_grantable · A: 422 approval_unavailable
+/// S: 403 not_on_self · G: 403 level_not_grantable · A: 422 approval_unavailable ·
+/// C: 409 on `status` (reactivating someone active: oneself, signed in, is active).
+/// Before "reactivate" another target is suspended, before "reset 2FA" it has enrolled 2FA.
 const ACTIONS: [&str; 8] = [
     "see",
     "modify",
@@ -22,19 +24,19 @@ const ACTIONS: [&str; 8] = [
 
 /// (actor, target, expected answer per action in the order of ACTIONS)
 const TABLE: &[(&str, &str, &str)] = &[
-    ("level 1", "self", "YYSSYSYS"),
+    ("level 1", "self", "YYSSYSCS"),
     ("level 1", "level 1", "YYYYYYYY"),
     ("level 1", "level 2 with approval", "YYYYYYYY"),
     ("level 1", "level 2", "YYYYYYYY"),
     ("level 1", "level 3 under charge", "YYYYYYYY"),
     ("level 1", "level 3 of others", "YYYYYYYY"),
-    ("level 2 with approval", "self", "YYSSYSYS"),
+    ("level 2 with approval", "self", "YYSSYSCS"),
     ("level 2 with approval", "level 1", "NNNNNNNN"),
     ("level 2 with approval", "level 2 with approval", "YYYYYYYY"),
     ("level 2 with approval", "level 2", "YYYYYYYY"),
     ("level 2 with approval", "level 3 under charge", "YYYYYYYY"),
     ("level 2 with approval", "level 3 of others", "NNNNNNNN"),
-    ("level 2", "self", "YYSSYSYS"),
+    ("level 2", "self", "YYSSYSCS"),
     ("level 2", "level 1", "NNNNNNNN"),
     ("level 2", "level 2 with approval", "YFFFFFFF"),
     ("level 2", "level 2", "YYYYYYYY"),
@@ -57,7 +59,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("technical user", "level 2", "YYYYYYYY"),
     ("technical user", "level 3 under charge", "YYYYYYYY"),
     ("technical user", "level 3 of others", "NNNNNNNN"),
-    ("level 1 of another organization", "self", "YYSSYSYS"),
+    ("level 1 of another organization", "self", "YYSSYSCS"),
     ("level 1 of another organization", "level 1", "NNNNNNNN"),
     (
         "level 1 of another organization",
@@ -106,6 +108,7 @@ fn check(expected: char, status: u16, body: &serde_json::Value) -> bool {
         'S' => status == 403 && code == "not_on_self",
         'G' => status == 403 && code == "level_not_grantable",
         'A' => status == 422 && code == "approval_unavailable",
+        'C' => status == 409 && body["error"]["field"] == "status",
         _ => false,
     }
 }
@@ -233,6 +236,16 @@ async fn run(backend: &Backend) {
                 }
                 id
             };
+            if *target != "self" {
+                // The state each of these actions applies to.
+                let mut tx = s.db.begin().await.unwrap();
+                match *action {
+                    "reactivate" => tx.set_status(id, Status::Suspended).await.unwrap(),
+                    "reset 2FA" => tx.set_totp_secret(id, Some("SECRET"), true).await.unwrap(),
+                    _ => {}
+                }
+                tx.commit().await.unwrap();
+            }
             let version = {
                 let mut c = s.db.read().await.unwrap();
                 let org_of = c.account_org(id).await.unwrap().unwrap();

@@ -129,19 +129,10 @@ pub enum Message {
     OnlyRefused(bool),
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    /// Save these bytes under this file name (the template, the report).
-    Save(Vec<u8>, String),
-    /// Print these credential letters, all in one PDF, under this file name.
-    Print(Vec<sesame_documents::CredentialLetter>, String),
-    /// Back to the user follow-up, loaded afresh.
-    Back,
-    /// Quit the app (the window's closing, confirmed).
-    Exit,
-    SessionEnded(ClientError),
-}
+/// What only the import asks of the app: back to the user follow-up, loaded afresh.
+pub struct BackToList;
+
+pub type Action = super::Effect<Message, BackToList>;
 
 impl Import {
     /// `native_dialogs`: the system can show its open dialog (otherwise the path is typed).
@@ -163,11 +154,6 @@ impl Import {
             letters: vec![],
             pending: vec![],
         }
-    }
-
-    /// Forgets the message on screen (written in the language that is being left).
-    pub fn clear_notice(&mut self) {
-        self.notice = None;
     }
 
     /// The last report (dry run or applied).
@@ -269,11 +255,11 @@ impl Import {
                 self.dialog = Some(Dialog::Discard);
             }
             Message::AskExit if self.unsaved() => self.dialog = Some(Dialog::Exit),
-            Message::AskExit => return Action::Exit,
-            Message::Discard if self.dialog == Some(Dialog::Exit) => return Action::Exit,
+            Message::AskExit => return Action::Left,
+            Message::Discard if self.dialog == Some(Dialog::Exit) => return Action::Left,
             Message::Back | Message::Discard => {
                 if self.busy.is_none() {
-                    return Action::Back;
+                    return Action::Own(BackToList);
                 }
                 self.dialog = None;
             }
@@ -473,7 +459,7 @@ impl Import {
         });
         let name =
             sesame_documents::file_name("doc-letters-file", l.language, &ctx.me.organization.code);
-        Action::Print(letters, name)
+        Action::print(letters, name)
     }
 
     fn failed(&mut self, e: ClientError, ctx: Ctx<'_>) -> Action {
@@ -481,14 +467,21 @@ impl Import {
         let letters_under_way = matches!(self.busy, Some(Busy::Letters { .. }));
         self.busy = None;
         self.dialog = None;
-        if e.session_ended() {
-            return Action::SessionEnded(e);
-        }
         // Passwords already made exist only in their letters: those are printed all the same.
         if letters_under_way && !self.letters.is_empty() {
             return self.print_letters(ctx);
         }
         self.notice = Some(Notice::failed(l.error(&e)));
         Action::None
+    }
+}
+
+impl super::Questions for Import {
+    fn title(&self, l: crate::locale::Locale) -> String {
+        l.t("import-title")
+    }
+
+    fn clear_notice(&mut self) {
+        self.notice = None;
     }
 }

@@ -35,6 +35,8 @@ pub struct MyAccount {
     pub two_factor: TwoFactor,
     /// "Discard your changes?" is asked before leaving.
     asking: bool,
+    /// The question came from this screen's own Back (home after it), not from the app.
+    home_after: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -76,23 +78,19 @@ impl std::fmt::Display for PaperOption {
     }
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
+/// What only My account asks of the app.
+pub enum Changed {
     /// Saved: the app refreshes who is signed in (and switches to their language).
-    Saved(Box<Me>),
+    Me(Box<Me>),
     /// The paper size chosen for documents.
     Paper(sesame_documents::Paper),
     Theme(ThemeChoice),
     Scale(Option<u16>),
-    Home,
-    SessionEnded(ClientError),
-    Copy(String),
     /// Second factor turned off: the app's copy of who is signed in follows.
     TwoFactorOff,
-    /// Left after confirming: where the person was going.
-    Left,
 }
+
+pub type Action = super::Effect<Message, Changed>;
 
 impl MyAccount {
     pub fn new(
@@ -116,6 +114,7 @@ impl MyAccount {
             notice: None,
             two_factor: TwoFactor::new(me.two_factor),
             asking: false,
+            home_after: false,
         }
     }
 
@@ -165,7 +164,7 @@ impl MyAccount {
             Message::Saved(Ok(me)) => {
                 self.version = me.version;
                 self.notice = Some(Notice::done(locale.t("person-saved")));
-                return Action::Saved(Box::new(me));
+                return Action::Own(Changed::Me(Box::new(me)));
             }
             Message::Current(v) => self.current = v,
             Message::New(v) => self.new = v,
@@ -188,43 +187,48 @@ impl MyAccount {
                 self.notice = Some(Notice::done(locale.t("password-changed")));
             }
             Message::Saved(Err(e)) | Message::PasswordChanged(Err(e)) => {
-                if e.session_ended() {
-                    return Action::SessionEnded(e);
-                }
                 self.notice = Some(Notice::failed(locale.error(&e)));
             }
+            // Back home, after asking when something typed would be lost.
+            Message::Back if self.has_changes(ctx.me) => {
+                (self.asking, self.home_after) = (true, true)
+            }
             Message::Back => return Action::Home,
-            Message::AskLeave => self.asking = true,
+            // The app asks before going elsewhere: after the answer, it goes there.
+            Message::AskLeave => (self.asking, self.home_after) = (true, false),
             Message::KeepEditing => self.asking = false,
             Message::Leave => {
                 self.asking = false;
-                return Action::Left;
+                return if self.home_after {
+                    Action::Home
+                } else {
+                    Action::Left
+                };
             }
             Message::Scale(s) => {
                 self.scale = s.0;
-                return Action::Scale(s.0);
+                return Action::Own(Changed::Scale(s.0));
             }
             Message::Theme(t) => {
                 self.theme = t.0;
-                return Action::Theme(t.0);
+                return Action::Own(Changed::Theme(t.0));
             }
             Message::TwoFactor(m) => {
                 return match self.two_factor.update(m, client, locale) {
                     two_factor::Action::None => Action::None,
-                    two_factor::Action::Disabled => Action::TwoFactorOff,
+                    two_factor::Action::Disabled => Action::Own(Changed::TwoFactorOff),
                     two_factor::Action::Run(t) => Action::Run(t.map(Message::TwoFactor)),
                     two_factor::Action::Enrolled(me) => {
                         self.version = me.version;
-                        Action::Saved(me)
+                        Action::Own(Changed::Me(me))
                     }
                     two_factor::Action::Copy(s) => Action::Copy(s),
-                    two_factor::Action::Failed(e) if e.session_ended() => Action::SessionEnded(e),
                     two_factor::Action::Failed(_) => Action::None,
                 };
             }
             Message::Paper(p) => {
                 self.paper = p.0;
-                return Action::Paper(p.0);
+                return Action::Own(Changed::Paper(p.0));
             }
         }
         Action::None
@@ -363,5 +367,16 @@ impl MyAccount {
         ]
         .spacing(14)
         .into()
+    }
+}
+
+impl super::Questions for MyAccount {
+    fn title(&self, l: crate::locale::Locale) -> String {
+        l.t("my-account-title")
+    }
+
+    fn clear_notice(&mut self) {
+        self.notice = None;
+        self.two_factor.clear_notice();
     }
 }

@@ -42,6 +42,11 @@ pub enum Action {
 }
 
 impl TwoFactor {
+    /// Forgets the message of the two-factor part.
+    pub fn clear_notice(&mut self) {
+        self.notice = None;
+    }
+
     pub fn new(enrolled: bool) -> TwoFactor {
         TwoFactor {
             enrolled,

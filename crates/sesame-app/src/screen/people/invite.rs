@@ -308,9 +308,6 @@ impl People {
             Message::InvitationsChecked(Ok(list)) => {
                 return Action::Run(self.invitations_checked(list, ctx.client));
             }
-            Message::InvitationsChecked(Err(e)) if e.session_ended() => {
-                return Action::SessionEnded(e);
-            }
             Message::Resend(id) => {
                 self.dialog = None;
                 return Action::Run(request(
@@ -373,9 +370,6 @@ impl People {
     /// The server refused the invitation: the dialog stays open and shows why, beside the
     /// field it names (the email when it names none).
     fn invitation_refused(&mut self, e: ClientError, l: Locale) -> Action {
-        if e.session_ended() {
-            return Action::SessionEnded(e);
-        }
         if let Some(Dialog::Invite(form)) = &mut self.dialog {
             form.sending = false;
             form.error = refused_fields(&e, l);

@@ -193,22 +193,10 @@ pub enum Message {
     Record(person::Message),
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    Home,
-    Copy(String),
-    /// Print these credential letters to this file name.
-    Print(Vec<sesame_documents::CredentialLetter>, String),
-    /// Save these bytes under this file name (the CSV export).
-    Save(Vec<u8>, String),
-    /// Quit the app (closing the window was confirmed).
-    Exit,
-    /// Open the import screen.
-    Import,
-    /// The session ended: the app asks for sign-in again and comes back here.
-    SessionEnded(ClientError),
-}
+/// What only the user follow-up asks of the app: open the import screen.
+pub struct OpenImport;
+
+pub type Action = super::Effect<Message, OpenImport>;
 
 impl People {
     /// Starts loading every visible account.
@@ -233,11 +221,6 @@ impl People {
         crate::widget::reveal::focus("last-name")
     }
 
-    /// Forgets the message on screen (written in the language that is being left).
-    pub fn clear_notice(&mut self) {
-        self.notice = None;
-    }
-
     /// The open record, if any.
     pub fn record(&self) -> Option<&Person> {
         self.record.as_ref()
@@ -249,15 +232,12 @@ impl People {
         let Some(record) = self.record.as_mut() else {
             return Action::None;
         };
-        match record.update(message, ctx) {
-            person::Action::None => Action::None,
-            person::Action::Run(t) => Action::Run(t.map(Message::Record)),
-            person::Action::Copy(s) => Action::Copy(s),
-            person::Action::Print(letters, name) => Action::Print(letters, name),
-            person::Action::Home => Action::Home,
-            person::Action::Exit => Action::Exit,
-            person::Action::SessionEnded(e) => Action::SessionEnded(e),
-            person::Action::Back(saved) => {
+        let outcome = match record.update(message, ctx).own() {
+            Ok(outcome) => outcome,
+            Err(effect) => return effect.map(Message::Record, |never| match never {}),
+        };
+        match outcome {
+            person::Outcome::Back(saved) => {
                 self.record = None;
                 if let Some(person) = saved {
                     self.notice = Some(Notice::done(ctx.locale.t("person-saved")));
@@ -265,7 +245,7 @@ impl People {
                 }
                 Action::None
             }
-            person::Action::Deleted(id) => {
+            person::Outcome::Deleted(id) => {
                 self.record = None;
                 self.removed(id, ctx.locale);
                 Action::None
@@ -547,9 +527,6 @@ impl People {
     }
 
     fn failed(&mut self, e: ClientError, l: Locale) -> Action {
-        if e.session_ended() {
-            return Action::SessionEnded(e);
-        }
         self.notice = Some(Notice::failed(l.error(&e)));
         Action::None
     }
@@ -567,3 +544,19 @@ fn fetch(client: &Client, cursor: Option<String>) -> Task<Message> {
 
 #[cfg(test)]
 mod tests;
+
+impl super::Questions for People {
+    fn title(&self, l: crate::locale::Locale) -> String {
+        l.t(match self.record {
+            Some(_) => "person-title",
+            None => "people-title",
+        })
+    }
+
+    fn clear_notice(&mut self) {
+        self.notice = None;
+        if let Some(record) = &mut self.record {
+            record.clear_notice();
+        }
+    }
+}

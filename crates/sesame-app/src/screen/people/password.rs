@@ -63,7 +63,7 @@ impl People {
             let letter = credential_letter(ctx, &p, password);
             // The file is named in the letter's language.
             let name = sesame_documents::file_name("doc-letter-file", p.language, &p.user_id);
-            return Action::Print(vec![letter], name);
+            return Action::print(vec![letter], name);
         }
         Action::None
     }
@@ -96,7 +96,7 @@ impl People {
             .unwrap_or(l.language);
         let name =
             sesame_documents::file_name("doc-letters-file", language, &ctx.me.organization.code);
-        Action::Print(letters, name)
+        Action::print(letters, name)
     }
 }
 

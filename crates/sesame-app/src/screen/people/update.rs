@@ -63,12 +63,10 @@ impl People {
                 }
             }
             Message::ExportCsv => return Action::Run(self.export_csv(ctx)),
-            Message::Import => return Action::Import,
+            Message::Import => return Action::Own(OpenImport),
             Message::CsvReady(bytes, name) => return Action::Save(bytes, name),
             // A batch refused for some people: the list names each, and why.
-            Message::BatchDone(Err(e))
-                if !e.session_ended() && password::batch_refusal(&e).is_some() =>
-            {
+            Message::BatchDone(Err(e)) if password::batch_refusal(&e).is_some() => {
                 self.dialog = None;
                 self.notice = self.refused_batch(&e, l).map(Notice::failed);
             }

@@ -1,7 +1,7 @@
 //! The record's confirmations and its password dialog: delete, initialize the password (shown
 //! once, copied or printed as a letter), reset two-factor authentication.
 
-use super::{Action, Dialog, Message, Person};
+use super::{Action, Dialog, Message, Outcome, Person};
 use crate::screen::{Ctx, credential_letter, request};
 use crate::widget::Notice;
 
@@ -43,7 +43,9 @@ impl Person {
                     ));
                 }
             }
-            Message::Deleted(Ok(())) => return Action::Deleted(self.id.unwrap_or_default()),
+            Message::Deleted(Ok(())) => {
+                return Action::Own(Outcome::Deleted(self.id.unwrap_or_default()));
+            }
             Message::AskInitialize => self.dialog = Some(Dialog::ConfirmInitialize),
             Message::ConfirmInitialize => {
                 if let Some(id) = self.id {
@@ -94,7 +96,7 @@ impl Person {
                 rec.person.language,
                 &rec.person.user_id,
             );
-            return Action::Print(vec![letter], name);
+            return Action::print(vec![letter], name);
         }
         Action::None
     }
@@ -110,7 +112,9 @@ impl Person {
                 .as_ref()
                 .is_some_and(|n| n.text == ctx.locale.t("person-created"))
         {
-            return Action::Back(self.record.as_ref().map(|r| r.person.clone()));
+            return Action::Own(Outcome::Back(
+                self.record.as_ref().map(|r| r.person.clone()),
+            ));
         }
         Action::None
     }

@@ -3,7 +3,7 @@
 
 use iced::Task;
 
-use super::{Action, Dialog, Field, Message, Person};
+use super::{Action, Dialog, Field, Message, Outcome, Person};
 use crate::screen::{Ctx, request};
 use crate::widget::Notice;
 use sesame_core::api::{NewPerson, PersonUpdate};
@@ -31,7 +31,7 @@ impl Person {
                 let summary = rec.person.clone();
                 self.fill(rec);
                 self.notice = Some(Notice::done(l.t("person-saved")));
-                return Action::Back(Some(summary));
+                return Action::Own(Outcome::Back(Some(summary)));
             }
             Message::Created(Ok(created)) => {
                 self.busy = false;

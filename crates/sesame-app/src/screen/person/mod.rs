@@ -126,20 +126,14 @@ pub enum Message {
     Reach(reach::Message),
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    /// Back to the user follow-up; with the person saved or created, to show there.
+/// What only the record asks of the user follow-up it was opened from.
+pub enum Outcome {
+    /// Back to the list; with the person saved or created, to show there.
     Back(Option<PersonSummary>),
     Deleted(i64),
-    Home,
-    /// Quit the app (the window's closing was confirmed).
-    Exit,
-    Copy(String),
-    /// Print these credential letters to this file name.
-    Print(Vec<sesame_documents::CredentialLetter>, String),
-    SessionEnded(ClientError),
 }
+
+pub type Action = super::Effect<Message, Outcome>;
 
 /// A level as the pick list shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,6 +157,11 @@ pub fn grantable_levels(ctx: &Ctx<'_>) -> Vec<LevelChoice> {
 }
 
 impl Person {
+    /// Forgets the message on the record (written in another language, or before a pause).
+    pub fn clear_notice(&mut self) {
+        self.notice = None;
+    }
+
     /// Whether the reader may take `action` on this person now, as the server said; on a new
     /// record, everything its form holds is theirs to fill.
     pub(super) fn may(&self, action: PersonAction) -> bool {
@@ -287,9 +286,9 @@ impl Person {
             return Action::None;
         }
         match to {
-            Leave::Back => Action::Back(None),
+            Leave::Back => Action::Own(Outcome::Back(None)),
             Leave::Home => Action::Home,
-            Leave::Exit => Action::Exit,
+            Leave::Exit => Action::Left,
         }
     }
 
@@ -322,8 +321,7 @@ impl Person {
                 Action::Run(task.map(Message::Reach))
             }
             Message::Reach(m) => match self.reach.as_mut().map(|r| r.update(m, ctx)) {
-                Some(Ok(task)) => Action::Run(task.map(Message::Reach)),
-                Some(Err(e)) => Action::SessionEnded(e),
+                Some(task) => Action::Run(task.map(Message::Reach)),
                 None => Action::None,
             },
             Message::Cancel => self.leave(Leave::Back),
@@ -334,8 +332,8 @@ impl Person {
             }
             Message::Discard => match self.dialog.take() {
                 Some(Dialog::ConfirmDiscard(Leave::Home)) => Action::Home,
-                Some(Dialog::ConfirmDiscard(Leave::Exit)) => Action::Exit,
-                _ => Action::Back(None),
+                Some(Dialog::ConfirmDiscard(Leave::Exit)) => Action::Left,
+                _ => Action::Own(Outcome::Back(None)),
             },
             Message::Loaded(Err(e))
             | Message::Saved(Err(e))
@@ -364,9 +362,6 @@ impl Person {
     fn failed(&mut self, e: ClientError, ctx: Ctx<'_>) -> Action {
         self.busy = false;
         self.dialog = None;
-        if e.session_ended() {
-            return Action::SessionEnded(e);
-        }
         let l = ctx.locale;
         if e.code() == Some(ErrorCode::StaleVersion) {
             // Someone saved in between: say so and show what is stored now.

@@ -58,11 +58,7 @@ impl Reach {
     }
 
     /// `Err` when the session ended (the record hands it on).
-    pub fn update(
-        &mut self,
-        message: Message,
-        ctx: Ctx<'_>,
-    ) -> Result<iced::Task<Message>, ClientError> {
+    pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> iced::Task<Message> {
         match message {
             Message::Loaded(Ok(p)) => {
                 let p = *p;
@@ -77,7 +73,6 @@ impl Reach {
             {
                 self.loading = false;
             }
-            Message::Loaded(Err(e)) if e.session_ended() => return Err(e),
             Message::Loaded(Err(e)) => {
                 self.loading = false;
                 self.failed = Some(ctx.locale.error(&e));
@@ -85,11 +80,11 @@ impl Reach {
             Message::More => {
                 if let (Some(p), Some(cursor)) = (&self.preview, self.next.clone()) {
                     self.loading = true;
-                    return Ok(fetch(p.person.id, Some(cursor), ctx));
+                    return fetch(p.person.id, Some(cursor), ctx);
                 }
             }
         }
-        Ok(iced::Task::none())
+        iced::Task::none()
     }
 
     /// The section, when there is something to show.

@@ -133,9 +133,6 @@ impl ServiceUsers {
                     health::Action::Save(bytes, name) => return Action::Save(bytes, name),
                     health::Action::Close => self.health = None,
                     health::Action::Failed(e) => {
-                        if e.session_ended() {
-                            return Action::SessionEnded(e);
-                        }
                         self.notice = Some(crate::widget::Notice::failed(ctx.locale.error(&e)));
                     }
                 }

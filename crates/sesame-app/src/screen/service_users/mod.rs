@@ -144,16 +144,7 @@ impl std::fmt::Display for Responsible {
     }
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    /// Letters to print, with the passphrase that protects the PDF (if chosen).
-    Print(Vec<CredentialLetter>, String, Option<String>),
-    /// A file the screen made (the health view's CSV).
-    Save(Vec<u8>, String),
-    Copy(String),
-    SessionEnded(ClientError),
-}
+pub type Action = crate::screen::Effect<Message>;
 
 impl ServiceUsers {
     pub fn load(ctx: Ctx<'_>) -> (ServiceUsers, Task<Message>) {
@@ -279,7 +270,11 @@ impl ServiceUsers {
         match self.shown() {
             Some((su, p)) => {
                 let (letter, name) = self.letter(ctx, su, p);
-                Action::Print(vec![letter], name, self.passphrase.clone())
+                Action::Print {
+                    letters: vec![letter],
+                    file: name,
+                    passphrase: self.passphrase.clone(),
+                }
             }
             None => Action::None,
         }
@@ -333,9 +328,8 @@ impl ServiceUsers {
                 self.mode = Mode::List;
                 self.passphrase = None;
             }
-            Message::Created(Err(e)) if !e.session_ended() => self.not_created(e, ctx.locale),
+            Message::Created(Err(e)) => self.not_created(e, ctx.locale),
             Message::Loaded(Err(e))
-            | Message::Created(Err(e))
             | Message::Updated(Err(e))
             | Message::Reset(Err(e))
             | Message::ValidityLoaded(Err(e))
@@ -343,9 +337,6 @@ impl ServiceUsers {
             | Message::Refreshed(Err(e))
             | Message::PeopleLoaded(Err(e)) => {
                 self.busy = false;
-                if e.session_ended() {
-                    return Action::SessionEnded(e);
-                }
                 self.notice = Some(Notice::failed(ctx.locale.error(&e)));
             }
             Message::ValidityLoaded(Ok(_))
@@ -427,6 +418,16 @@ pub fn tree_rows(structures: &[Structure]) -> Vec<(&Structure, usize)> {
     let mut out = vec![];
     walk(structures, None, 0, &mut out);
     out
+}
+
+impl super::Questions for ServiceUsers {
+    fn title(&self, l: crate::locale::Locale) -> String {
+        l.t("service-users-title")
+    }
+
+    fn clear_notice(&mut self) {
+        self.notice = None;
+    }
 }
 
 #[cfg(test)]

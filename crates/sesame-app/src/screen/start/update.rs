@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use iced::Task;
 
-use super::{Action, FormField, Message, Mode, Start, normalize_url, setup_error};
+use super::{Action, Connected, FormField, Message, Mode, Start, normalize_url, setup_error};
 use crate::locale::Locale;
 use sesame_client::Client;
 use sesame_server::setup::{self, FirstOrganization, SetupError};
@@ -42,14 +42,14 @@ impl Start {
             }
             Message::Reached(Ok(())) => {
                 self.busy = false;
-                Action::Connected {
+                Action::Own(Connected {
                     client: Client::new(&self.url),
                     server: Some(self.url.clone()),
                     embedded: None,
                     organization: String::new(),
                     user_id: String::new(),
                     password: String::new(),
-                }
+                })
             }
             Message::Reached(Err(_)) => {
                 self.busy = false;
@@ -231,14 +231,14 @@ impl Start {
 
     fn connected(&self, organization: &str, user_id: &str, password: &str) -> Action {
         match self.client() {
-            Some(client) => Action::Connected {
+            Some(client) => Action::Own(Connected {
                 client,
                 server: None,
                 embedded: self.embedded.clone(),
                 organization: organization.into(),
                 user_id: user_id.into(),
                 password: password.into(),
-            },
+            }),
             None => Action::None,
         }
     }

@@ -116,9 +116,6 @@ impl Structures {
             Message::Saved(Err(e)) | Message::Removed(Err(e)) => {
                 self.busy = false;
                 self.removing = false;
-                if e.session_ended() {
-                    return Action::SessionEnded(e);
-                }
                 self.notice = Some(Notice::failed(refusal(&e, l)));
                 // Renamed by someone else in between: the name stored now shows.
                 if e.code() == Some(sesame_core::api::ErrorCode::StaleVersion) {

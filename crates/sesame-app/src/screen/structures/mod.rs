@@ -87,16 +87,7 @@ pub enum Message {
     Connected(Result<ConnectedUsers, ClientError>),
 }
 
-pub enum Action {
-    None,
-    Run(Task<Message>),
-    /// Save the connection information (PDF) under this file name, protected by the
-    /// passphrase when one is given.
-    Export(Box<ConnectionInformation>, String, Option<String>),
-    /// Save a file the screen made (the health view's CSV).
-    Save(Vec<u8>, String),
-    SessionEnded(ClientError),
-}
+pub type Action = crate::screen::Effect<Message>;
 
 impl Structures {
     pub fn load(ctx: Ctx<'_>) -> (Structures, Task<Message>) {
@@ -229,9 +220,6 @@ impl Structures {
             // Who reaches it could not be read: said, and the page (a password on screen
             // included) stays as it is.
             Message::Connected(Err(e)) => {
-                if e.session_ended() {
-                    return Action::SessionEnded(e);
-                }
                 self.notice = Some(Notice::failed(l.error(&e)));
             }
             Message::Loaded(Err(e))
@@ -240,9 +228,6 @@ impl Structures {
             | Message::Renewed(Err(e)) => {
                 self.busy = false;
                 self.mode = Mode::Page;
-                if e.session_ended() {
-                    return Action::SessionEnded(e);
-                }
                 self.notice = Some(Notice::failed(l.error(&e)));
             }
         }
@@ -357,6 +342,20 @@ impl Structures {
         };
         let language = info.language;
         let name = sesame_documents::file_name("doc-connection-file", language, &s.name);
-        Action::Export(Box::new(info), name, self.passphrase.clone())
+        Action::Export {
+            info: Box::new(info),
+            file: name,
+            passphrase: self.passphrase.clone(),
+        }
+    }
+}
+
+impl super::Questions for Structures {
+    fn title(&self, l: crate::locale::Locale) -> String {
+        l.t("structures-title")
+    }
+
+    fn clear_notice(&mut self) {
+        self.notice = None;
     }
 }

@@ -112,9 +112,6 @@ impl Structures {
             }
             Message::Saved(Err(e)) | Message::Candidates(Err(e)) => {
                 self.busy = false;
-                if e.session_ended() {
-                    return Action::SessionEnded(e);
-                }
                 self.notice = Some(Notice::failed(l.error(&e)));
                 // Someone changed it in between: what is stored now shows, to choose again.
                 if e.code() == Some(ErrorCode::StaleVersion) {

@@ -31,7 +31,6 @@ impl Structures {
                     self.health = None;
                     Action::None
                 }
-                Some(health::Action::Failed(e)) if e.session_ended() => Action::SessionEnded(e),
                 Some(health::Action::Failed(e)) => {
                     self.notice = Some(crate::widget::Notice::failed(ctx.locale.error(&e)));
                     Action::None

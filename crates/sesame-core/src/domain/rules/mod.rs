@@ -582,4 +582,6 @@ pub struct Rights {
 }
 
 #[cfg(test)]
+mod table_tests;
+#[cfg(test)]
 mod tests;

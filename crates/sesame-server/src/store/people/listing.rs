@@ -9,7 +9,7 @@ use super::PersonRow;
 use super::search::search_condition;
 use super::visibility::visible_people;
 use crate::store::{Bind, Conn, Db, bind_all, on_conn, sqlite_reads};
-use sesame_core::api::{PeoplePage, PeopleQuery, PeopleSort};
+use sesame_core::api::{PeoplePage, PeopleQuery, PeopleSort, PersonSummary};
 use sesame_core::domain::rules::{Action, Actor, Target, Visibility};
 use sesame_core::domain::{Level, Status};
 use std::collections::HashSet;
@@ -351,6 +351,31 @@ impl Conn {
     }
 }
 
+impl Conn {
+    /// One page of the people `actor` sees ([`Conn::people_page`]), each with what `actor` may
+    /// do to them.
+    pub async fn people_page_for(
+        &mut self,
+        actor: &Actor,
+        query: &PeopleQuery,
+    ) -> Result<Result<(Vec<PersonSummary>, Option<String>), BadCursor>, sqlx::Error> {
+        let org_id = actor.org_id;
+        let reach = actor.reach.map(|r| r.person_id).unwrap_or(0);
+        let page = self.people_page(org_id, actor.visibility(), query).await?;
+        let facts = self.page_facts(org_id, reach).await?;
+        Ok(page.map(|(rows, next_cursor)| {
+            let items = rows
+                .iter()
+                .map(|r| {
+                    let row_facts = (r.level, r.status.clone(), r.totp_enabled);
+                    r.summary_for(actor, &facts.target(org_id, r.id, row_facts))
+                })
+                .collect();
+            (items, next_cursor)
+        }))
+    }
+}
+
 /// A person's JSON written by SQLite, with what the reader may do to them added at its end.
 fn with_actions(mut summary: String, actions: &[Action]) -> String {
     if summary.ends_with('}') {
@@ -378,19 +403,9 @@ impl Db {
         let visibility = actor.visibility();
         let reach = actor.reach.map(|r| r.person_id).unwrap_or(0);
         let Db::Sqlite(_, Some(reads)) = self else {
-            let mut conn = self.read().await?;
-            let page = conn.people_page(org_id, visibility, query).await?;
-            let facts = conn.page_facts(org_id, reach).await?;
-            return Ok(page.map(|(rows, next_cursor)| {
-                let items = rows
-                    .iter()
-                    .map(|r| {
-                        let row_facts = (r.level, r.status.clone(), r.totp_enabled);
-                        r.summary_for(actor, &facts.target(org_id, r.id, row_facts))
-                    })
-                    .collect();
-                let page = PeoplePage { items, next_cursor };
-                serde_json::to_string(&page).unwrap_or_default()
+            let page = self.read().await?.people_page_for(actor, query).await?;
+            return Ok(page.map(|(items, next_cursor)| {
+                serde_json::to_string(&PeoplePage { items, next_cursor }).unwrap_or_default()
             }));
         };
         let st = match json_statement(org_id, visibility, query) {
