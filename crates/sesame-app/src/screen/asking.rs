@@ -1,5 +1,5 @@
-//! What is asked before acting on a person, from the user follow-up or from the record: one
-//! table of titles, sentences, buttons and weights, so both say the same.
+//! What is asked before acting on a person (see `acting`): one table of titles, sentences,
+//! buttons and weights.
 
 use crate::locale::Locale;
 use crate::widget::{Weight, confirm};
@@ -13,21 +13,10 @@ pub enum Ask {
     ResetTwoFactor,
     Suspend,
     Reactivate,
-    /// `own`: one's own account (removing it ends one's own access, and says so).
-    Remove {
-        own: bool,
-    },
+    Remove,
 }
 
 impl Ask {
-    pub fn status(suspend: bool) -> Ask {
-        if suspend {
-            Ask::Suspend
-        } else {
-            Ask::Reactivate
-        }
-    }
-
     /// The title's and the sentence's keys, the key of the button that keeps things as they
     /// are, and how heavy confirming is.
     fn texts(self) -> (&'static str, &'static str, &'static str, Weight) {
@@ -63,13 +52,7 @@ impl Ask {
                 "action-cancel",
                 Normal,
             ),
-            Ask::Remove { own: true } => (
-                "dialog-remove-title",
-                "dialog-remove-own-body",
-                "action-cancel",
-                Dangerous,
-            ),
-            Ask::Remove { own: false } => (
+            Ask::Remove => (
                 "dialog-remove-title",
                 "dialog-remove-body",
                 "action-cancel",

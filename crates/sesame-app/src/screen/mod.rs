@@ -1,6 +1,7 @@
 //! One module per screen: each has its own state, `Message`, an `update` that returns an
 //! `Action` for the app, and a `view`.
 
+pub mod acting;
 pub mod asking;
 pub mod audit;
 pub mod contacts;

@@ -184,7 +184,6 @@ action-suspend = Suspend
 action-reactivate = Reactivate
 dialog-remove-title = Remove this user
 dialog-remove-body = Remove { $name }? They will no longer be able to sign in. This cannot be undone.
-dialog-remove-own-body = This is your own account, { $name }: once it is removed, you can no longer sign in. This cannot be undone.
 clipboard-copied = Copied to the clipboard.
 
 person-title = User identification record

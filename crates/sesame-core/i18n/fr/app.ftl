@@ -184,7 +184,6 @@ action-suspend = Suspendre
 action-reactivate = Réactiver
 dialog-remove-title = Retirer cet utilisateur
 dialog-remove-body = Retirer { $name } ? Cette personne ne pourra plus se connecter. C’est définitif.
-dialog-remove-own-body = C’est votre propre compte, { $name } : une fois qu’il sera retiré, vous ne pourrez plus vous connecter. C’est définitif.
 clipboard-copied = Copié dans le presse-papiers.
 
 person-title = Fiche d’identification de l’utilisateur

@@ -322,25 +322,6 @@ impl People {
                 ));
                 self.invitations.insert(inv.person_id, inv);
             }
-            Message::AskCancelInvitation(id) => {
-                self.ask(id, |id, name| Dialog::ConfirmCancelInvitation { id, name })
-            }
-            Message::ConfirmCancelInvitation => {
-                if let Some(Dialog::ConfirmCancelInvitation { id, .. }) = self.dialog {
-                    return Action::Run(request(
-                        ctx.client,
-                        move |c| async move { c.cancel_invitation(id).await },
-                        Message::InvitationCancelled,
-                    ));
-                }
-            }
-            Message::InvitationCancelled(Ok(inv)) => {
-                self.dialog = None;
-                self.notice = Some(Notice::done(
-                    l.t_with("people-invitation-cancelled", &[("email", &inv.email)]),
-                ));
-                self.invitations.insert(inv.person_id, inv);
-            }
             _ => {}
         }
         Action::None

@@ -10,7 +10,6 @@ use std::time::Duration;
 use iced::widget::scrollable;
 use iced::{Subscription, Task};
 
-mod confirmations;
 mod export;
 mod filters;
 mod invite;
@@ -26,6 +25,7 @@ pub use invite::{Edit as InviteEdit, InviteForm, LanguageChoice, PurposeChoice};
 pub use view::{RowOption, display_name, role_names};
 
 use super::Ctx;
+use super::acting::{self, Act, Acting};
 use super::person::{self, Person};
 use crate::locale::Locale;
 use crate::widget::Notice;
@@ -33,7 +33,7 @@ use crate::widget::virtual_list::Window;
 use rows::{RoleSets, Row, SearchKeys};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{
-    Invitation, OneTimePassword, PeoplePage, PeopleQuery, PeopleSort, PersonRecord, PersonSummary,
+    Invitation, PeoplePage, PeopleQuery, PeopleSort, PersonRecord, PersonSummary,
 };
 use sesame_core::domain::{Status, fold_for_search};
 
@@ -50,15 +50,8 @@ enum Dialog {
         id: i64,
         name: String,
     },
-    ConfirmInitialize {
-        id: i64,
-        name: String,
-    },
-    Password {
-        id: i64,
-        name: String,
-        password: String,
-    },
+    /// One action on one person: its question, then (a password) what it shows once.
+    Acting(Acting),
     /// Roles of one person, or of every ticked row (`ids`); `name` says whose.
     Roles {
         ids: Vec<i64>,
@@ -66,27 +59,19 @@ enum Dialog {
         roles: BTreeSet<String>,
     },
     Invite(InviteForm),
-    ConfirmCancelInvitation {
-        id: i64,
-        name: String,
-    },
-    ConfirmResetTwoFactor {
-        id: i64,
-        name: String,
-    },
     ConfirmBatch {
         count: usize,
     },
-    ConfirmRemove {
-        id: i64,
-        name: String,
-    },
-    /// Suspend (`suspend`) or reactivate someone.
-    ConfirmStatus {
-        id: i64,
-        name: String,
-        suspend: bool,
-    },
+}
+
+impl Dialog {
+    /// The action's dialog, if this is one (see `acting::step`).
+    fn acting(&mut self) -> Option<&mut Acting> {
+        match self {
+            Dialog::Acting(acting) => Some(acting),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -150,12 +135,6 @@ pub enum Message {
     InvitationsChecked(Result<Vec<Invitation>, ClientError>),
     Resend(i64),
     Resent(Result<Invitation, ClientError>),
-    AskCancelInvitation(i64),
-    ConfirmCancelInvitation,
-    InvitationCancelled(Result<Invitation, ClientError>),
-    AskResetTwoFactor(i64),
-    ConfirmResetTwoFactor,
-    TwoFactorReset(Result<PersonRecord, ClientError>),
     AskRolesOfSelection,
     Scrolled(scrollable::Viewport),
     New,
@@ -164,22 +143,13 @@ pub enum Message {
     Modify(i64),
     /// A row's "Options": the actions for that person, in a dialog.
     Options(i64),
-    AskInitialize(i64),
-    ConfirmInitialize,
-    Initialized(Result<OneTimePassword, ClientError>),
-    CopyPassword,
-    PrintLetter,
+    /// Ask about one action on this person (offered by the server), then take it.
+    Act(i64, Act),
+    Acting(acting::Message),
     AskRoles(i64),
     ToggleRole(String, bool),
     SaveRoles,
     RolesSaved(Result<Vec<PersonSummary>, ClientError>),
-    AskRemove(i64),
-    /// Suspend (true) or reactivate (false) this person, after a confirmation.
-    AskStatus(i64, bool),
-    ConfirmStatus,
-    StatusChanged(Result<PersonRecord, ClientError>),
-    ConfirmRemove,
-    Removed(i64, Result<(), ClientError>),
     CloseDialog,
     Tick(i64, bool),
     ExportCsv,
@@ -382,15 +352,10 @@ impl People {
             Shortcut::Confirm if matches!(dialog, Dialog::Options { .. }) => None,
             Shortcut::Confirm => Some(match dialog {
                 Dialog::Options { .. } => Message::CloseDialog,
-                Dialog::ConfirmInitialize { .. } => Message::ConfirmInitialize,
-                Dialog::ConfirmRemove { .. } => Message::ConfirmRemove,
-                Dialog::ConfirmStatus { .. } => Message::ConfirmStatus,
+                Dialog::Acting(_) => Message::Acting(acting::Message::Confirm),
                 Dialog::Roles { .. } => Message::SaveRoles,
-                Dialog::Password { .. } => Message::CloseDialog,
                 Dialog::ConfirmBatch { .. } => Message::ConfirmBatch,
                 Dialog::Invite(_) => Message::SendInvitation,
-                Dialog::ConfirmCancelInvitation { .. } => Message::ConfirmCancelInvitation,
-                Dialog::ConfirmResetTwoFactor { .. } => Message::ConfirmResetTwoFactor,
             }),
             _ => None,
         }
@@ -402,7 +367,7 @@ impl People {
             return record.shown_password();
         }
         match &self.dialog {
-            Some(Dialog::Password { password, .. }) => Some(password),
+            Some(Dialog::Acting(acting)) => acting.password(),
             _ => None,
         }
     }

@@ -1,41 +1,13 @@
-//! Passwords from the list: one person's (confirm, then the password shown once with copy and
-//! letter), or a batch of credential letters for the ticked rows.
+//! A batch of credential letters for the ticked rows (one person's password: see `acting`).
 
 use super::{Action, Dialog, Message, People};
 use crate::screen::{Ctx, credential_letter, request};
 use crate::widget::Notice;
 
 impl People {
-    /// The messages of the password dialogs; the failures are answered by `update`.
+    /// The messages of the batch of letters; the failures are answered by `update`.
     pub(super) fn on_password(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
         match message {
-            Message::AskInitialize(id) => {
-                self.ask(id, |id, name| Dialog::ConfirmInitialize { id, name })
-            }
-            Message::ConfirmInitialize => {
-                if let Some(Dialog::ConfirmInitialize { id, .. }) = self.dialog {
-                    return Action::Run(request(
-                        ctx.client,
-                        move |c| async move { c.initialize_password(id).await },
-                        Message::Initialized,
-                    ));
-                }
-            }
-            Message::Initialized(Ok(p)) => {
-                if let Some(Dialog::ConfirmInitialize { id, name }) = self.dialog.take() {
-                    self.dialog = Some(Dialog::Password {
-                        id,
-                        name,
-                        password: p.password,
-                    });
-                }
-            }
-            Message::CopyPassword => {
-                if let Some(Dialog::Password { password, .. }) = &self.dialog {
-                    return Action::Copy(password.clone());
-                }
-            }
-            Message::PrintLetter => return self.print_letter(ctx),
             Message::AskBatch if !self.selected.is_empty() => {
                 self.dialog = Some(Dialog::ConfirmBatch {
                     count: self.selected.len(),
@@ -51,19 +23,6 @@ impl People {
             }
             Message::BatchDone(Ok(list)) => return self.print_batch(&list, ctx),
             _ => {}
-        }
-        Action::None
-    }
-
-    /// The letter of the password on screen.
-    fn print_letter(&self, ctx: Ctx<'_>) -> Action {
-        if let Some(Dialog::Password { id, password, .. }) = &self.dialog
-            && let Some(p) = self.find(*id)
-        {
-            let letter = credential_letter(ctx, &p, password);
-            // The file is named in the letter's language.
-            let name = sesame_documents::file_name("doc-letter-file", p.language, &p.user_id);
-            return Action::print(vec![letter], name);
         }
         Action::None
     }

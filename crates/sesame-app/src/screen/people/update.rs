@@ -71,13 +71,7 @@ impl People {
                 self.notice = self.refused_batch(&e, l).map(Notice::failed);
             }
             // A dialog's request failed: the dialog closes and the list says why.
-            Message::Initialized(Err(e))
-            | Message::InvitationCancelled(Err(e))
-            | Message::TwoFactorReset(Err(e))
-            | Message::RolesSaved(Err(e))
-            | Message::Removed(_, Err(e))
-            | Message::StatusChanged(Err(e))
-            | Message::BatchDone(Err(e)) => {
+            Message::RolesSaved(Err(e)) | Message::BatchDone(Err(e)) => {
                 self.dialog = None;
                 return self.failed(e, l);
             }
@@ -89,29 +83,17 @@ impl People {
     /// Hands a dialog's message to the module of that dialog.
     fn on_dialog(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
         match message {
-            Message::AskInitialize(_)
-            | Message::ConfirmInitialize
-            | Message::Initialized(_)
-            | Message::CopyPassword
-            | Message::PrintLetter
-            | Message::AskBatch
-            | Message::ConfirmBatch
-            | Message::BatchDone(_) => self.on_password(message, ctx),
+            Message::AskBatch | Message::ConfirmBatch | Message::BatchDone(_) => {
+                self.on_password(message, ctx)
+            }
             Message::AskRoles(_)
             | Message::AskRolesOfSelection
             | Message::ToggleRole(..)
             | Message::SaveRoles
             | Message::RolesSaved(_) => self.on_roles(message, ctx),
-            Message::Options(_)
-            | Message::AskResetTwoFactor(_)
-            | Message::ConfirmResetTwoFactor
-            | Message::TwoFactorReset(_)
-            | Message::AskRemove(_)
-            | Message::ConfirmRemove
-            | Message::AskStatus(..)
-            | Message::ConfirmStatus
-            | Message::StatusChanged(_)
-            | Message::Removed(..) => self.on_row_action(message, ctx),
+            Message::Options(_) | Message::Act(..) | Message::Acting(_) => {
+                self.on_row_action(message, ctx)
+            }
             _ => self.on_invitation(message, ctx),
         }
     }

@@ -4,12 +4,12 @@
 use iced::widget::{checkbox, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
-use super::confirmations::confirmation;
 use super::{
     Dialog, LevelFilter, Message, People, ROW_HEIGHT, RoleFilter, StatusFilter, TwoFactorFilter,
 };
 use crate::locale::Locale;
 use crate::screen::Ctx;
+use crate::screen::acting::Act;
 use crate::widget::virtual_list;
 use crate::widget::{
     self, Look, Weight, badge, button_for, confirm, dialog, primary, secondary, shield,
@@ -321,17 +321,7 @@ impl People {
             Dialog::Options { id, name } => self.options_dialog(base, *id, name, l),
             Dialog::Roles { ids, name, roles } => roles_dialog(base, ids.len(), name, roles, ctx),
             Dialog::Invite(form) => invite_dialog(base, form, ctx),
-            Dialog::Password { name, password, .. } => crate::widget::password_dialog(
-                base,
-                l,
-                name,
-                password,
-                [
-                    Message::CopyPassword,
-                    Message::PrintLetter,
-                    Message::CloseDialog,
-                ],
-            ),
+            Dialog::Acting(acting) => acting.view(base, l, Message::Acting),
             Dialog::ConfirmBatch { count } => confirm(
                 base,
                 l,
@@ -341,10 +331,6 @@ impl People {
                 Message::ConfirmBatch,
                 Weight::Normal,
             ),
-            _ => match confirmation(d, ctx.me.id) {
-                Some((ask, name, go)) => ask.dialog(base, l, name, Message::CloseDialog, go),
-                None => base,
-            },
         }
     }
 
@@ -518,14 +504,14 @@ fn row_options(actions: ActionSet) -> Vec<RowOption> {
 impl RowOption {
     fn message(self, id: i64) -> Message {
         match self {
-            RowOption::InitializePassword => Message::AskInitialize(id),
+            RowOption::InitializePassword => Message::Act(id, Act::Initialize),
             RowOption::UpdateRoles => Message::AskRoles(id),
             RowOption::ResendInvitation => Message::Resend(id),
-            RowOption::CancelInvitation => Message::AskCancelInvitation(id),
-            RowOption::ResetTwoFactor => Message::AskResetTwoFactor(id),
-            RowOption::Suspend => Message::AskStatus(id, true),
-            RowOption::Reactivate => Message::AskStatus(id, false),
-            RowOption::Remove => Message::AskRemove(id),
+            RowOption::CancelInvitation => Message::Act(id, Act::CancelInvitation),
+            RowOption::ResetTwoFactor => Message::Act(id, Act::ResetTwoFactor),
+            RowOption::Suspend => Message::Act(id, Act::Suspend),
+            RowOption::Reactivate => Message::Act(id, Act::Reactivate),
+            RowOption::Remove => Message::Act(id, Act::Remove),
         }
     }
 }

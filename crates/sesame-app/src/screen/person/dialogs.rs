@@ -1,62 +1,30 @@
-//! The record's confirmations and its password dialog: delete, initialize the password (shown
-//! once, copied or printed as a letter), reset two-factor authentication.
+//! The record's dialogs: one action on the person (see `acting`, shared with the user
+//! follow-up), and the temporary password of a user just created (copied, or printed).
 
 use super::{Action, Dialog, Message, Outcome, Person};
-use crate::screen::{Ctx, credential_letter, request};
+use crate::screen::acting::{self, Acting};
+use crate::screen::{Ctx, credential_letter};
 use crate::widget::Notice;
 
 impl Person {
-    /// The dialogs' messages; their failures are answered by `update`.
+    /// The dialogs' messages: one action on this person (see `acting`), and the created
+    /// user's password.
     pub(super) fn on_dialog(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
-        let l = ctx.locale;
         match message {
-            Message::AskDelete => self.dialog = Some(Dialog::ConfirmDelete),
-            Message::AskStatus(suspend) => self.dialog = Some(Dialog::ConfirmStatus(suspend)),
-            Message::ConfirmStatus => {
-                if let (Some(Dialog::ConfirmStatus(suspend)), Some(id)) = (&self.dialog, self.id) {
-                    let suspend = *suspend;
-                    return Action::Run(request(
-                        ctx.client,
-                        move |c| async move { c.set_suspended(id, suspend).await },
-                        Message::StatusChanged,
-                    ));
-                }
+            Message::Act(act) => {
+                self.dialog = self
+                    .record
+                    .as_ref()
+                    .and_then(|r| Acting::open(r.person.clone(), act))
+                    .map(Dialog::Acting);
             }
-            Message::StatusChanged(Ok(rec)) => {
-                let suspend = matches!(self.dialog.take(), Some(Dialog::ConfirmStatus(true)));
-                let name = format!("{} {}", rec.person.first_name, rec.person.last_name);
-                self.refill_keeping_form(rec);
-                let key = if suspend {
-                    "people-suspended"
-                } else {
-                    "people-reactivated"
+            Message::Acting(m) => {
+                return match acting::step(&mut self.dialog, Dialog::acting, m, ctx, Message::Acting)
+                {
+                    Ok(outcome) => self.acted(outcome, ctx),
+                    Err(effect) => effect,
                 };
-                self.notice = Some(Notice::done(l.t_with(key, &[("name", name.trim())])));
             }
-            Message::ConfirmDelete => {
-                self.dialog = None;
-                if let Some(id) = self.id {
-                    return Action::Run(request(
-                        ctx.client,
-                        move |c| async move { c.delete_person(id).await },
-                        Message::Deleted,
-                    ));
-                }
-            }
-            Message::Deleted(Ok(())) => {
-                return Action::Own(Outcome::Deleted(self.id.unwrap_or_default()));
-            }
-            Message::AskInitialize => self.dialog = Some(Dialog::ConfirmInitialize),
-            Message::ConfirmInitialize => {
-                if let Some(id) = self.id {
-                    return Action::Run(request(
-                        ctx.client,
-                        move |c| async move { c.initialize_password(id).await },
-                        Message::Initialized,
-                    ));
-                }
-            }
-            Message::Initialized(Ok(p)) => self.dialog = Some(Dialog::Password(p.password)),
             Message::CopyPassword => {
                 if let Some(Dialog::Password(p)) = &self.dialog {
                     return Action::Copy(p.clone());
@@ -64,30 +32,28 @@ impl Person {
             }
             Message::PrintLetter => return self.print_letter(ctx),
             Message::CloseDialog => return self.close_dialog(ctx),
-            Message::AskResetTwoFactor => self.dialog = Some(Dialog::ConfirmResetTwoFactor),
-            Message::ConfirmResetTwoFactor => {
-                self.dialog = None;
-                if let Some(id) = self.id {
-                    return Action::Run(request(
-                        ctx.client,
-                        move |c| async move { c.reset_two_factor(id).await },
-                        Message::TwoFactorReset,
-                    ));
-                }
-            }
-            Message::TwoFactorReset(Ok(rec)) => {
-                let name = format!("{} {}", rec.person.first_name, rec.person.last_name);
-                self.refill_keeping_form(rec);
-                self.notice = Some(Notice::done(
-                    l.t_with("people-two-factor-reset", &[("name", name.trim())]),
-                ));
-            }
             _ => {}
         }
         Action::None
     }
 
-    /// The letter of the password on screen.
+    /// The record after an action: as stored now, or gone.
+    fn acted(&mut self, outcome: acting::Outcome, ctx: Ctx<'_>) -> Action {
+        match outcome {
+            acting::Outcome::Closed => {}
+            acting::Outcome::Failed(e) => return self.failed(e, ctx),
+            // The rest of what is being typed stays as it is.
+            acting::Outcome::Changed(rec, said) => {
+                self.refill_keeping_form(*rec);
+                self.notice = Some(Notice::done(said));
+            }
+            acting::Outcome::Removed { id, .. } => return Action::Own(Outcome::Deleted(id)),
+            acting::Outcome::InvitationCancelled(..) => {}
+        }
+        Action::None
+    }
+
+    /// The letter of the created user's password.
     fn print_letter(&self, ctx: Ctx<'_>) -> Action {
         if let (Some(Dialog::Password(password)), Some(rec)) = (&self.dialog, &self.record) {
             let letter = credential_letter(ctx, &rec.person, password);

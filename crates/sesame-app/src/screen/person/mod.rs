@@ -14,13 +14,14 @@ use iced::widget::{container, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Ctx;
+use super::acting::{self, Act, Acting};
 use crate::locale::Locale;
 use crate::widget::{
     self, Notice, Weight, badge, confirm, danger, heading, labelled, primary, secondary, shield,
 };
 use sesame_client::ClientError;
 use sesame_core::api::{
-    CreatedPerson, ErrorCode, OneTimePassword, PeoplePage, PersonRecord, PersonRef, PersonSummary,
+    CreatedPerson, ErrorCode, PeoplePage, PersonRecord, PersonRef, PersonSummary,
 };
 use sesame_core::domain::rules::Action as PersonAction;
 use sesame_core::domain::{Language, Level};
@@ -54,12 +55,20 @@ struct Form {
 enum Dialog {
     /// Cancel or Quit with changes not saved: asks before losing them.
     ConfirmDiscard(Leave),
-    ConfirmDelete,
-    /// Suspend (true) or reactivate (false).
-    ConfirmStatus(bool),
-    ConfirmInitialize,
-    ConfirmResetTwoFactor,
+    /// One action on this person (see `acting`).
+    Acting(Acting),
+    /// The temporary password of the user just created, shown once.
     Password(String),
+}
+
+impl Dialog {
+    /// The action's dialog, if this is one (see `acting::step`).
+    fn acting(&mut self) -> Option<&mut Acting> {
+        match self {
+            Dialog::Acting(acting) => Some(acting),
+            _ => None,
+        }
+    }
 }
 
 /// Where Cancel (back to the list) or Quit (home) leads.
@@ -97,19 +106,10 @@ pub enum Message {
     Save,
     Saved(Result<PersonRecord, ClientError>),
     Created(Result<CreatedPerson, ClientError>),
-    AskDelete,
-    /// Suspend (true) or reactivate (false), after a confirmation.
-    AskStatus(bool),
-    ConfirmStatus,
-    StatusChanged(Result<PersonRecord, ClientError>),
-    ConfirmDelete,
-    Deleted(Result<(), ClientError>),
-    AskInitialize,
-    ConfirmInitialize,
-    AskResetTwoFactor,
-    ConfirmResetTwoFactor,
-    TwoFactorReset(Result<PersonRecord, ClientError>),
-    Initialized(Result<OneTimePassword, ClientError>),
+    /// Ask about one action on this person (offered by the server), then take it.
+    Act(Act),
+    Acting(acting::Message),
+    /// The created user's password: copied, or printed as a letter.
     CopyPassword,
     PrintLetter,
     CloseDialog,
@@ -235,11 +235,8 @@ impl Person {
         };
         match (s, dialog) {
             (Shortcut::Confirm, Dialog::ConfirmDiscard(_)) => Some(Message::Discard),
-            (Shortcut::Confirm, Dialog::ConfirmDelete) => Some(Message::ConfirmDelete),
-            (Shortcut::Confirm, Dialog::ConfirmStatus(_)) => Some(Message::ConfirmStatus),
-            (Shortcut::Confirm, Dialog::ConfirmInitialize) => Some(Message::ConfirmInitialize),
-            (Shortcut::Confirm, Dialog::ConfirmResetTwoFactor) => {
-                Some(Message::ConfirmResetTwoFactor)
+            (Shortcut::Confirm, Dialog::Acting(_)) => {
+                Some(Message::Acting(acting::Message::Confirm))
             }
             (Shortcut::Confirm | Shortcut::Cancel, _) => Some(Message::CloseDialog),
             _ => None,
@@ -250,6 +247,7 @@ impl Person {
     pub fn shown_password(&self) -> Option<&str> {
         match &self.dialog {
             Some(Dialog::Password(p)) => Some(p),
+            Some(Dialog::Acting(acting)) => acting.password(),
             _ => None,
         }
     }
@@ -338,11 +336,7 @@ impl Person {
             Message::Loaded(Err(e))
             | Message::Saved(Err(e))
             | Message::Created(Err(e))
-            | Message::Deleted(Err(e))
-            | Message::Initialized(Err(e))
-            | Message::LinkResults(Err(e))
-            | Message::TwoFactorReset(Err(e))
-            | Message::StatusChanged(Err(e)) => self.failed(e, ctx),
+            | Message::LinkResults(Err(e)) => self.failed(e, ctx),
             Message::Field(..)
             | Message::Level(_)
             | Message::Language(_)

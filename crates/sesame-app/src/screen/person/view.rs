@@ -1,7 +1,7 @@
 //! The record drawn: identity, the users under charge, and the dialogs over it.
 
 use super::*;
-use crate::screen::asking::Ask;
+use crate::screen::acting::Act;
 use iced::widget::{column, row};
 use sesame_core::domain::rules::Action;
 
@@ -135,7 +135,7 @@ impl Person {
                 if r.person.may(Action::ResetTwoFactor) {
                     crate::widget::link(
                         t("action-reset-two-factor"),
-                        (!self.busy).then_some(Message::AskResetTwoFactor),
+                        (!self.busy).then_some(Message::Act(Act::ResetTwoFactor)),
                     )
                 } else {
                     space().width(0).into()
@@ -229,15 +229,19 @@ impl Person {
         if self.may(Action::InitializePassword) {
             buttons = buttons.push(secondary(
                 t("action-initialize-password"),
-                may(Action::InitializePassword).then_some(Message::AskInitialize),
+                may(Action::InitializePassword).then_some(Message::Act(Act::Initialize)),
             ));
         }
         let toggles = [
-            (Action::Suspend, "action-suspend", Message::AskStatus(true)),
+            (
+                Action::Suspend,
+                "action-suspend",
+                Message::Act(Act::Suspend),
+            ),
             (
                 Action::Reactivate,
                 "action-reactivate",
-                Message::AskStatus(false),
+                Message::Act(Act::Reactivate),
             ),
         ];
         for (action, label, message) in toggles {
@@ -258,7 +262,7 @@ impl Person {
         if self.may(Action::Delete) {
             buttons = buttons.push(danger(
                 t("action-delete"),
-                may(Action::Delete).then_some(Message::AskDelete),
+                may(Action::Delete).then_some(Message::Act(Act::Remove)),
             ));
         }
         buttons
@@ -295,31 +299,7 @@ impl Person {
                 Message::Discard,
                 Weight::Dangerous,
             ),
-            Dialog::ConfirmStatus(suspend) => Ask::status(*suspend).dialog(
-                page,
-                l,
-                name,
-                Message::CloseDialog,
-                Message::ConfirmStatus,
-            ),
-            Dialog::ConfirmDelete => Ask::Remove {
-                own: self.id == Some(ctx.me.id),
-            }
-            .dialog(page, l, name, Message::CloseDialog, Message::ConfirmDelete),
-            Dialog::ConfirmInitialize => Ask::Initialize.dialog(
-                page,
-                l,
-                name,
-                Message::CloseDialog,
-                Message::ConfirmInitialize,
-            ),
-            Dialog::ConfirmResetTwoFactor => Ask::ResetTwoFactor.dialog(
-                page,
-                l,
-                name,
-                Message::CloseDialog,
-                Message::ConfirmResetTwoFactor,
-            ),
+            Dialog::Acting(acting) => acting.view(page, l, Message::Acting),
             Dialog::Password(password) => crate::widget::password_dialog(
                 page,
                 l,
