@@ -133,10 +133,10 @@ impl App {
     fn ask_before_leaving(&mut self) -> Option<Task<Message>> {
         let ask = match &self.screen {
             Screen::People(p) if p.record().is_some_and(|r| r.has_changes()) => {
-                Message::People(people::Message::Record(person::Message::AskExit))
+                Message::People(people::Message::Record(person::Message::AskLeave))
             }
             Screen::Import(i) if i.unsaved() => {
-                Message::Import(crate::screen::import::Message::AskExit)
+                Message::Import(crate::screen::import::Message::AskLeave)
             }
             Screen::MyAccount(a) if self.me().is_some_and(|me| a.has_changes(me)) => {
                 Message::MyAccount(crate::screen::my_account::Message::AskLeave)

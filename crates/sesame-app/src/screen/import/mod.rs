@@ -122,7 +122,7 @@ pub enum Message {
     Back,
     Discard,
     /// The window is being closed: asks first when a file read would be lost.
-    AskExit,
+    AskLeave,
     CloseDialog,
     Tick,
     Scrolled(scrollable::Viewport),
@@ -254,8 +254,8 @@ impl Import {
             Message::Back if self.unsaved() && self.busy.is_none() => {
                 self.dialog = Some(Dialog::Discard);
             }
-            Message::AskExit if self.unsaved() => self.dialog = Some(Dialog::Exit),
-            Message::AskExit => return Action::Left,
+            Message::AskLeave if self.unsaved() => self.dialog = Some(Dialog::Exit),
+            Message::AskLeave => return Action::Left,
             Message::Discard if self.dialog == Some(Dialog::Exit) => return Action::Left,
             Message::Back | Message::Discard => {
                 if self.busy.is_none() {

@@ -138,8 +138,8 @@ pub enum Message {
     AskRolesOfSelection,
     Scrolled(scrollable::Viewport),
     New,
-    Cancel,
-    Quit,
+    /// Cancel or Quit: back to "Your file".
+    Home,
     Modify(i64),
     /// A row's "Options": the actions for that person, in a dialog.
     Options(i64),

@@ -51,7 +51,7 @@ impl People {
             Message::SortBy(s) => self.update_sort(s),
             Message::Scrolled(v) => self.window = Window::from_viewport(v),
             Message::New => return Action::Run(self.new_record(ctx)),
-            Message::Cancel | Message::Quit => return Action::Home,
+            Message::Home => return Action::Home,
             Message::Modify(id) => return Action::Run(self.open_record(id, ctx)),
             Message::Record(m) => return self.on_record(m, ctx),
             Message::CloseDialog => self.dialog = None,

@@ -37,8 +37,9 @@ fn buttons<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
             may_create.then_some(Message::Import)
         )
         .id("people-import"),
-        secondary(t("action-cancel"), Some(Message::Cancel)),
-        secondary(t("action-quit"), Some(Message::Quit)),
+        // Both lead home from the list, as in the portal people know (nothing is edited here).
+        secondary(t("action-cancel"), Some(Message::Home)),
+        secondary(t("action-quit"), Some(Message::Home)),
     ]
     .spacing(10)
     .into()

@@ -122,7 +122,7 @@ pub enum Message {
     /// The changes are given up: leave as asked.
     Discard,
     /// The window is being closed while changes are not saved: ask first.
-    AskExit,
+    AskLeave,
     Reach(reach::Message),
 }
 
@@ -324,7 +324,7 @@ impl Person {
             },
             Message::Cancel => self.leave(Leave::Back),
             Message::Quit => self.leave(Leave::Home),
-            Message::AskExit => {
+            Message::AskLeave => {
                 self.dialog = Some(Dialog::ConfirmDiscard(Leave::Exit));
                 Action::None
             }
