@@ -10,7 +10,7 @@ use std::time::Duration;
 use iced::widget::scrollable;
 use iced::{Subscription, Task};
 
-mod export;
+mod columns;
 mod filters;
 mod invite;
 mod password;

@@ -8,18 +8,12 @@
 
 use std::cmp::Ordering;
 
+use super::columns::SORTABLE;
 use super::rows::Row;
 use sesame_core::api::PeopleSort;
 
-/// Every sortable column.
-pub(super) const COLUMNS: [PeopleSort; 6] = [
-    PeopleSort::Name,
-    PeopleSort::UserId,
-    PeopleSort::Email,
-    PeopleSort::Phone,
-    PeopleSort::Level,
-    PeopleSort::Status,
-];
+/// Every sortable column (see `columns`).
+pub(super) const COLUMNS: [PeopleSort; SORTABLE] = super::columns::SORTS;
 
 fn slot(column: PeopleSort) -> usize {
     COLUMNS.iter().position(|&c| c == column).unwrap_or(0)
@@ -29,7 +23,7 @@ fn slot(column: PeopleSort) -> usize {
 /// themselves (see [`Row`]).
 #[derive(Default)]
 pub(super) struct Orders {
-    ascending: [Option<Vec<u32>>; 6],
+    ascending: [Option<Vec<u32>>; SORTABLE],
 }
 
 impl Orders {

@@ -109,9 +109,16 @@ impl People {
         let catalogue = ctx.roles.to_vec();
         Task::perform(
             async move {
-                tokio::task::spawn_blocking(move || export::csv(l, &catalogue, &sets, &rows))
-                    .await
-                    .unwrap_or_default()
+                tokio::task::spawn_blocking(move || {
+                    let values = columns::Values {
+                        l,
+                        catalogue: &catalogue,
+                        sets: &sets,
+                    };
+                    columns::csv(values, &rows)
+                })
+                .await
+                .unwrap_or_default()
             },
             move |bytes| Message::CsvReady(bytes, name.clone()),
         )

@@ -4,6 +4,8 @@
 use iced::widget::{checkbox, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
+use super::columns::{COLUMNS, Content, Values};
+use super::rows::Row;
 use super::{
     Dialog, LevelFilter, Message, People, ROW_HEIGHT, RoleFilter, StatusFilter, TwoFactorFilter,
 };
@@ -191,23 +193,22 @@ impl People {
     }
 
     fn column_headers<'a>(&'a self, l: Locale) -> Element<'a, Message> {
-        let t = |id: &str| l.t(id);
-        row![
-            container(text("")).width(24),
-            self.header(l, "column-name", PeopleSort::Name, 3),
-            self.header(l, "column-user-id", PeopleSort::UserId, 2),
-            self.header(l, "column-phone", PeopleSort::Phone, 2),
-            self.header(l, "column-level", PeopleSort::Level, 2),
-            self.header(l, "column-email", PeopleSort::Email, 3),
-            container(text(t("column-roles")).size(13)).width(Length::FillPortion(2)),
-            self.header(l, "column-status", PeopleSort::Status, 2),
-            container(text(t("column-two-factor")).size(13)).width(Length::FillPortion(1)),
-            container(text(t("column-options")).size(13)).width(OPTIONS_WIDTH),
-        ]
-        .spacing(8)
-        .align_y(Alignment::Center)
-        .padding([6, 8])
-        .into()
+        let headers = COLUMNS
+            .iter()
+            .fold(row![container(text("")).width(24)], |r, c| {
+                r.push(match c.sort {
+                    Some(sort) => self.header(l, c.title, sort, c.portion),
+                    None => container(text(l.t(c.title)).size(13))
+                        .width(Length::FillPortion(c.portion))
+                        .into(),
+                })
+            });
+        headers
+            .push(container(text(l.t("column-options")).size(13)).width(OPTIONS_WIDTH))
+            .spacing(8)
+            .align_y(Alignment::Center)
+            .padding([6, 8])
+            .into()
     }
 
     fn header<'a>(
@@ -238,21 +239,18 @@ impl People {
         current: bool,
     ) -> Element<'a, Message> {
         let p = &self.all[index as usize];
-        let cell = |s: String, portion: u16| {
-            container(widget::ellipsis::ellipsis(s, 14.0)).width(Length::FillPortion(portion))
-        };
         let id = p.id;
-        // An invitation whose link was withdrawn or ran out says so next to its badge.
-        let closed_link =
-            p.status == Status::Invited && self.invitation(p.id).is_some_and(|i| i.expired);
-        let status: Element<'a, Message> = if closed_link {
-            row![badge(l, p.status), text(l.t("people-link-closed")).size(11)]
-                .spacing(4)
-                .align_y(Alignment::Center)
-                .into()
-        } else {
-            badge(l, p.status)
+        let values = Values {
+            l,
+            catalogue,
+            sets: &self.role_sets,
         };
+        let cells = COLUMNS.iter().map(|c| {
+            container(self.cell(p, c.content, values))
+                .width(Length::FillPortion(c.portion))
+                .clip(true)
+                .into()
+        });
         let ticked = self.selected.contains(&id);
         let line = row![
             container(
@@ -261,18 +259,9 @@ impl People {
                     .id(format!("tick-{}", p.user_id()))
             )
             .width(24),
-            cell(name_shown(p.last_name(), p.first_name(), p.email()), 3),
-            cell(p.user_id().to_owned(), 2),
-            cell(p.phone().to_owned(), 2),
-            cell(l.level(p.level), 2),
-            cell(p.email().to_owned(), 3),
-            container(widget::ellipsis::ellipsis(
-                role_names(l, catalogue, self.role_sets.get(p.roles)),
-                12.0
-            ))
-            .width(Length::FillPortion(2)),
-            container(status).width(Length::FillPortion(2)).clip(true),
-            container(shield(l, p.two_factor)).width(Length::FillPortion(1)),
+        ]
+        .extend(cells)
+        .push(
             row![
                 widget::link(l.t("action-modify"), Some(Message::Modify(id))),
                 widget::button_for(
@@ -285,7 +274,7 @@ impl People {
             .spacing(6)
             .align_y(Alignment::Center)
             .width(OPTIONS_WIDTH),
-        ]
+        )
         .spacing(8)
         .padding([0, 8])
         .height(ROW_HEIGHT)
@@ -308,6 +297,28 @@ impl People {
                 }
             })
             .into()
+    }
+
+    /// A row's cell in one column: text cut with an ellipsis, or the status badge, or the
+    /// shield.
+    fn cell<'a>(&self, p: &Row, content: Content, v: Values<'_>) -> Element<'a, Message> {
+        let l = v.l;
+        match content {
+            // An invitation whose link was withdrawn or ran out says so next to its badge.
+            Content::Status
+                if p.status == Status::Invited
+                    && self.invitation(p.id).is_some_and(|i| i.expired) =>
+            {
+                row![badge(l, p.status), text(l.t("people-link-closed")).size(11)]
+                    .spacing(4)
+                    .align_y(Alignment::Center)
+                    .into()
+            }
+            Content::Status => badge(l, p.status),
+            Content::TwoFactor => shield(l, p.two_factor),
+            Content::Roles => widget::ellipsis::ellipsis(content.text(p, v), 12.0).into(),
+            _ => widget::ellipsis::ellipsis(content.text(p, v), 14.0).into(),
+        }
     }
 
     fn dialog_view<'a>(
@@ -445,7 +456,7 @@ pub fn display_name(p: &PersonSummary) -> String {
     name_shown(&p.last_name, &p.first_name, &p.email)
 }
 
-fn name_shown(last: &str, first: &str, email: &str) -> String {
+pub(super) fn name_shown(last: &str, first: &str, email: &str) -> String {
     match (last.trim().is_empty(), first.trim().is_empty()) {
         (true, true) => email.to_owned(),
         (false, true) => last.to_owned(),

@@ -1,0 +1,166 @@
+//! The user follow-up's columns, defined once: each column's title, share of the width, sort,
+//! how a row shows in it and what the CSV export writes for it. The header, the rows, the
+//! export and the sortable columns are all read from [`COLUMNS`]; adding a column is a line
+//! here (with its text in `i18n`, and its field in the wire type).
+
+use super::role_names;
+use super::rows::{RoleSets, Row};
+use crate::locale::Locale;
+use sesame_core::api::{PeopleSort, Role};
+
+/// What a column shows of a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Content {
+    /// Last and first name, or the email of someone invited without a name.
+    Name,
+    UserId,
+    Phone,
+    Level,
+    Email,
+    Roles,
+    /// The status badge (with "link closed" for a withdrawn invitation).
+    Status,
+    /// The 2FA shield.
+    TwoFactor,
+}
+
+pub(super) struct Column {
+    /// The title's text key.
+    pub title: &'static str,
+    /// Its share of the row's width.
+    pub portion: u16,
+    /// A click on its title sorts by it.
+    pub sort: Option<PeopleSort>,
+    pub content: Content,
+    /// The CSV's columns for it (title keys), when not one under its own title: the name in
+    /// two, as a spreadsheet sorts and merges it.
+    pub csv: Option<&'static [&'static str]>,
+}
+
+pub(super) const COLUMNS: [Column; 8] = [
+    Column {
+        title: "column-name",
+        portion: 3,
+        sort: Some(PeopleSort::Name),
+        content: Content::Name,
+        csv: Some(&["column-last-name", "column-first-name"]),
+    },
+    column(
+        "column-user-id",
+        2,
+        Some(PeopleSort::UserId),
+        Content::UserId,
+    ),
+    column("column-phone", 2, Some(PeopleSort::Phone), Content::Phone),
+    column("column-level", 2, Some(PeopleSort::Level), Content::Level),
+    column("column-email", 3, Some(PeopleSort::Email), Content::Email),
+    column("column-roles", 2, None, Content::Roles),
+    column(
+        "column-status",
+        2,
+        Some(PeopleSort::Status),
+        Content::Status,
+    ),
+    column("column-two-factor", 1, None, Content::TwoFactor),
+];
+
+/// A column written as one CSV column under its own title.
+const fn column(
+    title: &'static str,
+    portion: u16,
+    sort: Option<PeopleSort>,
+    content: Content,
+) -> Column {
+    Column {
+        title,
+        portion,
+        sort,
+        content,
+        csv: None,
+    }
+}
+
+/// What the reader's language needs to write a row's values.
+#[derive(Clone, Copy)]
+pub(super) struct Values<'a> {
+    pub l: Locale,
+    pub catalogue: &'a [Role],
+    pub sets: &'a RoleSets,
+}
+
+impl Content {
+    /// The row's value as text: what the list shows, or (for the name) what it shows when the
+    /// names are empty.
+    pub fn text(self, p: &Row, v: Values<'_>) -> String {
+        let l = v.l;
+        match self {
+            Content::Name => super::view::name_shown(p.last_name(), p.first_name(), p.email()),
+            Content::UserId => p.user_id().to_owned(),
+            Content::Phone => p.phone().to_owned(),
+            Content::Level => l.level(p.level),
+            Content::Email => p.email().to_owned(),
+            Content::Roles => role_names(l, v.catalogue, v.sets.get(p.roles)),
+            Content::Status => l.status(p.status),
+            Content::TwoFactor => l.t(if p.two_factor {
+                "value-yes"
+            } else {
+                "value-no"
+            }),
+        }
+    }
+
+    /// Its values in the CSV, one for each of the column's CSV titles.
+    fn csv(self, p: &Row, v: Values<'_>) -> Vec<String> {
+        match self {
+            Content::Name => vec![p.last_name().to_owned(), p.first_name().to_owned()],
+            _ => vec![self.text(p, v)],
+        }
+    }
+}
+
+/// How many columns sort the list.
+pub(super) const SORTABLE: usize = {
+    let (mut i, mut n) = (0, 0);
+    while i < COLUMNS.len() {
+        if COLUMNS[i].sort.is_some() {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+};
+
+/// The columns that sort the list, in the table's order.
+pub(super) const SORTS: [PeopleSort; SORTABLE] = {
+    let mut out = [PeopleSort::Name; SORTABLE];
+    let (mut i, mut n) = (0, 0);
+    while i < COLUMNS.len() {
+        if let Some(sort) = COLUMNS[i].sort {
+            out[n] = sort;
+            n += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// Rows as CSV for the reader's spreadsheet (see `spreadsheet`), one or two CSV columns for
+/// each column of the list. Runs off the update loop (100,000 rows take a while).
+pub(super) fn csv(v: Values<'_>, rows: &[Row]) -> Vec<u8> {
+    let header: Vec<&str> = COLUMNS
+        .iter()
+        .flat_map(|c| {
+            c.csv
+                .unwrap_or(std::slice::from_ref(&c.title))
+                .iter()
+                .copied()
+        })
+        .collect();
+    let rows = rows.iter().map(|p| {
+        COLUMNS
+            .iter()
+            .flat_map(|c| c.content.csv(p, v))
+            .collect::<Vec<String>>()
+    });
+    crate::spreadsheet::csv(v.l, &header, rows)
+}
