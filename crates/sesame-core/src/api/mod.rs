@@ -9,14 +9,30 @@ mod organization;
 mod people;
 mod records;
 
-pub use accounts::*;
+pub use accounts::{
+    CreatedServiceUser, CreatedTechnicalUser, CredentialHealth, CredentialKind, CredentialValidity,
+    DEFAULT_GRACE_DAYS, DEFAULT_VALIDITY_DAYS, HealthFilter, HealthQuery, IssuedPassword,
+    MAX_GRACE_DAYS, MAX_VALIDITY_DAYS, NewServiceUser, PasswordValidity, RotatePassword,
+    ServiceUser, ServiceUserUpdate, TechnicalUser,
+};
 pub use audit::{AuditDetail, FieldChange, ScopeDetail, StructureRef};
 pub use error::{
     ErrorBody, ErrorCode, ErrorDetail, FieldIssue, RefusedPerson, field_message, preferred_language,
 };
-pub use organization::*;
-pub use people::*;
-pub use records::*;
+pub use organization::{
+    ApiToken, ConnectedAccount, ConnectedPerson, ConnectedUsers, ConnectedVia, Me, MoveStructure,
+    NewRole, NewStructure, Organization, PersonRef, RenameStructure, Role, RoleUpdate, Session,
+    SetPrimaryManager, SignIn, Structure, StructureHolders, TokenRequest,
+};
+pub use people::{
+    BatchInitialize, BatchRoles, ChangePassword, CreatedPerson, InitializedPassword,
+    MyDetailsUpdate, NewPerson, OneTimePassword, PeoplePage, PeopleQuery, PeopleSort, PersonRecord,
+    PersonSummary, PersonUpdate, ReachPreview, RolesUpdate, TwoFactorCode, TwoFactorEnrollment,
+};
+pub use records::{
+    AuditEntry, AuditPage, AuditQuery, Contact, Invitation, NewContact, NewInvitation,
+    OutboxMessage,
+};
 
 /// Timestamps travel as RFC 3339 strings.
 pub type Timestamp = time::OffsetDateTime;
