@@ -9,7 +9,7 @@ use axum::routing::{delete, get, post};
 use sesame_core::domain::AuditAction;
 
 use super::record;
-use super::structures::structure_for_technical_user;
+use super::technical_users::{technical_user_for, tell_primary_manager};
 use crate::AppState;
 use crate::auth::{Signed, generated_password};
 use crate::error::{ApiError, ApiResult};
@@ -257,24 +257,18 @@ pub async fn rotate_technical_user_password(
     let grace_days = grace(&req)?;
     let secret = generated_password().await?;
     let mut tx = state.db.begin().await?;
-    let t = tx
-        .technical_user(s.actor.org_id, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let structure = structure_for_technical_user(&mut tx, &s.actor, t.structure_id).await?;
+    let (t, structure) = technical_user_for(&mut tx, &s.actor, id).await?;
     let account = (
         id,
         t.user_id.as_str(),
         AuditAction::TechnicalUserPasswordRotated,
     );
     let issued = rotate(&mut tx, &s, account, secret, grace_days).await?;
-    // The primary manager is told, as of a creation or a reset (never the password).
-    let org = tx.organization(s.actor.org_id).await?;
+    // The primary manager is told, as of a creation or a reset; `rotate` wrote the audit line.
     let notice = mail::TechnicalNotice::PasswordRotated {
         previous_until: issued.previous_password_until.map(|t| t.unix_timestamp()),
     };
-    mail::queue_technical_user_notice(&mut tx, &org, &structure, &t.user_id, &s.user_id, notice)
-        .await?;
+    tell_primary_manager(&mut tx, &s, &structure, (id, &t.user_id), None, notice).await?;
     tx.commit().await?;
     Ok(Json(issued))
 }
@@ -288,11 +282,7 @@ pub async fn end_technical_user_previous_password(
     Id(id): Id<i64>,
 ) -> ApiResult<Json<TechnicalUser>> {
     let mut tx = state.db.begin().await?;
-    let t = tx
-        .technical_user(s.actor.org_id, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    structure_for_technical_user(&mut tx, &s.actor, t.structure_id).await?;
+    let (t, _) = technical_user_for(&mut tx, &s.actor, id).await?;
     end_previous(&mut tx, &s, id, &t.user_id).await?;
     let after = tx
         .technical_user(s.actor.org_id, id)

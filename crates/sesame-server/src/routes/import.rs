@@ -13,7 +13,7 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::routing::post;
 
-use super::people::unlink_peers;
+use super::person_change::store_change;
 use super::record_many;
 use crate::AppState;
 use crate::auth::{Signed, token_hash};
@@ -168,12 +168,8 @@ async fn apply(
             }
             Kind::Update(u) => {
                 let id = u.before.id;
-                if !tx.update_person(id, u.before.version, &u.fields).await? {
-                    return Err(ApiError::stale(None));
-                }
-                if u.fields.level != u.before.level() {
-                    unlink_peers(tx, id, u.fields.level).await?;
-                }
+                // Recorded below with the import's other changes.
+                store_change(tx, s, &u.before, u.before.version, &u.fields, None).await?;
                 if let Some(roles) = &u.roles {
                     tx.set_roles(id, roles).await?;
                     roles_changed.push((id, d, u.before.roles(), roles.clone()));

@@ -9,7 +9,8 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::{get, post};
 
-use super::people::{check_roles, duplicate_user_id, target_of};
+use super::people::{check_roles, target_of};
+use super::person_change::duplicate_user_id;
 use super::{optional_text, record};
 use crate::AppState;
 use crate::auth::{Signed, token_hash};

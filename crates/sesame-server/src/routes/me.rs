@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use sesame_core::domain::AuditAction;
 use totp_rs::{Algorithm, Secret, TOTP};
 
-use super::people::merge_contact;
+use super::person_change::{merge_contact, store_change};
 use super::record;
 use crate::AppState;
 use crate::auth::{
@@ -18,8 +18,7 @@ use crate::error::{ApiError, ApiResult, Checks};
 use crate::extract::Body;
 use crate::store::{Conn, PersonFields};
 use sesame_core::api::{
-    AuditDetail, ChangePassword, ErrorBody, ErrorCode, Me, MyDetailsUpdate, TwoFactorCode,
-    TwoFactorEnrollment,
+    ChangePassword, ErrorBody, ErrorCode, Me, MyDetailsUpdate, TwoFactorCode, TwoFactorEnrollment,
 };
 use sesame_core::domain::AccountKind;
 
@@ -127,18 +126,8 @@ pub async fn update_me(
         language: req.language.unwrap_or(p.language()),
         is_contact: p.is_contact,
     };
-    let changes = super::people::changed_fields(&p, &fields);
-    if !tx.update_person(p.id, req.version, &fields).await? {
-        return Err(ApiError::stale(None));
-    }
-    record(
-        &mut tx,
-        &s,
-        AuditAction::OwnDetailsUpdated,
-        Some((p.id, &p.user_id)),
-        Some(AuditDetail::Changes { changes }),
-    )
-    .await?;
+    let audit = Some(AuditAction::OwnDetailsUpdated);
+    store_change(&mut tx, &s, &p, req.version, &fields, audit).await?;
     let me = super::session::load_me(&mut tx, s.actor.org_id, p.id, false).await?;
     tx.commit().await?;
     Ok(Json(me))

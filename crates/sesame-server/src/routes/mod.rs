@@ -10,6 +10,7 @@ pub(crate) mod me;
 pub(crate) mod organization;
 pub(crate) mod people;
 pub(crate) mod people_actions;
+pub(crate) mod person_change;
 pub(crate) mod reach;
 pub mod scim;
 pub(crate) mod service_users;

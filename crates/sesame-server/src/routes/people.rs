@@ -11,20 +11,19 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
 
+use super::person_change::{duplicate_user_id, merge_contact, store_change};
 use super::{phone, record};
 use crate::AppState;
 use crate::auth::{Signed, generated_password};
 use crate::error::{ApiError, ApiResult, Checks};
 use crate::extract::{Body, Id, Params};
-use crate::store::{Conn, NewPersonRow, PersonFields, PersonRow, is_unique_violation};
+use crate::store::{Conn, NewPersonRow, PersonFields, PersonRow};
 use sesame_core::api::{
-    AuditDetail, CreatedPerson, ErrorBody, ErrorCode, FieldChange, NewPerson, PeoplePage,
-    PeopleQuery, PersonRecord, PersonUpdate,
+    AuditDetail, CreatedPerson, ErrorBody, NewPerson, PeoplePage, PeopleQuery, PersonRecord,
+    PersonUpdate,
 };
-use sesame_core::domain::rules::{Action, Actor, Target, Visibility};
-use sesame_core::domain::{
-    FieldError, Level, Status, normalize_email, required_text, validate_user_id,
-};
+use sesame_core::domain::rules::{Action, Actor, Change, Target, Visibility};
+use sesame_core::domain::{FieldError, Status, normalize_email, required_text, validate_user_id};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -132,19 +131,6 @@ pub(crate) async fn record_of(
         levels: actor.levels_for(&facts),
         created_at: p.created_at(),
     })
-}
-
-pub(crate) fn duplicate_user_id(e: sqlx::Error) -> ApiError {
-    if is_unique_violation(&e) {
-        ApiError::new(
-            StatusCode::CONFLICT,
-            ErrorCode::DuplicateUserId,
-            "user ID taken",
-        )
-        .with_field("user_id")
-    } else {
-        e.into()
-    }
 }
 
 /// The roles, sorted and each once; the outer error is the database's, the inner the field's.
@@ -279,23 +265,12 @@ pub async fn update_person(
         tx.guard_organization(s.actor.org_id).await?;
     }
     let (target, p) = target_of(&mut tx, &s.actor, id).await?;
-    s.actor.may(Action::Modify, &target)?;
-    let manages = s.actor.may(Action::ModifyIdentity, &target).is_ok();
-    // Without management rights (one's own record at level 3), only contact details change.
-    if !manages
-        && (req.user_id.is_some()
-            || req.is_contact.is_some()
-            || req.level.is_some_and(|l| l != p.level()))
-    {
-        return Err(if req.level.is_some_and(|l| l != p.level()) {
-            sesame_core::domain::rules::Refusal::OwnLevel.into()
-        } else {
-            ApiError::forbidden()
-        });
-    }
-    if let Some(level) = req.level {
-        s.actor.may_set_level(&target, level)?;
-    }
+    let change = Change {
+        identity: req.user_id.as_ref().is_some_and(|u| u.trim() != p.user_id)
+            || req.is_contact.is_some_and(|c| c != p.is_contact),
+        level: req.level.filter(|l| *l != p.level()),
+    };
+    s.actor.may_change(&target, &change)?;
     if p.version != req.version {
         return Err(ApiError::stale(Some(p.version)));
     }
@@ -327,126 +302,10 @@ pub async fn update_person(
         language: req.language.unwrap_or(p.language()),
         is_contact: req.is_contact.unwrap_or(p.is_contact),
     };
-    let changed = changed_fields(&p, &fields);
-    if !tx
-        .update_person(id, req.version, &fields)
-        .await
-        .map_err(duplicate_user_id)?
-    {
-        return Err(ApiError::stale(None));
-    }
-    if fields.level != p.level() && fields.level.rank() <= p.level().rank() {
-        // Promoted to someone's peer: nobody keeps a person of their own rank under charge.
-        unlink_peers(&mut tx, id, fields.level).await?;
-    }
-    record(
-        &mut tx,
-        &s,
-        AuditAction::PersonUpdated,
-        Some((id, &fields.user_id)),
-        Some(AuditDetail::Changes { changes: changed }),
-    )
-    .await?;
+    let audit = Some(AuditAction::PersonUpdated);
+    store_change(&mut tx, &s, &p, req.version, &fields, audit).await?;
     let rec = commit_record(tx, &s.actor, id).await?;
     Ok(Json(rec))
-}
-
-pub(crate) async fn unlink_peers(conn: &mut Conn, id: i64, level: Level) -> ApiResult<()> {
-    for m in conn.managers_of(id).await? {
-        if m.level().rank() >= level.rank() {
-            conn.unlink_under_charge(m.id, id).await?;
-        }
-    }
-    for sub in conn.under_charge_of(id).await? {
-        if sub.level().rank() <= level.rank() {
-            conn.unlink_under_charge(id, sub.id).await?;
-        }
-    }
-    Ok(())
-}
-
-/// Contact details after a change: each given field checked, each absent one kept.
-pub(crate) struct Contact {
-    pub last_name: String,
-    pub first_name: String,
-    pub email: String,
-    pub phone: String,
-}
-
-pub(crate) fn merge_contact(
-    checks: &mut Checks,
-    p: &PersonRow,
-    last_name: Option<&str>,
-    first_name: Option<&str>,
-    email: Option<&str>,
-    new_phone: Option<&str>,
-) -> Contact {
-    Contact {
-        last_name: match last_name {
-            Some(v) => checks.take(required_text("last_name", v, 100)),
-            None => p.last_name.clone(),
-        },
-        first_name: match first_name {
-            Some(v) => checks.take(required_text("first_name", v, 100)),
-            None => p.first_name.clone(),
-        },
-        email: match email {
-            Some(v) => checks.take(normalize_email("email", v)),
-            None => p.email.clone(),
-        },
-        phone: match new_phone {
-            Some(v) => checks.take(phone(Some(v))),
-            None => p.phone.clone(),
-        },
-    }
-}
-
-/// Names of the changed fields, with old and new values (none of them secret).
-/// The fields of a person that this change sets to another value.
-pub(crate) fn changed_fields(p: &PersonRow, f: &PersonFields) -> Vec<FieldChange> {
-    let mut out = vec![];
-    let mut text = |a: &str, b: &str, change: fn(String, String) -> FieldChange| {
-        if a != b {
-            out.push(change(a.to_owned(), b.to_owned()));
-        }
-    };
-    text(&p.user_id, &f.user_id, |from, to| FieldChange::UserId {
-        from,
-        to,
-    });
-    text(&p.last_name, &f.last_name, |from, to| {
-        FieldChange::LastName { from, to }
-    });
-    text(&p.first_name, &f.first_name, |from, to| {
-        FieldChange::FirstName { from, to }
-    });
-    text(&p.email, &f.email, |from, to| FieldChange::Email {
-        from,
-        to,
-    });
-    text(&p.phone, &f.phone, |from, to| FieldChange::Phone {
-        from,
-        to,
-    });
-    if p.level() != f.level {
-        out.push(FieldChange::Level {
-            from: p.level(),
-            to: f.level,
-        });
-    }
-    if p.language() != f.language {
-        out.push(FieldChange::Language {
-            from: p.language(),
-            to: f.language,
-        });
-    }
-    if p.is_contact != f.is_contact {
-        out.push(FieldChange::IsContact {
-            from: p.is_contact,
-            to: f.is_contact,
-        });
-    }
-    out
 }
 
 #[utoipa::path(delete, path = "/api/v1/people/{id}", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)),

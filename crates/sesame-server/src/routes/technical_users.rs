@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use sesame_core::domain::AuditAction;
+use sesame_core::domain::rules::Actor;
 
 use super::credentials::issued;
 use super::record;
@@ -16,7 +17,7 @@ use crate::auth::{Signed, generated_password};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Id;
 use crate::mail;
-use crate::store::now;
+use crate::store::{Conn, StructureRow, TechnicalUserRow, now};
 use sesame_core::api::{
     AuditDetail, CreatedTechnicalUser, ErrorBody, ErrorCode, IssuedPassword, TechnicalUser,
 };
@@ -32,6 +33,41 @@ pub(crate) fn router() -> Router<AppState> {
             "/technical-users/{id}/password",
             post(reset_technical_user_password),
         )
+}
+
+/// The technical user `id` and its structure, for an actor who may manage it (its structure's
+/// primary manager, or level 1): "not found" otherwise.
+pub(crate) async fn technical_user_for(
+    conn: &mut Conn,
+    actor: &Actor,
+    id: i64,
+) -> ApiResult<(TechnicalUserRow, StructureRow)> {
+    let t = conn
+        .technical_user(actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let structure = structure_for_technical_user(conn, actor, t.structure_id).await?;
+    Ok((t, structure))
+}
+
+/// What follows a technical user's creation or a new password: the audit line (when the
+/// caller has not written one) and the primary manager's email (never the password).
+pub(crate) async fn tell_primary_manager(
+    tx: &mut Conn,
+    s: &Signed,
+    structure: &StructureRow,
+    (id, login): (i64, &str),
+    audit: Option<AuditAction>,
+    notice: mail::TechnicalNotice,
+) -> ApiResult<()> {
+    if let Some(action) = audit {
+        let detail = AuditDetail::OfStructure {
+            structure: structure.reference(),
+        };
+        record(tx, s, action, Some((id, login)), Some(detail)).await?;
+    }
+    let org = tx.organization(s.actor.org_id).await?;
+    mail::queue_technical_user_notice(tx, &org, structure, login, &s.user_id, notice).await
 }
 
 #[utoipa::path(get, path = "/api/v1/structures/{id}/technical-user", tag = "technical users", security(("bearer" = [])), params(("id" = i64, Path)),
@@ -58,11 +94,7 @@ pub async fn get_technical_user(
     Id(id): Id<i64>,
 ) -> ApiResult<Json<TechnicalUser>> {
     let mut conn = state.db.read().await?;
-    let t = conn
-        .technical_user(s.actor.org_id, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    structure_for_technical_user(&mut conn, &s.actor, t.structure_id).await?;
+    let (t, _) = technical_user_for(&mut conn, &s.actor, id).await?;
     Ok(Json(t.api()))
 }
 
@@ -100,26 +132,9 @@ pub async fn create_technical_user(
             &hash,
         )
         .await?;
-    record(
-        &mut tx,
-        &s,
-        AuditAction::TechnicalUserCreated,
-        Some((account, &login)),
-        Some(AuditDetail::OfStructure {
-            structure: structure.reference(),
-        }),
-    )
-    .await?;
-    let org = tx.organization(s.actor.org_id).await?;
-    mail::queue_technical_user_notice(
-        &mut tx,
-        &org,
-        &structure,
-        &login,
-        &s.user_id,
-        mail::TechnicalNotice::Created,
-    )
-    .await?;
+    let created = Some(AuditAction::TechnicalUserCreated);
+    let notice = mail::TechnicalNotice::Created;
+    tell_primary_manager(&mut tx, &s, &structure, (account, &login), created, notice).await?;
     let t = tx
         .technical_user(s.actor.org_id, account)
         .await?
@@ -140,35 +155,14 @@ pub async fn reset_technical_user_password(
 ) -> ApiResult<Json<IssuedPassword>> {
     let (password, hash) = generated_password().await?;
     let mut tx = state.db.begin().await?;
-    let t = tx
-        .technical_user(s.actor.org_id, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let structure = structure_for_technical_user(&mut tx, &s.actor, t.structure_id).await?;
+    let (t, structure) = technical_user_for(&mut tx, &s.actor, id).await?;
     tx.replace_password(id, &hash, false).await?;
     let t_now = now();
     let expires_at = tx.expiry_from(s.actor.org_id, t_now).await?;
     tx.start_api_password(id, t_now, expires_at).await?;
-    record(
-        &mut tx,
-        &s,
-        AuditAction::TechnicalUserPasswordReset,
-        Some((id, &t.user_id)),
-        Some(AuditDetail::OfStructure {
-            structure: structure.reference(),
-        }),
-    )
-    .await?;
-    let org = tx.organization(s.actor.org_id).await?;
-    mail::queue_technical_user_notice(
-        &mut tx,
-        &org,
-        &structure,
-        &t.user_id,
-        &s.user_id,
-        mail::TechnicalNotice::PasswordReset,
-    )
-    .await?;
+    let reset = Some(AuditAction::TechnicalUserPasswordReset);
+    let notice = mail::TechnicalNotice::PasswordReset;
+    tell_primary_manager(&mut tx, &s, &structure, (id, &t.user_id), reset, notice).await?;
     tx.commit().await?;
     Ok(Json(issued(password, expires_at, None)))
 }

@@ -38,6 +38,7 @@ pub use organizations::OrganizationRow;
 pub use people::{MAX_PAGE, NewPersonRow, PersonFields, PersonRow};
 pub use sessions::{CredentialRow, SessionRow};
 pub use structures::StructureRow;
+pub use technical_users::TechnicalUserRow;
 
 #[derive(Clone, Debug)]
 pub enum Db {

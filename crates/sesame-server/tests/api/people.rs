@@ -216,6 +216,59 @@ async fn search_sort_filter_and_cursor_paging_cover_every_row_once() {
     }
 }
 
+/// A change of level keeps only the links under charge the new level allows, the same
+/// through the record as through the import: demoted to level 3, a manager's level-3 people
+/// leave their charge; promoted to level 2, a level-3 person leaves their level-2 manager's.
+#[tokio::test]
+async fn a_change_of_level_takes_off_the_links_it_no_longer_allows() {
+    for b in backends() {
+        let s = crate::support::start(&b).await;
+        let org = s.org("ALPHA", false).await;
+        s.person(org, "admin", Level::One, Some(PASSWORD)).await;
+        let boss = s.person(org, "boss", Level::Two, None).await;
+        let (sub, other) = (
+            s.person(org, "sub", Level::Three, None).await,
+            s.person(org, "other", Level::Three, None).await,
+        );
+        s.link(boss, sub).await;
+        s.link(boss, other).await;
+        let admin = s.sign_in("ALPHA", "admin", PASSWORD).await;
+        let set_level = |version, level| PersonUpdate {
+            version,
+            level: Some(level),
+            ..Default::default()
+        };
+        let version = admin.person(other).await.unwrap().person.version;
+        admin
+            .update_person(other, &set_level(version, Level::Two))
+            .await
+            .unwrap();
+        let kept: Vec<i64> = admin
+            .person(boss)
+            .await
+            .unwrap()
+            .under_charge
+            .iter()
+            .map(|p| p.id)
+            .collect();
+        assert_eq!(
+            kept,
+            [sub],
+            "promoted to their manager's rank, they leave the charge"
+        );
+        let version = admin.person(boss).await.unwrap().person.version;
+        let rec = admin
+            .update_person(boss, &set_level(version, Level::Three))
+            .await
+            .unwrap();
+        assert!(
+            rec.under_charge.is_empty(),
+            "a level-3 user has nobody under charge"
+        );
+        s.stop().await;
+    }
+}
+
 #[tokio::test]
 async fn a_stale_save_gets_409_and_overwrites_nothing() {
     for b in backends() {

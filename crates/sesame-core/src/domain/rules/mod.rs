@@ -390,9 +390,23 @@ impl Actor {
         Ok(())
     }
 
-    /// Only someone of a higher level can have someone under their charge.
-    fn may_be_under_charge_of(subordinate: Level, manager: Level) -> bool {
+    /// Only someone of a higher level can have someone under their charge: a link that a
+    /// change of level breaks is taken off.
+    pub fn may_be_under_charge_of(subordinate: Level, manager: Level) -> bool {
         subordinate.rank() > manager.rank()
+    }
+
+    /// May this actor make change `c` to `t`? The same question however the change arrives
+    /// (the API, SCIM, the import): modifying them at all, their level, their identity.
+    pub fn may_change(&self, t: &Target, c: &Change) -> Result<(), Refusal> {
+        self.may(Action::Modify, t)?;
+        if let Some(level) = c.level {
+            self.may_set_level(t, level)?;
+        }
+        if c.identity {
+            self.may(Action::ModifyIdentity, t)?;
+        }
+        Ok(())
     }
 
     fn is_level_one(&self) -> bool {
@@ -549,6 +563,16 @@ impl Actor {
     pub fn can_be_primary_manager(level: Level, status: Status) -> bool {
         level.rank() <= 2 && status != Status::Suspended
     }
+}
+
+/// What a change to a person touches, as [`Actor::may_change`] judges it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Change {
+    /// The user ID or the contact flag (names, email, phone and language are anyone's who
+    /// may modify the person).
+    pub identity: bool,
+    /// Their new level, when it changes.
+    pub level: Option<Level>,
 }
 
 /// What an account may do to the other people of one level (see [`Actor::reach_by_level`]).

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::error::ApiError;
-use crate::routes::people::{changed_fields, merge_contact};
+use crate::routes::person_change::{changed_fields, merge_contact};
 use crate::routes::phone;
 use crate::store::{Conn, NewPersonRow, PersonFields, PersonRow};
 use sesame_core::api::import::{

@@ -18,14 +18,15 @@ use super::{Provisioning, ScimError, base_url, scim};
 use crate::AppState;
 use crate::auth::Signed;
 use crate::error::{ApiError, Checks};
-use crate::routes::people::{
-    changed_fields, check_roles, duplicate_user_id, merge_contact, target_of, unlink_peers,
+use crate::routes::people::{check_roles, target_of};
+use crate::routes::person_change::{
+    changed_fields, duplicate_user_id, merge_contact, store_change,
 };
 use crate::routes::{phone, record};
 use crate::store::scim::{ScimPersonRow, people_filter};
 use crate::store::{Conn, NewPersonRow, PersonFields};
 use sesame_core::api::{AuditDetail, FieldChange};
-use sesame_core::domain::rules::{Action, Actor, Refusal, Target};
+use sesame_core::domain::rules::{Action, Actor, Change, Target};
 use sesame_core::domain::{
     AuditAction, Level, Status, normalize_email, required_text, validate_user_id,
 };
@@ -378,37 +379,14 @@ async fn save(state: &AppState, s: &Signed, id: i64, d: Desired) -> Result<(), S
         language: d.language.unwrap_or(p.language()),
         is_contact: p.is_contact,
     };
-    let changes = changed_fields(&p, &fields);
-    if !changes.is_empty() {
-        s.actor.may(Action::Modify, &target)?;
-        if !s.actor.manages(&target) && (fields.user_id != p.user_id || fields.level != p.level()) {
-            return Err(if fields.level != p.level() {
-                Refusal::OwnLevel
-            } else {
-                Refusal::Forbidden
-            }
-            .into());
-        }
-        s.actor.may_set_level(&target, fields.level)?;
-        if !tx
-            .update_person(id, p.version, &fields)
-            .await
-            .map_err(duplicate_user_id)?
-        {
-            return Err(ApiError::stale(None).into());
-        }
-        if fields.level != p.level() && fields.level.rank() <= p.level().rank() {
-            unlink_peers(&mut tx, id, fields.level).await?;
-        }
-        let detail = AuditDetail::Changes { changes };
-        record(
-            &mut tx,
-            s,
-            AuditAction::PersonUpdated,
-            Some((id, &fields.user_id)),
-            Some(detail),
-        )
-        .await?;
+    if !changed_fields(&p, &fields).is_empty() {
+        let change = Change {
+            identity: fields.user_id != p.user_id,
+            level: Some(fields.level).filter(|l| *l != p.level()),
+        };
+        s.actor.may_change(&target, &change)?;
+        let audit = Some(AuditAction::PersonUpdated);
+        store_change(&mut tx, s, &p, p.version, &fields, audit).await?;
     }
     if let Some(roles) = roles.filter(|r| *r != p.roles()) {
         s.actor.may(Action::UpdateRoles, &target)?;
