@@ -26,6 +26,7 @@ reach-right-reset-two-factor = reset 2FA
 reach-right-modify-identity = change the user ID
 reach-right-link-under-charge = place people under their charge
 reach-right-manage-invitation = resend or cancel an invitation
+reach-right-preview-reach = see what they can see and do
 reach-grants = Levels they may give: { $levels }.
 reach-grants-none = They may create no one.
 reach-manager-of = Primary manager of: { $structures }.

@@ -26,6 +26,7 @@ reach-right-reset-two-factor = réinitialiser la double authentification
 reach-right-modify-identity = changer l’identifiant
 reach-right-link-under-charge = placer des personnes sous sa responsabilité
 reach-right-manage-invitation = renvoyer ou annuler une invitation
+reach-right-preview-reach = voir ce que la personne peut voir et faire
 reach-grants = Niveaux que cette personne peut attribuer : { $levels }.
 reach-grants-none = Cette personne ne peut créer aucun compte.
 reach-manager-of = Gestionnaire principal de : { $structures }.

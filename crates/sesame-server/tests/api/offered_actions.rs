@@ -81,6 +81,7 @@ fn request(action: Action, p: &Value, people: &[Value]) -> Option<(&'static str,
     let version = p["version"].clone();
     Some(match action {
         Action::See => return None,
+        Action::PreviewReach => ("GET", format!("{person}/reach"), Value::Null),
         Action::Modify => (
             "PATCH",
             person,

@@ -308,9 +308,11 @@ impl Person {
         match message {
             Message::Loaded(Ok(rec)) => {
                 self.busy = false;
-                let (id, level) = (rec.person.id, rec.person.level);
+                let id = rec.person.id;
                 self.fill(rec);
-                if !reach::Reach::wanted(level) {
+                // What a level-1 or level-2 person can see and do, for those the server lets
+                // look at it.
+                if !self.may(PersonAction::PreviewReach) {
                     self.reach = None;
                     return Action::None;
                 }

@@ -34,11 +34,6 @@ pub enum Message {
 }
 
 impl Reach {
-    /// Only a level-1 or level-2 person has a reach worth previewing.
-    pub fn wanted(level: Level) -> bool {
-        level.rank() <= 2
-    }
-
     /// Starts loading the preview of person `id`.
     pub fn load(id: i64, ctx: Ctx<'_>) -> (Reach, iced::Task<Message>) {
         let reach = Reach {
@@ -210,6 +205,7 @@ fn right_key(a: Right) -> &'static str {
         Right::ModifyIdentity => "reach-right-modify-identity",
         Right::LinkUnderCharge => "reach-right-link-under-charge",
         Right::ManageInvitation => "reach-right-manage-invitation",
+        Right::PreviewReach => "reach-right-preview-reach",
     }
 }
 

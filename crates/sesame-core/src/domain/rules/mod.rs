@@ -66,10 +66,12 @@ pub enum Action {
     LinkUnderCharge,
     /// Resending or cancelling the invitation of a person still invited.
     ManageInvitation,
+    /// Seeing what a level-1 or level-2 person can see and do (their reach).
+    PreviewReach,
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 12] = [
         Action::See,
         Action::Modify,
         Action::ModifyIdentity,
@@ -81,6 +83,7 @@ impl Action {
         Action::ResetTwoFactor,
         Action::LinkUnderCharge,
         Action::ManageInvitation,
+        Action::PreviewReach,
     ];
 }
 
@@ -240,6 +243,7 @@ impl Actor {
         let own = self.is_self(t.id);
         match action {
             Action::See => Ok(()),
+            Action::PreviewReach => self.may_preview_reach(t),
             // Everyone keeps their own contact details up to date.
             Action::Modify if own => Ok(()),
             Action::LinkUnderCharge => {
@@ -501,11 +505,15 @@ impl Actor {
         }
     }
 
-    /// Seeing what a person can see and do (their reach): themselves, and level-1 users for
-    /// anyone they see (a level-2 reader would learn of people beyond their own list).
+    /// Seeing what a level-1 or level-2 person can see and do (their reach): themselves, and
+    /// level-1 users for anyone they see (a level-2 reader would learn of people beyond their
+    /// own list). A level-3 user's reach is their own record: nothing to preview.
     pub fn may_preview_reach(&self, t: &Target) -> Result<(), Refusal> {
         if !self.sees(t) {
             return Err(Refusal::NotFound);
+        }
+        if t.level.rank() > 2 {
+            return Err(Refusal::Forbidden);
         }
         if self.is_self(t.id) || self.is_person_of_level_one() {
             Ok(())

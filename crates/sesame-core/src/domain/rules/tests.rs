@@ -44,8 +44,11 @@ fn level_one_sees_and_manages_everyone_of_the_organization() {
                 status,
                 ..target(50, l, false)
             };
-            let want = if action == Action::LinkUnderCharge && l == Level::Three {
-                // Nobody ranks below level 3: nobody can be under their charge.
+            let want = if l == Level::Three
+                && matches!(action, Action::LinkUnderCharge | Action::PreviewReach)
+            {
+                // Nobody ranks below level 3: nobody can be under their charge, and their
+                // reach is their own record.
                 Err(Refusal::Forbidden)
             } else {
                 Ok(())
@@ -333,13 +336,17 @@ fn reach_by_level_reads_the_level_table() {
     let by_level = two.reach_by_level();
     let of = |l| by_level.iter().find(|r| r.level == l).unwrap().clone();
     assert_eq!(of(Level::One).anyone, Vec::<Action>::new());
-    assert_eq!(of(Level::Two).anyone, Action::ALL.to_vec());
+    let all_but = |but: &[Action]| -> Vec<Action> {
+        Action::ALL
+            .into_iter()
+            .filter(|a| !but.contains(a))
+            .collect()
+    };
+    // Only a level-1 user previews another's reach.
+    assert_eq!(of(Level::Two).anyone, all_but(&[Action::PreviewReach]));
     assert_eq!(of(Level::TwoWithApproval).anyone, vec![Action::See]);
     assert_eq!(of(Level::Three).anyone, Vec::<Action>::new());
-    let but_links: Vec<Action> = Action::ALL
-        .into_iter()
-        .filter(|a| *a != Action::LinkUnderCharge)
-        .collect();
+    let but_links = all_but(&[Action::LinkUnderCharge, Action::PreviewReach]);
     assert_eq!(of(Level::Three).under_charge, but_links);
     let one = person(2, Level::One);
     for r in one.reach_by_level() {

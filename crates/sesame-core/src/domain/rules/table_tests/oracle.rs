@@ -126,6 +126,7 @@ pub fn may(a: &Actor, action: Action, t: &Target) -> Result<(), Refusal> {
     let own = is_self(a, t);
     match action {
         Action::See => Ok(()),
+        Action::PreviewReach => may_preview_reach(a, t),
         Action::LinkUnderCharge if may_link_under_charge(a, t) => Ok(()),
         Action::LinkUnderCharge => Err(Refusal::Forbidden),
         // "Own record: everyone: own contact details".
@@ -291,10 +292,13 @@ pub fn rights(a: &Actor) -> Rights {
     }
 }
 
-/// Previewing someone's reach: themselves, or level-1 users for anyone they see (mod.rs).
+/// Previewing someone's reach, "for a level-1 or level-2 person": themselves, or level-1 users
+/// for anyone they see (mod.rs).
 pub fn may_preview_reach(a: &Actor, t: &Target) -> Result<(), Refusal> {
     if !sees(a, t) {
         Err(Refusal::NotFound)
+    } else if rank(t.level) > 2 {
+        Err(Refusal::Forbidden)
     } else if is_self(a, t) || level_one_person(a) {
         Ok(())
     } else {
