@@ -24,6 +24,9 @@ pub enum Level {
 impl Level {
     pub const ALL: [Level; 4] = [Level::One, Level::TwoWithApproval, Level::Two, Level::Three];
 
+    /// A new person's level until someone chooses another: the users an office creates most.
+    pub const NEW_PERSON: Level = Level::Three;
+
     /// Stored form: sorts like the levels themselves.
     pub fn code(self) -> i64 {
         match self {

@@ -67,14 +67,14 @@ impl std::fmt::Display for PurposeChoice {
 }
 
 impl InviteForm {
-    /// An empty form: level 3 and the administrator's own language, the usual case.
+    /// An empty form: a new person's usual level and the administrator's own language.
     pub fn new(language: Language) -> InviteForm {
         InviteForm {
             email: String::new(),
             last_name: String::new(),
             first_name: String::new(),
             phone: String::new(),
-            level: Level::Three,
+            level: Level::NEW_PERSON,
             language,
             roles: BTreeSet::new(),
             also_contact: false,

@@ -72,7 +72,7 @@ impl Person {
                     user_id: f.user_id,
                     email: f.email,
                     phone: Some(f.phone).filter(|p| !p.trim().is_empty()),
-                    level: f.level.unwrap_or(Level::Three),
+                    level: f.level.unwrap_or(Level::NEW_PERSON),
                     language: f.language.unwrap_or_default(),
                     roles: f.roles.into_iter().collect(),
                     is_contact: f.is_contact,

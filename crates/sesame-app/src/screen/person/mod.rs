@@ -193,7 +193,7 @@ impl Person {
 
     pub fn new_user(language: Language) -> Person {
         let mut p = Person::blank(None);
-        p.form.level = Some(Level::Three);
+        p.form.level = Some(Level::NEW_PERSON);
         p.form.language = Some(language);
         p
     }
