@@ -74,14 +74,10 @@ async fn a_fresh_organization_builds_moves_manages_and_gets_a_technical_user() {
     ui.press(Named::Escape).await;
     ui.expect(&l.t("structures-move"));
     assert!(!ui.sees(&l.t("structures-move-hint")));
-    // Removing the company that holds the plant: refused, naming what holds it.
-    ui.click(&l.t("action-remove")).await;
-    ui.click(&l.t("action-confirm")).await;
-    ui.expect(&format!(
-        "{} {}",
-        l.t("structures-held-by"),
-        l.t_with("structures-held-sub", &[("names", "Montréal plant")])
-    ));
+    // The company that holds the plant cannot be removed: the server does not offer it, and
+    // the page says what keeps it before anyone tries.
+    assert!(!ui.sees(&l.t("action-remove")));
+    ui.expect(&l.t("structures-held-hint"));
     assert_eq!(tree(&ui).await.len(), 3);
 
     // The primary manager: the first administrator, chosen among level-1 and level-2 people.

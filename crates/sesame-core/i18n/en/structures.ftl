@@ -23,3 +23,4 @@ structures-held-by = This structure cannot be removed while something depends on
 structures-held-sub = Sub-structures to remove or move first: { $names }.
 structures-held-technical = Its technical user: { $name }.
 structures-held-service = Service users whose access names it: { $names } (change their access first).
+structures-held-hint = It cannot be removed while sub-structures, its technical user or service users’ access depend on it.

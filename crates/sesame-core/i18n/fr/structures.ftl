@@ -23,3 +23,4 @@ structures-held-by = Cette structure ne peut pas être retirée tant que quelque
 structures-held-sub = Sous-structures à retirer ou à déplacer d’abord : { $names }.
 structures-held-technical = Son utilisateur technique : { $name }.
 structures-held-service = Utilisateurs de service dont l’accès la nomme : { $names } (modifiez d’abord leur accès).
+structures-held-hint = Elle ne peut pas être retirée tant que des sous-structures, son utilisateur technique ou l’accès d’utilisateurs de service en dépendent.

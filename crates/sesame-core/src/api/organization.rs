@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::domain::rules::Rights;
+use crate::domain::rules::{Rights, StructureAction};
 use crate::domain::{AccountKind, Language, Level, Status, StructureKind};
 use time::OffsetDateTime;
 
@@ -125,10 +125,17 @@ pub struct Structure {
     pub primary_manager: Option<PersonRef>,
     /// The structure's technical user, if it has one.
     pub technical_user_id: Option<i64>,
-    /// The signed-in account may create or reset this structure's technical user.
-    pub may_manage_technical_user: bool,
+    /// What the reader may do to this structure now, decided by the server's rules.
+    pub actions: Vec<StructureAction>,
     #[serde(deserialize_with = "super::whole::number")]
     pub version: i64,
+}
+
+impl Structure {
+    /// Whether the reader may take `action` on this structure now.
+    pub fn may(&self, action: StructureAction) -> bool {
+        self.actions.contains(&action)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -1,7 +1,7 @@
 //! The structure tree: companies, then the levels of the administrative structure.
 
 use sesame_core::domain::AuditAction;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use axum::Json;
 use axum::Router;
@@ -75,12 +75,32 @@ pub async fn list_structures(
     let scope = readable_scope(&mut conn, &s.actor).await?;
     let rows = conn.structures(s.actor.org_id).await?;
     let parents: HashMap<i64, Option<i64>> = rows.iter().map(|r| (r.id, r.parent_id)).collect();
+    // What holds each structure, as `holders` says of one: sub-structures, its technical
+    // user, service users' access.
+    let mut held: HashSet<i64> = conn
+        .structures_in_access(s.actor.org_id)
+        .await?
+        .into_iter()
+        .collect();
+    held.extend(rows.iter().filter_map(|r| r.parent_id));
+    held.extend(
+        rows.iter()
+            .filter(|r| r.technical_user_id.is_some())
+            .map(|r| r.id),
+    );
     Ok(Json(
         rows.iter()
             .filter(|r| scope.covers(r.id, &ancestors(r.id, &parents), r.parent_id.is_none()))
-            .map(|r| r.api(&s.actor))
+            .map(|r| r.api(&s.actor, held.contains(&r.id)))
             .collect(),
     ))
+}
+
+/// The structure `id` as stored now, with what `actor` may do to it.
+async fn answer(conn: &mut Conn, actor: &Actor, id: i64) -> ApiResult<Structure> {
+    let row = load(conn, actor, id).await?;
+    let held = !holders(conn, actor, &row).await?.is_empty();
+    Ok(row.api(actor, held))
 }
 
 pub(crate) async fn load(conn: &mut Conn, actor: &Actor, id: i64) -> ApiResult<StructureRow> {
@@ -141,9 +161,9 @@ pub async fn create_structure(
         }),
     )
     .await?;
-    let row = load(&mut tx, &s.actor, id).await?;
+    let row = answer(&mut tx, &s.actor, id).await?;
     tx.commit().await?;
-    Ok(Json(row.api(&s.actor)))
+    Ok(Json(row))
 }
 
 #[utoipa::path(put, path = "/api/v1/structures/{id}/name", tag = "structures", security(("bearer" = [])), request_body = RenameStructure,
@@ -173,9 +193,9 @@ pub async fn rename_structure(
         }),
     )
     .await?;
-    let row = load(&mut tx, &s.actor, id).await?;
+    let row = answer(&mut tx, &s.actor, id).await?;
     tx.commit().await?;
-    Ok(Json(row.api(&s.actor)))
+    Ok(Json(row))
 }
 
 #[utoipa::path(put, path = "/api/v1/structures/{id}/parent", tag = "structures", security(("bearer" = [])), request_body = MoveStructure,
@@ -231,9 +251,9 @@ pub async fn move_structure(
         }),
     )
     .await?;
-    let row = load(&mut tx, &s.actor, id).await?;
+    let row = answer(&mut tx, &s.actor, id).await?;
     tx.commit().await?;
-    Ok(Json(row.api(&s.actor)))
+    Ok(Json(row))
 }
 
 #[utoipa::path(put, path = "/api/v1/structures/{id}/primary-manager", tag = "structures", security(("bearer" = [])), request_body = SetPrimaryManager,
@@ -281,9 +301,9 @@ pub async fn set_primary_manager(
         }),
     )
     .await?;
-    let row = load(&mut tx, &s.actor, id).await?;
+    let row = answer(&mut tx, &s.actor, id).await?;
     tx.commit().await?;
-    Ok(Json(row.api(&s.actor)))
+    Ok(Json(row))
 }
 
 /// Everything that keeps structure `row` from being removed.

@@ -4,7 +4,7 @@ use sqlx::AssertSqlSafe;
 
 use super::{Bind, Conn, bind_all, on_conn};
 use sesame_core::api::{PersonRef, Structure};
-use sesame_core::domain::rules::Actor;
+use sesame_core::domain::rules::{Actor, StructureFacts};
 use sesame_core::domain::{Language, Level, StructureKind};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -83,7 +83,13 @@ impl StructureRow {
         self.manager.language().unwrap_or_default()
     }
     /// The structure as `actor` sees it (with what it may do there).
-    pub fn api(&self, actor: &Actor) -> Structure {
+    /// The structure as `actor` reads it; `held`: something depends on it.
+    pub fn api(&self, actor: &Actor, held: bool) -> Structure {
+        let facts = StructureFacts {
+            primary_manager: self.primary_manager_id,
+            has_technical_user: self.technical_user_id.is_some(),
+            held,
+        };
         Structure {
             id: self.id,
             parent_id: self.parent_id,
@@ -91,9 +97,7 @@ impl StructureRow {
             name: self.name.clone(),
             primary_manager: self.manager.reference(self.primary_manager_id),
             technical_user_id: self.technical_user_id,
-            may_manage_technical_user: actor
-                .may_manage_technical_user(self.primary_manager_id)
-                .is_ok(),
+            actions: actor.structure_actions(&facts),
             version: self.version,
         }
     }
@@ -244,6 +248,20 @@ impl Conn {
     }
 
     /// The user codes of the service users whose chosen access names structure `id`.
+    /// The structures of the organization that some service user's access names.
+    pub async fn structures_in_access(&mut self, org_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT DISTINCT sc.structure_id FROM account_scopes sc \
+                 JOIN accounts a ON a.id = sc.account_id \
+                 WHERE a.org_id = $1 AND a.kind = 'service_user'",
+            )
+            .bind(org_id)
+            .fetch_all(&mut *c)
+            .await
+        })
+    }
+
     pub async fn service_users_naming(&mut self, id: i64) -> Result<Vec<String>, sqlx::Error> {
         on_conn!(self, c => {
             sqlx::query_scalar::<_, String>(

@@ -12,6 +12,7 @@ use crate::widget::{self, Notice, heading, labelled, primary, secondary};
 use sesame_client::ClientError;
 use sesame_core::api::{NewStructure, Structure};
 use sesame_core::domain::StructureKind;
+use sesame_core::domain::rules::StructureAction;
 
 /// What the form makes.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -229,16 +230,26 @@ impl Structures {
         .into()
     }
 
-    /// What a level-1 user may do to the structure shown.
-    pub(super) fn edit_buttons<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+    /// A sub-structure, and what the server offers on this one: rename, remove (or why not).
+    pub(super) fn edit_buttons<'a>(&'a self, s: &Structure, l: Locale) -> Element<'a, Message> {
         let t = |id: &str| l.t(id);
-        row![
-            secondary(t("structures-new-under"), Some(Message::NewUnder)),
-            secondary(t("structures-rename"), Some(Message::Rename)),
-            widget::danger(t("action-remove"), Some(Message::AskRemove)),
+        let mut buttons = row![secondary(
+            t("structures-new-under"),
+            Some(Message::NewUnder)
+        )];
+        if s.may(StructureAction::Rename) {
+            buttons = buttons.push(secondary(t("structures-rename"), Some(Message::Rename)));
+        }
+        if s.may(StructureAction::Remove) {
+            buttons = buttons.push(widget::danger(t("action-remove"), Some(Message::AskRemove)));
+            return buttons.spacing(10).wrap().into();
+        }
+        // Said before anyone tries: what keeps it.
+        column![
+            buttons.spacing(10).wrap(),
+            iced::widget::text(t("structures-held-hint")).size(13)
         ]
-        .spacing(10)
-        .wrap()
+        .spacing(8)
         .into()
     }
 }

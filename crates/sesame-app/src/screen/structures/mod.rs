@@ -17,6 +17,7 @@ use sesame_client::ClientError;
 use sesame_core::api::{
     ConnectedUsers, CreatedTechnicalUser, ErrorCode, IssuedPassword, Structure, TechnicalUser,
 };
+use sesame_core::domain::rules::StructureAction;
 use sesame_documents::ConnectionInformation;
 
 enum Mode {
@@ -164,8 +165,9 @@ impl Structures {
         self.structures.iter().find(|s| Some(s.id) == self.selected)
     }
 
-    fn may_manage(&self) -> bool {
-        self.selected().is_some_and(|s| s.may_manage_technical_user)
+    /// Whether the server offers `action` on the selected structure.
+    fn may(&self, action: StructureAction) -> bool {
+        self.selected().is_some_and(|s| s.may(action))
     }
 
     pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {

@@ -9,6 +9,7 @@ use crate::locale::Locale;
 use crate::screen::Ctx;
 use crate::widget::{heading, labelled, notice, primary, secondary};
 use sesame_core::api::{Structure, TechnicalUser};
+use sesame_core::domain::rules::StructureAction;
 
 impl Structures {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
@@ -100,7 +101,7 @@ impl Structures {
         ]
         .spacing(12);
         let c = if ctx.me.rights.manage_structures && matches!(self.mode, Mode::Page) {
-            c.push(self.edit_buttons(l).map(Message::Edit))
+            c.push(self.edit_buttons(s, l).map(Message::Edit))
                 .push(place_buttons(s, l).map(Message::Place))
         } else {
             c
@@ -141,7 +142,8 @@ impl Structures {
     /// The structure's technical user, with its reset, or the way to create one.
     fn technical_part<'a>(&'a self, s: &'a Structure, l: Locale) -> Element<'a, Message> {
         let t = |id: &str| l.t(id);
-        let may = self.may_manage();
+        let may = self.may(StructureAction::ManageTechnicalUser)
+            || self.may(StructureAction::CreateTechnicalUser);
         match &self.technical {
             Some(tu) => column![
                 row![
@@ -177,29 +179,32 @@ impl Structures {
 }
 
 /// Set or change the primary manager, move under another parent.
+/// Naming the primary manager and moving the structure, as far as the server offers them.
 fn place_buttons<'a>(s: &Structure, l: Locale) -> Element<'a, placement::Message> {
     let manager = if s.primary_manager.is_some() {
         "structures-change-manager"
     } else {
         "structures-set-manager"
     };
-    row![
-        crate::widget::button_for(
-            crate::widget::Look::Secondary,
-            l.t(manager),
-            Some(placement::Message::AskManager)
-        )
-        .id("structure-set-manager"),
-        crate::widget::button_for(
-            crate::widget::Look::Secondary,
-            l.t("structures-move"),
-            Some(placement::Message::AskMove)
-        )
-        .id("structure-move"),
-    ]
-    .spacing(10)
-    .wrap()
-    .into()
+    let button = |label: &str, message, id: &'static str| {
+        crate::widget::button_for(crate::widget::Look::Secondary, l.t(label), Some(message)).id(id)
+    };
+    let mut buttons = row![].spacing(10);
+    if s.may(StructureAction::NamePrimaryManager) {
+        buttons = buttons.push(button(
+            manager,
+            placement::Message::AskManager,
+            "structure-set-manager",
+        ));
+    }
+    if s.may(StructureAction::Move) {
+        buttons = buttons.push(button(
+            "structures-move",
+            placement::Message::AskMove,
+            "structure-move",
+        ));
+    }
+    buttons.wrap().into()
 }
 
 /// Creating the technical user: what it will be, Cancel and Create.
