@@ -126,16 +126,7 @@ async fn main() {
                 reminder_poll: std::time::Duration::from_secs(reminder_poll_secs.max(1)),
                 ..Config::default()
             };
-            let running = sesame_server::start(&database, &listen, config)
-                .await
-                .unwrap_or_else(|e| fail(e));
-            tracing::info!(
-                "Sesame server on {} (API under {}/api/v1)",
-                running.url(),
-                running.url()
-            );
-            let _ = tokio::signal::ctrl_c().await;
-            running.stop().await;
+            serve(&database, &listen, config).await;
         }
         Command::Init {
             database,
@@ -148,47 +139,73 @@ async fn main() {
             first_name,
             email,
         } => {
+            // A wrong language is refused before the database is touched.
             let language =
                 Language::parse(&language).unwrap_or_else(|| fail("--language is en or fr".into()));
-            let db = Db::connect(&database)
-                .await
-                .unwrap_or_else(|e| fail(format!("database {database}: {e}")));
             let first = setup::FirstOrganization {
                 code,
                 name,
                 language,
                 public_service,
-                user_id: user_id.clone(),
+                user_id,
                 last_name,
                 first_name,
                 email,
             };
-            let password = setup::create_organization(&db, &first)
-                .await
-                .unwrap_or_else(|e| fail(e.to_string()));
-            println!("Organization {} created.", first.code.to_uppercase());
-            println!("User ID: {user_id}");
-            println!("Temporary password (shown once; to be changed at first sign-in): {password}");
-            db.close().await;
+            create_first_organization(&database, &first).await;
         }
-        Command::Demo { database } => {
-            let db = Db::connect(&database)
-                .await
-                .unwrap_or_else(|e| fail(format!("database {database}: {e}")));
-            let created = demo::demo(&db)
-                .await
-                .unwrap_or_else(|e| fail(e.to_string()));
-            if created {
-                println!("Demo organization created.");
-            } else {
-                println!("The demo organization already exists.");
-            }
-            println!(
-                "Organization code: {}  user IDs: demo (level 1, fr), admin.en (level 1, en), c.gagnon (level 2 with approval), r.okafor (level 2), zoe (level 3)",
-                demo::DEMO_CODE
-            );
-            println!("Password of every demo person: {}", demo::DEMO_PASSWORD);
-            db.close().await;
-        }
+        Command::Demo { database } => fill_demo(&database).await,
     }
+}
+
+/// Serves until Ctrl-C, then stops cleanly.
+async fn serve(database: &str, listen: &str, config: Config) {
+    let running = sesame_server::start(database, listen, config)
+        .await
+        .unwrap_or_else(|e| fail(e));
+    tracing::info!(
+        "Sesame server on {} (API under {}/api/v1)",
+        running.url(),
+        running.url()
+    );
+    let _ = tokio::signal::ctrl_c().await;
+    running.stop().await;
+}
+
+async fn connect(database: &str) -> Db {
+    Db::connect(database)
+        .await
+        .unwrap_or_else(|e| fail(format!("database {database}: {e}")))
+}
+
+/// `init`: the organization and its first level-1 user, whose temporary password is printed
+/// here once and never again.
+async fn create_first_organization(database: &str, first: &setup::FirstOrganization) {
+    let db = connect(database).await;
+    let password = setup::create_organization(&db, first)
+        .await
+        .unwrap_or_else(|e| fail(e.to_string()));
+    println!("Organization {} created.", first.code.to_uppercase());
+    println!("User ID: {}", first.user_id);
+    println!("Temporary password (shown once; to be changed at first sign-in): {password}");
+    db.close().await;
+}
+
+/// `demo`: the demo organization, and how to sign in to it.
+async fn fill_demo(database: &str) {
+    let db = connect(database).await;
+    let created = demo::demo(&db)
+        .await
+        .unwrap_or_else(|e| fail(e.to_string()));
+    if created {
+        println!("Demo organization created.");
+    } else {
+        println!("The demo organization already exists.");
+    }
+    println!(
+        "Organization code: {}  user IDs: demo (level 1, fr), admin.en (level 1, en), c.gagnon (level 2 with approval), r.okafor (level 2), zoe (level 3)",
+        demo::DEMO_CODE
+    );
+    println!("Password of every demo person: {}", demo::DEMO_PASSWORD);
+    db.close().await;
 }

@@ -91,6 +91,20 @@ pub enum FormField {
     Email,
 }
 
+impl FormField {
+    /// The widget id, and the field's name in `SetupError::InvalidFields`.
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            FormField::Code => ("org-code", "code"),
+            FormField::Name => ("org-name", "name"),
+            FormField::UserId => ("first-user-id", "user_id"),
+            FormField::LastName => ("first-last-name", "last_name"),
+            FormField::FirstName => ("first-first-name", "first_name"),
+            FormField::Email => ("first-email", "email"),
+        }
+    }
+}
+
 /// What only the start screen asks of the app: connected, go to sign-in, prefilled.
 pub struct Connected {
     pub client: Client,
@@ -235,45 +249,11 @@ impl Start {
     fn create_form(&self, locale: Locale) -> Element<'_, Message> {
         let t = |id: &str| locale.t(id);
         let f = &self.form;
-        let input = |label: String, value: &str, field: FormField| {
-            // The widget id, and the field's name in `SetupError::InvalidFields`.
-            let (id, name) = match field {
-                FormField::Code => ("org-code", "code"),
-                FormField::Name => ("org-name", "name"),
-                FormField::UserId => ("first-user-id", "user_id"),
-                FormField::LastName => ("first-last-name", "last_name"),
-                FormField::FirstName => ("first-first-name", "first_name"),
-                FormField::Email => ("first-email", "email"),
-            };
-            let error = self
-                .field_errors
-                .iter()
-                .find(|(f, _)| f == name)
-                .map(|(_, m)| m.as_str());
-            labelled(
-                label,
-                text_input("", value)
-                    .id(id)
-                    .on_input(move |v| Message::Form(field, v))
-                    .padding(8),
-                error,
-            )
-        };
-        let ready = [
-            &f.code,
-            &f.name,
-            &f.user_id,
-            &f.last_name,
-            &f.first_name,
-            &f.email,
-        ]
-        .iter()
-        .all(|v| !v.trim().is_empty());
         column![
             text(t("start-create-organization")).size(24),
             row![
-                input(t("field-organization-code"), &f.code, FormField::Code),
-                input(t("field-organization-name"), &f.name, FormField::Name)
+                self.form_input(t("field-organization-code"), &f.code, FormField::Code),
+                self.form_input(t("field-organization-name"), &f.name, FormField::Name)
             ]
             .spacing(12),
             row![
@@ -293,26 +273,64 @@ impl Start {
             .align_y(Alignment::End),
             text(t("start-first-user")).size(18),
             row![
-                input(t("field-last-name"), &f.last_name, FormField::LastName),
-                input(t("field-first-name"), &f.first_name, FormField::FirstName)
+                self.form_input(t("field-last-name"), &f.last_name, FormField::LastName),
+                self.form_input(t("field-first-name"), &f.first_name, FormField::FirstName)
             ]
             .spacing(12),
             row![
-                input(t("field-user-id"), &f.user_id, FormField::UserId),
-                input(t("field-email"), &f.email, FormField::Email)
+                self.form_input(t("field-user-id"), &f.user_id, FormField::UserId),
+                self.form_input(t("field-email"), &f.email, FormField::Email)
             ]
             .spacing(12),
             row![
                 secondary(t("action-back"), Some(Message::Back)),
                 primary(
                     t("start-create"),
-                    (ready && !self.busy).then_some(Message::Create)
+                    (self.form_ready() && !self.busy).then_some(Message::Create)
                 ),
             ]
             .spacing(10),
         ]
         .spacing(12)
         .into()
+    }
+
+    /// One text field of the creation form, with the reason it was refused under it.
+    fn form_input<'a>(
+        &'a self,
+        label: String,
+        value: &'a str,
+        field: FormField,
+    ) -> Element<'a, Message> {
+        let (id, name) = field.names();
+        let error = self
+            .field_errors
+            .iter()
+            .find(|(f, _)| f == name)
+            .map(|(_, m)| m.as_str());
+        labelled(
+            label,
+            text_input("", value)
+                .id(id)
+                .on_input(move |v| Message::Form(field, v))
+                .padding(8),
+            error,
+        )
+    }
+
+    /// Every text field is filled in: only then may the organization be created.
+    fn form_ready(&self) -> bool {
+        let f = &self.form;
+        [
+            &f.code,
+            &f.name,
+            &f.user_id,
+            &f.last_name,
+            &f.first_name,
+            &f.email,
+        ]
+        .iter()
+        .all(|v| !v.trim().is_empty())
     }
 }
 

@@ -60,15 +60,12 @@ async fn a_new_organization_builds_its_structure_tree_in_the_app() {
     assert_eq!(plant.parent_id, Some(acme.id));
     assert_eq!(plant.kind, sesame_core::domain::StructureKind::Division);
 
-    // The company holds the plant: its removal is refused, saying so; the plant goes.
+    // The company holds the plant: its removal is not offered, and the page says why; the
+    // plant goes.
     ui.click("Acme Inc.").await;
-    ui.click(&l.t("action-remove")).await;
-    ui.click(&l.t("action-confirm")).await;
-    assert_eq!(
-        ui.app.client().structures().await.unwrap().len(),
-        2,
-        "refused"
-    );
+    assert!(!ui.sees(&l.t("action-remove")));
+    ui.expect(&l.t("structures-held-hint"));
+    assert_eq!(ui.app.client().structures().await.unwrap().len(), 2);
     ui.click("Montréal plant").await;
     ui.click(&l.t("action-remove")).await;
     ui.click(&l.t("action-confirm")).await;

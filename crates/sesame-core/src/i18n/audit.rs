@@ -1,8 +1,8 @@
 //! An audit entry's detail as a reader reads it, in their language.
 
 use super::texts;
-use crate::api::{AuditDetail, FieldChange, ScopeDetail};
-use crate::domain::Language;
+use crate::api::{AuditDetail, FieldChange, ScopeDetail, StructureRef};
+use crate::domain::{Language, Level, StructureKind};
 
 /// The detail in `lang`; `role_name` names a role code as the reader's catalogue does.
 pub fn describe_audit_detail(
@@ -11,18 +11,8 @@ pub fn describe_audit_detail(
     role_name: &dyn Fn(&str) -> String,
 ) -> String {
     let t = |id: &str, args: &[(&str, &str)]| texts().get(lang, id, args);
-    let roles = |codes: &[String]| {
-        if codes.is_empty() {
-            t("audit-detail-no-role", &[])
-        } else {
-            codes
-                .iter()
-                .map(|c| role_name(c))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    };
-    let level = |l: crate::domain::Level| t(&format!("level-{}", l.as_str()), &[]);
+    let roles = |codes: &[String]| role_list(lang, codes, role_name);
+    let level = |l: Level| level_name(lang, l);
     match detail {
         AuditDetail::Organization { code, name } => t(
             "audit-detail-organization",
@@ -45,39 +35,17 @@ pub fn describe_audit_detail(
             &[("from", &roles(from)), ("to", &roles(to))],
         ),
         AuditDetail::Manager { user_id } => t("audit-detail-manager", &[("user_id", user_id)]),
-        AuditDetail::Changes { changes } => {
-            let separator = match lang {
-                Language::En => "; ",
-                Language::Fr => "\u{a0}; ",
-            };
-            changes
-                .iter()
-                .map(|c| describe_change(lang, c))
-                .collect::<Vec<_>>()
-                .join(separator)
-        }
+        AuditDetail::Changes { changes } => describe_changes(lang, changes),
         AuditDetail::Role { code } => t("audit-detail-role", &[("role", &role_name(code))]),
         AuditDetail::Contact { name, email } => format!("{name} <{email}>").trim().to_owned(),
         AuditDetail::Structure {
             structure,
             structure_kind,
-        } => format!(
-            "{} {}",
-            t(&format!("kind-{}", structure_kind.as_str()), &[]),
-            structure.name
-        ),
+        } => describe_structure(lang, *structure_kind, &structure.name),
         AuditDetail::StructureRenamed { from, to, .. } => format!("{from} → {to}"),
-        AuditDetail::StructureMoved {
-            structure,
-            parent: Some(parent),
-        } => t(
-            "audit-detail-moved",
-            &[("name", &structure.name), ("parent", &parent.name)],
-        ),
-        AuditDetail::StructureMoved {
-            structure,
-            parent: None,
-        } => t("audit-detail-moved-to-top", &[("name", &structure.name)]),
+        AuditDetail::StructureMoved { structure, parent } => {
+            describe_move(lang, &structure.name, parent.as_ref())
+        }
         AuditDetail::OfStructure { structure } => {
             t("audit-detail-structure", &[("name", &structure.name)])
         }
@@ -92,35 +60,113 @@ pub fn describe_audit_detail(
             grace_days,
             previous_until,
             expires_at,
-        } => t(
-            "audit-detail-rotation",
-            &[
-                ("days", &grace_days.to_string()),
-                ("until", &day_or_never(lang, *previous_until)),
-                ("expires", &day_or_never(lang, *expires_at)),
-            ],
-        ),
-        AuditDetail::Validity { from, to } => t(
-            "audit-detail-validity",
-            &[
-                ("from", &validity(lang, *from)),
-                ("to", &validity(lang, *to)),
-            ],
-        ),
+        } => describe_rotation(lang, *grace_days, *previous_until, *expires_at),
+        AuditDetail::Validity { from, to } => describe_validity_change(lang, *from, *to),
         AuditDetail::Reminder {
             days_before,
             expires_at,
             recipients,
-        } => t(
-            "audit-detail-reminder",
-            &[
-                ("days", &days_before.to_string()),
-                ("expires", &day_or_never(lang, Some(*expires_at))),
-                ("recipients", &recipients.join(", ")),
-            ],
-        ),
+        } => describe_reminder(lang, *days_before, *expires_at, recipients),
         AuditDetail::Legacy { text } => text.clone(),
     }
+}
+
+/// Roles as the reader's catalogue names them, or "no role" (a level 3 user may have none).
+fn role_list(lang: Language, codes: &[String], role_name: &dyn Fn(&str) -> String) -> String {
+    if codes.is_empty() {
+        texts().get(lang, "audit-detail-no-role", &[])
+    } else {
+        codes
+            .iter()
+            .map(|c| role_name(c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// "Level 2 with approval": a level as the screens name it.
+fn level_name(lang: Language, level: Level) -> String {
+    texts().get(lang, &format!("level-{}", level.as_str()), &[])
+}
+
+/// Several field changes in one line; French puts a non-breaking space before its semicolon.
+fn describe_changes(lang: Language, changes: &[FieldChange]) -> String {
+    let separator = match lang {
+        Language::En => "; ",
+        Language::Fr => "\u{a0}; ",
+    };
+    changes
+        .iter()
+        .map(|c| describe_change(lang, c))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// "Establishment Atelier de Montréal": the structure named with its kind.
+fn describe_structure(lang: Language, kind: StructureKind, name: &str) -> String {
+    format!(
+        "{} {}",
+        texts().get(lang, &format!("kind-{}", kind.as_str()), &[]),
+        name
+    )
+}
+
+/// Where a structure moved: under another structure, or to the top of the tree.
+fn describe_move(lang: Language, name: &str, parent: Option<&StructureRef>) -> String {
+    match parent {
+        Some(parent) => texts().get(
+            lang,
+            "audit-detail-moved",
+            &[("name", name), ("parent", &parent.name)],
+        ),
+        None => texts().get(lang, "audit-detail-moved-to-top", &[("name", name)]),
+    }
+}
+
+/// A service user's password rotation: how long the previous one still works, when the new
+/// one expires.
+fn describe_rotation(
+    lang: Language,
+    grace_days: i64,
+    previous_until: Option<time::OffsetDateTime>,
+    expires_at: Option<time::OffsetDateTime>,
+) -> String {
+    texts().get(
+        lang,
+        "audit-detail-rotation",
+        &[
+            ("days", &grace_days.to_string()),
+            ("until", &day_or_never(lang, previous_until)),
+            ("expires", &day_or_never(lang, expires_at)),
+        ],
+    )
+}
+
+/// The organization's password validity, before and after.
+fn describe_validity_change(lang: Language, from: Option<i64>, to: Option<i64>) -> String {
+    texts().get(
+        lang,
+        "audit-detail-validity",
+        &[("from", &validity(lang, from)), ("to", &validity(lang, to))],
+    )
+}
+
+/// A reminder that a password expires soon, and who was told.
+fn describe_reminder(
+    lang: Language,
+    days_before: i64,
+    expires_at: time::OffsetDateTime,
+    recipients: &[String],
+) -> String {
+    texts().get(
+        lang,
+        "audit-detail-reminder",
+        &[
+            ("days", &days_before.to_string()),
+            ("expires", &day_or_never(lang, Some(expires_at))),
+            ("recipients", &recipients.join(", ")),
+        ],
+    )
 }
 
 /// A day as the audit log writes it (YYYY-MM-DD, UTC), or "never".
@@ -219,8 +265,7 @@ pub fn describe_scope(lang: Language, scope: &ScopeDetail) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::StructureRef;
-    use crate::domain::{Level, Status};
+    use crate::domain::Status;
 
     fn code(c: &str) -> String {
         c.to_owned()

@@ -55,15 +55,24 @@ fn user_id() -> Value {
     json!({"type": "string", "pattern": r"^\s*[\w.@-]{2,64}\s*$", "example": "m.tremblay"})
 }
 
+/// A property's constraint: (request schema, property, JSON schema).
+type Constraint = (&'static str, &'static str, Value);
+
 /// The constraints of each request schema's properties, as the server checks them
 /// (`required_text`, `normalize_email`, `validate_user_id`, … in the domain).
-fn constraints() -> Vec<(&'static str, &'static str, Value)> {
-    let ids = json!({"type": "array", "minItems": 1, "maxItems": 500,
-        "items": {"type": "integer", "format": "int64", "minimum": 1}});
-    let roles = json!({"type": "array", "maxItems": 50,
-        "items": {"type": "string", "pattern": r"^\s*[A-Za-z0-9_-]{1,40}\s*$"}});
-    let version = json!({"type": "integer", "format": "int64", "minimum": 1, "example": 1});
+fn constraints() -> Vec<Constraint> {
     let mut out = vec![];
+    person_field_constraints(&mut out);
+    account_constraints(&mut out);
+    version_constraints(&mut out);
+    code_and_name_constraints(&mut out);
+    credential_constraints(&mut out);
+    out
+}
+
+/// Names, email and phone of people, contacts and invitations. Updates may leave a field out
+/// (`null`); an invitation may leave the names empty, the invited person gives them.
+fn person_field_constraints(out: &mut Vec<Constraint>) {
     for schema in [
         "NewPerson",
         "PersonUpdate",
@@ -89,6 +98,14 @@ fn constraints() -> Vec<(&'static str, &'static str, Value)> {
         out.push((schema, "email", address));
         out.push((schema, "phone", phone()));
     }
+}
+
+/// User IDs, roles and the people a batch acts on.
+fn account_constraints(out: &mut Vec<Constraint>) {
+    let ids = json!({"type": "array", "minItems": 1, "maxItems": 500,
+        "items": {"type": "integer", "format": "int64", "minimum": 1}});
+    let roles = json!({"type": "array", "maxItems": 50,
+        "items": {"type": "string", "pattern": r"^\s*[A-Za-z0-9_-]{1,40}\s*$"}});
     out.push(("NewPerson", "user_id", user_id()));
     out.push(("PersonUpdate", "user_id", nullable(user_id())));
     for schema in ["NewPerson", "NewInvitation", "RolesUpdate", "BatchRoles"] {
@@ -96,6 +113,11 @@ fn constraints() -> Vec<(&'static str, &'static str, Value)> {
     }
     out.push(("BatchRoles", "ids", ids.clone()));
     out.push(("BatchInitialize", "ids", ids));
+}
+
+/// The `version` of every change that guards against a concurrent one.
+fn version_constraints(out: &mut Vec<Constraint>) {
+    let version = json!({"type": "integer", "format": "int64", "minimum": 1, "example": 1});
     for schema in [
         "PersonUpdate",
         "MyDetailsUpdate",
@@ -106,6 +128,10 @@ fn constraints() -> Vec<(&'static str, &'static str, Value)> {
     ] {
         out.push((schema, "version", version.clone()));
     }
+}
+
+/// Codes and names of service users, structures and roles.
+fn code_and_name_constraints(out: &mut Vec<Constraint>) {
     out.push((
         "NewServiceUser",
         "user_code",
@@ -130,6 +156,11 @@ fn constraints() -> Vec<(&'static str, &'static str, Value)> {
         out.push((schema, "description_en", optional_text(500, false)));
         out.push((schema, "description_fr", optional_text(500, false)));
     }
+}
+
+/// Password rotation and validity, who is reminded before a password expires, and the
+/// two-factor code.
+fn credential_constraints(out: &mut Vec<Constraint>) {
     out.push((
         "RotatePassword",
         "grace_days",
@@ -155,7 +186,6 @@ fn constraints() -> Vec<(&'static str, &'static str, Value)> {
         "code",
         json!({"type": "string", "pattern": r"^\s*[0-9]{6}\s*$", "example": "123456"}),
     ));
-    out
 }
 
 /// The answers every operation may give besides its own, by what it takes.
@@ -258,49 +288,73 @@ pub fn complete(doc: &mut Value) {
             continue;
         };
         for (method, op) in item.iter_mut() {
-            for (status, description) in error_responses(method, path, op) {
-                let responses = op["responses"].as_object_mut().expect("responses");
-                let entry = responses.entry(status).or_insert_with(|| json!({}));
-                entry["description"] = json!(description);
-                entry["content"] = json!({"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}});
-            }
-            for (_, response) in op["responses"].as_object_mut().into_iter().flatten() {
-                if response["description"].as_str().is_none_or(str::is_empty) {
-                    response["description"] = json!("Done.");
-                }
-            }
-            let params = op.get_mut("parameters").and_then(Value::as_array_mut);
-            for p in params.into_iter().flatten() {
-                match p["name"].as_str() {
-                    Some("id") if p["in"] == "path" => p["schema"]["minimum"] = json!(1),
-                    Some("limit") => {
-                        p["schema"] = json!({"type": "integer", "minimum": 0, "maximum": u32::MAX});
-                        p["description"] = json!(
-                            "Items per page: below 1 reads as 1, above the maximum (5,000 people, \
-                             1,000 audit entries) as the maximum."
-                        );
-                    }
-                    Some("cursor") if path.starts_with("/api/v1/audit") => {
-                        p["schema"]["pattern"] = json!("^[0-9]{0,18}$");
-                        p["description"] = json!(
-                            "The `next_cursor` of the previous page (empty: the first page)."
-                        );
-                    }
-                    Some("cursor") => {
-                        p["schema"]["pattern"] = json!("^[A-Za-z0-9_-]*$");
-                        p["description"] = json!(
-                            "The `next_cursor` of the previous page as it came; any other value is \
-                             refused (empty: the first page)."
-                        );
-                    }
-                    Some("from" | "to") => {
-                        p["schema"]["anyOf"] = json!([{"format": "date-time"}, {"maxLength": 0}]);
-                    }
-                    _ => {}
-                }
-            }
+            add_error_responses(method, path, op);
+            describe_silent_responses(op);
+            constrain_parameters(path, op);
         }
     }
+    add_links(doc);
+    let schemas = &mut doc["components"]["schemas"];
+    apply_constraints(schemas);
+    add_schema_rules(schemas);
+}
+
+/// Every error answer an operation may give, each with the shared error body.
+fn add_error_responses(method: &str, path: &str, op: &mut Value) {
+    for (status, description) in error_responses(method, path, op) {
+        let responses = op["responses"].as_object_mut().expect("responses");
+        let entry = responses.entry(status).or_insert_with(|| json!({}));
+        entry["description"] = json!(description);
+        entry["content"] =
+            json!({"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}});
+    }
+}
+
+/// A response must have a description: those the annotations left empty say "Done.".
+fn describe_silent_responses(op: &mut Value) {
+    for (_, response) in op["responses"].as_object_mut().into_iter().flatten() {
+        if response["description"].as_str().is_none_or(str::is_empty) {
+            response["description"] = json!("Done.");
+        }
+    }
+}
+
+/// The path and query parameters, as the server reads them: ids from 1, a limit that is
+/// clamped rather than refused, cursors it wrote itself, dates or nothing.
+fn constrain_parameters(path: &str, op: &mut Value) {
+    let params = op.get_mut("parameters").and_then(Value::as_array_mut);
+    for p in params.into_iter().flatten() {
+        match p["name"].as_str() {
+            Some("id") if p["in"] == "path" => p["schema"]["minimum"] = json!(1),
+            Some("limit") => {
+                p["schema"] = json!({"type": "integer", "minimum": 0, "maximum": u32::MAX});
+                p["description"] = json!(
+                    "Items per page: below 1 reads as 1, above the maximum (5,000 people, \
+                     1,000 audit entries) as the maximum."
+                );
+            }
+            Some("cursor") if path.starts_with("/api/v1/audit") => {
+                p["schema"]["pattern"] = json!("^[0-9]{0,18}$");
+                p["description"] =
+                    json!("The `next_cursor` of the previous page (empty: the first page).");
+            }
+            Some("cursor") => {
+                p["schema"]["pattern"] = json!("^[A-Za-z0-9_-]*$");
+                p["description"] = json!(
+                    "The `next_cursor` of the previous page as it came; any other value is \
+                     refused (empty: the first page)."
+                );
+            }
+            Some("from" | "to") => {
+                p["schema"]["anyOf"] = json!([{"format": "date-time"}, {"maxLength": 0}]);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The [`links`] on each creation's 200 answer, for the targets the document has.
+fn add_links(doc: &mut Value) {
     let operation_paths = operation_index(doc);
     for (path, method, id, targets) in links() {
         let mut map = Map::new();
@@ -322,7 +376,10 @@ pub fn complete(doc: &mut Value) {
             ok["links"] = Value::Object(map);
         }
     }
-    let schemas = &mut doc["components"]["schemas"];
+}
+
+/// Replaces each constrained property by its [`constraints`], keeping its description.
+fn apply_constraints(schemas: &mut Value) {
     for (schema, property, constraint) in constraints() {
         let found = schemas
             .get_mut(schema)
@@ -336,6 +393,10 @@ pub fn complete(doc: &mut Value) {
             }
         }
     }
+}
+
+/// Rules across properties, which no single property's schema can say, and the error example.
+fn add_schema_rules(schemas: &mut Value) {
     // A scope reaches something: all companies, the whole structure, or some structures.
     schemas["Scope"]["anyOf"] = json!([
         {"properties": {"all_companies": {"const": true}}, "required": ["all_companies"]},

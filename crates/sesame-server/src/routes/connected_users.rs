@@ -12,9 +12,9 @@ use crate::AppState;
 use crate::auth::Signed;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Id;
-use crate::store::{PersonRow, StructureRow};
+use crate::store::{Conn, PersonRow, StructureRow};
 use sesame_core::api::{
-    ConnectedAccount, ConnectedPerson, ConnectedUsers, ConnectedVia, ErrorBody,
+    ConnectedAccount, ConnectedPerson, ConnectedUsers, ConnectedVia, ErrorBody, StructureRef,
 };
 use sesame_core::domain::rules::{Actor, Target};
 use sesame_core::domain::{Level, Status};
@@ -49,38 +49,111 @@ pub async fn connected_users(
     let org = s.actor.org_id;
     let mut conn = state.db.read().await?;
     let rows = conn.structures(org).await?;
-    let by_id: HashMap<i64, &StructureRow> = rows.iter().map(|r| (r.id, r)).collect();
-    let row = *by_id.get(&id).ok_or_else(ApiError::not_found)?;
-    let parents: HashMap<i64, Option<i64>> = rows.iter().map(|r| (r.id, r.parent_id)).collect();
-    let above = ancestors(id, &parents);
+    let place = Place::of(id, &rows)?;
+    let managers = primary_managers(&place);
+    let mut people = managers_as_people(&mut conn, &s.actor, &place, &managers).await?;
+    let counted: HashSet<i64> = managers.iter().map(|(m, _)| *m).collect();
+    people.extend(other_level_one_users(&mut conn, &s.actor, &counted).await?);
+    let technical_users = acting_technical_users(&mut conn, org, &place, &counted).await?;
+    // Service users are level 1's business: other readers do not see them at all.
+    let mut service_users = vec![];
+    if s.actor.may_manage_service_users().is_ok() {
+        service_users = covering_service_users(&mut conn, org, &place).await?;
+    }
+    Ok(Json(ConnectedUsers {
+        structure: place.row.reference(),
+        people,
+        technical_users,
+        service_users,
+    }))
+}
 
-    // A primary manager reaches the structures they manage with their subtrees: the nearest
-    // structure they manage names the way.
+/// The structure asked about, within the organization's tree.
+struct Place<'a> {
+    id: i64,
+    row: &'a StructureRow,
+    /// The structures above it, nearest first.
+    above: Vec<i64>,
+    by_id: HashMap<i64, &'a StructureRow>,
+}
+
+impl<'a> Place<'a> {
+    /// Not found when the organization has no structure `id`.
+    fn of(id: i64, rows: &'a [StructureRow]) -> ApiResult<Place<'a>> {
+        let by_id: HashMap<i64, &StructureRow> = rows.iter().map(|r| (r.id, r)).collect();
+        let row = *by_id.get(&id).ok_or_else(ApiError::not_found)?;
+        let parents: HashMap<i64, Option<i64>> = rows.iter().map(|r| (r.id, r.parent_id)).collect();
+        let above = ancestors(id, &parents);
+        Ok(Place {
+            id,
+            row,
+            above,
+            by_id,
+        })
+    }
+
+    /// The structure itself, then those above it, nearest first.
+    fn upwards(&self) -> impl Iterator<Item = i64> + '_ {
+        std::iter::once(self.id).chain(self.above.iter().copied())
+    }
+
+    fn reference(&self, sid: i64) -> Option<StructureRef> {
+        self.by_id.get(&sid).map(|r| r.reference())
+    }
+
+    fn primary_manager(&self, sid: i64) -> Option<i64> {
+        self.by_id.get(&sid).and_then(|r| r.primary_manager_id)
+    }
+}
+
+/// Each primary manager once, with the structure above that makes them one (`None`: the
+/// structure itself). A primary manager reaches the structures they manage with their
+/// subtrees: the nearest structure they manage names the way.
+fn primary_managers(place: &Place) -> Vec<(i64, Option<i64>)> {
     let mut managers: Vec<(i64, Option<i64>)> = vec![];
-    for sid in std::iter::once(id).chain(above.iter().copied()) {
-        if let Some(m) = by_id.get(&sid).and_then(|r| r.primary_manager_id)
+    for sid in place.upwards() {
+        if let Some(m) = place.primary_manager(sid)
             && !managers.iter().any(|(x, _)| *x == m)
         {
-            managers.push((m, (sid != id).then_some(sid)));
+            managers.push((m, (sid != place.id).then_some(sid)));
         }
     }
-    let reference = |sid: i64| by_id.get(&sid).map(|r| r.reference());
+    managers
+}
+
+/// The primary managers the reader may see, in the order found.
+async fn managers_as_people(
+    conn: &mut Conn,
+    actor: &Actor,
+    place: &Place<'_>,
+    managers: &[(i64, Option<i64>)],
+) -> ApiResult<Vec<ConnectedPerson>> {
     let mut people = vec![];
-    for (m, through) in &managers {
-        if let Some(p) = conn.person(org, *m).await?
-            && visible(&s.actor, &p)
+    for (m, through) in managers {
+        if let Some(p) = conn.person(actor.org_id, *m).await?
+            && visible(actor, &p)
         {
             people.push(ConnectedPerson {
                 person: p.reference(),
                 status: p.status(),
                 via: ConnectedVia::PrimaryManager,
-                through: through.and_then(reference),
+                through: through.and_then(|sid| place.reference(sid)),
             });
         }
     }
-    let counted: HashSet<i64> = managers.iter().map(|(m, _)| *m).collect();
-    for p in conn.people_of_level(org, Level::One).await? {
-        if !counted.contains(&p.id) && visible(&s.actor, &p) {
+    Ok(people)
+}
+
+/// Level-1 users reach every structure; those already listed as primary managers are not
+/// listed twice.
+async fn other_level_one_users(
+    conn: &mut Conn,
+    actor: &Actor,
+    counted: &HashSet<i64>,
+) -> ApiResult<Vec<ConnectedPerson>> {
+    let mut people = vec![];
+    for p in conn.people_of_level(actor.org_id, Level::One).await? {
+        if !counted.contains(&p.id) && visible(actor, &p) {
             people.push(ConnectedPerson {
                 person: p.reference(),
                 status: p.status(),
@@ -89,16 +162,24 @@ pub async fn connected_users(
             });
         }
     }
+    Ok(people)
+}
 
-    // A technical user acts with its structure's primary manager's reach.
-    let technical_users = conn
+/// A technical user acts with its structure's primary manager's reach: those whose primary
+/// manager is one of the `counted` managers.
+async fn acting_technical_users(
+    conn: &mut Conn,
+    org: i64,
+    place: &Place<'_>,
+    counted: &HashSet<i64>,
+) -> ApiResult<Vec<ConnectedAccount>> {
+    Ok(conn
         .technical_users_of(org)
         .await?
         .into_iter()
         .filter(|(_, _, _, sid)| {
-            by_id
-                .get(sid)
-                .and_then(|r| r.primary_manager_id)
+            place
+                .primary_manager(*sid)
                 .is_some_and(|m| counted.contains(&m))
         })
         .map(|(tid, user_id, status, sid)| ConnectedAccount {
@@ -107,44 +188,45 @@ pub async fn connected_users(
             application: String::new(),
             status: Status::parse(&status).unwrap_or(Status::Suspended),
             via: ConnectedVia::TechnicalUser,
-            through: reference(sid),
+            through: place.reference(sid),
         })
-        .collect();
+        .collect())
+}
 
+/// The service users whose access covers the structure; `through` names the structure of
+/// their access that does, unless they reach every company (or every structure) anyway.
+async fn covering_service_users(
+    conn: &mut Conn,
+    org: i64,
+    place: &Place<'_>,
+) -> ApiResult<Vec<ConnectedAccount>> {
     let mut service_users = vec![];
-    if s.actor.may_manage_service_users().is_ok() {
-        let is_company = row.parent_id.is_none();
-        for su in conn.service_users(org).await? {
-            if !su.scope.covers(id, &above, is_company) {
-                continue;
-            }
-            let broad = if is_company {
-                su.scope.all_companies
-            } else {
-                su.scope.whole_structure
-            };
-            let through = if broad {
-                None
-            } else {
-                std::iter::once(id)
-                    .chain(above.iter().copied())
-                    .find(|x| su.scope.structure_ids.contains(x))
-                    .and_then(reference)
-            };
-            service_users.push(ConnectedAccount {
-                id: su.id,
-                user_id: su.user_code,
-                application: su.application,
-                status: su.status,
-                via: ConnectedVia::ServiceAccess,
-                through,
-            });
+    let is_company = place.row.parent_id.is_none();
+    for su in conn.service_users(org).await? {
+        if !su.scope.covers(place.id, &place.above, is_company) {
+            continue;
         }
+        let broad = if is_company {
+            su.scope.all_companies
+        } else {
+            su.scope.whole_structure
+        };
+        let through = if broad {
+            None
+        } else {
+            place
+                .upwards()
+                .find(|x| su.scope.structure_ids.contains(x))
+                .and_then(|sid| place.reference(sid))
+        };
+        service_users.push(ConnectedAccount {
+            id: su.id,
+            user_id: su.user_code,
+            application: su.application,
+            status: su.status,
+            via: ConnectedVia::ServiceAccess,
+            through,
+        });
     }
-    Ok(Json(ConnectedUsers {
-        structure: row.reference(),
-        people,
-        technical_users,
-        service_users,
-    }))
+    Ok(service_users)
 }

@@ -188,7 +188,34 @@ async fn apply(
         ids.push(id);
     }
     // Links last: a manager may be a row further down the file.
-    for (d, id) in decided.iter().zip(&ids) {
+    link_managers(tx, s, decided, &ids, &by_key).await?;
+    if delivery == ImportDelivery::Invitation {
+        invite(state, tx, s, &created).await?;
+    }
+    let created: Vec<(i64, &str, AuditDetail)> = created
+        .iter()
+        .map(|(id, d, p)| {
+            let detail = AuditDetail::Person {
+                level: p.level,
+                roles: p.roles.clone(),
+            };
+            (*id, d.user_id.as_str(), detail)
+        })
+        .collect();
+    record_import(tx, s, delivery, created, updated, roles_changed).await?;
+    Ok(ids)
+}
+
+/// Places each row's person under the charge its file names (a user ID of the file or of the
+/// organization).
+async fn link_managers(
+    tx: &mut Conn,
+    s: &Signed,
+    decided: &[Decided],
+    ids: &[Option<i64>],
+    by_key: &std::collections::HashMap<String, i64>,
+) -> ApiResult<()> {
+    for (d, id) in decided.iter().zip(ids) {
         if let (Some(key), Some(id)) = (&d.manager, id) {
             let manager = match by_key.get(key) {
                 Some(m) => *m,
@@ -202,24 +229,24 @@ async fn apply(
             tx.link_under_charge(manager, *id).await?;
         }
     }
-    if delivery == ImportDelivery::Invitation {
-        invite(state, tx, s, &created).await?;
-    }
+    Ok(())
+}
+
+/// The import's audit lines: one per person created (invited or given a letter), changed, or
+/// given other roles.
+async fn record_import(
+    tx: &mut Conn,
+    s: &Signed,
+    delivery: ImportDelivery,
+    created: Vec<(i64, &str, AuditDetail)>,
+    updated: Vec<(i64, &Decided, Vec<sesame_core::api::FieldChange>)>,
+    roles_changed: Vec<(i64, &Decided, Vec<String>, Vec<String>)>,
+) -> ApiResult<()> {
     let action = match delivery {
         ImportDelivery::Invitation => AuditAction::InvitationSent,
         ImportDelivery::Letter => AuditAction::PersonCreated,
     };
-    let lines: Vec<(i64, &str, AuditDetail)> = created
-        .iter()
-        .map(|(id, d, p)| {
-            let detail = AuditDetail::Person {
-                level: p.level,
-                roles: p.roles.clone(),
-            };
-            (*id, d.user_id.as_str(), detail)
-        })
-        .collect();
-    record_many(tx, s, action, &lines).await?;
+    record_many(tx, s, action, &created).await?;
     let lines: Vec<(i64, &str, AuditDetail)> = updated
         .into_iter()
         .map(|(id, d, changes)| (id, d.user_id.as_str(), AuditDetail::Changes { changes }))
@@ -229,8 +256,7 @@ async fn apply(
         .into_iter()
         .map(|(id, d, from, to)| (id, d.user_id.as_str(), AuditDetail::Roles { from, to }))
         .collect();
-    record_many(tx, s, AuditAction::RolesUpdated, &lines).await?;
-    Ok(ids)
+    record_many(tx, s, AuditAction::RolesUpdated, &lines).await
 }
 
 /// One link per person created, mailed in their language, in the import's transaction.

@@ -77,9 +77,45 @@ pub async fn create_invitation(
     s: Signed,
     Body(req): Body<NewInvitation>,
 ) -> ApiResult<Json<Invitation>> {
-    let level = req.level.unwrap_or(Level::Three);
+    let level = req.level.unwrap_or(Level::NEW_PERSON);
     s.actor.may_create(level)?;
     let mut checks = Checks::default();
+    let invited = check_invited(&mut checks, &req);
+    let mut tx = state.db.begin().await?;
+    let roles = checks.take(check_roles(&mut tx, s.actor.org_id, &req.roles).await?);
+    checks.done()?;
+    let email = invited.email.clone();
+    let id = insert_invited(&mut tx, &s.actor, &req, level, invited, roles.clone()).await?;
+    let p = tx
+        .person(s.actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let inv = send_link(&state, &mut tx, &s.user_id, &p).await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::InvitationSent,
+        Some((id, &email)),
+        Some(AuditDetail::Person { level, roles }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(api(&p, &inv)))
+}
+
+/// An invitation's fields once checked (the refusals are in the `Checks`).
+struct Invited {
+    email: String,
+    last_name: String,
+    first_name: String,
+    phone: String,
+    /// The contact to record too, when the person is also a contact.
+    contact: Option<sesame_core::api::Contact>,
+}
+
+/// Checks the invited person's fields, in the order of the form; the names may stay empty
+/// (the invited person gives them), unless they are also a contact.
+fn check_invited(checks: &mut Checks, req: &NewInvitation) -> Invited {
     let email = checks.take(normalize_email("email", &req.email));
     let last_name = checks.take(optional_text("last_name", req.last_name.as_deref(), 100));
     let first_name = checks.take(optional_text("first_name", req.first_name.as_deref(), 100));
@@ -109,21 +145,37 @@ pub async fn create_invitation(
             Some(contact)
         }
     };
-    let mut tx = state.db.begin().await?;
-    let roles = checks.take(check_roles(&mut tx, s.actor.org_id, &req.roles).await?);
-    checks.done()?;
+    Invited {
+        email,
+        last_name,
+        first_name,
+        phone,
+        contact,
+    }
+}
+
+/// Records the invited person (status invited, no password yet), under the charge of a level-2
+/// user who invites a level-3 user, and as a contact when asked; their id.
+async fn insert_invited(
+    tx: &mut Conn,
+    actor: &Actor,
+    req: &NewInvitation,
+    level: Level,
+    invited: Invited,
+    roles: Vec<String>,
+) -> ApiResult<i64> {
     // The email is the user ID until the person chooses otherwise.
     let id = tx
         .insert_person(&NewPersonRow {
-            org_id: s.actor.org_id,
-            user_id: email.clone(),
-            last_name,
-            first_name,
-            email: email.clone(),
-            phone,
+            org_id: actor.org_id,
+            user_id: invited.email.clone(),
+            last_name: invited.last_name,
+            first_name: invited.first_name,
+            email: invited.email,
+            phone: invited.phone,
             level,
             language: req.language,
-            roles: roles.clone(),
+            roles,
             is_contact: req.also_contact,
             status: Status::Invited,
             password_hash: None,
@@ -131,12 +183,12 @@ pub async fn create_invitation(
         })
         .await
         .map_err(|e| duplicate_user_id(e).with_field("email"))?;
-    if let Some(manager) = s.actor.places_under_charge(level) {
+    if let Some(manager) = actor.places_under_charge(level) {
         tx.link_under_charge(manager, id).await?;
     }
-    if let Some(c) = contact {
+    if let Some(c) = invited.contact {
         tx.insert_contact(
-            s.actor.org_id,
+            actor.org_id,
             &sesame_core::api::Contact {
                 person_id: Some(id),
                 ..c
@@ -144,21 +196,7 @@ pub async fn create_invitation(
         )
         .await?;
     }
-    let p = tx
-        .person(s.actor.org_id, id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let inv = send_link(&state, &mut tx, &s.user_id, &p).await?;
-    record(
-        &mut tx,
-        &s,
-        AuditAction::InvitationSent,
-        Some((id, &email)),
-        Some(AuditDetail::Person { level, roles }),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Json(api(&p, &inv)))
+    Ok(id)
 }
 
 /// The invited people the actor sees, with their latest link.

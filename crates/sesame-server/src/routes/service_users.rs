@@ -182,6 +182,48 @@ pub async fn create_service_user(
     }))
 }
 
+/// A service user as a change would leave it (beside its access, compared on its own).
+struct Wanted<'a> {
+    status: sesame_core::domain::Status,
+    application: &'a str,
+    language: sesame_core::domain::Language,
+    responsible: &'a Option<sesame_core::api::PersonRef>,
+}
+
+/// The fields a change sets to another value, as the audit log records them.
+fn changes_of(before: &ServiceUser, after: &Wanted<'_>) -> Vec<FieldChange> {
+    let mut changes = vec![];
+    if before.status != after.status {
+        changes.push(FieldChange::Status {
+            from: before.status,
+            to: after.status,
+        });
+    }
+    if before.application != after.application {
+        changes.push(FieldChange::Application {
+            from: before.application.clone(),
+            to: after.application.to_owned(),
+        });
+    }
+    if before.language != after.language {
+        changes.push(FieldChange::Language {
+            from: before.language,
+            to: after.language,
+        });
+    }
+    let id_of = |p: &Option<sesame_core::api::PersonRef>| p.as_ref().map(|p| p.id);
+    if id_of(&before.responsible) != id_of(after.responsible) {
+        let user_id = |p: &Option<sesame_core::api::PersonRef>| {
+            p.as_ref().map(|p| p.user_id.clone()).unwrap_or_default()
+        };
+        changes.push(FieldChange::Responsible {
+            from: user_id(&before.responsible),
+            to: user_id(after.responsible),
+        });
+    }
+    changes
+}
+
 #[utoipa::path(patch, path = "/api/v1/service-users/{id}", tag = "service users", security(("bearer" = [])), params(("id" = i64, Path)), request_body = ServiceUserUpdate,
     responses((status = 200, body = ServiceUser), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn update_service_user(
@@ -215,34 +257,13 @@ pub async fn update_service_user(
     checks.done()?;
     let status = req.status.unwrap_or(before.status);
     let language = req.language.unwrap_or(before.language);
-    let mut changes = vec![];
-    if before.status != status {
-        changes.push(FieldChange::Status {
-            from: before.status,
-            to: status,
-        });
-    }
-    if before.application != application {
-        changes.push(FieldChange::Application {
-            from: before.application.clone(),
-            to: application.clone(),
-        });
-    }
-    if before.language != language {
-        changes.push(FieldChange::Language {
-            from: before.language,
-            to: language,
-        });
-    }
-    if before.responsible.as_ref().map(|p| p.id) != responsible.as_ref().map(|p| p.id) {
-        let id_of = |p: &Option<sesame_core::api::PersonRef>| {
-            p.as_ref().map(|p| p.user_id.clone()).unwrap_or_default()
-        };
-        changes.push(FieldChange::Responsible {
-            from: id_of(&before.responsible),
-            to: id_of(&responsible),
-        });
-    }
+    let after = Wanted {
+        status,
+        application: &application,
+        language,
+        responsible: &responsible,
+    };
+    let mut changes = changes_of(&before, &after);
     if before.scope != scope {
         let [from, to] = scope_details(&mut tx, s.actor.org_id, [&before.scope, &scope]).await?;
         changes.push(FieldChange::Scope { from, to });

@@ -11,7 +11,7 @@ use super::Ctx;
 use crate::locale::Locale;
 use crate::settings::{ScaleOption, ThemeChoice, ThemeOption};
 use crate::widget::{Notice, field, heading, labelled, primary, secondary, secret_field};
-use sesame_client::ClientError;
+use sesame_client::{Client, ClientError};
 use sesame_core::api::{Me, MyDetailsUpdate};
 use sesame_core::domain::Language;
 
@@ -146,21 +146,7 @@ impl MyAccount {
             Message::Email(v) => self.email = v,
             Message::Phone(v) => self.phone = v,
             Message::Language(v) => self.language = v,
-            Message::Save => {
-                let update = MyDetailsUpdate {
-                    version: self.version,
-                    last_name: Some(self.last_name.clone()),
-                    first_name: Some(self.first_name.clone()),
-                    email: Some(self.email.clone()),
-                    phone: Some(self.phone.clone()),
-                    language: Some(self.language),
-                };
-                let c = client.clone();
-                return Action::Run(Task::perform(
-                    async move { c.update_me(&update).await },
-                    Message::Saved,
-                ));
-            }
+            Message::Save => return self.save_details(client),
             Message::Saved(Ok(me)) => {
                 self.version = me.version;
                 self.notice = Some(Notice::done(locale.t("person-saved")));
@@ -169,17 +155,7 @@ impl MyAccount {
             Message::Current(v) => self.current = v,
             Message::New(v) => self.new = v,
             Message::Repeat(v) => self.repeat = v,
-            Message::ChangePassword => {
-                if self.new != self.repeat {
-                    self.notice = Some(Notice::failed(locale.t("password-mismatch")));
-                    return Action::None;
-                }
-                let (c, cur, new) = (client.clone(), self.current.clone(), self.new.clone());
-                return Action::Run(Task::perform(
-                    async move { c.change_password(&cur, &new).await },
-                    Message::PasswordChanged,
-                ));
-            }
+            Message::ChangePassword => return self.change_password(client, locale),
             Message::PasswordChanged(Ok(())) => {
                 self.current.clear();
                 self.new.clear();
@@ -205,6 +181,7 @@ impl MyAccount {
                     Action::Left
                 };
             }
+            // Settings of this computer, not of the account: the app keeps them.
             Message::Scale(s) => {
                 self.scale = s.0;
                 return Action::Own(Changed::Scale(s.0));
@@ -213,25 +190,63 @@ impl MyAccount {
                 self.theme = t.0;
                 return Action::Own(Changed::Theme(t.0));
             }
-            Message::TwoFactor(m) => {
-                return match self.two_factor.update(m, client, locale) {
-                    two_factor::Action::None => Action::None,
-                    two_factor::Action::Disabled => Action::Own(Changed::TwoFactorOff),
-                    two_factor::Action::Run(t) => Action::Run(t.map(Message::TwoFactor)),
-                    two_factor::Action::Enrolled(me) => {
-                        self.version = me.version;
-                        Action::Own(Changed::Me(me))
-                    }
-                    two_factor::Action::Copy(s) => Action::Copy(s),
-                    two_factor::Action::Failed(_) => Action::None,
-                };
-            }
             Message::Paper(p) => {
                 self.paper = p.0;
                 return Action::Own(Changed::Paper(p.0));
             }
+            Message::TwoFactor(m) => return self.update_two_factor(m, client, locale),
         }
         Action::None
+    }
+
+    /// Sends the contact details and language, with the version they were read at.
+    fn save_details(&self, client: &Client) -> Action {
+        let update = MyDetailsUpdate {
+            version: self.version,
+            last_name: Some(self.last_name.clone()),
+            first_name: Some(self.first_name.clone()),
+            email: Some(self.email.clone()),
+            phone: Some(self.phone.clone()),
+            language: Some(self.language),
+        };
+        let c = client.clone();
+        Action::Run(Task::perform(
+            async move { c.update_me(&update).await },
+            Message::Saved,
+        ))
+    }
+
+    /// Changes the password, once the new one was typed the same way twice.
+    fn change_password(&mut self, client: &Client, locale: Locale) -> Action {
+        if self.new != self.repeat {
+            self.notice = Some(Notice::failed(locale.t("password-mismatch")));
+            return Action::None;
+        }
+        let (c, cur, new) = (client.clone(), self.current.clone(), self.new.clone());
+        Action::Run(Task::perform(
+            async move { c.change_password(&cur, &new).await },
+            Message::PasswordChanged,
+        ))
+    }
+
+    /// The second factor's own steps; what they change about the account goes to the app.
+    fn update_two_factor(
+        &mut self,
+        m: two_factor::Message,
+        client: &Client,
+        locale: Locale,
+    ) -> Action {
+        match self.two_factor.update(m, client, locale) {
+            two_factor::Action::None => Action::None,
+            two_factor::Action::Disabled => Action::Own(Changed::TwoFactorOff),
+            two_factor::Action::Run(t) => Action::Run(t.map(Message::TwoFactor)),
+            two_factor::Action::Enrolled(me) => {
+                self.version = me.version;
+                Action::Own(Changed::Me(me))
+            }
+            two_factor::Action::Copy(s) => Action::Copy(s),
+            two_factor::Action::Failed(_) => Action::None,
+        }
     }
 
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {

@@ -42,50 +42,7 @@ impl Person {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
         let err = |k: &str| self.errors.get(k).map(String::as_str);
-        let input = |field: Field| {
-            let (label, key, id) = describe(field);
-            let may = self.may(match field {
-                Field::UserId => Action::ModifyIdentity,
-                _ => Action::Modify,
-            });
-            labelled(
-                t(label),
-                text_input("", self.field(field))
-                    .id(id)
-                    .on_input_maybe(may.then_some(move |v| Message::Field(field, v)))
-                    .padding(8),
-                err(key),
-            )
-        };
-        let levels = self.level_choices(&ctx);
-        let level_picker: Element<'_, Message> = if levels.len() < 2 {
-            text(self.form.level.map(|lv| l.level(lv)).unwrap_or_default()).into()
-        } else {
-            crate::widget::menu(
-                levels,
-                self.form.level.map(|lv| LevelChoice(lv, l)),
-                Message::Level,
-            )
-            .id("person-level")
-            .into()
-        };
-        let roles = ctx.roles.iter().fold(row![].spacing(12), |r, role| {
-            let label = match l.language {
-                Language::En => role.name_en.clone(),
-                Language::Fr => role.name_fr.clone(),
-            };
-            let code = role.code.clone();
-            let checked = self.form.roles.contains(&role.code);
-            r.push(
-                crate::widget::check_when(
-                    label,
-                    checked,
-                    self.may(Action::UpdateRoles),
-                    move |on| Message::ToggleRole(code.clone(), on),
-                )
-                .id(format!("role-{}", role.code)),
-            )
-        });
+        let input = |field: Field| self.identity_input(field, l);
         let status = self.status(ctx);
         column![
             heading(t("person-section-identity")),
@@ -93,7 +50,7 @@ impl Person {
             row![input(Field::UserId), input(Field::Email)].spacing(12),
             row![
                 input(Field::Phone),
-                labelled(t("field-level"), level_picker, err("level")),
+                labelled(t("field-level"), self.level_picker(&ctx), err("level")),
                 labelled(
                     t("field-language"),
                     crate::widget::menu(
@@ -107,7 +64,7 @@ impl Person {
             ]
             .spacing(12)
             .align_y(Alignment::Start),
-            labelled(t("field-roles"), roles, err("roles")),
+            labelled(t("field-roles"), self.role_checks(ctx), err("roles")),
             row![
                 crate::widget::check_when(
                     t("field-also-contact"),
@@ -122,6 +79,66 @@ impl Person {
         ]
         .spacing(12)
         .into()
+    }
+
+    /// One text field of the identity, with the server's reason under it when refused. The
+    /// user ID is identity proper: changing it takes more than changing the other fields.
+    fn identity_input<'a>(&'a self, field: Field, l: Locale) -> Element<'a, Message> {
+        let (label, key, id) = describe(field);
+        let may = self.may(match field {
+            Field::UserId => Action::ModifyIdentity,
+            _ => Action::Modify,
+        });
+        labelled(
+            l.t(label),
+            text_input("", self.field(field))
+                .id(id)
+                .on_input_maybe(may.then_some(move |v| Message::Field(field, v)))
+                .padding(8),
+            self.errors.get(key).map(String::as_str),
+        )
+    }
+
+    /// The levels the reader may give: a menu, or just the level when there is no choice.
+    fn level_picker<'a>(&'a self, ctx: &Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
+        let levels = self.level_choices(ctx);
+        if levels.len() < 2 {
+            text(self.form.level.map(|lv| l.level(lv)).unwrap_or_default()).into()
+        } else {
+            crate::widget::menu(
+                levels,
+                self.form.level.map(|lv| LevelChoice(lv, l)),
+                Message::Level,
+            )
+            .id("person-level")
+            .into()
+        }
+    }
+
+    /// A check box for each role of the catalogue, named in the reader's language.
+    fn role_checks<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
+        ctx.roles
+            .iter()
+            .fold(row![].spacing(12), |r, role| {
+                let label = match l.language {
+                    Language::En => role.name_en.clone(),
+                    Language::Fr => role.name_fr.clone(),
+                };
+                let code = role.code.clone();
+                let checked = self.form.roles.contains(&role.code);
+                r.push(
+                    crate::widget::check_when(
+                        label,
+                        checked,
+                        self.may(Action::UpdateRoles),
+                        move |on| Message::ToggleRole(code.clone(), on),
+                    )
+                    .id(format!("role-{}", role.code)),
+                )
+            })
+            .into()
     }
 
     /// The account's status, second factor (with its reset) and creation date.

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::ScimError;
-use super::filter::{Filter, PatchPath, matches, parse_patch_path};
+use super::filter::{AttrPath, Filter, PatchPath, matches, parse_patch_path};
 use super::resource::{EXTENSION, PATCH_OP};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,13 +53,7 @@ pub fn apply(doc: &mut Value, request: &Value) -> Result<(), ScimError> {
                 };
                 for (key, v) in values {
                     if key.eq_ignore_ascii_case(EXTENSION) {
-                        let Value::Object(inner) = v else {
-                            return Err(ScimError::syntax("the extension is an object"));
-                        };
-                        let ext = child(doc, EXTENSION);
-                        for (k, v) in inner {
-                            set(ext, &k, v);
-                        }
+                        merge_into_extension(doc, v)?;
                         continue;
                     }
                     let path = parse_patch_path(&key).map_err(|e| ScimError::path(&e))?;
@@ -91,6 +85,8 @@ fn set(obj: &mut Map<String, Value>, key: &str, value: Value) {
     obj.insert(key.to_owned(), value);
 }
 
+/// Applies one operation on `path`: the whole enterprise extension, one attribute (or one of
+/// its sub-attributes), or the items of a multi-valued attribute that a filter selects.
 fn apply_one(
     doc: &mut Map<String, Value>,
     kind: Kind,
@@ -101,42 +97,72 @@ fn apply_one(
     let container = match &attr.uri {
         // The extension itself: `urn:…:2.0:User`.
         Some(uri) if format!("{uri}:{}", attr.name).eq_ignore_ascii_case(EXTENSION) => {
-            match kind {
-                Kind::Remove => remove(doc, EXTENSION),
-                _ => {
-                    let Value::Object(values) = value else {
-                        return Err(ScimError::syntax("the extension is an object"));
-                    };
-                    let ext = child(doc, EXTENSION);
-                    for (k, v) in values {
-                        set(ext, &k, v);
-                    }
+            return match kind {
+                Kind::Remove => {
+                    remove(doc, EXTENSION);
+                    Ok(())
                 }
-            }
-            return Ok(());
+                _ => merge_into_extension(doc, value),
+            };
         }
         Some(uri) if uri.eq_ignore_ascii_case(EXTENSION) => child(doc, EXTENSION),
         _ => doc,
     };
-    let Some(filter) = &path.filter else {
-        match (&attr.sub, kind) {
-            (Some(sub), Kind::Remove) => remove(child(container, &attr.name), sub),
-            (Some(sub), _) => set(child(container, &attr.name), sub, value),
-            (None, Kind::Remove) => remove(container, &attr.name),
-            (None, Kind::Add) if value.is_object() => {
-                let Value::Object(values) = value else {
-                    unreachable!()
-                };
-                let target = child(container, &attr.name);
-                for (k, v) in values {
-                    set(target, &k, v);
-                }
-            }
-            (None, _) => set(container, &attr.name, value),
+    match &path.filter {
+        None => {
+            apply_to_attribute(container, kind, attr, value);
+            Ok(())
         }
-        return Ok(());
+        Some(filter) => apply_to_selected(container, kind, path, filter, value),
+    }
+}
+
+/// Sets each attribute of `value` (an object) in the enterprise extension, made if missing.
+fn merge_into_extension(doc: &mut Map<String, Value>, value: Value) -> Result<(), ScimError> {
+    let Value::Object(values) = value else {
+        return Err(ScimError::syntax("the extension is an object"));
     };
-    // `emails[value eq "…"]` and `emails[…].value`: the values the filter selects.
+    let ext = child(doc, EXTENSION);
+    for (k, v) in values {
+        set(ext, &k, v);
+    }
+    Ok(())
+}
+
+/// An attribute without a filter: `name.givenName`, `active`. Adding an object adds its
+/// attributes to what is there; replacing replaces the whole value.
+fn apply_to_attribute(
+    container: &mut Map<String, Value>,
+    kind: Kind,
+    attr: &AttrPath,
+    value: Value,
+) {
+    match (&attr.sub, kind) {
+        (Some(sub), Kind::Remove) => remove(child(container, &attr.name), sub),
+        (Some(sub), _) => set(child(container, &attr.name), sub, value),
+        (None, Kind::Remove) => remove(container, &attr.name),
+        (None, Kind::Add) if value.is_object() => {
+            let Value::Object(values) = value else {
+                unreachable!()
+            };
+            let target = child(container, &attr.name);
+            for (k, v) in values {
+                set(target, &k, v);
+            }
+        }
+        (None, _) => set(container, &attr.name, value),
+    }
+}
+
+/// `emails[value eq "…"]` and `emails[…].value`: the values the filter selects.
+fn apply_to_selected(
+    container: &mut Map<String, Value>,
+    kind: Kind,
+    path: &PatchPath,
+    filter: &Filter,
+    value: Value,
+) -> Result<(), ScimError> {
+    let attr = &path.attr;
     let key = container
         .keys()
         .find(|k| k.eq_ignore_ascii_case(&attr.name))
@@ -154,6 +180,22 @@ fn apply_one(
     let Some(items) = container.get_mut(&key).and_then(Value::as_array_mut) else {
         return Err(ScimError::no_target());
     };
+    let selected = select(items, kind, filter, on_kept_value)?;
+    // From the last, so that removing an item does not shift the ones still to change.
+    for i in selected.into_iter().rev() {
+        change_item(items, i, path.sub.as_deref(), kind, &value);
+    }
+    Ok(())
+}
+
+/// The positions of the items the filter selects. Unless removing, a filter on what Sesame
+/// does not keep selects the first item (made if there is none). Nothing selected: no target.
+fn select(
+    items: &mut Vec<Value>,
+    kind: Kind,
+    filter: &Filter,
+    on_kept_value: bool,
+) -> Result<Vec<usize>, ScimError> {
     let mut selected: Vec<usize> = (0..items.len())
         .filter(|i| matches(filter, &items[*i]))
         .collect();
@@ -166,25 +208,27 @@ fn apply_one(
     if selected.is_empty() {
         return Err(ScimError::no_target());
     }
-    for i in selected.into_iter().rev() {
-        match (&path.sub, kind) {
-            (None, Kind::Remove) => {
-                items.remove(i);
+    Ok(selected)
+}
+
+/// Removes, replaces or sets (`sub`) one selected item.
+fn change_item(items: &mut Vec<Value>, i: usize, sub: Option<&str>, kind: Kind, value: &Value) {
+    match (sub, kind) {
+        (None, Kind::Remove) => {
+            items.remove(i);
+        }
+        (None, _) => items[i] = value.clone(),
+        (Some(sub), Kind::Remove) => {
+            if let Some(o) = items[i].as_object_mut() {
+                remove(o, sub);
             }
-            (None, _) => items[i] = value.clone(),
-            (Some(sub), Kind::Remove) => {
-                if let Some(o) = items[i].as_object_mut() {
-                    remove(o, sub);
-                }
-            }
-            (Some(sub), _) => {
-                if let Some(o) = items[i].as_object_mut() {
-                    set(o, sub, value.clone());
-                }
+        }
+        (Some(sub), _) => {
+            if let Some(o) = items[i].as_object_mut() {
+                set(o, sub, value.clone());
             }
         }
     }
-    Ok(())
 }
 
 /// Does the filter compare the `value` of the items (which Sesame keeps)?
