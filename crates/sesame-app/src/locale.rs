@@ -2,6 +2,7 @@
 //! dates written the way each language writes them.
 
 use fluent_bundle::FluentArgs;
+use sesame_core::i18n::keys::TextKey;
 
 use sesame_client::ClientError;
 use sesame_core::api::ErrorDetail;
@@ -61,15 +62,15 @@ impl Locale {
     }
 
     pub fn level(&self, level: Level) -> String {
-        self.t(&format!("level-{}", level.as_str()))
+        self.t(&level.text_key())
     }
 
     pub fn status(&self, status: Status) -> String {
-        self.t(&format!("status-{}", status.as_str()))
+        self.t(&status.text_key())
     }
 
     pub fn purpose(&self, purpose: sesame_core::domain::ContactPurpose) -> String {
-        self.t(&format!("purpose-{}", purpose.as_str()))
+        self.t(&purpose.text_key())
     }
 
     /// A role's name in this language.
@@ -92,7 +93,7 @@ impl Locale {
     /// An audit-log action; a code this version does not know shows as it is.
     pub fn audit_action(&self, code: &str) -> String {
         match sesame_core::domain::AuditAction::parse(code) {
-            Some(a) => self.t(&format!("audit-action-{}", a.as_str())),
+            Some(a) => self.t(&a.text_key()),
             None => code.to_owned(),
         }
     }
@@ -117,7 +118,7 @@ impl Locale {
     }
 
     pub fn language_name(&self, language: Language) -> String {
-        self.t(&format!("language-{}", language.as_str()))
+        self.t(&language.text_key())
     }
 
     /// Why a field was refused (`FieldError::code`, `ErrorDetail::reason`), when a text says it.

@@ -93,7 +93,7 @@ pub fn open_with_system(path: &Path) -> Result<(), String> {
     } else if cfg!(target_os = "macos") {
         std::process::Command::new("open")
     } else {
-        std::process::Command::new("xdg-open")
+        std::process::Command::new(sesame_core::i18n::keys::not_text("xdg-open"))
     };
     let mut child = command
         .arg(path)

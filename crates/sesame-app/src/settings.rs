@@ -216,7 +216,10 @@ impl Settings {
 /// US Letter where it is the custom (the United States and Canada), A4 elsewhere.
 pub fn default_paper(locale: &str) -> Paper {
     let l = locale.replace('_', "-").to_lowercase();
-    if l.starts_with("en-us") || l.starts_with("fr-ca") || l.starts_with("en-ca") {
+    if l.starts_with(sesame_core::i18n::keys::not_text("en-us"))
+        || l.starts_with(sesame_core::i18n::keys::not_text("fr-ca"))
+        || l.starts_with(sesame_core::i18n::keys::not_text("en-ca"))
+    {
         Paper::Letter
     } else {
         Paper::A4

@@ -3,57 +3,16 @@
 //! The code names Fluent messages with string literals (`l.t("nav-your-file")`, column headers,
 //! document fields…), often passed through a helper before the lookup, so this test reads every
 //! crate's sources: each literal shaped like a key (`word-word…`, lower case) must be a message of
-//! `i18n/en` and of `i18n/fr`, unless it is a widget id (written in `.id("…")` or
-//! `focus("…")` somewhere) or one of the few other literals of that shape listed below. A typo in
+//! `i18n/en` and of `i18n/fr`, unless it is a widget id (written in `.id("…")`, `focus("…")` or
+//! `widget_id("…")` somewhere) or says it is not a text (`not_text("…")`: a locale tag, a
+//! program). Keys made from a value (`level-…`, `status-…`) come from the typed kinds of
+//! `sesame_core::i18n::keys`, which list every key they can build: each must exist too. A typo in
 //! a key, or a key added to one language only, fails here instead of showing the key on screen.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use sesame_core::i18n::{FILES, message_ids};
-
-/// Literals shaped like keys that are not texts, each with what it is.
-const NOT_TEXT_KEYS: &[&str] = &[
-    // Locale tags of the operating system.
-    "en-ca",
-    "en-us",
-    "fr-ca",
-    // Programs and the demo organization's published password.
-    "sesame-server",
-    "xdg-open",
-    "sesame-demo-2026",
-    // Field names of the API's validation errors (`FieldError::field`), matched by the forms.
-    "first-name",
-    "last-name",
-    "new-password",
-    "user-id",
-    "user-code",
-    // A JSON Schema format named in the OpenAPI document.
-    "date-time",
-    // Names of mail kinds stored in the outbox.
-    "technical-created",
-    "technical-reset",
-    "technical-rotated",
-    // Widget ids handed to a helper that sets them (the others are found in `.id("…")`).
-    "contact-email",
-    "contact-first-name",
-    "contact-phone",
-    "first-email",
-    "first-first-name",
-    "first-last-name",
-    "first-user-id",
-    "invite-first-name",
-    "invite-last-name",
-    "invite-phone",
-    "org-code",
-    "org-name",
-    "people-list",
-    "role-description-en",
-    "role-description-fr",
-    "role-name-fr",
-    // A key that deliberately does not exist (the fallback test of the app's locale).
-    "no-such-message",
-];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
@@ -105,10 +64,11 @@ fn looks_like_key(s: &str) -> bool {
         && parts.all(shaped)
 }
 
-/// Literals given as widget ids anywhere: `.id("…")`, `id("…")`, `focus("…")`.
+/// Literals given as widget ids anywhere (`.id("…")`, `widget_id("…")`, `focus("…")`), or
+/// marked as no text (`not_text("…")`).
 fn widget_ids(code: &str) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
-    for opener in ["id(\"", "focus(\""] {
+    for opener in ["id(\"", "focus(\"", "not_text(\""] {
         for (at, _) in code.match_indices(opener) {
             let after = &code[at + opener.len()..];
             if let Some(end) = after.find('"') {
@@ -151,7 +111,7 @@ fn every_key_written_in_the_code_is_a_message_in_both_languages() {
     let mut missing = BTreeSet::new();
     for (file, code) in &codes {
         for literal in literals(code).into_iter().filter(|l| looks_like_key(l)) {
-            if ids.contains(literal) || NOT_TEXT_KEYS.contains(&literal) {
+            if ids.contains(literal) {
                 continue;
             }
             checked += 1;
@@ -174,15 +134,41 @@ fn every_key_written_in_the_code_is_a_message_in_both_languages() {
 }
 
 #[test]
+fn every_key_built_from_a_value_is_a_message_in_both_languages() {
+    let mut missing = vec![];
+    for (lang, keys) in [("en", messages(0)), ("fr", messages(1))] {
+        for key in sesame_core::i18n::keys::built_keys() {
+            if !keys.contains(&key) {
+                missing.push(format!("{key} (i18n/{lang})"));
+            }
+        }
+    }
+    assert!(
+        sesame_core::i18n::keys::built_keys().len() > 80,
+        "the built keys were listed"
+    );
+    assert!(missing.is_empty(), "text keys missing: {missing:#?}");
+}
+
+/// The message ids of one language: 0 English, 1 French.
+fn messages(lang: usize) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for (name, en, fr) in FILES {
+        let source = if lang == 0 { en } else { fr };
+        ids.extend(message_ids(source).unwrap_or_else(|e| panic!("{name}: {e}")));
+    }
+    ids
+}
+
+#[test]
 fn the_scan_finds_keys_and_skips_other_literals() {
-    let code =
-        r#"l.t("nav-home"); x.id("search-box"); let s = "not a key"; t(lang, "doc-x\"y", &[]);"#;
+    let code = r#"l.t("nav-home"); x.id("search-box"); let s = "not a key"; t(lang, "doc-x\"y", &[]); not_text("en-ca");"#;
     let found: Vec<_> = literals(code)
         .into_iter()
         .filter(|l| looks_like_key(l))
         .collect();
-    assert_eq!(found, ["nav-home", "search-box"]);
-    assert!(widget_ids(code).contains("search-box"));
+    assert_eq!(found, ["nav-home", "search-box", "en-ca"]);
+    assert!(widget_ids(code).contains("search-box") && widget_ids(code).contains("en-ca"));
     assert!(!looks_like_key("Nav-home") && !looks_like_key("nav") && !looks_like_key("nav--x"));
 }
 

@@ -12,7 +12,7 @@ use sesame_core::domain::{Language, Level, Scope, Status, StructureKind};
 /// The code of the demo organization and the password of all its people.
 pub const DEMO_CODE: &str = "DEMO";
 const DEMO_NAME: &str = "Boulangerie Lumière & Fils";
-pub const DEMO_PASSWORD: &str = "sesame-demo-2026";
+pub const DEMO_PASSWORD: &str = sesame_core::i18n::keys::not_text("sesame-demo-2026");
 
 /// A demo user: their email is built from the user ID (`m.roy` → `m-roy@lumiere.example`).
 struct DemoPerson {

@@ -2,6 +2,7 @@
 //! tell about, in the recipient's language; a delivery worker sends them by SMTP when an SMTP
 //! URL is configured, with retries. Without one they stay in the outbox for the app to show.
 
+use sesame_core::i18n::keys::Mail;
 use std::time::Duration;
 
 use lettre::message::header::ContentType;
@@ -71,11 +72,11 @@ pub fn format_moment(lang: Language, secs: i64) -> String {
     }
 }
 
-fn render(lang: Language, name: &str, args: &[(&str, &str)]) -> (String, String) {
+fn render(lang: Language, mail: Mail, args: &[(&str, &str)]) -> (String, String) {
     let t = texts();
     (
-        t.get(lang, &format!("mail-{name}-subject"), args),
-        t.get(lang, &format!("mail-{name}-body"), args),
+        t.get(lang, &mail.subject_key(), args),
+        t.get(lang, &mail.body_key(), args),
     )
 }
 
@@ -99,7 +100,7 @@ pub async fn queue_invitation(
     };
     let (subject, body) = render(
         lang,
-        "invitation",
+        Mail::Invitation,
         &[
             ("organization", &org.name),
             ("code", &org.code),
@@ -138,10 +139,10 @@ pub async fn queue_technical_user_notice(
     };
     let lang = structure.manager_language();
     let (name, until) = match notice {
-        TechnicalNotice::Created => ("technical-created", String::new()),
-        TechnicalNotice::PasswordReset => ("technical-reset", String::new()),
+        TechnicalNotice::Created => (Mail::TechnicalCreated, String::new()),
+        TechnicalNotice::PasswordReset => (Mail::TechnicalReset, String::new()),
         TechnicalNotice::PasswordRotated { previous_until } => (
-            "technical-rotated",
+            Mail::TechnicalRotated,
             previous_until
                 .map(|t| format_moment(lang, t))
                 .unwrap_or_else(|| texts().get(lang, "credential-already-expired", &[])),

@@ -6,7 +6,7 @@ use sesame_server::{Config, Db, demo, setup};
 
 #[derive(Parser)]
 #[command(
-    name = "sesame-server",
+    name = env!("CARGO_BIN_NAME"),
     version,
     about = "The Sesame server: the system of record for accounts"
 )]

@@ -4,6 +4,7 @@
 //! the outbox once, because claiming it is an `INSERT … ON CONFLICT DO NOTHING` on its key in
 //! the same transaction as the mail.
 
+use sesame_core::i18n::keys::{Mail, TextKey};
 use std::time::Duration;
 
 use crate::clock::Clock;
@@ -86,7 +87,7 @@ fn mail(
 ) -> (String, String) {
     let lang = to.language();
     let c = &reminder.credential;
-    let kind = texts().get(lang, &format!("credential-kind-{}", c.kind), &[]);
+    let kind = texts().get(lang, &c.kind().text_key(), &[]);
     let label = match c.kind() {
         sesame_core::api::CredentialKind::ServiceUser => c.application.clone(),
         sesame_core::api::CredentialKind::TechnicalUser => {
@@ -112,7 +113,7 @@ fn mail(
     }
     fluent.set("days", (reminder.expires_at - t + DAY - 1) / DAY);
     (
-        texts().format(lang, "mail-credential-reminder-subject", &fluent),
-        texts().format(lang, "mail-credential-reminder-body", &fluent),
+        texts().format(lang, &Mail::CredentialReminder.subject_key(), &fluent),
+        texts().format(lang, &Mail::CredentialReminder.body_key(), &fluent),
     )
 }

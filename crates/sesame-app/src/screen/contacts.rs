@@ -289,18 +289,28 @@ impl Contacts {
             let (label, id, key, value) = match field {
                 Field::LastName => (
                     "field-last-name",
-                    "contact-last-name",
+                    crate::widget::widget_id("contact-last-name"),
                     "last_name",
                     &form.last_name,
                 ),
                 Field::FirstName => (
                     "field-first-name",
-                    "contact-first-name",
+                    crate::widget::widget_id("contact-first-name"),
                     "first_name",
                     &form.first_name,
                 ),
-                Field::Email => ("field-email", "contact-email", "email", &form.email),
-                Field::Phone => ("field-phone", "contact-phone", "phone", &form.phone),
+                Field::Email => (
+                    "field-email",
+                    crate::widget::widget_id("contact-email"),
+                    "email",
+                    &form.email,
+                ),
+                Field::Phone => (
+                    "field-phone",
+                    crate::widget::widget_id("contact-phone"),
+                    "phone",
+                    &form.phone,
+                ),
             };
             labelled(
                 t(label),

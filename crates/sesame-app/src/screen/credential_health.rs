@@ -6,6 +6,7 @@
 
 use iced::widget::{column, container, row, text};
 use iced::{Alignment, Element, Length, Task};
+use sesame_core::i18n::keys::TextKey;
 
 use crate::locale::Locale;
 use crate::screen::{Ctx, request};
@@ -50,7 +51,7 @@ pub struct FilterChoice(pub Option<HealthFilter>, pub Locale);
 impl std::fmt::Display for FilterChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0 {
-            Some(h) => f.write_str(&self.1.t(&format!("health-filter-{}", h.as_str()))),
+            Some(h) => f.write_str(&self.1.t(&h.text_key())),
             None => f.write_str(&self.1.t("health-filter-all")),
         }
     }

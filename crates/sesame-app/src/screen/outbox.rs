@@ -4,6 +4,7 @@
 
 use iced::widget::{column, container, row, scrollable, text};
 use iced::{Element, Length, Task};
+use sesame_core::i18n::keys::{OutboxStatus, TextKey};
 
 use super::Ctx;
 use crate::widget::notice;
@@ -72,7 +73,10 @@ impl Outbox {
             c = c.push(text(l.t("outbox-empty")));
         }
         for m in &self.messages {
-            let status = l.t(&format!("outbox-status-{}", m.status));
+            // A status this version does not know shows as it is.
+            let status = OutboxStatus::parse(&m.status)
+                .map(|s| l.t(&s.text_key()))
+                .unwrap_or_else(|| m.status.clone());
             c = c.push(
                 container(
                     column![

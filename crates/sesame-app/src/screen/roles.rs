@@ -281,14 +281,14 @@ impl Roles {
                         "field-name-en",
                         &form.name_en,
                         Field::NameEn,
-                        "role-name-en",
+                        crate::widget::widget_id("role-name-en"),
                         "name_en"
                     ),
                     input(
                         "field-name-fr",
                         &form.name_fr,
                         Field::NameFr,
-                        "role-name-fr",
+                        crate::widget::widget_id("role-name-fr"),
                         "name_fr"
                     ),
                 ]
@@ -298,14 +298,14 @@ impl Roles {
                         "field-description-en",
                         &form.description_en,
                         Field::DescriptionEn,
-                        "role-description-en",
+                        crate::widget::widget_id("role-description-en"),
                         "description_en"
                     ),
                     input(
                         "field-description-fr",
                         &form.description_fr,
                         Field::DescriptionFr,
-                        "role-description-fr",
+                        crate::widget::widget_id("role-description-fr"),
                         "description_fr"
                     ),
                 ]

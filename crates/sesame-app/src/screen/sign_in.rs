@@ -59,7 +59,7 @@ impl SignIn {
         if self.organization.is_empty() {
             "organization"
         } else if self.user_id.is_empty() {
-            "user-id"
+            crate::widget::widget_id("user-id")
         } else {
             "password"
         }

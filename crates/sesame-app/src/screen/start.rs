@@ -95,12 +95,12 @@ impl FormField {
     /// The widget id, and the field's name in `SetupError::InvalidFields`.
     fn names(self) -> (&'static str, &'static str) {
         match self {
-            FormField::Code => ("org-code", "code"),
-            FormField::Name => ("org-name", "name"),
-            FormField::UserId => ("first-user-id", "user_id"),
-            FormField::LastName => ("first-last-name", "last_name"),
-            FormField::FirstName => ("first-first-name", "first_name"),
-            FormField::Email => ("first-email", "email"),
+            FormField::Code => (crate::widget::widget_id("org-code"), "code"),
+            FormField::Name => (crate::widget::widget_id("org-name"), "name"),
+            FormField::UserId => (crate::widget::widget_id("first-user-id"), "user_id"),
+            FormField::LastName => (crate::widget::widget_id("first-last-name"), "last_name"),
+            FormField::FirstName => (crate::widget::widget_id("first-first-name"), "first_name"),
+            FormField::Email => (crate::widget::widget_id("first-email"), "email"),
         }
     }
 }

@@ -238,6 +238,19 @@ pub enum CredentialKind {
     TechnicalUser,
 }
 
+impl CredentialKind {
+    pub const ALL: [CredentialKind; 2] =
+        [CredentialKind::ServiceUser, CredentialKind::TechnicalUser];
+
+    /// The value on the wire (and the suffix of its text's key).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CredentialKind::ServiceUser => "service_user",
+            CredentialKind::TechnicalUser => "technical_user",
+        }
+    }
+}
+
 /// One API account's credential, as the health view shows it; the days are counted by the
 /// server's clock.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -12,6 +12,13 @@ pub enum StructureKind {
 }
 
 impl StructureKind {
+    pub const ALL: [StructureKind; 4] = [
+        StructureKind::Company,
+        StructureKind::Establishment,
+        StructureKind::Division,
+        StructureKind::Department,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             StructureKind::Company => "company",

@@ -1,5 +1,6 @@
 //! An audit entry's detail as a reader reads it, in their language.
 
+use super::keys::TextKey;
 use super::texts;
 use crate::api::{AuditDetail, FieldChange, ScopeDetail, StructureRef};
 use crate::domain::{Language, Level, StructureKind};
@@ -86,7 +87,7 @@ fn role_list(lang: Language, codes: &[String], role_name: &dyn Fn(&str) -> Strin
 
 /// "Level 2 with approval": a level as the screens name it.
 fn level_name(lang: Language, level: Level) -> String {
-    texts().get(lang, &format!("level-{}", level.as_str()), &[])
+    texts().get(lang, &level.text_key(), &[])
 }
 
 /// Several field changes in one line; French puts a non-breaking space before its semicolon.
@@ -104,11 +105,7 @@ fn describe_changes(lang: Language, changes: &[FieldChange]) -> String {
 
 /// "Establishment Atelier de Montréal": the structure named with its kind.
 fn describe_structure(lang: Language, kind: StructureKind, name: &str) -> String {
-    format!(
-        "{} {}",
-        texts().get(lang, &format!("kind-{}", kind.as_str()), &[]),
-        name
-    )
+    format!("{} {}", texts().get(lang, &kind.text_key(), &[]), name)
 }
 
 /// Where a structure moved: under another structure, or to the top of the tree.
@@ -207,25 +204,17 @@ fn describe_change(lang: Language, change: &FieldChange) -> String {
         FieldChange::Email { from, to } => ("field-email", text(from), text(to)),
         FieldChange::Phone { from, to } => ("field-phone", text(from), text(to)),
         FieldChange::Application { from, to } => ("field-application", text(from), text(to)),
-        FieldChange::Level { from, to } => (
-            "field-level",
-            t(&format!("level-{}", from.as_str())),
-            t(&format!("level-{}", to.as_str())),
-        ),
-        FieldChange::Language { from, to } => (
-            "field-language",
-            t(&format!("language-{}", from.as_str())),
-            t(&format!("language-{}", to.as_str())),
-        ),
+        FieldChange::Level { from, to } => ("field-level", t(&from.text_key()), t(&to.text_key())),
+        FieldChange::Language { from, to } => {
+            ("field-language", t(&from.text_key()), t(&to.text_key()))
+        }
         FieldChange::IsContact { from, to } => ("field-also-contact", yes_no(*from), yes_no(*to)),
         FieldChange::Provisioning { from, to } => {
             ("field-provisioning", yes_no(*from), yes_no(*to))
         }
-        FieldChange::Status { from, to } => (
-            "field-status",
-            t(&format!("status-{}", from.as_str())),
-            t(&format!("status-{}", to.as_str())),
-        ),
+        FieldChange::Status { from, to } => {
+            ("field-status", t(&from.text_key()), t(&to.text_key()))
+        }
         FieldChange::Responsible { from, to } => {
             let who = |v: &str| {
                 if v.is_empty() {

@@ -5,7 +5,10 @@
 use std::sync::OnceLock;
 
 mod audit;
+pub mod keys;
+
 pub use audit::{describe_audit_detail, describe_scope, validity};
+use keys::TextKey;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -132,7 +135,7 @@ impl Texts {
 /// A date as each language writes it: "November 23, 2026", "23 novembre 2026",
 /// "1er décembre 2026".
 pub fn long_date(lang: Language, t: time::OffsetDateTime) -> String {
-    let month = texts().get(lang, &format!("month-{}", t.month() as u8), &[]);
+    let month = texts().get(lang, &keys::Month(t.month() as u8).text_key(), &[]);
     match lang {
         Language::En => format!("{month} {}, {}", t.day(), t.year()),
         // French writes the first of the month as an ordinal: « le 1er décembre ».
@@ -223,8 +226,8 @@ mod tests {
             "Your user ID: zoe"
         );
         assert_eq!(
-            t.get(Language::Fr, "no-such-message", &[]),
-            "no-such-message"
+            t.get(Language::Fr, keys::not_text("no-such-message"), &[]),
+            keys::not_text("no-such-message")
         );
     }
 

@@ -346,7 +346,7 @@ fn constrain_parameters(path: &str, op: &mut Value) {
                 );
             }
             Some("from" | "to") => {
-                p["schema"]["anyOf"] = json!([{"format": "date-time"}, {"maxLength": 0}]);
+                p["schema"]["anyOf"] = json!([{"format": sesame_core::i18n::keys::not_text("date-time")}, {"maxLength": 0}]);
             }
             _ => {}
         }

@@ -11,6 +11,7 @@ use super::{Action, Dialog, Message, People};
 use crate::locale::Locale;
 use crate::screen::person::LevelChoice;
 use crate::screen::{Ctx, refused_fields, request};
+use crate::widget::widget_id;
 use crate::widget::{Notice, error_for, labelled};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{Invitation, NewInvitation, Role};
@@ -143,7 +144,7 @@ impl InviteForm {
         levels: Vec<LevelChoice>,
         catalogue: &[Role],
     ) -> Element<'a, Edit> {
-        let input = |label: &str, value: &'a str, id: &'static str, on: fn(String) -> Edit| {
+        let input = |label: &str, value: &'a str, id, on: fn(String) -> Edit| {
             self.input(l, label, value, id, on)
         };
         let languages: Vec<LanguageChoice> = Language::ALL
@@ -152,7 +153,12 @@ impl InviteForm {
             .collect();
         let roles = self.roles_view(l, catalogue);
         let mut form = column![
-            input("field-email", &self.email, "invite-email", Edit::Email),
+            input(
+                "field-email",
+                &self.email,
+                (widget_id("invite-email"), "email"),
+                Edit::Email
+            ),
             row![
                 labelled(
                     l.t("field-level"),
@@ -177,13 +183,13 @@ impl InviteForm {
                 input(
                     "field-last-name",
                     &self.last_name,
-                    "invite-last-name",
+                    (widget_id("invite-last-name"), "last_name"),
                     Edit::LastName
                 ),
                 input(
                     "field-first-name",
                     &self.first_name,
-                    "invite-first-name",
+                    (widget_id("invite-first-name"), "first_name"),
                     Edit::FirstName
                 ),
             ]
@@ -208,15 +214,9 @@ impl InviteForm {
         l: Locale,
         label: &str,
         value: &'a str,
-        id: &'static str,
+        (id, field): (&'static str, &'static str),
         on: fn(String) -> Edit,
     ) -> Element<'a, Edit> {
-        let field = match id {
-            "invite-email" => "email",
-            "invite-last-name" => "last_name",
-            "invite-first-name" => "first_name",
-            _ => "phone",
-        };
         labelled(
             l.t(label),
             text_input("", value).id(id).on_input(on).padding(6),
@@ -261,7 +261,13 @@ impl InviteForm {
                 .id("invite-purpose"),
                 error_for(&self.error, "contact_purpose"),
             ),
-            self.input(l, "field-phone", &self.phone, "invite-phone", Edit::Phone),
+            self.input(
+                l,
+                "field-phone",
+                &self.phone,
+                (widget_id("invite-phone"), "phone"),
+                Edit::Phone
+            ),
         ]
         .spacing(12)
         .into()

@@ -406,7 +406,7 @@ impl People {
             return Task::none();
         };
         iced::widget::operation::scroll_to(
-            "people-list",
+            crate::widget::widget_id("people-list"),
             scrollable::AbsoluteOffset { x: 0.0, y: offset },
         )
     }

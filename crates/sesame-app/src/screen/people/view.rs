@@ -62,7 +62,7 @@ impl People {
                 .into()
         } else {
             virtual_list::view(
-                "people-list",
+                crate::widget::widget_id("people-list"),
                 self.visible.len(),
                 ROW_HEIGHT,
                 self.window,

@@ -5,6 +5,7 @@
 
 use iced::widget::{column, row, text};
 use iced::{Element, Length};
+use sesame_core::i18n::keys::{LevelAllows, TextKey};
 
 use crate::locale::Locale;
 use crate::screen::{Ctx, request};
@@ -160,9 +161,7 @@ impl Reach {
 
 /// What a level allows, in one plain sentence (every record shows it).
 pub fn level_sentence<'a, M: 'a>(l: Locale, level: Level) -> Element<'a, M> {
-    text(l.t(&format!("level-allows-{}", level.as_str())))
-        .size(14)
-        .into()
+    text(l.t(&LevelAllows(level).text_key())).size(14).into()
 }
 
 fn fetch(id: i64, cursor: Option<String>, ctx: Ctx<'_>) -> iced::Task<Message> {

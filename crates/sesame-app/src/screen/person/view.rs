@@ -335,9 +335,21 @@ impl Person {
 /// An identity field's label, the field name the server's errors use, and its widget id.
 fn describe(field: Field) -> (&'static str, &'static str, &'static str) {
     match field {
-        Field::LastName => ("field-last-name", "last_name", "last-name"),
-        Field::FirstName => ("field-first-name", "first_name", "first-name"),
-        Field::UserId => ("field-user-id", "user_id", "user-id"),
+        Field::LastName => (
+            "field-last-name",
+            "last_name",
+            crate::widget::widget_id("last-name"),
+        ),
+        Field::FirstName => (
+            "field-first-name",
+            "first_name",
+            crate::widget::widget_id("first-name"),
+        ),
+        Field::UserId => (
+            "field-user-id",
+            "user_id",
+            crate::widget::widget_id("user-id"),
+        ),
         Field::Email => ("field-email", "email", "email"),
         Field::Phone => ("field-phone", "phone", "phone"),
     }

@@ -242,7 +242,7 @@ impl ServiceUsers {
         }
         validate_user_code(&draft.user_code)
             .err()
-            .map(|e| l.t(&format!("reason-{}", e.code)))
+            .map(|e| l.field_error(&e))
             .or_else(|| draft.refused.get("user_code").cloned())
     }
 

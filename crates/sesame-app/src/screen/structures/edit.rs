@@ -4,6 +4,7 @@
 
 use iced::widget::{column, row, text_input};
 use iced::{Element, Task};
+use sesame_core::i18n::keys::TextKey;
 
 use super::{Action, Structures};
 use crate::locale::Locale;
@@ -34,7 +35,7 @@ pub struct KindChoice(pub StructureKind, pub Locale);
 
 impl std::fmt::Display for KindChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.1.t(&format!("kind-{}", self.0.as_str())))
+        f.write_str(&self.1.t(&self.0.text_key()))
     }
 }
 

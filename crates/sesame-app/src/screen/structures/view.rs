@@ -3,6 +3,7 @@
 
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length};
+use sesame_core::i18n::keys::TextKey;
 
 use super::{Message, Mode, Structures, connected, edit, placement, technical, tree_rows};
 use crate::locale::Locale;
@@ -92,11 +93,7 @@ impl Structures {
             .unwrap_or_else(|| t("structures-no-manager"));
         let c = column![
             heading(s.name.clone()),
-            labelled(
-                t("field-structure-kind"),
-                text(t(&format!("kind-{}", s.kind.as_str()))),
-                None
-            ),
+            labelled(t("field-structure-kind"), text(t(&s.kind.text_key())), None),
             labelled(t("doc-field-primary-manager"), text(manager), None),
         ]
         .spacing(12);
@@ -194,14 +191,14 @@ fn place_buttons<'a>(s: &Structure, l: Locale) -> Element<'a, placement::Message
         buttons = buttons.push(button(
             manager,
             placement::Message::AskManager,
-            "structure-set-manager",
+            crate::widget::widget_id("structure-set-manager"),
         ));
     }
     if s.may(StructureAction::Move) {
         buttons = buttons.push(button(
             "structures-move",
             placement::Message::AskMove,
-            "structure-move",
+            crate::widget::widget_id("structure-move"),
         ));
     }
     buttons.wrap().into()
