@@ -72,6 +72,11 @@ impl Screen {
     fn clear_notice(&mut self) {
         questions!(self, s => s.clear_notice(), else ())
     }
+
+    /// Whether leaving the open screen would lose something typed ([`Questions::unsaved`]).
+    fn unsaved(&self, me: &Me) -> bool {
+        questions!(self, s => s.unsaved(me), else false)
+    }
 }
 
 pub struct App {

@@ -131,14 +131,16 @@ impl App {
 
     /// The screen's question before losing what was typed, if it has something to lose.
     fn ask_before_leaving(&mut self) -> Option<Task<Message>> {
+        if !self.me().is_some_and(|me| self.screen.unsaved(me)) {
+            return None;
+        }
+        // Each screen that can hold something typed asks in its own words.
         let ask = match &self.screen {
-            Screen::People(p) if p.record().is_some_and(|r| r.has_changes()) => {
+            Screen::People(_) => {
                 Message::People(people::Message::Record(person::Message::AskLeave))
             }
-            Screen::Import(i) if i.unsaved() => {
-                Message::Import(crate::screen::import::Message::AskLeave)
-            }
-            Screen::MyAccount(a) if self.me().is_some_and(|me| a.has_changes(me)) => {
+            Screen::Import(_) => Message::Import(crate::screen::import::Message::AskLeave),
+            Screen::MyAccount(_) => {
                 Message::MyAccount(crate::screen::my_account::Message::AskLeave)
             }
             _ => return None,

@@ -35,6 +35,11 @@ pub trait Questions {
     /// Forgets the messages on screen: written in a language being left, or before the session
     /// ended.
     fn clear_notice(&mut self);
+    /// Whether leaving now would lose something typed (`me`: who is signed in, as stored): the
+    /// app then lets the screen ask first.
+    fn unsaved(&self, _me: &Me) -> bool {
+        false
+    }
 }
 
 /// The signed-in session, owned by the app: the client carrying the session token, who is

@@ -190,7 +190,8 @@ impl Import {
 
     /// A file read whose rows were not applied.
     /// A file was read and not applied: leaving would throw its rows away.
-    pub fn unsaved(&self) -> bool {
+    /// A file read and not applied: leaving would lose it.
+    fn read_not_applied(&self) -> bool {
         self.file.is_some() && self.report.as_ref().is_none_or(|r| r.dry_run)
     }
 
@@ -251,10 +252,10 @@ impl Import {
                 }
             }
             Message::ReportReady(bytes, name) => return Action::Save(bytes, name),
-            Message::Back if self.unsaved() && self.busy.is_none() => {
+            Message::Back if self.read_not_applied() && self.busy.is_none() => {
                 self.dialog = Some(Dialog::Discard);
             }
-            Message::AskLeave if self.unsaved() => self.dialog = Some(Dialog::Exit),
+            Message::AskLeave if self.read_not_applied() => self.dialog = Some(Dialog::Exit),
             Message::AskLeave => return Action::Left,
             Message::Discard if self.dialog == Some(Dialog::Exit) => return Action::Left,
             Message::Back | Message::Discard => {
@@ -483,5 +484,9 @@ impl super::Questions for Import {
 
     fn clear_notice(&mut self) {
         self.notice = None;
+    }
+
+    fn unsaved(&self, _me: &sesame_core::api::Me) -> bool {
+        self.read_not_applied()
     }
 }

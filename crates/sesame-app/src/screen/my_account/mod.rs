@@ -394,4 +394,8 @@ impl super::Questions for MyAccount {
         self.notice = None;
         self.two_factor.clear_notice();
     }
+
+    fn unsaved(&self, me: &Me) -> bool {
+        self.has_changes(me)
+    }
 }

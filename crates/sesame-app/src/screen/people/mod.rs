@@ -524,4 +524,8 @@ impl super::Questions for People {
             record.clear_notice();
         }
     }
+
+    fn unsaved(&self, _me: &sesame_core::api::Me) -> bool {
+        self.record.as_ref().is_some_and(|r| r.has_changes())
+    }
 }
