@@ -51,16 +51,7 @@ impl Person {
             row![
                 input(Field::Phone),
                 labelled(t("field-level"), self.level_picker(&ctx), err("level")),
-                labelled(
-                    t("field-language"),
-                    crate::widget::menu(
-                        Language::ALL.to_vec(),
-                        self.form.language,
-                        Message::Language
-                    )
-                    .id("person-language"),
-                    None
-                ),
+                labelled(t("field-language"), self.language_picker(l), None),
             ]
             .spacing(12)
             .align_y(Alignment::Start),
@@ -89,14 +80,37 @@ impl Person {
             Field::UserId => Action::ModifyIdentity,
             _ => Action::Modify,
         });
-        labelled(
-            l.t(label),
+        // What the reader may not change is read as text, in full contrast, not as a greyed
+        // field.
+        let value: Element<'a, Message> = if may {
             text_input("", self.field(field))
                 .id(id)
-                .on_input_maybe(may.then_some(move |v| Message::Field(field, v)))
-                .padding(8),
-            self.errors.get(key).map(String::as_str),
+                .on_input(move |v| Message::Field(field, v))
+                .padding(8)
+                .into()
+        } else {
+            container(text(self.field(field).to_owned()))
+                .padding([8, 0])
+                .into()
+        };
+        labelled(l.t(label), value, self.errors.get(key).map(String::as_str))
+    }
+
+    /// The person's communication language: a menu for whoever may change it, else the text.
+    fn language_picker<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+        if !self.may(Action::Modify) {
+            let language = self.form.language.map(|lang| l.language_name(lang));
+            return container(text(language.unwrap_or_default()))
+                .padding([8, 0])
+                .into();
+        }
+        crate::widget::menu(
+            Language::ALL.to_vec(),
+            self.form.language,
+            Message::Language,
         )
+        .id("person-language")
+        .into()
     }
 
     /// The levels the reader may give: a menu, or just the level when there is no choice.
@@ -104,7 +118,8 @@ impl Person {
         let l = ctx.locale;
         let levels = self.level_choices(ctx);
         if levels.len() < 2 {
-            text(self.form.level.map(|lv| l.level(lv)).unwrap_or_default()).into()
+            let level = self.form.level.map(|lv| l.level(lv)).unwrap_or_default();
+            container(text(level)).padding([8, 0]).into()
         } else {
             crate::widget::menu(
                 levels,
