@@ -390,3 +390,117 @@ fn a_suspended_person_gets_no_new_password_until_reactivated() {
         Err(Refusal::NotFound)
     );
 }
+
+#[test]
+fn a_change_is_judged_by_what_it_touches() {
+    let one = person(1, Level::One);
+    let two = person(2, Level::Two);
+    let three = person(3, Level::Three);
+    let peer = target(4, Level::Two, false);
+    let nothing = Change::default();
+    let identity = Change {
+        identity: true,
+        level: None,
+    };
+    let to = |level| Change {
+        identity: false,
+        level: Some(level),
+    };
+    // Contact details: whoever may modify the person, oneself included.
+    assert_eq!(two.may_change(&peer, &nothing), Ok(()));
+    assert_eq!(
+        three.may_change(&target(3, Level::Three, false), &nothing),
+        Ok(())
+    );
+    assert_eq!(
+        two.may_change(&target(5, Level::One, false), &nothing),
+        Err(Refusal::NotFound)
+    );
+    // The user ID: only whoever manages them, not a level-3 user for themselves.
+    assert_eq!(two.may_change(&peer, &identity), Ok(()));
+    assert_eq!(
+        three.may_change(&target(3, Level::Three, false), &identity),
+        Err(Refusal::Forbidden)
+    );
+    // The level: within what the actor grants, never one's own.
+    assert_eq!(two.may_change(&peer, &to(Level::Three)), Ok(()));
+    assert_eq!(
+        two.may_change(&peer, &to(Level::One)),
+        Err(Refusal::LevelNotGrantable)
+    );
+    assert_eq!(
+        one.may_change(&target(1, Level::One, false), &to(Level::Two)),
+        Err(Refusal::OwnLevel)
+    );
+    // Both at once: the level is asked before the identity.
+    let both = Change {
+        identity: true,
+        level: Some(Level::Two),
+    };
+    assert_eq!(
+        three.may_change(&target(3, Level::Three, false), &both),
+        Err(Refusal::OwnLevel)
+    );
+}
+
+#[test]
+fn only_someone_of_a_higher_level_has_people_under_charge() {
+    assert!(Actor::may_be_under_charge_of(Level::Three, Level::Two));
+    assert!(Actor::may_be_under_charge_of(Level::Two, Level::One));
+    assert!(!Actor::may_be_under_charge_of(Level::Two, Level::Two));
+    assert!(!Actor::may_be_under_charge_of(Level::One, Level::Three));
+}
+
+#[test]
+fn a_structure_offers_what_its_reader_may_do_to_it_now() {
+    use StructureAction as A;
+    let one = person(1, Level::One);
+    let manager = person(2, Level::Two);
+    let other = person(3, Level::Two);
+    let facts = |held, has_technical_user, primary_manager| StructureFacts {
+        primary_manager,
+        has_technical_user,
+        held,
+    };
+    let all_but = |but: &[A]| -> Vec<A> {
+        [
+            A::Rename,
+            A::Move,
+            A::Remove,
+            A::NamePrimaryManager,
+            A::CreateTechnicalUser,
+            A::ManageTechnicalUser,
+        ]
+        .into_iter()
+        .filter(|a| !but.contains(a))
+        .collect()
+    };
+    // Level 1: everything, but removing what something holds, and the technical user's
+    // creation only once, and only with a primary manager.
+    assert_eq!(
+        one.structure_actions(&facts(false, false, Some(2))),
+        all_but(&[A::ManageTechnicalUser])
+    );
+    assert_eq!(
+        one.structure_actions(&facts(true, true, Some(2))),
+        all_but(&[A::Remove, A::CreateTechnicalUser])
+    );
+    assert_eq!(
+        one.structure_actions(&facts(false, false, None)),
+        all_but(&[A::CreateTechnicalUser, A::ManageTechnicalUser])
+    );
+    // Its primary manager: its technical user only; another level-2 user: nothing.
+    assert_eq!(
+        manager.structure_actions(&facts(false, false, Some(2))),
+        [A::CreateTechnicalUser]
+    );
+    assert_eq!(
+        manager.structure_actions(&facts(true, true, Some(2))),
+        [A::ManageTechnicalUser]
+    );
+    assert!(
+        other
+            .structure_actions(&facts(false, true, Some(2)))
+            .is_empty()
+    );
+}
