@@ -9,7 +9,12 @@ use crate::screen::{home, people, person};
 
 impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let screen = std::mem::discriminant(&self.screen);
         let task = self.handle(message);
+        // A message under the banner belongs to the screen it was written on.
+        if std::mem::discriminant(&self.screen) != screen {
+            self.toast = None;
+        }
         // A request met the session's end (the client noticed it, whichever screen sent it):
         // sign in again, then back to the screen, which forgets the failure it was told of.
         let ended = self

@@ -47,8 +47,9 @@ impl PasswordChange {
 
     pub fn update(&mut self, message: Message, client: &Client, locale: Locale) -> Action {
         match message {
-            Message::New(v) => self.new = v,
-            Message::Repeat(v) => self.repeat = v,
+            // What was refused is being typed again: the refusal no longer applies.
+            Message::New(v) => (self.new, self.error) = (v, None),
+            Message::Repeat(v) => (self.repeat, self.error) = (v, None),
             Message::Submit => {
                 if self.new != self.repeat {
                     self.error = Some(locale.t("password-mismatch"));

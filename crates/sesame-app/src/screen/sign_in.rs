@@ -109,6 +109,11 @@ impl SignIn {
                     Some(ErrorCode::TwoFactorRequired | ErrorCode::InvalidTwoFactorCode)
                 );
                 self.needs_totp |= code_asked;
+                // A refused password is typed again from the start, not appended to; a code
+                // asked for keeps the password that was right.
+                if !code_asked {
+                    self.password.clear();
+                }
                 self.error = Some(e);
                 // The keyboard stays where the person must type again: never a visible field
                 // that would show a password typed blind.

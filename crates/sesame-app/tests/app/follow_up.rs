@@ -34,8 +34,18 @@ async fn first_use_creates_the_organization_forces_a_password_change_and_keeps_t
     ui.type_in("password", &temporary).await;
     ui.click("Sign in").await;
     ui.expect("Choose your password");
+    // Two passwords that differ are refused; typing again takes the refusal away.
     ui.type_in("new-password", "my own long password").await;
-    ui.type_in("repeat-password", "my own long password").await;
+    ui.type_in("repeat-password", "my own long pasword").await;
+    ui.click("Change password").await;
+    ui.expect("The two new passwords differ.");
+    ui.replace_in("new-password", "my own long password").await;
+    assert!(
+        !ui.sees("The two new passwords differ."),
+        "the refusal of the old input is gone"
+    );
+    ui.replace_in("repeat-password", "my own long password")
+        .await;
     ui.click("Change password").await;
     ui.expect("Your file");
     ui.expect("Marie Tremblay — Acmé & Cie (organization code ACME)");

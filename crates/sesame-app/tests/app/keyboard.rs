@@ -22,7 +22,7 @@ async fn after_a_wrong_password_the_next_keys_go_to_the_password_field() {
         "still in the password field, never in a visible one: {:?}",
         ui.focused()
     );
-    ui.select_all().await;
+    // The refused password is gone: what is typed now is the whole password, not appended.
     ui.type_keys(DEMO_PASSWORD).await;
     ui.press(Named::Enter).await;
     ui.expect("Your file");
@@ -295,4 +295,17 @@ async fn leaving_my_account_with_details_typed_and_not_saved_asks_first() {
     ui.expect("Discard your changes?");
     ui.press(Named::Enter).await;
     ui.expect("Companies and administrative structure");
+}
+
+/// A message under the banner belongs to the screen it was written on: "Copied to the
+/// clipboard." does not follow the person to the next screen.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_notice_under_the_banner_leaves_with_its_screen() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("My account").await;
+    ui.click(&ui.app.locale.t("action-set-up-two-factor")).await;
+    ui.click("Copy the key").await;
+    ui.expect("Copied to the clipboard.");
+    ui.click("Your file").await;
+    assert!(!ui.sees("Copied to the clipboard."));
 }
