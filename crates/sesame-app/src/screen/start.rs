@@ -308,11 +308,15 @@ impl Start {
             .iter()
             .find(|(f, _)| f == name)
             .map(|(_, m)| m.as_str());
+        // Enter in any field creates the organization once every field is filled in, as the
+        // button does.
+        let ready = self.form_ready() && !self.busy;
         labelled(
             label,
             text_input("", value)
                 .id(id)
                 .on_input(move |v| Message::Form(field, v))
+                .on_submit_maybe(ready.then_some(Message::Create))
                 .padding(8),
             error,
         )

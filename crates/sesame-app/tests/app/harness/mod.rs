@@ -323,6 +323,14 @@ impl Ui {
         .await;
     }
 
+    /// Presses Enter in the text input of `id`.
+    pub async fn enter_in(&mut self, id: &str) {
+        self.on(id, |ui| {
+            ui.tap_key(Named::Enter);
+        })
+        .await;
+    }
+
     /// Types into the text input of `id` (after what it holds).
     pub async fn type_in(&mut self, id: &str, text: &str) {
         self.on(id, |ui| {
