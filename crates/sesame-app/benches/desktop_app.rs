@@ -172,7 +172,7 @@ fn pages(rows: Vec<PersonSummary>) -> Vec<PeoplePage> {
 /// clicked once the first page shows. Returns the list, the total time in `update`, the
 /// slowest page, and how many rows showed after the first page.
 fn load(ctx: Ctx<'_>, click: Option<PeopleSort>) -> (People, Duration, Duration, usize) {
-    let (mut people, _) = People::load(ctx);
+    let (mut people, _) = People::load(ctx, Default::default());
     let (mut total, mut slowest, mut first) = (Duration::ZERO, Duration::ZERO, 0);
     for (n, page) in pages(rows()).into_iter().enumerate() {
         let t = Instant::now();

@@ -105,6 +105,8 @@ pub struct App {
     /// Where the person was going (a banner link, a tile, Sign out) when the screen asked
     /// before losing what was typed; confirming goes there. `None`: the window is closing.
     leaving: Option<Leaving>,
+    /// The user follow-up's order as the person last chose it, for its next opening.
+    people_sort: (sesame_core::api::PeopleSort, bool),
 }
 
 /// Leaving a screen that asked first: to another screen, or signing out.
@@ -174,6 +176,7 @@ impl App {
             system_theme: iced::theme::Mode::None,
             window_width: 1280.0,
             leaving: None,
+            people_sort: Default::default(),
             settings,
         };
         // Connected before: there again, without asking.

@@ -126,7 +126,7 @@ impl App {
         let Some(session) = self.session.as_ref() else {
             return Task::none();
         };
-        let (s, t) = people::People::load(session.ctx(self.locale));
+        let (s, t) = people::People::load(session.ctx(self.locale), self.people_sort);
         self.screen = Screen::People(Box::new(s));
         t.map(Message::People)
     }

@@ -9,6 +9,10 @@ use crate::screen::{home, people, person};
 
 impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        // The follow-up's order outlives the screen: it opens again as the person left it.
+        if let Screen::People(p) = &self.screen {
+            self.people_sort = p.sort_state();
+        }
         let screen = std::mem::discriminant(&self.screen);
         let task = self.handle(message);
         // A message under the banner belongs to the screen it was written on.

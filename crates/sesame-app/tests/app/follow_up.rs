@@ -565,3 +565,20 @@ async fn the_next_start_connects_where_the_last_one_did_until_the_server_is_chan
     ui.expect("This computer");
     assert!(!ui.sees("Sign in to Sesame"), "the choice is asked again");
 }
+
+/// The order chosen in the user follow-up is the order it opens in next time.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_follow_up_opens_again_in_the_order_last_chosen() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    ui.click("User ID").await;
+    ui.click("User ID ▲").await;
+    let chosen = ui.app.people().unwrap().sort_state();
+    assert_eq!(chosen, (sesame_core::api::PeopleSort::UserId, true));
+    let shown = ui.shown_names();
+    ui.click("Your file").await;
+    ui.click("User follow-up").await;
+    assert_eq!(ui.app.people().unwrap().sort_state(), chosen);
+    assert_eq!(ui.shown_names(), shown, "the same rows in the same order");
+    ui.expect("User ID ▼");
+}

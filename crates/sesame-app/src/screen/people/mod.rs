@@ -169,10 +169,13 @@ pub struct OpenImport;
 pub type Action = super::Effect<Message, OpenImport>;
 
 impl People {
-    /// Starts loading every visible account.
-    pub fn load(ctx: Ctx<'_>) -> (People, Task<Message>) {
+    /// Starts loading every visible account, in the order the person last chose (`sort`,
+    /// descending or not).
+    pub fn load(ctx: Ctx<'_>, (sort, desc): (PeopleSort, bool)) -> (People, Task<Message>) {
         let people = People {
             loading: true,
+            sort,
+            desc,
             ..People::default()
         };
         (people, fetch(ctx.client, None))
@@ -272,6 +275,12 @@ impl People {
         self.order.shrink_to_fit();
         self.visible.shrink_to_fit();
         crate::memory::give_back();
+    }
+
+    /// The column the list is sorted by, and whether descending: kept by the app for the next
+    /// time the list opens.
+    pub fn sort_state(&self) -> (PeopleSort, bool) {
+        (self.sort, self.desc)
     }
 
     /// The order shown, from the column's kept order (sorted once, reversed for descending).
