@@ -7,7 +7,7 @@ use time::{Date, OffsetDateTime, Time};
 
 use super::Ctx;
 use crate::locale::{Locale, local_offset};
-use crate::widget::{Notice, field_error, primary, secondary};
+use crate::widget::{Notice, labelled, primary, secondary};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{AuditEntry, AuditPage, AuditQuery, Role};
 use sesame_core::domain::AuditAction;
@@ -206,13 +206,16 @@ impl Audit {
     /// Who, on whom, which action, between which days.
     fn filters<'a>(&'a self, l: Locale) -> Element<'a, Message> {
         let t = |id: &str| l.t(id);
+        // Each filter says what it is above its field, where the words stay while typing; the
+        // dates show their format inside.
         let input = |placeholder: &str, value: &'a str, field: Field, id: &'static str| {
-            text_input(&t(placeholder), value)
+            text_input(placeholder, value)
                 .id(id)
                 .on_input(move |v| Message::Field(field, v))
                 .on_submit(Message::Search)
                 .padding(8)
         };
+        let format = t("audit-date-placeholder");
         let actions: Vec<ActionFilter> = std::iter::once(ActionFilter(None, l))
             .chain(AuditAction::ALL.iter().map(|a| ActionFilter(Some(*a), l)))
             .collect();
@@ -222,21 +225,26 @@ impl Audit {
                 .filter(|(x, _)| *x == f)
                 .map(|(_, m)| m.as_str())
         };
-        row![
-            input("audit-who", &self.who, Field::Who, "audit-who").width(Length::FillPortion(2)),
-            input("audit-whom", &self.whom, Field::Whom, "audit-whom")
-                .width(Length::FillPortion(2)),
+        let who = input("", &self.who, Field::Who, "audit-who");
+        let whom = input("", &self.whom, Field::Whom, "audit-whom");
+        // Wide enough for the format it shows, in either language.
+        let from = input(&format, &self.from, Field::From, "audit-from").width(140);
+        let to = input(&format, &self.to, Field::To, "audit-to").width(140);
+        let action =
             crate::widget::menu(actions, Some(ActionFilter(self.action, l)), Message::Action)
-                .id("audit-action"),
+                .id("audit-action");
+        row![
+            container(labelled(t("audit-who"), who, None)).width(Length::FillPortion(2)),
+            container(labelled(t("audit-whom"), whom, None)).width(Length::FillPortion(2)),
+            container(labelled(t("audit-filter-action"), action, None))
+                .width(Length::FillPortion(3)),
+            labelled(t("audit-from"), from, date_error(Field::From)),
+            labelled(t("audit-to"), to, date_error(Field::To)),
             column![
-                input("audit-from", &self.from, Field::From, "audit-from").width(120),
-                field_error(date_error(Field::From))
-            ],
-            column![
-                input("audit-to", &self.to, Field::To, "audit-to").width(120),
-                field_error(date_error(Field::To))
-            ],
-            primary(t("audit-search"), Some(Message::Search)),
+                text(" ").size(13),
+                primary(t("audit-search"), Some(Message::Search))
+            ]
+            .spacing(4),
         ]
         .spacing(8)
         .align_y(Alignment::Start)
