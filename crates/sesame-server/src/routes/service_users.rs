@@ -20,6 +20,7 @@ use sesame_core::api::{
     AuditDetail, CreatedServiceUser, ErrorBody, ErrorCode, FieldChange, IssuedPassword,
     NewServiceUser, ScopeDetail, ServiceUser, ServiceUserUpdate, StructureRef,
 };
+use sesame_core::domain::rules::Actor;
 use sesame_core::domain::{FieldError, Scope, required_text, validate_user_code};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -347,6 +348,11 @@ async fn checks_responsible(
         .await?
         .filter(|p| p.status != "suspended");
     Ok(match person {
+        // The person reminded before a password expires answers for it as a primary manager
+        // answers for a structure: someone of level 1 or 2.
+        Some(p) if !Actor::can_be_primary_manager(p.level(), p.status()) => {
+            Err(FieldError::new("responsible_id", "invalid_value"))
+        }
         Some(p) => Ok(Some(p.reference())),
         None => Err(FieldError::new("responsible_id", "not_found")),
     })

@@ -18,6 +18,27 @@ async fn owners_are_reminded_30_and_7_days_before_expiry_once_each_in_their_lang
             .person_with(org, "paul", Level::Two, Status::Active, Language::En, None)
             .await;
         let (su, _) = w.service_user("REMIND01").await;
+        // A level-3 user answers for no API account, as for no structure.
+        let lea = s
+            .person_with(org, "lea", Level::Three, Status::Active, Language::En, None)
+            .await;
+        let (st, body) = s
+            .raw(
+                w.t(),
+                "PATCH",
+                &format!("/api/v1/service-users/{su}"),
+                Some(json!({"version": 1, "responsible_id": lea})),
+            )
+            .await;
+        assert_eq!(
+            (
+                st,
+                &body["error"]["errors"][0]["field"],
+                &body["error"]["errors"][0]["code"]
+            ),
+            (422, &json!("responsible_id"), &json!("invalid_value")),
+            "{body}"
+        );
         let (st, body) = s
             .raw(
                 w.t(),

@@ -171,21 +171,25 @@ impl ServiceUsers {
     }
 }
 
-/// The active people of levels 1 and 2, who may answer for a service user (a few hundred of
-/// each at most are offered).
+/// The people who may answer for a service user, as the server's rule says of a primary
+/// manager (levels 1 and 2, not suspended), asked of the levels that can hold them (a few
+/// hundred of each at most are offered).
 async fn responsible_candidates(
     c: &sesame_client::Client,
 ) -> Result<Vec<sesame_core::api::PersonSummary>, sesame_client::ClientError> {
+    use sesame_core::domain::rules::Actor;
     use sesame_core::domain::{Level, Status};
     let mut out = vec![];
-    for level in [Level::One, Level::TwoWithApproval, Level::Two] {
+    for level in Level::ALL {
         let q = sesame_core::api::PeopleQuery {
             level: Some(level),
             status: Some(Status::Active),
             limit: Some(500),
             ..Default::default()
         };
-        out.extend(c.people(&q).await?.items);
+        if Actor::can_be_primary_manager(level, Status::Active) {
+            out.extend(c.people(&q).await?.items);
+        }
     }
     Ok(out)
 }
