@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::PersonRef;
+use crate::domain::rules::ServiceUserAction;
 use crate::domain::{Language, Scope, Status};
 use time::OffsetDateTime;
 
@@ -29,6 +30,24 @@ pub struct ServiceUser {
     pub responsible: Option<PersonRef>,
     #[serde(deserialize_with = "super::whole::number")]
     pub version: i64,
+    /// What the reader may do to it now, decided by the server's rules.
+    #[serde(default)]
+    pub actions: Vec<ServiceUserAction>,
+}
+
+impl ServiceUser {
+    /// Whether the reader may take `action` on this service user now.
+    pub fn may(&self, action: ServiceUserAction) -> bool {
+        self.actions.contains(&action)
+    }
+
+    /// The service user as `actor` may act on it.
+    pub fn for_reader(self, actor: &crate::domain::rules::Actor) -> ServiceUser {
+        ServiceUser {
+            actions: actor.service_user_actions(),
+            ..self
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

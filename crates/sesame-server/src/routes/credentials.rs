@@ -242,7 +242,7 @@ pub async fn end_service_user_previous_password(
         .await?
         .ok_or_else(ApiError::not_found)?;
     tx.commit().await?;
-    Ok(Json(after))
+    Ok(Json(after.for_reader(&s.actor)))
 }
 
 #[utoipa::path(post, path = "/api/v1/technical-users/{id}/password/rotate", tag = "credentials", security(("bearer" = [])), params(("id" = i64, Path)), request_body = RotatePassword,

@@ -99,7 +99,10 @@ pub async fn list_service_users(
 ) -> ApiResult<Json<Vec<ServiceUser>>> {
     s.actor.may_manage_service_users()?;
     let mut conn = state.db.read().await?;
-    Ok(Json(conn.service_users(s.actor.org_id).await?))
+    let list = conn.service_users(s.actor.org_id).await?;
+    Ok(Json(
+        list.into_iter().map(|su| su.for_reader(&s.actor)).collect(),
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/service-users/{id}", tag = "service users", security(("bearer" = [])), params(("id" = i64, Path)),
@@ -114,7 +117,8 @@ pub async fn get_service_user(
     Ok(Json(
         conn.service_user(s.actor.org_id, id)
             .await?
-            .ok_or_else(ApiError::not_found)?,
+            .ok_or_else(ApiError::not_found)?
+            .for_reader(&s.actor),
     ))
 }
 
@@ -178,7 +182,7 @@ pub async fn create_service_user(
         .ok_or_else(ApiError::not_found)?;
     tx.commit().await?;
     Ok(Json(CreatedServiceUser {
-        service_user,
+        service_user: service_user.for_reader(&s.actor),
         password,
     }))
 }
@@ -301,7 +305,7 @@ pub async fn update_service_user(
         .await?
         .ok_or_else(ApiError::not_found)?;
     tx.commit().await?;
-    Ok(Json(after))
+    Ok(Json(after.for_reader(&s.actor)))
 }
 
 #[utoipa::path(post, path = "/api/v1/service-users/{id}/password", tag = "service users", security(("bearer" = [])), params(("id" = i64, Path)),

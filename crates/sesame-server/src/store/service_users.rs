@@ -61,6 +61,8 @@ impl ServiceUserRow {
             }),
             version: self.version,
             provisioning: self.provisioning,
+            // Said by the routes, which know the reader.
+            actions: vec![],
         }
     }
 }

@@ -7,7 +7,7 @@ use tokio::task::JoinSet;
 
 use crate::support::{Backend, TestServer, backends, start};
 use sesame_core::domain::Level;
-use sesame_core::domain::rules::{Action, StructureAction};
+use sesame_core::domain::rules::{Action, ServiceUserAction, StructureAction};
 use sesame_server::demo::{self, DEMO_CODE, DEMO_PASSWORD};
 
 const READERS: [&str; 5] = ["demo", "admin.en", "c.gagnon", "r.okafor", "zoe"];
@@ -128,6 +128,33 @@ async fn take(s: &TestServer, token: &str, (method, path, body): (&str, String, 
     s.raw(Some(token), method, &path, body).await.0
 }
 
+/// Takes each offered action on a fresh demo of its own, a few at once; what went wrong.
+async fn offered_trials<T, F, Fut>(b: &Backend, trials: Vec<T>, trial: F) -> Vec<String>
+where
+    T: Send + 'static,
+    F: Fn(Backend, T) -> Fut,
+    Fut: std::future::Future<Output = String> + Send + 'static,
+{
+    let mut wrong = vec![];
+    let mut trials = trials.into_iter().peekable();
+    while trials.peek().is_some() {
+        let mut set = JoinSet::new();
+        for t in trials.by_ref().take(AT_ONCE) {
+            set.spawn(trial(b.clone(), t));
+        }
+        while let Some(outcome) = set.join_next().await {
+            wrong.extend(Some(outcome.unwrap()).filter(|o| !o.is_empty()));
+        }
+    }
+    wrong
+}
+
+/// An action not offered, tried on the shared demo: it must be refused.
+fn refused_or_said(status: u16, what: impl FnOnce() -> String) -> Option<String> {
+    (!matches!(status, 403 | 404 | 409 | 422))
+        .then(|| format!("{} not offered, answered {status}", what()))
+}
+
 /// One offered action on a fresh demo: it must succeed.
 async fn offered_succeeds(b: Backend, reader: &'static str, id: i64, action: Action) -> String {
     let s = demo_server(&b).await;
@@ -176,25 +203,19 @@ async fn every_offered_action_succeeds_and_every_other_is_refused() {
                     };
                     let status = take(&s, &t, r).await;
                     refused += 1;
-                    if !matches!(status, 403 | 404 | 409 | 422) {
-                        wrong.push(format!(
-                            "{reader}: {action:?} on {} not offered, answered {status}",
-                            p["user_id"]
-                        ));
-                    }
+                    wrong.extend(refused_or_said(status, || {
+                        format!("{reader}: {action:?} on {}", p["user_id"])
+                    }));
                 }
             }
         }
         let offered = trials.len();
-        for chunk in trials.chunks(AT_ONCE) {
-            let mut set = JoinSet::new();
-            for (reader, id, action) in chunk.iter().copied() {
-                set.spawn(offered_succeeds(b.clone(), reader, id, action));
-            }
-            while let Some(outcome) = set.join_next().await {
-                wrong.extend(Some(outcome.unwrap()).filter(|o| !o.is_empty()));
-            }
-        }
+        wrong.extend(
+            offered_trials(&b, trials, |b, (reader, id, action)| {
+                offered_succeeds(b, reader, id, action)
+            })
+            .await,
+        );
         assert!(wrong.is_empty(), "{}:\n{}", b.name(), wrong.join("\n"));
         // The demo gives every kind of answer something to try.
         assert!(
@@ -297,28 +318,118 @@ async fn every_offered_structure_action_succeeds_and_every_other_is_refused() {
                     }
                     let status = take(&s, &t, structure_request(action, &st)).await;
                     refused += 1;
-                    if !matches!(status, 403 | 404 | 409 | 422) {
-                        let name = &st["name"];
-                        wrong.push(format!(
-                            "{reader}: {action:?} on {name} not offered, answered {status}"
-                        ));
-                    }
+                    wrong.extend(refused_or_said(status, || {
+                        format!("{reader}: {action:?} on {}", st["name"])
+                    }));
                 }
             }
         }
         let offered = trials.len();
-        for chunk in trials.chunks(AT_ONCE) {
-            let mut set = JoinSet::new();
-            for (reader, id, action) in chunk.iter().copied() {
-                set.spawn(offered_structure_action(b.clone(), reader, id, action));
-            }
-            while let Some(outcome) = set.join_next().await {
-                wrong.extend(Some(outcome.unwrap()).filter(|o| !o.is_empty()));
-            }
-        }
+        wrong.extend(
+            offered_trials(&b, trials, |b, (reader, id, action)| {
+                offered_structure_action(b, reader, id, action)
+            })
+            .await,
+        );
         assert!(wrong.is_empty(), "{}:\n{}", b.name(), wrong.join("\n"));
         assert!(
             offered > 10 && refused > 10,
+            "{offered} offered, {refused} refused"
+        );
+        s.stop().await;
+    }
+}
+
+/// The request that takes `action` on service user `su`.
+fn service_user_request(action: ServiceUserAction, su: &Value) -> (&'static str, String, Value) {
+    let path = format!("/api/v1/service-users/{}", su["id"]);
+    match action {
+        ServiceUserAction::Modify => (
+            "PATCH",
+            path,
+            json!({"version": su["version"], "application": su["application"]}),
+        ),
+        ServiceUserAction::ResetPassword => ("POST", format!("{path}/password"), Value::Null),
+        ServiceUserAction::RotatePassword => (
+            "POST",
+            format!("{path}/password/rotate"),
+            json!({"grace_days": 7}),
+        ),
+        ServiceUserAction::EndPreviousPassword => {
+            ("DELETE", format!("{path}/password/previous"), Value::Null)
+        }
+    }
+}
+
+const SERVICE_USER_ACTIONS: [ServiceUserAction; 4] = [
+    ServiceUserAction::Modify,
+    ServiceUserAction::ResetPassword,
+    ServiceUserAction::RotatePassword,
+    ServiceUserAction::EndPreviousPassword,
+];
+
+/// One offered action on a service user, on a fresh demo: it must succeed.
+async fn offered_service_user_action(
+    b: Backend,
+    reader: &'static str,
+    su: Value,
+    action: ServiceUserAction,
+) -> String {
+    let s = demo_server(&b).await;
+    let t = token(&s, reader).await;
+    let status = take(&s, &t, service_user_request(action, &su)).await;
+    s.stop().await;
+    match status {
+        200 | 204 => String::new(),
+        _ => format!(
+            "{reader}: {action:?} on {} offered, answered {status}",
+            su["user_code"]
+        ),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_offered_service_user_action_succeeds_and_every_other_is_refused() {
+    for b in backends() {
+        let s = demo_server(&b).await;
+        let demo = token(&s, "demo").await;
+        let (_, all) = s
+            .raw(Some(&demo), "GET", "/api/v1/service-users", None)
+            .await;
+        let all = all.as_array().expect("level 1 lists them").clone();
+        let (mut wrong, mut trials, mut refused) = (vec![], vec![], 0);
+        for reader in READERS {
+            let t = token(&s, reader).await;
+            let (_, seen) = s.raw(Some(&t), "GET", "/api/v1/service-users", None).await;
+            for su in &all {
+                // What this reader's own list says of it (nothing when they do not see it).
+                let mine = seen
+                    .as_array()
+                    .and_then(|l| l.iter().find(|x| x["id"] == su["id"]));
+                for action in SERVICE_USER_ACTIONS {
+                    let name = serde_json::to_value(action).unwrap();
+                    if mine.is_some_and(|m| m["actions"].as_array().unwrap().contains(&name)) {
+                        trials.push((reader, su.clone(), action));
+                        continue;
+                    }
+                    let status = take(&s, &t, service_user_request(action, su)).await;
+                    refused += 1;
+                    wrong.extend(refused_or_said(status, || {
+                        format!("{reader}: {action:?} on {}", su["user_code"])
+                    }));
+                }
+            }
+        }
+        let offered = trials.len();
+        wrong.extend(
+            offered_trials(&b, trials, |b, (reader, su, action)| {
+                offered_service_user_action(b, reader, su, action)
+            })
+            .await,
+        );
+        assert!(wrong.is_empty(), "{}:\n{}", b.name(), wrong.join("\n"));
+        assert!(
+            offered >= 8 && refused >= 8,
             "{offered} offered, {refused} refused"
         );
         s.stop().await;

@@ -2,6 +2,7 @@
 
 use super::*;
 use iced::widget::{column, row};
+use sesame_core::domain::rules::ServiceUserAction as Act;
 
 /// The row's action keeps its width: the other columns share the rest.
 const ACTIONS_WIDTH: f32 = 110.0;
@@ -52,7 +53,10 @@ impl ServiceUsers {
                     let view = self.record_view(l, su, password.as_deref(), *confirm_reset);
                     // The access first: its editor's Save stays near what it changes.
                     let access_part: Element<'a, Message> = match access {
-                        None => secondary(l.t("action-edit-access"), Some(Message::EditAccess)),
+                        None => secondary(
+                            l.t("action-edit-access"),
+                            su.may(Act::Modify).then_some(Message::EditAccess),
+                        ),
                         Some(draft) => column![
                             heading(l.t("wizard-access")),
                             self.access_editor(l, draft),
@@ -337,24 +341,28 @@ impl ServiceUsers {
             ]
             .spacing(12)
             .align_y(Alignment::Center),
-            crate::widget::check(
+            crate::widget::check_when(
                 t("field-provisioning"),
                 su.provisioning,
+                su.may(Act::Modify),
                 Message::SetProvisioning
             ),
             text(t("provisioning-help")).size(13),
             row![
                 secondary(
                     t("action-activate"),
-                    (su.status != Status::Active).then_some(Message::SetStatus(Status::Active))
+                    (su.may(Act::Modify) && su.status != Status::Active)
+                        .then_some(Message::SetStatus(Status::Active))
                 ),
                 secondary(
                     t("action-suspend"),
-                    (su.status == Status::Active).then_some(Message::SetStatus(Status::Suspended))
+                    (su.may(Act::Modify) && su.status == Status::Active)
+                        .then_some(Message::SetStatus(Status::Suspended))
                 ),
                 primary(
                     t("action-reset-password"),
-                    (password.is_none() && !confirm_reset).then_some(Message::AskReset)
+                    (su.may(Act::ResetPassword) && password.is_none() && !confirm_reset)
+                        .then_some(Message::AskReset)
                 ),
                 secondary(t("action-back"), Some(Message::Close)),
             ]
@@ -447,7 +455,10 @@ impl ServiceUsers {
         rotate: Option<&'a str>,
     ) -> Element<'a, Message> {
         let t = |id: &str| l.t(id);
-        let c = crate::screen::credential::dates(l, &su.password, Some(Message::EndPrevious));
+        let end_previous = su
+            .may(Act::EndPreviousPassword)
+            .then_some(Message::EndPrevious);
+        let c = crate::screen::credential::dates(l, &su.password, end_previous);
         let choices: Vec<Responsible> = std::iter::once(Responsible(None, l))
             .chain(self.people.iter().map(|p| Responsible(Some(p.clone()), l)))
             .collect();
@@ -465,7 +476,10 @@ impl ServiceUsers {
         ));
         let c = c.push(text(t("responsible-help")).size(13));
         match rotate {
-            None => c.push(secondary(t("action-rotate"), Some(Message::AskRotate))),
+            None => c.push(secondary(
+                t("action-rotate"),
+                su.may(Act::RotatePassword).then_some(Message::AskRotate),
+            )),
             Some(days) => {
                 let valid = days.parse::<i64>().is_ok_and(|d| (1..=30).contains(&d));
                 c.push(text(t("rotate-intro"))).push(

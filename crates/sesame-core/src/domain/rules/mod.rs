@@ -590,6 +590,36 @@ pub enum StructureAction {
     ManageTechnicalUser,
 }
 
+/// One thing the reader may do to a service user now, as sent with every service user the API
+/// returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceUserAction {
+    /// Its application, status, language, access, responsible person, provisioning.
+    Modify,
+    ResetPassword,
+    RotatePassword,
+    /// End the previous password's grace period at once.
+    EndPreviousPassword,
+}
+
+impl Actor {
+    /// Everything this actor may do to a service user now: level-1 users, signed in as
+    /// people, everything; anyone else nothing (they do not see it).
+    pub fn service_user_actions(&self) -> Vec<ServiceUserAction> {
+        use ServiceUserAction as A;
+        match self.may_manage_service_users() {
+            Ok(()) => vec![
+                A::Modify,
+                A::ResetPassword,
+                A::RotatePassword,
+                A::EndPreviousPassword,
+            ],
+            Err(_) => vec![],
+        }
+    }
+}
+
 /// What the rules need to know of a structure to say what may be done to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StructureFacts {

@@ -504,3 +504,26 @@ fn a_structure_offers_what_its_reader_may_do_to_it_now() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_service_user_offers_everything_to_level_1_and_nothing_to_others() {
+    let all = vec![
+        ServiceUserAction::Modify,
+        ServiceUserAction::ResetPassword,
+        ServiceUserAction::RotatePassword,
+        ServiceUserAction::EndPreviousPassword,
+    ];
+    assert_eq!(person(1, Level::One).service_user_actions(), all);
+    for level in [Level::TwoWithApproval, Level::Two, Level::Three] {
+        assert!(
+            person(1, level).service_user_actions().is_empty(),
+            "{level:?}"
+        );
+    }
+    let api = Actor {
+        kind: AccountKind::ServiceUser,
+        reach: None,
+        ..person(9, Level::One)
+    };
+    assert!(api.service_user_actions().is_empty());
+}
