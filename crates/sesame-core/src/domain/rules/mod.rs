@@ -87,33 +87,6 @@ impl Action {
     ];
 }
 
-/// A set of [`Action`]s in two bytes: what the app keeps of each of 100,000 rows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct ActionSet(u16);
-
-impl ActionSet {
-    fn bit(a: Action) -> u16 {
-        1 << Action::ALL.iter().position(|x| *x == a).unwrap_or(15)
-    }
-
-    pub fn contains(self, a: Action) -> bool {
-        self.0 & Self::bit(a) != 0
-    }
-
-    pub fn to_vec(self) -> Vec<Action> {
-        Action::ALL
-            .into_iter()
-            .filter(|a| self.contains(*a))
-            .collect()
-    }
-}
-
-impl<'a> FromIterator<&'a Action> for ActionSet {
-    fn from_iter<I: IntoIterator<Item = &'a Action>>(iter: I) -> Self {
-        ActionSet(iter.into_iter().fold(0, |m, a| m | Self::bit(*a)))
-    }
-}
-
 /// Why an action is refused; each maps to one stable API error code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
@@ -573,85 +546,6 @@ impl Actor {
     }
 }
 
-/// One thing the reader may do to a structure now, as sent with every structure the API
-/// returns: the app offers these and no other.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum StructureAction {
-    Rename,
-    Move,
-    /// Only what nothing depends on: no sub-structure, no technical user, in no service user's
-    /// access.
-    Remove,
-    NamePrimaryManager,
-    /// A structure with a primary manager and no technical user yet.
-    CreateTechnicalUser,
-    /// Its technical user's password: reset, rotated, the previous one ended.
-    ManageTechnicalUser,
-}
-
-/// One thing the reader may do to a service user now, as sent with every service user the API
-/// returns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ServiceUserAction {
-    /// Its application, status, language, access, responsible person, provisioning.
-    Modify,
-    ResetPassword,
-    RotatePassword,
-    /// End the previous password's grace period at once.
-    EndPreviousPassword,
-}
-
-impl Actor {
-    /// Everything this actor may do to a service user now: level-1 users, signed in as
-    /// people, everything; anyone else nothing (they do not see it).
-    pub fn service_user_actions(&self) -> Vec<ServiceUserAction> {
-        use ServiceUserAction as A;
-        match self.may_manage_service_users() {
-            Ok(()) => vec![
-                A::Modify,
-                A::ResetPassword,
-                A::RotatePassword,
-                A::EndPreviousPassword,
-            ],
-            Err(_) => vec![],
-        }
-    }
-}
-
-/// What the rules need to know of a structure to say what may be done to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StructureFacts {
-    pub primary_manager: Option<i64>,
-    pub has_technical_user: bool,
-    /// Something depends on it (sub-structures, its technical user, service users' access).
-    pub held: bool,
-}
-
-impl Actor {
-    /// Everything this actor may do to a structure now.
-    pub fn structure_actions(&self, s: &StructureFacts) -> Vec<StructureAction> {
-        use StructureAction as A;
-        let manage = self.may_manage_structures().is_ok();
-        let technical = self.may_manage_technical_user(s.primary_manager).is_ok();
-        [
-            (A::Rename, manage),
-            (A::Move, manage),
-            (A::Remove, manage && !s.held),
-            (A::NamePrimaryManager, manage),
-            (
-                A::CreateTechnicalUser,
-                technical && s.primary_manager.is_some() && !s.has_technical_user,
-            ),
-            (A::ManageTechnicalUser, technical && s.has_technical_user),
-        ]
-        .into_iter()
-        .filter_map(|(action, allowed)| allowed.then_some(action))
-        .collect()
-    }
-}
-
 /// What a change to a person touches, as [`Actor::may_change`] judges it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Change {
@@ -662,35 +556,11 @@ pub struct Change {
     pub level: Option<Level>,
 }
 
-/// What an account may do to the other people of one level (see [`Actor::reach_by_level`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct LevelReach {
-    pub level: Level,
-    /// To every person of this level.
-    pub anyone: Vec<Action>,
-    /// In addition, to those of this level under their charge.
-    pub under_charge: Vec<Action>,
-}
+mod records;
+mod rights;
 
-/// What the signed-in account may do, computed by the server from [`Actor`]'s rules.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct Rights {
-    /// The user follow-up (levels 1 and 2).
-    pub list_people: bool,
-    /// Levels it may give when creating or inviting a person (empty: it creates nobody).
-    pub grantable_levels: Vec<Level>,
-    /// The structures screen: levels 1 and 2, among whom are the primary managers.
-    pub see_structures: bool,
-    pub manage_structures: bool,
-    pub manage_service_users: bool,
-    /// The technical user of every structure (otherwise only of the structures it is primary
-    /// manager of: see each structure's `may_manage_technical_user`).
-    pub manage_all_technical_users: bool,
-    pub manage_contacts: bool,
-    pub manage_roles: bool,
-    pub read_audit: bool,
-    pub read_outbox: bool,
-}
+pub use records::{ServiceUserAction, StructureAction, StructureFacts};
+pub use rights::{ActionSet, LevelReach, Rights};
 
 #[cfg(test)]
 mod table_tests;
