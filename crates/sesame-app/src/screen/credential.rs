@@ -41,7 +41,8 @@ pub fn protection<'a, M: Clone + 'a>(
     passphrase: Option<&str>,
     on_toggle: impl Fn(bool) -> M + 'a,
 ) -> Element<'a, M> {
-    let mut c = column![crate::widget::check(l.t("protect-pdf"), protect, on_toggle)].spacing(8);
+    let check = crate::widget::check(l.t("protect-pdf"), protect, on_toggle).id("protect-pdf");
+    let mut c = column![check].spacing(8);
     if let Some(p) = passphrase {
         c = c
             .push(text(l.t("protect-passphrase")))

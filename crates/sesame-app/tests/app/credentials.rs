@@ -4,6 +4,7 @@
 //! view's filters, order and CSV export.
 
 use crate::harness::Ui;
+use iced::keyboard::key::Named;
 use std::process::Command;
 
 /// pdftotext's text of a file opened with `password`; `None` when it will not open.
@@ -201,6 +202,14 @@ async fn a_primary_manager_rotates_the_technical_user_and_exports_a_protected_sh
         .shown_password()
         .expect("shown once")
         .to_owned();
+    // Protection is chosen before the export: Tab goes from the one to the other.
+    ui.tab_to("protect-pdf").await;
+    ui.tab(false).await;
+    let export = format!(
+        "{:?}",
+        iced::widget::Id::from("export-connection".to_owned())
+    );
+    assert_eq!(ui.focused(), Some(export));
     ui.click("Protect the PDF with a passphrase").await;
     ui.click("Export the connection information").await;
     ui.expect("Passphrase that opens the PDF:");
@@ -227,7 +236,9 @@ async fn a_primary_manager_rotates_the_technical_user_and_exports_a_protected_sh
     ] {
         assert!(text.contains(e), "{e:?} not in {text}");
     }
-    ui.click("Back to the structure page").await;
+    // Below the passphrase now: reached by Tab, which brings it into view.
+    ui.tab_to("back-to-structure").await;
+    ui.press(Named::Enter).await;
     let until = technical(&ui).password.previous_password_until;
     ui.expect(&until_text(until));
     ui.click("End the old password now").await;

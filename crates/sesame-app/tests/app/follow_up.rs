@@ -404,7 +404,9 @@ async fn a_primary_manager_creates_the_technical_user_exports_its_connection_inf
     ] {
         assert!(text.contains(e), "{e:?} not in {text}");
     }
-    ui.click("Back to the structure page").await;
+    // Below the summary: Tab brings it into view.
+    ui.tab_to("back-to-structure").await;
+    ui.press(Named::Enter).await;
     assert_eq!(
         ui.app.structures().unwrap().shown_password(),
         None,
@@ -421,7 +423,8 @@ async fn a_primary_manager_creates_the_technical_user_exports_its_connection_inf
         .expect("new password shown")
         .to_owned();
     assert_ne!(again, password);
-    ui.click("Back to the structure page").await;
+    ui.tab_to("back-to-structure").await;
+    ui.press(Named::Enter).await;
     assert_eq!(ui.app.structures().unwrap().shown_password(), None);
 }
 

@@ -112,7 +112,10 @@ impl Structures {
                 password,
             } => column![
                 summary_part(ctx, s, technical, password),
-                self.protection(l)
+                // Protection is chosen before exporting; the buttons come after the
+                // passphrase, so Tab brings it into view.
+                self.protection(l),
+                summary_buttons(l),
             ]
             .spacing(12)
             .into(),
@@ -258,15 +261,27 @@ fn summary_part<'a>(
             None,
         ),
         notice(&t("technical-summary-once"), false),
-        row![
-            secondary(t("action-export-connection"), Some(Message::Export)),
-            primary(
-                t("action-back-to-structure"),
-                Some(Message::BackToStructure)
-            )
-        ]
-        .spacing(10),
     ]
     .spacing(12)
+    .into()
+}
+
+/// Export the connection information, then back to the structure's page.
+fn summary_buttons<'a>(l: Locale) -> Element<'a, Message> {
+    row![
+        crate::widget::button_for(
+            crate::widget::Look::Secondary,
+            l.t("action-export-connection"),
+            Some(Message::Export)
+        )
+        .id("export-connection"),
+        crate::widget::button_for(
+            crate::widget::Look::Primary,
+            l.t("action-back-to-structure"),
+            Some(Message::BackToStructure)
+        )
+        .id("back-to-structure"),
+    ]
+    .spacing(10)
     .into()
 }
