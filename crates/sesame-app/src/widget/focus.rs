@@ -30,6 +30,9 @@ pub struct Focus<'a, M> {
     label: Option<String>,
     /// A disabled control: Tab passes it by.
     disabled: bool,
+    /// A check box: Space ticks it, and Enter is left to the form (it goes on, as in every
+    /// dialog people know).
+    space_only: bool,
 }
 
 #[derive(Debug, Default)]
@@ -61,7 +64,14 @@ impl<'a, M: Clone + 'a> Focus<'a, M> {
             on_down: None,
             label: None,
             disabled: false,
+            space_only: false,
         }
+    }
+
+    /// Space alone activates it (a check box); Enter goes to the form.
+    pub fn space_only(mut self) -> Self {
+        self.space_only = true;
+        self
     }
 
     /// Takes the control out of the Tab order (a disabled button). One that held the focus
@@ -131,6 +141,7 @@ impl<'a, M: Clone + 'a> Focus<'a, M> {
     /// What a key does on the focused control; `None` when it does not use the key.
     fn key(&mut self, key: &Key) -> Option<KeyUse<M>> {
         match key.as_ref() {
+            Key::Named(Named::Enter) if self.space_only => None,
             Key::Named(Named::Enter | Named::Space) => match &self.activate {
                 Some(Activate::Publish(m)) => Some(KeyUse::Publish(m.clone())),
                 Some(Activate::Press) => Some(KeyUse::Press),

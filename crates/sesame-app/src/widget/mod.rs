@@ -444,7 +444,9 @@ pub fn check<'a, M: Clone + 'a>(
     on_toggle: impl Fn(bool) -> M + 'a,
 ) -> Focus<'a, M> {
     let toggled = on_toggle(!checked);
-    Focus::new(checkbox(checked).label(label).on_toggle(on_toggle)).on_activate(Some(toggled))
+    Focus::new(checkbox(checked).label(label).on_toggle(on_toggle))
+        .on_activate(Some(toggled))
+        .space_only()
 }
 
 /// [`check`], or a box shown disabled when `enabled` is false (the server would refuse it).
