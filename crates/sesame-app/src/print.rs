@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::settings::Places;
-use sesame_documents::{CredentialLetter, Paper};
+use sesame_documents::{ConnectionInformation, CredentialLetter, Paper};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Saved {
@@ -24,8 +24,32 @@ pub async fn letters(
     places: Places,
     passphrase: Option<String>,
 ) -> Result<Saved, String> {
+    let make = move || sesame_documents::credential_letters(&letters, paper);
+    document(make, passphrase, file_name, places).await
+}
+
+/// Builds a technical user's connection information, protected by `passphrase` when one is
+/// given, and saves it.
+pub async fn connection_information(
+    info: ConnectionInformation,
+    paper: Paper,
+    file_name: String,
+    places: Places,
+    passphrase: Option<String>,
+) -> Result<Saved, String> {
+    let make = move || sesame_documents::connection_information(&info, paper);
+    document(make, passphrase, file_name, places).await
+}
+
+/// A PDF made by `make` off the interface thread, protected when a passphrase is given, saved.
+async fn document(
+    make: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+    passphrase: Option<String>,
+    file_name: String,
+    places: Places,
+) -> Result<Saved, String> {
     let bytes = tokio::task::spawn_blocking(move || {
-        let pdf = sesame_documents::credential_letters(&letters, paper)?;
+        let pdf = make()?;
         match passphrase {
             Some(p) => sesame_documents::protect(&pdf, &p),
             None => Ok(pdf),

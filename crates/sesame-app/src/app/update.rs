@@ -228,18 +228,7 @@ impl App {
     ) -> Task<Message> {
         let (paper, places) = (self.paper(), self.places.clone());
         Task::perform(
-            async move {
-                let bytes = tokio::task::spawn_blocking(move || {
-                    let pdf = sesame_documents::connection_information(&info, paper)?;
-                    match passphrase {
-                        Some(p) => sesame_documents::protect(&pdf, &p),
-                        None => Ok(pdf),
-                    }
-                })
-                .await
-                .map_err(|e| e.to_string())??;
-                crate::print::save(bytes, file_name, places).await
-            },
+            crate::print::connection_information(info, paper, file_name, places, passphrase),
             Message::Printed,
         )
     }
