@@ -1,5 +1,6 @@
 //! The desktop app (iced): a small top-level [`app::App`] composing one module per screen.
 
+pub mod a11y;
 pub mod about;
 pub mod app;
 pub mod locale;
@@ -28,7 +29,8 @@ fn booting(
     impl iced::Program<State = app::App, Message = app::Message, Theme = iced::Theme>,
 > {
     let boot = move || {
-        let (app, task) = boot();
+        let (mut app, task) = boot();
+        app.start_reader();
         (app, iced::Task::batch([task, fit_window()]))
     };
     iced::application(boot, app::App::update, app::App::view)

@@ -7,6 +7,7 @@ use iced::keyboard::{self, Key, key::Named};
 use iced::{Subscription, Task, Theme};
 
 mod navigation;
+mod reading;
 mod screens;
 mod update;
 mod view;
@@ -102,6 +103,11 @@ pub struct App {
     /// The window's width as the system reports it (before the app's own scale): a narrow
     /// one lays the banner out on more lines.
     window_width: f32,
+    window_height: f32,
+    /// What the app sees of itself after each update (the screen reader's tree, the focus).
+    pub eyes: crate::a11y::eyes::Eyes,
+    /// The screen reader's requests, once its bridge runs.
+    reader: Option<crate::a11y::Reader>,
     /// Where the person was going (a banner link, a tile, Sign out) when the screen asked
     /// before losing what was typed; confirming goes there. `None`: the window is closing.
     leaving: Option<Leaving>,
@@ -153,6 +159,8 @@ pub enum Message {
     Resized(iced::Size),
     /// A preset prepared its organization and signed in (see `presets`).
     PresetReady(Arc<crate::presets::Ready>),
+    /// The screen reader asks for something (focus, press) on a node of the tree.
+    Reader(crate::a11y::Request),
 }
 
 pub use super::settings::ThemeOption;
@@ -175,6 +183,9 @@ impl App {
             about: false,
             system_theme: iced::theme::Mode::None,
             window_width: 1280.0,
+            window_height: 800.0,
+            eyes: Default::default(),
+            reader: None,
             leaving: None,
             people_sort: Default::default(),
             settings,
@@ -214,6 +225,11 @@ impl App {
         self.window_width / self.scale_factor()
     }
 
+    /// The window's size in the app's own units (after its scale).
+    pub fn layout_size(&self) -> iced::Size {
+        iced::Size::new(self.window_width, self.window_height) * (1.0 / self.scale_factor())
+    }
+
     pub fn scale_factor(&self) -> f32 {
         self.settings.scale.map_or(1.0, |p| f32::from(p) / 100.0)
     }
@@ -226,6 +242,9 @@ impl App {
         };
         Subscription::batch([
             screen,
+            self.reader.as_ref().map_or_else(Subscription::none, |r| {
+                r.subscription().map(Message::Reader)
+            }),
             iced::event::listen_with(shortcut_of),
             iced::system::theme_changes().map(Message::SystemTheme),
             iced::window::resize_events().map(|(_, size)| Message::Resized(size)),

@@ -9,6 +9,15 @@ use crate::screen::{home, people, person};
 
 impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let task = self.update_screen(message);
+        // Then the app looks at what it shows: the focus kept, the screen reader told.
+        if let Some(r) = &self.reader {
+            r.retitle(self.title(), f64::from(self.scale_factor()));
+        }
+        Task::batch([task, self.eyes.look(self.layout_size())])
+    }
+
+    fn update_screen(&mut self, message: Message) -> Task<Message> {
         // The follow-up's order outlives the screen: it opens again as the person left it.
         if let Screen::People(p) = &self.screen {
             self.people_sort = p.sort_state();
@@ -61,8 +70,10 @@ impl App {
             Message::CloseRequested(_) => self.close_requested(),
             Message::Resized(size) => {
                 self.window_width = size.width;
+                self.window_height = size.height;
                 Task::none()
             }
+            Message::Reader(request) => self.reader_asks(request),
             Message::SystemTheme(mode) => {
                 self.system_theme = mode;
                 Task::none()
@@ -154,7 +165,7 @@ impl App {
             }
             _ => return None,
         };
-        Some(self.update(ask))
+        Some(self.update_screen(ask))
     }
 
     /// The screen is left (confirmed when it asked): where the person was going, or out of the
@@ -283,7 +294,7 @@ impl App {
             _ => None,
         };
         match (message, s) {
-            (Some(m), _) => self.update(m),
+            (Some(m), _) => self.update_screen(m),
             // In the other lists (and the home's tiles), the arrows go from row to row as
             // Tab does; the user follow-up moves its current row itself.
             (None, Shortcut::Down) if self.rows_by_arrows() => crate::widget::reveal::focus_next(),

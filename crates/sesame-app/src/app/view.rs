@@ -5,6 +5,7 @@ use iced::widget::{column, container, row, scrollable, space, text};
 use iced::{Alignment, Element, Length};
 
 use super::{App, Message, Screen, ThemeOption};
+use crate::a11y::Role;
 use crate::screen::Destination;
 use crate::screen::home;
 use crate::widget;
@@ -38,9 +39,13 @@ impl App {
         let body = self.body();
         // The toast's place is kept when it is empty, so that the screen below it keeps its
         // widgets' state (focus, scroll) when a toast comes or goes.
-        let page = column![self.banner(), self.toast_bar()];
+        let page = column![
+            widget::role(Role::Banner, self.locale.t("a11y-banner"), self.banner()),
+            self.toast_bar()
+        ];
+        let main = container(body).width(Length::Fill).height(Length::Fill);
         let page: Element<'_, Message> = page
-            .push(container(body).width(Length::Fill).height(Length::Fill))
+            .push(widget::role(Role::Main, self.title(), main))
             .into();
         if self.about {
             widget::dialog(

@@ -190,7 +190,7 @@ impl Audit {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
         let mut page = column![
-            text(t("audit-title")).size(26),
+            crate::widget::title(t("audit-title")),
             text(t("audit-intro")).size(14),
         ]
         .spacing(10)

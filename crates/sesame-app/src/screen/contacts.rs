@@ -240,7 +240,7 @@ impl Contacts {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
         let mut c = column![
-            text(t("contacts-title")).size(26),
+            crate::widget::title(t("contacts-title")),
             text(t("contacts-intro")).size(14)
         ]
         .spacing(12)

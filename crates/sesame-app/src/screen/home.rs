@@ -73,7 +73,7 @@ pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
     );
     let page = container(
         column![
-            text(l.t("home-title")).size(28),
+            crate::widget::title(l.t("home-title")),
             text(l.t_with(
                 "home-welcome",
                 &[

@@ -61,7 +61,7 @@ impl Outbox {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
         let mut c = column![
-            text(l.t("outbox-title")).size(26),
+            crate::widget::title(l.t("outbox-title")),
             text(l.t("outbox-intro")).size(14)
         ]
         .spacing(12)

@@ -81,7 +81,7 @@ impl PasswordChange {
     pub fn view(&self, locale: Locale) -> Element<'_, Message> {
         let t = |id: &str| locale.t(id);
         let mut c = column![
-            text(t("password-change-title")).size(28),
+            crate::widget::title(t("password-change-title")),
             text(t("password-change-intro"))
         ]
         .spacing(14)

@@ -187,7 +187,7 @@ impl Roles {
         let t = |id: &str| l.t(id);
         let may_change = Self::may_change(&ctx);
         let mut c = column![
-            text(t("roles-title")).size(26),
+            crate::widget::title(t("roles-title")),
             text(t("roles-intro")).size(14)
         ]
         .spacing(12)

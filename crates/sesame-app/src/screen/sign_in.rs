@@ -1,7 +1,7 @@
 //! Sign in: organization code, user ID, password (and the authentication code for people who
 //! enrolled 2FA). Service and technical users get the server's refusal, translated.
 
-use iced::widget::{column, container, row, text, text_input};
+use iced::widget::{column, container, row, text_input};
 use iced::{Element, Length, Task};
 
 use crate::locale::Locale;
@@ -136,7 +136,7 @@ impl SignIn {
         if let Some(e) = &self.error {
             notices = notices.push(notice(&locale.error(e), true));
         }
-        let mut form = column![text(t("sign-in-title")).size(28), notices]
+        let mut form = column![crate::widget::title(t("sign-in-title")), notices]
             .spacing(14)
             .max_width(420);
         form = form

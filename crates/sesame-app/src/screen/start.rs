@@ -166,7 +166,7 @@ impl Start {
             Mode::Starting => text(t("start-starting")).into(),
             Mode::Remote => self.remote_form(locale),
             Mode::FirstUse => column![
-                text(t("start-first-use")).size(24),
+                crate::widget::title(t("start-first-use")),
                 text(t("start-first-use-intro")),
                 row![
                     crate::widget::choice(
@@ -205,7 +205,7 @@ impl Start {
     fn remote_form(&self, locale: Locale) -> Element<'_, Message> {
         let t = |id: &str| locale.t(id);
         let mut c = column![
-            text(t("start-shared-server")).size(24),
+            crate::widget::title(t("start-shared-server")),
             labelled(
                 t("start-url"),
                 text_input("https://sesame.example.org", &self.url)
@@ -250,7 +250,7 @@ impl Start {
         let t = |id: &str| locale.t(id);
         let f = &self.form;
         column![
-            text(t("start-create-organization")).size(24),
+            crate::widget::title(t("start-create-organization")),
             row![
                 self.form_input(t("field-organization-code"), &f.code, FormField::Code),
                 self.form_input(t("field-organization-name"), &f.name, FormField::Name)
@@ -372,7 +372,7 @@ fn created_view<'a>(
 ) -> Element<'a, Message> {
     let t = |id: &str| locale.t(id);
     column![
-        text(t("start-created")).size(24),
+        crate::widget::title(t("start-created")),
         text(locale.t_with(
             "start-created-detail",
             &[("code", code), ("user_id", user_id)]

@@ -11,6 +11,8 @@ use iced::keyboard::{self, Key, key::Named};
 use iced::{Background, Border, Color, Element, Event, Length, Rectangle, Size, Theme, Vector};
 use iced::{mouse, touch};
 
+use crate::a11y::{Role, Semantic};
+
 /// What Enter and Space do on the focused control.
 enum Activate<M> {
     /// Send this message (a button's press, a checkbox's toggle).
@@ -33,11 +35,20 @@ pub struct Focus<'a, M> {
     /// A check box: Space ticks it, and Enter is left to the form (it goes on, as in every
     /// dialog people know).
     space_only: bool,
+    /// What it is to a screen reader (a button, a link, a check box, a menu).
+    role: Role,
+    /// Its name, when its texts do not say it (a menu's: the label of its form line).
+    name: Option<String>,
+    checked: Option<bool>,
+    /// The action Enter takes in its dialog or form.
+    default: bool,
 }
 
 #[derive(Debug, Default)]
 struct State {
     focused: bool,
+    /// What it reported last; the screen reader's press lands here.
+    semantic: Semantic,
 }
 
 impl Focusable for State {
@@ -65,7 +76,36 @@ impl<'a, M: Clone + 'a> Focus<'a, M> {
             label: None,
             disabled: false,
             space_only: false,
+            role: Role::Button,
+            name: None,
+            checked: None,
+            default: false,
         }
+    }
+
+    /// The action Enter takes in its dialog or form: a dialog that opens focuses it.
+    pub fn default_action(mut self, default: bool) -> Self {
+        self.default = default;
+        self
+    }
+
+    /// What it is to a screen reader (a button by default).
+    pub fn role(mut self, role: Role) -> Self {
+        self.role = role;
+        self
+    }
+
+    /// Its name for a screen reader, when its texts do not say it.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// A check box, ticked or not.
+    pub fn checked(mut self, checked: bool) -> Self {
+        self.role = Role::CheckBox;
+        self.checked = Some(checked);
+        self
     }
 
     /// Space alone activates it (a check box); Enter goes to the form.
@@ -199,15 +239,34 @@ impl<'a, M: Clone + 'a> Widget<M, Theme, iced::Renderer> for Focus<'a, M> {
         operation: &mut dyn Operation,
     ) {
         let state = tree.state.downcast_mut::<State>();
+        state.semantic = Semantic {
+            role: Some(self.role),
+            name: self.name.clone(),
+            value: (self.role == Role::ComboBox)
+                .then(|| self.label.clone())
+                .flatten(),
+            checked: self.checked,
+            disabled: self.disabled,
+            pressed: state.semantic.pressed,
+            default: self.default,
+            ..Semantic::default()
+        };
+        let bounds = layout.bounds();
+        operation.custom(self.id.as_ref(), bounds, &mut state.semantic);
         if !self.disabled || state.focused {
-            operation.focusable(self.id.as_ref(), layout.bounds(), state);
+            operation.focusable(self.id.as_ref(), bounds, state);
         }
-        if let Some(label) = &self.label {
-            operation.text(self.id.as_ref(), layout.bounds(), label);
-        }
-        self.content
-            .as_widget_mut()
-            .operate(&mut tree.children[0], layout, renderer, operation);
+        operation.traverse(&mut |operation| {
+            if let Some(label) = &self.label {
+                operation.text(self.id.as_ref(), bounds, label);
+            }
+            self.content.as_widget_mut().operate(
+                &mut tree.children[0],
+                layout,
+                renderer,
+                operation,
+            );
+        });
     }
 
     fn update(
@@ -238,6 +297,23 @@ impl<'a, M: Clone + 'a> Widget<M, Theme, iced::Renderer> for Focus<'a, M> {
             shell,
             viewport,
         );
+        // The screen reader pressed it (its default action): as Enter would, on any event.
+        let state = tree.state.downcast_mut::<State>();
+        if std::mem::take(&mut state.semantic.pressed) && !self.disabled {
+            let enter = Key::Named(if self.space_only {
+                Named::Space
+            } else {
+                Named::Enter
+            });
+            match self.key(&enter) {
+                Some(KeyUse::Publish(m)) => shell.publish(m),
+                Some(KeyUse::Press) => {
+                    self.press(tree, layout, renderer, clipboard, shell, viewport)
+                }
+                None => {}
+            }
+            return;
+        }
         let Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event else {
             return;
         };

@@ -7,9 +7,13 @@ pub mod ellipsis;
 pub mod focus;
 pub mod icon;
 pub mod reveal;
+pub mod semantic;
 pub mod virtual_list;
 
 pub use focus::Focus;
+pub use semantic::{input, part, role, semantic};
+
+use crate::a11y::{Role, Semantic};
 
 use iced::widget::{button, checkbox, column, container, row, space, text};
 use iced::{Alignment, Background, Border, Color, Element, Length, Theme};
@@ -59,6 +63,7 @@ pub fn chip<'a, M: 'a>(label: String) -> Element<'a, M> {
 /// The green shield of a person who enrolled two-factor authentication.
 pub fn shield<'a, M: 'a>(locale: Locale, enrolled: bool) -> Element<'a, M> {
     if enrolled {
+        // The shield is drawn; the words beside it say it.
         let green = |theme: &Theme| text::Style {
             color: Some(colors::success_text(theme)),
         };
@@ -141,7 +146,9 @@ pub fn notice_slot<'a, M: 'a>(notice: Option<&Notice>) -> Element<'a, M> {
 }
 
 pub fn notice<'a, M: 'a>(message: &str, is_error: bool) -> Element<'a, M> {
-    container(text(message.to_owned()))
+    // Read out as it appears: at once when something failed.
+    let role = if is_error { Role::Alert } else { Role::Status };
+    let band = container(text(message.to_owned()))
         .padding(10)
         .width(Length::Fill)
         .style(move |theme: &Theme| {
@@ -155,8 +162,8 @@ pub fn notice<'a, M: 'a>(message: &str, is_error: bool) -> Element<'a, M> {
                 },
                 ..container::Style::default()
             }
-        })
-        .into()
+        });
+    part(role, band)
 }
 
 /// A modal dialog over `base`: a title, a body and its buttons. Enter and Esc are handled by
@@ -169,7 +176,7 @@ pub fn dialog<'a, M: Clone + 'a>(
 ) -> Element<'a, M> {
     let card = container(
         column![
-            text(title).size(20),
+            part(Role::Heading, text(title.clone()).size(20)),
             body,
             row(buttons).spacing(10).align_y(Alignment::Center),
         ]
@@ -186,6 +193,7 @@ pub fn dialog<'a, M: Clone + 'a>(
         },
         ..container::Style::default()
     });
+    let card = semantic(Semantic::new(Role::Dialog).name(title), card);
     let veil = container(card)
         .center(Length::Fill)
         .style(|_: &Theme| container::Style {
@@ -262,6 +270,11 @@ pub fn button_for<'a, M: Clone + 'a>(
     Focus::new(b.on_press_maybe(on_press.clone()))
         .on_activate(on_press)
         .disabled(disabled)
+        .role(match look {
+            Look::Link => Role::Link,
+            _ => Role::Button,
+        })
+        .default_action(matches!(look, Look::Primary | Look::Danger))
 }
 
 /// A primary (filled) button.
@@ -286,7 +299,16 @@ pub fn link<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a
 
 /// A section heading of a form.
 pub fn heading<'a, M: 'a>(label: String) -> Element<'a, M> {
-    text(label).size(18).into()
+    let mut info = Semantic::new(Role::Heading);
+    info.level = 2;
+    semantic(info, text(label).size(18)).into()
+}
+
+/// A screen's (or a step's) title: where the person is.
+pub fn title<'a, M: 'a>(label: String) -> Element<'a, M> {
+    let mut info = Semantic::new(Role::Heading);
+    info.level = 1;
+    semantic(info, text(label).size(26)).into()
 }
 
 /// A labelled form line.
@@ -295,9 +317,15 @@ pub fn labelled<'a, M: 'a>(
     field: impl Into<Element<'a, M>>,
     error: Option<&str>,
 ) -> Element<'a, M> {
-    column![text(label).size(13), field.into(), field_error(error)]
-        .spacing(4)
-        .into()
+    let line = column![
+        text(label.clone()).size(13),
+        field.into(),
+        field_error(error)
+    ]
+    .spacing(4);
+    let mut info = Semantic::label(label);
+    info.invalid = error.map(str::to_owned);
+    semantic(info, line).into()
 }
 
 /// A labelled text field.
@@ -328,7 +356,13 @@ fn text_field<'a, M: Clone + 'a>(
         .secure(secure)
         .on_input(on_input)
         .padding(8);
-    labelled(label, input, None)
+    let mut info = Semantic::new(if secure {
+        Role::PasswordInput
+    } else {
+        Role::TextInput
+    });
+    info.value = Some(value.to_owned());
+    labelled(label, semantic(info, input), None)
 }
 
 /// A large choice on a light card, for the start screen and "Your file".
@@ -432,6 +466,7 @@ where
         .map_or_else(|| placeholder.clone(), T::to_string);
     let list = dropdown::Dropdown::new(options, selected, placeholder, on_select);
     Focus::new(list)
+        .role(Role::ComboBox)
         .press_on_activate()
         .on_arrows(up, down)
         .label(label)
@@ -447,6 +482,7 @@ pub fn check<'a, M: Clone + 'a>(
     Focus::new(checkbox(checked).label(label).on_toggle(on_toggle))
         .on_activate(Some(toggled))
         .space_only()
+        .checked(checked)
 }
 
 /// [`check`], or a box shown disabled when `enabled` is false (the server would refuse it).
@@ -459,7 +495,10 @@ pub fn check_when<'a, M: Clone + 'a>(
     if enabled {
         check(label, checked, on_toggle)
     } else {
-        Focus::new(checkbox(checked).label(label)).on_activate(None)
+        Focus::new(checkbox(checked).label(label))
+            .on_activate(None)
+            .checked(checked)
+            .disabled(true)
     }
 }
 

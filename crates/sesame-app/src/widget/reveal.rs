@@ -11,14 +11,14 @@ use iced::widget::scrollable::AbsoluteOffset;
 /// Room kept between the focused control and the scrolled area's edge.
 const MARGIN: f32 = 16.0;
 
-/// The focus to the next control (Tab), brought into view.
+/// The focus to the next control (Tab), brought into view: within the open dialog, if any.
 pub fn focus_next<T: Send + 'static>() -> Task<T> {
-    iced::widget::operation::focus_next().chain(reveal_focused())
+    crate::a11y::focus::step(false)
 }
 
 /// The focus to the previous control (Shift+Tab), brought into view.
 pub fn focus_previous<T: Send + 'static>() -> Task<T> {
-    iced::widget::operation::focus_previous().chain(reveal_focused())
+    crate::a11y::focus::step(true)
 }
 
 /// The focus to the control `id`, brought into view.

@@ -6,6 +6,7 @@ mod harness;
 #[path = "../../../sesame-documents/tests/pdf/mod.rs"]
 mod pdf;
 
+mod accessibility;
 mod collaboration;
 mod credentials;
 mod follow_up;

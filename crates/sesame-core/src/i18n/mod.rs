@@ -63,6 +63,11 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../i18n/en/structures.ftl"),
         include_str!("../../i18n/fr/structures.ftl"),
     ),
+    (
+        "accessibility.ftl",
+        include_str!("../../i18n/en/accessibility.ftl"),
+        include_str!("../../i18n/fr/accessibility.ftl"),
+    ),
 ];
 
 pub struct Texts {

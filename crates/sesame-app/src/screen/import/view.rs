@@ -28,7 +28,7 @@ impl Import {
             .collect::<Vec<_>>()
             .join(", ");
         let mut page = column![
-            text(t("import-title")).size(26),
+            crate::widget::title(t("import-title")),
             text(t("import-intro")).size(14),
             text(l.t_with("import-may-create", &[("levels", &levels)])).size(13),
         ]

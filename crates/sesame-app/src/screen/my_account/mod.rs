@@ -251,7 +251,7 @@ impl MyAccount {
 
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let t = |id: &str| ctx.locale.t(id);
-        let mut c = column![text(t("my-account-title")).size(26)]
+        let mut c = column![crate::widget::title(t("my-account-title"))]
             .spacing(14)
             .max_width(720);
         c = c.push(crate::widget::notice_slot(self.notice.as_ref()));

@@ -9,6 +9,7 @@ use super::rows::Row;
 use super::{
     Dialog, LevelFilter, Message, People, ROW_HEIGHT, RoleFilter, StatusFilter, TwoFactorFilter,
 };
+use crate::a11y::{Role, Semantic};
 use crate::locale::Locale;
 use crate::screen::Ctx;
 use crate::screen::acting::Act;
@@ -70,16 +71,16 @@ impl People {
                 Message::Scrolled,
             )
         };
-        let mut page = column![text(t("people-title")).size(26)]
+        let mut page = column![crate::widget::title(t("people-title"))]
             .spacing(10)
             .padding(20)
             .height(Length::Fill);
         page = page.push(crate::widget::notice_slot(self.notice.as_ref()));
+        let table = column![self.column_headers(l), list].height(Length::Fill);
         let page: Element<'_, Message> = page
             .push(self.toolbar(l))
             .push(self.filters(ctx))
-            .push(self.column_headers(l))
-            .push(list)
+            .push(widget::role(Role::Table, t("a11y-people-table"), table))
             .push(buttons(ctx))
             .into();
         match &self.dialog {
@@ -123,20 +124,24 @@ impl People {
                 Some(self.level.unwrap_or(LevelFilter(None, l))).map(|f| LevelFilter(f.0, l)),
                 Message::LevelFilter
             )
+            .name(l.t("column-level"))
             .id("level-filter"),
             crate::widget::menu(
                 statuses,
                 Some(self.status.unwrap_or(StatusFilter(None, l))).map(|f| StatusFilter(f.0, l)),
                 Message::StatusFilter
             )
+            .name(l.t("column-status"))
             .id("status-filter"),
             crate::widget::menu(role_filters, Some(chosen_role), Message::RoleFilter)
+                .name(l.t("column-roles"))
                 .id("role-filter"),
             crate::widget::menu(
                 two_factor,
                 Some(TwoFactorFilter(self.two_factor, l)),
                 Message::TwoFactorFilter
             )
+            .name(l.t("column-two-factor"))
             .id("two-factor-filter"),
         ]
         .spacing(10)
@@ -161,12 +166,16 @@ impl People {
             )
         };
         row![
-            text_input(&t("people-search"), &self.query)
-                .id("search")
-                .on_input(Message::Search)
-                .size(14)
-                .padding(8)
-                .width(Length::Fill),
+            widget::input(
+                t("people-search"),
+                &self.query,
+                text_input(&t("people-search"), &self.query)
+                    .id("search")
+                    .on_input(Message::Search)
+                    .size(14)
+                    .padding(8)
+                    .width(Length::Fill)
+            ),
             text(count).size(13),
             button_for(
                 Look::Secondary,
@@ -198,13 +207,18 @@ impl People {
             .fold(row![container(text("")).width(24)], |r, c| {
                 r.push(match c.sort {
                     Some(sort) => self.header(l, c.title, sort, c.portion),
-                    None => container(text(l.t(c.title)).size(13))
-                        .width(Length::FillPortion(c.portion))
-                        .into(),
+                    None => widget::part(
+                        Role::ColumnHeader,
+                        container(text(l.t(c.title)).size(13))
+                            .width(Length::FillPortion(c.portion)),
+                    ),
                 })
             });
         headers
-            .push(container(text(l.t("column-options")).size(13)).width(OPTIONS_WIDTH))
+            .push(widget::part(
+                Role::ColumnHeader,
+                container(text(l.t("column-options")).size(13)).width(OPTIONS_WIDTH),
+            ))
             .spacing(8)
             .align_y(Alignment::Center)
             .padding([6, 8])
@@ -223,12 +237,13 @@ impl People {
         } else {
             ""
         };
-        container(widget::link(
+        let link = widget::button_for(
+            widget::Look::Link,
             format!("{}{arrow}", l.t(id)),
             Some(Message::SortBy(sort)),
-        ))
-        .width(Length::FillPortion(portion))
-        .into()
+        )
+        .role(Role::ColumnHeader);
+        container(link).width(Length::FillPortion(portion)).into()
     }
 
     fn row<'a>(
@@ -246,16 +261,21 @@ impl People {
             sets: &self.role_sets,
         };
         let cells = COLUMNS.iter().map(|c| {
-            container(self.cell(p, c.content, values))
-                .width(Length::FillPortion(c.portion))
-                .clip(true)
-                .into()
+            widget::part(
+                Role::Cell,
+                container(self.cell(p, c.content, values))
+                    .width(Length::FillPortion(c.portion))
+                    .clip(true),
+            )
         });
+        let name = name_shown(p.last_name(), p.first_name(), p.email());
         let ticked = self.selected.contains(&id);
         let line = row![
             container(
                 widget::Focus::new(checkbox(ticked).on_toggle(move |on| Message::Tick(id, on)))
                     .on_activate(Some(Message::Tick(id, !ticked)))
+                    .checked(ticked)
+                    .name(l.t_with("a11y-select-row", &[("name", &name)]))
                     .id(format!("tick-{}", p.user_id()))
             )
             .width(24),
@@ -269,6 +289,7 @@ impl People {
                     l.t("column-options"),
                     (!row_options(p.actions).is_empty()).then_some(Message::Options(id))
                 )
+                .name(l.t_with("a11y-row-options", &[("name", &name)]))
                 .id(format!("options-{}", p.user_id())),
             ]
             .spacing(6)
@@ -280,6 +301,9 @@ impl People {
         .height(ROW_HEIGHT)
         .align_y(Alignment::Center);
         // The row the arrows are on stands out, with the focus ring's colour at its edge.
+        let mut info = Semantic::new(Role::Row).name(name);
+        info.selected = current;
+        let line = widget::semantic(info, line);
         container(line)
             .style(move |theme: &iced::Theme| {
                 if !current {

@@ -8,14 +8,11 @@ use sesame_core::domain::rules::Action;
 impl Person {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let t = |id: &str| ctx.locale.t(id);
-        let mut page = column![
-            text(if self.is_new() {
-                t("person-new-title")
-            } else {
-                t("person-title")
-            })
-            .size(26)
-        ]
+        let mut page = column![crate::widget::title(if self.is_new() {
+            t("person-new-title")
+        } else {
+            t("person-title")
+        })]
         .spacing(14);
         page = page.push(crate::widget::notice_slot(self.notice.as_ref()));
         page = page.push(self.identity(ctx));

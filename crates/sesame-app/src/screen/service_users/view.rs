@@ -21,7 +21,7 @@ impl ServiceUsers {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
-        let mut page = column![text(t("service-users-title")).size(26)]
+        let mut page = column![crate::widget::title(t("service-users-title"))]
             .spacing(14)
             .padding(20);
         page = page.push(crate::widget::notice_slot(self.notice.as_ref()));

@@ -58,7 +58,7 @@ impl Structures {
             (None, None, None) => text(t("structures-pick")).into(),
             (None, None, Some(s)) => self.page(ctx, s, l),
         };
-        let mut c = column![text(t("structures-title")).size(26)].spacing(12);
+        let mut c = column![crate::widget::title(t("structures-title"))].spacing(12);
         c = c.push(crate::widget::notice_slot(self.notice.as_ref()));
         // The health view takes the whole width: its columns need it.
         let body: Element<'a, Message> = match &self.health {

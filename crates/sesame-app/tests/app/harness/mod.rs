@@ -246,6 +246,13 @@ impl Ui {
         seek.seen.unwrap_or_else(|| panic!("no control {id}"))
     }
 
+    /// What is on screen, as a screen reader reads it.
+    pub fn tree(&mut self) -> sesame_app::a11y::Tree {
+        let mut collect = sesame_app::a11y::Collect::new(WINDOW);
+        self.in_window(|ui, renderer| ui.operate(renderer, &mut collect));
+        collect.tree()
+    }
+
     /// The id of the control that has the keyboard focus, if it has one.
     pub fn focused(&mut self) -> Option<String> {
         let found = std::sync::Arc::new(std::sync::Mutex::new(None));

@@ -1,0 +1,174 @@
+//! The app looking at itself after every update: it reads the tree, keeps the keyboard focus
+//! where the person is (a dialog takes it and gives it back, a new screen or step puts it on
+//! its first field, a control that went away hands it to its neighbour), and tells the screen
+//! reader what changed.
+
+use std::sync::{Arc, Mutex};
+
+use iced::{Size, Task};
+
+use super::{Collect, Key, Role, Tree, collect::Then, focus::rank_of};
+
+/// Shared between the app and the operations it sends to its window (and the screen reader's
+/// thread, which asks for the tree).
+#[derive(Clone, Default)]
+pub struct Eyes {
+    memory: Arc<Mutex<Memory>>,
+    /// The last tree read, alone behind its lock: the screen reader's thread takes it.
+    tree: Arc<Mutex<Option<Arc<Tree>>>>,
+    /// Called with each new tree (the screen reader's bridge).
+    listener: Arc<Mutex<Option<Listener>>>,
+}
+
+/// Hears every new tree.
+type Listener = Box<dyn FnMut(&Tree) + Send>;
+
+/// What the focus was, from one frame to the next.
+#[derive(Debug, Default)]
+pub struct Memory {
+    /// The control that had the focus, and its place in the Tab order.
+    last: Option<(Key, usize)>,
+    /// Where the person was (see [`Tree::place`]).
+    place: Option<String>,
+    /// The open dialogs (by title), each with the control that had the focus when it opened.
+    openers: Vec<(String, Option<Key>)>,
+    /// The place left last, with the control that had the focus there: coming back to it
+    /// (from a record to its list, a wizard's step back) finds that control again.
+    left: Option<(String, Key)>,
+}
+
+impl Eyes {
+    /// Reads the window (of `size`, in the app's units) once the update's own operations
+    /// (a focus, a scroll) have run.
+    pub fn look<T: Send + 'static>(&self, size: Size) -> Task<T> {
+        let eyes = self.clone();
+        Task::future(tokio::task::yield_now()).then(move |()| {
+            iced::advanced::widget::operate(Collect::new(size).then(Then::Look(eyes.clone())))
+        })
+    }
+
+    /// The tree as last read.
+    pub fn tree(&self) -> Option<Arc<Tree>> {
+        self.tree.lock().expect("tree").clone()
+    }
+
+    /// `f` hears every new tree.
+    pub fn listen(&self, f: impl FnMut(&Tree) + Send + 'static) {
+        *self.listener.lock().expect("listener") = Some(Box::new(f));
+    }
+
+    /// A tree just read: where the focus must go (its rank among focusable widgets), if it
+    /// must move.
+    pub(super) fn seen(&self, mut tree: Tree) -> Option<usize> {
+        let target = {
+            let mut memory = self.memory.lock().expect("memory");
+            let target = memory.decide(&tree);
+            if let Some(t) = target {
+                for (i, n) in tree.nodes.iter_mut().enumerate() {
+                    n.focused = i == t;
+                }
+            }
+            memory.remember(&tree);
+            target
+        };
+        if let Some(f) = self.listener.lock().expect("listener").as_mut() {
+            f(&tree);
+        }
+        let rank = target.map(|t| rank_of(&tree, t));
+        *self.tree.lock().expect("tree") = Some(Arc::new(tree));
+        rank
+    }
+}
+
+impl Memory {
+    /// Where the focus goes in `tree`, when it must move.
+    pub fn decide(&mut self, tree: &Tree) -> Option<usize> {
+        let focused = tree.focused();
+        let place = tree.place();
+        if let Some(d) = tree.dialog() {
+            let title = tree.nodes[d].name.clone();
+            let opened = !self.openers.iter().any(|(t, _)| *t == title);
+            if opened {
+                // A dialog opened: it takes the focus, and will give it back. (One that
+                // follows another in its place gives it back to the first one's opener.)
+                let opener = match self.openers.first() {
+                    Some((_, k)) => k.clone(),
+                    None => self.last.as_ref().map(|(k, _)| k.clone()),
+                };
+                self.openers = vec![(title, opener)];
+            }
+            return match focused {
+                Some(f) if tree.nodes[f].in_dialog && !opened => None,
+                _ => first_field(tree, d).filter(|&t| Some(t) != focused),
+            };
+        }
+        let closed = std::mem::take(&mut self.openers).into_iter().next();
+        if let Some((_, opener)) = closed {
+            // The dialog closed: back to the control that opened it (or where it was).
+            if focused.is_none() {
+                return opener
+                    .and_then(|k| tree.seek(&k))
+                    .or_else(|| self.nearest(tree));
+            }
+        }
+        // A screen that chose where the focus goes (a field to correct) is left to it.
+        let chosen = focused.is_some_and(|f| tree.within(f, tree.find(Role::Main).unwrap_or(0)));
+        if self.place.as_deref() != Some(place.as_str()) && !chosen {
+            let back = self
+                .left
+                .as_ref()
+                .filter(|(p, _)| *p == place)
+                .and_then(|(_, k)| tree.seek(k));
+            self.left = self
+                .place
+                .clone()
+                .zip(self.last.as_ref().map(|(k, _)| k.clone()));
+            // Back where the person was, or a new screen or step: its first field, not the
+            // banner.
+            let main = tree.find(Role::Main).unwrap_or(0);
+            return back
+                .or_else(|| first_field(tree, main))
+                .filter(|&t| Some(t) != focused);
+        }
+        match focused {
+            Some(_) => None,
+            // The focused control went away: the one in its place takes the focus.
+            None => self
+                .last
+                .as_ref()
+                .and_then(|(k, _)| tree.seek(k))
+                .or_else(|| self.nearest(tree)),
+        }
+    }
+
+    /// The control now where the last focused one was in the Tab order.
+    fn nearest(&self, tree: &Tree) -> Option<usize> {
+        let (_, at) = self.last.as_ref()?;
+        let order = tree.tab_order();
+        order.get((*at).min(order.len().checked_sub(1)?)).copied()
+    }
+
+    pub fn remember(&mut self, tree: &Tree) {
+        self.place = Some(tree.place());
+        if let Some(f) = tree.focused() {
+            let at = tree.tab_order().iter().position(|&i| i == f).unwrap_or(0);
+            self.last = Some((tree.key(f), at));
+        }
+    }
+}
+
+/// The first field inside `scope`: a text field, else the action Enter would take, else any
+/// control.
+pub fn first_field(tree: &Tree, scope: usize) -> Option<usize> {
+    let inside: Vec<usize> = tree
+        .tab_order()
+        .into_iter()
+        .filter(|&i| tree.within(i, scope) && !tree.nodes[i].disabled)
+        .collect();
+    inside
+        .iter()
+        .copied()
+        .find(|&i| matches!(tree.nodes[i].role, Role::TextInput | Role::PasswordInput))
+        .or_else(|| inside.iter().copied().find(|&i| tree.nodes[i].default))
+        .or_else(|| inside.first().copied())
+}

@@ -1,0 +1,98 @@
+//! Tab and Shift+Tab over the tree: the controls of the open dialog only when one is open (the
+//! page behind it is out of reach), and the focus put on one control by its place in the
+//! tree. iced's own `focus_next` walks every focusable widget, those under a dialog's veil too.
+
+use iced::Task;
+use iced::advanced::widget::operation::{Focusable, Operation};
+use iced::advanced::widget::{Id, operate};
+use iced::{Rectangle, Size};
+
+use super::collect::Then;
+use super::{Collect, Tree};
+
+/// The focus to the next control (or the previous, `back`), within the open dialog if any,
+/// brought into view.
+pub fn step<T: Send + 'static>(back: bool) -> Task<T> {
+    operate(Collect::new(Size::INFINITE).then(Then::Step { back }))
+        .chain(crate::widget::reveal::reveal_focused())
+}
+
+/// The control of rank `n` among the window's focusable widgets (in the order operations meet
+/// them) takes the focus; every other gives it up.
+pub struct FocusAt {
+    pub n: usize,
+    seen: usize,
+}
+
+impl FocusAt {
+    pub fn new(n: usize) -> FocusAt {
+        FocusAt { n, seen: 0 }
+    }
+}
+
+impl<T> Operation<T> for FocusAt {
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
+        operate(self);
+    }
+
+    fn focusable(&mut self, _id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Focusable) {
+        if self.seen == self.n {
+            state.focus();
+        } else {
+            state.unfocus();
+        }
+        self.seen += 1;
+    }
+}
+
+/// The rank among focusable widgets of the node `i` (what [`FocusAt`] counts).
+pub fn rank_of(tree: &Tree, i: usize) -> usize {
+    tree.nodes[..i].iter().filter(|n| n.focusable).count()
+}
+
+/// The control Tab (or Shift+Tab) goes to from the focused one.
+pub fn next_of(tree: &Tree, back: bool) -> Option<usize> {
+    let order = tree.tab_order();
+    if order.is_empty() {
+        return None;
+    }
+    let at = tree
+        .focused()
+        .and_then(|f| order.iter().position(|&i| i == f));
+    let n = order.len();
+    let to = match (at, back) {
+        (None, false) => 0,
+        (None, true) => n - 1,
+        (Some(i), false) => (i + 1) % n,
+        (Some(i), true) => (i + n - 1) % n,
+    };
+    Some(order[to])
+}
+
+/// The widget that reported the [`Semantic`](super::Semantic) of rank `n` is pressed, as the
+/// screen reader asked: it acts on its next event.
+pub struct Press {
+    n: usize,
+    seen: usize,
+}
+
+impl Press {
+    pub fn new(n: usize) -> Press {
+        Press { n, seen: 0 }
+    }
+}
+
+impl<T> Operation<T> for Press {
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
+        operate(self);
+    }
+
+    fn custom(&mut self, _id: Option<&Id>, _bounds: Rectangle, state: &mut dyn std::any::Any) {
+        if let Some(s) = state.downcast_mut::<super::Semantic>() {
+            if self.seen == self.n {
+                s.pressed = true;
+            }
+            self.seen += 1;
+        }
+    }
+}
