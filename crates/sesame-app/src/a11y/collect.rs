@@ -245,6 +245,14 @@ impl<T: Send + 'static> Operation<T> for Collect {
     }
 
     fn text(&mut self, id: Option<&Id>, bounds: Rectangle, text: &str) {
+        // Told already, with more (a shortened value).
+        if let Some(p) = self.pending
+            && self.nodes[p].role == Role::Label
+            && self.nodes[p].name == text
+            && self.nodes[p].bounds == bounds - self.frame().offset
+        {
+            return;
+        }
         let i = self.add(Role::Label, id, bounds);
         self.nodes[i].name = text.to_owned();
     }

@@ -166,6 +166,7 @@ impl App {
                     Some(ThemeOption(self.settings.theme, l)),
                     Message::Theme,
                 )
+                .name(l.t("a11y-theme"))
                 .id("theme"),
             );
         }

@@ -10,6 +10,8 @@ use iced::advanced::{Renderer as _, overlay, text::Renderer as _};
 use iced::{Border, Color, Element, Length, Pixels, Point, Rectangle, Size, Theme, Vector};
 use iced::{alignment, mouse};
 
+use crate::a11y::{Role, Semantic};
+
 type Paragraph = <iced::Renderer as core_text::Renderer>::Paragraph;
 
 pub struct Ellipsis {
@@ -123,13 +125,20 @@ impl<M> Widget<M, Theme, iced::Renderer> for Ellipsis {
 
     fn operate(
         &mut self,
-        _tree: &mut Tree,
+        tree: &mut Tree,
         layout: Layout<'_>,
         _renderer: &iced::Renderer,
         operation: &mut dyn widget::Operation,
     ) {
+        // Read whole, as the tooltip shows it; the audit learns how much of it is cut (or how
+        // much room it leaves).
+        let state = tree.state.downcast_ref::<State>();
+        let bounds = layout.bounds();
+        let mut info = Semantic::new(Role::Label).name(self.value.clone());
+        info.cut_by = Some(state.whole.min_bounds().width - bounds.width);
+        operation.custom(None, bounds, &mut info);
         // Found by its whole value, as a person reads it in the tooltip.
-        operation.text(None, layout.bounds(), &self.value);
+        operation.text(None, bounds, &self.value);
     }
 
     fn draw(

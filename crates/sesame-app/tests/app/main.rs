@@ -7,6 +7,7 @@ mod harness;
 mod pdf;
 
 mod accessibility;
+mod audit;
 mod collaboration;
 mod credentials;
 mod follow_up;

@@ -3,3 +3,4 @@ a11y-banner = Navigation
 a11y-people-table = People
 a11y-select-row = Select { $name }
 a11y-row-options = Options for { $name }
+a11y-theme = Theme

@@ -3,3 +3,4 @@ a11y-banner = Navigation
 a11y-people-table = Personnes
 a11y-select-row = Sélectionner { $name }
 a11y-row-options = Options pour { $name }
+a11y-theme = Thème

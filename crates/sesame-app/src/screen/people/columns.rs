@@ -27,8 +27,6 @@ pub(super) enum Content {
 pub(super) struct Column {
     /// The title's text key.
     pub title: &'static str,
-    /// Its share of the row's width.
-    pub portion: u16,
     /// A click on its title sorts by it.
     pub sort: Option<PeopleSort>,
     pub content: Content,
@@ -40,40 +38,23 @@ pub(super) struct Column {
 pub(super) const COLUMNS: [Column; 8] = [
     Column {
         title: "column-name",
-        portion: 3,
         sort: Some(PeopleSort::Name),
         content: Content::Name,
         csv: Some(&["column-last-name", "column-first-name"]),
     },
-    column(
-        "column-user-id",
-        2,
-        Some(PeopleSort::UserId),
-        Content::UserId,
-    ),
-    column("column-phone", 2, Some(PeopleSort::Phone), Content::Phone),
-    column("column-level", 2, Some(PeopleSort::Level), Content::Level),
-    column("column-email", 3, Some(PeopleSort::Email), Content::Email),
-    column("column-roles", 2, None, Content::Roles),
-    column(
-        "column-status",
-        2,
-        Some(PeopleSort::Status),
-        Content::Status,
-    ),
-    column("column-two-factor", 1, None, Content::TwoFactor),
+    column("column-user-id", Some(PeopleSort::UserId), Content::UserId),
+    column("column-phone", Some(PeopleSort::Phone), Content::Phone),
+    column("column-level", Some(PeopleSort::Level), Content::Level),
+    column("column-email", Some(PeopleSort::Email), Content::Email),
+    column("column-roles", None, Content::Roles),
+    column("column-status", Some(PeopleSort::Status), Content::Status),
+    column("column-two-factor", None, Content::TwoFactor),
 ];
 
 /// A column written as one CSV column under its own title.
-const fn column(
-    title: &'static str,
-    portion: u16,
-    sort: Option<PeopleSort>,
-    content: Content,
-) -> Column {
+const fn column(title: &'static str, sort: Option<PeopleSort>, content: Content) -> Column {
     Column {
         title,
-        portion,
         sort,
         content,
         csv: None,

@@ -55,6 +55,7 @@ impl People {
         }
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
+        let shares = self.shares(l, ctx.roles);
         let list: Element<'a, Message> = if self.visible.is_empty() && !self.loading {
             // Say why the list is empty rather than show a blank area.
             container(text(t("people-no-match")).size(14))
@@ -67,7 +68,10 @@ impl People {
                 self.visible.len(),
                 ROW_HEIGHT,
                 self.window,
-                |i| self.row(l, ctx.roles, self.visible[i], self.current == Some(i)),
+                |i| {
+                    let current = self.current == Some(i);
+                    self.row(l, ctx.roles, self.visible[i], current, &shares)
+                },
                 Message::Scrolled,
             )
         };
@@ -76,7 +80,7 @@ impl People {
             .padding(20)
             .height(Length::Fill);
         page = page.push(crate::widget::notice_slot(self.notice.as_ref()));
-        let table = column![self.column_headers(l), list].height(Length::Fill);
+        let table = column![self.column_headers(l, &shares), list].height(Length::Fill);
         let page: Element<'_, Message> = page
             .push(self.toolbar(l))
             .push(self.filters(ctx))
@@ -201,19 +205,49 @@ impl People {
         .into()
     }
 
-    fn column_headers<'a>(&'a self, l: Locale) -> Element<'a, Message> {
-        let headers = COLUMNS
+    /// Each column's share of the row: what its title and the values in view need (in
+    /// characters), so that the room goes where the words are and none is cut while another
+    /// column has room to spare.
+    fn shares(&self, l: Locale, catalogue: &[sesame_core::api::Role]) -> Vec<u16> {
+        let values = Values {
+            l,
+            catalogue,
+            sets: &self.role_sets,
+        };
+        let rows = self.window.slice(self.visible.len(), ROW_HEIGHT);
+        COLUMNS
             .iter()
-            .fold(row![container(text("")).width(24)], |r, c| {
+            .map(|c| {
+                let title = l.t(c.title).chars().count() + 2;
+                let longest = self.visible[rows.clone()]
+                    .iter()
+                    .map(|&i| {
+                        c.content
+                            .text(&self.all[i as usize], values)
+                            .chars()
+                            .count()
+                            + 2
+                    })
+                    .max()
+                    .unwrap_or(0);
+                title.max(longest).clamp(4, 60) as u16
+            })
+            .collect()
+    }
+
+    fn column_headers<'a>(&'a self, l: Locale, shares: &[u16]) -> Element<'a, Message> {
+        let headers = COLUMNS.iter().zip(shares).fold(
+            row![container(text("")).width(24)],
+            |r, (c, &share)| {
                 r.push(match c.sort {
-                    Some(sort) => self.header(l, c.title, sort, c.portion),
+                    Some(sort) => self.header(l, c.title, sort, share),
                     None => widget::part(
                         Role::ColumnHeader,
-                        container(text(l.t(c.title)).size(13))
-                            .width(Length::FillPortion(c.portion)),
+                        container(text(l.t(c.title)).size(13)).width(Length::FillPortion(share)),
                     ),
                 })
-            });
+            },
+        );
         headers
             .push(widget::part(
                 Role::ColumnHeader,
@@ -252,6 +286,7 @@ impl People {
         catalogue: &[sesame_core::api::Role],
         index: u32,
         current: bool,
+        shares: &[u16],
     ) -> Element<'a, Message> {
         let p = &self.all[index as usize];
         let id = p.id;
@@ -260,11 +295,11 @@ impl People {
             catalogue,
             sets: &self.role_sets,
         };
-        let cells = COLUMNS.iter().map(|c| {
+        let cells = COLUMNS.iter().zip(shares).map(|(c, &share)| {
             widget::part(
                 Role::Cell,
                 container(self.cell(p, c.content, values))
-                    .width(Length::FillPortion(c.portion))
+                    .width(Length::FillPortion(share))
                     .clip(true),
             )
         });

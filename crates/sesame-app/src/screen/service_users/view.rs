@@ -118,10 +118,14 @@ impl ServiceUsers {
         .align_y(Alignment::End);
         column![
             row![
-                text_input(&t("service-users-search"), &self.search)
-                    .id("search")
-                    .on_input(Message::Search)
-                    .padding(8),
+                widget::input(
+                    t("service-users-search"),
+                    &self.search,
+                    text_input(&t("service-users-search"), &self.search)
+                        .id("search")
+                        .on_input(Message::Search)
+                        .padding(8)
+                ),
                 secondary(t("health-open"), Some(Message::OpenHealth)),
                 widget::with_shortcut(
                     widget::button_for(

