@@ -128,9 +128,14 @@ def main():
     print(f"application: {app.name!r}")
     link = wait_for("the banner's Identification link", lambda a: first(a, "link", "Identification"))
     press(link)
-    table = wait_for("the follow-up's table", lambda a: first(a, "table", "People"))
-    headers = [n.name for n, _ in walk(table) if n.getRoleName() in ("column header", "table column header")]
-    rows = [n.name for n, _ in walk(table) if n.getRoleName() == "table row"]
+    # The list arrives from the server after the screen shows: wait for its rows.
+    def table_with_rows(a):
+        t = first(a, "table", "People")
+        return t if t is not None and sum(1 for n, _ in walk(t) if role_of(n) == "table row") >= 5 else None
+
+    table = wait_for("the follow-up's table with its rows", table_with_rows)
+    headers = [name_of(n) for n, _ in walk(table) if role_of(n) in ("column header", "table column header")]
+    rows = [name_of(n) for n, _ in walk(table) if role_of(n) == "table row"]
     print("column headers:", headers)
     print(f"rows: {len(rows)}, first: {rows[:3]}")
     for wanted in ("User ID", "Email", "Status"):
