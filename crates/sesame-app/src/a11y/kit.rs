@@ -60,7 +60,8 @@ fn focus(tree: &Tree) -> usize {
 /// control holding it, not something under a dialog's veil.
 fn kept(tree: &Tree, i: usize) -> bool {
     let n = &tree.nodes[i];
-    if n.role == Role::Group && n.name.is_empty() && !n.focusable {
+    let empty = n.name.trim().is_empty();
+    if (n.role == Role::Group || n.role == Role::Label) && empty && !n.focusable {
         return false;
     }
     if tree.dialog().is_some() && !n.in_dialog {
@@ -97,6 +98,9 @@ fn node(tree: &Tree, i: usize, n: &Node, scale: f64) -> KitNode {
     }
     if let Some(v) = &n.value {
         k.set_value(v.as_str());
+    } else if n.role == Role::Label {
+        // A text's words are its value too: AT-SPI readers read a label's text from there.
+        k.set_value(n.name.as_str());
     }
     let b = n.bounds;
     k.set_bounds(Rect {
