@@ -145,3 +145,37 @@ pub(super) fn csv(v: Values<'_>, rows: &[Row]) -> Vec<u8> {
     });
     crate::spreadsheet::csv(v.l, &header, rows)
 }
+
+/// Each column's share of the row: what its title and the `rows` in view need, so that the room
+/// goes where the words are and none is cut while another column has room to spare.
+pub(super) fn shares<'a>(v: Values<'_>, rows: impl Iterator<Item = &'a Row> + Clone) -> Vec<u16> {
+    COLUMNS
+        .iter()
+        .map(|c| {
+            let title = width_units(&v.l.t(c.title));
+            let longest = rows
+                .clone()
+                .map(|p| width_units(&c.content.text(p, v)))
+                .max()
+                .unwrap_or(0);
+            // Room for the sort arrow and the cell's padding.
+            (title.max(longest) + 24).clamp(40, 600)
+        })
+        .collect()
+}
+
+/// About how wide `text` is drawn, in tenths of an average letter: narrow letters count less,
+/// wide ones and capitals more.
+fn width_units(text: &str) -> u16 {
+    let units: u32 =
+        text.chars()
+            .map(|c| match c {
+                'i' | 'l' | 'j' | 't' | 'f' | 'r' | '.' | ',' | ' ' | '\'' | '’' | '-' | '1'
+                | '|' => 6,
+                'm' | 'w' | '@' | 'M' | 'W' | '—' => 15,
+                c if c.is_uppercase() => 12,
+                _ => 10,
+            })
+            .sum();
+    units.min(u32::from(u16::MAX)) as u16
+}

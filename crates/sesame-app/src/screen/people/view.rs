@@ -4,7 +4,7 @@
 use iced::widget::{checkbox, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
-use super::columns::{COLUMNS, Content, Values};
+use super::columns::{COLUMNS, Content, Values, shares};
 use super::rows::Row;
 use super::{
     Dialog, LevelFilter, Message, People, ROW_HEIGHT, RoleFilter, StatusFilter, TwoFactorFilter,
@@ -205,9 +205,7 @@ impl People {
         .into()
     }
 
-    /// Each column's share of the row: what its title and the values in view need (in
-    /// characters), so that the room goes where the words are and none is cut while another
-    /// column has room to spare.
+    /// Each column's share of the row, from the values in view (see [`shares`]).
     fn shares(&self, l: Locale, catalogue: &[sesame_core::api::Role]) -> Vec<u16> {
         let values = Values {
             l,
@@ -215,24 +213,8 @@ impl People {
             sets: &self.role_sets,
         };
         let rows = self.window.slice(self.visible.len(), ROW_HEIGHT);
-        COLUMNS
-            .iter()
-            .map(|c| {
-                let title = l.t(c.title).chars().count() + 2;
-                let longest = self.visible[rows.clone()]
-                    .iter()
-                    .map(|&i| {
-                        c.content
-                            .text(&self.all[i as usize], values)
-                            .chars()
-                            .count()
-                            + 2
-                    })
-                    .max()
-                    .unwrap_or(0);
-                title.max(longest).clamp(4, 60) as u16
-            })
-            .collect()
+        let in_view = self.visible[rows].iter().map(|&i| &self.all[i as usize]);
+        shares(values, in_view)
     }
 
     fn column_headers<'a>(&'a self, l: Locale, shares: &[u16]) -> Element<'a, Message> {
