@@ -286,6 +286,7 @@ fn main() {
         client: &client,
         me: &me,
         roles: &[],
+        compact: false,
     };
 
     // Cold start: boot (settings), first view, layout.

@@ -14,7 +14,6 @@ use super::{Collect, Tree};
 /// brought into view.
 pub fn step<T: Send + 'static>(back: bool) -> Task<T> {
     operate(Collect::new(Size::INFINITE).then(Then::Step { back }))
-        .chain(crate::widget::reveal::reveal_focused())
 }
 
 /// The control of rank `n` among the window's focusable widgets (in the order operations meet
@@ -30,7 +29,7 @@ impl FocusAt {
     }
 }
 
-impl<T> Operation<T> for FocusAt {
+impl<T: Send + 'static> Operation<T> for FocusAt {
     fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
         operate(self);
     }
@@ -42,6 +41,11 @@ impl<T> Operation<T> for FocusAt {
             state.unfocus();
         }
         self.seen += 1;
+    }
+
+    /// Then the page scrolls to show the control.
+    fn finish(&self) -> iced::advanced::widget::operation::Outcome<T> {
+        iced::advanced::widget::operation::Outcome::Chain(crate::widget::reveal::reveal_operation())
     }
 }
 

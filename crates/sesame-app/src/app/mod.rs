@@ -342,8 +342,17 @@ impl App {
         }
     }
 
+    /// The window is small for the interface's size (a large scale, a small screen).
+    pub fn compact(&self) -> bool {
+        let size = self.layout_size();
+        size.width < 720.0 || size.height < 480.0
+    }
+
     fn ctx(&self) -> Option<Ctx<'_>> {
-        Some(self.session.as_ref()?.ctx(self.locale))
+        Some(Ctx {
+            compact: self.compact(),
+            ..self.session.as_ref()?.ctx(self.locale)
+        })
     }
 }
 

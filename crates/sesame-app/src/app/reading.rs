@@ -26,8 +26,7 @@ impl App {
             return Task::none();
         };
         match request.action {
-            Action::Focus if node.focusable => operate(FocusAt::new(rank_of(&tree, i)))
-                .chain(crate::widget::reveal::reveal_focused()),
+            Action::Focus if node.focusable => operate(FocusAt::new(rank_of(&tree, i))),
             Action::Click if !node.disabled => match node.report {
                 // The press lands on the control's next event: a redraw brings one.
                 Some(n) => operate(Press::new(n)).chain(iced_runtime::task::effect(

@@ -93,11 +93,17 @@ impl App {
             .me()
             .filter(|m| !m.must_change_password)
             .filter(|_| !matches!(self.screen, Screen::SignIn(_) | Screen::Start(_)));
-        let nav = self.nav_links(signed_in);
         let settings = self.banner_settings(signed_in.is_some());
-        // Narrow: the links on their lines, the settings under them, each flowing onto more
-        // lines as needed. Wide: one line, the settings on the right.
-        let nav: Element<'_, Message> = if self.layout_width() < NARROW {
+        // Small (a large scale): one line, the screens in a menu. Narrow: the links on their
+        // lines, the settings under them, each flowing onto more lines as needed. Wide: one
+        // line, the settings on the right.
+        let nav: Element<'_, Message> = if self.compact() {
+            self.nav_menu(signed_in)
+                .push(space().width(Length::Fill))
+                .push(settings)
+                .into()
+        } else if self.layout_width() < NARROW {
+            let nav = self.nav_links(signed_in);
             column![
                 nav.wrap().vertical_spacing(6),
                 settings.wrap().vertical_spacing(6)
@@ -105,10 +111,11 @@ impl App {
             .spacing(6)
             .into()
         } else {
+            let nav = self.nav_links(signed_in);
             nav.push(space().width(Length::Fill)).push(settings).into()
         };
         container(nav)
-            .padding([8, 16])
+            .padding(if self.compact() { [4, 8] } else { [8, 16] })
             .width(Length::Fill)
             .style(container::rounded_box)
             .into()
@@ -126,34 +133,86 @@ impl App {
         let Some(me) = signed_in else {
             return nav;
         };
-        // "Identification" leads to the user follow-up, as in the portals Sesame replaces.
-        let links = [
-            ("nav-your-file", Destination::Home, true),
-            (
-                "nav-identification",
-                Destination::People,
-                me.rights.list_people,
-            ),
-            (
-                "nav-structures",
-                Destination::Structures,
-                me.rights.see_structures,
-            ),
-            (
-                "nav-service-users",
-                Destination::ServiceUsers,
-                me.rights.manage_service_users,
-            ),
-            ("nav-my-account", Destination::MyAccount, true),
-        ];
-        for (key, to, shown) in links {
-            if shown {
-                nav = nav.push(widget::link(l.t(key), Some(Message::Go(to))));
-            }
+        for (key, to) in destinations(me) {
+            nav = nav.push(widget::link(l.t(key), Some(Message::Go(to))));
         }
         nav
     }
 
+    /// The screens this person may open, in a menu (a small window: the window's title says
+    /// "Sesame", the banner keeps its room for the settings).
+    fn nav_menu(&self, signed_in: Option<&sesame_core::api::Me>) -> iced::widget::Row<'_, Message> {
+        let l = self.locale;
+        let nav = row![].spacing(10).align_y(Alignment::Center);
+        let Some(me) = signed_in else {
+            return nav;
+        };
+        let places: Vec<Place> = destinations(me)
+            .into_iter()
+            .map(|(key, to)| Place(to, l.t(key)))
+            .collect();
+        let here = self.destination();
+        let current = places.iter().find(|p| Some(p.0) == here).cloned();
+        nav.push(
+            widget::menu_with(places, current, l.t("nav-go-to"), |p| Message::Go(p.0))
+                .name(l.t("a11y-banner"))
+                .id("navigation"),
+        )
+    }
+
+    /// The banner's destination of the open screen, if it has one.
+    fn destination(&self) -> Option<Destination> {
+        Some(match self.screen {
+            Screen::Home => Destination::Home,
+            Screen::People(_) | Screen::Import(_) => Destination::People,
+            Screen::Structures(_) => Destination::Structures,
+            Screen::ServiceUsers(_) => Destination::ServiceUsers,
+            Screen::MyAccount(_) => Destination::MyAccount,
+            _ => return None,
+        })
+    }
+}
+
+/// A screen in the banner's menu.
+#[derive(Debug, Clone, PartialEq)]
+struct Place(Destination, String);
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1)
+    }
+}
+
+/// The screens the banner leads to for `me`, with their titles' keys.
+fn destinations(me: &sesame_core::api::Me) -> Vec<(&'static str, Destination)> {
+    // "Identification" leads to the user follow-up, as in the portals Sesame replaces.
+    let links = [
+        ("nav-your-file", Destination::Home, true),
+        (
+            "nav-identification",
+            Destination::People,
+            me.rights.list_people,
+        ),
+        (
+            "nav-structures",
+            Destination::Structures,
+            me.rights.see_structures,
+        ),
+        (
+            "nav-service-users",
+            Destination::ServiceUsers,
+            me.rights.manage_service_users,
+        ),
+        ("nav-my-account", Destination::MyAccount, true),
+    ];
+    links
+        .into_iter()
+        .filter(|(_, _, shown)| *shown)
+        .map(|(key, to, _)| (key, to))
+        .collect()
+}
+
+impl App {
     /// The theme (before sign-in: signed in, it is chosen in My account with this computer's
     /// other settings), the other language, and Sign out or About.
     fn banner_settings(&self, signed_in: bool) -> iced::widget::Row<'_, Message> {

@@ -58,6 +58,7 @@ impl Session {
             client: &self.client,
             me: &self.me,
             roles: &self.roles,
+            compact: false,
         }
     }
 }
@@ -70,6 +71,9 @@ pub struct Ctx<'a> {
     pub client: &'a Client,
     pub me: &'a Me,
     pub roles: &'a [Role],
+    /// The window is small for the interface's size (a large scale): what stands side by side
+    /// is stacked, and the screen scrolls as one page.
+    pub compact: bool,
 }
 
 /// What a document says about a password's life and its issuer: the expiry dates, the

@@ -6,6 +6,7 @@ pub mod dropdown;
 pub mod ellipsis;
 pub mod focus;
 pub mod icon;
+pub mod measure;
 pub mod reveal;
 pub mod semantic;
 pub mod virtual_list;
@@ -178,7 +179,11 @@ pub fn dialog<'a, M: Clone + 'a>(
         column![
             part(Role::Heading, text(title.clone()).size(20)),
             body,
-            row(buttons).spacing(10).align_y(Alignment::Center),
+            row(buttons)
+                .spacing(10)
+                .align_y(Alignment::Center)
+                .wrap()
+                .vertical_spacing(10),
         ]
         .spacing(16)
         .max_width(520),
@@ -194,7 +199,8 @@ pub fn dialog<'a, M: Clone + 'a>(
         ..container::Style::default()
     });
     let card = semantic(Semantic::new(Role::Dialog).name(title), card);
-    let veil = container(card)
+    // A dialog taller than the window (a large scale) scrolls, its buttons included.
+    let veil = container(iced::widget::scrollable(card))
         .center(Length::Fill)
         .style(|_: &Theme| container::Style {
             background: Some(Background::Color(Color::from_rgba8(0, 0, 0, 0.45))),
@@ -302,6 +308,14 @@ pub fn heading<'a, M: 'a>(label: String) -> Element<'a, M> {
     let mut info = Semantic::new(Role::Heading);
     info.level = 2;
     semantic(info, text(label).size(18)).into()
+}
+
+/// A screen's title read out but not shown: in a small window the banner's menu shows where
+/// the person is.
+pub fn title_read<'a, M: 'a>(label: String) -> Element<'a, M> {
+    let mut info = Semantic::new(Role::Heading).name(label);
+    info.level = 1;
+    semantic(info, space().height(0)).into()
 }
 
 /// A screen's (or a step's) title: where the person is.

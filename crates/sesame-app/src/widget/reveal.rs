@@ -31,6 +31,11 @@ pub fn reveal_focused<T: Send + 'static>() -> Task<T> {
     iced::advanced::widget::operate(Find::default())
 }
 
+/// [`reveal_focused`] as an operation, to chain after one that moves the focus.
+pub fn reveal_operation<T: Send + 'static>() -> Box<dyn Operation<T>> {
+    Box::new(Find::default())
+}
+
 /// Scrolls the innermost scrollable area holding the container `id` just enough to show it
 /// (what just appeared under the field being typed in, such as search results).
 pub fn show<T: Send + 'static>(id: impl Into<Id>) -> Task<T> {
@@ -65,7 +70,8 @@ struct Find {
     around: Vec<Area>,
     /// An area met by `scrollable`, entered by the `traverse` that follows it.
     entering: Option<Area>,
-    target: Option<Target>,
+    /// What to scroll, innermost first.
+    targets: Vec<Target>,
 }
 
 impl<T: Send + 'static> Operation<T> for Find {
@@ -110,41 +116,48 @@ impl<T: Send + 'static> Operation<T> for Find {
     }
 
     fn finish(&self) -> Outcome<T> {
-        match self.target {
-            Some(target) => Outcome::Chain(Box::new(Scroll { target, areas: 0 })),
-            None => Outcome::None,
+        if self.targets.is_empty() {
+            return Outcome::None;
         }
+        Outcome::Chain(Box::new(Scroll {
+            targets: self.targets.clone(),
+            areas: 0,
+        }))
     }
 }
 
 impl Find {
-    /// The offset of the innermost area around `bounds` that shows them, if they are not
-    /// shown whole.
+    /// The offsets of the areas around `bounds` that show them, innermost first: a row in a
+    /// list that is itself in a page that scrolls (a small window) brings both along.
     fn aim(&mut self, bounds: Rectangle) {
-        let Some(area) = self.around.last() else {
-            return;
-        };
-        // The control's place in the area's content, and what the area shows of it now.
-        let top = bounds.y - area.content.y;
-        let bottom = top + bounds.height;
-        let (shown_top, shown_bottom) = (area.scrolled, area.scrolled + area.bounds.height);
-        let offset = if top - MARGIN < shown_top {
-            (top - MARGIN).max(0.0)
-        } else if bottom + MARGIN > shown_bottom {
-            bottom + MARGIN - area.bounds.height
-        } else {
-            return;
-        };
-        self.target = Some(Target {
-            rank: area.rank,
-            offset,
-        });
+        // Where the control is drawn in the frame of the area being considered.
+        let mut y = bounds.y;
+        for area in self.around.iter().rev() {
+            // The control's place in the area's content, and what the area shows of it now.
+            let top = y - area.content.y;
+            let bottom = top + bounds.height;
+            let (shown_top, shown_bottom) = (area.scrolled, area.scrolled + area.bounds.height);
+            let offset = if top - MARGIN < shown_top {
+                Some((top - MARGIN).max(0.0))
+            } else if bottom + MARGIN > shown_bottom {
+                Some(bottom + MARGIN - area.bounds.height)
+            } else {
+                None
+            };
+            if let Some(offset) = offset {
+                self.targets.push(Target {
+                    rank: area.rank,
+                    offset,
+                });
+            }
+            y -= offset.unwrap_or(area.scrolled);
+        }
     }
 }
 
-/// Scrolls the area of rank `target.rank` to `target.offset`.
+/// Scrolls each area of the targets' ranks to its offset.
 struct Scroll {
-    target: Target,
+    targets: Vec<Target>,
     areas: usize,
 }
 
@@ -161,10 +174,10 @@ impl<T: Send + 'static> Operation<T> for Scroll {
         _translation: iced::Vector,
         state: &mut dyn Scrollable,
     ) {
-        if self.areas == self.target.rank {
+        if let Some(target) = self.targets.iter().find(|t| t.rank == self.areas) {
             state.scroll_to(AbsoluteOffset {
                 x: None,
-                y: Some(self.target.offset),
+                y: Some(target.offset),
             });
         }
         self.areas += 1;

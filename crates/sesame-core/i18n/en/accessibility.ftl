@@ -4,3 +4,5 @@ a11y-people-table = People
 a11y-select-row = Select { $name }
 a11y-row-options = Options for { $name }
 a11y-theme = Theme
+nav-go-to = Go to…
+label-value = { $label }: { $value }

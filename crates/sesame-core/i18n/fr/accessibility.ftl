@@ -4,3 +4,5 @@ a11y-people-table = Personnes
 a11y-select-row = Sélectionner { $name }
 a11y-row-options = Options pour { $name }
 a11y-theme = Thème
+nav-go-to = Aller à…
+label-value = { $label } : { $value }

@@ -146,36 +146,39 @@ pub(super) fn csv(v: Values<'_>, rows: &[Row]) -> Vec<u8> {
     crate::spreadsheet::csv(v.l, &header, rows)
 }
 
-/// Each column's share of the row: what its title and the `rows` in view need, so that the room
-/// goes where the words are and none is cut while another column has room to spare.
-pub(super) fn shares<'a>(v: Values<'_>, rows: impl Iterator<Item = &'a Row> + Clone) -> Vec<u16> {
-    COLUMNS
-        .iter()
-        .map(|c| {
-            let title = width_units(&v.l.t(c.title));
-            let longest = rows
-                .clone()
-                .map(|p| width_units(&c.content.text(p, v)))
-                .max()
-                .unwrap_or(0);
-            // Room for the sort arrow and the cell's padding.
-            (title.max(longest) + 24).clamp(40, 600)
-        })
-        .collect()
+/// The room shared among columns that need `needs`: each gets what it needs when all fit (and
+/// the rest evenly); otherwise the columns needing little get it whole, and the others one
+/// same width, so that no column is cut while another has room to spare.
+pub(super) fn share(needs: &[f32], room: f32) -> Vec<f32> {
+    let total: f32 = needs.iter().sum();
+    if total <= room {
+        let extra = (room - total) / needs.len().max(1) as f32;
+        return needs.iter().map(|n| n + extra).collect();
+    }
+    let mut sorted = needs.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    let (mut left, mut count) = (room, sorted.len());
+    let mut level = 0.0;
+    for need in sorted {
+        if need * count as f32 <= left {
+            left -= need;
+            count -= 1;
+        } else {
+            level = left / count as f32;
+            break;
+        }
+    }
+    needs.iter().map(|n| n.min(level)).collect()
 }
 
-/// About how wide `text` is drawn, in tenths of an average letter: narrow letters count less,
-/// wide ones and capitals more.
-fn width_units(text: &str) -> u16 {
-    let units: u32 =
-        text.chars()
-            .map(|c| match c {
-                'i' | 'l' | 'j' | 't' | 'f' | 'r' | '.' | ',' | ' ' | '\'' | '’' | '-' | '1'
-                | '|' => 6,
-                'm' | 'w' | '@' | 'M' | 'W' | '—' => 15,
-                c if c.is_uppercase() => 12,
-                _ => 10,
-            })
-            .sum();
-    units.min(u32::from(u16::MAX)) as u16
+#[cfg(test)]
+mod tests {
+    use super::share;
+
+    #[test]
+    fn short_columns_show_whole_and_long_ones_share_the_rest() {
+        assert_eq!(share(&[10.0, 50.0, 100.0], 190.0), vec![20.0, 60.0, 110.0]);
+        assert_eq!(share(&[10.0, 50.0, 100.0], 100.0), vec![10.0, 45.0, 45.0]);
+        assert_eq!(share(&[10.0, 50.0, 100.0], 0.0), vec![0.0, 0.0, 0.0]);
+    }
 }

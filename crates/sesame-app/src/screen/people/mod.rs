@@ -18,6 +18,7 @@ mod roles_dialog;
 mod row_actions;
 mod rows;
 mod sorting;
+mod table;
 mod view;
 
 pub use filters::{LevelFilter, RoleFilter, StatusFilter, TwoFactorFilter};
@@ -40,7 +41,7 @@ use sesame_core::domain::{Status, fold_for_search};
 /// How often the list asks whether invited people have confirmed, while some are waiting.
 const INVITATION_CHECK: Duration = Duration::from_secs(4);
 
-pub const ROW_HEIGHT: f32 = 34.0;
+pub const ROW_HEIGHT: f32 = 32.0;
 const PAGE: u32 = 5000;
 
 #[derive(Debug, Clone, PartialEq)]

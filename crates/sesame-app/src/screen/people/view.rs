@@ -1,51 +1,43 @@
 //! What the user follow-up shows: toolbar and filters, the virtual list of rows with their
 //! options, and the dialogs.
 
-use iced::widget::{checkbox, column, container, row, text, text_input};
+use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length};
 
-use super::columns::{COLUMNS, Content, Values, shares};
-use super::rows::Row;
-use super::{
-    Dialog, LevelFilter, Message, People, ROW_HEIGHT, RoleFilter, StatusFilter, TwoFactorFilter,
-};
-use crate::a11y::{Role, Semantic};
+use super::{Dialog, LevelFilter, Message, People, RoleFilter, StatusFilter, TwoFactorFilter};
+use crate::a11y::Role;
 use crate::locale::Locale;
 use crate::screen::Ctx;
 use crate::screen::acting::Act;
-use crate::widget::virtual_list;
-use crate::widget::{
-    self, Look, Weight, badge, button_for, confirm, dialog, primary, secondary, shield,
-};
-use sesame_core::api::{PeopleSort, PersonSummary};
+use crate::widget::{self, Look, Weight, button_for, confirm, dialog, primary, secondary};
+use sesame_core::api::PersonSummary;
 use sesame_core::domain::rules::{Action, ActionSet};
 use sesame_core::domain::{Level, Status};
 
-/// The per-row actions keep their width whatever the window's: the other columns give way.
-const OPTIONS_WIDTH: f32 = 196.0;
+/// The table's height in a small window, where the page scrolls: its titles and six rows.
+const TABLE_HEIGHT: f32 = 36.0 + 6.0 * super::ROW_HEIGHT;
 
 /// New user, Invite, Cancel and Quit, under the list.
-fn buttons<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
+fn buttons<'a>(ctx: Ctx<'_>) -> Vec<Element<'a, Message>> {
     let t = |id: &str| ctx.locale.t(id);
     let may_create = !ctx.me.rights.grantable_levels.is_empty();
-    row![
+    vec![
         widget::with_shortcut(
             primary(t("people-new"), may_create.then_some(Message::New)),
-            "Ctrl+N"
+            "Ctrl+N",
         ),
         secondary(t("people-invite"), may_create.then_some(Message::Invite)),
         widget::button_for(
             widget::Look::Secondary,
             t("people-import"),
-            may_create.then_some(Message::Import)
+            may_create.then_some(Message::Import),
         )
-        .id("people-import"),
+        .id("people-import")
+        .into(),
         // Both lead home from the list, as in the portal people know (nothing is edited here).
         secondary(t("action-cancel"), Some(Message::Home)),
         secondary(t("action-quit"), Some(Message::Home)),
     ]
-    .spacing(10)
-    .into()
 }
 
 impl People {
@@ -55,38 +47,50 @@ impl People {
         }
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
-        let shares = self.shares(l, ctx.roles);
-        let list: Element<'a, Message> = if self.visible.is_empty() && !self.loading {
-            // Say why the list is empty rather than show a blank area.
-            container(text(t("people-no-match")).size(14))
-                .padding(20)
-                .height(Length::Fill)
-                .into()
+        let table = widget::role(
+            Role::Table,
+            t("a11y-people-table"),
+            self.table(l, ctx.roles.to_vec()),
+        );
+        let page: Element<'_, Message> = if ctx.compact {
+            // A small window: the banner's menu says where the person is, so the title is
+            // only read out; the buttons flow onto more lines; the page scrolls whole.
+            let actions = self.selection_buttons(l).into_iter().chain(buttons(ctx));
+            let page = column![
+                widget::title_read(t("people-title")),
+                crate::widget::notice_slot(self.notice.as_ref()),
+                self.search_line(l),
+                self.filters(ctx),
+                container(table).height(TABLE_HEIGHT),
+                row(actions).spacing(8).wrap().vertical_spacing(8),
+            ]
+            .spacing(4)
+            // Room on the right for the page's scroll bar.
+            .padding(iced::Padding {
+                top: 4.0,
+                right: 18.0,
+                bottom: 4.0,
+                left: 8.0,
+            });
+            scrollable(page).height(Length::Fill).into()
         } else {
-            virtual_list::view(
-                crate::widget::widget_id("people-list"),
-                self.visible.len(),
-                ROW_HEIGHT,
-                self.window,
-                |i| {
-                    let current = self.current == Some(i);
-                    self.row(l, ctx.roles, self.visible[i], current, &shares)
-                },
-                Message::Scrolled,
-            )
-        };
-        let mut page = column![crate::widget::title(t("people-title"))]
+            let toolbar = row![self.search_line(l)]
+                .extend(self.selection_buttons(l))
+                .spacing(10)
+                .align_y(Alignment::Center);
+            column![
+                crate::widget::title(t("people-title")),
+                crate::widget::notice_slot(self.notice.as_ref()),
+                toolbar,
+                self.filters(ctx),
+                table,
+                row(buttons(ctx)).spacing(10),
+            ]
             .spacing(10)
             .padding(20)
-            .height(Length::Fill);
-        page = page.push(crate::widget::notice_slot(self.notice.as_ref()));
-        let table = column![self.column_headers(l, &shares), list].height(Length::Fill);
-        let page: Element<'_, Message> = page
-            .push(self.toolbar(l))
-            .push(self.filters(ctx))
-            .push(widget::role(Role::Table, t("a11y-people-table"), table))
-            .push(buttons(ctx))
-            .into();
+            .height(Length::Fill)
+            .into()
+        };
         match &self.dialog {
             None => page,
             Some(d) => self.dialog_view(page, d, ctx),
@@ -121,40 +125,49 @@ impl People {
             .into_iter()
             .map(|v| TwoFactorFilter(v, l))
             .collect();
-        row![
-            text(l.t("people-filters")).size(13),
+        let label: Option<Element<'a, Message>> =
+            (!ctx.compact).then(|| text(l.t("people-filters")).size(13).into());
+        let menus: [Element<'a, Message>; 4] = [
             crate::widget::menu(
                 levels,
                 Some(self.level.unwrap_or(LevelFilter(None, l))).map(|f| LevelFilter(f.0, l)),
-                Message::LevelFilter
+                Message::LevelFilter,
             )
             .name(l.t("column-level"))
-            .id("level-filter"),
+            .id("level-filter")
+            .into(),
             crate::widget::menu(
                 statuses,
                 Some(self.status.unwrap_or(StatusFilter(None, l))).map(|f| StatusFilter(f.0, l)),
-                Message::StatusFilter
+                Message::StatusFilter,
             )
             .name(l.t("column-status"))
-            .id("status-filter"),
+            .id("status-filter")
+            .into(),
             crate::widget::menu(role_filters, Some(chosen_role), Message::RoleFilter)
                 .name(l.t("column-roles"))
-                .id("role-filter"),
+                .id("role-filter")
+                .into(),
             crate::widget::menu(
                 two_factor,
                 Some(TwoFactorFilter(self.two_factor, l)),
-                Message::TwoFactorFilter
+                Message::TwoFactorFilter,
             )
             .name(l.t("column-two-factor"))
-            .id("two-factor-filter"),
-        ]
-        .spacing(10)
-        .align_y(Alignment::Center)
-        .into()
+            .id("two-factor-filter")
+            .into(),
+        ];
+        row(label.into_iter().chain(menus))
+            .spacing(10)
+            .align_y(Alignment::Center)
+            .wrap()
+            .vertical_spacing(6)
+            .into()
     }
 
     /// Search, how many are shown, and what applies to the ticked rows.
-    fn toolbar<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+    /// The search, and how many are shown.
+    fn search_line<'a>(&'a self, l: Locale) -> Element<'a, Message> {
         let t = |id: &str| l.t(id);
         let count = if self.loading {
             l.t_count("people-loading", "count", self.all.len())
@@ -181,185 +194,39 @@ impl People {
                     .width(Length::Fill)
             ),
             text(count).size(13),
-            button_for(
-                Look::Secondary,
-                l.t_count("people-roles-selected", "count", self.selected.len()),
-                (!self.selected.is_empty()).then_some(Message::AskRolesOfSelection)
-            )
-            .id("roles-of-selection"),
-            button_for(
-                Look::Secondary,
-                l.t_count("people-print-selected", "count", self.selected.len()),
-                (!self.selected.is_empty()).then_some(Message::AskBatch)
-            )
-            .id("print-selection"),
-            button_for(
-                Look::Secondary,
-                t("people-export-csv"),
-                (!self.loading).then_some(Message::ExportCsv)
-            )
-            .id("export-csv"),
         ]
         .spacing(10)
         .align_y(Alignment::Center)
+        .width(Length::Fill)
         .into()
     }
 
-    /// Each column's share of the row, from the values in view (see [`shares`]).
-    fn shares(&self, l: Locale, catalogue: &[sesame_core::api::Role]) -> Vec<u16> {
-        let values = Values {
-            l,
-            catalogue,
-            sets: &self.role_sets,
-        };
-        let rows = self.window.slice(self.visible.len(), ROW_HEIGHT);
-        let in_view = self.visible[rows].iter().map(|&i| &self.all[i as usize]);
-        shares(values, in_view)
-    }
-
-    fn column_headers<'a>(&'a self, l: Locale, shares: &[u16]) -> Element<'a, Message> {
-        let headers = COLUMNS.iter().zip(shares).fold(
-            row![container(text("")).width(24)],
-            |r, (c, &share)| {
-                r.push(match c.sort {
-                    Some(sort) => self.header(l, c.title, sort, share),
-                    None => widget::part(
-                        Role::ColumnHeader,
-                        container(text(l.t(c.title)).size(13)).width(Length::FillPortion(share)),
-                    ),
-                })
-            },
-        );
-        headers
-            .push(widget::part(
-                Role::ColumnHeader,
-                container(text(l.t("column-options")).size(13)).width(OPTIONS_WIDTH),
-            ))
-            .spacing(8)
-            .align_y(Alignment::Center)
-            .padding([6, 8])
-            .into()
-    }
-
-    fn header<'a>(
-        &self,
-        l: Locale,
-        id: &str,
-        sort: PeopleSort,
-        portion: u16,
-    ) -> Element<'a, Message> {
-        let arrow = if self.sort == sort {
-            if self.desc { " ▼" } else { " ▲" }
-        } else {
-            ""
-        };
-        let link = widget::button_for(
-            widget::Look::Link,
-            format!("{}{arrow}", l.t(id)),
-            Some(Message::SortBy(sort)),
-        )
-        .role(Role::ColumnHeader);
-        container(link).width(Length::FillPortion(portion)).into()
-    }
-
-    fn row<'a>(
-        &'a self,
-        l: Locale,
-        catalogue: &[sesame_core::api::Role],
-        index: u32,
-        current: bool,
-        shares: &[u16],
-    ) -> Element<'a, Message> {
-        let p = &self.all[index as usize];
-        let id = p.id;
-        let values = Values {
-            l,
-            catalogue,
-            sets: &self.role_sets,
-        };
-        let cells = COLUMNS.iter().zip(shares).map(|(c, &share)| {
-            widget::part(
-                Role::Cell,
-                container(self.cell(p, c.content, values))
-                    .width(Length::FillPortion(share))
-                    .clip(true),
+    /// What applies to the ticked rows, and the export.
+    fn selection_buttons<'a>(&'a self, l: Locale) -> Vec<Element<'a, Message>> {
+        let t = |id: &str| l.t(id);
+        vec![
+            button_for(
+                Look::Secondary,
+                l.t_count("people-roles-selected", "count", self.selected.len()),
+                (!self.selected.is_empty()).then_some(Message::AskRolesOfSelection),
             )
-        });
-        let name = name_shown(p.last_name(), p.first_name(), p.email());
-        let ticked = self.selected.contains(&id);
-        let line = row![
-            container(
-                widget::Focus::new(checkbox(ticked).on_toggle(move |on| Message::Tick(id, on)))
-                    .on_activate(Some(Message::Tick(id, !ticked)))
-                    .checked(ticked)
-                    .name(l.t_with("a11y-select-row", &[("name", &name)]))
-                    .id(format!("tick-{}", p.user_id()))
+            .id("roles-of-selection")
+            .into(),
+            button_for(
+                Look::Secondary,
+                l.t_count("people-print-selected", "count", self.selected.len()),
+                (!self.selected.is_empty()).then_some(Message::AskBatch),
             )
-            .width(24),
+            .id("print-selection")
+            .into(),
+            button_for(
+                Look::Secondary,
+                t("people-export-csv"),
+                (!self.loading).then_some(Message::ExportCsv),
+            )
+            .id("export-csv")
+            .into(),
         ]
-        .extend(cells)
-        .push(
-            row![
-                widget::link(l.t("action-modify"), Some(Message::Modify(id))),
-                widget::button_for(
-                    widget::Look::Link,
-                    l.t("column-options"),
-                    (!row_options(p.actions).is_empty()).then_some(Message::Options(id))
-                )
-                .name(l.t_with("a11y-row-options", &[("name", &name)]))
-                .id(format!("options-{}", p.user_id())),
-            ]
-            .spacing(6)
-            .align_y(Alignment::Center)
-            .width(OPTIONS_WIDTH),
-        )
-        .spacing(8)
-        .padding([0, 8])
-        .height(ROW_HEIGHT)
-        .align_y(Alignment::Center);
-        // The row the arrows are on stands out, with the focus ring's colour at its edge.
-        let mut info = Semantic::new(Role::Row).name(name);
-        info.selected = current;
-        let line = widget::semantic(info, line);
-        container(line)
-            .style(move |theme: &iced::Theme| {
-                if !current {
-                    return container::Style::default();
-                }
-                let p = theme.extended_palette();
-                container::Style {
-                    background: Some(p.primary.weak.color.scale_alpha(0.35).into()),
-                    border: iced::Border {
-                        color: widget::focus::focus_color(theme),
-                        width: 2.0,
-                        radius: 4.0.into(),
-                    },
-                    ..container::Style::default()
-                }
-            })
-            .into()
-    }
-
-    /// A row's cell in one column: text cut with an ellipsis, or the status badge, or the
-    /// shield.
-    fn cell<'a>(&self, p: &Row, content: Content, v: Values<'_>) -> Element<'a, Message> {
-        let l = v.l;
-        match content {
-            // An invitation whose link was withdrawn or ran out says so next to its badge.
-            Content::Status
-                if p.status == Status::Invited
-                    && self.invitation(p.id).is_some_and(|i| i.expired) =>
-            {
-                row![badge(l, p.status), text(l.t("people-link-closed")).size(11)]
-                    .spacing(4)
-                    .align_y(Alignment::Center)
-                    .into()
-            }
-            Content::Status => badge(l, p.status),
-            Content::TwoFactor => shield(l, p.two_factor),
-            Content::Roles => widget::ellipsis::ellipsis(content.text(p, v), 12.0).into(),
-            _ => widget::ellipsis::ellipsis(content.text(p, v), 14.0).into(),
-        }
     }
 
     fn dialog_view<'a>(
@@ -530,7 +397,7 @@ impl RowOption {
 
 /// What a row offers: what the server said the reader may do to this person now, and
 /// nothing else (one's own password is changed in My account, never initialized here).
-fn row_options(actions: ActionSet) -> Vec<RowOption> {
+pub(super) fn row_options(actions: ActionSet) -> Vec<RowOption> {
     use RowOption as O;
     let offered: [(Action, &[RowOption]); 6] = [
         (

@@ -41,29 +41,43 @@ impl Person {
         let err = |k: &str| self.errors.get(k).map(String::as_str);
         let input = |field: Field| self.identity_input(field, l);
         let status = self.status(ctx);
+        // Side by side, or one under the other in a small window.
+        let line = |items: Vec<Element<'a, Message>>| -> Element<'a, Message> {
+            if ctx.compact {
+                column(items).spacing(12).into()
+            } else {
+                row(items).spacing(12).align_y(Alignment::Start).into()
+            }
+        };
+        let contact = || {
+            crate::widget::check_when(
+                t("field-also-contact"),
+                self.form.is_contact,
+                self.may(Action::ModifyIdentity),
+                Message::Contact,
+            )
+        };
         column![
             heading(t("person-section-identity")),
-            row![input(Field::LastName), input(Field::FirstName)].spacing(12),
-            row![input(Field::UserId), input(Field::Email)].spacing(12),
-            row![
+            line(vec![input(Field::LastName), input(Field::FirstName)]),
+            line(vec![input(Field::UserId), input(Field::Email)]),
+            line(vec![
                 input(Field::Phone),
                 labelled(t("field-level"), self.level_picker(&ctx), err("level")),
                 labelled(t("field-language"), self.language_picker(l), None),
-            ]
-            .spacing(12)
-            .align_y(Alignment::Start),
+            ]),
             labelled(t("field-roles"), self.role_checks(ctx), err("roles")),
-            row![
-                crate::widget::check_when(
-                    t("field-also-contact"),
-                    self.form.is_contact,
-                    self.may(Action::ModifyIdentity),
-                    Message::Contact
-                ),
-                labelled(t("field-status"), status, None)
-            ]
-            .spacing(24)
-            .align_y(Alignment::Center),
+            if ctx.compact {
+                column![contact(), labelled(t("field-status"), status, None)]
+                    .spacing(12)
+                    .into()
+            } else {
+                Element::from(
+                    row![contact(), labelled(t("field-status"), status, None)]
+                        .spacing(24)
+                        .align_y(Alignment::Center),
+                )
+            },
         ]
         .spacing(12)
         .into()
@@ -203,10 +217,14 @@ impl Person {
                 page = page.push(
                     column![
                         heading(t("person-section-link")),
-                        text_input(&t("person-link-search"), &self.link_query)
-                            .id("link-search")
-                            .on_input(Message::LinkSearch)
-                            .padding(8),
+                        crate::widget::input(
+                            t("person-link-search"),
+                            &self.link_query,
+                            text_input(&t("person-link-search"), &self.link_query)
+                                .id("link-search")
+                                .on_input(Message::LinkSearch)
+                                .padding(8)
+                        ),
                         container(results).id("link-results"),
                     ]
                     .spacing(8),
@@ -300,6 +318,9 @@ impl Person {
                 "Esc",
             ))
             .push(secondary(t("action-quit"), Some(Message::Quit)))
+            // A narrow window (a large scale) puts the buttons on more lines.
+            .wrap()
+            .vertical_spacing(10)
             .into()
     }
 

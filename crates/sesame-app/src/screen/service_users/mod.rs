@@ -2,6 +2,7 @@
 //! service user's record (status, reset password with a new letter). Level-1 users only.
 
 mod life;
+mod list;
 mod record;
 mod view;
 mod wizard;

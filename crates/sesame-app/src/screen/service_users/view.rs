@@ -4,19 +4,6 @@ use super::*;
 use iced::widget::{column, row};
 use sesame_core::domain::rules::ServiceUserAction as Act;
 
-/// The row's action keeps its width: the other columns share the rest.
-const ACTIONS_WIDTH: f32 = 110.0;
-/// Dates (2026-11-23) are never cut: their columns keep the width of one.
-const DATE_WIDTH: f32 = 92.0;
-const LAST_USED_WIDTH: f32 = 150.0;
-
-/// A cell of a fixed width.
-fn fixed<'a>(value: String, width: f32) -> Element<'a, Message> {
-    container(widget::ellipsis::ellipsis(value, 14.0))
-        .width(width)
-        .into()
-}
-
 impl ServiceUsers {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
@@ -27,16 +14,17 @@ impl ServiceUsers {
         page = page.push(crate::widget::notice_slot(self.notice.as_ref()));
         let body: Element<'a, Message> = match (&self.mode, &self.health) {
             (Mode::List, Some(h)) => h.view(l).map(Message::Health),
-            _ => self.body(l),
+            _ => self.body(ctx),
         };
         scrollable(page.push(body).max_width(1000))
             .height(Length::Fill)
             .into()
     }
 
-    fn body<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+    fn body<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
+        let l = ctx.locale;
         match &self.mode {
-            Mode::List => self.list_view(l),
+            Mode::List => self.list_view(ctx),
             Mode::Wizard {
                 step,
                 draft,
@@ -76,74 +64,6 @@ impl ServiceUsers {
                 None => text("").into(),
             },
         }
-    }
-
-    fn list_view<'a>(&'a self, l: Locale) -> Element<'a, Message> {
-        let t = |id: &str| l.t(id);
-        let q = sesame_core::domain::fold_for_search(&self.search);
-        let rows = self
-            .list
-            .iter()
-            .filter(|s| {
-                q.is_empty()
-                    || sesame_core::domain::fold_for_search(&format!(
-                        "{} {}",
-                        s.user_code, s.application
-                    ))
-                    .contains(&q)
-            })
-            .fold(column![].spacing(6), |c, s| c.push(list_row(l, s)));
-        // The same widths as the rows, so each header stands over its column; a header too
-        // long for its column takes two lines rather than lose its end.
-        let head = |id: &str, portion: u16| -> Element<'a, Message> {
-            container(text(t(id)).size(13))
-                .width(Length::FillPortion(portion))
-                .into()
-        };
-        let fixed_head = |id: &str, width: f32| -> Element<'a, Message> {
-            container(text(t(id)).size(13)).width(width).into()
-        };
-        let header = row![
-            head("column-user-code", 3),
-            head("column-application", 3),
-            head("column-status", 2),
-            head("column-language", 2),
-            head("column-scope", 3),
-            fixed_head("column-created", DATE_WIDTH),
-            fixed_head("column-last-used", LAST_USED_WIDTH),
-            fixed_head("column-expires", DATE_WIDTH),
-            iced::widget::space().width(ACTIONS_WIDTH),
-        ]
-        .spacing(8)
-        .align_y(Alignment::End);
-        column![
-            row![
-                widget::input(
-                    t("service-users-search"),
-                    &self.search,
-                    text_input(&t("service-users-search"), &self.search)
-                        .id("search")
-                        .on_input(Message::Search)
-                        .padding(8)
-                ),
-                secondary(t("health-open"), Some(Message::OpenHealth)),
-                widget::with_shortcut(
-                    widget::button_for(
-                        widget::Look::Primary,
-                        t("service-users-new"),
-                        Some(Message::New)
-                    )
-                    .id("new-service-user"),
-                    "Ctrl+N"
-                )
-            ]
-            .spacing(10),
-            self.validity_view(l),
-            header,
-            rows,
-        ]
-        .spacing(10)
-        .into()
     }
 
     fn wizard_view<'a>(
@@ -403,17 +323,9 @@ impl ServiceUsers {
     }
 }
 
-/// A service user's expiry in the list: its date, or "never".
-fn expiry(l: Locale, su: &ServiceUser) -> String {
-    su.password
-        .password_expires_at
-        .map(|d| l.short_date(d))
-        .unwrap_or_else(|| l.t("health-never-expires"))
-}
-
 impl ServiceUsers {
     /// The organization's validity of API passwords, and its editor (level 1).
-    fn validity_view<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+    pub(super) fn validity_view<'a>(&'a self, l: Locale) -> Element<'a, Message> {
         let t = |id: &str| l.t(id);
         match &self.validity_edit {
             None => row![
@@ -422,6 +334,8 @@ impl ServiceUsers {
             ]
             .spacing(10)
             .align_y(Alignment::Center)
+            .wrap()
+            .vertical_spacing(6)
             .into(),
             Some((days, never)) => column![
                 text(t("validity-intro")),
@@ -516,37 +430,4 @@ impl ServiceUsers {
         let passphrase = self.passphrase.as_deref();
         crate::screen::credential::protection(l, self.protect, passphrase, Message::Protect)
     }
-}
-
-/// One service user's row of the list, its columns as wide as the headers'.
-fn list_row<'a>(l: Locale, s: &'a ServiceUser) -> Element<'a, Message> {
-    let t = |id: &str| l.t(id);
-    let cell = |value: String, portion: u16| -> Element<'a, Message> {
-        container(widget::ellipsis::ellipsis(value, 14.0))
-            .width(Length::FillPortion(portion))
-            .into()
-    };
-    let last_used = s.last_used_at.map(|d| l.short_date(d));
-    row![
-        cell(s.user_code.clone(), 3),
-        cell(s.application.clone(), 3),
-        container(badge(l, s.status)).width(Length::FillPortion(2)),
-        cell(l.language_name(s.language), 2),
-        cell(scope_label(l, &s.scope), 3),
-        fixed(l.short_date(s.created_at), DATE_WIDTH),
-        fixed(last_used.unwrap_or_else(|| "—".into()), LAST_USED_WIDTH),
-        fixed(expiry(l, s), DATE_WIDTH),
-        container(
-            widget::button_for(
-                widget::Look::Link,
-                t("action-modify"),
-                Some(Message::Open(s.id))
-            )
-            .id(format!("modify-{}", s.user_code))
-        )
-        .width(ACTIONS_WIDTH),
-    ]
-    .spacing(8)
-    .align_y(Alignment::Center)
-    .into()
 }

@@ -49,9 +49,13 @@ impl Structures {
             ));
         }
         side = side.push(secondary(t("health-open"), Some(Message::OpenHealth)));
-        let side = side
-            .push(scrollable(tree).height(Length::Fill))
-            .width(Length::FillPortion(2));
+        // Small window: the tree and the page one under the other, the screen scrolling whole.
+        let side = if ctx.compact {
+            side.push(tree)
+        } else {
+            side.push(scrollable(tree).height(Length::Fill))
+                .width(Length::FillPortion(2))
+        };
         let main: Element<'a, Message> = match (&self.edit, &self.placement, self.selected()) {
             (Some(form), _, _) => self.form_view(form, l).map(Message::Edit),
             (None, Some(form), _) => self.place_view(form, l).map(Message::Place),
@@ -63,6 +67,9 @@ impl Structures {
         // The health view takes the whole width: its columns need it.
         let body: Element<'a, Message> = match &self.health {
             Some(h) => scrollable(h.view(l).map(Message::Health))
+                .height(Length::Fill)
+                .into(),
+            None if ctx.compact => scrollable(column![side, main].spacing(24))
                 .height(Length::Fill)
                 .into(),
             None => row![side, container(main).width(Length::FillPortion(3))]

@@ -39,7 +39,8 @@ impl Window {
     fn new() -> Window {
         use iced::advanced::renderer::Headless;
         let renderer = futures::executor::block_on(iced::Renderer::new(
-            iced::Font::with_name("Fira Sans"),
+            // The app's own font: what the tests measure is what people see.
+            iced::Font::DEFAULT,
             iced::Pixels(16.0),
             std::env::var("ICED_TEST_BACKEND").ok().as_deref(),
         ))
@@ -287,6 +288,15 @@ impl Ui {
     }
 
     /// Clicks the widget showing `text` (a button's label, a link).
+    /// Opens a screen from the banner: its link, or in a small window its menu.
+    pub async fn navigate(&mut self, label: &str) {
+        if self.sees(label) {
+            self.click(label).await;
+        } else {
+            self.choose("navigation", label).await;
+        }
+    }
+
     pub async fn click(&mut self, text: &str) {
         let messages = {
             let mut ui = simulator(self.app.view());
