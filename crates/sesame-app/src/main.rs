@@ -6,6 +6,8 @@
 use sesame_app::presets::Preset;
 
 fn main() -> iced::Result {
+    // Before anything else runs (it may set the environment for iced).
+    sesame_app::renderer::choose();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),

@@ -6,3 +6,4 @@ a11y-row-options = Options for { $name }
 a11y-theme = Theme
 nav-go-to = Go to…
 label-value = { $label }: { $value }
+a11y-qr-code = QR code for the authenticator app

@@ -6,3 +6,4 @@ a11y-row-options = Options pour { $name }
 a11y-theme = Thème
 nav-go-to = Aller à…
 label-value = { $label } : { $value }
+a11y-qr-code = Code QR pour l’application d’authentification

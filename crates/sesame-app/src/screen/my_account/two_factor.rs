@@ -41,6 +41,9 @@ pub enum Action {
     Failed(ClientError),
 }
 
+/// The QR code's container, brought into view when it appears.
+const QR: &str = crate::widget::widget_id("two-factor-qr");
+
 impl TwoFactor {
     /// Forgets the message of the two-factor part.
     pub fn clear_notice(&mut self) {
@@ -83,7 +86,11 @@ impl TwoFactor {
                         self.pending = Some((e, data));
                         self.notice = None;
                         self.code.clear();
-                        return Action::Run(crate::widget::reveal::focus("totp-code"));
+                        // The code to scan in view whole, the keyboard in the field beside it.
+                        return Action::Run(
+                            crate::widget::reveal::focus("totp-code")
+                                .chain(crate::widget::reveal::show(QR)),
+                        );
                     }
                     Err(_) => self.notice = Some(Notice::failed(l.t("two-factor-qr-failed"))),
                 }
@@ -171,7 +178,11 @@ impl TwoFactor {
                 });
                 c = c.push(text(t("two-factor-scan")).size(14)).push(
                     row![
-                        container(qr).padding(4),
+                        crate::widget::role(
+                            crate::a11y::Role::Image,
+                            t("a11y-qr-code"),
+                            container(qr).padding(4).id(QR)
+                        ),
                         column![
                             text(t("two-factor-key")).size(13),
                             text(spaced(&e.secret)).font(Font::MONOSPACE).size(15),
