@@ -182,6 +182,10 @@ impl<'a, M: Clone + 'a> Focus<'a, M> {
     fn key(&mut self, key: &Key) -> Option<KeyUse<M>> {
         match key.as_ref() {
             Key::Named(Named::Enter) if self.space_only => None,
+            // F4 opens a menu's list, as on every system.
+            Key::Named(Named::F4) if matches!(self.activate, Some(Activate::Press)) => {
+                Some(KeyUse::Press)
+            }
             Key::Named(Named::Enter | Named::Space) => match &self.activate {
                 Some(Activate::Publish(m)) => Some(KeyUse::Publish(m.clone())),
                 Some(Activate::Press) => Some(KeyUse::Press),

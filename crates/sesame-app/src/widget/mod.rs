@@ -444,8 +444,9 @@ pub fn password_dialog<'a, M: Clone + 'a>(
 }
 
 /// A choice among values, kept by keyboard too: Tab reaches it, the arrows step through the
-/// values, Enter or Space opens the list, where the arrows, Home, End or a first letter move and
-/// Enter takes the value. Give it an `id` to find it.
+/// values, Space or F4 opens the list, where the arrows, Home, End or a first letter move and
+/// Enter takes the value; Enter on the closed menu goes on as the form's default. Give it an
+/// `id` to find it.
 pub fn menu<'a, T, M>(
     options: Vec<T>,
     selected: Option<T>,
@@ -479,9 +480,12 @@ where
         .as_ref()
         .map_or_else(|| placeholder.clone(), T::to_string);
     let list = dropdown::Dropdown::new(options, selected, placeholder, on_select);
+    // Space or F4 opens the list; Enter is left to the form (it confirms, as the default
+    // button does), not to reopen the list just closed.
     Focus::new(list)
         .role(Role::ComboBox)
         .press_on_activate()
+        .space_only()
         .on_arrows(up, down)
         .label(label)
 }
