@@ -210,6 +210,7 @@ impl Audit {
         // dates show their format inside.
         let input = |placeholder: &str, value: &'a str, field: Field, id: &'static str| {
             text_input(placeholder, value)
+                .style(crate::widget::colors::field)
                 .id(id)
                 .on_input(move |v| Message::Field(field, v))
                 .on_submit(Message::Search)

@@ -98,6 +98,7 @@ impl PasswordChange {
             .push(labelled(
                 t("field-new-password"),
                 text_input("", &self.new)
+                    .style(crate::widget::colors::field)
                     .id("new-password")
                     .secure(true)
                     .on_input(Message::New)
@@ -108,6 +109,7 @@ impl PasswordChange {
             .push(labelled(
                 t("field-repeat-password"),
                 text_input("", &self.repeat)
+                    .style(crate::widget::colors::field)
                     .id("repeat-password")
                     .secure(true)
                     .on_input(Message::Repeat)

@@ -250,6 +250,7 @@ impl Roles {
             labelled(
                 t(label),
                 text_input("", value)
+                    .style(crate::widget::colors::field)
                     .id(id)
                     .on_input(move |v| Message::Field(field, v))
                     .on_submit(Message::Save)

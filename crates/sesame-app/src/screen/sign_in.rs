@@ -143,6 +143,7 @@ impl SignIn {
             .push(labelled(
                 t("field-organization-code"),
                 text_input("", &self.organization)
+                    .style(crate::widget::colors::field)
                     .id("organization")
                     .on_input(Message::Organization)
                     .on_submit(Message::Submit)
@@ -152,6 +153,7 @@ impl SignIn {
             .push(labelled(
                 t("field-user-id"),
                 text_input("", &self.user_id)
+                    .style(crate::widget::colors::field)
                     .id("user-id")
                     .on_input(Message::UserId)
                     .on_submit(Message::Submit)
@@ -161,6 +163,7 @@ impl SignIn {
             .push(labelled(
                 t("field-password"),
                 text_input("", &self.password)
+                    .style(crate::widget::colors::field)
                     .id("password")
                     .secure(true)
                     .on_input(Message::Password)
@@ -172,6 +175,7 @@ impl SignIn {
             form = form.push(labelled(
                 t("field-totp"),
                 text_input("123456", &self.totp)
+                    .style(crate::widget::colors::field)
                     .id("totp")
                     .on_input(Message::Totp)
                     .on_submit(Message::Submit)

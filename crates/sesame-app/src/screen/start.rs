@@ -209,6 +209,7 @@ impl Start {
             labelled(
                 t("start-url"),
                 text_input("https://sesame.example.org", &self.url)
+                    .style(crate::widget::colors::field)
                     .id("server-url")
                     .on_input(Message::UrlChanged)
                     .on_submit(Message::Connect)
@@ -314,6 +315,7 @@ impl Start {
         labelled(
             label,
             text_input("", value)
+                .style(crate::widget::colors::field)
                 .id(id)
                 .on_input(move |v| Message::Form(field, v))
                 .on_submit_maybe(ready.then_some(Message::Create))

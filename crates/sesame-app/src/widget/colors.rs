@@ -198,3 +198,31 @@ pub fn card(theme: &Theme, hovered: bool) -> (Color, Color) {
 
 #[cfg(test)]
 mod tests;
+
+/// A text field: its border seen at 3:1 or more against the page (a field people can find), and
+/// when it has the keyboard, the focus ring's colour, twice as thick.
+pub fn field(
+    theme: &Theme,
+    status: iced::widget::text_input::Status,
+) -> iced::widget::text_input::Style {
+    use iced::widget::text_input::{Status, default};
+    let mut style = default(theme, status);
+    style.border.color = match status {
+        Status::Focused { .. } => focus(theme),
+        Status::Disabled => style.border.color,
+        _ => field_border(theme),
+    };
+    if let Status::Focused { .. } = status {
+        style.border.width = 2.0;
+    }
+    style
+}
+
+/// A field's border at rest: 3:1 or more against the page.
+fn field_border(theme: &Theme) -> Color {
+    match (is_high_contrast(theme), is_dark(theme)) {
+        (true, _) => theme.palette().text,
+        (false, false) => color!(0x8a8d91),
+        (false, true) => color!(0x8b8f96),
+    }
+}

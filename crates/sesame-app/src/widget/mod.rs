@@ -367,6 +367,7 @@ fn text_field<'a, M: Clone + 'a>(
     on_input: impl Fn(String) -> M + 'a,
 ) -> Element<'a, M> {
     let input = iced::widget::text_input("", value)
+        .style(crate::widget::colors::field)
         .secure(secure)
         .on_input(on_input)
         .padding(8);

@@ -63,6 +63,7 @@ impl Import {
         let idle = self.busy.is_none();
         let mut r = row![
             text_input(&t("import-path-placeholder"), &self.path)
+                .style(crate::widget::colors::field)
                 .id("import-path")
                 .on_input(Message::Path)
                 .on_submit(Message::Read)

@@ -163,6 +163,7 @@ impl TwoFactor {
         c = c.push(crate::widget::notice_slot(self.notice.as_ref()));
         let code_input = |on_submit: Message| {
             text_input("123456", &self.code)
+                .style(crate::widget::colors::field)
                 .id("totp-code")
                 .on_input(Message::Code)
                 .on_submit(on_submit)

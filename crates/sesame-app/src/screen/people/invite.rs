@@ -219,7 +219,11 @@ impl InviteForm {
     ) -> Element<'a, Edit> {
         labelled(
             l.t(label),
-            text_input("", value).id(id).on_input(on).padding(6),
+            text_input("", value)
+                .style(crate::widget::colors::field)
+                .id(id)
+                .on_input(on)
+                .padding(6),
             error_for(&self.error, field),
         )
     }

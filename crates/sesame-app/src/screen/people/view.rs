@@ -187,6 +187,7 @@ impl People {
                 t("people-search"),
                 &self.query,
                 text_input(&t("people-search"), &self.query)
+                    .style(crate::widget::colors::field)
                     .id("search")
                     .on_input(Message::Search)
                     .size(14)

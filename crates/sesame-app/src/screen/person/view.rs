@@ -95,6 +95,7 @@ impl Person {
         // field.
         let value: Element<'a, Message> = if may {
             text_input("", self.field(field))
+                .style(crate::widget::colors::field)
                 .id(id)
                 .on_input(move |v| Message::Field(field, v))
                 .padding(8)
@@ -221,6 +222,7 @@ impl Person {
                             t("person-link-search"),
                             &self.link_query,
                             text_input(&t("person-link-search"), &self.link_query)
+                                .style(crate::widget::colors::field)
                                 .id("link-search")
                                 .on_input(Message::LinkSearch)
                                 .padding(8)

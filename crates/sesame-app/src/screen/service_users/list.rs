@@ -37,6 +37,7 @@ impl ServiceUsers {
                 t("service-users-search"),
                 &self.search,
                 text_input(&t("service-users-search"), &self.search)
+                    .style(crate::widget::colors::field)
                     .id("search")
                     .on_input(Message::Search)
                     .padding(8)

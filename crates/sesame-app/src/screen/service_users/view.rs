@@ -105,6 +105,7 @@ impl ServiceUsers {
             labelled(
                 t("field-user-code"),
                 text_input("PAIE2026", &draft.user_code)
+                    .style(crate::widget::colors::field)
                     .id("user-code")
                     .on_input(Message::Code)
                     .padding(8),
@@ -114,6 +115,7 @@ impl ServiceUsers {
             labelled(
                 t("field-application"),
                 text_input("", &draft.application)
+                    .style(crate::widget::colors::field)
                     .id("application")
                     .on_input(Message::Application)
                     .padding(8),
@@ -343,6 +345,7 @@ impl ServiceUsers {
                     labelled(
                         t("field-days"),
                         text_input("365", days)
+                            .style(crate::widget::colors::field)
                             .id("validity-days")
                             .on_input_maybe((!never).then_some(Message::ValidityDays))
                             .on_submit(Message::SaveValidity)
@@ -405,6 +408,7 @@ impl ServiceUsers {
                         labelled(
                             t("field-grace-days"),
                             text_input("7", days)
+                                .style(crate::widget::colors::field)
                                 .id("grace-days")
                                 .on_input(Message::GraceDays)
                                 .on_submit(Message::ConfirmRotate)

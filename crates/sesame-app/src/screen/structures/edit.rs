@@ -197,6 +197,7 @@ impl Structures {
             labelled(
                 t("field-structure-name"),
                 text_input("", &form.name)
+                    .style(crate::widget::colors::field)
                     .id("structure-name")
                     .on_input(Message::Name)
                     .on_submit(Message::Save)

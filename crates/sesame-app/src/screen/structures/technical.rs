@@ -129,6 +129,7 @@ pub(super) fn rotate_part<'a>(grace: &'a str, l: Locale) -> Element<'a, Message>
             labelled(
                 l.t("field-grace-days"),
                 text_input("7", grace)
+                    .style(crate::widget::colors::field)
                     .id("grace-days")
                     .on_input(Message::GraceDays)
                     .on_submit(Message::ConfirmRotate)

@@ -69,7 +69,8 @@ impl Structures {
             Some(h) => scrollable(h.view(l).map(Message::Health))
                 .height(Length::Fill)
                 .into(),
-            None if ctx.compact => scrollable(column![side, main].spacing(24))
+            // Room inside the scrolled area for the focus ring of the controls at its edge.
+            None if ctx.compact => scrollable(column![side, main].spacing(24).padding(4))
                 .height(Length::Fill)
                 .into(),
             None => row![side, container(main).width(Length::FillPortion(3))]

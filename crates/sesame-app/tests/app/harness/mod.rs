@@ -33,6 +33,8 @@ struct Window {
     renderer: iced::Renderer,
     /// The window's size in the app's units (after its scale).
     size: iced::Size,
+    /// The interface's scale (pixels per unit).
+    scale: f32,
 }
 
 impl Window {
@@ -49,6 +51,7 @@ impl Window {
             cache: None,
             renderer,
             size: WINDOW,
+            scale: 1.0,
         }
     }
 }
@@ -253,6 +256,48 @@ impl Ui {
         };
         self.in_window(|ui, renderer| ui.operate(renderer, &mut seek));
         seek.seen.unwrap_or_else(|| panic!("no control {id}"))
+    }
+
+    /// The window's frame as drawn in `theme` (the renderer's own pixels).
+    pub fn frame(&mut self, theme: &iced::Theme) -> Frame {
+        use iced::advanced::renderer::Headless as _;
+        use iced::theme::Base as _;
+        let (size, scale) = (self.window.size, self.window.scale);
+        self.in_window(|ui, renderer| {
+            let base = theme.base();
+            // Widgets take the look of their state (focused, hovered) at a redraw, as in the
+            // running app.
+            let redraw = iced::Event::Window(iced::window::Event::RedrawRequested(
+                iced::time::Instant::now(),
+            ));
+            let _ = ui.update(
+                &[redraw],
+                iced::mouse::Cursor::Unavailable,
+                renderer,
+                &mut iced::advanced::clipboard::Null,
+                &mut vec![],
+            );
+            ui.draw(
+                renderer,
+                theme,
+                &iced::advanced::renderer::Style {
+                    text_color: base.text_color,
+                },
+                iced::mouse::Cursor::Unavailable,
+            );
+            let (width, height) = (
+                (size.width * scale).round() as u32,
+                (size.height * scale).round() as u32,
+            );
+            let rgba =
+                renderer.screenshot(iced::Size::new(width, height), scale, base.background_color);
+            Frame {
+                rgba,
+                width,
+                height,
+                scale,
+            }
+        })
     }
 
     /// What is on screen, as a screen reader reads it.
@@ -470,6 +515,7 @@ impl Ui {
     pub async fn resize(&mut self, width: f32, height: f32, scale: u16) {
         let factor = f32::from(scale) / 100.0;
         self.window.size = iced::Size::new(width / factor, height / factor);
+        self.window.scale = factor;
         self.send(Message::Resized(iced::Size::new(width, height)))
             .await;
     }
@@ -573,5 +619,25 @@ impl iced::advanced::widget::Operation for InView {
             .iter()
             .all(|(area, _)| top >= area.y && bottom <= area.y + area.height);
         self.seen = Some(in_areas && top >= 0.0 && bottom <= WINDOW.height);
+    }
+}
+
+/// A frame's pixels (RGBA), with the scale that maps the app's units to them.
+pub struct Frame {
+    pub rgba: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+    pub scale: f32,
+}
+
+impl Frame {
+    /// The colour at the point `(x, y)` in the app's units, if it is in the frame.
+    pub fn at(&self, x: f32, y: f32) -> Option<[u8; 3]> {
+        let (px, py) = ((x * self.scale).floor(), (y * self.scale).floor());
+        if px < 0.0 || py < 0.0 || px >= self.width as f32 || py >= self.height as f32 {
+            return None;
+        }
+        let i = 4 * (py as usize * self.width as usize + px as usize);
+        Some([self.rgba[i], self.rgba[i + 1], self.rgba[i + 2]])
     }
 }
