@@ -35,6 +35,9 @@ pub struct Memory {
     /// The place left last, with the control that had the focus there: coming back to it
     /// (from a record to its list, a wizard's step back) finds that control again.
     left: Option<(String, Key)>,
+    /// A new screen had no control yet (still loading): its first one takes the focus when
+    /// it comes, unless the person went elsewhere.
+    awaiting: bool,
 }
 
 impl Eyes {
@@ -124,11 +127,20 @@ impl Memory {
                 .clone()
                 .zip(self.last.as_ref().map(|(k, _)| k.clone()));
             // Back where the person was, or a new screen or step: its first field, not the
-            // banner.
+            // banner. A screen still loading gets it when its controls arrive.
             let main = tree.find(Role::Main).unwrap_or(0);
-            return back
-                .or_else(|| first_field(tree, main))
-                .filter(|&t| Some(t) != focused);
+            let target = back.or_else(|| first_field(tree, main));
+            self.last = None;
+            self.awaiting = target.is_none();
+            return target.filter(|&t| Some(t) != focused);
+        }
+        if focused.is_some() {
+            self.awaiting = false;
+        }
+        if self.awaiting && focused.is_none() {
+            let target = first_field(tree, tree.find(Role::Main).unwrap_or(0));
+            self.awaiting = target.is_none();
+            return target;
         }
         match focused {
             Some(_) => None,

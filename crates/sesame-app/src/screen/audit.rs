@@ -189,22 +189,26 @@ impl Audit {
     pub fn view<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
         let t = |id: &str| l.t(id);
-        let mut page = column![
+        let page = column![
             crate::widget::title(t("audit-title")),
             text(t("audit-intro")).size(14),
+            crate::widget::notice_slot(self.notice.as_ref()),
+            self.filters(l, ctx.compact),
+            self.entries_view(l, ctx.roles, ctx.compact),
+            self.buttons(l),
         ]
         .spacing(10)
-        .padding(20)
-        .height(Length::Fill);
-        page = page.push(crate::widget::notice_slot(self.notice.as_ref()));
-        page.push(self.filters(l))
-            .push(self.entries_view(l, ctx.roles))
-            .push(self.buttons(l))
-            .into()
+        .padding(20);
+        // A small window: the filters one under the other, the page scrolling whole.
+        if ctx.compact {
+            scrollable(page).height(Length::Fill).into()
+        } else {
+            page.height(Length::Fill).into()
+        }
     }
 
     /// Who, on whom, which action, between which days.
-    fn filters<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+    fn filters<'a>(&'a self, l: Locale, compact: bool) -> Element<'a, Message> {
         let t = |id: &str| l.t(id);
         // Each filter says what it is above its field, where the words stay while typing; the
         // dates show their format inside.
@@ -234,26 +238,39 @@ impl Audit {
         let action =
             crate::widget::menu(actions, Some(ActionFilter(self.action, l)), Message::Action)
                 .id("audit-action");
-        row![
-            container(labelled(t("audit-who"), who, None)).width(Length::FillPortion(2)),
-            container(labelled(t("audit-whom"), whom, None)).width(Length::FillPortion(2)),
+        let fields: Vec<Element<'a, Message>> = vec![
+            container(labelled(t("audit-who"), who, None))
+                .width(Length::FillPortion(2))
+                .into(),
+            container(labelled(t("audit-whom"), whom, None))
+                .width(Length::FillPortion(2))
+                .into(),
             container(labelled(t("audit-filter-action"), action, None))
-                .width(Length::FillPortion(3)),
+                .width(Length::FillPortion(3))
+                .into(),
             labelled(t("audit-from"), from, date_error(Field::From)),
             labelled(t("audit-to"), to, date_error(Field::To)),
             column![
                 text(" ").size(13),
                 primary(t("audit-search"), Some(Message::Search))
             ]
-            .spacing(4),
-        ]
-        .spacing(8)
-        .align_y(Alignment::Start)
-        .into()
+            .spacing(4)
+            .into(),
+        ];
+        if compact {
+            column(fields).spacing(8).into()
+        } else {
+            row(fields).spacing(8).align_y(Alignment::Start).into()
+        }
     }
 
     /// The entries found, under their column headers.
-    fn entries_view<'a>(&'a self, l: Locale, roles: &[Role]) -> Element<'a, Message> {
+    fn entries_view<'a>(
+        &'a self,
+        l: Locale,
+        roles: &[Role],
+        compact: bool,
+    ) -> Element<'a, Message> {
         let t = |id: &str| l.t(id);
         let mut list = column![].spacing(2);
         let header = row![
@@ -293,8 +310,18 @@ impl Audit {
                 .padding([4, 8]),
             );
         }
-        column![header, scrollable(list).height(Length::Fill)]
-            .height(Length::Fill)
+        // In a page that scrolls (a small window), the list keeps a height of its own.
+        let height = if compact {
+            Length::Fixed(320.0)
+        } else {
+            Length::Fill
+        };
+        column![header, scrollable(list).height(height)]
+            .height(if compact {
+                Length::Shrink
+            } else {
+                Length::Fill
+            })
             .into()
     }
 

@@ -380,6 +380,8 @@ fn contact_line(contact: &Contact, l: crate::locale::Locale) -> Element<'_, Mess
     if let Some(person) = contact.person_id {
         who = who.push(link(t("contacts-is-user"), Some(Message::OpenUser(person))));
     }
+    // A narrow window puts the link under the name.
+    let who = who.wrap().vertical_spacing(4);
     let reach = match &contact.phone {
         Some(p) => format!("{} · {p}", contact.email),
         None => contact.email.clone(),

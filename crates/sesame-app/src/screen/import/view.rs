@@ -33,8 +33,7 @@ impl Import {
             text(l.t_with("import-may-create", &[("levels", &levels)])).size(13),
         ]
         .spacing(10)
-        .padding(20)
-        .height(Length::Fill);
+        .padding(20);
         if let Some(n) = &self.notice {
             page = page.push(n.view());
         }
@@ -47,10 +46,16 @@ impl Import {
         }
         if let Some(r) = &self.report {
             page = page.push(self.report_view(r, l));
-        } else {
+        } else if !ctx.compact {
             page = page.push(space().height(Length::Fill));
         }
-        let page: Element<'a, Message> = page.push(self.steps(l)).into();
+        let page = page.push(self.steps(l));
+        // A small window: the page scrolls whole, its steps below what came before.
+        let page: Element<'a, Message> = if ctx.compact {
+            scrollable(page).height(Length::Fill).into()
+        } else {
+            page.height(Length::Fill).into()
+        };
         match self.dialog {
             None => page,
             Some(d) => self.dialog_view(page, d, l),
@@ -61,7 +66,9 @@ impl Import {
     fn file_row<'a>(&'a self, l: Locale) -> Element<'a, Message> {
         let t = |id: &str| l.t(id);
         let idle = self.busy.is_none();
-        let mut r = row![
+        let mut r = row![widget::input(
+            t("import-path-placeholder"),
+            &self.path,
             text_input(&t("import-path-placeholder"), &self.path)
                 .style(crate::widget::colors::field)
                 .id("import-path")
@@ -69,8 +76,8 @@ impl Import {
                 .on_submit(Message::Read)
                 .padding(8)
                 .size(14)
-                .width(Length::Fill),
-        ]
+                .width(Length::Fill)
+        )]
         .spacing(10)
         .align_y(Alignment::Center);
         if self.native_dialogs {
@@ -100,6 +107,8 @@ impl Import {
             )
             .id("import-template"),
         )
+        .wrap()
+        .vertical_spacing(10)
         .into()
     }
 
@@ -239,6 +248,7 @@ impl Import {
                     Some(DeliveryChoice(self.delivery, l)),
                     Message::Delivery
                 )
+                .name(t("import-delivery"))
                 .id("import-delivery"),
             ]
             .spacing(10)
