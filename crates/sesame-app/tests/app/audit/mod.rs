@@ -509,6 +509,23 @@ async fn walk_signed_in(variant: Variant, report: &mut Report) {
     .await;
 }
 
+/// A new organization's first sign-in (a new password asked first, refused when empty), and
+/// the follow-up as a level-2 administrator sees it.
+async fn walk_presets(variant: Variant, report: &mut Report) {
+    use sesame_app::presets::Preset;
+    let mut ui = Ui::preset_at(Preset::FreshOrganization, variant.language, variant.scale).await;
+    ui.resize(variant.width, variant.height, variant.scale)
+        .await;
+    audit(&mut ui, report, variant, "a new password, first sign-in").await;
+    ui.press(Named::Enter).await;
+    audit(&mut ui, report, variant, "a new password, refused empty").await;
+    let mut ui = Ui::preset_at(Preset::DemoLevelTwo, variant.language, variant.scale).await;
+    ui.resize(variant.width, variant.height, variant.scale)
+        .await;
+    ui.navigate(&t(variant, "nav-identification")).await;
+    audit(&mut ui, report, variant, "user follow-up, level 2").await;
+}
+
 /// The screens before sign-in.
 async fn walk_signed_out(variant: Variant, report: &mut Report) {
     let mut ui = Ui::start_at(variant.language, variant.scale).await;
@@ -527,6 +544,7 @@ async fn every_screen_in_every_state_reads_and_walks_by_keyboard() {
     for variant in VARIANTS {
         walk_signed_out(variant, &mut report).await;
         walk_signed_in(variant, &mut report).await;
+        walk_presets(variant, &mut report).await;
     }
     let mut text = format!(
         "Accessibility audit: {} states, {} checks, {} findings\n\n{}",

@@ -103,12 +103,30 @@ impl Ui {
 
     /// Boots from a preset (on a fresh folder of its own) and runs its preparation.
     pub async fn preset(preset: sesame_app::presets::Preset) -> Ui {
+        Ui::preset_with(preset, None).await
+    }
+
+    /// [`Ui::preset`] in `language`, the interface at `scale` percent.
+    pub async fn preset_at(preset: sesame_app::presets::Preset, language: &str, scale: u16) -> Ui {
+        Ui::preset_with(preset, Some((language, scale))).await
+    }
+
+    async fn preset_with(preset: sesame_app::presets::Preset, with: Option<(&str, u16)>) -> Ui {
         sesame_client::install_crypto();
         let home = std::env::temp_dir().join(format!(
             "sesame_preset_{}_{}",
             std::process::id(),
             rand_suffix()
         ));
+        if let Some((language, scale)) = with {
+            let places = Places::in_folder(&home);
+            std::fs::create_dir_all(&places.config).unwrap();
+            std::fs::write(
+                places.settings_file(),
+                format!("{{\"language\": \"{language}\", \"scale\": {scale}}}"),
+            )
+            .unwrap();
+        }
         let (app, task) = preset.boot_in(home.clone());
         let mut ui = Ui {
             app,
