@@ -74,14 +74,7 @@ impl Ui {
             std::process::id(),
             rand_suffix()
         ));
-        let places = Places::in_folder(&home);
-        std::fs::create_dir_all(&places.config).unwrap();
-        std::fs::write(
-            places.settings_file(),
-            format!("{{\"language\": \"{language}\", \"scale\": {scale}}}"),
-        )
-        .unwrap();
-        let (app, task) = App::boot(places);
+        let (app, task) = App::boot(settings_in(&home, language, scale));
         let mut ui = Ui {
             app,
             home,
@@ -119,13 +112,7 @@ impl Ui {
             rand_suffix()
         ));
         if let Some((language, scale)) = with {
-            let places = Places::in_folder(&home);
-            std::fs::create_dir_all(&places.config).unwrap();
-            std::fs::write(
-                places.settings_file(),
-                format!("{{\"language\": \"{language}\", \"scale\": {scale}}}"),
-            )
-            .unwrap();
+            settings_in(&home, language, scale);
         }
         let (app, task) = preset.boot_in(home.clone());
         let mut ui = Ui {
@@ -543,6 +530,15 @@ fn key_pressed(key: Key, modifiers: iced::keyboard::Modifiers) -> iced::Event {
         repeat: false,
         text: None,
     })
+}
+
+/// The app's folder at `home`, its settings saying `language` and `scale` percent.
+fn settings_in(home: &std::path::Path, language: &str, scale: u16) -> Places {
+    let places = Places::in_folder(home);
+    std::fs::create_dir_all(&places.config).unwrap();
+    let settings = format!("{{\"language\": \"{language}\", \"scale\": {scale}}}");
+    std::fs::write(places.settings_file(), settings).unwrap();
+    places
 }
 
 pub fn rand_suffix() -> String {
