@@ -1,6 +1,6 @@
 //! A drop-down list that the keyboard drives as well as the mouse. iced's pick list opens only
-//! under the pointer and its open list ignores keys; this one, once open (a click, or Enter or
-//! Space through `Focus`), moves its highlight with the arrows, Home and End or the first letter
+//! under the pointer and its open list ignores keys; this one, once open (a click, or Space or
+//! F4 through `Focus`), moves its highlight with the arrows, Home and End or the first letter
 //! of a value, takes the highlighted value with Enter or Space, and closes with Esc or Tab.
 
 use iced::advanced::layout::{self, Layout};
@@ -33,6 +33,12 @@ thread_local! {
 /// every key after the widgets did, and text fields take Esc too, so "captured" cannot tell.
 pub fn escape_taken() -> bool {
     ESCAPE_TAKEN.replace(false)
+}
+
+/// Whether the drop-down whose widget state is `tree` shows its list (`None`: not a
+/// drop-down): what a screen reader hears as "expanded".
+pub fn is_open(tree: &Tree) -> Option<bool> {
+    (tree.tag == tree::Tag::of::<State>()).then(|| tree.state.downcast_ref::<State>().open)
 }
 
 pub struct Dropdown<'a, T, M> {

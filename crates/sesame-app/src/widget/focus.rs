@@ -250,6 +250,7 @@ impl<'a, M: Clone + 'a> Widget<M, Theme, iced::Renderer> for Focus<'a, M> {
                 .then(|| self.label.clone())
                 .flatten(),
             checked: self.checked,
+            expanded: super::dropdown::is_open(&tree.children[0]),
             disabled: self.disabled,
             pressed: state.semantic.pressed,
             default: self.default,

@@ -43,3 +43,23 @@ async fn the_follow_up_reads_as_a_table() {
     let table = tree.find(Role::Table).expect("a table");
     assert_eq!(tree.nodes[table].name, "People");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_menu_says_when_its_list_is_open() {
+    use iced::keyboard::key::Named;
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("Identification").await;
+    ui.click("Invite by email").await;
+    ui.tab_to("invite-language").await;
+    let expanded = |ui: &mut Ui| {
+        let tree = ui.tree();
+        let menu = tree.focused().expect("the menu has the focus");
+        assert_eq!(tree.nodes[menu].role, Role::ComboBox);
+        tree.nodes[menu].expanded
+    };
+    assert_eq!(expanded(&mut ui), Some(false));
+    ui.press(Named::Space).await;
+    assert_eq!(expanded(&mut ui), Some(true), "Space opens the list");
+    ui.press(Named::Escape).await;
+    assert_eq!(expanded(&mut ui), Some(false), "Esc closes it");
+}
