@@ -31,8 +31,8 @@ fn booting(
 > {
     let boot = move || {
         let (mut app, task) = boot();
-        app.start_reader();
-        (app, iced::Task::batch([task, fit_window()]))
+        let reader = app.start_reader();
+        (app, iced::Task::batch([task, reader, fit_window()]))
     };
     iced::application(boot, app::App::update, app::App::view)
         .title(app::App::title)
@@ -73,6 +73,8 @@ fn window_settings() -> iced::window::Settings {
         min_size: Some(iced::Size::new(1024.0, 640.0)),
         // Closing asks first when a record has changes not saved (see `Message::CloseRequested`).
         exit_on_close_request: false,
+        // Shown once the screen reader's bridge is on it, where the system requires that.
+        visible: !a11y::bridge::OPENS_HIDDEN,
         icon: about::window_icon(),
         #[cfg(target_os = "linux")]
         platform_specific: iced::window::settings::PlatformSpecific {

@@ -30,6 +30,8 @@ pub struct Collect {
     then: Then,
     /// How many widgets reported a [`Semantic`] so far.
     reports: usize,
+    /// How many texts were visited so far.
+    texts: usize,
 }
 
 /// What the tree is read for.
@@ -59,6 +61,7 @@ impl Collect {
             size,
             then: Then::Nothing,
             reports: 0,
+            texts: 0,
         }
     }
 
@@ -104,8 +107,10 @@ impl Collect {
     /// The tree, with names given from labels and content, and the open dialog marked.
     pub fn tree(&self) -> Tree {
         let mut nodes = self.nodes.clone();
+        merge_nested(&mut nodes);
         name_from_labels(&mut nodes);
         name_from_content(&mut nodes);
+        name_header_rows(&mut nodes);
         let mut tree = Tree {
             nodes,
             size: self.size,
@@ -116,6 +121,49 @@ impl Collect {
             }
         }
         tree
+    }
+}
+
+/// A node that holds only a node of its own role (a column header around the button that
+/// sorts by it) is that node: the outer one becomes layout, and gives the inner what it knew.
+fn merge_nested(nodes: &mut [Node]) {
+    for i in 0..nodes.len() {
+        // Through the layout between them (a container that clips).
+        let mut only = nodes[i].children.clone();
+        while let [c] = only[..]
+            && nodes[c].role == Role::Group
+            && nodes[c].report.is_none()
+        {
+            only = nodes[c].children.clone();
+        }
+        let [c] = only[..] else {
+            continue;
+        };
+        if nodes[i].role == Role::Group || nodes[c].role != nodes[i].role {
+            continue;
+        }
+        nodes[i].role = Role::Group;
+        nodes[c].cut_by = nodes[c].cut_by.or(nodes[i].cut_by.take());
+        if !nodes[c].named && nodes[i].named {
+            nodes[c].name = std::mem::take(&mut nodes[i].name);
+            nodes[c].named = true;
+        }
+    }
+}
+
+/// A table's header row is named by its column headers (as a browser names a row).
+fn name_header_rows(nodes: &mut [Node]) {
+    for i in 0..nodes.len() {
+        if nodes[i].role != Role::Row || !nodes[i].name.is_empty() {
+            continue;
+        }
+        let titles: Vec<String> = descendants(nodes, i)
+            .into_iter()
+            .filter(|&c| nodes[c].role == Role::ColumnHeader && !nodes[c].name.is_empty())
+            // Without the arrow that shows the sort order (a shape, not a word).
+            .map(|c| nodes[c].name.trim_end_matches([' ', '▲', '▼']).to_owned())
+            .collect();
+        nodes[i].name = titles.join(", ");
     }
 }
 
@@ -245,16 +293,20 @@ impl<T: Send + 'static> Operation<T> for Collect {
     }
 
     fn text(&mut self, id: Option<&Id>, bounds: Rectangle, text: &str) {
+        let rank = self.texts;
+        self.texts += 1;
         // Told already, with more (a shortened value).
         if let Some(p) = self.pending
             && self.nodes[p].role == Role::Label
             && self.nodes[p].name == text
             && self.nodes[p].bounds == bounds - self.frame().offset
         {
+            self.nodes[p].text = Some(rank);
             return;
         }
         let i = self.add(Role::Label, id, bounds);
         self.nodes[i].name = text.to_owned();
+        self.nodes[i].text = Some(rank);
     }
 
     fn custom(&mut self, id: Option<&Id>, bounds: Rectangle, state: &mut dyn Any) {

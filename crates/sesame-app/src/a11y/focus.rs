@@ -100,3 +100,36 @@ impl<T> Operation<T> for Press {
         }
     }
 }
+
+/// The widget that reported the [`Semantic`](super::Semantic) of rank `n` gets `text` typed
+/// into its (focused) field on its next event, as the screen reader asked.
+pub struct Fill {
+    n: usize,
+    seen: usize,
+    text: Option<String>,
+}
+
+impl Fill {
+    pub fn new(n: usize, text: String) -> Fill {
+        Fill {
+            n,
+            seen: 0,
+            text: Some(text),
+        }
+    }
+}
+
+impl<T> Operation<T> for Fill {
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
+        operate(self);
+    }
+
+    fn custom(&mut self, _id: Option<&Id>, _bounds: Rectangle, state: &mut dyn std::any::Any) {
+        if let Some(s) = state.downcast_mut::<super::Semantic>() {
+            if self.seen == self.n {
+                s.fill = self.text.take();
+            }
+            self.seen += 1;
+        }
+    }
+}

@@ -3,7 +3,8 @@
 //! own texts are its name, not nodes of their own.
 
 use accesskit::{
-    Action, Live, Node as KitNode, NodeId, Rect, Toggled, TreeId, TreeInfo, TreeUpdate,
+    Action, Live, Node as KitNode, NodeId, Rect, SortDirection, Toggled, TreeId, TreeInfo,
+    TreeUpdate,
 };
 
 use super::{Node, Role, Tree};
@@ -93,7 +94,18 @@ fn kept_children(tree: &Tree, i: usize) -> Vec<NodeId> {
 
 fn node(tree: &Tree, i: usize, n: &Node, scale: f64) -> KitNode {
     let mut k = KitNode::new(role(n.role));
-    if !n.name.is_empty() {
+    // The arrow that shows the sort order is said as the order, not as a shape.
+    let sorted = [
+        (" ▲", SortDirection::Ascending),
+        (" ▼", SortDirection::Descending),
+    ]
+    .into_iter()
+    .find_map(|(arrow, order)| Some((n.name.strip_suffix(arrow)?, order)))
+    .filter(|_| n.role == Role::ColumnHeader);
+    if let Some((name, order)) = sorted {
+        k.set_label(name);
+        k.set_sort_direction(order);
+    } else if !n.name.is_empty() {
         k.set_label(n.name.as_str());
     }
     if let Some(v) = &n.value {

@@ -11,7 +11,6 @@ pub mod focus;
 pub mod kit;
 mod reader;
 
-#[cfg(all(unix, not(target_os = "macos")))]
 pub mod bridge;
 
 pub use collect::Collect;
@@ -107,6 +106,8 @@ pub struct Semantic {
     pub pressed: bool,
     /// The action Enter would take in its dialog or form (a filled button).
     pub default: bool,
+    /// The screen reader set the text of the field inside: typed in on its next event.
+    pub fill: Option<String>,
 }
 
 impl Semantic {
@@ -158,6 +159,8 @@ pub struct Node {
     pub in_dialog: bool,
     /// Its rank among the widgets that reported a [`Semantic`] (what [`focus::Press`] counts).
     pub report: Option<usize>,
+    /// Its rank among the texts that operations visit (what scrolling a text into view counts).
+    pub text: Option<usize>,
     /// Names a control below it that has no name of its own (a form line's label).
     labels: Option<String>,
     /// Its name was given, not read from its content.
@@ -187,6 +190,7 @@ impl Node {
             children: vec![],
             in_dialog: false,
             report: None,
+            text: None,
             labels: None,
             named: false,
         }
@@ -235,6 +239,25 @@ impl Tree {
             at = self.nodes[i].parent;
         }
         false
+    }
+
+    /// The rank of the first text at `node` or below it (what to scroll into view for it).
+    pub fn first_text(&self, node: usize) -> Option<usize> {
+        let n = &self.nodes[node];
+        n.text
+            .or_else(|| n.children.iter().find_map(|&c| self.first_text(c)))
+    }
+
+    /// The nearest widget at `node` or around it that reported a [`Semantic`] (its rank).
+    pub fn report_around(&self, node: usize) -> Option<usize> {
+        let mut at = Some(node);
+        while let Some(i) = at {
+            if let Some(r) = self.nodes[i].report {
+                return Some(r);
+            }
+            at = self.nodes[i].parent;
+        }
+        None
     }
 
     /// The first node of `role`.

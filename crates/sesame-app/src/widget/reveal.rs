@@ -45,6 +45,15 @@ pub fn show<T: Send + 'static>(id: impl Into<Id>) -> Task<T> {
     })
 }
 
+/// Scrolls the areas around the text of rank `n` (among the texts operations visit) to show
+/// it: what the screen reader reads without moving the focus.
+pub fn show_text<T: Send + 'static>(n: usize) -> Task<T> {
+    iced::advanced::widget::operate(Find {
+        text: Some(n),
+        ..Find::default()
+    })
+}
+
 /// Where the focused control is: the scrollable area around it (its rank among the areas, in
 /// the order operations meet them) and the offset that shows it.
 #[derive(Debug, Clone, Copy)]
@@ -63,8 +72,11 @@ struct Area {
 
 #[derive(Default)]
 struct Find {
-    /// The container to show; `None`: the focused control.
+    /// The container to show; `None`: the focused control (or the text below).
     container: Option<Id>,
+    /// The text to show, by its rank among the texts visited.
+    text: Option<usize>,
+    texts: usize,
     areas: usize,
     /// The scrollable areas around the widget being visited, innermost last.
     around: Vec<Area>,
@@ -109,8 +121,15 @@ impl<T: Send + 'static> Operation<T> for Find {
         }
     }
 
+    fn text(&mut self, _id: Option<&Id>, bounds: Rectangle, _text: &str) {
+        if self.text == Some(self.texts) {
+            self.aim(bounds);
+        }
+        self.texts += 1;
+    }
+
     fn focusable(&mut self, _id: Option<&Id>, bounds: Rectangle, state: &mut dyn Focusable) {
-        if self.container.is_none() && state.is_focused() {
+        if self.container.is_none() && self.text.is_none() && state.is_focused() {
             self.aim(bounds);
         }
     }

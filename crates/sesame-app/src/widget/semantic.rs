@@ -2,6 +2,7 @@
 //! draws `content` unchanged and reports `info` (a role, a name, a state) before it, so that
 //! what `content` holds is read as its children.
 
+use iced::advanced::input_method;
 use iced::advanced::layout::{self, Layout};
 use iced::advanced::renderer;
 use iced::advanced::widget::{self, Operation, Tree, Widget, tree};
@@ -46,21 +47,25 @@ impl<'a, M> Semantics<'a, M> {
     }
 }
 
+/// What the wrapper keeps between frames: text the screen reader set, to type on the next event.
+#[derive(Default)]
+struct Pending(Option<String>);
+
 impl<'a, M: 'a> Widget<M, Theme, iced::Renderer> for Semantics<'a, M> {
     fn tag(&self) -> tree::Tag {
-        self.content.as_widget().tag()
+        tree::Tag::of::<Pending>()
     }
 
     fn state(&self) -> tree::State {
-        self.content.as_widget().state()
+        tree::State::new(Pending::default())
     }
 
     fn children(&self) -> Vec<Tree> {
-        self.content.as_widget().children()
+        vec![Tree::new(&self.content)]
     }
 
     fn diff(&self, tree: &mut Tree) {
-        self.content.as_widget().diff(tree);
+        tree.diff_children(std::slice::from_ref(&self.content));
     }
 
     fn size(&self) -> Size<Length> {
@@ -77,7 +82,9 @@ impl<'a, M: 'a> Widget<M, Theme, iced::Renderer> for Semantics<'a, M> {
         renderer: &iced::Renderer,
         limits: &layout::Limits,
     ) -> layout::Node {
-        self.content.as_widget_mut().layout(tree, renderer, limits)
+        self.content
+            .as_widget_mut()
+            .layout(&mut tree.children[0], renderer, limits)
     }
 
     fn operate(
@@ -88,10 +95,17 @@ impl<'a, M: 'a> Widget<M, Theme, iced::Renderer> for Semantics<'a, M> {
         operation: &mut dyn Operation,
     ) {
         operation.custom(self.id.as_ref(), layout.bounds(), &mut self.info);
+        // Kept with the widget's state: the view may be built again before the next event.
+        if let Some(text) = self.info.fill.take() {
+            tree.state.downcast_mut::<Pending>().0 = Some(text);
+        }
         operation.traverse(&mut |operation| {
-            self.content
-                .as_widget_mut()
-                .operate(tree, layout, renderer, operation);
+            self.content.as_widget_mut().operate(
+                &mut tree.children[0],
+                layout,
+                renderer,
+                operation,
+            );
         });
     }
 
@@ -106,8 +120,19 @@ impl<'a, M: 'a> Widget<M, Theme, iced::Renderer> for Semantics<'a, M> {
         shell: &mut Shell<'_, M>,
         viewport: &Rectangle,
     ) {
-        self.content.as_widget_mut().update(
-            tree, event, layout, cursor, renderer, clipboard, shell, viewport,
+        let content = self.content.as_widget_mut();
+        let inner = &mut tree.children[0];
+        // The screen reader set the field's text: it replaces what the field holds, as if
+        // typed (the field was focused first), so the screen hears of it as of any typing.
+        if let Some(text) = tree.state.downcast_mut::<Pending>().0.take() {
+            content.operate(inner, layout, renderer, &mut SelectAll);
+            let typed = Event::InputMethod(input_method::Event::Commit(text));
+            content.update(
+                inner, &typed, layout, cursor, renderer, clipboard, shell, viewport,
+            );
+        }
+        content.update(
+            inner, event, layout, cursor, renderer, clipboard, shell, viewport,
         );
     }
 
@@ -119,9 +144,13 @@ impl<'a, M: 'a> Widget<M, Theme, iced::Renderer> for Semantics<'a, M> {
         viewport: &Rectangle,
         renderer: &iced::Renderer,
     ) -> mouse::Interaction {
-        self.content
-            .as_widget()
-            .mouse_interaction(tree, layout, cursor, viewport, renderer)
+        self.content.as_widget().mouse_interaction(
+            &tree.children[0],
+            layout,
+            cursor,
+            viewport,
+            renderer,
+        )
     }
 
     fn draw(
@@ -134,9 +163,15 @@ impl<'a, M: 'a> Widget<M, Theme, iced::Renderer> for Semantics<'a, M> {
         cursor: mouse::Cursor,
         viewport: &Rectangle,
     ) {
-        self.content
-            .as_widget()
-            .draw(tree, renderer, theme, style, layout, cursor, viewport);
+        self.content.as_widget().draw(
+            &tree.children[0],
+            renderer,
+            theme,
+            style,
+            layout,
+            cursor,
+            viewport,
+        );
     }
 
     fn overlay<'b>(
@@ -147,9 +182,31 @@ impl<'a, M: 'a> Widget<M, Theme, iced::Renderer> for Semantics<'a, M> {
         viewport: &Rectangle,
         translation: Vector,
     ) -> Option<overlay::Element<'b, M, Theme, iced::Renderer>> {
-        self.content
-            .as_widget_mut()
-            .overlay(tree, layout, renderer, viewport, translation)
+        self.content.as_widget_mut().overlay(
+            &mut tree.children[0],
+            layout,
+            renderer,
+            viewport,
+            translation,
+        )
+    }
+}
+
+/// Selects the whole text of the fields it visits (what typing then replaces).
+struct SelectAll;
+
+impl Operation for SelectAll {
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+        operate(self);
+    }
+
+    fn text_input(
+        &mut self,
+        _id: Option<&widget::Id>,
+        _bounds: Rectangle,
+        state: &mut dyn widget::operation::TextInput,
+    ) {
+        state.select_all();
     }
 }
 

@@ -63,3 +63,85 @@ async fn a_menu_says_when_its_list_is_open() {
     ui.press(Named::Escape).await;
     assert_eq!(expanded(&mut ui), Some(false), "Esc closes it");
 }
+
+/// What a screen reader asks of node `i` of the tree the app last read.
+async fn ask(
+    ui: &mut Ui,
+    action: accesskit::Action,
+    i: usize,
+    data: Option<accesskit::ActionData>,
+) {
+    let request = accesskit::ActionRequest {
+        action,
+        target_tree: accesskit::TreeId::ROOT,
+        target_node: sesame_app::a11y::kit::node_id(i),
+        data,
+    };
+    ui.send(sesame_app::app::Message::Reader(request)).await;
+}
+
+/// The node of `role` named `name`.
+fn node(tree: &Tree, role: Role, name: &str) -> usize {
+    (0..tree.nodes.len())
+        .find(|&i| tree.nodes[i].role == role && tree.nodes[i].name == name)
+        .unwrap_or_else(|| panic!("no {role:?} named {name:?} in\n{}", dump(tree)))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_reader_presses_and_types_as_a_person_would() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("Identification").await;
+    // Pressed through its accessibility action, the button opens its form.
+    let tree = ui.tree();
+    let invite = node(&tree, Role::Button, "Invite by email");
+    ask(&mut ui, accesskit::Action::Click, invite, None).await;
+    let tree = ui.tree();
+    assert!(
+        tree.find(Role::Dialog).is_some(),
+        "the press opened the form:\n{}",
+        dump(&tree)
+    );
+    ui.press(iced::keyboard::key::Named::Escape).await;
+    // A text set by the reader (voice control, a braille display) is typed into the field:
+    // the list filters as it would for the keyboard.
+    let tree = ui.tree();
+    let search = (0..tree.nodes.len())
+        .find(|&i| tree.nodes[i].role == Role::TextInput)
+        .expect("the search field");
+    let text = accesskit::ActionData::Value("zzz-nobody".into());
+    ask(&mut ui, accesskit::Action::SetValue, search, Some(text)).await;
+    let tree = ui.tree();
+    let search = &tree.nodes[tree.focused().expect("the field has the focus")];
+    assert_eq!(
+        search.value.as_deref(),
+        Some("zzz-nobody"),
+        "{}",
+        dump(&tree)
+    );
+    let rows = tree.nodes.iter().filter(|n| n.role == Role::Row).count();
+    assert_eq!(rows, 1, "only the header row:\n{}", dump(&tree));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_reader_scrolls_a_text_into_sight() {
+    // At 200 % the follow-up's page scrolls: its last texts lie below the window.
+    let mut ui = Ui::demo_at("fr", "demo", 200).await;
+    ui.resize(1024.0, 700.0, 200).await;
+    ui.navigate("Identification").await;
+    let tree = ui.tree();
+    let hidden = (0..tree.nodes.len())
+        .rev()
+        .find(|&i| tree.nodes[i].text.is_some() && !tree.nodes[i].visible())
+        .unwrap_or_else(|| panic!("a text out of sight in\n{}", dump(&tree)));
+    let name = tree.nodes[hidden].name.clone();
+    ask(&mut ui, accesskit::Action::ScrollIntoView, hidden, None).await;
+    let tree = ui.tree();
+    let shown = (0..tree.nodes.len())
+        .find(|&i| tree.nodes[i].name == name && tree.nodes[i].text.is_some())
+        .expect("the text is still there");
+    assert!(
+        tree.nodes[shown].visible(),
+        "{name:?} in sight:\n{}",
+        dump(&tree)
+    );
+}

@@ -140,6 +140,14 @@ impl Ui {
                         ..
                     }) => self.clipboard.push(contents),
                     iced_runtime::Action::Widget(operation) => self.operate(operation),
+                    // What a widget told to act by an operation acts on (a reader's press).
+                    iced_runtime::Action::Window(iced_runtime::window::Action::RedrawAll) => {
+                        let now = std::time::Instant::now();
+                        self.keys(vec![iced::Event::Window(
+                            iced::window::Event::RedrawRequested(now),
+                        )])
+                        .await;
+                    }
                     iced_runtime::Action::Exit => self.exited = true,
                     _ => {}
                 }
