@@ -2,7 +2,7 @@
 //! technical user, the input and summary of a technical user's creation.
 
 use iced::widget::{button, column, container, row, scrollable, text};
-use iced::{Alignment, Element, Length};
+use iced::{Element, Length};
 use sesame_core::i18n::keys::TextKey;
 
 use super::{Message, Mode, Structures, connected, edit, placement, technical, tree_rows};
@@ -144,7 +144,8 @@ impl Structures {
             (Mode::Page, Some(connected)) => c.push(connected::view(l, connected)),
             _ => c,
         };
-        scrollable(c).into()
+        // Room inside the scrolled area for the focus ring of the controls at its edge.
+        scrollable(c.padding(4)).into()
     }
 
     /// The structure's technical user, with its reset, or the way to create one.
@@ -153,21 +154,18 @@ impl Structures {
         let may = self.may(StructureAction::ManageTechnicalUser)
             || self.may(StructureAction::CreateTechnicalUser);
         match &self.technical {
+            // The button under the user's line: an address is one long word, which a line
+            // shared with a long button label (in French) would push past its room.
             Some(tu) => column![
-                row![
-                    text(format!(
-                        "{} — {}",
-                        tu.user_id,
-                        tu.contact_email.clone().unwrap_or_default()
-                    ))
-                    .width(Length::Fill),
-                    secondary(
-                        t("action-reset-technical-password"),
-                        may.then_some(Message::AskReset)
-                    ),
-                ]
-                .spacing(10)
-                .align_y(Alignment::Center),
+                text(format!(
+                    "{} — {}",
+                    tu.user_id,
+                    tu.contact_email.clone().unwrap_or_default()
+                )),
+                secondary(
+                    t("action-reset-technical-password"),
+                    may.then_some(Message::AskReset)
+                ),
                 technical::password_life(tu, may, l),
             ]
             .spacing(10)

@@ -6,11 +6,12 @@
 use std::fmt::Write as _;
 
 use crate::harness::Ui;
-use iced::keyboard::key::Named;
 use sesame_app::a11y::{Key, Role, Tree};
 
 mod pixels;
+mod walks;
 use pixels::{ring_contrast, themes};
+use walks::{walk_deeper, walk_presets, walk_signed_in, walk_signed_out};
 
 /// A window and an interface size, in one language.
 #[derive(Debug, Clone, Copy)]
@@ -433,111 +434,6 @@ fn descendants(tree: &Tree, i: usize) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// The words of `key` in the variant's language.
-fn t(variant: Variant, key: &str) -> String {
-    let language = match variant.language {
-        "fr" => sesame_core::domain::Language::Fr,
-        _ => sesame_core::domain::Language::En,
-    };
-    sesame_app::locale::Locale::new(language).t(key)
-}
-
-/// The signed-in screens of the demo, each in its states.
-async fn walk_signed_in(variant: Variant, report: &mut Report) {
-    let mut ui = Ui::demo_at(variant.language, "demo", variant.scale).await;
-    ui.resize(variant.width, variant.height, variant.scale)
-        .await;
-    audit(&mut ui, report, variant, "your file").await;
-    ui.navigate(&t(variant, "nav-identification")).await;
-    audit(&mut ui, report, variant, "user follow-up").await;
-    ui.press(Named::ArrowDown).await;
-    ui.press(Named::ContextMenu).await;
-    audit(&mut ui, report, variant, "user follow-up, a row's options").await;
-    ui.press(Named::Escape).await;
-    ui.click(&t(variant, "action-modify")).await;
-    audit(&mut ui, report, variant, "a record").await;
-    ui.press(Named::Escape).await;
-    ui.press_command("n").await;
-    ui.press_command("s").await;
-    audit(
-        &mut ui,
-        report,
-        variant,
-        "a new user, saved empty (errors shown)",
-    )
-    .await;
-    ui.press(Named::Escape).await;
-    for (link, state) in [
-        ("nav-structures", "structures"),
-        ("nav-service-users", "service users"),
-        ("nav-my-account", "my account"),
-    ] {
-        ui.navigate(&t(variant, link)).await;
-        audit(&mut ui, report, variant, state).await;
-    }
-    ui.press(Named::F1).await;
-    audit(&mut ui, report, variant, "about").await;
-    ui.press(Named::Escape).await;
-    // The screens opened from Your file's tiles.
-    for (tile, state) in [
-        ("contacts-title", "contacts"),
-        ("roles-title", "roles"),
-        ("audit-title", "audit log"),
-        ("outbox-title", "mail outbox"),
-    ] {
-        ui.navigate(&t(variant, "nav-your-file")).await;
-        ui.click(&t(variant, tile)).await;
-        audit(&mut ui, report, variant, state).await;
-    }
-    // Forms and steps opened from a screen.
-    ui.navigate(&t(variant, "nav-identification")).await;
-    ui.click(&t(variant, "people-import")).await;
-    audit(&mut ui, report, variant, "import").await;
-    ui.press(Named::Escape).await;
-    ui.navigate(&t(variant, "nav-structures")).await;
-    ui.click(&t(variant, "structures-new-company")).await;
-    audit(&mut ui, report, variant, "structures, a new company").await;
-    ui.press(Named::Escape).await;
-    ui.navigate(&t(variant, "nav-service-users")).await;
-    ui.press_command("n").await;
-    audit(
-        &mut ui,
-        report,
-        variant,
-        "service users, the wizard's first step",
-    )
-    .await;
-}
-
-/// A new organization's first sign-in (a new password asked first, refused when empty), and
-/// the follow-up as a level-2 administrator sees it.
-async fn walk_presets(variant: Variant, report: &mut Report) {
-    use sesame_app::presets::Preset;
-    let mut ui = Ui::preset_at(Preset::FreshOrganization, variant.language, variant.scale).await;
-    ui.resize(variant.width, variant.height, variant.scale)
-        .await;
-    audit(&mut ui, report, variant, "a new password, first sign-in").await;
-    ui.press(Named::Enter).await;
-    audit(&mut ui, report, variant, "a new password, refused empty").await;
-    let mut ui = Ui::preset_at(Preset::DemoLevelTwo, variant.language, variant.scale).await;
-    ui.resize(variant.width, variant.height, variant.scale)
-        .await;
-    ui.navigate(&t(variant, "nav-identification")).await;
-    audit(&mut ui, report, variant, "user follow-up, level 2").await;
-}
-
-/// The screens before sign-in.
-async fn walk_signed_out(variant: Variant, report: &mut Report) {
-    let mut ui = Ui::start_at(variant.language, variant.scale).await;
-    ui.resize(variant.width, variant.height, variant.scale)
-        .await;
-    audit(&mut ui, report, variant, "start").await;
-    ui.click(&t(variant, "start-this-computer")).await;
-    audit(&mut ui, report, variant, "first use").await;
-    ui.click(&t(variant, "start-open-demo")).await;
-    audit(&mut ui, report, variant, "sign in").await;
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn every_screen_in_every_state_reads_and_walks_by_keyboard() {
     let mut report = Report::default();
@@ -545,6 +441,7 @@ async fn every_screen_in_every_state_reads_and_walks_by_keyboard() {
         walk_signed_out(variant, &mut report).await;
         walk_signed_in(variant, &mut report).await;
         walk_presets(variant, &mut report).await;
+        walk_deeper(variant, &mut report).await;
     }
     let mut text = format!(
         "Accessibility audit: {} states, {} checks, {} findings\n\n{}",

@@ -1,0 +1,186 @@
+//! The walks of the audit: from the presets to every screen, dialog, step and form, each
+//! state audited on the way.
+
+use iced::keyboard::key::Named;
+
+use super::{Report, Variant, audit};
+use crate::harness::Ui;
+
+/// The words of `key` in the variant's language.
+fn t(variant: Variant, key: &str) -> String {
+    let language = match variant.language {
+        "fr" => sesame_core::domain::Language::Fr,
+        _ => sesame_core::domain::Language::En,
+    };
+    sesame_app::locale::Locale::new(language).t(key)
+}
+
+/// The signed-in screens of the demo, each in its states.
+pub(super) async fn walk_signed_in(variant: Variant, report: &mut Report) {
+    let mut ui = Ui::demo_at(variant.language, "demo", variant.scale).await;
+    ui.resize(variant.width, variant.height, variant.scale)
+        .await;
+    audit(&mut ui, report, variant, "your file").await;
+    ui.navigate(&t(variant, "nav-identification")).await;
+    audit(&mut ui, report, variant, "user follow-up").await;
+    ui.press(Named::ArrowDown).await;
+    ui.press(Named::ContextMenu).await;
+    audit(&mut ui, report, variant, "user follow-up, a row's options").await;
+    ui.press(Named::Escape).await;
+    ui.click(&t(variant, "action-modify")).await;
+    audit(&mut ui, report, variant, "a record").await;
+    ui.press(Named::Escape).await;
+    ui.press_command("n").await;
+    ui.press_command("s").await;
+    audit(
+        &mut ui,
+        report,
+        variant,
+        "a new user, saved empty (errors shown)",
+    )
+    .await;
+    ui.press(Named::Escape).await;
+    for (link, state) in [
+        ("nav-structures", "structures"),
+        ("nav-service-users", "service users"),
+        ("nav-my-account", "my account"),
+    ] {
+        ui.navigate(&t(variant, link)).await;
+        audit(&mut ui, report, variant, state).await;
+    }
+    ui.press(Named::F1).await;
+    audit(&mut ui, report, variant, "about").await;
+    ui.press(Named::Escape).await;
+    // The screens opened from Your file's tiles.
+    for (tile, state) in [
+        ("contacts-title", "contacts"),
+        ("roles-title", "roles"),
+        ("audit-title", "audit log"),
+        ("outbox-title", "mail outbox"),
+    ] {
+        ui.navigate(&t(variant, "nav-your-file")).await;
+        ui.click(&t(variant, tile)).await;
+        audit(&mut ui, report, variant, state).await;
+    }
+    // Forms and steps opened from a screen.
+    ui.navigate(&t(variant, "nav-identification")).await;
+    ui.click(&t(variant, "people-import")).await;
+    audit(&mut ui, report, variant, "import").await;
+    ui.press(Named::Escape).await;
+    ui.navigate(&t(variant, "nav-structures")).await;
+    ui.click(&t(variant, "structures-new-company")).await;
+    audit(&mut ui, report, variant, "structures, a new company").await;
+    ui.press(Named::Escape).await;
+    ui.navigate(&t(variant, "nav-service-users")).await;
+    ui.press_command("n").await;
+    audit(
+        &mut ui,
+        report,
+        variant,
+        "service users, the wizard's first step",
+    )
+    .await;
+}
+
+/// A new organization's first sign-in (a new password asked first, refused when empty), and
+/// the follow-up as a level-2 administrator sees it.
+pub(super) async fn walk_presets(variant: Variant, report: &mut Report) {
+    use sesame_app::presets::Preset;
+    let mut ui = Ui::preset_at(Preset::FreshOrganization, variant.language, variant.scale).await;
+    ui.resize(variant.width, variant.height, variant.scale)
+        .await;
+    audit(&mut ui, report, variant, "a new password, first sign-in").await;
+    ui.press(Named::Enter).await;
+    audit(&mut ui, report, variant, "a new password, refused empty").await;
+    let mut ui = Ui::preset_at(Preset::DemoLevelTwo, variant.language, variant.scale).await;
+    ui.resize(variant.width, variant.height, variant.scale)
+        .await;
+    ui.navigate(&t(variant, "nav-identification")).await;
+    audit(&mut ui, report, variant, "user follow-up, level 2").await;
+}
+
+/// The screens before sign-in.
+pub(super) async fn walk_signed_out(variant: Variant, report: &mut Report) {
+    let mut ui = Ui::start_at(variant.language, variant.scale).await;
+    ui.resize(variant.width, variant.height, variant.scale)
+        .await;
+    audit(&mut ui, report, variant, "start").await;
+    ui.click(&t(variant, "start-this-computer")).await;
+    audit(&mut ui, report, variant, "first use").await;
+    ui.click(&t(variant, "start-open-demo")).await;
+    audit(&mut ui, report, variant, "sign in").await;
+}
+
+/// What lies behind a screen's first state: the steps of the service-user wizard (with the
+/// first step's error), a person's dialogs (a question, a password shown once), the
+/// structures' forms, and two-factor set-up (with a code refused).
+pub(super) async fn walk_deeper(variant: Variant, report: &mut Report) {
+    let mut ui = Ui::demo_at(variant.language, "demo", variant.scale).await;
+    ui.resize(variant.width, variant.height, variant.scale)
+        .await;
+    walk_wizard(&mut ui, variant, report).await;
+    walk_person_dialogs(&mut ui, variant, report).await;
+    ui.navigate(&t(variant, "nav-structures")).await;
+    ui.click("Atelier de Montréal").await;
+    audit(&mut ui, report, variant, "structures, a structure chosen").await;
+    ui.click_id("structure-move").await;
+    audit(&mut ui, report, variant, "structures, moving a structure").await;
+    ui.press(Named::Escape).await;
+    ui.click_id("structure-set-manager").await;
+    audit(&mut ui, report, variant, "structures, the primary manager").await;
+    ui.press(Named::Escape).await;
+    ui.navigate(&t(variant, "nav-my-account")).await;
+    ui.click(&t(variant, "action-set-up-two-factor")).await;
+    audit(&mut ui, report, variant, "my account, two-factor set-up").await;
+    ui.tab_to("totp-code").await;
+    ui.type_keys("000000").await;
+    ui.press(Named::Enter).await;
+    audit(&mut ui, report, variant, "my account, a wrong code refused").await;
+}
+
+/// The service-user wizard, step by step, from a code already taken to the password shown.
+async fn walk_wizard(ui: &mut Ui, variant: Variant, report: &mut Report) {
+    ui.navigate(&t(variant, "nav-service-users")).await;
+    ui.press_command("n").await;
+    ui.tab_to("user-code").await;
+    ui.type_keys("PAIE2026").await;
+    ui.tab_to("application").await;
+    ui.type_keys("Paie").await;
+    ui.press(Named::Enter).await;
+    audit(ui, report, variant, "the wizard, a code already taken").await;
+    ui.tab_to("user-code").await;
+    ui.select_all().await;
+    ui.type_keys("AUDIT01").await;
+    ui.press(Named::Enter).await;
+    audit(ui, report, variant, "the wizard, the access step").await;
+    ui.tab_to("scope-all-companies").await;
+    ui.press(Named::Space).await;
+    ui.press(Named::Enter).await;
+    audit(ui, report, variant, "the wizard, the password shown once").await;
+    ui.tab_to("wizard-finish").await;
+    ui.press(Named::Space).await;
+}
+
+/// A person's dialogs from the follow-up and the record: the question before a new password,
+/// the password shown once, the question before a deletion.
+async fn walk_person_dialogs(ui: &mut Ui, variant: Variant, report: &mut Report) {
+    ui.navigate(&t(variant, "nav-identification")).await;
+    ui.press(Named::ArrowDown).await;
+    ui.press(Named::ContextMenu).await;
+    ui.click(&t(variant, "action-initialize-password")).await;
+    audit(ui, report, variant, "a new password, the question").await;
+    ui.click(&t(variant, "action-confirm")).await;
+    audit(ui, report, variant, "a new password, shown once").await;
+    ui.click(&t(variant, "action-close")).await;
+    ui.click(&t(variant, "action-modify")).await;
+    ui.click(&t(variant, "action-delete")).await;
+    audit(
+        ui,
+        report,
+        variant,
+        "a record, the question before deleting",
+    )
+    .await;
+    ui.press(Named::Escape).await;
+    ui.press(Named::Escape).await;
+}
