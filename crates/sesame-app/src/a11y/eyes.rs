@@ -38,6 +38,8 @@ pub struct Memory {
     /// A new screen had no control yet (still loading): its first one takes the focus when
     /// it comes, unless the person went elsewhere.
     awaiting: bool,
+    /// The focused control when it was in sight, with what the areas around it showed.
+    in_sight: Option<(Key, iced::Rectangle)>,
 }
 
 impl Eyes {
@@ -72,6 +74,10 @@ impl Eyes {
                 }
             }
             memory.remember(&tree);
+            if let Some(t) = target {
+                // Brought into sight by the move.
+                memory.in_sight = Some((tree.key(t), tree.nodes[t].shown));
+            }
             target
         };
         if let Some(f) = self.listener.lock().expect("listener").as_mut() {
@@ -143,6 +149,10 @@ impl Memory {
             return target;
         }
         match focused {
+            // What came after it pushed it out of sight (a bar that grew a line of buttons
+            // once the record loaded): brought back into view. A scroll by the person does not
+            // change what the areas show, and is left alone.
+            Some(f) if self.pushed_away(tree, f) => Some(f),
             Some(_) => None,
             // The focused control went away: the one in its place takes the focus.
             None => self
@@ -160,12 +170,25 @@ impl Memory {
         order.get((*at).min(order.len().checked_sub(1)?)).copied()
     }
 
+    /// Whether the focused control `f` was in sight and is no longer, because the areas around
+    /// it changed size.
+    fn pushed_away(&self, tree: &Tree, f: usize) -> bool {
+        let n = &tree.nodes[f];
+        self.in_sight
+            .as_ref()
+            .is_some_and(|(k, shown)| *k == tree.key(f) && *shown != n.shown && !n.visible())
+    }
+
     pub fn remember(&mut self, tree: &Tree) {
         self.place = Some(tree.place());
         if let Some(f) = tree.focused() {
             let at = tree.tab_order().iter().position(|&i| i == f).unwrap_or(0);
             self.last = Some((tree.key(f), at));
         }
+        self.in_sight = tree
+            .focused()
+            .filter(|&f| tree.nodes[f].visible())
+            .map(|f| (tree.key(f), tree.nodes[f].shown));
     }
 }
 

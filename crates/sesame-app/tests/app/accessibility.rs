@@ -145,3 +145,23 @@ async fn the_reader_scrolls_a_text_into_sight() {
         dump(&tree)
     );
 }
+
+/// A record's first field in sight, though the record's buttons (a line more of them) arrive
+/// after the focus was put there: the focus is never left below the window's edge.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_record_keeps_its_focused_field_in_sight_when_its_buttons_arrive() {
+    use iced::keyboard::key::Named;
+    let mut ui = Ui::demo_at("fr", "demo", 200).await;
+    ui.resize(1024.0, 700.0, 200).await;
+    ui.navigate("Identification").await;
+    // A suspended person: the first field that may be changed is far down the record.
+    ui.press(Named::ArrowDown).await;
+    ui.press(Named::ArrowDown).await;
+    ui.press(Named::Enter).await;
+    let tree = ui.tree();
+    let focused = tree
+        .focused()
+        .unwrap_or_else(|| panic!("a focus in\n{}", dump(&tree)));
+    let n = &tree.nodes[focused];
+    assert!(n.visible(), "{:?} in sight:\n{}", n.name, dump(&tree));
+}

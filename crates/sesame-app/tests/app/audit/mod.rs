@@ -352,6 +352,13 @@ fn focus_where_the_person_is(tree: &Tree, report: &mut Report, at: &str) {
             format!("the focus is in the banner, on {:?}", tree.nodes[f].name),
         );
     }
+    report.checks += 1;
+    if !tree.nodes[f].visible() {
+        report.finding(
+            at,
+            format!("the focus is out of sight, on {:?}", tree.nodes[f].name),
+        );
+    }
 }
 
 /// Tab reaches every enabled control once, in reading order, each shown in the window; Shift+Tab

@@ -183,4 +183,12 @@ async fn walk_person_dialogs(ui: &mut Ui, variant: Variant, report: &mut Report)
     .await;
     ui.press(Named::Escape).await;
     ui.press(Named::Escape).await;
+    // A suspended person: most fields locked, more buttons than the window's width holds.
+    ui.navigate(&t(variant, "nav-your-file")).await;
+    ui.navigate(&t(variant, "nav-identification")).await;
+    ui.press(Named::ArrowDown).await;
+    ui.press(Named::ArrowDown).await;
+    ui.press(Named::Enter).await;
+    audit(ui, report, variant, "a suspended person's record").await;
+    ui.press(Named::Escape).await;
 }
