@@ -7,7 +7,7 @@ use iced::advanced::widget::Id;
 use iced::advanced::widget::operation::{Focusable, Operation, Outcome, Scrollable, TextInput};
 use iced::{Rectangle, Size, Vector};
 
-use super::focus::{FocusAt, rank_of};
+use super::focus::{FocusAt, Sequence, rank_of};
 use super::{Node, Role, Semantic, Tree};
 
 /// Where the widgets being visited lie: under which node, how far their areas are scrolled,
@@ -43,6 +43,9 @@ pub enum Then {
     /// Handed to the app's eyes, which keep the focus where the person is and tell the screen
     /// reader.
     Look(super::eyes::Eyes),
+    /// Read again after the eyes moved the focus (and scrolled to it): the screen reader gets
+    /// where things now are.
+    Reread(super::eyes::Eyes),
 }
 
 impl Collect {
@@ -348,9 +351,14 @@ impl<T: Send + 'static> Operation<T> for Collect {
                 super::focus::next_of(&tree, *back)
                     .map(|i| Box::new(FocusAt::new(rank_of(&tree, i))) as _)
             }
-            Then::Look(eyes) => eyes
-                .seen(self.tree())
-                .map(|n| Box::new(FocusAt::new(n)) as _),
+            Then::Look(eyes) => eyes.seen(self.tree()).map(|n| {
+                let reread = Collect::new(self.size).then(Then::Reread(eyes.clone()));
+                Box::new(Sequence::new(Box::new(FocusAt::new(n)), Box::new(reread))) as _
+            }),
+            Then::Reread(eyes) => {
+                eyes.reread(self.tree());
+                None
+            }
         };
         match then {
             Some(op) => Outcome::Chain(op),

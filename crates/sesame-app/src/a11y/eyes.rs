@@ -89,6 +89,17 @@ impl Eyes {
     }
 }
 
+impl Eyes {
+    /// The tree read again after the eyes moved the focus: kept and told, the focus left as is.
+    pub(super) fn reread(&self, tree: Tree) {
+        self.memory.lock().expect("memory").remember(&tree);
+        if let Some(f) = self.listener.lock().expect("listener").as_mut() {
+            f(&tree);
+        }
+        *self.tree.lock().expect("tree") = Some(Arc::new(tree));
+    }
+}
+
 impl Memory {
     /// Where the focus goes in `tree`, when it must move.
     pub fn decide(&mut self, tree: &Tree) -> Option<usize> {

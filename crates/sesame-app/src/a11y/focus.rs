@@ -3,7 +3,7 @@
 //! tree. iced's own `focus_next` walks every focusable widget, those under a dialog's veil too.
 
 use iced::Task;
-use iced::advanced::widget::operation::{Focusable, Operation};
+use iced::advanced::widget::operation::{Focusable, Operation, Outcome};
 use iced::advanced::widget::{Id, operate};
 use iced::{Rectangle, Size};
 
@@ -130,6 +130,79 @@ impl<T> Operation<T> for Fill {
                 s.fill = self.text.take();
             }
             self.seen += 1;
+        }
+    }
+}
+
+/// `first` (with what it chains), then `then`: an operation that must see the window once
+/// another is done with it.
+pub struct Sequence<T> {
+    first: Box<dyn Operation<T>>,
+    then: std::sync::Mutex<Option<Box<dyn Operation<T>>>>,
+}
+
+impl<T> Sequence<T> {
+    pub fn new(first: Box<dyn Operation<T>>, then: Box<dyn Operation<T>>) -> Sequence<T> {
+        Sequence {
+            first,
+            then: std::sync::Mutex::new(Some(then)),
+        }
+    }
+}
+
+impl<T: Send + 'static> Operation<T> for Sequence<T> {
+    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
+        self.first.traverse(operate);
+    }
+
+    fn container(&mut self, id: Option<&Id>, bounds: Rectangle) {
+        self.first.container(id, bounds);
+    }
+
+    fn scrollable(
+        &mut self,
+        id: Option<&Id>,
+        bounds: Rectangle,
+        content: Rectangle,
+        translation: iced::Vector,
+        state: &mut dyn iced::advanced::widget::operation::Scrollable,
+    ) {
+        self.first
+            .scrollable(id, bounds, content, translation, state);
+    }
+
+    fn focusable(&mut self, id: Option<&Id>, bounds: Rectangle, state: &mut dyn Focusable) {
+        self.first.focusable(id, bounds, state);
+    }
+
+    fn text_input(
+        &mut self,
+        id: Option<&Id>,
+        bounds: Rectangle,
+        state: &mut dyn iced::advanced::widget::operation::TextInput,
+    ) {
+        self.first.text_input(id, bounds, state);
+    }
+
+    fn text(&mut self, id: Option<&Id>, bounds: Rectangle, text: &str) {
+        self.first.text(id, bounds, text);
+    }
+
+    fn custom(&mut self, id: Option<&Id>, bounds: Rectangle, state: &mut dyn std::any::Any) {
+        self.first.custom(id, bounds, state);
+    }
+
+    fn finish(&self) -> Outcome<T> {
+        let then = self.then.lock().expect("then").take();
+        match (self.first.finish(), then) {
+            (Outcome::Chain(next), then) => Outcome::Chain(Box::new(Sequence {
+                first: next,
+                then: std::sync::Mutex::new(then),
+            })),
+            // A result ends it: what came next is not needed.
+            (Outcome::Some(v), _) => Outcome::Some(v),
+            (Outcome::None, Some(then)) => Outcome::Chain(then),
+            (Outcome::None, None) => Outcome::None,
         }
     }
 }

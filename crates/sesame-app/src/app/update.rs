@@ -68,9 +68,13 @@ impl App {
             }
             Message::SignOut => self.leave_for(super::Leaving::SignOut),
             Message::CloseRequested(_) => self.close_requested(),
+            // iced tells the size in the app's units, at the scale of the moment: kept before
+            // the app's scale, so that a change of scale (which iced does not tell as a resize)
+            // gives the new size in units.
             Message::Resized(size) => {
-                self.window_width = size.width;
-                self.window_height = size.height;
+                let scale = self.scale_factor();
+                self.window_width = size.width * scale;
+                self.window_height = size.height * scale;
                 Task::none()
             }
             Message::Reader(request) => self.reader_asks(request),

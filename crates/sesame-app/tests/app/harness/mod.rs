@@ -489,8 +489,8 @@ impl Ui {
         let factor = f32::from(scale) / 100.0;
         self.window.size = iced::Size::new(width / factor, height / factor);
         self.window.scale = factor;
-        self.send(Message::Resized(iced::Size::new(width, height)))
-            .await;
+        // As iced tells it: in the app's units.
+        self.send(Message::Resized(self.window.size)).await;
     }
 
     /// Opens the demo organization on "This computer" and signs in as `user`.
