@@ -40,6 +40,9 @@ pub struct Memory {
     awaiting: bool,
     /// The focused control when it was in sight, with what the areas around it showed.
     in_sight: Option<(Key, iced::Rectangle)>,
+    /// Where a new screen's focus went while it had no field open yet (still loading): the
+    /// first field takes it once it comes, unless the person went elsewhere.
+    provisional: Option<Key>,
 }
 
 impl Eyes {
@@ -149,7 +152,21 @@ impl Memory {
             let target = back.or_else(|| first_field(tree, main));
             self.last = None;
             self.awaiting = target.is_none();
+            self.provisional = target
+                .filter(|&t| back.is_none() && !is_field(tree, t))
+                .map(|t| tree.key(t));
             return target.filter(|&t| Some(t) != focused);
+        }
+        if let Some(k) = self.provisional.take()
+            && focused.is_some_and(|f| tree.key(f) == k)
+        {
+            let main = tree.find(Role::Main).unwrap_or(0);
+            match first_field(tree, main) {
+                // A field came before it: the focus goes there.
+                Some(t) if is_field(tree, t) && focused.is_some_and(|f| t < f) => return Some(t),
+                // None yet: wait on.
+                _ => self.provisional = Some(k),
+            }
         }
         if focused.is_some() {
             self.awaiting = false;
@@ -201,6 +218,11 @@ impl Memory {
             .filter(|&f| tree.nodes[f].visible())
             .map(|f| (tree.key(f), tree.nodes[f].shown));
     }
+}
+
+/// Whether node `t` is a text field.
+fn is_field(tree: &Tree, t: usize) -> bool {
+    matches!(tree.nodes[t].role, Role::TextInput | Role::PasswordInput)
 }
 
 /// The first field inside `scope`: a text field, else the action Enter would take, else any

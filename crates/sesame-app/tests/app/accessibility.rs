@@ -165,3 +165,20 @@ async fn a_record_keeps_its_focused_field_in_sight_when_its_buttons_arrive() {
     let n = &tree.nodes[focused];
     assert!(n.visible(), "{:?} in sight:\n{}", n.name, dump(&tree));
 }
+
+/// A record opened from the list starts on its first field, whatever had the focus in the list
+/// (iced keeps a widget's state where the next screen has one of the same kind).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_record_opens_on_its_first_field() {
+    use iced::keyboard::key::Named;
+    let mut ui = Ui::demo_at("fr", "demo", 200).await;
+    ui.resize(1024.0, 700.0, 200).await;
+    ui.navigate("Identification").await;
+    ui.press(Named::ArrowDown).await;
+    ui.press(Named::Enter).await;
+    let tree = ui.tree();
+    let focused = tree
+        .focused()
+        .unwrap_or_else(|| panic!("a focus in\n{}", dump(&tree)));
+    assert_eq!(tree.nodes[focused].name, "Nom", "{}", dump(&tree));
+}
