@@ -15,7 +15,30 @@ use sesame_core::domain::{AuditAction, Language, Status};
 use sesame_core::i18n::texts;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/invitation/{token}", get(show).post(confirm))
+    Router::new()
+        .route("/invitation/{token}", get(show).post(confirm))
+        .route(STYLE_PATH, get(style))
+}
+
+/// The page's stylesheet, served apart: the page's policy allows its own styles only.
+const STYLE_PATH: &str = "/invitation-style.css";
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:34rem;margin:3rem auto;\
+    padding:0 1rem;color:#1d2430}label{display:block;margin-top:1rem}\
+    input{width:100%;padding:.5rem;font-size:1rem}\
+    button{margin-top:1.5rem;padding:.6rem 1rem;font-size:1rem}.error{color:#b00020}\
+    nav{text-align:right}";
+
+async fn style() -> Response {
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            // Nothing secret in it: a browser may keep it for a day.
+            (axum::http::header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        STYLE,
+    )
+        .into_response()
 }
 
 #[derive(Deserialize)]
@@ -72,10 +95,7 @@ fn page(lang: Language, token: &str, body: &str) -> Html<String> {
     Html(format!(
         "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>\
-         <style>body{{font-family:system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;color:#1d2430}}\
-         label{{display:block;margin-top:1rem}}input{{width:100%;padding:.5rem;font-size:1rem}}\
-         button{{margin-top:1.5rem;padding:.6rem 1rem;font-size:1rem}}.error{{color:#b00020}}nav{{text-align:right}}</style>\
-         </head><body><nav><a href=\"/invitation/{token}?lang={other}\" lang=\"{other}\">{switch}</a></nav>{body}</body></html>",
+         <link rel=\"stylesheet\" href=\"{STYLE_PATH}\"></head><body><nav><a href=\"/invitation/{token}?lang={other}\" lang=\"{other}\">{switch}</a></nav>{body}</body></html>",
         lang = lang.as_str(),
         title = escape(&t.get(lang, "page-title", &[])),
         token = escape(token),

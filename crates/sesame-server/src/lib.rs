@@ -6,6 +6,7 @@ pub mod clock;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod headers;
 pub mod invitation_page;
 pub mod locale;
 pub mod mail;
@@ -82,7 +83,7 @@ pub struct AppState {
 pub const BODY_LIMIT: usize = 64 * 1024;
 
 pub fn app(state: AppState) -> Router {
-    Router::new()
+    let app = Router::new()
         .nest(sesame_core::api::API_PREFIX, routes::router())
         .nest("/scim/v2", routes::scim::router())
         .merge(invitation_page::router())
@@ -102,7 +103,12 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             metrics::observe,
         ))
-        .with_state(state)
+        .with_state(state);
+    // Around everything, the fallbacks of the nested routers too (a layer on the router
+    // above would pass them by).
+    Router::new()
+        .fallback_service(app)
+        .layer(axum::middleware::from_fn(headers::secure))
 }
 
 /// Serves each request on the server's clock.

@@ -10,6 +10,7 @@ mod credential_reminders;
 mod credential_rotation;
 mod credentials;
 mod errors;
+mod headers;
 mod import;
 mod import_crash;
 mod listing;

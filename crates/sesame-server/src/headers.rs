@@ -1,0 +1,46 @@
+//! Headers every response carries: nothing the server says is kept by a cache (sessions,
+//! tokens, passwords and people's data all pass through it), and the one HTML page (the
+//! invitation, whose address holds its token) may load only its own stylesheet, post only to
+//! itself, be framed by nobody and leak no address to another site.
+
+use axum::extract::Request;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+
+/// What the invitation page may do: its own stylesheet, its own form, nothing else.
+pub const PAGE_POLICY: &str = "default-src 'none'; style-src 'self'; form-action 'self'; \
+     frame-ancestors 'none'; base-uri 'none'";
+
+/// Sets the headers on every response (a route may choose its own `Cache-Control`: the
+/// invitation page's stylesheet, which holds nothing secret, is cached).
+pub async fn secure(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    if is_html(headers) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(PAGE_POLICY),
+        );
+        headers.insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        );
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
+    response
+}
+
+fn is_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+}
