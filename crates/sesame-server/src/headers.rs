@@ -16,7 +16,22 @@ pub const PAGE_POLICY: &str = "default-src 'none'; style-src 'self'; form-action
 /// invitation page's stylesheet, which holds nothing secret, is cached).
 pub async fn secure(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
-    let headers = response.headers_mut();
+    set(response.headers_mut());
+    response
+}
+
+/// [`secure`], and browsers told to come back over HTTPS only, for a year.
+pub async fn secure_https(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    set(response.headers_mut());
+    response.headers_mut().insert(
+        header::STRICT_TRANSPORT_SECURITY,
+        HeaderValue::from_static("max-age=31536000"),
+    );
+    response
+}
+
+fn set(headers: &mut HeaderMap) {
     headers
         .entry(header::CACHE_CONTROL)
         .or_insert(HeaderValue::from_static("no-store"));
@@ -35,7 +50,6 @@ pub async fn secure(request: Request, next: Next) -> Response {
         );
         headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     }
-    response
 }
 
 fn is_html(headers: &HeaderMap) -> bool {

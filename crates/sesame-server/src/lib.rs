@@ -16,6 +16,7 @@ pub mod reminders;
 pub mod routes;
 pub mod setup;
 pub mod store;
+pub mod tls;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -50,6 +51,10 @@ pub struct Config {
     pub reminder_poll: Duration,
     /// The server's clock; tests move it forward.
     pub clock: clock::Clock,
+    /// HTTPS with this certificate and key; plain HTTP without.
+    pub tls: Option<tls::Tls>,
+    /// How often the certificate's files are looked at for a change.
+    pub tls_poll: Duration,
 }
 
 impl Default for Config {
@@ -68,6 +73,8 @@ impl Default for Config {
             mail_max_attempts: 8,
             reminder_poll: Duration::from_secs(3600),
             clock: clock::Clock::default(),
+            tls: None,
+            tls_poll: Duration::from_secs(10),
         }
     }
 }
@@ -83,6 +90,7 @@ pub struct AppState {
 pub const BODY_LIMIT: usize = 64 * 1024;
 
 pub fn app(state: AppState) -> Router {
+    let https = state.config.tls.is_some();
     let app = Router::new()
         .nest(sesame_core::api::API_PREFIX, routes::router())
         .nest("/scim/v2", routes::scim::router())
@@ -106,9 +114,12 @@ pub fn app(state: AppState) -> Router {
         .with_state(state);
     // Around everything, the fallbacks of the nested routers too (a layer on the router
     // above would pass them by).
-    Router::new()
-        .fallback_service(app)
-        .layer(axum::middleware::from_fn(headers::secure))
+    let outer = Router::new().fallback_service(app);
+    if https {
+        outer.layer(axum::middleware::from_fn(headers::secure_https))
+    } else {
+        outer.layer(axum::middleware::from_fn(headers::secure))
+    }
 }
 
 /// Serves each request on the server's clock.
@@ -124,6 +135,8 @@ async fn on_server_clock(
 pub struct Running {
     pub addr: SocketAddr,
     pub db: Db,
+    /// `https` or `http`.
+    pub scheme: &'static str,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<()>,
     mailer: Option<tokio::task::JoinHandle<()>>,
@@ -140,7 +153,7 @@ impl std::fmt::Debug for Running {
 
 impl Running {
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        format!("{}://{}", self.scheme, self.addr)
     }
 
     pub async fn stop(mut self) {
@@ -170,8 +183,13 @@ pub async fn start(
         .await
         .map_err(|e| format!("listen on {listen}: {e}"))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let scheme = if config.tls.is_some() {
+        "https"
+    } else {
+        "http"
+    };
     if config.public_url.is_empty() || config.public_url == Config::default().public_url {
-        config.public_url = format!("http://{addr}");
+        config.public_url = format!("{scheme}://{addr}");
     }
     let config = Arc::new(config);
     let mailer = config.smtp_url.clone().map(|url| {
@@ -190,17 +208,26 @@ pub async fn start(
         metrics: Arc::new(metrics::Metrics::new()),
     };
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let tls = state.config.tls.clone();
+    let poll = state.config.tls_poll;
     let router = app(state);
-    let task = tokio::spawn(async move {
-        let _ = axum::serve(listener, router)
-            .with_graceful_shutdown(async {
-                let _ = rx.await;
-            })
-            .await;
-    });
+    let task = match tls {
+        Some(tls) => {
+            tls::install_provider();
+            tls::serve(listener, tls, poll, router, rx).await?
+        }
+        None => tokio::spawn(async move {
+            let _ = axum::serve(listener, router)
+                .with_graceful_shutdown(async {
+                    let _ = rx.await;
+                })
+                .await;
+        }),
+    };
     Ok(Running {
         addr,
         db,
+        scheme,
         shutdown: Some(tx),
         task,
         mailer,

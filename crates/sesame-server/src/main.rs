@@ -1,5 +1,7 @@
 //! `sesame-server`: serve the API, create a first organization, or fill a demo organization.
 
+use std::path::PathBuf;
+
 use clap::{Parser, Subcommand};
 use sesame_core::domain::Language;
 use sesame_server::{Config, Db, demo, setup};
@@ -43,6 +45,18 @@ enum Command {
         /// Log lines as text for people, or one JSON object a line for log collectors.
         #[arg(long, env = "SESAME_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
         log_format: LogFormat,
+        #[command(flatten)]
+        https: Https,
+    },
+    /// Print the SHA-256 fingerprint of the server's certificate: what people compare with the
+    /// one the app shows before they trust the server.
+    Fingerprint {
+        /// The certificate given with --tls-cert.
+        #[arg(long, env = "SESAME_TLS_CERT")]
+        tls_cert: Option<PathBuf>,
+        /// The folder given with --tls-self-signed.
+        #[arg(long, env = "SESAME_TLS_SELF_SIGNED", conflicts_with = "tls_cert")]
+        tls_self_signed: Option<PathBuf>,
     },
     /// Create an organization and its first level-1 user; prints that user's temporary password once.
     Init {
@@ -72,6 +86,29 @@ enum Command {
         #[arg(long, env = "SESAME_DATABASE_URL", default_value = "sqlite:sesame.db")]
         database: String,
     },
+}
+
+/// How `serve` speaks HTTPS.
+#[derive(clap::Args)]
+struct Https {
+    /// HTTPS with this certificate (PEM, with its chain), read again when it changes.
+    #[arg(long, env = "SESAME_TLS_CERT", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// The certificate's private key (PEM).
+    #[arg(long, env = "SESAME_TLS_KEY", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// HTTPS with a certificate of the server's own, made in this folder at the first start
+    /// and kept (`sesame-server fingerprint` prints what people compare).
+    #[arg(long, env = "SESAME_TLS_SELF_SIGNED", conflicts_with = "tls_cert")]
+    tls_self_signed: Option<PathBuf>,
+    /// The names the server's own certificate is made for (host names or addresses,
+    /// comma-separated); by default the public URL's host, this machine's name and localhost.
+    #[arg(long = "tls-name", env = "SESAME_TLS_NAMES", value_delimiter = ',')]
+    tls_names: Vec<String>,
+    /// Serve plain HTTP on an address other machines reach: passwords and tokens then cross
+    /// the network in clear (a warning at every start).
+    #[arg(long, env = "SESAME_ALLOW_PLAIN_HTTP")]
+    allow_plain_http: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -118,15 +155,42 @@ async fn main() {
             public_url,
             reminder_poll_secs,
             log_format: _,
+            https,
         } => {
+            let public_url = public_url.unwrap_or_default();
+            let choice = sesame_server::tls::Choice {
+                cert: https.tls_cert,
+                key: https.tls_key,
+                self_signed: https.tls_self_signed,
+                names: https.tls_names,
+                allow_plain_http: https.allow_plain_http,
+            };
+            let tls = choice
+                .choose(&listen, &public_url)
+                .unwrap_or_else(|e| fail(e));
             let config = Config {
-                public_url: public_url.unwrap_or_default(),
+                public_url,
                 smtp_url,
                 mail_from,
                 reminder_poll: std::time::Duration::from_secs(reminder_poll_secs.max(1)),
+                tls,
                 ..Config::default()
             };
             serve(&database, &listen, config).await;
+        }
+        Command::Fingerprint {
+            tls_cert,
+            tls_self_signed,
+        } => {
+            let cert = match (tls_cert, tls_self_signed) {
+                (Some(cert), _) => cert,
+                (None, Some(dir)) => sesame_server::tls::Tls::own(&dir).cert,
+                (None, None) => fail("give --tls-cert FILE or --tls-self-signed DIR".into()),
+            };
+            match sesame_server::tls::fingerprint(&cert) {
+                Ok(f) => println!("SHA-256 {f}"),
+                Err(e) => fail(e),
+            }
         }
         Command::Init {
             database,

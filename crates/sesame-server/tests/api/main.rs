@@ -11,6 +11,7 @@ mod credential_rotation;
 mod credentials;
 mod errors;
 mod headers;
+mod https;
 mod import;
 mod import_crash;
 mod listing;
