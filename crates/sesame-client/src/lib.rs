@@ -2,6 +2,7 @@
 //! Errors are `Clone`, so they travel in GUI messages.
 
 mod accounts;
+pub mod trust;
 
 use reqwest::Method;
 use serde::Serialize;
@@ -60,6 +61,8 @@ pub type ClientResult<T> = Result<T, ClientError>;
 #[derive(Debug, Clone)]
 pub struct Client {
     http: reqwest::Client,
+    /// The fingerprint of the certificate the server showed last (HTTPS).
+    shown: std::sync::Arc<std::sync::Mutex<Option<String>>>,
     base: String,
     token: Option<String>,
     /// The refusal that ended this token's session, kept by whichever clone received it, for
@@ -70,13 +73,26 @@ pub struct Client {
 impl Client {
     /// `base` is the server's address, e.g. `http://127.0.0.1:8750`.
     pub fn new(base: &str) -> Client {
-        crate::install_crypto();
+        Client::pinned(base, None)
+    }
+
+    /// A client that also believes the server's certificate of fingerprint `pin` (one a person
+    /// compared and accepted), beside those the system's authorities vouch for.
+    pub fn pinned(base: &str, pin: Option<String>) -> Client {
+        let (http, shown) = trust::http(pin);
         Client {
-            http: reqwest::Client::new(),
+            http,
+            shown,
             base: base.trim_end_matches('/').to_owned(),
             token: None,
             ended: Default::default(),
         }
+    }
+
+    /// The fingerprint of the certificate the server showed last: what the person compares
+    /// when the client did not believe it.
+    pub fn shown_certificate(&self) -> Option<String> {
+        self.shown.lock().ok()?.clone()
     }
 
     /// The same server with another session (its own end to notice).

@@ -83,6 +83,26 @@ async fn the_server_speaks_https_with_its_own_certificate_and_takes_a_renewed_on
     let answered = reqwest::get(format!("{plain}/healthz")).await;
     assert!(answered.map_or(true, |r| !r.status().is_success()));
 
+    // The app's client: not believed until the person accepts the fingerprint it was shown;
+    // then believed; a certificate other than the accepted one is refused.
+    let unknown = sesame_client::Client::new(&s.url());
+    assert!(
+        unknown.health().await.is_err(),
+        "no authority vouches for it"
+    );
+    assert_eq!(unknown.shown_certificate().as_deref(), Some(first.as_str()));
+    let pinned = sesame_client::Client::pinned(&s.url(), Some(first.clone()));
+    pinned
+        .health()
+        .await
+        .expect("the accepted certificate is believed");
+    let other = "00:".repeat(31) + "00";
+    let changed = sesame_client::Client::pinned(&s.url(), Some(other));
+    assert!(
+        changed.health().await.is_err(),
+        "another certificate is refused"
+    );
+
     let renewed = tempdir();
     make_own(&renewed, &names).unwrap();
     let next = fingerprint(&Tls::own(&renewed).cert).unwrap();
