@@ -9,17 +9,8 @@ use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, Server
 use rustls::crypto::{CryptoProvider, verify_tls12_signature, verify_tls13_signature};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{DigitallySignedStruct, Error, SignatureScheme};
-use sha2::{Digest, Sha256};
 
-/// The SHA-256 fingerprint of a certificate (DER), as people read it out: 32 pairs of
-/// hexadecimal digits separated by colons (what `sesame-server fingerprint` prints).
-pub fn fingerprint(der: &[u8]) -> String {
-    Sha256::digest(der)
-        .iter()
-        .map(|b| format!("{b:02X}"))
-        .collect::<Vec<_>>()
-        .join(":")
-}
+pub use sesame_core::certificate::fingerprint;
 
 /// The system's authorities, then the pinned certificate.
 #[derive(Debug)]

@@ -3,5 +3,6 @@
 //! Fluent texts of `i18n/{en,fr}`, for the app, the server's mails and pages, and the documents).
 
 pub mod api;
+pub mod certificate;
 pub mod domain;
 pub mod i18n;

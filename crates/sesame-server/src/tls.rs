@@ -10,7 +10,6 @@ use axum::Router;
 use axum_server::tls_rustls::RustlsConfig;
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject;
-use sha2::{Digest, Sha256};
 
 /// Where the certificate and its key are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,14 +74,7 @@ pub fn fingerprint(cert: &Path) -> Result<String, String> {
     Ok(fingerprint_of(&der))
 }
 
-/// The SHA-256 fingerprint of a certificate (DER).
-pub fn fingerprint_of(der: &[u8]) -> String {
-    Sha256::digest(der)
-        .iter()
-        .map(|b| format!("{b:02X}"))
-        .collect::<Vec<_>>()
-        .join(":")
-}
+pub use sesame_core::certificate::fingerprint as fingerprint_of;
 
 /// Serves `router` over HTTPS on `listener` until `stop` fires; the certificate and key are
 /// read again when either file changes (looked at every `poll`).
