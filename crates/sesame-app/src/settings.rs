@@ -66,6 +66,9 @@ pub struct Settings {
     pub scale: Option<u16>,
     /// Shared servers used before, most recent first.
     pub servers: Vec<String>,
+    /// The certificate a person compared and accepted for a server no authority vouches for
+    /// (its SHA-256 fingerprint), by the server's origin (`https://host:port`).
+    pub pinned: std::collections::BTreeMap<String, String>,
     /// Where the app connected last: it connects there again at start (the first screen is
     /// shown again after "Change server").
     pub connection: Option<Connection>,
@@ -83,6 +86,7 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             scale: None,
             servers: vec![],
+            pinned: Default::default(),
             connection: None,
             paper: None,
             last_organization: String::new(),

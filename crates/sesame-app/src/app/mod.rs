@@ -170,7 +170,11 @@ impl App {
     pub fn boot(places: Places) -> (App, Task<Message>) {
         let settings = Settings::load(&places);
         let language = settings.language.unwrap_or_else(system_language);
-        let start = start::Start::new(places.clone(), settings.servers.clone());
+        let start = start::Start::new(
+            places.clone(),
+            settings.servers.clone(),
+            settings.pinned.clone(),
+        );
         let app = App {
             places,
             locale: Locale::new(language),

@@ -83,6 +83,9 @@ impl App {
         if let Some(url) = c.server {
             self.settings.remember_server(&url);
         }
+        if let Some((origin, fingerprint)) = c.pinned {
+            self.settings.pinned.insert(origin, fingerprint);
+        }
         self.save_settings();
         let (org, user) = if c.organization.is_empty() {
             (
@@ -113,6 +116,7 @@ impl App {
                 self.screen = Screen::Start(start::Start::new(
                     self.places.clone(),
                     self.settings.servers.clone(),
+                    self.settings.pinned.clone(),
                 ));
                 Task::none()
             }

@@ -67,6 +67,7 @@ impl App {
         let l = self.locale;
         match (&self.screen, self.ctx()) {
             // Short forms that scroll when the window is short (a large scale).
+            (Screen::Start(s), _) if s.asking() => s.view(l).map(Message::Start),
             (Screen::Start(s), _) => scrollable(s.view(l).map(Message::Start)).into(),
             (Screen::SignIn(s), _) => scrollable(s.view(l).map(Message::SignIn)).into(),
             (Screen::PasswordChange(s), _) => {

@@ -14,6 +14,7 @@ use sesame_core::domain::Language;
 use sesame_server::Running;
 use sesame_server::setup::SetupError;
 
+mod trust;
 mod update;
 
 #[derive(Debug, Clone, Default)]
@@ -50,6 +51,14 @@ pub struct Start {
     places: Places,
     url: String,
     servers: Vec<String>,
+    /// The certificates accepted before, by server origin.
+    pinned: std::collections::BTreeMap<String, String>,
+    /// What must be asked before connecting (a certificate to compare, plain HTTP).
+    question: Option<trust::Question>,
+    /// The address whose plain HTTP the person accepted.
+    plain_accepted: Option<String>,
+    /// The client of the connection being tried (it keeps the certificate it was shown).
+    trying: Option<Client>,
     error: Option<String>,
     /// The creation form's refused fields: (field, message in the user's language).
     field_errors: Vec<(String, String)>,
@@ -67,6 +76,14 @@ pub enum Message {
     ServerPicked(String),
     Connect,
     Reached(Result<(), ClientError>),
+    /// The fingerprints match: the certificate is accepted for this server.
+    TrustCertificate,
+    /// Plain HTTP to another machine, accepted knowingly.
+    AcceptPlainHttp,
+    /// The question is answered no.
+    Decline,
+    /// A changed certificate is to be compared afresh.
+    CompareNew,
     Started(Result<Arc<Running>, String>),
     Counted(Result<i64, String>),
     OpenDemo,
@@ -109,6 +126,8 @@ impl FormField {
 pub struct Connected {
     pub client: Client,
     pub server: Option<String>,
+    /// The certificate accepted on the way (server origin, fingerprint), to keep.
+    pub pinned: Option<(String, String)>,
     pub embedded: Option<Arc<Running>>,
     pub organization: String,
     pub user_id: String,
@@ -118,12 +137,20 @@ pub struct Connected {
 pub type Action = super::Effect<Message, Connected>;
 
 impl Start {
-    pub fn new(places: Places, servers: Vec<String>) -> Start {
+    pub fn new(
+        places: Places,
+        servers: Vec<String>,
+        pinned: std::collections::BTreeMap<String, String>,
+    ) -> Start {
         Start {
             mode: Mode::Choose,
             places,
             url: servers.first().cloned().unwrap_or_default(),
             servers,
+            pinned,
+            question: None,
+            plain_accepted: None,
+            trying: None,
             error: None,
             field_errors: vec![],
             busy: false,
@@ -195,10 +222,20 @@ impl Start {
         if let Some(e) = error {
             page = page.push(e);
         }
-        container(page.push(body))
+        let screen = container(page.push(body))
             .center_x(Length::Fill)
-            .padding(40)
-            .into()
+            .padding(40);
+        // What must be asked before connecting, over the whole screen (which then does not
+        // scroll: the question does, if it must).
+        match (&self.mode, &self.question) {
+            (Mode::Remote, Some(q)) => self.ask(q, screen.height(Length::Fill).into(), locale),
+            _ => screen.into(),
+        }
+    }
+
+    /// Whether a question covers the screen.
+    pub fn asking(&self) -> bool {
+        matches!(self.mode, Mode::Remote) && self.question.is_some()
     }
 
     /// A shared server: its address, the recent ones, Connect.
@@ -340,13 +377,13 @@ impl Start {
     }
 }
 
-/// Adds http:// when no scheme was typed; trims spaces and the trailing slash.
+/// Adds https:// when no scheme was typed; trims spaces and the trailing slash.
 pub fn normalize_url(url: &str) -> String {
     let u = url.trim().trim_end_matches('/');
     if u.starts_with("http://") || u.starts_with("https://") {
         u.to_owned()
     } else {
-        format!("http://{u}")
+        format!("https://{u}")
     }
 }
 

@@ -2,6 +2,7 @@
 //! embedded server over HTTP.
 
 mod harness;
+mod https;
 // PDFs are read back by the same helper as the documents' own tests.
 #[path = "../../../sesame-documents/tests/pdf/mod.rs"]
 mod pdf;

@@ -480,3 +480,18 @@ about-licence = Licence: MIT or Apache 2.0, at your choice.
 about-fonts = The PDF letters embed the DejaVu fonts (Bitstream Vera licence, with public-domain changes):
 
 field-theme = Theme
+
+## Reaching a shared server safely
+trust-plain-title = Connect without encryption?
+trust-plain-body = { $url } is reached over plain HTTP. Your password, your session and the passwords you hand out would cross the network in clear, where anyone on it could read them. Ask your administrator for the server’s https:// address.
+trust-plain-accept = Connect in clear
+trust-certificate-title = Check the server’s certificate
+trust-certificate-body = No authority this computer trusts vouches for the certificate of { $url }. Your administrator can give you its fingerprint (the command sesame-server fingerprint prints it).
+trust-fingerprint = Fingerprint (SHA-256)
+trust-certificate-compare = Compare every pair of characters. Trust the server only if they all match: otherwise someone may stand between you and the server.
+trust-certificate-accept = They match: trust this server
+trust-changed-title = The server’s certificate changed
+trust-changed-body = { $url } shows a certificate other than the one you accepted before. Sesame does not connect: this is what someone standing between you and the server would show. If your administrator replaced the certificate, ask them for its new fingerprint and compare it.
+trust-changed-kept = Fingerprint accepted before
+trust-changed-shown = Fingerprint shown now
+trust-changed-compare = Compare the new fingerprint

@@ -480,3 +480,18 @@ about-licence = Licence : MIT ou Apache 2.0, au choix.
 about-fonts = Les lettres PDF intègrent les polices DejaVu (licence Bitstream Vera, modifications versées au domaine public) :
 
 field-theme = Thème
+
+## Joindre un serveur partagé en sécurité
+trust-plain-title = Se connecter sans chiffrement ?
+trust-plain-body = { $url } est joint en HTTP simple. Votre mot de passe, votre session et les mots de passe que vous remettez traverseraient le réseau en clair : quiconque s’y trouve pourrait les lire. Demandez à votre administrateur ou administratrice l’adresse https:// du serveur.
+trust-plain-accept = Se connecter en clair
+trust-certificate-title = Vérifiez le certificat du serveur
+trust-certificate-body = Aucune autorité reconnue par cet ordinateur ne garantit le certificat de { $url }. Votre administrateur ou administratrice peut vous en donner l’empreinte (la commande sesame-server fingerprint l’affiche).
+trust-fingerprint = Empreinte (SHA-256)
+trust-certificate-compare = Comparez chaque paire de caractères. Ne faites confiance au serveur que si toutes correspondent : sinon, quelqu’un pourrait s’interposer entre vous et le serveur.
+trust-certificate-accept = Elles correspondent : faire confiance à ce serveur
+trust-changed-title = Le certificat du serveur a changé
+trust-changed-body = { $url } présente un autre certificat que celui que vous aviez accepté. Sesame ne s’y connecte pas : c’est ce que montrerait quelqu’un qui s’interposerait entre vous et le serveur. Si votre administrateur ou administratrice a remplacé le certificat, demandez-lui sa nouvelle empreinte et comparez-la.
+trust-changed-kept = Empreinte acceptée auparavant
+trust-changed-shown = Empreinte présentée maintenant
+trust-changed-compare = Comparer la nouvelle empreinte

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use iced::Task;
 
-use super::{Action, Connected, FormField, Message, Mode, Start, normalize_url, setup_error};
+use super::{Action, Connected, FormField, Message, Mode, Start, setup_error};
 use crate::locale::Locale;
 use sesame_client::Client;
 use sesame_server::setup::{self, FirstOrganization, SetupError};
@@ -21,6 +21,7 @@ impl Start {
             }
             Message::Back => {
                 self.mode = Mode::Choose;
+                self.question = None;
                 self.error = None;
                 self.field_errors.clear();
                 Action::None
@@ -29,33 +30,12 @@ impl Start {
                 self.url = u;
                 Action::None
             }
-            Message::Connect => {
-                let url = normalize_url(&self.url);
-                self.url = url.clone();
-                self.busy = true;
-                self.error = None;
-                let client = Client::new(&url);
-                Action::Run(Task::perform(
-                    async move { client.health().await },
-                    Message::Reached,
-                ))
-            }
-            Message::Reached(Ok(())) => {
-                self.busy = false;
-                Action::Own(Connected {
-                    client: Client::new(&self.url),
-                    server: Some(self.url.clone()),
-                    embedded: None,
-                    organization: String::new(),
-                    user_id: String::new(),
-                    password: String::new(),
-                })
-            }
-            Message::Reached(Err(_)) => {
-                self.busy = false;
-                self.error = Some(locale.t_with("start-unreachable", &[("url", &self.url)]));
-                Action::None
-            }
+            Message::Connect
+            | Message::Reached(_)
+            | Message::TrustCertificate
+            | Message::AcceptPlainHttp
+            | Message::Decline
+            | Message::CompareNew => self.on_remote(message, locale),
             Message::ThisComputer
             | Message::Started(_)
             | Message::Counted(_)
@@ -234,6 +214,7 @@ impl Start {
             Some(client) => Action::Own(Connected {
                 client,
                 server: None,
+                pinned: None,
                 embedded: self.embedded.clone(),
                 organization: organization.into(),
                 user_id: user_id.into(),
