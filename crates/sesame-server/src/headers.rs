@@ -7,6 +7,7 @@ use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
+use sesame_core::i18n::keys::not_text;
 
 /// What the invitation page may do: its own stylesheet, its own form, nothing else.
 pub const PAGE_POLICY: &str = "default-src 'none'; style-src 'self'; form-action 'self'; \
@@ -34,7 +35,7 @@ pub async fn secure_https(request: Request, next: Next) -> Response {
 fn set(headers: &mut HeaderMap) {
     headers
         .entry(header::CACHE_CONTROL)
-        .or_insert(HeaderValue::from_static("no-store"));
+        .or_insert(HeaderValue::from_static(not_text("no-store")));
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -46,7 +47,7 @@ fn set(headers: &mut HeaderMap) {
         );
         headers.insert(
             header::REFERRER_POLICY,
-            HeaderValue::from_static("no-referrer"),
+            HeaderValue::from_static(not_text("no-referrer")),
         );
         headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     }

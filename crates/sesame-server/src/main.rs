@@ -103,8 +103,8 @@ struct Https {
     tls_self_signed: Option<PathBuf>,
     /// The names the server's own certificate is made for (host names or addresses,
     /// comma-separated); by default the public URL's host, this machine's name and localhost.
-    #[arg(long = "tls-name", env = "SESAME_TLS_NAMES", value_delimiter = ',')]
-    tls_names: Vec<String>,
+    #[arg(long, env = "SESAME_TLS_NAMES", value_delimiter = ',')]
+    tls_name: Vec<String>,
     /// Serve plain HTTP on an address other machines reach: passwords and tokens then cross
     /// the network in clear (a warning at every start).
     #[arg(long, env = "SESAME_ALLOW_PLAIN_HTTP")]
@@ -162,7 +162,7 @@ async fn main() {
                 cert: https.tls_cert,
                 key: https.tls_key,
                 self_signed: https.tls_self_signed,
-                names: https.tls_names,
+                names: https.tls_name,
                 allow_plain_http: https.allow_plain_http,
             };
             let tls = choice
