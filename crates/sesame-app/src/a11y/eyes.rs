@@ -134,8 +134,14 @@ impl Memory {
                     .or_else(|| self.nearest(tree));
             }
         }
-        // A screen that chose where the focus goes (a field to correct) is left to it.
-        let chosen = focused.is_some_and(|f| tree.within(f, tree.find(Role::Main).unwrap_or(0)));
+        // A screen that chose where the focus goes (a field to correct) is left to it. Any
+        // other control focused in the new place is what iced kept of the last one (a widget
+        // of the same kind at the same spot, a button where a button was): not a choice.
+        let chosen = focused.is_some_and(|f| {
+            tree.within(f, tree.find(Role::Main).unwrap_or(0))
+                && is_field(tree, f)
+                && !tree.nodes[f].disabled
+        });
         if self.place.as_deref() != Some(place.as_str()) && !chosen {
             let back = self
                 .left

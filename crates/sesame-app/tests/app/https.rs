@@ -82,3 +82,31 @@ async fn plain_http_to_another_machine_is_asked_first() {
     assert!(!ui.sees("Se connecter sans chiffrement\u{a0}?"));
     ui.expect("Aucun serveur Sesame ne répond à https://sesame.invalid. Vérifiez l’adresse et votre réseau, puis réessayez.");
 }
+
+/// The keyboard alone: the server's form takes the address typed as soon as it opens (the
+/// focus on its field, not left on a button where the chosen card was).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_server_form_takes_the_address_typed_at_once() {
+    use iced::keyboard::key::Named;
+    let mut ui = Ui::start("fr").await;
+    for _ in 0..10 {
+        let tree = ui.tree();
+        if tree
+            .focused()
+            .is_some_and(|f| tree.nodes[f].name.starts_with("Un serveur"))
+        {
+            break;
+        }
+        ui.tab(false).await;
+    }
+    ui.press(Named::Enter).await;
+    ui.type_keys("sesame.example.org").await;
+    let tree = ui.tree();
+    let focused = tree.focused().expect("a focus");
+    assert_eq!(
+        tree.nodes[focused].value.as_deref(),
+        Some("sesame.example.org"),
+        "{}",
+        crate::accessibility::dump(&tree)
+    );
+}

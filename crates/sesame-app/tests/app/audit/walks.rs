@@ -105,6 +105,13 @@ pub(super) async fn walk_signed_out(variant: Variant, report: &mut Report) {
     ui.resize(variant.width, variant.height, variant.scale)
         .await;
     audit(&mut ui, report, variant, "start").await;
+    ui.click(&t(variant, "start-shared-server")).await;
+    audit(&mut ui, report, variant, "a server's address").await;
+    ui.type_in("server-url", "http://192.0.2.10:8750").await;
+    ui.enter_in("server-url").await;
+    audit(&mut ui, report, variant, "a server in plain HTTP, asked").await;
+    ui.click(&t(variant, "action-cancel")).await;
+    ui.click(&t(variant, "action-back")).await;
     ui.click(&t(variant, "start-this-computer")).await;
     audit(&mut ui, report, variant, "first use").await;
     ui.click(&t(variant, "start-open-demo")).await;
