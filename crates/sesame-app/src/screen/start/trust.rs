@@ -140,7 +140,7 @@ impl Start {
                         text(locale.t_with("trust-certificate-body", &url)),
                         crate::widget::labelled(
                             t("trust-fingerprint"),
-                            text(fingerprint.as_str()).font(iced::Font::MONOSPACE),
+                            text(two_lines(fingerprint)).font(iced::Font::MONOSPACE),
                             None,
                         ),
                         text(t("trust-certificate-compare")),
@@ -161,12 +161,12 @@ impl Start {
                         text(locale.t_with("trust-changed-body", &url)),
                         crate::widget::labelled(
                             t("trust-changed-kept"),
-                            text(kept.as_str()).font(iced::Font::MONOSPACE),
+                            text(two_lines(kept)).font(iced::Font::MONOSPACE),
                             None,
                         ),
                         crate::widget::labelled(
                             t("trust-changed-shown"),
-                            text(shown.as_str()).font(iced::Font::MONOSPACE),
+                            text(two_lines(shown)).font(iced::Font::MONOSPACE),
                             None,
                         ),
                     ]
@@ -183,6 +183,14 @@ impl Start {
             };
         crate::widget::dialog(base, title, body, buttons)
     }
+}
+
+/// A fingerprint on two lines of 16 pairs: it fits a dialog at any scale, and is read out
+/// (and compared) half by half.
+fn two_lines(fingerprint: &str) -> String {
+    let pairs: Vec<&str> = fingerprint.split(':').collect();
+    let (first, second) = pairs.split_at(pairs.len().div_ceil(2));
+    format!("{}\n{}", first.join(":"), second.join(":"))
 }
 
 /// `https://host:port` of an address (what a certificate is accepted for).

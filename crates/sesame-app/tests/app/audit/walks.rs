@@ -111,6 +111,20 @@ pub(super) async fn walk_signed_out(variant: Variant, report: &mut Report) {
     ui.enter_in("server-url").await;
     audit(&mut ui, report, variant, "a server in plain HTTP, asked").await;
     ui.click(&t(variant, "action-cancel")).await;
+    // A server whose certificate no authority vouches for: its fingerprint to compare.
+    let dir = crate::https::folder(&format!("audit-{}-{}", variant.language, variant.scale));
+    let server = crate::https::https_server(&dir, 0).await;
+    ui.replace_in("server-url", &server.url()).await;
+    ui.enter_in("server-url").await;
+    audit(
+        &mut ui,
+        report,
+        variant,
+        "a server's certificate to compare",
+    )
+    .await;
+    ui.click(&t(variant, "action-cancel")).await;
+    server.stop().await;
     ui.click(&t(variant, "action-back")).await;
     ui.click(&t(variant, "start-this-computer")).await;
     audit(&mut ui, report, variant, "first use").await;
