@@ -12,11 +12,8 @@ impl Ui {
             let base = theme.base();
             // Widgets take the look of their state (focused, hovered) at a redraw, as in the
             // running app.
-            let redraw = iced::Event::Window(iced::window::Event::RedrawRequested(
-                iced::time::Instant::now(),
-            ));
             let _ = ui.update(
-                &[redraw],
+                &[redraw()],
                 iced::mouse::Cursor::Unavailable,
                 renderer,
                 &mut iced::advanced::clipboard::Null,
@@ -64,4 +61,12 @@ impl Frame {
         let i = 4 * (py as usize * self.width as usize + px as usize);
         Some([self.rgba[i], self.rgba[i + 1], self.rgba[i + 2]])
     }
+}
+
+/// The event of a redraw: widgets take the look of their state, and act on what operations
+/// told them (a screen reader's press).
+pub(super) fn redraw() -> iced::Event {
+    iced::Event::Window(iced::window::Event::RedrawRequested(
+        iced::time::Instant::now(),
+    ))
 }

@@ -140,13 +140,8 @@ impl Ui {
                         ..
                     }) => self.clipboard.push(contents),
                     iced_runtime::Action::Widget(operation) => self.operate(operation),
-                    // What a widget told to act by an operation acts on (a reader's press).
                     iced_runtime::Action::Window(iced_runtime::window::Action::RedrawAll) => {
-                        let now = std::time::Instant::now();
-                        self.keys(vec![iced::Event::Window(
-                            iced::window::Event::RedrawRequested(now),
-                        )])
-                        .await;
+                        self.keys(vec![frame::redraw()]).await;
                     }
                     iced_runtime::Action::Exit => self.exited = true,
                     _ => {}
@@ -305,7 +300,6 @@ impl Ui {
         }
     }
 
-    /// Clicks the widget showing `text` (a button's label, a link).
     /// Opens a screen from the banner: its link, or in a small window its menu.
     pub async fn navigate(&mut self, label: &str) {
         if self.sees(label) {
@@ -315,6 +309,7 @@ impl Ui {
         }
     }
 
+    /// Clicks the widget showing `text` (a button's label, a link).
     pub async fn click(&mut self, text: &str) {
         let messages = {
             let mut ui = simulator(self.app.view());
