@@ -73,53 +73,36 @@ pub fn next_of(tree: &Tree, back: bool) -> Option<usize> {
     Some(order[to])
 }
 
-/// The widget that reported the [`Semantic`](super::Semantic) of rank `n` is pressed, as the
-/// screen reader asked: it acts on its next event.
-pub struct Press {
+/// What the screen reader asked of the widget that reported the [`Semantic`](super::Semantic)
+/// of rank `n` (press it, type into it), set on that report: the widget acts on its next event.
+pub struct AtReport {
     n: usize,
     seen: usize,
+    ask: Box<dyn FnMut(&mut super::Semantic) + Send>,
 }
 
-impl Press {
-    pub fn new(n: usize) -> Press {
-        Press { n, seen: 0 }
-    }
-}
-
-impl<T> Operation<T> for Press {
-    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
-        operate(self);
+impl AtReport {
+    /// Pressed, as Enter would.
+    pub fn press(n: usize) -> AtReport {
+        AtReport::new(n, |s| s.pressed = true)
     }
 
-    fn custom(&mut self, _id: Option<&Id>, _bounds: Rectangle, state: &mut dyn std::any::Any) {
-        if let Some(s) = state.downcast_mut::<super::Semantic>() {
-            if self.seen == self.n {
-                s.pressed = true;
-            }
-            self.seen += 1;
-        }
+    /// `text` typed into its (focused) field, in place of what it held.
+    pub fn fill(n: usize, text: String) -> AtReport {
+        let mut text = Some(text);
+        AtReport::new(n, move |s| s.fill = text.take())
     }
-}
 
-/// The widget that reported the [`Semantic`](super::Semantic) of rank `n` gets `text` typed
-/// into its (focused) field on its next event, as the screen reader asked.
-pub struct Fill {
-    n: usize,
-    seen: usize,
-    text: Option<String>,
-}
-
-impl Fill {
-    pub fn new(n: usize, text: String) -> Fill {
-        Fill {
+    fn new(n: usize, ask: impl FnMut(&mut super::Semantic) + Send + 'static) -> AtReport {
+        AtReport {
             n,
             seen: 0,
-            text: Some(text),
+            ask: Box::new(ask),
         }
     }
 }
 
-impl<T> Operation<T> for Fill {
+impl<T> Operation<T> for AtReport {
     fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<T>)) {
         operate(self);
     }
@@ -127,7 +110,7 @@ impl<T> Operation<T> for Fill {
     fn custom(&mut self, _id: Option<&Id>, _bounds: Rectangle, state: &mut dyn std::any::Any) {
         if let Some(s) = state.downcast_mut::<super::Semantic>() {
             if self.seen == self.n {
-                s.fill = self.text.take();
+                (self.ask)(s);
             }
             self.seen += 1;
         }

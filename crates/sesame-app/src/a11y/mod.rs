@@ -157,7 +157,7 @@ pub struct Node {
     pub children: Vec<usize>,
     /// Inside the dialog that is open (the topmost): the only part that takes the focus.
     pub in_dialog: bool,
-    /// Its rank among the widgets that reported a [`Semantic`] (what [`focus::Press`] counts).
+    /// Its rank among the widgets that reported a [`Semantic`] (what [`focus::AtReport`] counts).
     pub report: Option<usize>,
     /// Its rank among the texts that operations visit (what scrolling a text into view counts).
     pub text: Option<usize>,

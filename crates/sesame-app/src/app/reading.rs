@@ -6,7 +6,7 @@ use iced::Task;
 use iced::advanced::widget::operate;
 
 use super::{App, Message};
-use crate::a11y::focus::{Fill, FocusAt, Press, rank_of};
+use crate::a11y::focus::{AtReport, FocusAt, rank_of};
 use crate::a11y::{Reader, Request, Role, kit};
 use crate::widget::reveal::show_text;
 
@@ -35,7 +35,7 @@ impl App {
             Action::Focus if node.focusable => operate(FocusAt::new(rank_of(&tree, i))),
             Action::Click if !node.disabled => match node.report {
                 // The press lands on the control's next event: a redraw brings one.
-                Some(n) => operate(Press::new(n)).chain(redraw()),
+                Some(n) => operate(AtReport::press(n)).chain(redraw()),
                 None => Task::none(),
             },
             // A voice-control program or a braille display's editing: the text replaces the
@@ -49,7 +49,7 @@ impl App {
                 };
                 match tree.report_around(i) {
                     Some(n) => operate(FocusAt::new(rank_of(&tree, i)))
-                        .chain(operate(Fill::new(n, text)))
+                        .chain(operate(AtReport::fill(n, text)))
                         .chain(redraw()),
                     None => Task::none(),
                 }
