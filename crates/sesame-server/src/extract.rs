@@ -125,6 +125,46 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Id<T> {
     }
 }
 
+/// The address a request comes from, as sign-in failures count it ([`crate::guard::source_of`]).
+/// Behind a trusted reverse proxy, the last address of `X-Forwarded-For` that is not one of
+/// the trusted proxies: anything left of it could be written by the client.
+pub struct Source(pub String);
+
+impl FromRequestParts<crate::AppState> for Source {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &crate::AppState,
+    ) -> Result<Self, Self::Rejection> {
+        use axum::extract::ConnectInfo;
+        use std::net::{IpAddr, SocketAddr};
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(a)| a.ip());
+        let Some(peer) = peer else {
+            return Ok(Source("unknown".into()));
+        };
+        let trusted = &state.config.trusted_proxies;
+        let mut ip = peer;
+        if trusted.contains(&peer) {
+            let forwarded = parts
+                .headers
+                .get_all(sesame_core::i18n::keys::not_text("x-forwarded-for"))
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .filter_map(|a| a.trim().parse::<IpAddr>().ok())
+                .collect::<Vec<_>>();
+            if let Some(first) = forwarded.iter().rev().find(|a| !trusted.contains(a)) {
+                ip = *first;
+            }
+        }
+        Ok(Source(crate::guard::source_of(ip)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

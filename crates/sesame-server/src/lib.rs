@@ -6,6 +6,7 @@ pub mod clock;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod guard;
 pub mod headers;
 pub mod invitation_page;
 pub mod locale;
@@ -38,11 +39,18 @@ pub struct Config {
     pub mail_from: String,
     pub session_hours: i64,
     pub api_token_minutes: i64,
-    /// Failures after which each further attempt is slowed down.
+    /// Failures of one address on one account after which each further attempt is slowed down.
     pub slow_after: i64,
-    /// Failures after which the sign-in name is locked for `lock_secs`.
+    /// Failures after which that address is refused on that account for `lock_secs`, and
+    /// (counted from every address) the account refused from every address it did not last
+    /// sign in from. Failures older than `lock_secs` are forgotten.
     pub lock_after: i64,
     pub lock_secs: i64,
+    /// Failures of one address on any accounts after which it is slowed down, and refused.
+    pub source_slow_after: i64,
+    pub source_lock_after: i64,
+    /// Reverse proxies whose `X-Forwarded-For` names the real source of a request.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     pub invitation_days: i64,
     pub mail_poll: Duration,
     pub mail_max_attempts: i64,
@@ -68,6 +76,9 @@ impl Default for Config {
             slow_after: 3,
             lock_after: 10,
             lock_secs: 15 * 60,
+            source_slow_after: 10,
+            source_lock_after: 30,
+            trusted_proxies: vec![],
             invitation_days: 7,
             mail_poll: Duration::from_secs(5),
             mail_max_attempts: 8,
@@ -217,6 +228,7 @@ pub async fn start(
             tls::serve(listener, tls, poll, router, rx).await?
         }
         None => tokio::spawn(async move {
+            let router = router.into_make_service_with_connect_info::<SocketAddr>();
             let _ = axum::serve(listener, router)
                 .with_graceful_shutdown(async {
                     let _ = rx.await;

@@ -9,67 +9,15 @@ use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use super::error::ApiResult;
-use super::store::{Conn, Db, OrganizationRow, PersonRow, StructureRow, to_time};
+use super::store::{Conn, CredentialOwner, Db, OrganizationRow, PersonRow, StructureRow, to_time};
 use sesame_core::domain::Language;
+use sesame_core::i18n::keys::TextKey;
 use sesame_core::i18n::texts;
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
 
 /// A moment as each language writes it in a letter: "November 30, 2026 at 19:05 UTC",
 /// "30 novembre 2026 à 19 h 05 (UTC)".
 pub fn format_moment(lang: Language, secs: i64) -> String {
-    let t = to_time(secs);
-    let m = t.month() as usize - 1;
-    match lang {
-        Language::En => format!(
-            "{} {}, {} at {:02}:{:02} UTC",
-            MONTHS_EN[m],
-            t.day(),
-            t.year(),
-            t.hour(),
-            t.minute()
-        ),
-        Language::Fr => format!(
-            "{} {} {} à {} h {:02} (UTC)",
-            // The first of the month is an ordinal in French: « 1er décembre ».
-            if t.day() == 1 {
-                "1er".to_owned()
-            } else {
-                t.day().to_string()
-            },
-            MONTHS_FR[m],
-            t.year(),
-            t.hour(),
-            t.minute()
-        ),
-    }
+    sesame_core::i18n::long_date_time(lang, to_time(secs))
 }
 
 fn render(lang: Language, mail: Mail, args: &[(&str, &str)]) -> (String, String) {
@@ -239,6 +187,104 @@ fn build(from: &str, to: &str, subject: &str, body: &str) -> Result<Message, Str
         .header(ContentType::TEXT_PLAIN)
         .body(body.to_owned())
         .map_err(|e| e.to_string())
+}
+
+/// Who is told that an account is being attacked: the person themself; for a service or
+/// technical user, its owner (the responsible person, the primary manager), else every
+/// level-1 user.
+pub struct AttackAlert {
+    pub org: OrganizationRow,
+    pub login: String,
+    /// `None` for a person.
+    kind: Option<sesame_core::api::CredentialKind>,
+    label: String,
+    recipients: Vec<CredentialOwner>,
+}
+
+impl AttackAlert {
+    pub async fn load(conn: &mut Conn, org_id: i64, account_id: i64) -> ApiResult<Option<Self>> {
+        let org = conn.organization(org_id).await?;
+        if let Some(p) = conn.person(org_id, account_id).await? {
+            let me = CredentialOwner {
+                id: p.id,
+                user_id: p.user_id.clone(),
+                last_name: p.last_name.clone(),
+                first_name: p.first_name.clone(),
+                email: p.email.clone(),
+                level: p.level,
+                language: p.language.clone(),
+            };
+            return Ok(Some(AttackAlert {
+                org,
+                login: p.user_id,
+                kind: None,
+                label: String::new(),
+                recipients: vec![me],
+            }));
+        }
+        let Some(c) = conn.credential(account_id).await? else {
+            return Ok(None);
+        };
+        let recipients = match c.owner() {
+            Some(owner) => vec![owner],
+            None => conn.level_one_people(org_id).await?,
+        };
+        let label = match c.kind() {
+            sesame_core::api::CredentialKind::ServiceUser => c.application.clone(),
+            sesame_core::api::CredentialKind::TechnicalUser => {
+                c.structure_name.clone().unwrap_or_default()
+            }
+        };
+        Ok(Some(AttackAlert {
+            org,
+            login: c.user_id.clone(),
+            kind: Some(c.kind()),
+            label,
+            recipients,
+        }))
+    }
+
+    /// Writes the mail to the outbox for each recipient; returns their user IDs.
+    pub async fn queue(
+        &self,
+        conn: &mut Conn,
+        source: &str,
+        failures: i64,
+        until: i64,
+    ) -> ApiResult<Vec<String>> {
+        for r in self.recipients.iter().filter(|r| !r.email.is_empty()) {
+            let lang = r.language();
+            let kind = self
+                .kind
+                .map(|k| texts().get(lang, &k.text_key(), &[]))
+                .unwrap_or_default();
+            let whose = if self.kind.is_some() {
+                "other"
+            } else {
+                "person"
+            };
+            let mut args = fluent_bundle::FluentArgs::new();
+            for (k, v) in [
+                ("organization", self.org.name.as_str()),
+                ("code", &self.org.code),
+                ("login", &self.login),
+                ("label", &self.label),
+                ("kind", &kind),
+                ("whose", whose),
+                ("name", &r.name()),
+                ("source", source),
+                ("until", &format_moment(lang, until)),
+            ] {
+                args.set(k, v.to_owned());
+            }
+            args.set("failures", failures);
+            let subject = texts().format(lang, &Mail::UnderAttack.subject_key(), &args);
+            let body = texts().format(lang, &Mail::UnderAttack.body_key(), &args);
+            conn.queue_mail(self.org.id, &r.email, lang, &subject, &body)
+                .await?;
+        }
+        Ok(self.recipients.iter().map(|r| r.user_id.clone()).collect())
+    }
 }
 
 #[cfg(test)]

@@ -45,6 +45,10 @@ enum Command {
         /// Log lines as text for people, or one JSON object a line for log collectors.
         #[arg(long, env = "SESAME_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
         log_format: LogFormat,
+        /// Addresses of reverse proxies in front of this server (comma-separated): their
+        /// `X-Forwarded-For` names where a sign-in comes from, for the lockout of guessers.
+        #[arg(long, env = "SESAME_TRUSTED_PROXIES", value_delimiter = ',')]
+        trusted_proxy: Vec<std::net::IpAddr>,
         #[command(flatten)]
         https: Https,
     },
@@ -155,6 +159,7 @@ async fn main() {
             public_url,
             reminder_poll_secs,
             log_format: _,
+            trusted_proxy,
             https,
         } => {
             let public_url = public_url.unwrap_or_default();
@@ -174,6 +179,7 @@ async fn main() {
                 mail_from,
                 reminder_poll: std::time::Duration::from_secs(reminder_poll_secs.max(1)),
                 tls,
+                trusted_proxies: trusted_proxy,
                 ..Config::default()
             };
             serve(&database, &listen, config).await;

@@ -105,7 +105,9 @@ pub async fn serve(
             let _ = stop.await;
             handle.graceful_shutdown(Some(Duration::from_secs(5)));
         });
-        let _ = server.serve(router.into_make_service()).await;
+        let _ = server
+            .serve(router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+            .await;
         stopper.abort();
         reload.abort();
     }))

@@ -52,3 +52,26 @@ page-invalid-heading = This link no longer works
 page-invalid-text = It was already used, it expired, or it was withdrawn. Ask your administrator to send a new invitation.
 page-error-mismatch = The two passwords differ.
 page-error-weak = The password is too short: at least 12 characters.
+
+# Repeated failed sign-ins on one account: its owner is told once, and the audit log keeps it.
+mail-under-attack-subject = { $organization }: repeated failed sign-ins on { $login }
+mail-under-attack-body =
+    Hello { $name },
+
+    { $whose ->
+        [person] Someone tried to sign in to your account { $login }
+       *[other] Someone tried to obtain API tokens for the { $kind } { $login } ({ $label })
+    } with a wrong password { $failures } times, most recently from the address { $source }.
+
+    Until { $until }, this account can only be used from the addresses it recently signed in from; every other address is refused. { $whose ->
+        [person] You can still sign in from the computers you usually use.
+       *[other] The software that uses this account keeps working from where it usually connects.
+    }
+
+    If these attempts were not expected, tell a level-1 administrator of your organization: every attempt is recorded in the audit log. If the password may be known to someone else, change it.
+
+    This message is sent once for this series of attempts.
+
+    Organization code: { $code }
+audit-action-sign_in_attacked = Repeated failed sign-ins
+audit-detail-attack = { $failures } failures, the last from { $source }; other addresses refused until { $until }; told: { $recipients }

@@ -52,3 +52,26 @@ page-invalid-heading = Ce lien ne fonctionne plus
 page-invalid-text = Il a déjà servi, il a expiré ou il a été retiré. Demandez à votre administrateur de vous envoyer une nouvelle invitation.
 page-error-mismatch = Les deux mots de passe diffèrent.
 page-error-weak = Le mot de passe est trop court : au moins 12 caractères.
+
+# Échecs de connexion répétés sur un compte : son ou sa titulaire est prévenu·e une fois, le journal d’audit le garde.
+mail-under-attack-subject = { $organization } : échecs de connexion répétés sur { $login }
+mail-under-attack-body =
+    Bonjour { $name },
+
+    { $whose ->
+        [person] Quelqu’un a tenté de se connecter à votre compte { $login }
+       *[other] Quelqu’un a tenté d’obtenir des jetons d’API pour l’{ $kind } { $login } ({ $label })
+    } avec un mauvais mot de passe, { $failures } fois, la dernière depuis l’adresse { $source }.
+
+    Jusqu’au { $until }, ce compte ne peut être utilisé que depuis les adresses d’où il s’est récemment connecté ; toute autre adresse est refusée. { $whose ->
+        [person] Vous pouvez toujours vous connecter depuis les ordinateurs que vous utilisez d’habitude.
+       *[other] Le logiciel qui utilise ce compte continue de fonctionner depuis l’endroit d’où il se connecte d’habitude.
+    }
+
+    Si ces tentatives ne sont pas attendues, prévenez un administrateur ou une administratrice de niveau 1 de votre organisation : chaque tentative est inscrite au journal d’audit. Si le mot de passe a pu être découvert, changez-le.
+
+    Ce message n’est envoyé qu’une fois pour cette série de tentatives.
+
+    Code d’organisation : { $code }
+audit-action-sign_in_attacked = Échecs de connexion répétés
+audit-detail-attack = { $failures } échecs, le dernier depuis { $source } ; autres adresses refusées jusqu’au { $until } ; personnes prévenues : { $recipients }

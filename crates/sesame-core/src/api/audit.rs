@@ -95,6 +95,15 @@ pub enum AuditDetail {
         expires_at: time::OffsetDateTime,
         recipients: Vec<String>,
     },
+    /// Repeated failed sign-ins on an account: the address that reached the limit, how many
+    /// failures that took, until when other addresses are refused, and who was told.
+    Attack {
+        source: String,
+        failures: i64,
+        #[serde(with = "time::serde::rfc3339")]
+        until: time::OffsetDateTime,
+        recipients: Vec<String>,
+    },
     /// Text written before details were structured, kept as it was.
     Legacy {
         text: String,

@@ -74,6 +74,7 @@ audit_actions! {
     PreviousPasswordEnded = "previous_password_ended",
     CredentialValidityChanged = "credential_validity_changed",
     CredentialReminderSent = "credential_reminder_sent",
+    SignInAttacked = "sign_in_attacked",
 }
 
 /// What a contact is kept for.

@@ -68,6 +68,20 @@ pub fn describe_audit_detail(
             expires_at,
             recipients,
         } => describe_reminder(lang, *days_before, *expires_at, recipients),
+        AuditDetail::Attack {
+            source,
+            failures,
+            until,
+            recipients,
+        } => t(
+            "audit-detail-attack",
+            &[
+                ("source", source),
+                ("failures", &failures.to_string()),
+                ("until", &super::long_date_time(lang, *until)),
+                ("recipients", &recipients.join(", ")),
+            ],
+        ),
         AuditDetail::Legacy { text } => text.clone(),
     }
 }

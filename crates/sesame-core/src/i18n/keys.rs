@@ -108,15 +108,17 @@ pub enum Mail {
     TechnicalReset,
     TechnicalRotated,
     CredentialReminder,
+    UnderAttack,
 }
 
 impl Mail {
-    pub const ALL: [Mail; 5] = [
+    pub const ALL: [Mail; 6] = [
         Mail::Invitation,
         Mail::TechnicalCreated,
         Mail::TechnicalReset,
         Mail::TechnicalRotated,
         Mail::CredentialReminder,
+        Mail::UnderAttack,
     ];
 
     fn as_str(self) -> &'static str {
@@ -126,6 +128,7 @@ impl Mail {
             Mail::TechnicalReset => not_text("technical-reset"),
             Mail::TechnicalRotated => not_text("technical-rotated"),
             Mail::CredentialReminder => not_text("credential-reminder"),
+            Mail::UnderAttack => not_text("under-attack"),
         }
     }
 

@@ -149,6 +149,17 @@ pub fn long_date(lang: Language, t: time::OffsetDateTime) -> String {
     }
 }
 
+/// A moment as each language writes it in a sentence: "November 30, 2026 at 19:05 UTC",
+/// "30 novembre 2026 à 19 h 05 (UTC)".
+pub fn long_date_time(lang: Language, t: time::OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    let day = long_date(lang, t);
+    match lang {
+        Language::En => format!("{day} at {:02}:{:02} UTC", t.hour(), t.minute()),
+        Language::Fr => format!("{day} à {} h {:02} (UTC)", t.hour(), t.minute()),
+    }
+}
+
 /// The process-wide texts, parsed once.
 pub fn texts() -> &'static Texts {
     static TEXTS: OnceLock<Texts> = OnceLock::new();

@@ -1,7 +1,5 @@
 //! Sign-in (people), API tokens (service and technical users), sign-out.
 
-use std::time::Duration;
-
 use axum::Json;
 use axum::Router;
 use axum::extract::State;
@@ -11,7 +9,8 @@ use axum::routing::post;
 use crate::AppState;
 use crate::auth::{PasswordChangeAllowed, token_hash, verify_password};
 use crate::error::{ApiError, ApiResult};
-use crate::extract::Body;
+use crate::extract::{Body, Source};
+use crate::guard::{self, Attempt};
 use crate::store::{Conn, CredentialRow, now, to_time};
 use sesame_core::api::{ApiToken, ErrorBody, ErrorCode, Me, Session, SignIn, TokenRequest};
 use sesame_core::domain::rules::Actor;
@@ -61,46 +60,39 @@ async fn in_organization_language<T>(
     })
 }
 
-/// Checks organization code, user ID and password, with the slow-down and lock-out of
-/// repeated failures. Failures are counted per sign-in name in the database, so every server
-/// replica sees them.
+/// Checks organization code, user ID and password, with the slow-down and refusals of
+/// repeated failures ([`crate::guard`]).
 async fn check_credentials(
     state: &AppState,
-    org_code: &str,
-    user_id: &str,
+    attempt: Attempt,
     password: &str,
-) -> ApiResult<CredentialRow> {
-    let cfg = &state.config;
-    let org_code = org_code.trim().to_uppercase();
-    let user_key = user_id.trim().to_lowercase();
-    if org_code.is_empty()
-        || user_key.is_empty()
-        || org_code.len() > 64
-        || user_key.len() > 128
+) -> ApiResult<(CredentialRow, Attempt)> {
+    if attempt.org.is_empty()
+        || attempt.user.is_empty()
+        || attempt.org.len() > 64
+        || attempt.user.len() > 128
         || password.len() > 1024
     {
         return Err(invalid_credentials());
     }
     // No connection is held while the answer is slowed down or a password hashed: a few
     // guessers must not take the pool from everyone else.
+    let t = now();
     let mut conn = state.db.read().await?;
-    let failures = conn.sign_in_failures(&org_code, &user_key).await?;
-    drop(conn);
-    if let Some((failures, locked_until)) = failures {
-        if let Some(until) = locked_until.filter(|u| *u > now()) {
-            return Err(locked(until));
-        }
-        if failures >= cfg.slow_after {
-            let delay = (failures - cfg.slow_after + 1).min(6) as u64 * 500;
-            tokio::time::sleep(Duration::from_millis(delay)).await;
-        }
-    }
-    let mut conn = state.db.read().await?;
-    let credential = match conn.organization_by_code(&org_code).await? {
-        Some(org) => conn.credentials(org.id, &user_key).await?,
+    let standing = attempt.standing(&mut conn).await?;
+    let credential = match conn.organization_by_code(&attempt.org).await? {
+        Some(org) => conn.credentials(org.id, &attempt.user).await?,
         None => None,
     };
+    let known = match &credential {
+        Some(c) => conn.known_source(c.id, &attempt.source).await?,
+        None => false,
+    };
     drop(conn);
+    if let Some(until) = standing.refused_until(known, t) {
+        return Err(locked(until));
+    }
+    tokio::time::sleep(standing.delay(state, t)).await;
     let hash = credential.as_ref().and_then(|c| c.password_hash.clone());
     let mut matched = verify_password(password, hash).await;
     // After a rotation the previous password works too, until the end of its grace period.
@@ -109,29 +101,16 @@ async fn check_credentials(
         matched = verify_password(password, Some(previous)).await;
         matched_previous = matched;
     }
-    if !matched {
-        let mut tx = state.db.begin().await?;
-        tx.record_sign_in_failure(&org_code, &user_key, cfg.lock_after, cfg.lock_secs)
-            .await?;
-        let now_locked = tx
-            .sign_in_failures(&org_code, &user_key)
-            .await?
-            .and_then(|f| f.1);
-        tx.commit().await?;
-        return Err(match now_locked {
-            Some(until) if until > now() => locked(until),
-            _ => invalid_credentials(),
+    let target = credential.as_ref().map(|c| (c.org_id, c.id, known));
+    let Some(mut credential) = credential.filter(|_| matched) else {
+        return Err(match guard::failed(state, &attempt, target, now()).await? {
+            Some(until) => locked(until),
+            None => invalid_credentials(),
         });
-    }
-    let mut credential = credential.ok_or_else(invalid_credentials)?;
+    };
     credential.matched_previous = matched_previous;
-    state
-        .db
-        .read()
-        .await?
-        .clear_sign_in_failures(&org_code, &user_key)
-        .await?;
-    Ok(credential)
+    credential.known_source = known;
+    Ok((credential, attempt))
 }
 
 fn check_status(c: &CredentialRow) -> ApiResult<()> {
@@ -180,14 +159,16 @@ pub(crate) async fn load_me(
     responses((status = 200, body = Session), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 423, body = ErrorBody)))]
 pub async fn sign_in(
     State(state): State<AppState>,
+    Source(source): Source,
     Body(req): Body<SignIn>,
 ) -> ApiResult<Json<Session>> {
-    let result = open_session(&state, &req).await;
+    let result = open_session(&state, &req, &source).await;
     in_organization_language(&state, &req.organization, result).await
 }
 
-async fn open_session(state: &AppState, req: &SignIn) -> ApiResult<Json<Session>> {
-    let c = check_credentials(state, &req.organization, &req.user_id, &req.password).await?;
+async fn open_session(state: &AppState, req: &SignIn, source: &str) -> ApiResult<Json<Session>> {
+    let attempt = Attempt::new(&req.organization, &req.user_id, source);
+    let (c, attempt) = check_credentials(state, attempt, &req.password).await?;
     if AccountKind::parse(&c.kind) != Some(AccountKind::Person) {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
@@ -205,16 +186,10 @@ async fn open_session(state: &AppState, req: &SignIn) -> ApiResult<Json<Session>
             ));
         };
         if !super::me::totp_matches(c.totp_secret.as_deref(), code) {
-            let mut tx = state.db.begin().await?;
-            let cfg = &state.config;
-            tx.record_sign_in_failure(
-                &req.organization.trim().to_uppercase(),
-                &req.user_id.trim().to_lowercase(),
-                cfg.lock_after,
-                cfg.lock_secs,
-            )
-            .await?;
-            tx.commit().await?;
+            let target = Some((c.org_id, c.id, c.known_source));
+            if let Some(until) = guard::failed(state, &attempt, target, now()).await? {
+                return Err(locked(until));
+            }
             return Err(ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 ErrorCode::InvalidTwoFactorCode,
@@ -222,6 +197,7 @@ async fn open_session(state: &AppState, req: &SignIn) -> ApiResult<Json<Session>
             ));
         }
     }
+    guard::succeeded(state, &attempt, c.id, now()).await?;
     let token = generate_token();
     let expires_at = now() + state.config.session_hours * 3600;
     let mut tx = state.db.begin().await?;
@@ -242,14 +218,20 @@ async fn open_session(state: &AppState, req: &SignIn) -> ApiResult<Json<Session>
     responses((status = 200, body = ApiToken), (status = 401, body = ErrorBody, description = "`invalid_credentials`, `account_suspended`, or `credential_expired` when the password is right but past its expiry date"), (status = 403, body = ErrorBody)))]
 pub async fn api_token(
     State(state): State<AppState>,
+    Source(source): Source,
     Body(req): Body<TokenRequest>,
 ) -> ApiResult<Json<ApiToken>> {
-    let result = issue_token(&state, &req).await;
+    let result = issue_token(&state, &req, &source).await;
     in_organization_language(&state, &req.organization, result).await
 }
 
-async fn issue_token(state: &AppState, req: &TokenRequest) -> ApiResult<Json<ApiToken>> {
-    let c = check_credentials(state, &req.organization, &req.user_id, &req.password).await?;
+async fn issue_token(
+    state: &AppState,
+    req: &TokenRequest,
+    source: &str,
+) -> ApiResult<Json<ApiToken>> {
+    let attempt = Attempt::new(&req.organization, &req.user_id, source);
+    let (c, attempt) = check_credentials(state, attempt, &req.password).await?;
     let kind = AccountKind::parse(&c.kind).unwrap_or(AccountKind::Person);
     if kind == AccountKind::Person {
         return Err(ApiError::new(
@@ -267,6 +249,7 @@ async fn issue_token(state: &AppState, req: &TokenRequest) -> ApiResult<Json<Api
             "password expired",
         ));
     }
+    guard::succeeded(state, &attempt, c.id, now()).await?;
     let token = generate_token();
     let expires_at = now() + state.config.api_token_minutes * 60;
     let mut tx = state.db.begin().await?;

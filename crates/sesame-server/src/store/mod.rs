@@ -6,6 +6,7 @@
 mod audit;
 mod contacts;
 mod credentials;
+mod guard;
 mod invitations;
 mod organizations;
 mod outbox;
@@ -33,6 +34,7 @@ pub use credentials::{
     CredentialOwner, CredentialRow as ApiCredentialRow, DueReminder, REMINDER_DAYS,
     password_validity,
 };
+pub use guard::{Counter, Failures, Limit};
 pub use invitations::InvitationRow;
 pub use organizations::OrganizationRow;
 pub use people::{MAX_PAGE, NewPersonRow, PersonFields, PersonRow};

@@ -22,6 +22,9 @@ pub struct CredentialRow {
     /// The password given was the previous one (still in its grace period).
     #[sqlx(skip)]
     pub matched_previous: bool,
+    /// The account last signed in from the address of this attempt.
+    #[sqlx(skip)]
+    pub known_source: bool,
 }
 
 impl CredentialRow {
@@ -131,74 +134,6 @@ impl Conn {
                 .await
                 .map(Option::flatten)
         })
-    }
-
-    /// (failures, locked until) for a sign-in name.
-    pub async fn sign_in_failures(
-        &mut self,
-        org_code: &str,
-        user_key: &str,
-    ) -> Result<Option<(i64, Option<i64>)>, sqlx::Error> {
-        on_conn!(self, c => {
-            sqlx::query_as::<_, (i64, Option<i64>)>(
-                "SELECT failures, locked_until FROM sign_in_failures WHERE org_code = $1 AND user_id_key = $2",
-            )
-            .bind(org_code)
-            .bind(user_key)
-            .fetch_optional(&mut *c)
-            .await
-        })
-    }
-
-    /// Counts one more failure; from `lock_after` failures on, locks for `lock_secs`.
-    pub async fn record_sign_in_failure(
-        &mut self,
-        org_code: &str,
-        user_key: &str,
-        lock_after: i64,
-        lock_secs: i64,
-    ) -> Result<i64, sqlx::Error> {
-        let t = now();
-        on_conn!(self, c => {
-            let failures: i64 = sqlx::query_scalar(
-                "INSERT INTO sign_in_failures (org_code, user_id_key, failures, last_failure_at) \
-                 VALUES ($1, $2, 1, $3) \
-                 ON CONFLICT (org_code, user_id_key) DO UPDATE SET failures = sign_in_failures.failures + 1, \
-                 last_failure_at = $3 RETURNING failures",
-            )
-            .bind(org_code)
-            .bind(user_key)
-            .bind(t)
-            .fetch_one(&mut *c)
-            .await?;
-            if failures >= lock_after {
-                sqlx::query(
-                    "UPDATE sign_in_failures SET locked_until = $1, failures = 0 \
-                     WHERE org_code = $2 AND user_id_key = $3",
-                )
-                .bind(t + lock_secs)
-                .bind(org_code)
-                .bind(user_key)
-                .execute(&mut *c)
-                .await?;
-            }
-            Ok(failures)
-        })
-    }
-
-    pub async fn clear_sign_in_failures(
-        &mut self,
-        org_code: &str,
-        user_key: &str,
-    ) -> Result<(), sqlx::Error> {
-        on_conn!(self, c => {
-            sqlx::query("DELETE FROM sign_in_failures WHERE org_code = $1 AND user_id_key = $2")
-                .bind(org_code)
-                .bind(user_key)
-                .execute(&mut *c)
-                .await?;
-        });
-        Ok(())
     }
 
     pub async fn insert_session(

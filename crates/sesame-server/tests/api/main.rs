@@ -15,6 +15,7 @@ mod https;
 mod import;
 mod import_crash;
 mod listing;
+mod lockout;
 mod mail_and_invitations;
 mod observability;
 mod offered_actions;
