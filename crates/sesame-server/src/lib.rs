@@ -63,6 +63,8 @@ pub struct Config {
     pub tls: Option<tls::Tls>,
     /// How often the certificate's files are looked at for a change.
     pub tls_poll: Duration,
+    /// Certificates from an ACME authority, kept in `tls`'s files.
+    pub acme: Option<tls::acme::Acme>,
 }
 
 impl Default for Config {
@@ -86,6 +88,7 @@ impl Default for Config {
             clock: clock::Clock::default(),
             tls: None,
             tls_poll: Duration::from_secs(10),
+            acme: None,
         }
     }
 }
@@ -221,11 +224,12 @@ pub async fn start(
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let tls = state.config.tls.clone();
     let poll = state.config.tls_poll;
+    let acme = state.config.acme.clone();
     let router = app(state);
     let task = match tls {
         Some(tls) => {
             tls::install_provider();
-            tls::serve(listener, tls, poll, router, rx).await?
+            tls::serve(listener, tls, poll, acme, router, rx).await?
         }
         None => tokio::spawn(async move {
             let router = router.into_make_service_with_connect_info::<SocketAddr>();

@@ -113,6 +113,44 @@ struct Https {
     /// the network in clear (a warning at every start).
     #[arg(long, env = "SESAME_ALLOW_PLAIN_HTTP")]
     allow_plain_http: bool,
+    /// HTTPS with certificates from Let's Encrypt (or the --acme-directory given) for these
+    /// names (comma-separated), each leading to this server on port 443; renewed by itself.
+    #[arg(
+        long,
+        env = "SESAME_ACME_DOMAINS",
+        value_delimiter = ',',
+        conflicts_with_all = ["tls_cert", "tls_self_signed"]
+    )]
+    acme_domain: Vec<String>,
+    /// The address the certificate authority writes to about expiring certificates.
+    #[arg(long, env = "SESAME_ACME_EMAIL")]
+    acme_email: Option<String>,
+    /// Another ACME directory than Let's Encrypt's (a private authority, or Let's Encrypt's
+    /// staging one to try).
+    #[arg(long, env = "SESAME_ACME_DIRECTORY", default_value = sesame_server::tls::acme::LETS_ENCRYPT)]
+    acme_directory: String,
+    /// The root certificate of a private authority's directory (PEM).
+    #[arg(long, env = "SESAME_ACME_ROOT")]
+    acme_root: Option<PathBuf>,
+    /// Where the ACME account, the certificate and its key are kept.
+    #[arg(long, env = "SESAME_ACME_DIR", default_value = "acme")]
+    acme_dir: PathBuf,
+}
+
+impl Https {
+    fn acme(&self) -> Option<sesame_server::tls::acme::Acme> {
+        (!self.acme_domain.is_empty()).then(|| sesame_server::tls::acme::Acme {
+            domains: self.acme_domain.clone(),
+            contact: self
+                .acme_email
+                .iter()
+                .map(|e| format!("mailto:{e}"))
+                .collect(),
+            directory: self.acme_directory.clone(),
+            root: self.acme_root.clone(),
+            dir: self.acme_dir.clone(),
+        })
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -163,7 +201,9 @@ async fn main() {
             https,
         } => {
             let public_url = public_url.unwrap_or_default();
+            let acme = https.acme();
             let choice = sesame_server::tls::Choice {
+                acme: acme.clone(),
                 cert: https.tls_cert,
                 key: https.tls_key,
                 self_signed: https.tls_self_signed,
@@ -180,6 +220,7 @@ async fn main() {
                 reminder_poll: std::time::Duration::from_secs(reminder_poll_secs.max(1)),
                 tls,
                 trusted_proxies: trusted_proxy,
+                acme,
                 ..Config::default()
             };
             serve(&database, &listen, config).await;

@@ -3,13 +3,19 @@
 //! trust it. rustls only; TLS 1.2 and 1.3 with rustls's modern suites (no CBC, no RSA key
 //! exchange).
 
+pub mod acme;
+mod certificates;
+
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use axum::Router;
 use axum_server::tls_rustls::RustlsConfig;
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject;
+
+pub use certificates::Certificates;
 
 /// Where the certificate and its key are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,28 +83,23 @@ pub fn fingerprint(cert: &Path) -> Result<String, String> {
 pub use sesame_core::certificate::fingerprint as fingerprint_of;
 
 /// Serves `router` over HTTPS on `listener` until `stop` fires; the certificate and key are
-/// read again when either file changes (looked at every `poll`).
+/// read again when either file changes (looked at every `poll`), and kept up to date by
+/// `acme` when it is given.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     tls: Tls,
     poll: Duration,
+    acme: Option<acme::Acme>,
     router: Router,
     stop: tokio::sync::oneshot::Receiver<()>,
 ) -> Result<tokio::task::JoinHandle<()>, String> {
-    let config = RustlsConfig::from_pem_file(&tls.cert, &tls.key)
-        .await
-        .map_err(|e| {
-            format!(
-                "certificate {} and key {}: {e}",
-                tls.cert.display(),
-                tls.key.display()
-            )
-        })?;
+    let certificates = Arc::new(Certificates::load(&tls)?);
+    let config = RustlsConfig::from_config(Arc::new(certificates.server_config()?));
     let listener = listener.into_std().map_err(|e| e.to_string())?;
-    let server =
-        axum_server::from_tcp_rustls(listener, config.clone()).map_err(|e| e.to_string())?;
+    let server = axum_server::from_tcp_rustls(listener, config).map_err(|e| e.to_string())?;
     let handle = axum_server::Handle::new();
-    let reload = tokio::spawn(reload_on_change(tls, poll, config));
+    let reload = tokio::spawn(reload_on_change(tls, poll, certificates.clone()));
+    let renew = acme.map(|a| a.spawn(certificates));
     let server = server.handle(handle.clone());
     Ok(tokio::spawn(async move {
         let stopper = tokio::spawn(async move {
@@ -110,12 +111,15 @@ pub async fn serve(
             .await;
         stopper.abort();
         reload.abort();
+        if let Some(renew) = renew {
+            renew.abort();
+        }
     }))
 }
 
 /// Reads the files again when they change (a renewed certificate), keeping the old ones
 /// while the new ones do not load (half written, or a key that does not match).
-async fn reload_on_change(tls: Tls, poll: Duration, config: RustlsConfig) {
+async fn reload_on_change(tls: Tls, poll: Duration, certificates: Arc<Certificates>) {
     let stamp = |tls: &Tls| -> Option<(SystemTime, SystemTime)> {
         let at = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
         Some((at(&tls.cert)?, at(&tls.key)?))
@@ -127,7 +131,7 @@ async fn reload_on_change(tls: Tls, poll: Duration, config: RustlsConfig) {
         if now == seen {
             continue;
         }
-        match config.reload_from_pem_file(&tls.cert, &tls.key).await {
+        match certificates.reload(&tls) {
             Ok(()) => {
                 tracing::info!("certificate {} read again", tls.cert.display());
                 seen = now;
@@ -150,12 +154,23 @@ pub struct Choice {
     pub self_signed: Option<PathBuf>,
     pub names: Vec<String>,
     pub allow_plain_http: bool,
+    pub acme: Option<acme::Acme>,
 }
 
 impl Choice {
     /// The certificate to serve with (the server's own made first if need be), or none for
     /// plain HTTP, which is refused on an address other machines reach unless allowed.
     pub fn choose(self, listen: &str, public_url: &str) -> Result<Option<Tls>, String> {
+        if let Some(acme) = &self.acme {
+            acme.prepare()?;
+            tracing::info!(
+                "certificates for {:?} from {}, kept in {}",
+                acme.domains,
+                acme.directory,
+                acme.dir.display()
+            );
+            return Ok(Some(acme.tls()));
+        }
         if let (Some(cert), Some(key)) = (&self.cert, &self.key) {
             return Ok(Some(Tls {
                 cert: cert.clone(),
