@@ -2,6 +2,7 @@
 //! mail delivery. Every rule of the product is checked here; the desktop app only mirrors it.
 
 pub mod auth;
+pub mod backup;
 pub mod clock;
 pub mod demo;
 pub mod error;

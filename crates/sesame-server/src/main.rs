@@ -90,6 +90,24 @@ enum Command {
         #[arg(long, env = "SESAME_DATABASE_URL", default_value = "sqlite:sesame.db")]
         database: String,
     },
+    /// Back up every organization into one file, while the server runs and writes.
+    Backup {
+        #[arg(long, env = "SESAME_DATABASE_URL", default_value = "sqlite:sesame.db")]
+        database: String,
+        /// The backup file to write (written under a temporary name, then renamed).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Restore a backup into an empty database (SQLite or PostgreSQL, whichever it was taken
+    /// from), then bring it to this version's schema.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+        #[arg(long, env = "SESAME_DATABASE_URL")]
+        database: String,
+    },
+    /// Check a backup whole and say what it holds.
+    Verify { file: PathBuf },
 }
 
 /// How `serve` speaks HTTPS.
@@ -266,7 +284,56 @@ async fn main() {
             create_first_organization(&database, &first).await;
         }
         Command::Demo { database } => fill_demo(&database).await,
+        Command::Backup { database, to } => {
+            let db = Db::open(&database)
+                .await
+                .unwrap_or_else(|e| fail(format!("database {database}: {e}")));
+            let started = std::time::Instant::now();
+            let manifest = sesame_server::backup::backup(&db, &to)
+                .await
+                .unwrap_or_else(|e| fail(e.to_string()));
+            describe(&manifest);
+            println!(
+                "written to {} in {:.1} s",
+                to.display(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+        Command::Restore { from, database } => {
+            let started = std::time::Instant::now();
+            let manifest = sesame_server::backup::restore(&from, &database)
+                .await
+                .unwrap_or_else(|e| fail(format!("{}: {e}", from.display())));
+            describe(&manifest);
+            println!(
+                "restored into {database} in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
+        Command::Verify { file } => match sesame_server::backup::verify(&file) {
+            Ok(manifest) => describe(&manifest),
+            Err(e) => fail(format!("{}: {e}", file.display())),
+        },
     }
+}
+
+/// What a backup holds, for the person at the terminal.
+fn describe(m: &sesame_server::backup::Manifest) {
+    println!(
+        "Sesame backup of {} (from {}, schema {}):",
+        m.created_at
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default(),
+        m.source,
+        m.schema
+    );
+    for o in &m.organizations {
+        println!("  organization {} ({})", o.code, o.name);
+    }
+    println!(
+        "  {} people, {} service users, {} technical users, {} structures, {} audit entries",
+        m.people, m.service_users, m.technical_users, m.structures, m.audit_entries
+    );
 }
 
 /// Serves until Ctrl-C, then stops cleanly.

@@ -134,59 +134,102 @@ pub(crate) fn placeholders(first: usize, n: usize) -> String {
 impl Db {
     /// `sqlite:path.db`, `sqlite::memory:` or `postgres://...`. Runs the migrations.
     pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
-        let db = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            // Twice the cores, as PostgreSQL's own advice goes: its backends share this
-            // machine's cores with the server, and sixteen of them on two cores made the
-            // level-1 page's p99 twice as long (55 ms against 26–38 ms with four).
-            let cores = std::thread::available_parallelism().map_or(2, |n| n.get()) as u32;
-            let pool = PgPoolOptions::new()
-                .max_connections((2 * cores).max(4))
-                .acquire_timeout(Duration::from_secs(10))
-                .connect(url)
-                .await?;
-            sqlx::migrate!("src/store/migrations/postgres")
-                .run(&pool)
-                .await?;
-            Db::Postgres(pool)
-        } else {
-            let memory = url.contains(":memory:") || url.contains("mode=memory");
-            let options = SqliteConnectOptions::from_str(url)?
-                .create_if_missing(true)
-                .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(10))
-                .journal_mode(if memory {
-                    SqliteJournalMode::Memory
-                } else {
-                    SqliteJournalMode::Wal
-                })
-                .synchronous(SqliteSynchronous::Normal)
-                // Each SQLite connection runs on its own thread and hands rows over a channel;
-                // room for a whole page spares a thread switch per row.
-                .row_buffer_size(1024);
-            // An in-memory database lives in one connection: a pool of one keeps it whole.
-            let pool = SqlitePoolOptions::new()
-                .max_connections(if memory { 1 } else { 4 })
-                .min_connections(if memory { 1 } else { 0 })
-                .idle_timeout(if memory {
-                    None
-                } else {
-                    Some(Duration::from_secs(600))
-                })
-                .max_lifetime(if memory {
-                    None
-                } else {
-                    Some(Duration::from_secs(3600))
-                })
-                .acquire_timeout(Duration::from_secs(30))
-                .connect_with(options)
-                .await?;
-            sqlx::migrate!("src/store/migrations/sqlite")
-                .run(&pool)
-                .await?;
-            Db::Sqlite(pool, sqlite_reads::SqliteReads::for_url(url))
-        };
+        let db = Db::open(url).await?;
+        db.migrate(None).await?;
         db.refold_people().await?;
         Ok(db)
+    }
+
+    /// The latest schema this server knows (the number of its last migration).
+    pub fn latest_schema() -> i64 {
+        let versions = sqlx::migrate!("src/store/migrations/sqlite")
+            .iter()
+            .map(|m| m.version);
+        versions.max().unwrap_or(0)
+    }
+
+    /// The schema the database is at (0: none yet).
+    pub async fn schema(&self) -> Result<i64, sqlx::Error> {
+        let sql = "SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations WHERE success";
+        let found = match self {
+            Db::Sqlite(p, _) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
+            Db::Postgres(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await,
+        };
+        match found {
+            Ok(v) => Ok(v),
+            // No bookkeeping table: nothing was ever migrated.
+            Err(sqlx::Error::Database(_)) => Ok(0),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Runs the migrations, all of them or up to schema `to`.
+    pub async fn migrate(&self, to: Option<i64>) -> Result<(), sqlx::Error> {
+        let to = to.unwrap_or_else(Db::latest_schema);
+        match self {
+            Db::Sqlite(p, _) => {
+                sqlx::migrate!("src/store/migrations/sqlite")
+                    .run_to(to, p)
+                    .await?
+            }
+            Db::Postgres(p) => {
+                sqlx::migrate!("src/store/migrations/postgres")
+                    .run_to(to, p)
+                    .await?
+            }
+        }
+        Ok(())
+    }
+
+    /// The pools, without migrating: for a backup, which must leave the database as it is.
+    pub async fn open(url: &str) -> Result<Db, sqlx::Error> {
+        Ok(
+            if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+                // Twice the cores, as PostgreSQL's own advice goes: its backends share this
+                // machine's cores with the server, and sixteen of them on two cores made the
+                // level-1 page's p99 twice as long (55 ms against 26–38 ms with four).
+                let cores = std::thread::available_parallelism().map_or(2, |n| n.get()) as u32;
+                let pool = PgPoolOptions::new()
+                    .max_connections((2 * cores).max(4))
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect(url)
+                    .await?;
+                Db::Postgres(pool)
+            } else {
+                let memory = url.contains(":memory:") || url.contains("mode=memory");
+                let options = SqliteConnectOptions::from_str(url)?
+                    .create_if_missing(true)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(10))
+                    .journal_mode(if memory {
+                        SqliteJournalMode::Memory
+                    } else {
+                        SqliteJournalMode::Wal
+                    })
+                    .synchronous(SqliteSynchronous::Normal)
+                    // Each SQLite connection runs on its own thread and hands rows over a channel;
+                    // room for a whole page spares a thread switch per row.
+                    .row_buffer_size(1024);
+                // An in-memory database lives in one connection: a pool of one keeps it whole.
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(if memory { 1 } else { 4 })
+                    .min_connections(if memory { 1 } else { 0 })
+                    .idle_timeout(if memory {
+                        None
+                    } else {
+                        Some(Duration::from_secs(600))
+                    })
+                    .max_lifetime(if memory {
+                        None
+                    } else {
+                        Some(Duration::from_secs(3600))
+                    })
+                    .acquire_timeout(Duration::from_secs(30))
+                    .connect_with(options)
+                    .await?;
+                Db::Sqlite(pool, sqlite_reads::SqliteReads::for_url(url))
+            },
+        )
     }
 
     /// Brings the search and sort keys of rows written by an older folding up to date, in
@@ -235,6 +278,18 @@ impl Db {
             // failing with "database is locked" when the second tries to upgrade.
             Db::Sqlite(p, _) => Conn::Sqlite(Held::Tx(p.begin_with("BEGIN IMMEDIATE").await?)),
             Db::Postgres(p) => Conn::Postgres(Held::Tx(p.begin().await?)),
+        })
+    }
+
+    /// A read-only transaction that sees the database as it is now, whatever is written
+    /// meanwhile (SQLite: a read transaction on its write-ahead log; PostgreSQL: one snapshot).
+    pub async fn snapshot(&self) -> Result<Conn, sqlx::Error> {
+        Ok(match self {
+            Db::Sqlite(p, _) => Conn::Sqlite(Held::Tx(p.begin_with("BEGIN DEFERRED").await?)),
+            Db::Postgres(p) => Conn::Postgres(Held::Tx(
+                p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?,
+            )),
         })
     }
 

@@ -4,6 +4,7 @@
 mod support;
 
 mod auth;
+mod backup;
 mod catalogue_and_contacts;
 mod contract;
 mod credential_reminders;

@@ -1,0 +1,1 @@
+//! Backups the server takes by itself: before it migrates a SQLite database, and on a schedule.
