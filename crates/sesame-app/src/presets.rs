@@ -93,7 +93,7 @@ async fn prepared(
 ) -> Result<(Arc<Running>, Client, Session, String), String> {
     std::fs::create_dir_all(&places.data).map_err(|e| e.to_string())?;
     let url = places.database_url();
-    let running = sesame_server::start(&url, "127.0.0.1:0", sesame_server::Config::default())
+    let running = sesame_server::start(&url, "127.0.0.1:0", places.embedded_config())
         .await
         .map_err(|e| e.to_string())?;
     let (organization, user_id, password) = match preset {

@@ -93,6 +93,48 @@ pub async fn save(bytes: Vec<u8>, file_name: String, places: Places) -> Result<S
     Ok(Saved::InDocuments(path))
 }
 
+/// Where to write a file named `file_name`: chosen in the system's save dialog (`None` when
+/// cancelled), or a free name in `documents` when no dialog can be shown.
+pub async fn choose_path(
+    file_name: &str,
+    documents: &Path,
+    native_dialogs: bool,
+) -> Result<Option<PathBuf>, String> {
+    if native_dialogs {
+        let chosen = rfd::AsyncFileDialog::new()
+            .set_file_name(file_name)
+            .set_directory(documents)
+            .save_file()
+            .await;
+        return Ok(chosen.map(|h| h.path().to_path_buf()));
+    }
+    tokio::fs::create_dir_all(documents)
+        .await
+        .map_err(|e| format!("{}: {e}", documents.display()))?;
+    Ok(Some(free_name(documents, file_name)))
+}
+
+/// A file chosen in the system's open dialog, among those ending in `extensions` (`None`:
+/// cancelled).
+pub async fn pick_file(
+    kind: &'static str,
+    extensions: &'static [&'static str],
+    dir: PathBuf,
+) -> Option<PathBuf> {
+    rfd::AsyncFileDialog::new()
+        .add_filter(kind, extensions)
+        .set_directory(dir)
+        .pick_file()
+        .await
+        .map(|h| h.path().to_path_buf())
+}
+
+/// Today in this computer's time, as file names carry it: `2026-12-06`.
+pub fn today() -> String {
+    let t = time::OffsetDateTime::now_utc().to_offset(crate::locale::local_offset());
+    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
+}
+
 /// `name.pdf`, or `name (2).pdf` … when taken: nothing already saved is overwritten.
 fn free_name(dir: &Path, file_name: &str) -> PathBuf {
     let first = dir.join(file_name);

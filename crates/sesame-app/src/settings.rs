@@ -184,6 +184,24 @@ impl Places {
         self.config.join("settings.json")
     }
 
+    /// Where "This computer" keeps its backups: 7 daily and 4 weekly.
+    pub fn backups(&self) -> PathBuf {
+        self.data.join("backups")
+    }
+
+    /// The embedded server's settings: its backups daily, and before it migrates.
+    pub fn embedded_config(&self) -> sesame_server::Config {
+        sesame_server::Config {
+            backup: Some(sesame_server::backup::schedule::Schedule {
+                dir: self.backups(),
+                every: std::time::Duration::from_secs(24 * 3600),
+                keep: 7,
+                keep_weekly: 4,
+            }),
+            ..sesame_server::Config::default()
+        }
+    }
+
     pub fn database_url(&self) -> String {
         format!("sqlite:{}", self.data.join("sesame.db").display())
     }

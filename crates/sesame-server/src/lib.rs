@@ -66,6 +66,8 @@ pub struct Config {
     pub tls_poll: Duration,
     /// Certificates from an ACME authority, kept in `tls`'s files.
     pub acme: Option<tls::acme::Acme>,
+    /// Backups on a schedule; their folder also takes the backup before a migration.
+    pub backup: Option<backup::schedule::Schedule>,
 }
 
 impl Default for Config {
@@ -90,6 +92,7 @@ impl Default for Config {
             tls: None,
             tls_poll: Duration::from_secs(10),
             acme: None,
+            backup: None,
         }
     }
 }
@@ -156,6 +159,7 @@ pub struct Running {
     task: tokio::task::JoinHandle<()>,
     mailer: Option<tokio::task::JoinHandle<()>>,
     reminders: tokio::task::JoinHandle<()>,
+    backups: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl std::fmt::Debug for Running {
@@ -180,6 +184,9 @@ impl Running {
             m.abort();
         }
         self.reminders.abort();
+        if let Some(b) = self.backups.take() {
+            b.abort();
+        }
     }
 }
 
@@ -191,7 +198,8 @@ pub async fn start(
     listen: &str,
     mut config: Config,
 ) -> anyhow_free::Result<Running> {
-    let db = Db::connect(database_url)
+    let backups = config.backup.as_ref().map(|s| s.dir.as_path());
+    let db = backup::schedule::connect(database_url, backups)
         .await
         .map_err(|e| format!("database {database_url}: {e}"))?;
     let listener = TcpListener::bind(listen)
@@ -217,6 +225,10 @@ pub async fn start(
         )
     });
     let reminders = reminders::spawn(db.clone(), config.clock.clone(), config.reminder_poll);
+    let backups = config
+        .backup
+        .clone()
+        .map(|s| backup::schedule::spawn(db.clone(), s));
     let state = AppState {
         db: db.clone(),
         config,
@@ -249,6 +261,7 @@ pub async fn start(
         task,
         mailer,
         reminders,
+        backups,
     })
 }
 

@@ -49,8 +49,17 @@ enum Command {
         /// `X-Forwarded-For` names where a sign-in comes from, for the lockout of guessers.
         #[arg(long, env = "SESAME_TRUSTED_PROXIES", value_delimiter = ',')]
         trusted_proxy: Vec<std::net::IpAddr>,
+        /// Take a backup into this folder every --backup-every-hours, keeping the latest
+        /// --backup-keep and one a week for 4 weeks; a SQLite database is also backed up here
+        /// before it migrates (by default into `backups` next to it).
+        #[arg(long, env = "SESAME_BACKUP_DIR")]
+        backup_dir: Option<PathBuf>,
+        #[arg(long, env = "SESAME_BACKUP_EVERY_HOURS", default_value_t = 24)]
+        backup_every_hours: u64,
+        #[arg(long, env = "SESAME_BACKUP_KEEP", default_value_t = 7)]
+        backup_keep: usize,
         #[command(flatten)]
-        https: Https,
+        https: Box<Https>,
     },
     /// Print the SHA-256 fingerprint of the server's certificate: what people compare with the
     /// one the app shows before they trust the server.
@@ -216,6 +225,9 @@ async fn main() {
             reminder_poll_secs,
             log_format: _,
             trusted_proxy,
+            backup_dir,
+            backup_every_hours,
+            backup_keep,
             https,
         } => {
             let public_url = public_url.unwrap_or_default();
@@ -239,6 +251,12 @@ async fn main() {
                 tls,
                 trusted_proxies: trusted_proxy,
                 acme,
+                backup: backup_dir.map(|dir| sesame_server::backup::schedule::Schedule {
+                    dir,
+                    every: std::time::Duration::from_secs(backup_every_hours.max(1) * 3600),
+                    keep: backup_keep.max(1),
+                    keep_weekly: 4,
+                }),
                 ..Config::default()
             };
             serve(&database, &listen, config).await;

@@ -55,6 +55,20 @@ impl App {
         roles
     }
 
+    /// "This computer" when the session is on it: its database and backups folder.
+    fn local(&self) -> Option<my_account::backups::Local> {
+        let running = self.embedded.as_ref()?;
+        let session = self.session.as_ref()?;
+        (session.client.base().trim_end_matches('/') == running.url()).then(|| {
+            my_account::backups::Local {
+                db: running.db.clone(),
+                backups: self.places.backups(),
+                documents: self.places.documents.clone(),
+                native_dialogs: self.places.native_dialogs,
+            }
+        })
+    }
+
     pub(super) fn sign_out(&mut self) -> Task<Message> {
         let ended = self.session.take().map(|s| s.client);
         self.paused = None;
@@ -91,7 +105,9 @@ impl App {
             Destination::People => self.open_people(),
             Destination::MyAccount => {
                 if let Some(me) = self.me() {
-                    let account = my_account::MyAccount::new(me, self.paper(), &self.settings);
+                    let local = self.local();
+                    let account =
+                        my_account::MyAccount::new(me, self.paper(), &self.settings, local);
                     self.screen = Screen::MyAccount(account);
                 }
                 Task::none()

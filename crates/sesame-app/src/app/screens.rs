@@ -191,7 +191,10 @@ impl App {
             Err(effect) => return self.effect(effect, Message::MyAccount),
             Ok(changed) => changed,
         };
-        let settings = !matches!(changed, Changed::Me(_) | Changed::TwoFactorOff);
+        let settings = !matches!(
+            changed,
+            Changed::Me(_) | Changed::TwoFactorOff | Changed::DataReplaced(_)
+        );
         match changed {
             Changed::Me(me) => {
                 if let Some(s) = &mut self.session {
@@ -206,6 +209,14 @@ impl App {
             Changed::Theme(t) => self.settings.theme = t,
             Changed::Scale(s) => self.settings.scale = s,
             Changed::Paper(p) => self.settings.paper = Some(p),
+            // The session went with the data it was in: sign in again, as the backup knows.
+            Changed::DataReplaced(said) => {
+                let task = self.sign_out();
+                if let super::Screen::SignIn(s) = &mut self.screen {
+                    s.reason = Some(said);
+                }
+                return task;
+            }
         }
         if settings {
             self.save_settings();

@@ -9,6 +9,7 @@ mod pdf;
 
 mod accessibility;
 mod audit;
+mod backups;
 mod collaboration;
 mod credentials;
 mod follow_up;

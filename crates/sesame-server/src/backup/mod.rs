@@ -9,6 +9,7 @@
 
 mod archive;
 pub mod schedule;
+mod sqlite;
 mod tables;
 
 use std::path::Path;
@@ -107,6 +108,12 @@ impl From<sqlx::Error> for BackupError {
 
 /// Takes a backup of `db` into `to`; returns what it holds.
 pub async fn backup(db: &Db, to: &Path) -> Result<Manifest, BackupError> {
+    if let Some(file) = db.sqlite_file() {
+        let to = to.to_owned();
+        return tokio::task::spawn_blocking(move || sqlite::backup(&file, &to))
+            .await
+            .map_err(|e| BackupError::File(e.to_string()))?;
+    }
     let mut snapshot = db.snapshot().await?;
     let manifest = tables::manifest(&mut snapshot, db).await?;
     let mut writer = archive::Writer::create(to, &manifest)?;
@@ -173,11 +180,51 @@ pub async fn restore(from: &Path, url: &str) -> Result<Manifest, BackupError> {
         if organizations > 0 {
             return Err(BackupError::NotEmpty { organizations });
         }
-        tables::load(&db, archive).await?;
+        load(&db, archive, false).await?;
         db.migrate(None).await?;
         Ok(manifest)
     }
     .await;
     db.close().await;
     result
+}
+
+/// Replaces everything `db` holds with the backup in `from`, in one transaction, while the
+/// server runs (the app's "Restore…" on This computer). A backup from an older schema is
+/// first restored into a database of its own, which brings it to this schema.
+pub async fn replace(db: &Db, from: &Path) -> Result<Manifest, BackupError> {
+    let manifest = verify(from)?;
+    if manifest.schema == db.schema().await? {
+        load(db, archive::Reader::open(from)?, true).await?;
+        return Ok(manifest);
+    }
+    let dir = std::env::temp_dir().join(format!(
+        "sesame-restore-{}-{}",
+        std::process::id(),
+        time::OffsetDateTime::now_utc().unix_timestamp_nanos()
+    ));
+    std::fs::create_dir_all(&dir).map_err(|e| BackupError::File(e.to_string()))?;
+    let result = async {
+        let url = format!("sqlite:{}", dir.join("upgrade.db").display());
+        restore(from, &url).await?;
+        let upgraded = dir.join("upgraded.sesame-backup");
+        let staged = Db::open(&url).await?;
+        let taken = backup(&staged, &upgraded).await;
+        staged.close().await;
+        taken?;
+        load(db, archive::Reader::open(&upgraded)?, true).await
+    }
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+    result.map(|()| manifest)
+}
+
+/// Loads a backup read whole into `db`, by the fastest way its kind allows.
+async fn load(db: &Db, archive: archive::Reader, replace: bool) -> Result<(), BackupError> {
+    match db.sqlite_file() {
+        Some(file) => tokio::task::spawn_blocking(move || sqlite::load(&file, archive, replace))
+            .await
+            .map_err(|e| BackupError::File(e.to_string()))?,
+        None => tables::load(db, archive, replace).await,
+    }
 }

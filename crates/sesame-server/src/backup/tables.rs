@@ -79,7 +79,7 @@ pub const TABLES: &[Table] = &[
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub enum Kind {
     Int,
     Real,
     Bool,
@@ -88,7 +88,7 @@ enum Kind {
 }
 
 /// A column's kind from its declared type, as either database names it.
-fn kind_of(declared: &str) -> Kind {
+pub fn kind_of(declared: &str) -> Kind {
     let t = declared.to_ascii_lowercase();
     if t.contains("bool") {
         Kind::Bool
@@ -130,6 +130,10 @@ pub async fn manifest(conn: &mut Conn, db: &Db) -> Result<Manifest, sqlx::Error>
     .await?;
     let mut tables = vec![];
     for t in TABLES {
+        // A backup before a migration may have fewer tables.
+        if columns(conn, t.name).await?.is_empty() {
+            continue;
+        }
         let rows = count(conn, &format!("SELECT COUNT(*) FROM {}", t.name)).await?;
         tables.push((t.name.to_owned(), rows));
     }
@@ -167,6 +171,9 @@ pub async fn organizations(db: &Db) -> Result<i64, sqlx::Error> {
 /// Writes one table, its header then its rows.
 pub async fn dump(conn: &mut Conn, table: &Table, out: &mut Writer) -> Result<(), BackupError> {
     let columns = columns(conn, table.name).await?;
+    if columns.is_empty() {
+        return Ok(());
+    }
     let names: Vec<String> = columns.iter().map(|c| c.0.clone()).collect();
     let rows = count(conn, &format!("SELECT COUNT(*) FROM {}", table.name)).await?;
     out.header(&Header {
@@ -197,20 +204,20 @@ pub async fn dump(conn: &mut Conn, table: &Table, out: &mut Writer) -> Result<()
     Ok(())
 }
 
-fn as_int(v: &Value) -> Option<i64> {
+pub fn as_int(v: &Value) -> Option<i64> {
     v.as_i64().or_else(|| v.as_bool().map(i64::from))
 }
-fn as_bool(v: &Value) -> Option<bool> {
+pub fn as_bool(v: &Value) -> Option<bool> {
     v.as_bool().or_else(|| v.as_i64().map(|i| i != 0))
 }
-fn as_text(v: &Value) -> Option<String> {
+pub fn as_text(v: &Value) -> Option<String> {
     match v {
         Value::Null => None,
         Value::String(s) => Some(s.clone()),
         other => Some(other.to_string()),
     }
 }
-fn as_blob(v: &Value) -> Option<Vec<u8>> {
+pub fn as_blob(v: &Value) -> Option<Vec<u8>> {
     use base64::Engine;
     v.as_str()
         .and_then(|s| base64::engine::general_purpose::STANDARD.decode(s).ok())
@@ -238,15 +245,23 @@ struct Loading<'t> {
     id: Option<usize>,
 }
 
-/// Loads every table of the archive into `db` (empty, at the archive's schema), in one
-/// transaction.
-pub async fn load(db: &Db, archive: Reader) -> Result<(), BackupError> {
+/// Loads every table of the archive into `db` (at the archive's schema), in one transaction;
+/// with `replace`, what the tables held goes first, in the same transaction.
+pub async fn load(db: &Db, archive: Reader, replace: bool) -> Result<(), BackupError> {
     let mut conn = db.begin().await?;
     if let Conn::Sqlite(_) = conn {
         // The references that go round are set once every row is in: checked at commit.
         on_conn!(&mut conn, c => {
             sqlx::query("PRAGMA defer_foreign_keys = ON").execute(&mut *c).await?;
         });
+    }
+    if replace {
+        for t in TABLES.iter().rev() {
+            let sql = format!("DELETE FROM {}", t.name);
+            on_conn!(&mut conn, c => {
+                sqlx::query(AssertSqlSafe(sql)).execute(&mut *c).await?;
+            });
+        }
     }
     let mut lines = archive.sections()?;
     let mut fill_in = vec![];

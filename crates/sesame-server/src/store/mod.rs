@@ -136,7 +136,7 @@ impl Db {
     pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         let db = Db::open(url).await?;
         db.migrate(None).await?;
-        db.refold_people().await?;
+        db.refold().await?;
         Ok(db)
     }
 
@@ -234,7 +234,7 @@ impl Db {
 
     /// Brings the search and sort keys of rows written by an older folding up to date, in
     /// batches (after an upgrade; nothing to do otherwise).
-    async fn refold_people(&self) -> Result<(), sqlx::Error> {
+    pub async fn refold(&self) -> Result<(), sqlx::Error> {
         let mut total = 0;
         loop {
             let mut tx = self.begin().await?;
@@ -279,6 +279,14 @@ impl Db {
             Db::Sqlite(p, _) => Conn::Sqlite(Held::Tx(p.begin_with("BEGIN IMMEDIATE").await?)),
             Db::Postgres(p) => Conn::Postgres(Held::Tx(p.begin().await?)),
         })
+    }
+
+    /// The file of a SQLite database (none in memory, nor for PostgreSQL).
+    pub fn sqlite_file(&self) -> Option<std::path::PathBuf> {
+        match self {
+            Db::Sqlite(_, Some(reads)) => Some(reads.path().to_owned()),
+            _ => None,
+        }
     }
 
     /// A read-only transaction that sees the database as it is now, whatever is written

@@ -47,6 +47,11 @@ impl SqliteReads {
         })))
     }
 
+    /// The database file.
+    pub fn path(&self) -> &std::path::Path {
+        &self.0.path
+    }
+
     fn open(&self) -> rusqlite::Result<Connection> {
         let conn = Connection::open_with_flags(
             &self.0.path,

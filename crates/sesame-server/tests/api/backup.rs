@@ -447,3 +447,76 @@ fn packed_again(file: &Path, dir: &Path) {
     packed(&unpacked(file), &again);
     backup::verify(&again).unwrap();
 }
+
+#[tokio::test]
+async fn the_server_backs_up_before_it_migrates_and_on_its_schedule() {
+    let (url, dir, _) = database_url(&Backend::Sqlite).await;
+    let dir = dir.unwrap();
+    // A database left by the previous version, with an organization in it.
+    let old = Db::latest_schema() - 1;
+    let db = Db::open(&url).await.unwrap();
+    db.migrate(Some(old)).await.unwrap();
+    let Db::Sqlite(pool, _) = &db else {
+        unreachable!()
+    };
+    sqlx::query("INSERT INTO organizations (code, name, default_language, public_service, created_at) VALUES ('OLD', 'Old Ltd', 'fr', 0, 0)")
+        .execute(pool)
+        .await
+        .unwrap();
+    db.close().await;
+
+    let scheduled = dir.join("scheduled");
+    let config = sesame_server::Config {
+        backup: Some(backup::schedule::Schedule {
+            dir: scheduled.clone(),
+            every: Duration::from_secs(3600),
+            keep: 2,
+            keep_weekly: 0,
+        }),
+        ..sesame_server::Config::default()
+    };
+    let s = start_on(
+        &Backend::Sqlite,
+        (url.clone(), Some(dir.clone()), None),
+        config,
+    )
+    .await;
+    let before: Vec<PathBuf> = std::fs::read_dir(&scheduled)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("before-schema-")
+        })
+        .collect();
+    assert_eq!(before.len(), 1, "{before:?}");
+    let held = backup::verify(&before[0]).unwrap();
+    assert_eq!(
+        (held.schema, held.organizations[0].code.as_str()),
+        (old, "OLD")
+    );
+    // The scheduled one comes right away (there was none), then waits its hour.
+    for _ in 0..100 {
+        if !backup::schedule::scheduled(&scheduled).is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let taken = backup::schedule::scheduled(&scheduled);
+    assert_eq!(taken.len(), 1);
+    assert_eq!(
+        backup::verify(&taken[0].0).unwrap().schema,
+        Db::latest_schema()
+    );
+    s.running.stop().await;
+
+    // The backup from before the migration restores with this version, which migrates it.
+    let (fresh, _d, _) = database_url(&Backend::Sqlite).await;
+    backup::restore(&before[0], &fresh).await.unwrap();
+    let db = Db::open(&fresh).await.unwrap();
+    assert_eq!(db.schema().await.unwrap(), Db::latest_schema());
+    db.close().await;
+    let _ = std::fs::remove_dir_all(dir);
+}

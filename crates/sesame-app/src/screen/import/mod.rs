@@ -284,14 +284,7 @@ impl Import {
         }
         let documents = self.documents.clone();
         Action::Run(Task::perform(
-            async move {
-                rfd::AsyncFileDialog::new()
-                    .add_filter("CSV", &["csv", "txt"])
-                    .set_directory(documents)
-                    .pick_file()
-                    .await
-                    .map(|h| h.path().to_path_buf())
-            },
+            crate::print::pick_file("CSV", &["csv", "txt"], documents),
             Message::Browsed,
         ))
     }

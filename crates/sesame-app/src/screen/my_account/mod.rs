@@ -1,5 +1,6 @@
 //! My account: one's own contact details, language, password and second factor.
 
+pub mod backups;
 mod two_factor;
 
 pub use two_factor::TwoFactor;
@@ -33,6 +34,8 @@ pub struct MyAccount {
     /// The interface size, another setting of this computer.
     scale: Option<u16>,
     pub two_factor: TwoFactor,
+    /// On "This computer": its backups.
+    backups: Option<backups::Backups>,
     /// "Discard your changes?" is asked before leaving.
     asking: bool,
     /// The question came from this screen's own Back (home after it), not from the app.
@@ -58,6 +61,7 @@ pub enum Message {
     Theme(ThemeOption),
     Scale(ScaleOption),
     TwoFactor(two_factor::Message),
+    Backups(backups::Message),
     /// Leaving with changes not saved: asks first.
     AskLeave,
     KeepEditing,
@@ -88,6 +92,8 @@ pub enum Changed {
     Scale(Option<u16>),
     /// Second factor turned off: the app's copy of who is signed in follows.
     TwoFactorOff,
+    /// This computer's data replaced by a backup: sign in again, with this said.
+    DataReplaced(String),
 }
 
 pub type Action = super::Effect<Message, Changed>;
@@ -97,8 +103,10 @@ impl MyAccount {
         me: &Me,
         paper: sesame_documents::Paper,
         settings: &crate::settings::Settings,
+        local: Option<backups::Local>,
     ) -> MyAccount {
         MyAccount {
+            backups: local.map(backups::Backups::new),
             paper,
             theme: settings.theme,
             scale: settings.scale,
@@ -134,6 +142,9 @@ impl MyAccount {
         match s {
             super::Shortcut::Confirm if self.asking => Some(Message::Leave),
             super::Shortcut::Cancel if self.asking => Some(Message::KeepEditing),
+            super::Shortcut::Cancel if self.backups.as_ref().is_some_and(|b| b.asking()) => {
+                Some(Message::Backups(backups::Message::Cancel))
+            }
             _ => None,
         }
     }
@@ -195,6 +206,16 @@ impl MyAccount {
                 return Action::Own(Changed::Paper(p.0));
             }
             Message::TwoFactor(m) => return self.update_two_factor(m, client, locale),
+            Message::Backups(m) => {
+                let Some(b) = &mut self.backups else {
+                    return Action::None;
+                };
+                return match b.update(m, locale) {
+                    backups::Action::None => Action::None,
+                    backups::Action::Run(t) => Action::Run(t.map(Message::Backups)),
+                    backups::Action::Replaced(said) => Action::Own(Changed::DataReplaced(said)),
+                };
+            }
         }
         Action::None
     }
@@ -260,9 +281,15 @@ impl MyAccount {
             .push(self.settings(ctx))
             .push(self.two_factor.view(ctx.locale).map(Message::TwoFactor))
             .push(self.password(ctx));
+        if let Some(b) = &self.backups {
+            c = c.push(b.view(ctx.locale).map(Message::Backups));
+        }
         let page: Element<'a, Message> = scrollable(container(c).padding(20))
             .height(Length::Fill)
             .into();
+        if let Some(b) = self.backups.as_ref().filter(|b| b.asking()) {
+            return b.over(page, ctx.locale, Message::Backups);
+        }
         if !self.asking {
             return page;
         }

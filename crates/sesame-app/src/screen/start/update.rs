@@ -57,11 +57,12 @@ impl Start {
                 }
                 let url = self.places.database_url();
                 let data = self.places.data.clone();
+                let config = self.places.embedded_config();
                 Action::Run(Task::perform(
                     async move {
                         std::fs::create_dir_all(&data)
                             .map_err(|e| format!("{}: {e}", data.display()))?;
-                        sesame_server::start(&url, "127.0.0.1:0", sesame_server::Config::default())
+                        sesame_server::start(&url, "127.0.0.1:0", config)
                             .await
                             .map(Arc::new)
                     },
