@@ -60,7 +60,7 @@ async fn a_backup_taken_by_hand_restores_after_saying_what_it_holds() {
     ui.type_keys(&file).await;
     ui.tab_to("backup-restore").await;
     ui.press(Enter).await;
-    ui.expect("Replace this computer's data?");
+    ui.expect("Replace this computer’s data?");
     let m = sesame_server::backup::verify(&files[0]).unwrap();
     let day = sesame_core::i18n::long_date(
         sesame_core::domain::Language::En,
@@ -73,14 +73,14 @@ async fn a_backup_taken_by_hand_restores_after_saying_what_it_holds() {
     ));
     // Esc keeps the data; asked again, Replace my data replaces it.
     ui.press(iced::keyboard::key::Named::Escape).await;
-    assert!(!ui.sees("Replace this computer's data?"));
+    assert!(!ui.sees("Replace this computer’s data?"));
     assert_eq!(
         ui.focused(),
         Some(format!("{:?}", iced::widget::Id::from("backup-restore"))),
         "the focus comes back"
     );
     ui.press(Enter).await;
-    ui.expect("Replace this computer's data?");
+    ui.expect("Replace this computer’s data?");
     ui.click("Replace my data").await;
     ui.expect("Sign in");
     ui.expect(&format!(

@@ -268,7 +268,7 @@ impl Backups {
                 Look::Secondary,
                 locale.t("import-browse"),
                 browse,
-                "backup-browse",
+                sesame_core::i18n::keys::not_text("backup-browse"),
             ));
         }
         let ready = idle && !self.path.trim().is_empty();
