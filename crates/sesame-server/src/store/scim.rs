@@ -5,7 +5,7 @@ use sqlx::AssertSqlSafe;
 
 use super::people::visible_people;
 use super::{Bind, Conn, PersonRow, bind_all, on_conn};
-use crate::routes::scim::filter::{AttrPath, Filter, Op, Value};
+use crate::routes::scim::filter::{AttrPath, Filter, Op, Reason, Value};
 use sesame_core::domain::rules::Visibility;
 
 /// A person as SCIM shows them: the record, the HR system's identifier and the time of the
@@ -36,7 +36,7 @@ enum Column {
     Active,
 }
 
-fn column(path: &AttrPath, parent: Option<&str>) -> Result<Column, String> {
+fn column(path: &AttrPath, parent: Option<&str>) -> Result<Column, Reason> {
     let name = path.name.to_ascii_lowercase();
     let sub = path.sub.as_deref().map(str::to_ascii_lowercase);
     let full = match parent {
@@ -56,7 +56,7 @@ fn column(path: &AttrPath, parent: Option<&str>) -> Result<Column, String> {
         "externalid" => Column::Exact("a.external_id"),
         "id" => Column::Exact("CAST(a.id AS TEXT)"),
         "active" => Column::Active,
-        _ => return Err(format!("filtering on {full} is not supported")),
+        _ => return Err(Reason::new("scim-reason-unsupported").with("word", full)),
     })
 }
 
@@ -66,7 +66,7 @@ fn escape_like(s: &str) -> String {
         .replace('_', "\\_")
 }
 
-fn compare(col: Column, op: Op, value: &Value, binds: &mut Vec<Bind>) -> Result<String, String> {
+fn compare(col: Column, op: Op, value: &Value, binds: &mut Vec<Bind>) -> Result<String, Reason> {
     let (expr, text) = match (col, value) {
         (Column::Active, Value::Bool(b)) => {
             let not_suspended = "a.status <> 'suspended'";
@@ -74,20 +74,28 @@ fn compare(col: Column, op: Op, value: &Value, binds: &mut Vec<Bind>) -> Result<
                 Op::Eq if *b => Ok(format!("({not_suspended})")),
                 Op::Ne if !*b => Ok(format!("({not_suspended})")),
                 Op::Eq | Op::Ne => Ok("(a.status = 'suspended')".into()),
-                _ => Err("active compares with eq or ne".into()),
+                _ => Err(Reason::new("scim-reason-eq-ne").with("word", "active")),
             };
         }
-        (Column::Active, _) => return Err("active compares with true or false".into()),
+        (Column::Active, _) => return Err(Reason::new("scim-reason-true-false")),
         (Column::Text(c), Value::Str(s)) => (format!("LOWER({c})"), s.to_lowercase()),
         (Column::Exact(c), Value::Str(s)) => (c.to_owned(), s.clone()),
         (Column::Text(c) | Column::Exact(c), Value::Null) => {
             return match op {
                 Op::Eq => Ok(format!("({c} IS NULL OR {c} = '')")),
                 Op::Ne => Ok(format!("({c} IS NOT NULL AND {c} <> '')")),
-                _ => Err("null compares with eq or ne".into()),
+                _ => Err(Reason::new("scim-reason-eq-ne").with("word", "null")),
             };
         }
-        (_, v) => return Err(format!("{v:?} does not compare with text")),
+        (_, v) => {
+            let shown = match v {
+                Value::Num(n) => n.clone(),
+                Value::Bool(b) => b.to_string(),
+                Value::Null => "null".into(),
+                Value::Str(s) => format!("{s:?}"),
+            };
+            return Err(Reason::new("scim-reason-not-text").with("word", shown));
+        }
     };
     let (sql_op, bound) = match op {
         Op::Eq => ("=", text),
@@ -112,7 +120,7 @@ fn compare(col: Column, op: Op, value: &Value, binds: &mut Vec<Bind>) -> Result<
 
 /// The `WHERE` clause over `accounts a` of the people of `org_id` that a SCIM filter keeps,
 /// and its values; an error names what the filter asks that cannot be answered.
-pub fn people_filter(org_id: i64, f: Option<&Filter>) -> Result<(String, Vec<Bind>), String> {
+pub fn people_filter(org_id: i64, f: Option<&Filter>) -> Result<(String, Vec<Bind>), Reason> {
     let mut binds = vec![Bind::Int(org_id)];
     let mut sql = " WHERE a.org_id = $1 AND a.kind = 'person'".to_owned();
     if let Some(f) = f {
@@ -123,7 +131,7 @@ pub fn people_filter(org_id: i64, f: Option<&Filter>) -> Result<(String, Vec<Bin
     Ok((sql, binds))
 }
 
-fn clause(f: &Filter, parent: Option<&str>, binds: &mut Vec<Bind>) -> Result<String, String> {
+fn clause(f: &Filter, parent: Option<&str>, binds: &mut Vec<Bind>) -> Result<String, Reason> {
     Ok(match f {
         Filter::And(a, b) => format!(
             "({} AND {})",
@@ -143,7 +151,7 @@ fn clause(f: &Filter, parent: Option<&str>, binds: &mut Vec<Bind>) -> Result<Str
         Filter::Compare(p, op, v) => compare(column(p, parent)?, *op, v, binds)?,
         Filter::ValuePath(p, inner) => {
             if parent.is_some() || p.sub.is_some() {
-                return Err("value filters do not nest".into());
+                return Err(Reason::new("scim-reason-nested"));
             }
             let name = p.name.to_ascii_lowercase();
             clause(inner, Some(&name), binds)?

@@ -292,6 +292,13 @@ async fn provisioning_creates_finds_patches_suspends_and_deletes_people() {
         );
         let (_, list) = s.raw(hr, "GET", &find("active eq false"), None).await;
         assert_eq!(ids(&list), vec!["l.tremblay"]);
+        // Entra ID's booleans, unless a tenant flag says otherwise: "True" and "False".
+        for (sent, now) in [("True", true), ("False", false)] {
+            let op = json!([{"op": "Replace", "path": "active", "value": sent}]);
+            let path = format!("/scim/v2/Users/{id}");
+            let (st, patched) = s.raw(hr, "PATCH", &path, Some(ops(op))).await;
+            assert_eq!((st, &patched["active"]), (200, &json!(now)), "{patched}");
+        }
         // Entra ID's way: a value filter on the type, which Sesame does not keep, selects the
         // one email it keeps.
         let (st, patched) = s
@@ -529,6 +536,33 @@ async fn discovery_describes_what_is_kept_and_errors_follow_the_callers_language
             body["detail"],
             json!("Cette ressource n\u{2019}existe pas.")
         );
+        // A bad filter's reason too, whole, in the caller's language.
+        for (language, expected) in [
+            (
+                "fr-CA",
+                "Le filtre est inutilisable\u{a0}: «\u{a0}zz\u{a0}» n\u{2019}est pas un opérateur (eq, ne, co, sw, ew, gt, ge, lt, le, pr)",
+            ),
+            (
+                "en",
+                "“zz” is not an operator (eq, ne, co, sw, ew, gt, ge, lt, le, pr)",
+            ),
+        ] {
+            let r = http
+                .get(format!(
+                    "{}/scim/v2/Users?filter=userName%20zz%20%22x%22",
+                    s.url()
+                ))
+                .bearer_auth(&hr)
+                .header("Accept-Language", language)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status().as_u16(), 400);
+            let body: Value = r.json().await.unwrap();
+            let detail = body["detail"].as_str().unwrap();
+            assert!(detail.contains(expected), "{language}: {detail}");
+            assert!(!detail.contains("unknown operator"), "{detail}");
+        }
         s.stop().await;
     }
 }

@@ -51,6 +51,48 @@ pub struct PatchPath {
     pub sub: Option<String>,
 }
 
+/// Why a filter or a path cannot be read: a text of `scim.ftl` and its arguments, so that the
+/// caller reads it entirely in their language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Reason {
+    pub fn new(key: &'static str) -> Reason {
+        Reason { key, args: vec![] }
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Reason {
+        self.args.push((name, value.into()));
+        self
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.key)?;
+        for (k, v) in &self.args {
+            write!(f, " {k}={v}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A token as the caller wrote it (or the end of the text).
+fn shown(t: Option<&Token>) -> String {
+    match t {
+        None => "∎".into(),
+        Some(Token::Open) => "(".into(),
+        Some(Token::Close) => ")".into(),
+        Some(Token::OpenBracket) => "[".into(),
+        Some(Token::CloseBracket) => "]".into(),
+        Some(Token::Word(w)) => w.clone(),
+        Some(Token::Str(s)) => format!("{s:?}"),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
     Open,
@@ -61,7 +103,7 @@ enum Token {
     Str(String),
 }
 
-fn tokens(input: &str) -> Result<Vec<Token>, String> {
+fn tokens(input: &str) -> Result<Vec<Token>, Reason> {
     let mut out = vec![];
     let mut chars = input.chars().peekable();
     while let Some(&c) = chars.peek() {
@@ -93,9 +135,10 @@ fn tokens(input: &str) -> Result<Vec<Token>, String> {
                     }
                 }
                 if !closed {
-                    return Err("unterminated string".into());
+                    return Err(Reason::new("scim-reason-unterminated"));
                 }
-                let s: String = serde_json::from_str(&raw).map_err(|e| e.to_string())?;
+                let s: String = serde_json::from_str(&raw)
+                    .map_err(|_| Reason::new("scim-reason-not-a-value").with("word", &raw))?;
                 out.push(Token::Str(s));
             }
             _ => {
@@ -115,7 +158,7 @@ fn tokens(input: &str) -> Result<Vec<Token>, String> {
 }
 
 /// `urn:…:User:name.sub`, `name.sub` or `name`.
-fn attr_path(word: &str) -> Result<AttrPath, String> {
+fn attr_path(word: &str) -> Result<AttrPath, Reason> {
     let (uri, rest) = if word.to_ascii_lowercase().starts_with("urn:") {
         let at = word.rfind(':').unwrap_or(0);
         (Some(word[..at].to_owned()), &word[at + 1..])
@@ -134,7 +177,7 @@ fn attr_path(word: &str) -> Result<AttrPath, String> {
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '$')
     };
     if !valid(name) || sub.as_deref().is_some_and(|s| !valid(s)) {
-        return Err(format!("not an attribute path: {word}"));
+        return Err(Reason::new("scim-reason-not-a-path").with("word", word));
     }
     Ok(AttrPath {
         uri,
@@ -178,15 +221,17 @@ impl Parser {
         matches!(self.peek(), Some(Token::Word(w)) if w.eq_ignore_ascii_case(k))
     }
 
-    fn expect(&mut self, t: Token) -> Result<(), String> {
+    fn expect(&mut self, t: Token) -> Result<(), Reason> {
         match self.next() {
             Some(got) if got == t => Ok(()),
-            got => Err(format!("expected {t:?}, found {got:?}")),
+            got => Err(Reason::new("scim-reason-expected")
+                .with("expected", shown(Some(&t)))
+                .with("found", shown(got.as_ref()))),
         }
     }
 
     /// or-expressions bind loosest, then and, then not and the atoms.
-    fn or(&mut self) -> Result<Filter, String> {
+    fn or(&mut self) -> Result<Filter, Reason> {
         let mut left = self.and()?;
         while self.keyword("or") {
             self.next();
@@ -195,7 +240,7 @@ impl Parser {
         Ok(left)
     }
 
-    fn and(&mut self) -> Result<Filter, String> {
+    fn and(&mut self) -> Result<Filter, Reason> {
         let mut left = self.atom()?;
         while self.keyword("and") {
             self.next();
@@ -204,7 +249,7 @@ impl Parser {
         Ok(left)
     }
 
-    fn atom(&mut self) -> Result<Filter, String> {
+    fn atom(&mut self) -> Result<Filter, Reason> {
         if self.keyword("not") {
             self.next();
             self.expect(Token::Open)?;
@@ -227,12 +272,13 @@ impl Parser {
                     return Ok(Filter::ValuePath(path, Box::new(inner)));
                 }
                 let Some(Token::Word(o)) = self.next() else {
-                    return Err(format!("an operator must follow {w}"));
+                    return Err(Reason::new("scim-reason-operator-after").with("word", w));
                 };
                 if o.eq_ignore_ascii_case("pr") {
                     return Ok(Filter::Present(path));
                 }
-                let op = op(&o).ok_or_else(|| format!("unknown operator {o}"))?;
+                let op = op(&o)
+                    .ok_or_else(|| Reason::new("scim-reason-unknown-operator").with("word", &o))?;
                 let value = match self.next() {
                     Some(Token::Str(s)) => Value::Str(s),
                     Some(Token::Word(v)) => match v.as_str() {
@@ -240,38 +286,42 @@ impl Parser {
                         "false" => Value::Bool(false),
                         "null" => Value::Null,
                         n if n.parse::<f64>().is_ok() => Value::Num(n.to_owned()),
-                        _ => return Err(format!("not a value: {v}")),
+                        _ => return Err(Reason::new("scim-reason-not-a-value").with("word", v)),
                     },
-                    got => return Err(format!("a value must follow {o}, found {got:?}")),
+                    got => {
+                        return Err(Reason::new("scim-reason-value-after")
+                            .with("word", o)
+                            .with("found", shown(got.as_ref())));
+                    }
                 };
                 Ok(Filter::Compare(path, op, value))
             }
-            got => Err(format!("unexpected {got:?}")),
+            got => Err(Reason::new("scim-reason-unexpected").with("found", shown(got.as_ref()))),
         }
     }
 }
 
 /// Parses a whole `filter` parameter.
-pub fn parse(input: &str) -> Result<Filter, String> {
+pub fn parse(input: &str) -> Result<Filter, Reason> {
     let mut p = Parser {
         tokens: tokens(input)?,
         at: 0,
     };
     let f = p.or()?;
     if p.at < p.tokens.len() {
-        return Err(format!("unexpected {:?}", p.tokens[p.at]));
+        return Err(Reason::new("scim-reason-unexpected").with("found", shown(p.peek())));
     }
     Ok(f)
 }
 
 /// Parses a PATCH operation's `path`.
-pub fn parse_patch_path(input: &str) -> Result<PatchPath, String> {
+pub fn parse_patch_path(input: &str) -> Result<PatchPath, Reason> {
     let mut p = Parser {
         tokens: tokens(input)?,
         at: 0,
     };
     let Some(Token::Word(w)) = p.next() else {
-        return Err("a path starts with an attribute".into());
+        return Err(Reason::new("scim-reason-path-start"));
     };
     let attr = attr_path(&w)?;
     let mut path = PatchPath {
@@ -287,12 +337,12 @@ pub fn parse_patch_path(input: &str) -> Result<PatchPath, String> {
             p.next();
             let sub = rest
                 .strip_prefix('.')
-                .ok_or("a sub-attribute follows a dot")?;
+                .ok_or(Reason::new("scim-reason-sub-after-dot"))?;
             path.sub = Some(attr_path(sub)?.name);
         }
     }
     if p.at < p.tokens.len() {
-        return Err("unexpected text after the path".into());
+        return Err(Reason::new("scim-reason-after-path").with("found", shown(p.peek())));
     }
     Ok(path)
 }

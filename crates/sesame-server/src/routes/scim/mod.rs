@@ -78,7 +78,7 @@ pub struct ScimError {
 
 #[derive(Debug, Clone)]
 enum Message {
-    Text(&'static str, String),
+    Text(&'static str, Option<filter::Reason>),
     Api(Box<ApiError>),
 }
 
@@ -87,13 +87,13 @@ impl ScimError {
         ScimError {
             status,
             scim_type,
-            message: Message::Text(id, String::new()),
+            message: Message::Text(id, None),
         }
     }
 
-    fn because(mut self, reason: &str) -> Self {
+    fn because(mut self, reason: filter::Reason) -> Self {
         if let Message::Text(_, r) = &mut self.message {
-            *r = reason.to_owned();
+            *r = Some(reason);
         }
         self
     }
@@ -102,7 +102,7 @@ impl ScimError {
         Self::text(StatusCode::NOT_FOUND, None, "scim-not-found")
     }
 
-    pub fn syntax(reason: &str) -> Self {
+    pub fn syntax(reason: filter::Reason) -> Self {
         Self::text(
             StatusCode::BAD_REQUEST,
             Some("invalidSyntax"),
@@ -111,7 +111,7 @@ impl ScimError {
         .because(reason)
     }
 
-    pub fn filter(reason: &str) -> Self {
+    pub fn filter(reason: filter::Reason) -> Self {
         Self::text(
             StatusCode::BAD_REQUEST,
             Some("invalidFilter"),
@@ -120,7 +120,7 @@ impl ScimError {
         .because(reason)
     }
 
-    pub fn path(reason: &str) -> Self {
+    pub fn path(reason: filter::Reason) -> Self {
         Self::text(
             StatusCode::BAD_REQUEST,
             Some("invalidPath"),
@@ -139,7 +139,14 @@ impl ScimError {
 
     fn body(&self, lang: Language) -> Value {
         let detail = match &self.message {
-            Message::Text(id, reason) => texts().get(lang, id, &[("reason", reason.as_str())]),
+            Message::Text(id, reason) => {
+                let reason = reason.as_ref().map(|r| {
+                    let args: Vec<(&str, &str)> =
+                        r.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    texts().get(lang, r.key, &args)
+                });
+                texts().get(lang, id, &[("reason", reason.as_deref().unwrap_or(""))])
+            }
             Message::Api(e) => {
                 let mut d = e.detail.clone();
                 d.localize(lang);

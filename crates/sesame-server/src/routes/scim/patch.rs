@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::ScimError;
-use super::filter::{AttrPath, Filter, PatchPath, matches, parse_patch_path};
+use super::filter::{AttrPath, Filter, PatchPath, Reason, matches, parse_patch_path};
 use super::resource::{EXTENSION, PATCH_OP};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +25,7 @@ pub fn apply(doc: &mut Value, request: &Value) -> Result<(), ScimError> {
         .or_else(|| request.get("operations"))
         .and_then(Value::as_array);
     let (true, Some(ops)) = (schemas_ok, ops) else {
-        return Err(ScimError::syntax("a PatchOp message with Operations"));
+        return Err(ScimError::syntax(Reason::new("scim-reason-patch-op")));
     };
     for op in ops {
         let kind = match op
@@ -37,26 +37,26 @@ pub fn apply(doc: &mut Value, request: &Value) -> Result<(), ScimError> {
             Some("add") => Kind::Add,
             Some("replace") => Kind::Replace,
             Some("remove") => Kind::Remove,
-            _ => return Err(ScimError::syntax("op is add, replace or remove")),
+            _ => return Err(ScimError::syntax(Reason::new("scim-reason-op-kind"))),
         };
         let value = op.get("value").cloned().unwrap_or(Value::Null);
         let doc = doc.as_object_mut().expect("a resource is an object");
         match op.get("path").and_then(Value::as_str) {
             Some(p) => {
-                let path = parse_patch_path(p).map_err(|e| ScimError::path(&e))?;
+                let path = parse_patch_path(p).map_err(ScimError::path)?;
                 apply_one(doc, kind, &path, value)?;
             }
             None if kind == Kind::Remove => return Err(ScimError::no_target()),
             None => {
                 let Value::Object(values) = value else {
-                    return Err(ScimError::syntax("a value object when there is no path"));
+                    return Err(ScimError::syntax(Reason::new("scim-reason-value-object")));
                 };
                 for (key, v) in values {
                     if key.eq_ignore_ascii_case(EXTENSION) {
                         merge_into_extension(doc, v)?;
                         continue;
                     }
-                    let path = parse_patch_path(&key).map_err(|e| ScimError::path(&e))?;
+                    let path = parse_patch_path(&key).map_err(ScimError::path)?;
                     apply_one(doc, kind, &path, v)?;
                 }
             }
@@ -120,7 +120,9 @@ fn apply_one(
 /// Sets each attribute of `value` (an object) in the enterprise extension, made if missing.
 fn merge_into_extension(doc: &mut Map<String, Value>, value: Value) -> Result<(), ScimError> {
     let Value::Object(values) = value else {
-        return Err(ScimError::syntax("the extension is an object"));
+        return Err(ScimError::syntax(Reason::new(
+            "scim-reason-extension-object",
+        )));
     };
     let ext = child(doc, EXTENSION);
     for (k, v) in values {

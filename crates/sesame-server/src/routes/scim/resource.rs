@@ -141,6 +141,9 @@ pub fn desired(v: &Value) -> Result<Desired, Vec<FieldError>> {
     let active = match get(o, "active") {
         None => None,
         Some(Value::Bool(b)) => Some(*b),
+        // Entra ID sends "True" and "False" as strings unless a tenant flag says otherwise.
+        Some(Value::String(s)) if s.eq_ignore_ascii_case("true") => Some(true),
+        Some(Value::String(s)) if s.eq_ignore_ascii_case("false") => Some(false),
         Some(_) => {
             errors.push(FieldError::new("active", "invalid_value"));
             None

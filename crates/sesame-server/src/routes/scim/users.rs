@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::{Value, json};
 
-use super::filter;
+use super::filter::{self, Reason};
 use super::patch;
 use super::resource::get as attribute;
 use super::resource::{CORE, Desired, EXTENSION, LIST, Manager, desired, user_json};
@@ -47,7 +47,13 @@ fn id_of(text: &str) -> Result<i64, ScimError> {
 }
 
 fn json_body(body: &Bytes) -> Result<Value, ScimError> {
-    serde_json::from_slice(body).map_err(|e| ScimError::syntax(&e.to_string()))
+    serde_json::from_slice(body).map_err(|e| {
+        ScimError::syntax(
+            Reason::new("scim-reason-json")
+                .with("line", e.line().to_string())
+                .with("column", e.column().to_string()),
+        )
+    })
 }
 
 /// The managers of each person that the actor may see.
@@ -161,7 +167,7 @@ pub async fn search(
 ) -> Result<Response, ScimError> {
     let request = json_body(&body)?;
     let Some(o) = request.as_object() else {
-        return Err(ScimError::syntax("a SearchRequest object"));
+        return Err(ScimError::syntax(Reason::new("scim-reason-search-request")));
     };
     let mut q = HashMap::new();
     for (key, v) in o {
@@ -187,9 +193,9 @@ async fn query(
 ) -> Result<Response, ScimError> {
     let number = |name: &str, default: i64| -> Result<i64, ScimError> {
         param(q, name).map_or(Ok(default), |v| {
-            v.trim()
-                .parse::<i64>()
-                .map_err(|_| ScimError::syntax(&format!("{name} is a whole number")))
+            v.trim().parse::<i64>().map_err(|_| {
+                ScimError::syntax(Reason::new("scim-reason-whole-number").with("word", name))
+            })
         })
     };
     // 1-based; below 1 reads as 1, and a negative count as 0 (RFC 7644 §3.4.2.4).
@@ -198,9 +204,8 @@ async fn query(
     let parsed = param(q, "filter")
         .map(filter::parse)
         .transpose()
-        .map_err(|e| ScimError::filter(&e))?;
-    let condition =
-        people_filter(s.actor.org_id, parsed.as_ref()).map_err(|e| ScimError::filter(&e))?;
+        .map_err(ScimError::filter)?;
+    let condition = people_filter(s.actor.org_id, parsed.as_ref()).map_err(ScimError::filter)?;
     let mut conn = state.db.read().await?;
     let (total, rows) = conn
         .scim_people(s.actor.visibility(), condition, start - 1, count)
