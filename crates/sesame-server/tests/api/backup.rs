@@ -144,7 +144,7 @@ async fn seen(s: &TestServer, user: &str) -> Vec<(u16, Value)> {
     let mut answers = vec![];
     for path in [
         "/api/v1/people?limit=500",
-        "/api/v1/people?limit=500&sort=phone&direction=desc",
+        "/api/v1/people?limit=500&sort=phone&desc=true",
         "/api/v1/audit",
         "/api/v1/service-users",
         "/api/v1/structures",

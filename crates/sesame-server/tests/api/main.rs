@@ -26,6 +26,7 @@ mod people_passwords;
 mod reach;
 mod rule_matrix;
 mod scim;
+mod scim_providers;
 mod search;
 mod secrets;
 mod service_accounts;

@@ -14,7 +14,7 @@ const ERROR: &str = "urn:ietf:params:scim:api:messages:2.0:Error";
 
 /// A service user of `admin`'s organization, and an API token of it; marked for provisioning
 /// by `admin` when `provisioning`.
-async fn service_user(
+pub(crate) async fn service_user(
     s: &TestServer,
     admin: Option<&str>,
     code: &str,
