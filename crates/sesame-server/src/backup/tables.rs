@@ -240,7 +240,7 @@ macro_rules! bind_json {
 struct Loading<'t> {
     table: &'t Table,
     columns: Vec<(String, Kind)>,
-    /// Positions of the columns filled in later, and of `id`.
+    /// Positions of the columns filled in later (those this schema has), and of `id`.
     later: Vec<usize>,
     id: Option<usize>,
 }
@@ -303,7 +303,12 @@ pub async fn load(db: &Db, archive: Reader, replace: bool) -> Result<(), BackupE
                     .iter()
                     .map(|&i| row[i].clone())
                     .collect::<Vec<_>>();
-                fill_in.push((table, row[id].clone(), values));
+                fill_in.push((
+                    table.name,
+                    later_names(table, &header.columns),
+                    row[id].clone(),
+                    values,
+                ));
             }
             batch.push(row);
             if batch.len() == per_statement {
@@ -313,8 +318,16 @@ pub async fn load(db: &Db, archive: Reader, replace: bool) -> Result<(), BackupE
         }
         insert(&mut conn, &loading, &batch).await?;
     }
-    for (table, id, values) in fill_in {
-        set_later(&mut conn, table, &id, &values).await?;
+    for table in TABLES {
+        let rows: Vec<_> = fill_in.iter().filter(|f| f.0 == table.name).collect();
+        let Some((_, names, ..)) = rows.first() else {
+            continue;
+        };
+        let rows: Vec<(Value, Vec<Value>)> = rows
+            .iter()
+            .map(|(.., id, values)| (id.clone(), values.clone()))
+            .collect();
+        set_later(&mut conn, table.name, names, &rows).await?;
     }
     if let Conn::Postgres(_) = conn {
         restart_sequences(&mut conn).await?;
@@ -356,31 +369,59 @@ async fn insert(conn: &mut Conn, t: &Loading<'_>, rows: &[Vec<Value>]) -> Result
     Ok(())
 }
 
-async fn set_later(
-    conn: &mut Conn,
-    table: &Table,
-    id: &Value,
-    values: &[Value],
-) -> Result<(), sqlx::Error> {
-    let sets: Vec<String> = table
+/// The columns of `table` filled in later that the archive's rows have, in `later`'s order.
+pub fn later_names(table: &Table, columns: &[String]) -> Vec<&'static str> {
+    table
         .later
         .iter()
-        .enumerate()
-        .map(|(i, c)| format!("{c} = ${}", i + 1))
-        .collect();
-    let sql = format!(
-        "UPDATE {} SET {} WHERE id = ${}",
-        table.name,
-        sets.join(", "),
-        values.len() + 1
-    );
-    on_conn!(conn, c => {
-        let mut q = sqlx::query(AssertSqlSafe(sql));
-        for v in values {
-            q = q.bind(as_int(v));
-        }
-        q.bind(as_int(id)).execute(&mut *c).await?;
-    });
+        .copied()
+        .filter(|n| columns.iter().any(|c| c == n))
+        .collect()
+}
+
+/// Sets the references `names` of `rows` (id, values in `names`' order) in `table`, a few
+/// hundred rows a statement.
+async fn set_later(
+    conn: &mut Conn,
+    table: &str,
+    names: &[&str],
+    rows: &[(Value, Vec<Value>)],
+) -> Result<(), sqlx::Error> {
+    for chunk in rows.chunks(300) {
+        let mut binds: Vec<Option<i64>> = vec![];
+        let mut mark = |v: Option<i64>| {
+            binds.push(v);
+            format!("${}", binds.len())
+        };
+        let sets: Vec<String> = names
+            .iter()
+            .enumerate()
+            .map(|(c, name)| {
+                let cases: String = chunk
+                    .iter()
+                    .map(|(id, values)| {
+                        let id = mark(as_int(id));
+                        format!(" WHEN {id} THEN {}", mark(as_int(&values[c])))
+                    })
+                    .collect();
+                format!("{name} = CASE id{cases} ELSE {name} END")
+            })
+            .collect();
+        let ids: Vec<String> = chunk.iter().map(|(id, _)| mark(as_int(id))).collect();
+        let sql = format!(
+            "UPDATE {} SET {} WHERE id IN ({})",
+            table,
+            sets.join(", "),
+            ids.join(", ")
+        );
+        on_conn!(conn, c => {
+            let mut q = sqlx::query(AssertSqlSafe(sql));
+            for v in &binds {
+                q = q.bind(*v);
+            }
+            q.execute(&mut *c).await?;
+        });
+    }
     Ok(())
 }
 
