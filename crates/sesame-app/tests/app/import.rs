@@ -53,6 +53,7 @@ async fn a_dry_run_changes_nothing_then_apply_creates_exactly_the_valid_rows() {
     ui.type_keys(&file.display().to_string()).await;
     ui.press(Named::Enter).await;
     let report = ui.app.import().unwrap().report().expect("checked").clone();
+    ui.expect("Lu en UTF-8, champs séparés par des points-virgules.");
     assert!(report.dry_run);
     assert_eq!(people_count(&ui).await, before, "a dry run changes nothing");
     assert_eq!(report.rows.len(), 7, "every row is reported");
@@ -184,6 +185,7 @@ async fn a_file_read_is_not_thrown_away_without_asking_and_bad_columns_are_named
         .await;
     ui.click_id("import-read").await;
     ui.expect("To create: 1 · to update: 0 · unchanged: 0 · refused: 0");
+    ui.expect("Read as UTF-8, fields separated by commas.");
     // Esc asks first; Esc again stays; then Enter leaves.
     ui.press(Named::Escape).await;
     ui.expect("Leave without importing?");
@@ -267,4 +269,33 @@ async fn a_level_two_importer_creates_only_what_it_may_and_invites_them() {
         .expect("under her charge, so in her list");
     assert_eq!(an.status, sesame_core::domain::Status::Invited);
     assert!(!ui.shown_names().contains(&"big.boss".to_owned()));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_saved_by_excel_in_windows_1252_is_read_without_asking() {
+    let mut ui = Ui::demo_as("fr", "demo").await;
+    let l = ui.app.locale;
+    ui.click(&l.t("nav-user-follow-up")).await;
+    ui.click_id("people-import").await;
+    // Excel's "CSV (séparateur : point-virgule)": Windows-1252, no byte-order mark. Every
+    // character of the file is in Latin-1, whose bytes Windows-1252 shares.
+    let text = FRENCH_FILE.trim_start_matches('\u{feff}');
+    let bytes: Vec<u8> = text
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap())
+        .collect();
+    assert!(std::str::from_utf8(&bytes).is_err(), "not UTF-8");
+    let file = ui.home.join("personnel-1252.csv");
+    std::fs::write(&file, bytes).unwrap();
+    ui.tab_to("import-path").await;
+    ui.type_keys(&file.display().to_string()).await;
+    ui.press(Named::Enter).await;
+    let report = ui.app.import().unwrap().report().expect("checked").clone();
+    assert_eq!(report.rows.len(), 7);
+    ui.expect("Lu en windows-1252, champs séparés par des points-virgules.");
+    // The accents came through.
+    let rows = ui.app.import().unwrap().rows();
+    assert_eq!(rows[0].first_name.as_deref(), Some("Amélie"));
+    assert_eq!(rows[1].last_name.as_deref(), Some("Lê; fils"));
+    assert_eq!(rows[5].first_name.as_deref(), Some("Éloi"));
 }

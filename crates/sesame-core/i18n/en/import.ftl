@@ -47,7 +47,6 @@ dialog-import-discard-title = Leave without importing?
 dialog-import-discard-body = The rows of “{ $file }” have not been imported. Leave the import anyway?
 import-file-io = This file cannot be opened: { $reason }
 import-file-no-rows = This file names its columns but holds no one under them.
-import-file-not-utf8 = This file is not in UTF-8. In your spreadsheet, save it again as “CSV UTF-8”.
 import-file-empty = This file is empty: its first line must name the columns.
 import-file-unreadable = Line { $line } cannot be read as CSV: a quotation mark may be left open.
 import-file-too-many = This file has more than { $max } people: split it into several files.
@@ -58,3 +57,7 @@ import-file-expected-columns = The columns are: { $columns } (the first five are
 
 # The follow-up's batch of letters, refused for some people (all or none: nothing printed).
 people-batch-refused = No password was changed and no letter printed. Untick or reactivate: { $people }
+import-read-as = Read as { $encoding }, fields separated by { $separator }.
+import-separator-semicolon = semicolons
+import-separator-comma = commas
+import-separator-tab = tabs

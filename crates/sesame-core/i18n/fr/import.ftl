@@ -47,7 +47,6 @@ dialog-import-discard-title = Quitter sans importer ?
 dialog-import-discard-body = Les lignes de « { $file } » n’ont pas été importées. Quitter l’import malgré tout ?
 import-file-io = Impossible d’ouvrir ce fichier : { $reason }
 import-file-no-rows = Ce fichier nomme ses colonnes mais ne contient personne.
-import-file-not-utf8 = Ce fichier n’est pas en UTF-8. Dans votre tableur, enregistrez-le à nouveau au format « CSV UTF-8 ».
 import-file-empty = Ce fichier est vide : sa première ligne doit nommer les colonnes.
 import-file-unreadable = La ligne { $line } n’est pas du CSV lisible : un guillemet est peut-être resté ouvert.
 import-file-too-many = Ce fichier compte plus de { $max } personnes : répartissez-les dans plusieurs fichiers.
@@ -58,3 +57,7 @@ import-file-expected-columns = Les colonnes sont : { $columns } (les cinq premi
 
 # Le lot de lettres du suivi, refusé pour certaines personnes (tout ou rien : rien n’est imprimé).
 people-batch-refused = Aucun mot de passe n’a été changé ni aucune lettre imprimée. Décochez ou réactivez : { $people }
+import-read-as = Lu en { $encoding }, champs séparés par des { $separator }.
+import-separator-semicolon = points-virgules
+import-separator-comma = virgules
+import-separator-tab = tabulations

@@ -19,7 +19,7 @@ use crate::widget::Notice;
 use crate::widget::virtual_list::Window;
 use sesame_client::ClientError;
 use sesame_core::api::import::{
-    ImportDelivery, ImportFileError, ImportReport, ImportRequest, ImportRow, parse_csv,
+    ImportDelivery, ImportFileError, ImportReport, ImportRequest, ImportRow, Reading, read_csv,
 };
 use sesame_core::api::{InitializedPassword, PersonSummary};
 
@@ -58,10 +58,11 @@ enum Dialog {
     Exit,
 }
 
-/// The file read: its name and rows.
+/// The file read: its name, rows, and the encoding and separator it was read with.
 struct Loaded {
     name: String,
     rows: Vec<ImportRow>,
+    reading: Reading,
 }
 
 pub struct Import {
@@ -107,7 +108,7 @@ pub enum Message {
     Browsed(Option<PathBuf>),
     /// Reads the file at the path typed, then checks it (dry run).
     Read,
-    FileRead(Result<Vec<ImportRow>, ReadError>),
+    FileRead(Result<(Vec<ImportRow>, Reading), ReadError>),
     Checked(Result<ImportReport, ClientError>),
     Delivery(DeliveryChoice),
     AskApply,
@@ -162,6 +163,11 @@ impl Import {
     }
 
     /// How many rows the file read holds.
+    /// The rows read from the file.
+    pub fn rows(&self) -> &[ImportRow] {
+        self.file.as_ref().map_or(&[], |f| &f.rows)
+    }
+
     pub fn rows_read(&self) -> usize {
         self.file.as_ref().map_or(0, |f| f.rows.len())
     }
@@ -215,7 +221,7 @@ impl Import {
             Message::Browsed(None) => {}
             Message::Tick => self.pulse = self.pulse.wrapping_add(1),
             Message::Read => return self.read(),
-            Message::FileRead(Ok(rows)) => return self.check(rows, ctx),
+            Message::FileRead(Ok((rows, reading))) => return self.check(rows, reading, ctx),
             Message::FileRead(Err(e)) => {
                 self.busy = None;
                 self.read_error = Some(e);
@@ -303,27 +309,31 @@ impl Import {
                 let bytes = tokio::fs::read(&path)
                     .await
                     .map_err(|e| ReadError::Io(e.to_string()))?;
-                let rows = tokio::task::spawn_blocking(move || parse_csv(&bytes))
+                let (rows, reading) = tokio::task::spawn_blocking(move || read_csv(&bytes))
                     .await
                     .map_err(|e| ReadError::Io(e.to_string()))?
                     .map_err(ReadError::File)?;
                 if rows.is_empty() {
                     return Err(ReadError::NoRows);
                 }
-                Ok(rows)
+                Ok((rows, reading))
             },
             Message::FileRead,
         ))
     }
 
     /// The rows read: the server decides each (dry run), changing nothing.
-    fn check(&mut self, rows: Vec<ImportRow>, ctx: Ctx<'_>) -> Action {
+    fn check(&mut self, rows: Vec<ImportRow>, reading: Reading, ctx: Ctx<'_>) -> Action {
         let name = PathBuf::from(self.path.trim())
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let request_rows = rows.clone();
-        self.file = Some(Loaded { name, rows });
+        self.file = Some(Loaded {
+            name,
+            rows,
+            reading,
+        });
         self.report = None;
         self.window = Window::default();
         self.busy = Some(Busy::Checking);

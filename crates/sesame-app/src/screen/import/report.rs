@@ -79,11 +79,23 @@ pub fn totals(l: Locale, r: &ImportReport) -> String {
 }
 
 /// Why the file gives no rows, naming every column at fault.
+/// How the file was read: "Read as windows-1252, fields separated by semicolons."
+pub fn reading(l: Locale, r: &sesame_core::api::import::Reading) -> String {
+    let separator = match r.separator {
+        ';' => l.t("import-separator-semicolon"),
+        '\t' => l.t("import-separator-tab"),
+        _ => l.t("import-separator-comma"),
+    };
+    l.t_with(
+        "import-read-as",
+        &[("encoding", r.encoding), ("separator", &separator)],
+    )
+}
+
 pub fn read_error(l: Locale, e: &ReadError) -> String {
     match e {
         ReadError::Io(reason) => l.t_with("import-file-io", &[("reason", reason)]),
         ReadError::NoRows => l.t("import-file-no-rows"),
-        ReadError::File(ImportFileError::NotUtf8) => l.t("import-file-not-utf8"),
         ReadError::File(ImportFileError::Empty) => l.t("import-file-empty"),
         ReadError::File(ImportFileError::Unreadable { line }) => {
             l.t_with("import-file-unreadable", &[("line", &line.to_string())])

@@ -225,10 +225,17 @@ impl Import {
         ]
         .spacing(10)
         .align_y(Alignment::Center);
-        column![text(title).size(16), totals, header, list]
-            .spacing(6)
-            .height(Length::Fill)
-            .into()
+        let read_as = self.file.as_ref().map(|f| report::reading(l, &f.reading));
+        column![
+            text(title).size(16),
+            text(read_as.unwrap_or_default()).size(13),
+            totals,
+            header,
+            list
+        ]
+        .spacing(6)
+        .height(Length::Fill)
+        .into()
     }
 
     /// How the new people get in, Apply, the report's export, and the way back.

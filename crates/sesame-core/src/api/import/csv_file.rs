@@ -1,17 +1,43 @@
 //! The import file: CSV as Excel and LibreOffice write it (UTF-8 with or without a byte-order
-//! mark, `,` or `;` between fields, quoted fields with doubled quotes and line breaks), and
-//! the template offered for download.
+//! mark, UTF-16 as Excel's "Unicode text", or an 8-bit encoding such as Windows-1252, Excel's
+//! default for "CSV (semicolon separated)"; `,`, `;` or a tab between fields; quoted fields with
+//! doubled quotes and line breaks), and the template offered for download.
 
 use super::{ImportColumn, ImportRow};
 use crate::domain::Language;
 
 const BOM: &str = "\u{feff}";
 
+/// How a file was read, for the dry run to say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The encoding's name as the WHATWG Encoding Standard gives it (`UTF-8`, `UTF-16LE`,
+    /// Windows-1252 …).
+    pub encoding: &'static str,
+    pub separator: char,
+}
+
+/// The file's text, in the encoding its byte-order mark names, else UTF-8 when it is valid
+/// UTF-8, else the 8-bit encoding a detector finds (for French and English text:
+/// Windows-1252, which also reads ISO-8859-1).
+fn decode(bytes: &[u8]) -> (String, &'static str) {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return (text.into_owned(), encoding.name());
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_owned(), encoding_rs::UTF_8.name());
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let (text, _, _) = encoding.decode(bytes);
+    (text.into_owned(), encoding.name())
+}
+
 /// Why a file cannot be read at all (a row's values are the server's to judge).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportFileError {
-    /// Not UTF-8: save it again as "CSV UTF-8".
-    NotUtf8,
     /// No header line.
     Empty,
     /// The header names columns the import does not know, lacks required ones, or names one
@@ -31,7 +57,6 @@ pub enum ImportFileError {
 impl std::fmt::Display for ImportFileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ImportFileError::NotUtf8 => write!(f, "the file is not UTF-8"),
             ImportFileError::Empty => write!(f, "the file has no header line"),
             ImportFileError::Columns {
                 unknown,
@@ -49,19 +74,37 @@ impl std::fmt::Display for ImportFileError {
 
 impl std::error::Error for ImportFileError {}
 
-/// `;` when the header has more of them than commas (French spreadsheets), else `,`.
-fn separator(text: &str) -> u8 {
+/// The character the header has most of among `;` (French spreadsheets), tab (Excel's
+/// "Unicode text") and `,` (the default).
+fn separator(text: &str) -> char {
     let header = text.lines().next().unwrap_or("");
     let count = |c| header.chars().filter(|x| *x == c).count();
-    if count(';') > count(',') { b';' } else { b',' }
+    [';', '\t']
+        .into_iter()
+        .filter(|c| count(*c) > count(','))
+        .max_by_key(|c| count(*c))
+        .unwrap_or(',')
 }
 
 /// Reads an import file into rows, naming every unknown, missing or repeated column.
 pub fn parse_csv(bytes: &[u8]) -> Result<Vec<ImportRow>, ImportFileError> {
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportFileError::NotUtf8)?;
-    let text = text.strip_prefix(BOM).unwrap_or(text);
+    read_csv(bytes).map(|(rows, _)| rows)
+}
+
+/// [`parse_csv`], saying which encoding and separator it read.
+pub fn read_csv(bytes: &[u8]) -> Result<(Vec<ImportRow>, Reading), ImportFileError> {
+    let (text, encoding) = decode(bytes);
+    let text = text.strip_prefix(BOM).unwrap_or(&text);
+    let reading = Reading {
+        encoding,
+        separator: separator(text),
+    };
+    rows_of(text, reading.separator as u8).map(|rows| (rows, reading))
+}
+
+fn rows_of(text: &str, separator: u8) -> Result<Vec<ImportRow>, ImportFileError> {
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator(text))
+        .delimiter(separator)
         .flexible(true)
         .has_headers(false)
         .from_reader(text.as_bytes());
@@ -197,6 +240,55 @@ mod tests {
             }
         );
         assert_eq!(parse_csv(b"").unwrap_err(), ImportFileError::Empty);
-        assert_eq!(parse_csv(b"Nom\xff").unwrap_err(), ImportFileError::NotUtf8);
+    }
+
+    /// The same two people as each encoding a spreadsheet may save them in.
+    fn staff() -> String {
+        "Nom;Prénom;Identifiant;Courriel;Niveau\r\n\
+         Côté;Élodie;e.cote;e.cote@example.org;3\r\n\
+         Nguyễn;Thị Ánh;t.nguyen;t.nguyen@example.org;3\r\n"
+            .into()
+    }
+
+    #[test]
+    fn utf8_utf16_and_windows_1252_files_are_read_and_said() {
+        let text = staff();
+        let utf8 = read_csv(text.as_bytes()).unwrap();
+        assert_eq!(
+            utf8.1,
+            Reading {
+                encoding: "UTF-8",
+                separator: ';'
+            }
+        );
+        assert_eq!(utf8.0[1].last_name.as_deref(), Some("Nguyễn"));
+        let with_bom = read_csv(format!("{BOM}{text}").as_bytes()).unwrap();
+        assert_eq!(with_bom.0, utf8.0);
+        // Excel's "Unicode text": UTF-16 little-endian with its mark, tabs between fields.
+        let tabs = text.replace(';', "\t");
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend(tabs.encode_utf16().flat_map(u16::to_le_bytes));
+        let read = read_csv(&utf16).unwrap();
+        assert_eq!(
+            read.1,
+            Reading {
+                encoding: "UTF-16LE",
+                separator: '\t'
+            }
+        );
+        assert_eq!(read.0, utf8.0);
+        // Excel's "CSV (semicolon separated)": Windows-1252, which has no room for "ễ" or "ị".
+        let (bytes, _, lossy) = encoding_rs::WINDOWS_1252.encode(&text);
+        assert!(lossy);
+        let read = read_csv(&bytes).unwrap();
+        assert_eq!(
+            read.1,
+            Reading {
+                encoding: encoding_rs::WINDOWS_1252.name(),
+                separator: ';'
+            }
+        );
+        assert_eq!(read.0[0].first_name.as_deref(), Some("Élodie"));
+        assert_eq!(read.0[0].last_name.as_deref(), Some("Côté"));
     }
 }

@@ -5,7 +5,7 @@
 mod csv_file;
 mod values;
 
-pub use csv_file::{ImportFileError, parse_csv, template};
+pub use csv_file::{ImportFileError, Reading, parse_csv, read_csv, template};
 pub use values::{parse_language, parse_level, parse_roles, parse_yes_no};
 
 use serde::{Deserialize, Serialize};
