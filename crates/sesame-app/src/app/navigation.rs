@@ -108,7 +108,9 @@ impl App {
                     let local = self.local();
                     let account =
                         my_account::MyAccount::new(me, self.paper(), &self.settings, local);
+                    let load = account.load().map(Message::MyAccount);
                     self.screen = Screen::MyAccount(account);
+                    return load;
                 }
                 Task::none()
             }

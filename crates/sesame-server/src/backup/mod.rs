@@ -127,6 +127,11 @@ pub async fn backup(db: &Db, to: &Path) -> Result<Manifest, BackupError> {
 
 /// Reads a backup whole and checks it: what it holds, or why it cannot be used.
 pub fn verify(from: &Path) -> Result<Manifest, BackupError> {
+    checked(from).map(|(_, manifest)| manifest)
+}
+
+/// The backup read once, checked whole, with what it holds.
+fn checked(from: &Path) -> Result<(archive::Reader, Manifest), BackupError> {
     let archive = archive::Reader::open(from)?;
     let manifest = archive.manifest().clone();
     archive.check_rows()?;
@@ -137,7 +142,7 @@ pub fn verify(from: &Path) -> Result<Manifest, BackupError> {
             known,
         });
     }
-    Ok(manifest)
+    Ok((archive, manifest))
 }
 
 /// One table of a backup: its name, columns and rows (values as JSON).
@@ -165,8 +170,7 @@ pub fn table_names() -> Vec<&'static str> {
 /// Restores the backup in `from` into the empty database at `url` (made if need be), then
 /// brings it to this server's schema.
 pub async fn restore(from: &Path, url: &str) -> Result<Manifest, BackupError> {
-    let manifest = verify(from)?;
-    let archive = archive::Reader::open(from)?;
+    let (archive, manifest) = checked(from)?;
     let db = Db::open(url).await?;
     let result = async {
         if db.schema().await? > manifest.schema {
@@ -193,9 +197,9 @@ pub async fn restore(from: &Path, url: &str) -> Result<Manifest, BackupError> {
 /// server runs (the app's "Restore…" on This computer). A backup from an older schema is
 /// first restored into a database of its own, which brings it to this schema.
 pub async fn replace(db: &Db, from: &Path) -> Result<Manifest, BackupError> {
-    let manifest = verify(from)?;
+    let (archive, manifest) = checked(from)?;
     if manifest.schema == db.schema().await? {
-        load(db, archive::Reader::open(from)?, true).await?;
+        load(db, archive, true).await?;
         return Ok(manifest);
     }
     let dir = std::env::temp_dir().join(format!(

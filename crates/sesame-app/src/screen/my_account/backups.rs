@@ -23,8 +23,8 @@ pub struct Local {
 
 pub struct Backups {
     local: Local,
-    /// When the latest automatic backup was written.
-    last: Option<time::OffsetDateTime>,
+    /// When the latest automatic backup was written (`None` until the folder was looked at).
+    last: Option<Option<time::OffsetDateTime>>,
     /// The backup file to restore from.
     path: String,
     busy: bool,
@@ -37,6 +37,7 @@ pub struct Backups {
 
 #[derive(Debug, Clone)]
 pub enum Message {
+    Last(Option<time::OffsetDateTime>),
     BackUpNow,
     Move,
     Written(Result<Option<(PathBuf, bool)>, String>),
@@ -60,12 +61,9 @@ pub enum Action {
 
 impl Backups {
     pub fn new(local: Local) -> Backups {
-        let last = schedule::scheduled(&local.backups)
-            .first()
-            .map(|(_, at)| time::OffsetDateTime::from(*at));
         Backups {
             local,
-            last,
+            last: None,
             path: String::new(),
             busy: false,
             notice: None,
@@ -74,12 +72,31 @@ impl Backups {
         }
     }
 
+    /// Looks at the backups folder off the interface thread.
+    pub fn load(&self) -> Task<Message> {
+        let dir = self.local.backups.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    schedule::scheduled(&dir)
+                        .first()
+                        .map(|(_, at)| time::OffsetDateTime::from(*at))
+                })
+                .await
+                .ok()
+                .flatten()
+            },
+            Message::Last,
+        )
+    }
+
     pub fn asking(&self) -> bool {
         self.asking.is_some() || self.moved.is_some()
     }
 
     pub fn update(&mut self, message: Message, locale: Locale) -> Action {
         match message {
+            Message::Last(at) => self.last = Some(at),
             Message::BackUpNow | Message::Move if self.busy => {}
             Message::BackUpNow => return self.write(false),
             Message::Move => return self.write(true),
@@ -212,12 +229,13 @@ impl Backups {
 
     pub fn view<'a>(&'a self, locale: Locale) -> Element<'a, Message> {
         let t = |id: &str| locale.t(id);
-        let last = match self.last {
+        let last = match self.last.flatten() {
             Some(at) => {
                 let at = at.to_offset(crate::locale::local_offset());
                 locale.t_with("backup-last", &[("date", &locale.date(at))])
             }
-            None => t("backup-none-yet"),
+            None if self.last.is_some() => t("backup-none-yet"),
+            None => String::new(),
         };
         let folder = self.local.backups.display().to_string();
         let idle = |m: Message| (!self.busy).then_some(m);

@@ -137,6 +137,14 @@ impl MyAccount {
             || !(self.current.is_empty() && self.new.is_empty() && self.repeat.is_empty())
     }
 
+    /// What the screen reads once open (the backups folder, on "This computer").
+    pub fn load(&self) -> Task<Message> {
+        match &self.backups {
+            Some(b) => b.load().map(Message::Backups),
+            None => Task::none(),
+        }
+    }
+
     /// In the question before leaving, Enter gives the changes up and Esc keeps editing.
     pub fn on_shortcut(&self, s: super::Shortcut) -> Option<Message> {
         match s {
