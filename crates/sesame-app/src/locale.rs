@@ -35,6 +35,16 @@ impl Locale {
     }
 
     /// 100000 → "100,000" in English, "100 000" (narrow no-break space) in French.
+    /// A number as a spreadsheet in this language reads it: no thousands separator, the
+    /// language's decimal mark ("2,5" in French).
+    pub fn decimal(&self, n: f64) -> String {
+        let plain = n.to_string();
+        match self.language {
+            Language::En => plain,
+            Language::Fr => plain.replace('.', ","),
+        }
+    }
+
     pub fn number(&self, n: usize) -> String {
         let digits = n.to_string();
         let sep = match self.language {

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::settings::Places;
+use crate::spreadsheet::{SheetFormat, Table};
 use sesame_documents::{ConnectionInformation, CredentialLetter, Paper};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,6 +92,59 @@ pub async fn save(bytes: Vec<u8>, file_name: String, places: Places) -> Result<S
         .await
         .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(Saved::InDocuments(path))
+}
+
+/// An exported table, saved as the setting says: the system's save dialog offers that kind
+/// first and the other beside it, and the extension of the name chosen decides. The file is
+/// written off the interface thread (100,000 people make a large workbook).
+pub async fn table(
+    table: Table,
+    format: SheetFormat,
+    locale: crate::locale::Locale,
+    places: Places,
+) -> Result<Saved, String> {
+    let default_name = format!("{}.{}", table.file, format.extension());
+    let (mut path, chosen) = if places.native_dialogs {
+        let mut dialog = rfd::AsyncFileDialog::new()
+            .set_file_name(&default_name)
+            .set_directory(&places.documents);
+        let others = SheetFormat::ALL.into_iter().filter(|f| *f != format);
+        for f in std::iter::once(format).chain(others) {
+            dialog = dialog.add_filter(f.extension().to_uppercase(), &[f.extension()]);
+        }
+        match dialog.save_file().await {
+            Some(handle) => (handle.path().to_path_buf(), true),
+            None => return Ok(Saved::Cancelled),
+        }
+    } else {
+        tokio::fs::create_dir_all(&places.documents)
+            .await
+            .map_err(|e| format!("{}: {e}", places.documents.display()))?;
+        (free_name(&places.documents, &default_name), false)
+    };
+    // A name given without either extension gets the setting's.
+    let format = match SheetFormat::of_name(&path.to_string_lossy()) {
+        Some(asked) => asked,
+        None => {
+            let mut name = path.file_name().unwrap_or_default().to_os_string();
+            name.push(format!(".{}", format.extension()));
+            path.set_file_name(name);
+            format
+        }
+    };
+    let bytes = tokio::task::spawn_blocking(move || {
+        crate::spreadsheet::bytes(locale, &table.sheet, format)
+    })
+    .await
+    .map_err(|e| e.to_string())??;
+    tokio::fs::write(&path, bytes)
+        .await
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(if chosen {
+        Saved::Chosen(path)
+    } else {
+        Saved::InDocuments(path)
+    })
 }
 
 /// Where to write a file named `file_name`: chosen in the system's save dialog (`None` when

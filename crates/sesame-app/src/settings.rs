@@ -74,6 +74,8 @@ pub struct Settings {
     pub connection: Option<Connection>,
     /// `None`: Letter for en-US and fr-CA, A4 elsewhere.
     pub paper: Option<Paper>,
+    /// The kind of file exports are saved as.
+    pub sheet_format: crate::spreadsheet::SheetFormat,
     /// The last organization code and user ID (never a password).
     pub last_organization: String,
     pub last_user_id: String,
@@ -89,6 +91,7 @@ impl Default for Settings {
             pinned: Default::default(),
             connection: None,
             paper: None,
+            sheet_format: Default::default(),
             last_organization: String::new(),
             last_user_id: String::new(),
         }

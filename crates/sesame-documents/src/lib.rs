@@ -4,6 +4,7 @@
 //! and the metadata says title, language and creator. A4 or US Letter.
 
 mod layout;
+pub mod sheet;
 
 use std::sync::OnceLock;
 

@@ -50,7 +50,7 @@ impl App {
                 file,
                 passphrase,
             } => self.export(*info, file, passphrase),
-            Effect::Save(bytes, name) => self.save(bytes, name),
+            Effect::Save(table) => self.save(*table),
             Effect::Home => self.go_home(),
             Effect::Left => self.left(),
             Effect::Own(never) => match never {},
@@ -209,6 +209,7 @@ impl App {
             Changed::Theme(t) => self.settings.theme = t,
             Changed::Scale(s) => self.settings.scale = s,
             Changed::Paper(p) => self.settings.paper = Some(p),
+            Changed::SheetFormat(f) => self.settings.sheet_format = f,
             // The session went with the data it was in: sign in again, as the backup knows.
             Changed::DataReplaced(said) => {
                 let task = self.sign_out();

@@ -257,11 +257,12 @@ impl App {
         iced::clipboard::write(text)
     }
 
-    /// Writes a file the screen made (a CSV export) where documents go.
-    pub(super) fn save(&self, bytes: Vec<u8>, file_name: String) -> Task<Message> {
+    /// Writes a table the screen made where documents go, in the kind of file chosen.
+    pub(super) fn save(&self, table: crate::spreadsheet::Table) -> Task<Message> {
         let places = self.places.clone();
+        let (format, locale) = (self.settings.sheet_format, self.locale);
         Task::perform(
-            crate::print::save(bytes, file_name, places),
+            crate::print::table(table, format, locale, places),
             Message::Printed,
         )
     }

@@ -7,6 +7,7 @@ use time::{Date, OffsetDateTime, Time};
 
 use super::Ctx;
 use crate::locale::{Locale, local_offset};
+use crate::spreadsheet::{self, Cell, Kind, Sheet, Table};
 use crate::widget::{Notice, labelled, primary, secondary};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{AuditEntry, AuditPage, AuditQuery, Role};
@@ -60,7 +61,7 @@ pub enum Message {
     More,
     Export,
     /// The CSV of every entry the filters keep.
-    Exported(Result<Vec<u8>, ClientError>),
+    Exported(Result<Sheet, ClientError>),
     Back,
 }
 
@@ -164,17 +165,19 @@ impl Audit {
                                 None => break,
                             }
                         }
-                        tokio::task::spawn_blocking(move || csv(l, &roles, &all))
+                        tokio::task::spawn_blocking(move || sheet(l, &roles, &all))
                             .await
                             .map_err(|e| ClientError::Unreachable(e.to_string()))
                     },
                     Message::Exported,
                 ));
             }
-            Message::Exported(Ok(bytes)) => {
+            Message::Exported(Ok(sheet)) => {
                 self.exporting = false;
-                let name = format!("{}.csv", l.t("audit-csv-file"));
-                return Action::Save(bytes, name);
+                return Action::Save(Box::new(Table {
+                    sheet,
+                    file: l.t("audit-csv-file"),
+                }));
             }
             Message::Loaded(_, Err(e)) | Message::Exported(Err(e)) => {
                 self.loading = false;
@@ -345,7 +348,7 @@ impl Audit {
                 t(if self.exporting {
                     "audit-exporting"
                 } else {
-                    "audit-export-csv"
+                    "audit-export"
                 }),
                 (!self.exporting).then_some(Message::Export)
             ),
@@ -382,35 +385,27 @@ fn moment(l: Locale, at: OffsetDateTime) -> String {
     )
 }
 
-/// The entries as CSV for the reader's spreadsheet (see `spreadsheet`), times on this
-/// computer's clock as the language writes them.
-pub fn csv(l: Locale, roles: &[Role], entries: &[AuditEntry]) -> Vec<u8> {
-    let header = [
-        "audit-column-when",
-        "audit-column-who",
-        "audit-column-what",
-        "audit-column-whom",
-        "audit-column-detail",
+/// The entries for the reader's spreadsheet (see `spreadsheet`), times as date cells on this
+/// computer's clock.
+pub fn sheet(l: Locale, roles: &[Role], entries: &[AuditEntry]) -> Sheet {
+    let columns = [
+        ("audit-column-when", Kind::When),
+        ("audit-column-who", Kind::Text),
+        ("audit-column-what", Kind::Text),
+        ("audit-column-whom", Kind::Text),
+        ("audit-column-detail", Kind::Text),
     ];
     let rows = entries.iter().map(|e| {
-        let local = e.at.to_offset(local_offset());
         vec![
-            format!(
-                "{} {}",
-                l.short_date(local),
-                local.time().format(&SECONDS).unwrap_or_default()
-            ),
-            e.actor.clone(),
-            l.audit_action(&e.action),
-            e.target.clone(),
-            l.audit_detail(e.detail.as_ref(), roles),
+            spreadsheet::when(e.at),
+            Cell::Text(e.actor.clone()),
+            Cell::Text(l.audit_action(&e.action)),
+            Cell::Text(e.target.clone()),
+            Cell::Text(l.audit_detail(e.detail.as_ref(), roles)),
         ]
     });
-    crate::spreadsheet::csv(l, &header, rows)
+    spreadsheet::sheet(l, "audit-sheet", &columns, rows)
 }
-
-const SECONDS: &[time::format_description::BorrowedFormatItem<'static>] =
-    time::macros::format_description!("[hour]:[minute]:[second]");
 
 impl super::Questions for Audit {
     fn title(&self, l: crate::locale::Locale) -> String {
@@ -465,8 +460,8 @@ mod tests {
             fr.audit_detail(entry.detail.as_ref(), std::slice::from_ref(&viewer)),
             said
         );
-        let bytes = csv(fr, std::slice::from_ref(&viewer), &[entry]);
-        let text = String::from_utf8(bytes).unwrap();
+        let sheet = sheet(fr, std::slice::from_ref(&viewer), &[entry]);
+        let text = String::from_utf8(spreadsheet::csv(fr, &sheet)).unwrap();
         assert!(text.contains(said), "{text}");
     }
 }

@@ -10,6 +10,7 @@ use sesame_core::i18n::keys::TextKey;
 
 use crate::locale::Locale;
 use crate::screen::{Ctx, request};
+use crate::spreadsheet::{self, Cell, Kind, Sheet, Table};
 use crate::widget::{self, secondary};
 use sesame_client::ClientError;
 use sesame_core::api::{CredentialHealth, CredentialKind, HealthFilter};
@@ -27,8 +28,8 @@ pub enum Message {
 pub enum Action {
     None,
     Run(Task<Message>),
-    /// Save the CSV under this file name.
-    Save(Vec<u8>, String),
+    /// Save the table (a workbook or CSV).
+    Save(Box<Table>),
     Close,
     Failed(ClientError),
 }
@@ -106,8 +107,10 @@ impl Health {
             Message::Sort(column) => self.sort_by(column),
             Message::Export => {
                 let l = ctx.locale;
-                let name = format!("{}.csv", l.t("health-csv-file"));
-                return Action::Save(csv(l, &self.sorted()), name);
+                return Action::Save(Box::new(Table {
+                    sheet: sheet(l, &self.sorted()),
+                    file: l.t("health-csv-file"),
+                }));
             }
             Message::Close => return Action::Close,
         }
@@ -217,7 +220,7 @@ impl Health {
                     None
                 ),
                 secondary(
-                    t("health-export-csv"),
+                    t("health-export"),
                     (!self.loading).then_some(Message::Export)
                 ),
                 secondary(t("action-back"), Some(Message::Close)),
@@ -299,17 +302,38 @@ pub fn line(l: Locale, h: &CredentialHealth) -> [String; 8] {
     ]
 }
 
-/// The lines as CSV, as shown (filter and order), for the reader's spreadsheet.
-pub fn csv(l: Locale, rows: &[&CredentialHealth]) -> Vec<u8> {
-    let header = [
-        "health-column-user-id",
-        "health-column-label",
-        "health-column-kind",
-        "column-last-used",
-        "health-column-age",
-        "health-column-expiry",
-        "health-column-left",
-        "health-column-owner",
+/// The lines as shown (filter and order), for the reader's spreadsheet: dates as date cells,
+/// ages and days left as numbers.
+pub fn sheet(l: Locale, rows: &[&CredentialHealth]) -> Sheet {
+    let columns = [
+        ("health-column-user-id", Kind::Text),
+        ("health-column-label", Kind::Text),
+        ("health-column-kind", Kind::Text),
+        ("column-last-used", Kind::When),
+        ("health-column-age", Kind::Number),
+        ("health-column-expiry", Kind::When),
+        ("health-column-left", Kind::Number),
+        ("health-column-owner", Kind::Text),
     ];
-    crate::spreadsheet::csv(l, &header, rows.iter().map(|h| line(l, h).to_vec()))
+    let cells = rows.iter().map(|h| {
+        let shown = line(l, h);
+        let date = |at: Option<time::OffsetDateTime>, i: usize| {
+            at.map_or_else(|| spreadsheet::text(shown[i].clone()), spreadsheet::when)
+        };
+        let left = match h.days_to_expiry {
+            Some(days) if !h.expired => Cell::Number(days.max(0) as f64),
+            _ => spreadsheet::text(shown[6].clone()),
+        };
+        vec![
+            spreadsheet::text(h.user_id.clone()),
+            spreadsheet::text(h.label.clone()),
+            spreadsheet::text(shown[2].clone()),
+            date(h.last_used_at, 3),
+            Cell::Number(h.age_days.max(0) as f64),
+            date(h.password.password_expires_at, 5),
+            left,
+            spreadsheet::text(owners(h)),
+        ]
+    });
+    spreadsheet::sheet(l, "health-sheet", &columns, cells)
 }

@@ -27,8 +27,9 @@ pub enum Effect<M, O = std::convert::Infallible> {
         file: String,
         passphrase: Option<String>,
     },
-    /// A file the screen made (a CSV export), saved where documents go.
-    Save(Vec<u8>, String),
+    /// A table the screen made, saved as a workbook or CSV (the setting; the save dialog lets
+    /// the person choose).
+    Save(Box<crate::spreadsheet::Table>),
     /// Back to "Your file".
     Home,
     /// The person confirmed leaving what they had typed: the app goes where they were going (a
@@ -102,7 +103,7 @@ impl<M, O> Effect<M, O> {
                 file,
                 passphrase,
             },
-            Effect::Save(bytes, name) => Effect::Save(bytes, name),
+            Effect::Save(table) => Effect::Save(table),
             Effect::Home => Effect::Home,
             Effect::Left => Effect::Left,
         })

@@ -3,6 +3,7 @@
 //! `desktop_app.rs`.
 
 use crate::harness::Ui;
+use crate::harness::sheets;
 use sesame_app::app::Message;
 use sesame_app::screen::people::Message as People;
 use sesame_core::api::PersonSummary;
@@ -273,7 +274,7 @@ async fn an_administrator_resets_someones_2fa_from_their_record_after_a_confirma
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_audit_log_finds_the_action_just_done_and_exports_it_as_csv() {
+async fn the_audit_log_finds_the_action_just_done_and_exports_it_as_a_workbook() {
     let mut ui = Ui::demo_as("fr", "demo").await;
     ui.click("Suivi des utilisateurs").await;
     let zoe = row(&ui, "zoe");
@@ -315,29 +316,20 @@ async fn the_audit_log_finds_the_action_just_done_and_exports_it_as_csv() {
     ui.replace_in("audit-who", "").await;
     ui.click("Rechercher").await;
 
-    ui.click("Exporter en CSV").await;
-    let path = ui.home.join("documents").join("journal-audit.csv");
-    let bytes = std::fs::read(&path).expect("saved in the documents folder");
-    let text = String::from_utf8(bytes).unwrap();
-    assert!(text.starts_with('\u{feff}'), "a byte-order mark");
-    let mut lines = text.trim_start_matches('\u{feff}').lines();
-    assert_eq!(lines.next(), Some("Quand;Qui;Action;Sur qui;Détail"));
-    let rows: Vec<&str> = lines.collect();
-    assert_eq!(rows.len(), entries.len());
-    // French spreadsheets: `;` between fields; a local date and time they read as one, with
-    // no "T" nor offset.
-    let fields: Vec<&str> = rows[0].split(';').collect();
-    assert_eq!(
-        fields[1..5],
-        ["demo", "Rôles mis à jour", "zoe", detail],
-        "{}",
-        rows[0]
-    );
+    ui.click("Exporter").await;
+    let path = ui.home.join("documents").join("journal-audit.xlsx");
+    let (sheet, rows) = sheets::workbook_rows(&path);
+    assert_eq!(sheet, "Journal d’audit");
+    assert_eq!(rows[0].join(";"), "Quand;Qui;Action;Sur qui;Détail");
+    assert_eq!(rows.len() - 1, entries.len());
+    assert_eq!(rows[1][1..5], ["demo", "Rôles mis à jour", "zoe", detail]);
+    // A real date cell, on this computer's clock, that a spreadsheet sorts and filters.
+    assert!(sheets::is_date_cell(&path, 1, 0), "{:?}", rows[1]);
     let when = time::PrimitiveDateTime::parse(
-        fields[0],
+        &rows[1][0],
         time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]"),
     );
-    assert!(when.is_ok(), "{}", fields[0]);
+    assert!(when.is_ok(), "{}", rows[1][0]);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -4,6 +4,7 @@
 //! view's filters, order and CSV export.
 
 use crate::harness::Ui;
+use crate::harness::sheets;
 use iced::keyboard::key::Named;
 use std::process::Command;
 
@@ -173,17 +174,20 @@ async fn the_health_view_filters_sorts_and_exports_in_the_languages_spreadsheet(
     let down = shown(&ui);
     sorted.reverse();
     assert_eq!(down, sorted);
-    ui.click("Exporter (CSV)").await;
-    let csv = std::fs::read_to_string(ui.home.join("documents").join("identifiants-api.csv"))
-        .expect("the CSV");
-    assert!(
-        csv.starts_with(
-            "\u{feff}Compte;Pour;Type;Dernière utilisation;Âge;Expiration;Jours restants;Personnes averties\n"
-        ),
-        "{csv}"
+    ui.click("Exporter").await;
+    let path = ui.home.join("documents").join("identifiants-api.xlsx");
+    let (sheet, rows) = sheets::workbook_rows(&path);
+    assert_eq!(sheet, "Identifiants d’API");
+    assert_eq!(
+        rows[0].join(";"),
+        "Compte;Pour;Type;Dernière utilisation;Âge;Expiration;Jours restants;Personnes averties"
     );
-    assert!(csv.contains("PAIE2026;Paie Nethris;Services;"), "{csv}");
-    assert_eq!(csv.lines().count(), 4);
+    assert!(
+        rows.iter()
+            .any(|r| r[..3] == ["PAIE2026", "Paie Nethris", "Services"]),
+        "{rows:?}"
+    );
+    assert_eq!(rows.len(), 4);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -296,7 +300,13 @@ async fn a_primary_manager_sees_the_health_of_their_technical_users_only() {
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert!(rows[0].starts_with("TECH"), "{rows:?}");
     ui.expect("one account");
-    ui.click("Export (CSV)").await;
+    // CSV, as this computer's setting asks (kept while the screen stays open).
+    ui.click("Back").await;
+    ui.click("My account").await;
+    ui.choose("sheet-format", "CSV (.csv)").await;
+    ui.click("Structures").await;
+    ui.click("Health of API credentials").await;
+    ui.click("Export").await;
     let csv = std::fs::read_to_string(ui.home.join("documents").join("api-credentials.csv"))
         .expect("the CSV");
     assert!(

@@ -3,6 +3,7 @@
 //! over HTTP — before the next step.
 
 use crate::harness::Ui;
+use crate::harness::sheets;
 use iced::keyboard::key::Named;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -464,40 +465,41 @@ async fn a_multi_selection_prints_one_letter_per_page_after_a_confirmation_namin
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_user_follow_up_exports_what_it_shows_as_csv_in_the_users_language() {
+async fn the_user_follow_up_exports_what_it_shows_as_a_workbook_in_the_users_language() {
     let mut ui = Ui::demo_as("fr", "demo").await;
     ui.click("Suivi des utilisateurs").await;
     ui.type_in("search", "lumiere.example").await;
     ui.choose("status-filter", "Actif").await;
     let shown = ui.app.people().unwrap().visible_count();
-    ui.click("Exporter (CSV)").await;
-    let path = ui.home.join("documents").join("suivi-des-utilisateurs.csv");
-    let bytes = std::fs::read(&path).expect("saved in the documents folder");
-    assert!(
-        bytes.starts_with(&[0xef, 0xbb, 0xbf]),
-        "a byte-order mark for spreadsheets"
-    );
-    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-    let mut lines = text.lines();
+    ui.click("Exporter").await;
+    let path = ui
+        .home
+        .join("documents")
+        .join("suivi-des-utilisateurs.xlsx");
+    let (sheet, rows) = sheets::workbook_rows(&path);
+    assert_eq!(sheet, "Suivi des utilisateurs", "the sheet named in French");
     assert_eq!(
-        lines.next(),
-        Some("Nom;Prénom;Identifiant;Téléphone;Niveau;Courriel;Rôles;Statut;2FA")
+        rows[0].join(";"),
+        "Nom;Prénom;Identifiant;Téléphone;Niveau;Courriel;Rôles;Statut;2FA"
     );
-    let rows: Vec<&str> = lines.collect();
-    assert_eq!(rows.len(), shown, "exactly the rows shown");
+    let people = &rows[1..];
+    assert_eq!(people.len(), shown, "exactly the rows shown");
     assert!(
-        rows.iter()
-            .any(|r| r.starts_with("Łukasiewicz-Ñúñez;Zoë;zoe;")),
-        "{rows:?}"
+        people
+            .iter()
+            .any(|r| r[..3] == ["Łukasiewicz-Ñúñez", "Zoë", "zoe"]),
+        "{people:?}"
     );
     assert!(
-        rows.iter().all(|r| r.contains(";Actif;")),
+        people.iter().all(|r| r[7] == "Actif"),
         "the status filter applies"
     );
     assert!(
-        rows.iter().any(|r| r.contains("Facturation")),
+        people.iter().any(|r| r[6].contains("Facturation")),
         "role names in French"
     );
+    // LibreOffice shows the same cells.
+    assert_eq!(sheets::libreoffice_rows(&path), rows);
 }
 
 #[tokio::test(flavor = "multi_thread")]

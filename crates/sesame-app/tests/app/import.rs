@@ -4,7 +4,7 @@
 
 use iced::keyboard::key::Named;
 
-use crate::harness::Ui;
+use crate::harness::{Ui, sheets};
 use sesame_core::api::import::{ImportColumn, ImportOutcome};
 
 /// A French file as a spreadsheet saves it: BOM, `;`, accents, a quoted field. Line 2 and 3 are
@@ -33,17 +33,17 @@ async fn a_dry_run_changes_nothing_then_apply_creates_exactly_the_valid_rows() {
 
     // The template: French column names, `;`, a byte-order mark, in the documents folder.
     ui.click_id("import-template").await;
-    let template = std::fs::read_to_string(
-        ui.home
+    let (sheet, template) = sheets::workbook_rows(
+        &ui.home
             .join("documents")
-            .join("modele-import-personnes.csv"),
-    )
-    .expect("saved in the documents folder");
+            .join("modele-import-personnes.xlsx"),
+    );
     let header: Vec<&str> = ImportColumn::ALL
         .iter()
         .map(|c| c.header(sesame_core::domain::Language::Fr))
         .collect();
-    assert_eq!(template, format!("\u{feff}{}\r\n", header.join(";")));
+    assert_eq!(sheet, "Personnes", "the sheet the import looks for first");
+    assert_eq!(template, [header], "the columns, no one yet");
 
     let file = ui.home.join("personnel.csv");
     std::fs::write(&file, FRENCH_FILE).unwrap();
@@ -96,13 +96,14 @@ async fn a_dry_run_changes_nothing_then_apply_creates_exactly_the_valid_rows() {
 
     // The report as a French spreadsheet reads it.
     ui.click_id("import-export").await;
-    let csv = std::fs::read_to_string(ui.home.join("documents").join("rapport-import.csv"))
-        .expect("the report is saved");
+    let (_, saved) = sheets::workbook_rows(&ui.home.join("documents").join("rapport-import.xlsx"));
+    assert_eq!(saved[0][..3], ["Ligne", "Identifiant", "Résultat"]);
     assert!(
-        csv.starts_with("\u{feff}Ligne;Identifiant;Résultat;"),
-        "{csv}"
+        saved
+            .iter()
+            .any(|r| r[..3] == ["7", "e.roy", "Refusée"] && r[3].starts_with("Courriel\u{a0}: ")),
+        "{saved:?}"
     );
-    assert!(csv.contains("7;e.roy;Refusée;Courriel\u{a0}: "), "{csv}");
 
     // Letters for the new people: every letter in one PDF.
     ui.choose("import-delivery", &l.t("import-delivery-letter"))
@@ -298,4 +299,114 @@ async fn a_file_saved_by_excel_in_windows_1252_is_read_without_asking() {
     assert_eq!(rows[0].first_name.as_deref(), Some("Amélie"));
     assert_eq!(rows[1].last_name.as_deref(), Some("Lê; fils"));
     assert_eq!(rows[5].first_name.as_deref(), Some("Éloi"));
+}
+
+/// An office's list with letters no 8-bit encoding holds (ễ, ị, Ş) and phone numbers as
+/// people type them.
+const STAFF: &str = "Nom;Prénom;Identifiant;Courriel;Téléphone;Niveau\r\n\
+    Nguyễn;Thị Ánh;t.nguyen;t.nguyen@example.org;+33 6 12 34 56 78;3\r\n\
+    Öztürk;Şükrü;s.ozturk;s.ozturk@example.org;06 12 34 56 78;3\r\n\
+    Côté;Élodie;elodie.cote;elodie.cote@example.org;;3\r\n";
+
+/// Reads `file` on the import screen (its path typed, then Enter) and returns the rows read.
+async fn import_file(
+    ui: &mut Ui,
+    file: &std::path::Path,
+) -> Vec<sesame_core::api::import::ImportRow> {
+    ui.replace_in("import-path", &file.display().to_string())
+        .await;
+    ui.enter_in("import-path").await;
+    assert!(
+        ui.app.import().unwrap().report().is_some(),
+        "{} checked",
+        file.display()
+    );
+    ui.app.import().unwrap().rows().to_vec()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn files_saved_by_libreoffice_in_every_kind_read_as_the_same_people() {
+    let mut ui = Ui::demo_as("fr", "demo").await;
+    let l = ui.app.locale;
+    ui.click(&l.t("nav-user-follow-up")).await;
+    ui.click_id("people-import").await;
+    let dir = ui.home.join("converted");
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = dir.join("personnel.csv");
+    std::fs::write(&source, STAFF).unwrap();
+    // LibreOffice reads the UTF-8 list (`;`, `"`, UTF-8) and saves it as each kind.
+    let read_utf8 = Some("CSV:59,34,76,1");
+    let kinds = [
+        (
+            "xlsx",
+            "Lu dans la feuille «~personnel~» de ce classeur Excel.",
+        ),
+        (
+            "ods",
+            "Lu dans la feuille «~personnel~» de ce classeur OpenDocument.",
+        ),
+        // Tab-separated UTF-16, as Excel's "Unicode text".
+        (
+            "csv:Text - txt - csv (StarCalc):9,34,65535",
+            "Lu en UTF-16LE, champs séparés par des tabulations.",
+        ),
+        // Windows-1252, as Excel's "CSV (séparateur : point-virgule)".
+        (
+            "csv:Text - txt - csv (StarCalc):59,34,1",
+            "Lu en windows-1252, champs séparés par des points-virgules. 2 lignes contiennent \
+             un «~?~» à la place d’une lettre peut-être perdue~: elles sont signalées plus bas.",
+        ),
+    ];
+    for (i, (to, said)) in kinds.iter().enumerate() {
+        let out = dir.join(i.to_string());
+        std::fs::create_dir_all(&out).unwrap();
+        let file = sheets::soffice_convert(&source, to, read_utf8, &out);
+        let rows = import_file(&mut ui, &file).await;
+        ui.expect(&said.replace('~', "\u{a0}"));
+        let ids: Vec<&str> = rows.iter().filter_map(|r| r.user_id.as_deref()).collect();
+        assert_eq!(ids, ["t.nguyen", "s.ozturk", "elodie.cote"], "{to}");
+        let names: Vec<(&str, &str)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.last_name.as_deref().unwrap(),
+                    r.first_name.as_deref().unwrap(),
+                )
+            })
+            .collect();
+        let phones: Vec<&str> = rows.iter().filter_map(|r| r.phone.as_deref()).collect();
+        assert_eq!(phones, ["+33 6 12 34 56 78", "06 12 34 56 78", ""], "{to}");
+        let report = ui.app.import().unwrap().report().unwrap().clone();
+        assert!(
+            report
+                .rows
+                .iter()
+                .all(|r| r.outcome == ImportOutcome::Create),
+            "{to}: {report:?}"
+        );
+        if to.ends_with(",34,1") {
+            // Only the letters Windows-1252 has no byte for became "?", and each such row says so.
+            assert_eq!(
+                names,
+                [
+                    ("Nguy?n", "Th? Ánh"),
+                    ("Öztürk", "?ükrü"),
+                    ("Côté", "Élodie")
+                ]
+            );
+            let note = l.t_with("import-lossy-note", &[("encoding", "windows-1252")]);
+            let noted = ui.tree().nodes.iter().filter(|n| n.name == note).count();
+            assert_eq!(noted, 2, "one note on each of the two lines");
+        } else {
+            assert_eq!(
+                names,
+                [
+                    ("Nguyễn", "Thị Ánh"),
+                    ("Öztürk", "Şükrü"),
+                    ("Côté", "Élodie")
+                ],
+                "{to}"
+            );
+        }
+    }
 }

@@ -287,7 +287,7 @@ dialog-batch-body = { $count ->
        *[other] Create temporary passwords for the { $formatted } selected accounts and print one letter per account? Their current passwords stop working.
     }
 
-people-export-csv = Export (CSV)
+people-export = Export
 people-csv-file = user-follow-up
 column-last-name = Last name
 column-first-name = First name
@@ -307,6 +307,13 @@ home-outbox-detail = The mail Sesame wrote: invitations and notices, with their 
 field-paper = Paper for printed documents
 paper-a4 = A4
 paper-letter = US Letter
+field-sheet-format = Exported tables
+sheet-format-xlsx = Excel workbook (.xlsx)
+sheet-format-csv = CSV (.csv)
+people-sheet = Follow-up
+audit-sheet = Audit log
+health-sheet = API credentials
+import-report-sheet = Import report
 
 ## Issue 5: invitations, roles, contacts, two-factor authentication, audit log
 
@@ -419,7 +426,7 @@ audit-count = { $count ->
        *[other] { $formatted } entries shown
     }
 audit-more = Show more
-audit-export-csv = Export to CSV
+audit-export = Export
 audit-exporting = Exporting…
 audit-csv-file = audit-log
 audit-action-organization_created = Organization created

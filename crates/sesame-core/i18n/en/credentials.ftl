@@ -103,7 +103,7 @@ health-kind-technical = Technical
 health-never-used = Never used
 health-never-expires = Never
 health-expired = expired
-health-export-csv = Export (CSV)
+health-export = Export
 health-csv-file = api-credentials
 
 credential-already-expired = now (it had expired)

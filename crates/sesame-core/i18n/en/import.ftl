@@ -32,7 +32,7 @@ import-delivery = New people get their access by:
 import-delivery-invitation = An invitation by email
 import-delivery-letter = A credential letter (one PDF)
 import-apply = Apply the import
-import-export-report = Export the report (CSV)
+import-export-report = Export the report
 import-back = Back to the user follow-up
 import-applied = Import applied. Created: { $created }; updated: { $updated }.
 import-letters-done = { $count ->
@@ -61,3 +61,13 @@ import-read-as = Read as { $encoding }, fields separated by { $separator }.
 import-separator-semicolon = semicolons
 import-separator-comma = commas
 import-separator-tab = tabs
+import-read-sheet = Read from the sheet “{ $sheet }” of this { $kind } workbook.
+import-kind-xlsx = Excel
+import-kind-xls = Excel 97–2003
+import-kind-ods = OpenDocument
+import-file-workbook = This workbook cannot be opened: it may be damaged or protected by a password. Open it in your spreadsheet and save it again without a password. ({ $reason })
+import-lossy-note = A “?” here may stand for a letter that { $encoding } cannot hold: check the names, or save the file as “CSV UTF-8” or as a workbook.
+import-lossy-lines = { $count ->
+    [one] One line holds a “?” where a letter may have been lost: it is marked below.
+   *[other] { $count } lines hold a “?” where a letter may have been lost: they are marked below.
+}

@@ -287,7 +287,7 @@ dialog-batch-body = { $count ->
        *[other] Créer des mots de passe temporaires pour les { $formatted } comptes sélectionnés et imprimer une lettre par compte ? Leurs mots de passe actuels cesseront de fonctionner.
     }
 
-people-export-csv = Exporter (CSV)
+people-export = Exporter
 people-csv-file = suivi-des-utilisateurs
 column-last-name = Nom
 column-first-name = Prénom
@@ -307,6 +307,13 @@ home-outbox-detail = Les courriels écrits par Sesame : invitations et avis, av
 field-paper = Papier des documents imprimés
 paper-a4 = A4
 paper-letter = Lettre US
+field-sheet-format = Tableaux exportés
+sheet-format-xlsx = Classeur Excel (.xlsx)
+sheet-format-csv = CSV (.csv)
+people-sheet = Suivi des utilisateurs
+audit-sheet = Journal d’audit
+health-sheet = Identifiants d’API
+import-report-sheet = Rapport d’import
 
 ## Issue 5 : invitations, rôles, contacts, authentification à deux facteurs, journal d’audit
 
@@ -419,7 +426,7 @@ audit-count = { $count ->
        *[other] { $formatted } entrées affichées
     }
 audit-more = Afficher plus
-audit-export-csv = Exporter en CSV
+audit-export = Exporter
 audit-exporting = Exportation…
 audit-csv-file = journal-audit
 audit-action-organization_created = Organisation créée

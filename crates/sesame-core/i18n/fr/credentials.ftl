@@ -103,7 +103,7 @@ health-kind-technical = Technique
 health-never-used = Jamais utilisé
 health-never-expires = Jamais
 health-expired = expiré
-health-export-csv = Exporter (CSV)
+health-export = Exporter
 health-csv-file = identifiants-api
 
 credential-already-expired = maintenant (il avait expiré)

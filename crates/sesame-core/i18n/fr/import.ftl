@@ -32,7 +32,7 @@ import-delivery = Les nouvelles personnes reçoivent leur accès par :
 import-delivery-invitation = Une invitation par courriel
 import-delivery-letter = Une lettre d’identifiants (un seul PDF)
 import-apply = Appliquer l’import
-import-export-report = Exporter le rapport (CSV)
+import-export-report = Exporter le rapport
 import-back = Retour au suivi des utilisateurs
 import-applied = Import appliqué. Créées : { $created } ; mises à jour : { $updated }.
 import-letters-done = { $count ->
@@ -61,3 +61,13 @@ import-read-as = Lu en { $encoding }, champs séparés par des { $separator }.
 import-separator-semicolon = points-virgules
 import-separator-comma = virgules
 import-separator-tab = tabulations
+import-read-sheet = Lu dans la feuille « { $sheet } » de ce classeur { $kind }.
+import-kind-xlsx = Excel
+import-kind-xls = Excel 97–2003
+import-kind-ods = OpenDocument
+import-file-workbook = Impossible d’ouvrir ce classeur : il est peut-être endommagé ou protégé par un mot de passe. Ouvrez-le dans votre tableur et enregistrez-le de nouveau sans mot de passe. ({ $reason })
+import-lossy-note = Un « ? » peut remplacer ici une lettre que l’encodage { $encoding } ne sait pas représenter : vérifiez les noms, ou enregistrez le fichier en « CSV UTF-8 » ou en classeur.
+import-lossy-lines = { $count ->
+    [one] Une ligne contient un « ? » à la place d’une lettre peut-être perdue : elle est signalée plus bas.
+   *[other] { $count } lignes contiennent un « ? » à la place d’une lettre peut-être perdue : elles sont signalées plus bas.
+}

@@ -19,7 +19,7 @@ use crate::widget::Notice;
 use crate::widget::virtual_list::Window;
 use sesame_client::ClientError;
 use sesame_core::api::import::{
-    ImportDelivery, ImportFileError, ImportReport, ImportRequest, ImportRow, Reading, read_csv,
+    ImportDelivery, ImportFileError, ImportReport, ImportRequest, ImportRow, Reading,
 };
 use sesame_core::api::{InitializedPassword, PersonSummary};
 
@@ -119,7 +119,7 @@ pub enum Message {
     Passwords(Result<Vec<InitializedPassword>, ClientError>),
     Template,
     ExportReport,
-    ReportReady(Vec<u8>, String),
+    ReportReady(Box<crate::spreadsheet::Table>),
     Back,
     Discard,
     /// The window is being closed: asks first when a file read would be lost.
@@ -240,24 +240,36 @@ impl Import {
             Message::NewPeople(Ok(people)) => return self.letters_for(people, ctx),
             Message::Passwords(Ok(list)) => return self.next_letters(&list, ctx),
             Message::Template => {
-                let bytes = sesame_core::api::import::template(l.language).into_bytes();
-                return Action::Save(bytes, format!("{}.csv", l.t("import-template-file")));
+                return Action::Save(Box::new(crate::spreadsheet::Table {
+                    sheet: report::template(l),
+                    file: l.t("import-template-file"),
+                }));
             }
             // Written off the interface thread: a report may hold 20,000 rows.
             Message::ExportReport => {
                 if let Some(r) = self.report.clone() {
-                    let name = format!("{}.csv", l.t("import-report-file"));
+                    let file = l.t("import-report-file");
+                    let reading = self.file.as_ref().map(|f| f.reading.clone());
                     return Action::Run(Task::perform(
                         async move {
-                            tokio::task::spawn_blocking(move || report::csv(l, &r))
-                                .await
-                                .unwrap_or_default()
+                            tokio::task::spawn_blocking(move || {
+                                report::sheet(l, &r, reading.as_ref())
+                            })
+                            .await
+                            .unwrap_or_else(|_| {
+                                crate::spreadsheet::sheet(l, "import-report-sheet", &[], [])
+                            })
                         },
-                        move |bytes| Message::ReportReady(bytes, name.clone()),
+                        move |sheet| {
+                            Message::ReportReady(Box::new(crate::spreadsheet::Table {
+                                sheet,
+                                file: file.clone(),
+                            }))
+                        },
                     ));
                 }
             }
-            Message::ReportReady(bytes, name) => return Action::Save(bytes, name),
+            Message::ReportReady(table) => return Action::Save(table),
             Message::Back if self.read_not_applied() && self.busy.is_none() => {
                 self.dialog = Some(Dialog::Discard);
             }
@@ -290,7 +302,11 @@ impl Import {
         }
         let documents = self.documents.clone();
         Action::Run(Task::perform(
-            crate::print::pick_file("CSV", &["csv", "txt"], documents),
+            crate::print::pick_file(
+                "CSV, Excel, OpenDocument",
+                &["csv", "txt", "xlsx", "xlsm", "xls", "ods"],
+                documents,
+            ),
             Message::Browsed,
         ))
     }
@@ -309,10 +325,12 @@ impl Import {
                 let bytes = tokio::fs::read(&path)
                     .await
                     .map_err(|e| ReadError::Io(e.to_string()))?;
-                let (rows, reading) = tokio::task::spawn_blocking(move || read_csv(&bytes))
-                    .await
-                    .map_err(|e| ReadError::Io(e.to_string()))?
-                    .map_err(ReadError::File)?;
+                let (rows, reading) = tokio::task::spawn_blocking(move || {
+                    sesame_documents::sheet::read_import(&bytes)
+                })
+                .await
+                .map_err(|e| ReadError::Io(e.to_string()))?
+                .map_err(ReadError::File)?;
                 if rows.is_empty() {
                     return Err(ReadError::NoRows);
                 }

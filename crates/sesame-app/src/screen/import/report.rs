@@ -3,8 +3,10 @@
 
 use super::ReadError;
 use crate::locale::Locale;
+use crate::spreadsheet::{self, Cell, Column, Kind, Sheet};
 use sesame_core::api::import::{
-    ImportColumn, ImportFileError, ImportOutcome, ImportProblem, ImportReport, ImportRowReport,
+    FileFormat, ImportColumn, ImportFileError, ImportOutcome, ImportProblem, ImportReport,
+    ImportRowReport, Reading, WorkbookKind, sheet_name,
 };
 
 /// A column as the template names it in the UI's language.
@@ -78,20 +80,63 @@ pub fn totals(l: Locale, r: &ImportReport) -> String {
     )
 }
 
-/// Why the file gives no rows, naming every column at fault.
-/// How the file was read: "Read as windows-1252, fields separated by semicolons."
-pub fn reading(l: Locale, r: &sesame_core::api::import::Reading) -> String {
-    let separator = match r.separator {
-        ';' => l.t("import-separator-semicolon"),
-        '\t' => l.t("import-separator-tab"),
-        _ => l.t("import-separator-comma"),
+/// How the file was read: "Read as windows-1252, fields separated by semicolons.", or the
+/// workbook's sheet; and how many lines may have lost a letter to an 8-bit encoding.
+pub fn reading(l: Locale, r: &Reading) -> String {
+    let how = match &r.format {
+        FileFormat::Csv {
+            encoding,
+            separator,
+        } => {
+            let separator = match separator {
+                ';' => l.t("import-separator-semicolon"),
+                '\t' => l.t("import-separator-tab"),
+                _ => l.t("import-separator-comma"),
+            };
+            l.t_with(
+                "import-read-as",
+                &[("encoding", encoding), ("separator", &separator)],
+            )
+        }
+        FileFormat::Workbook { kind, sheet } => {
+            let kind = l.t(match kind {
+                WorkbookKind::Xlsx => "import-kind-xlsx",
+                WorkbookKind::Xls => "import-kind-xls",
+                WorkbookKind::Ods => "import-kind-ods",
+            });
+            l.t_with("import-read-sheet", &[("sheet", sheet), ("kind", &kind)])
+        }
     };
-    l.t_with(
-        "import-read-as",
-        &[("encoding", r.encoding), ("separator", &separator)],
-    )
+    if r.lossy_lines.is_empty() {
+        return how;
+    }
+    let lossy = l.t_count("import-lossy-lines", "count", r.lossy_lines.len());
+    format!("{how} {lossy}")
 }
 
+/// The warning on a line of an 8-bit file that holds a "?" (a letter the encoding may have
+/// lost), if it is one.
+pub fn lossy_note(l: Locale, r: &Reading, line: u32) -> Option<String> {
+    let FileFormat::Csv { encoding, .. } = &r.format else {
+        return None;
+    };
+    r.lossy_lines
+        .binary_search(&line)
+        .ok()
+        .map(|_| l.t_with("import-lossy-note", &[("encoding", encoding)]))
+}
+
+/// A row's detail, with the lost-letter warning first when the line has one.
+pub fn detail_read(l: Locale, row: &ImportRowReport, reading: Option<&Reading>) -> String {
+    let detail = detail(l, row);
+    match reading.and_then(|r| lossy_note(l, r, row.line)) {
+        Some(note) if detail.is_empty() => note,
+        Some(note) => format!("{note} {detail}"),
+        None => detail,
+    }
+}
+
+/// Why the file gives no rows, naming every column at fault.
 pub fn read_error(l: Locale, e: &ReadError) -> String {
     match e {
         ReadError::Io(reason) => l.t_with("import-file-io", &[("reason", reason)]),
@@ -99,6 +144,9 @@ pub fn read_error(l: Locale, e: &ReadError) -> String {
         ReadError::File(ImportFileError::Empty) => l.t("import-file-empty"),
         ReadError::File(ImportFileError::Unreadable { line }) => {
             l.t_with("import-file-unreadable", &[("line", &line.to_string())])
+        }
+        ReadError::File(ImportFileError::Workbook { reason }) => {
+            l.t_with("import-file-workbook", &[("reason", reason)])
         }
         ReadError::File(ImportFileError::TooManyRows) => l.t_with(
             "import-file-too-many",
@@ -142,26 +190,40 @@ pub fn read_error(l: Locale, e: &ReadError) -> String {
     }
 }
 
-/// The report as the reader's spreadsheet opens it: line, user ID, outcome, detail.
-pub fn csv(l: Locale, r: &ImportReport) -> Vec<u8> {
+/// The report as the reader's spreadsheet opens it: line, user ID, outcome, detail (with the
+/// lost-letter warning on the lines that have one).
+pub fn sheet(l: Locale, r: &ImportReport, reading: Option<&Reading>) -> Sheet {
+    let columns = [
+        ("import-column-line", Kind::Number),
+        ("column-user-id", Kind::Text),
+        ("import-column-outcome", Kind::Text),
+        ("import-column-detail", Kind::Text),
+    ];
     let rows = r.rows.iter().map(|row| {
         vec![
-            row.line.to_string(),
-            row.user_id.clone(),
-            outcome(l, r.dry_run, row.outcome),
-            detail(l, row),
+            Cell::Number(f64::from(row.line)),
+            Cell::Text(row.user_id.clone()),
+            Cell::Text(outcome(l, r.dry_run, row.outcome)),
+            Cell::Text(detail_read(l, row, reading)),
         ]
     });
-    crate::spreadsheet::csv(
-        l,
-        &[
-            "import-column-line",
-            "column-user-id",
-            "import-column-outcome",
-            "import-column-detail",
-        ],
-        rows,
-    )
+    spreadsheet::sheet(l, "import-report-sheet", &columns, rows)
+}
+
+/// The template to fill in: the columns as the import names them in the reader's language,
+/// every one formatted as text (a phone number's leading zero stays), no one yet.
+pub fn template(l: Locale) -> Sheet {
+    Sheet {
+        name: sheet_name(l.language).to_owned(),
+        columns: ImportColumn::ALL
+            .iter()
+            .map(|c| Column {
+                title: c.header(l.language).to_owned(),
+                kind: Kind::Text,
+            })
+            .collect(),
+        rows: vec![],
+    }
 }
 
 #[cfg(test)]
@@ -221,7 +283,7 @@ mod tests {
             rows: vec![refused()],
             created: vec![],
         };
-        let text = String::from_utf8(csv(fr, &report)).unwrap();
+        let text = String::from_utf8(spreadsheet::csv(fr, &sheet(fr, &report, None))).unwrap();
         assert!(text.starts_with("\u{feff}Ligne;Identifiant;"), "{text}");
         assert!(text.contains("3;zoe;Refusée;"), "{text}");
     }

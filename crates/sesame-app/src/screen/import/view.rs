@@ -8,7 +8,7 @@ use super::{Busy, DeliveryChoice, Dialog, Import, Message, report};
 use crate::locale::Locale;
 use crate::screen::Ctx;
 use crate::widget::{self, Weight, confirm, virtual_list};
-use sesame_core::api::import::{ImportDelivery, ImportOutcome, ImportReport};
+use sesame_core::api::import::{ImportDelivery, ImportOutcome, ImportReport, Reading};
 
 const ROW_HEIGHT: f32 = 30.0;
 const LINE_WIDTH: f32 = 64.0;
@@ -191,6 +191,7 @@ impl Import {
         .spacing(8)
         // As the rows, which leave room for the scrollbar.
         .padding(iced::Padding::from([4, 8]).right(20));
+        let reading = self.file.as_ref().map(|f| &f.reading);
         // The rows shown: all, or the refused ones alone (to find them among thousands).
         let shown: Vec<usize> = (0..r.rows.len())
             .filter(|i| !self.only_refused || r.rows[*i].outcome == ImportOutcome::Refused)
@@ -199,7 +200,7 @@ impl Import {
         // a screenful at a time.
         let list: Element<'a, Message> = if shown.len() <= WRAPPED_ROWS {
             let rows = shown.iter().fold(column![].spacing(2), |c, i| {
-                c.push(report_row(l, r, *i, true))
+                c.push(report_row(l, r, reading, *i, true))
             });
             scrollable(rows.padding(iced::Padding::ZERO.right(12)))
                 .height(Length::Fill)
@@ -210,7 +211,7 @@ impl Import {
                 shown.len(),
                 ROW_HEIGHT,
                 self.window,
-                move |i| report_row(l, r, shown[i], false),
+                move |i| report_row(l, r, reading, shown[i], false),
                 Message::Scrolled,
             )
         };
@@ -344,7 +345,13 @@ impl Import {
 
 /// One row of the report; a refused row's outcome in the error colour. `wrapped`: the
 /// detail takes the lines it needs, else it ends with "…" and shows whole under the pointer.
-fn report_row<'a>(l: Locale, r: &'a ImportReport, i: usize, wrapped: bool) -> Element<'a, Message> {
+fn report_row<'a>(
+    l: Locale,
+    r: &'a ImportReport,
+    reading: Option<&Reading>,
+    i: usize,
+    wrapped: bool,
+) -> Element<'a, Message> {
     let row_report = &r.rows[i];
     let refused = row_report.outcome == ImportOutcome::Refused;
     let outcome = text(report::outcome(l, r.dry_run, row_report.outcome))
@@ -353,7 +360,7 @@ fn report_row<'a>(l: Locale, r: &'a ImportReport, i: usize, wrapped: bool) -> El
         .style(move |theme: &Theme| text::Style {
             color: refused.then(|| widget::colors::error_text(theme)),
         });
-    let detail = report::detail(l, row_report);
+    let detail = report::detail_read(l, row_report, reading);
     let detail: Element<'a, Message> = if wrapped {
         text(detail).size(13).into()
     } else {

@@ -11,6 +11,7 @@ use iced::{Element, Length, Task};
 use super::Ctx;
 use crate::locale::Locale;
 use crate::settings::{ScaleOption, ThemeChoice, ThemeOption};
+use crate::spreadsheet::SheetFormat;
 use crate::widget::{Notice, field, heading, labelled, primary, secondary, secret_field};
 use sesame_client::{Client, ClientError};
 use sesame_core::api::{Me, MyDetailsUpdate};
@@ -29,6 +30,8 @@ pub struct MyAccount {
     notice: Option<Notice>,
     /// The paper of printed documents (a setting of this computer, not of the account).
     paper: sesame_documents::Paper,
+    /// The kind of file exports are saved as, also a setting of this computer.
+    sheet_format: SheetFormat,
     /// The theme of this computer's app, also a setting of this computer.
     theme: ThemeChoice,
     /// The interface size, another setting of this computer.
@@ -58,6 +61,7 @@ pub enum Message {
     PasswordChanged(Result<(), ClientError>),
     Back,
     Paper(PaperOption),
+    SheetFormat(FormatOption),
     Theme(ThemeOption),
     Scale(ScaleOption),
     TwoFactor(two_factor::Message),
@@ -82,12 +86,26 @@ impl std::fmt::Display for PaperOption {
     }
 }
 
+/// A kind of export file as the pick list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormatOption(pub SheetFormat, pub Locale);
+
+impl std::fmt::Display for FormatOption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1.t(match self.0 {
+            SheetFormat::Xlsx => "sheet-format-xlsx",
+            SheetFormat::Csv => "sheet-format-csv",
+        }))
+    }
+}
+
 /// What only My account asks of the app.
 pub enum Changed {
     /// Saved: the app refreshes who is signed in (and switches to their language).
     Me(Box<Me>),
     /// The paper size chosen for documents.
     Paper(sesame_documents::Paper),
+    SheetFormat(SheetFormat),
     Theme(ThemeChoice),
     Scale(Option<u16>),
     /// Second factor turned off: the app's copy of who is signed in follows.
@@ -108,6 +126,7 @@ impl MyAccount {
         MyAccount {
             backups: local.map(backups::Backups::new),
             paper,
+            sheet_format: settings.sheet_format,
             theme: settings.theme,
             scale: settings.scale,
             last_name: me.last_name.clone(),
@@ -212,6 +231,10 @@ impl MyAccount {
             Message::Paper(p) => {
                 self.paper = p.0;
                 return Action::Own(Changed::Paper(p.0));
+            }
+            Message::SheetFormat(f) => {
+                self.sheet_format = f.0;
+                return Action::Own(Changed::SheetFormat(f.0));
             }
             Message::TwoFactor(m) => return self.update_two_factor(m, client, locale),
             Message::Backups(m) => {
@@ -343,7 +366,7 @@ impl MyAccount {
         .into()
     }
 
-    /// Settings of this computer: paper, theme and interface size.
+    /// Settings of this computer: paper, export files, theme and interface size.
     fn settings<'a>(&'a self, ctx: Ctx<'_>) -> Element<'a, Message> {
         let l = ctx.locale;
         let choices = row![
@@ -357,6 +380,16 @@ impl MyAccount {
                     Message::Paper,
                 )
                 .id("paper"),
+                None,
+            ),
+            labelled(
+                l.t("field-sheet-format"),
+                crate::widget::menu(
+                    SheetFormat::ALL.map(|f| FormatOption(f, l)).to_vec(),
+                    Some(FormatOption(self.sheet_format, l)),
+                    Message::SheetFormat,
+                )
+                .id("sheet-format"),
                 None,
             ),
             labelled(

@@ -6,6 +6,7 @@
 use super::role_names;
 use super::rows::{RoleSets, Row};
 use crate::locale::Locale;
+use crate::spreadsheet::{Cell, Kind, Sheet};
 use sesame_core::api::{PeopleSort, Role};
 
 /// What a column shows of a row.
@@ -125,9 +126,10 @@ pub(super) const SORTS: [PeopleSort; SORTABLE] = {
     out
 };
 
-/// Rows as CSV for the reader's spreadsheet (see `spreadsheet`), one or two CSV columns for
-/// each column of the list. Runs off the update loop (100,000 rows take a while).
-pub(super) fn csv(v: Values<'_>, rows: &[Row]) -> Vec<u8> {
+/// Rows for the reader's spreadsheet (see `spreadsheet`), one or two columns for each column
+/// of the list, all text (a phone number or user ID keeps its leading zeros). Runs off the
+/// update loop (100,000 rows take a while).
+pub(super) fn sheet(v: Values<'_>, rows: &[Row]) -> Sheet {
     let header: Vec<&str> = COLUMNS
         .iter()
         .flat_map(|c| {
@@ -137,13 +139,25 @@ pub(super) fn csv(v: Values<'_>, rows: &[Row]) -> Vec<u8> {
                 .copied()
         })
         .collect();
+    let columns: Vec<(&str, Kind)> = header.into_iter().map(|h| (h, Kind::Text)).collect();
     let rows = rows.iter().map(|p| {
         COLUMNS
             .iter()
             .flat_map(|c| c.content.csv(p, v))
-            .collect::<Vec<String>>()
+            .map(Cell::Text)
+            .collect::<Vec<Cell>>()
     });
-    crate::spreadsheet::csv(v.l, &header, rows)
+    crate::spreadsheet::sheet(v.l, "people-sheet", &columns, rows)
+}
+
+/// The sheet with no one in it (the worker making it stopped).
+pub(super) fn sheet_of_none(l: Locale) -> Sheet {
+    let values = Values {
+        l,
+        catalogue: &[],
+        sets: &RoleSets::default(),
+    };
+    sheet(values, &[])
 }
 
 /// The room shared among columns that need `needs`: each gets what it needs when all fit (and

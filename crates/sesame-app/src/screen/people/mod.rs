@@ -156,7 +156,7 @@ pub enum Message {
     ExportCsv,
     /// Import people from a spreadsheet (its own screen).
     Import,
-    CsvReady(Vec<u8>, String),
+    TableReady(Box<crate::spreadsheet::Table>),
     AskBatch,
     ConfirmBatch,
     BatchDone(Result<Vec<sesame_core::api::InitializedPassword>, ClientError>),

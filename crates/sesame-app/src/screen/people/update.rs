@@ -64,7 +64,7 @@ impl People {
             }
             Message::ExportCsv => return Action::Run(self.export_csv(ctx)),
             Message::Import => return Action::Own(OpenImport),
-            Message::CsvReady(bytes, name) => return Action::Save(bytes, name),
+            Message::TableReady(table) => return Action::Save(table),
             // A batch refused for some people: the list names each, and why.
             Message::BatchDone(Err(e)) if password::batch_refusal(&e).is_some() => {
                 self.dialog = None;
@@ -98,10 +98,10 @@ impl People {
         }
     }
 
-    /// The rows as shown now, written to CSV on a worker thread.
+    /// The rows as shown now, made into a table on a worker thread.
     fn export_csv(&self, ctx: Ctx<'_>) -> Task<Message> {
         let l = ctx.locale;
-        let name = format!("{}.csv", l.t("people-csv-file"));
+        let file = l.t("people-csv-file");
         // The rows' compact copies, not whole summaries: 100,000 of those would cost more
         // than the list itself.
         let rows: Vec<Row> = self.shown_rows().cloned().collect();
@@ -115,12 +115,17 @@ impl People {
                         catalogue: &catalogue,
                         sets: &sets,
                     };
-                    columns::csv(values, &rows)
+                    columns::sheet(values, &rows)
                 })
                 .await
-                .unwrap_or_default()
+                .unwrap_or_else(|_| columns::sheet_of_none(l))
             },
-            move |bytes| Message::CsvReady(bytes, name.clone()),
+            move |sheet| {
+                Message::TableReady(Box::new(crate::spreadsheet::Table {
+                    sheet,
+                    file: file.clone(),
+                }))
+            },
         )
     }
 }

@@ -222,7 +222,7 @@ impl People {
             .into(),
             button_for(
                 Look::Secondary,
-                t("people-export-csv"),
+                t("people-export"),
                 (!self.loading).then_some(Message::ExportCsv),
             )
             .id("export-csv")

@@ -130,7 +130,7 @@ impl ServiceUsers {
                 match h.update(m, ctx) {
                     health::Action::None => {}
                     health::Action::Run(t) => return Action::Run(t.map(Message::Health)),
-                    health::Action::Save(bytes, name) => return Action::Save(bytes, name),
+                    health::Action::Save(table) => return Action::Save(table),
                     health::Action::Close => self.health = None,
                     health::Action::Failed(e) => {
                         self.notice = Some(crate::widget::Notice::failed(ctx.locale.error(&e)));

@@ -26,7 +26,7 @@ impl Structures {
             }
             Message::Health(m) => match self.health.as_mut().map(|h| h.update(m, ctx)) {
                 Some(health::Action::Run(t)) => Action::Run(t.map(Message::Health)),
-                Some(health::Action::Save(bytes, name)) => Action::Save(bytes, name),
+                Some(health::Action::Save(table)) => Action::Save(table),
                 Some(health::Action::Close) => {
                     self.health = None;
                     Action::None

@@ -17,6 +17,7 @@ use sesame_app::app::{App, Message, Screen, shortcut_of};
 use sesame_app::settings::Places;
 
 mod frame;
+pub mod sheets;
 
 pub struct Ui {
     pub app: App,

@@ -11,10 +11,30 @@ const BOM: &str = "\u{feff}";
 /// How a file was read, for the dry run to say.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
-    /// The encoding's name as the WHATWG Encoding Standard gives it (`UTF-8`, `UTF-16LE`,
-    /// Windows-1252 …).
-    pub encoding: &'static str,
-    pub separator: char,
+    pub format: FileFormat,
+    /// The lines holding a "?" in a file of an 8-bit encoding: where the program that saved it
+    /// had no byte for a character (Windows-1252 has none for "ễ" or "Ş"), it wrote "?".
+    pub lossy_lines: Vec<u32>,
+}
+
+/// What kind of file was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileFormat {
+    Csv {
+        /// The encoding's name as the WHATWG Encoding Standard gives it (`UTF-8`, `UTF-16LE`,
+        /// `windows-1252` …).
+        encoding: &'static str,
+        separator: char,
+    },
+    /// A workbook (.xlsx, .ods, .xls) and the sheet read.
+    Workbook { kind: WorkbookKind, sheet: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkbookKind {
+    Xlsx,
+    Ods,
+    Xls,
 }
 
 /// The file's text, in the encoding its byte-order mark names, else UTF-8 when it is valid
@@ -52,6 +72,10 @@ pub enum ImportFileError {
         line: u64,
     },
     TooManyRows,
+    /// A workbook that cannot be opened (damaged, protected by a password, no sheet).
+    Workbook {
+        reason: String,
+    },
 }
 
 impl std::fmt::Display for ImportFileError {
@@ -68,6 +92,7 @@ impl std::fmt::Display for ImportFileError {
             ),
             ImportFileError::Unreadable { line } => write!(f, "line {line} is not CSV"),
             ImportFileError::TooManyRows => write!(f, "too many rows"),
+            ImportFileError::Workbook { reason } => write!(f, "unreadable workbook: {reason}"),
         }
     }
 }
@@ -95,28 +120,114 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<ImportRow>, ImportFileError> {
 pub fn read_csv(bytes: &[u8]) -> Result<(Vec<ImportRow>, Reading), ImportFileError> {
     let (text, encoding) = decode(bytes);
     let text = text.strip_prefix(BOM).unwrap_or(&text);
+    let separator = separator(text);
+    let rows = rows_of(records(text, separator as u8))?;
+    let eight_bit = !encoding.starts_with("UTF-");
     let reading = Reading {
-        encoding,
-        separator: separator(text),
+        format: FileFormat::Csv {
+            encoding,
+            separator,
+        },
+        lossy_lines: if eight_bit {
+            lossy_lines(&rows)
+        } else {
+            vec![]
+        },
     };
-    rows_of(text, reading.separator as u8).map(|rows| (rows, reading))
+    Ok((rows, reading))
 }
 
-fn rows_of(text: &str, separator: u8) -> Result<Vec<ImportRow>, ImportFileError> {
-    let mut reader = csv::ReaderBuilder::new()
+/// The lines where a cell holds a "?".
+fn lossy_lines(rows: &[ImportRow]) -> Vec<u32> {
+    rows.iter()
+        .filter(|r| {
+            ImportColumn::ALL
+                .iter()
+                .any(|c| r.cell(*c).is_some_and(|v| v.contains('?')))
+        })
+        .map(|r| r.line)
+        .collect()
+}
+
+/// One line of a table: its number as the spreadsheet shows it and its cells.
+pub type Record = (u32, Vec<String>);
+
+/// The CSV text's records, numbered as the spreadsheet numbers lines (a quoted field may hold
+/// line breaks).
+fn records(
+    text: &str,
+    separator: u8,
+) -> impl Iterator<Item = Result<Record, ImportFileError>> + '_ {
+    let reader = csv::ReaderBuilder::new()
         .delimiter(separator)
         .flexible(true)
         .has_headers(false)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
+    let (mut counted_to, mut line) = (0, 1);
+    reader.into_records().map(move |record| {
+        let record = record.map_err(|e| ImportFileError::Unreadable {
+            line: e.position().map_or(0, |p| p.line()),
+        })?;
+        let mut start = record
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(text.len());
+        // The reader places a record at the end of the previous line's terminator.
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        line += text.as_bytes()[counted_to.min(start)..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        counted_to = start;
+        let number = u32::try_from(line).unwrap_or(u32::MAX);
+        Ok((number, record.iter().map(str::to_owned).collect()))
+    })
+}
+
+/// Rows from a table whose first record is the header (a CSV file's or a workbook sheet's),
+/// naming every unknown, missing or repeated column.
+pub fn rows_of(
+    records: impl IntoIterator<Item = Result<Record, ImportFileError>>,
+) -> Result<Vec<ImportRow>, ImportFileError> {
+    let mut records = records.into_iter();
     let header = match records.next() {
-        Some(Ok(h)) if h.iter().any(|c| !c.trim().is_empty()) => h,
+        Some(Ok((_, h))) if h.iter().any(|c| !c.trim().is_empty()) => h,
         Some(Err(_)) => return Err(ImportFileError::Unreadable { line: 1 }),
         _ => return Err(ImportFileError::Empty),
     };
+    let columns = columns_of(&header)?;
+    let mut rows = vec![];
+    for record in records {
+        let (line, cells) = record?;
+        // Spreadsheets write blank lines as rows of empty cells.
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if rows.len() == super::IMPORT_ROW_LIMIT {
+            return Err(ImportFileError::TooManyRows);
+        }
+        let mut row = ImportRow {
+            line,
+            ..ImportRow::default()
+        };
+        for (i, column) in columns.iter().enumerate() {
+            if let Some(c) = column {
+                let value = cells.get(i).map_or("", |v| v.trim());
+                *row.cell_mut(*c) = Some(value.to_owned());
+            }
+        }
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// The column each header cell names, or every unknown, missing or repeated one.
+fn columns_of(header: &[String]) -> Result<Vec<Option<ImportColumn>>, ImportFileError> {
     let mut columns: Vec<Option<ImportColumn>> = vec![];
     let (mut unknown, mut repeated) = (vec![], vec![]);
-    for name in header.iter() {
+    for name in header {
         let column = ImportColumn::from_header(name);
         match column {
             None if !name.trim().is_empty() => unknown.push(name.trim().to_owned()),
@@ -136,45 +247,16 @@ fn rows_of(text: &str, separator: u8) -> Result<Vec<ImportRow>, ImportFileError>
             repeated,
         });
     }
-    let mut rows = vec![];
-    // Lines as the spreadsheet numbers them (a quoted field may hold line breaks).
-    let (mut counted_to, mut line) = (0, 1);
-    for record in records {
-        let record = record.map_err(|e| ImportFileError::Unreadable {
-            line: e.position().map_or(0, |p| p.line()),
-        })?;
-        // Spreadsheets write blank lines as rows of empty cells.
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        if rows.len() == super::IMPORT_ROW_LIMIT {
-            return Err(ImportFileError::TooManyRows);
-        }
-        let mut start = record
-            .position()
-            .map_or(0, |p| p.byte() as usize)
-            .min(text.len());
-        // The reader places a record at the end of the previous line's terminator.
-        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        line += text.as_bytes()[counted_to.min(start)..start]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
-        counted_to = start;
-        let mut row = ImportRow {
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-            ..ImportRow::default()
-        };
-        for (i, column) in columns.iter().enumerate() {
-            if let Some(c) = column {
-                *row.cell_mut(*c) = Some(record.get(i).unwrap_or("").trim().to_owned());
-            }
-        }
-        rows.push(row);
+    Ok(columns)
+}
+
+/// The template workbook's sheet name in `language`; a workbook's sheet of either name is the
+/// one read.
+pub fn sheet_name(language: Language) -> &'static str {
+    match language {
+        Language::En => "People",
+        Language::Fr => "Personnes",
     }
-    Ok(rows)
 }
 
 /// The template to download: a byte-order mark and the header, with column names and separator
@@ -250,17 +332,19 @@ mod tests {
             .into()
     }
 
+    fn csv_format(encoding: &'static str, separator: char) -> FileFormat {
+        FileFormat::Csv {
+            encoding,
+            separator,
+        }
+    }
+
     #[test]
     fn utf8_utf16_and_windows_1252_files_are_read_and_said() {
         let text = staff();
         let utf8 = read_csv(text.as_bytes()).unwrap();
-        assert_eq!(
-            utf8.1,
-            Reading {
-                encoding: "UTF-8",
-                separator: ';'
-            }
-        );
+        assert_eq!(utf8.1.format, csv_format("UTF-8", ';'));
+        assert_eq!(utf8.1.lossy_lines, Vec::<u32>::new());
         assert_eq!(utf8.0[1].last_name.as_deref(), Some("Nguyễn"));
         let with_bom = read_csv(format!("{BOM}{text}").as_bytes()).unwrap();
         assert_eq!(with_bom.0, utf8.0);
@@ -269,24 +353,22 @@ mod tests {
         let mut utf16 = vec![0xff, 0xfe];
         utf16.extend(tabs.encode_utf16().flat_map(u16::to_le_bytes));
         let read = read_csv(&utf16).unwrap();
-        assert_eq!(
-            read.1,
-            Reading {
-                encoding: "UTF-16LE",
-                separator: '\t'
-            }
-        );
+        assert_eq!(read.1.format, csv_format("UTF-16LE", '\t'));
         assert_eq!(read.0, utf8.0);
         // Excel's "CSV (semicolon separated)": Windows-1252, which has no room for "ễ" or "ị".
-        let (bytes, _, lossy) = encoding_rs::WINDOWS_1252.encode(&text);
-        assert!(lossy);
+        // Spreadsheets write "?" for the characters it cannot hold.
+        let folded = text.replace(['ễ', 'ị'], "?");
+        let (bytes, _, lossy) = encoding_rs::WINDOWS_1252.encode(&folded);
+        assert!(!lossy);
         let read = read_csv(&bytes).unwrap();
         assert_eq!(
-            read.1,
-            Reading {
-                encoding: encoding_rs::WINDOWS_1252.name(),
-                separator: ';'
-            }
+            read.1.format,
+            csv_format(encoding_rs::WINDOWS_1252.name(), ';')
+        );
+        assert_eq!(
+            read.1.lossy_lines,
+            vec![3],
+            "only Nguyễn's line lost characters"
         );
         assert_eq!(read.0[0].first_name.as_deref(), Some("Élodie"));
         assert_eq!(read.0[0].last_name.as_deref(), Some("Côté"));

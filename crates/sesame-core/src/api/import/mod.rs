@@ -5,7 +5,10 @@
 mod csv_file;
 mod values;
 
-pub use csv_file::{ImportFileError, Reading, parse_csv, read_csv, template};
+pub use csv_file::{
+    FileFormat, ImportFileError, Reading, Record, WorkbookKind, parse_csv, read_csv, rows_of,
+    sheet_name, template,
+};
 pub use values::{parse_language, parse_level, parse_roles, parse_yes_no};
 
 use serde::{Deserialize, Serialize};
