@@ -30,6 +30,19 @@ impl Client {
             .await
     }
 
+    /// A new provisioning token for `/scim/v2`; the service user's previous one ends.
+    pub async fn issue_provisioning_token(
+        &self,
+        id: i64,
+    ) -> ClientResult<sesame_core::api::ProvisioningToken> {
+        self.call::<(), _>(
+            Method::POST,
+            &format!("/service-users/{id}/provisioning-token"),
+            None,
+        )
+        .await
+    }
+
     pub async fn technical_user_of(&self, structure: i64) -> ClientResult<TechnicalUser> {
         self.call::<(), _>(
             Method::GET,

@@ -120,6 +120,8 @@ pub struct Signed {
     /// The login of the signed-in account, for the audit log.
     pub user_id: String,
     pub token_hash: String,
+    /// A provisioning token: good for `/scim/v2` alone.
+    pub scim_only: bool,
 }
 
 /// Like [`Signed`], but also for a session that must change its temporary password first.
@@ -174,6 +176,17 @@ pub fn actor_of(row: &SessionRow) -> Actor {
     }
 }
 
+/// The session kind of provisioning tokens.
+pub const PROVISIONING_SESSION: &str = "provisioning";
+
+fn scim_only() -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        ErrorCode::ProvisioningTokenScimOnly,
+        "a provisioning token is for /scim/v2 only",
+    )
+}
+
 pub(crate) async fn signed(parts: &Parts, state: &AppState) -> ApiResult<(Signed, bool)> {
     let token = bearer(parts).ok_or_else(unauthenticated)?;
     let hash = token_hash(token);
@@ -199,6 +212,7 @@ pub(crate) async fn signed(parts: &Parts, state: &AppState) -> ApiResult<(Signed
             actor: actor_of(&row),
             user_id: row.user_id.clone(),
             token_hash: hash,
+            scim_only: row.session_kind == PROVISIONING_SESSION,
         },
         must_change,
     ))
@@ -212,6 +226,9 @@ impl FromRequestParts<AppState> for Signed {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let (s, must_change) = signed(parts, state).await?;
+        if s.scim_only {
+            return Err(scim_only());
+        }
         if must_change {
             return Err(ApiError::new(
                 StatusCode::FORBIDDEN,
@@ -231,6 +248,9 @@ impl FromRequestParts<AppState> for PasswordChangeAllowed {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let (s, must_change) = signed(parts, state).await?;
+        if s.scim_only {
+            return Err(scim_only());
+        }
         Ok(PasswordChangeAllowed(s, must_change))
     }
 }

@@ -78,3 +78,43 @@ async fn a_person_created_over_scim_by_a_marked_service_user_is_in_the_follow_up
         .unwrap();
     assert_eq!(refused.status(), 403);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_provisioning_token_is_offered_once_marked_shown_once_and_works_on_scim() {
+    let mut ui = Ui::demo_as("fr", "demo").await;
+    ui.click("Utilisateurs de services").await;
+    ui.click_id("modify-PAIE2026").await;
+    assert!(
+        !ui.sees("Nouveau jeton de provisionnement"),
+        "not offered before the box is ticked"
+    );
+    ui.click("Provisionnement (SCIM)").await;
+    // By keyboard: the button, the question, then the answer shown once.
+    ui.tab_to("new-provisioning-token").await;
+    ui.press(iced::keyboard::key::Named::Enter).await;
+    ui.expect(&ui.app.locale.t("provisioning-token-confirm"));
+    ui.click("Confirmer").await;
+    let token = ui
+        .app
+        .service_users()
+        .unwrap()
+        .shown_token()
+        .expect("shown once")
+        .to_owned();
+    ui.click("Copier").await;
+    assert_eq!(ui.clipboard.last(), Some(&token), "copied for the provider");
+    ui.click("Fermer").await;
+    assert!(
+        ui.app.service_users().unwrap().shown_token().is_none(),
+        "forgotten"
+    );
+
+    let base = ui.app.client().base().to_owned();
+    let users = reqwest::Client::new()
+        .get(format!("{base}/scim/v2/Users"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(users.status(), 200, "the provider's token works on SCIM");
+}

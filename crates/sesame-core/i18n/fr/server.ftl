@@ -74,4 +74,5 @@ mail-under-attack-body =
 
     Code d’organisation : { $code }
 audit-action-sign_in_attacked = Échecs de connexion répétés
+audit-action-provisioning_token_issued = Jeton de provisionnement délivré
 audit-detail-attack = { $failures } échecs, le dernier depuis { $source } ; autres adresses refusées jusqu’au { $until } ; personnes prévenues : { $recipients }

@@ -44,7 +44,10 @@ impl ServiceUser {
     /// The service user as `actor` may act on it.
     pub fn for_reader(self, actor: &crate::domain::rules::Actor) -> ServiceUser {
         ServiceUser {
-            actions: actor.service_user_actions(),
+            actions: actor.service_user_actions(
+                self.provisioning,
+                self.status == crate::domain::Status::Active,
+            ),
             ..self
         }
     }
@@ -156,6 +159,16 @@ pub struct IssuedPassword {
     /// reset, which replaces it at once, or when it had already expired).
     #[serde(with = "time::serde::rfc3339::option")]
     pub previous_password_until: Option<OffsetDateTime>,
+}
+
+/// A service user's provisioning token, in this response only: the bearer token an identity
+/// provider (Entra ID, Okta) keeps for `/scim/v2`, valid until `expires_at` or until the next
+/// one is issued, the service user unmarked, suspended or its password reset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ProvisioningToken {
+    pub token: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub expires_at: OffsetDateTime,
 }
 
 /// A rotation: a new password while the current one keeps working for `grace_days`.

@@ -23,6 +23,11 @@ pub enum ErrorCode {
     CredentialExpired,
     /// A person asked for an API token.
     NotAnApiAccount,
+    /// A provisioning token used outside `/scim/v2`.
+    ProvisioningTokenScimOnly,
+    /// A provisioning token asked for a service user that is not marked for provisioning or
+    /// not active.
+    NotProvisioning,
     /// A temporary password must be changed before anything else.
     PasswordChangeRequired,
     TwoFactorRequired,

@@ -12,8 +12,8 @@ mod records;
 pub use accounts::{
     CreatedServiceUser, CreatedTechnicalUser, CredentialHealth, CredentialKind, CredentialValidity,
     DEFAULT_GRACE_DAYS, DEFAULT_VALIDITY_DAYS, HealthFilter, HealthQuery, IssuedPassword,
-    MAX_GRACE_DAYS, MAX_VALIDITY_DAYS, NewServiceUser, PasswordValidity, RotatePassword,
-    ServiceUser, ServiceUserUpdate, TechnicalUser,
+    MAX_GRACE_DAYS, MAX_VALIDITY_DAYS, NewServiceUser, PasswordValidity, ProvisioningToken,
+    RotatePassword, ServiceUser, ServiceUserUpdate, TechnicalUser,
 };
 pub use audit::{AuditDetail, FieldChange, ScopeDetail, StructureRef};
 pub use error::{

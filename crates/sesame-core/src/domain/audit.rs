@@ -75,6 +75,7 @@ audit_actions! {
     CredentialValidityChanged = "credential_validity_changed",
     CredentialReminderSent = "credential_reminder_sent",
     SignInAttacked = "sign_in_attacked",
+    ProvisioningTokenIssued = "provisioning_token_issued",
 }
 
 /// What a contact is kept for.

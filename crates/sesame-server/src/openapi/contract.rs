@@ -258,6 +258,7 @@ fn links() -> Vec<(&'static str, &'static str, &'static str, Vec<&'static str>)>
                 "get_service_user",
                 "update_service_user",
                 "reset_service_user_password",
+                "issue_provisioning_token",
                 "rotate_service_user_password",
                 "end_service_user_previous_password",
             ],

@@ -57,6 +57,7 @@ impl Modify for BearerAuth {
         routes::service_users::list_service_users, routes::service_users::get_service_user,
         routes::service_users::create_service_user, routes::service_users::update_service_user,
         routes::service_users::reset_service_user_password,
+        routes::service_users::issue_provisioning_token,
         routes::credentials::credential_validity, routes::credentials::set_credential_validity,
         routes::credentials::credential_health,
         routes::credentials::rotate_service_user_password,

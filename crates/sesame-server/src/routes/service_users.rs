@@ -12,16 +12,17 @@ use std::collections::HashMap;
 use super::credentials::issued;
 use super::record;
 use crate::AppState;
-use crate::auth::{Signed, generated_password};
+use crate::auth::{PROVISIONING_SESSION, Signed, generated_password, token_hash};
 use crate::error::{ApiError, ApiResult, Checks};
 use crate::extract::{Body, Id};
 use crate::store::{Conn, is_unique_violation, now};
 use sesame_core::api::{
     AuditDetail, CreatedServiceUser, ErrorBody, ErrorCode, FieldChange, IssuedPassword,
-    NewServiceUser, ScopeDetail, ServiceUser, ServiceUserUpdate, StructureRef,
+    NewServiceUser, ProvisioningToken, ScopeDetail, ServiceUser, ServiceUserUpdate, StructureRef,
 };
 use sesame_core::domain::rules::Actor;
-use sesame_core::domain::{FieldError, Scope, required_text, validate_user_code};
+use sesame_core::domain::rules::ServiceUserAction;
+use sesame_core::domain::{FieldError, Scope, generate_token, required_text, validate_user_code};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -37,6 +38,55 @@ pub(crate) fn router() -> Router<AppState> {
             "/service-users/{id}/password",
             post(reset_service_user_password),
         )
+        .route(
+            "/service-users/{id}/provisioning-token",
+            post(issue_provisioning_token),
+        )
+}
+
+/// How long a provisioning token lasts: identity providers keep the token they are given, so
+/// it outlives sessions; a year, then a new one is entered in the provider.
+const PROVISIONING_TOKEN_DAYS: i64 = 365;
+
+#[utoipa::path(post, path = "/api/v1/service-users/{id}/provisioning-token", tag = "service users", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = ProvisioningToken, description = "A bearer token for /scim/v2 alone, in this response only; the previous provisioning token of this service user stops working at once. It also ends when the service user is unmarked, suspended or its password reset"),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "`not_provisioning`: the service user is not marked for provisioning, or not active")))]
+pub async fn issue_provisioning_token(
+    State(state): State<AppState>,
+    s: Signed,
+    Id(id): Id<i64>,
+) -> ApiResult<Json<ProvisioningToken>> {
+    s.actor.may_manage_service_users()?;
+    let mut tx = state.db.begin().await?;
+    let su = tx
+        .service_user(s.actor.org_id, id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let su = su.for_reader(&s.actor);
+    if !su.may(ServiceUserAction::IssueProvisioningToken) {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            ErrorCode::NotProvisioning,
+            "the service user is not marked for provisioning, or not active",
+        ));
+    }
+    tx.delete_sessions_of_kind(id, PROVISIONING_SESSION).await?;
+    let token = generate_token();
+    let expires_at = now() + PROVISIONING_TOKEN_DAYS * 24 * 3600;
+    tx.insert_session(&token_hash(&token), id, PROVISIONING_SESSION, expires_at)
+        .await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::ProvisioningTokenIssued,
+        Some((id, &su.user_code)),
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    let expires_at = time::OffsetDateTime::from_unix_timestamp(expires_at)
+        .map_err(|e| ApiError::internal("provisioning token expiry", e))?;
+    Ok(Json(ProvisioningToken { token, expires_at }))
 }
 
 /// A scope names existing structures of the organization and reaches something.

@@ -167,6 +167,22 @@ impl Conn {
         Ok(())
     }
 
+    /// Ends the provisioning tokens of an account (a new one replaces them).
+    pub async fn delete_sessions_of_kind(
+        &mut self,
+        account_id: i64,
+        kind: &str,
+    ) -> Result<(), sqlx::Error> {
+        on_conn!(self, c => {
+            sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND kind = $2")
+                .bind(account_id)
+                .bind(kind)
+                .execute(&mut *c)
+                .await?;
+        });
+        Ok(())
+    }
+
     /// Signs an account out everywhere but `keep` (the session that changed the password).
     pub async fn delete_sessions_of(
         &mut self,

@@ -23,6 +23,7 @@ mod offered_actions;
 mod organization_and_audit;
 mod people;
 mod people_passwords;
+mod provisioning_token;
 mod reach;
 mod rule_matrix;
 mod scim;

@@ -358,14 +358,18 @@ fn service_user_request(action: ServiceUserAction, su: &Value) -> (&'static str,
         ServiceUserAction::EndPreviousPassword => {
             ("DELETE", format!("{path}/password/previous"), Value::Null)
         }
+        ServiceUserAction::IssueProvisioningToken => {
+            ("POST", format!("{path}/provisioning-token"), Value::Null)
+        }
     }
 }
 
-const SERVICE_USER_ACTIONS: [ServiceUserAction; 4] = [
+const SERVICE_USER_ACTIONS: [ServiceUserAction; 5] = [
     ServiceUserAction::Modify,
     ServiceUserAction::ResetPassword,
     ServiceUserAction::RotatePassword,
     ServiceUserAction::EndPreviousPassword,
+    ServiceUserAction::IssueProvisioningToken,
 ];
 
 /// One offered action on a service user, on a fresh demo: it must succeed.

@@ -3,6 +3,7 @@
 
 mod life;
 mod list;
+mod provisioning;
 mod record;
 mod view;
 mod wizard;
@@ -58,6 +59,8 @@ enum Mode {
         access: Option<Box<Draft>>,
         /// A rotation being asked: the grace period typed, in days.
         rotate: Option<String>,
+        /// A provisioning token asked for or shown.
+        token: provisioning::TokenStep,
     },
 }
 
@@ -112,6 +115,12 @@ pub enum Message {
     ConfirmReset,
     Reset(Result<IssuedPassword, ClientError>),
     ClosePassword,
+    /// A new provisioning token: asked, confirmed, answered, copied, closed.
+    AskToken,
+    ConfirmToken,
+    Token(Result<sesame_core::api::ProvisioningToken, ClientError>),
+    CopyToken,
+    CloseToken,
     Close,
     ValidityLoaded(Result<CredentialValidity, ClientError>),
     EditValidity,
@@ -333,6 +342,7 @@ impl ServiceUsers {
             Message::Loaded(Err(e))
             | Message::Updated(Err(e))
             | Message::Reset(Err(e))
+            | Message::Token(Err(e))
             | Message::ValidityLoaded(Err(e))
             | Message::Rotated(Err(e))
             | Message::Refreshed(Err(e))
@@ -354,6 +364,11 @@ impl ServiceUsers {
             | Message::Refreshed(Ok(_))
             | Message::Protect(_) => return self.on_life(message, ctx),
             Message::OpenHealth | Message::Health(_) => return self.on_health(message, ctx),
+            Message::AskToken
+            | Message::ConfirmToken
+            | Message::Token(Ok(_))
+            | Message::CopyToken
+            | Message::CloseToken => return self.on_token(message, ctx),
             _ => return self.on_record(message, ctx),
         }
         Action::None

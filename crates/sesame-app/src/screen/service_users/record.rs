@@ -16,6 +16,7 @@ impl ServiceUsers {
                     confirm_reset: false,
                     access: None,
                     rotate: None,
+                    token: Default::default(),
                 };
                 if self.people.is_empty() {
                     return Action::Run(request(

@@ -36,6 +36,7 @@ impl ServiceUsers {
                 confirm_reset,
                 access,
                 rotate,
+                token,
             } => match self.list.iter().find(|s| s.id == *id) {
                 Some(su) => {
                     let view = self.record_view(l, su, password.as_deref(), *confirm_reset);
@@ -55,6 +56,7 @@ impl ServiceUsers {
                     };
                     column![
                         view,
+                        self.token_view(l, su, token),
                         access_part,
                         self.password_life(l, su, rotate.as_deref())
                     ]

@@ -34,20 +34,28 @@ pub enum ServiceUserAction {
     RotatePassword,
     /// End the previous password's grace period at once.
     EndPreviousPassword,
+    /// A long-lived token for `/scim/v2` (replacing the previous one): only for an active
+    /// service user marked for provisioning.
+    IssueProvisioningToken,
 }
 
 impl Actor {
     /// Everything this actor may do to a service user now: level-1 users, signed in as
-    /// people, everything; anyone else nothing (they do not see it).
-    pub fn service_user_actions(&self) -> Vec<ServiceUserAction> {
+    /// people, everything (a provisioning token only for an active service user marked for
+    /// provisioning); anyone else nothing (they do not see it).
+    pub fn service_user_actions(&self, provisioning: bool, active: bool) -> Vec<ServiceUserAction> {
         use ServiceUserAction as A;
         match self.may_manage_service_users() {
-            Ok(()) => vec![
-                A::Modify,
-                A::ResetPassword,
-                A::RotatePassword,
-                A::EndPreviousPassword,
-            ],
+            Ok(()) => [
+                (A::Modify, true),
+                (A::ResetPassword, true),
+                (A::RotatePassword, true),
+                (A::EndPreviousPassword, true),
+                (A::IssueProvisioningToken, provisioning && active),
+            ]
+            .into_iter()
+            .filter_map(|(action, allowed)| allowed.then_some(action))
+            .collect(),
             Err(_) => vec![],
         }
     }

@@ -513,10 +513,16 @@ fn a_service_user_offers_everything_to_level_1_and_nothing_to_others() {
         ServiceUserAction::RotatePassword,
         ServiceUserAction::EndPreviousPassword,
     ];
-    assert_eq!(person(1, Level::One).service_user_actions(), all);
+    let level_1 = person(1, Level::One);
+    assert_eq!(level_1.service_user_actions(false, true), all);
+    // A provisioning token only for an active service user marked for provisioning.
+    let mut with_token = all.clone();
+    with_token.push(ServiceUserAction::IssueProvisioningToken);
+    assert_eq!(level_1.service_user_actions(true, true), with_token);
+    assert_eq!(level_1.service_user_actions(true, false), all);
     for level in [Level::TwoWithApproval, Level::Two, Level::Three] {
         assert!(
-            person(1, level).service_user_actions().is_empty(),
+            person(1, level).service_user_actions(true, true).is_empty(),
             "{level:?}"
         );
     }
@@ -525,5 +531,5 @@ fn a_service_user_offers_everything_to_level_1_and_nothing_to_others() {
         reach: None,
         ..person(9, Level::One)
     };
-    assert!(api.service_user_actions().is_empty());
+    assert!(api.service_user_actions(true, true).is_empty());
 }
