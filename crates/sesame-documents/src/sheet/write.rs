@@ -48,6 +48,11 @@ fn write(sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
         write_row(ws, r as u32 + 1, row, &text, &when)?;
     }
     ws.set_freeze_panes(1, 0)?;
+    // Printed as people expect a table: across the page's width, the header on every page.
+    ws.set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_gridlines(true)
+        .set_repeat_rows(0, 0)?;
     if !sheet.columns.is_empty() {
         let last = sheet.rows.len() as u32;
         ws.autofilter(0, 0, last, sheet.columns.len() as u16 - 1)?;
