@@ -10,6 +10,8 @@ use sesame_core::api::import::{
 };
 use sesame_core::domain::Language;
 
+const MAX_COLUMNS: u32 = 255;
+
 /// Whether the bytes are a workbook rather than text: a ZIP archive (.xlsx, .ods) or an OLE
 /// compound file (.xls).
 pub fn is_workbook(bytes: &[u8]) -> bool {
@@ -55,6 +57,9 @@ fn read_workbook(bytes: &[u8]) -> Result<(Vec<ImportRow>, Reading), ImportFileEr
     };
     let (range, format_of) = (&range, &format_of);
     let records = range.end().into_iter().flat_map(|(last_row, last_col)| {
+        // A stray cell far to the right would make every line that wide: no import file has
+        // more columns than this.
+        let last_col = last_col.min(MAX_COLUMNS);
         (0..=last_row).map(move |r| {
             let cells = (0..=last_col)
                 .map(|c| match range.get_value((r, c)) {

@@ -335,6 +335,10 @@ pub async fn update_service_user(
             .then(|| s.actor.reach.map(|r| r.person_id))
             .flatten();
         tx.set_provisioning(id, by).await?;
+        // Unmarked, its provisioning token ends, so marking it again does not revive it.
+        if !provisioning {
+            tx.delete_sessions_of_kind(id, PROVISIONING_SESSION).await?;
+        }
         changes.push(FieldChange::Provisioning {
             from: before.provisioning,
             to: provisioning,

@@ -6,7 +6,7 @@ use crate::support::{PASSWORD, TestServer, backends};
 use sesame_client::Client;
 use sesame_core::api::import::{
     ImportColumn as Col, ImportDelivery, ImportOutcome, ImportReport, ImportRequest, ImportRow,
-    parse_csv, template,
+    parse_csv,
 };
 use sesame_core::api::{ErrorCode, PeopleQuery};
 use sesame_core::domain::{Language, Level, Status};
@@ -253,6 +253,12 @@ async fn a_level_2_importer_creates_only_what_it_may_and_keeps_its_level_3_users
     }
 }
 
+/// The French column names as the template names them, after a byte-order mark.
+fn french_header() -> String {
+    let names: Vec<&str> = Col::ALL.iter().map(|c| c.header(Language::Fr)).collect();
+    format!("\u{feff}{}\r\n", names.join(";"))
+}
+
 #[tokio::test]
 async fn a_french_semicolon_file_with_a_byte_order_mark_round_trips() {
     for b in backends() {
@@ -261,7 +267,7 @@ async fn a_french_semicolon_file_with_a_byte_order_mark_round_trips() {
         let file = format!(
             "{}\"Côté; Lévesque\";Émilie;e.cote;EMILIE@exemple.fr;+33 1 23 45 67 89;3;payroll;Français;boss;Non\r\n\
              Nguyễn;Thị Ánh \"Ánh\";anh;anh@exemple.fr;;2;;fr;;oui\r\n",
-            template(Language::Fr)
+            french_header()
         );
         assert!(file.starts_with('\u{feff}'));
         let rows = parse_csv(file.as_bytes()).unwrap();

@@ -131,6 +131,19 @@ async fn a_provisioning_token_works_on_scim_alone_and_the_next_one_replaces_it()
             .await;
         assert_eq!(st, 200);
         let (st, _) = s.raw(Some(&second), "GET", "/scim/v2/Users", None).await;
-        assert_eq!(st, 403);
+        assert_eq!(st, 401, "ended with the mark");
+        // Marked again, the old token stays ended.
+        let now = record(&s, a, "IDPSYNC01").await;
+        let (st, _) = s
+            .raw(
+                a,
+                "PATCH",
+                &format!("/api/v1/service-users/{}", now["id"]),
+                Some(json!({"version": now["version"], "provisioning": true})),
+            )
+            .await;
+        assert_eq!(st, 200);
+        let (st, _) = s.raw(Some(&second), "GET", "/scim/v2/Users", None).await;
+        assert_eq!(st, 401, "not revived by marking again");
     }
 }

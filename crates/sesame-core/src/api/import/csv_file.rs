@@ -1,7 +1,7 @@
 //! The import file: CSV as Excel and LibreOffice write it (UTF-8 with or without a byte-order
 //! mark, UTF-16 as Excel's "Unicode text", or an 8-bit encoding such as Windows-1252, Excel's
 //! default for "CSV (semicolon separated)"; `,`, `;` or a tab between fields; quoted fields with
-//! doubled quotes and line breaks), and the template offered for download.
+//! doubled quotes and line breaks), and the table reader shared with workbooks.
 
 use super::{ImportColumn, ImportRow};
 use crate::domain::Language;
@@ -191,18 +191,23 @@ fn records(
 pub fn rows_of(
     records: impl IntoIterator<Item = Result<Record, ImportFileError>>,
 ) -> Result<Vec<ImportRow>, ImportFileError> {
+    let blank = |cells: &[String]| cells.iter().all(|c| c.trim().is_empty());
     let mut records = records.into_iter();
-    let header = match records.next() {
-        Some(Ok((_, h))) if h.iter().any(|c| !c.trim().is_empty()) => h,
-        Some(Err(_)) => return Err(ImportFileError::Unreadable { line: 1 }),
-        _ => return Err(ImportFileError::Empty),
+    // The header is the first line with something in it (a sheet may start lower down).
+    let header = loop {
+        match records.next() {
+            Some(Ok((_, h))) if blank(&h) => continue,
+            Some(Ok((_, h))) => break h,
+            Some(Err(e)) => return Err(e),
+            None => return Err(ImportFileError::Empty),
+        }
     };
     let columns = columns_of(&header)?;
     let mut rows = vec![];
     for record in records {
         let (line, cells) = record?;
         // Spreadsheets write blank lines as rows of empty cells.
-        if cells.iter().all(|c| c.trim().is_empty()) {
+        if blank(&cells) {
             continue;
         }
         if rows.len() == super::IMPORT_ROW_LIMIT {
@@ -259,35 +264,32 @@ pub fn sheet_name(language: Language) -> &'static str {
     }
 }
 
-/// The template to download: a byte-order mark and the header, with column names and separator
-/// as the reader's spreadsheet expects them (`;` in French, `,` in English).
-pub fn template(language: Language) -> String {
-    let separator = match language {
-        Language::Fr => ";",
-        Language::En => ",",
-    };
-    let names: Vec<&str> = ImportColumn::ALL
-        .iter()
-        .map(|c| c.header(language))
-        .collect();
-    format!("{BOM}{}\r\n", names.join(separator))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A header naming every column as the template does, in `language`.
+    fn header(language: Language, separator: &str) -> String {
+        let names: Vec<&str> = ImportColumn::ALL
+            .iter()
+            .map(|c| c.header(language))
+            .collect();
+        format!("{}\r\n", names.join(separator))
+    }
+
     #[test]
-    fn both_templates_read_back_with_every_column() {
+    fn both_languages_column_names_read_back_with_every_column() {
         for language in Language::ALL {
-            let t = template(language);
+            let separator = if language == Language::Fr { ";" } else { "," };
+            let t = header(language, separator);
+            // A blank line before the header, as a sheet starting lower down gives.
             let text = format!(
-                "{t}Tremblay{0}Zoë{0}zoe{0}zoe@example.org{0}{0}3{0}{0}fr{0}{0}oui\r\n",
-                if language == Language::Fr { ";" } else { "," }
+                "{BOM}{0}\r\n{t}Tremblay{0}Zoë{0}zoe{0}zoe@example.org{0}{0}3{0}{0}fr{0}{0}oui\r\n",
+                separator
             );
             let rows = parse_csv(text.as_bytes()).unwrap();
             assert_eq!(rows.len(), 1);
-            assert_eq!(rows[0].line, 2);
+            assert_eq!(rows[0].line, 3);
             assert_eq!(rows[0].first_name.as_deref(), Some("Zoë"));
             assert_eq!(rows[0].phone.as_deref(), Some(""));
             assert_eq!(rows[0].also_contact.as_deref(), Some("oui"));

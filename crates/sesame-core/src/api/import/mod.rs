@@ -1,5 +1,5 @@
 //! Importing people from a spreadsheet: the columns (named in English or French), the wire
-//! types of `POST /api/v1/people/import`, and the CSV reader and template in [`csv_file`],
+//! types of `POST /api/v1/people/import`, and the CSV reader in [`csv_file`],
 //! shared so the app reads the file exactly as the server documents it.
 
 mod csv_file;
@@ -7,7 +7,7 @@ mod values;
 
 pub use csv_file::{
     FileFormat, ImportFileError, Reading, Record, WorkbookKind, parse_csv, read_csv, rows_of,
-    sheet_name, template,
+    sheet_name,
 };
 pub use values::{parse_language, parse_level, parse_roles, parse_yes_no};
 
