@@ -75,7 +75,9 @@ impl Health {
             desc: false,
             loading: true,
         };
-        let task = h.load(ctx);
+        // The focus goes to the view's first control, not to whatever now stands where the
+        // button that opened it was.
+        let task = Task::batch([h.load(ctx), crate::widget::reveal::focus("health-filter")]);
         (h, task)
     }
 
@@ -158,7 +160,9 @@ impl Health {
         rows
     }
 
-    pub fn view<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+    /// The health view: a table, or on a small window (a large interface size) one card per
+    /// account with each value under its title, the titles above sorting as the columns do.
+    pub fn view<'a>(&'a self, l: Locale, compact: bool) -> Element<'a, Message> {
         let t = |id: &str| l.t(id);
         let choices: Vec<FilterChoice> = std::iter::once(FilterChoice(None, l))
             .chain(
@@ -167,6 +171,42 @@ impl Health {
                     .map(|f| FilterChoice(Some(f), l)),
             )
             .collect();
+        let count = if self.loading {
+            t("audit-loading")
+        } else {
+            l.t_count("health-count", "count", self.rows.len())
+        };
+        let tools = row![
+            widget::labelled(
+                t("health-filter"),
+                widget::menu(choices, Some(FilterChoice(self.filter, l)), |f| {
+                    Message::Filter(f.0)
+                })
+                .id("health-filter"),
+                None
+            ),
+            secondary(
+                t("health-export"),
+                (!self.loading).then_some(Message::Export)
+            ),
+            secondary(t("action-back"), Some(Message::Close)),
+        ]
+        .spacing(10)
+        .align_y(Alignment::End)
+        .wrap()
+        .vertical_spacing(10);
+        let table = if compact {
+            self.cards(l)
+        } else {
+            self.table(l)
+        };
+        column![text(t("health-intro")), tools, text(count).size(13), table]
+            .spacing(10)
+            .into()
+    }
+
+    /// The columns side by side, each row a line.
+    fn table<'a>(&'a self, l: Locale) -> Element<'a, Message> {
         let header = row![
             self.header(l, "health-column-user-id", Column::UserId, 3),
             self.header(l, "health-column-kind", Column::Kind, 2),
@@ -174,7 +214,7 @@ impl Health {
             self.header(l, "health-column-age", Column::Age, 2),
             self.header(l, "health-column-expiry", Column::Expiry, 2),
             // Days left sort as the expiry does: one arrow, on the expiry.
-            container(text(t("health-column-left")).size(14)).width(Length::FillPortion(2)),
+            container(text(l.t("health-column-left")).size(14)).width(Length::FillPortion(2)),
             self.header(l, "health-column-owner", Column::Owner, 3),
         ]
         .spacing(8)
@@ -203,36 +243,56 @@ impl Health {
                     .align_y(Alignment::Center),
                 )
             });
-        let count = if self.loading {
-            t("audit-loading")
-        } else {
-            l.t_count("health-count", "count", self.rows.len())
-        };
-        column![
-            text(t("health-intro")),
-            row![
-                widget::labelled(
-                    t("health-filter"),
-                    widget::menu(choices, Some(FilterChoice(self.filter, l)), |f| {
-                        Message::Filter(f.0)
-                    })
-                    .id("health-filter"),
-                    None
-                ),
-                secondary(
-                    t("health-export"),
-                    (!self.loading).then_some(Message::Export)
-                ),
-                secondary(t("action-back"), Some(Message::Close)),
-            ]
-            .spacing(10)
-            .align_y(Alignment::End),
-            text(count).size(13),
-            header,
-            rows,
+        column![header, rows].spacing(10).into()
+    }
+
+    /// One card per account: its values under their titles, wrapped as the room allows.
+    fn cards<'a>(&'a self, l: Locale) -> Element<'a, Message> {
+        let sorts = [
+            ("health-column-user-id", Column::UserId),
+            ("health-column-kind", Column::Kind),
+            ("column-last-used", Column::LastUsed),
+            ("health-column-age", Column::Age),
+            ("health-column-expiry", Column::Expiry),
+            ("health-column-owner", Column::Owner),
         ]
-        .spacing(10)
-        .into()
+        .into_iter()
+        .fold(
+            row![text(l.t("health-sort-by")).size(14)].spacing(6),
+            |r, (id, c)| r.push(self.sort_link(l, id, c)),
+        )
+        .align_y(Alignment::Center)
+        .wrap()
+        .vertical_spacing(4);
+        let titles = [
+            "health-column-kind",
+            "column-last-used",
+            "health-column-age",
+            "health-column-expiry",
+            "health-column-left",
+            "health-column-owner",
+        ];
+        let cards = self
+            .sorted()
+            .into_iter()
+            .fold(column![].spacing(12), |c, h| {
+                let cells = line(l, h);
+                let heading = format!("{} — {}", cells[0], cells[1]);
+                let values = titles.iter().zip(&cells[2..]).fold(
+                    column![text(heading).size(15)].spacing(2),
+                    |card, (title, value)| {
+                        card.push(
+                            text(l.t_with(
+                                "label-value",
+                                &[("label", &l.t(title)), ("value", value)],
+                            ))
+                            .size(14),
+                        )
+                    },
+                );
+                c.push(values)
+            });
+        column![sorts, cards].spacing(12).into()
     }
 
     fn header<'a>(
@@ -242,17 +302,19 @@ impl Health {
         column: Column,
         portion: u16,
     ) -> Element<'a, Message> {
+        container(self.sort_link(l, id, column))
+            .width(Length::FillPortion(portion))
+            .into()
+    }
+
+    /// A column's title that sorts by it, with the order's arrow when it does.
+    fn sort_link<'a>(&self, l: Locale, id: &str, column: Column) -> Element<'a, Message> {
         let arrow = if self.sort == column {
             if self.desc { " ▼" } else { " ▲" }
         } else {
             ""
         };
-        container(widget::link(
-            format!("{}{arrow}", l.t(id)),
-            Some(Message::Sort(column)),
-        ))
-        .width(Length::FillPortion(portion))
-        .into()
+        widget::link(format!("{}{arrow}", l.t(id)), Some(Message::Sort(column)))
     }
 }
 

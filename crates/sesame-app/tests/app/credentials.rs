@@ -281,12 +281,24 @@ async fn a_rotation_and_the_health_filter_work_from_the_keyboard() {
     ui.click("Fermer").await;
     ui.click("Retour").await;
     ui.click("État des identifiants d’API").await;
-    // The filter menu steps with the arrow keys.
-    ui.tab_to("health-filter").await;
+    // The view opens with the focus on its filter, whose menu steps with the arrow keys.
+    let focused = |ui: &mut Ui| ui.focused().unwrap_or_default();
+    assert!(
+        focused(&mut ui).contains("\"health-filter\""),
+        "{}",
+        focused(&mut ui)
+    );
     ui.choose("health-filter", "Jamais utilisés").await;
     assert_eq!(
         ui.app.service_users().unwrap().health_rows().unwrap().len(),
         3
+    );
+    // Back gives the focus to the button that opened it.
+    ui.click("Retour").await;
+    assert!(
+        focused(&mut ui).contains("\"health-open\""),
+        "{}",
+        focused(&mut ui)
     );
 }
 

@@ -93,7 +93,15 @@ async fn a_provisioning_token_is_offered_once_marked_shown_once_and_works_on_sci
     ui.tab_to("new-provisioning-token").await;
     ui.press(iced::keyboard::key::Named::Enter).await;
     ui.expect(&ui.app.locale.t("provisioning-token-confirm"));
-    ui.click("Confirmer").await;
+    // The question holds the focus, on the safe answer; Tab, then Enter confirms.
+    let focused = |ui: &mut Ui| ui.focused().unwrap_or_default();
+    assert!(
+        focused(&mut ui).contains("\"token-cancel\""),
+        "{}",
+        focused(&mut ui)
+    );
+    ui.tab(false).await;
+    ui.press(iced::keyboard::key::Named::Enter).await;
     let token = ui
         .app
         .service_users()
@@ -101,12 +109,22 @@ async fn a_provisioning_token_is_offered_once_marked_shown_once_and_works_on_sci
         .shown_token()
         .expect("shown once")
         .to_owned();
-    ui.click("Copier").await;
+    assert!(
+        focused(&mut ui).contains("\"token-copy\""),
+        "{}",
+        focused(&mut ui)
+    );
+    ui.press(iced::keyboard::key::Named::Enter).await;
     assert_eq!(ui.clipboard.last(), Some(&token), "copied for the provider");
     ui.click("Fermer").await;
     assert!(
         ui.app.service_users().unwrap().shown_token().is_none(),
         "forgotten"
+    );
+    assert!(
+        focused(&mut ui).contains("\"new-provisioning-token\""),
+        "the focus comes back: {}",
+        focused(&mut ui)
     );
 
     let base = ui.app.client().base().to_owned();

@@ -118,3 +118,5 @@ mail-technical-rotated-body =
 
 credential-responsible-default-choice = Every level-1 user
 responsible-help = Reminded by email 30 and 7 days before the password expires.
+health-sort-by = Sort by:
+label-value = { $label }: { $value }

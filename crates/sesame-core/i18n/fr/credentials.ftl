@@ -118,3 +118,5 @@ mail-technical-rotated-body =
 
 credential-responsible-default-choice = Chaque utilisateur ou utilisatrice de niveau 1
 responsible-help = Avertie par courriel 30 et 7 jours avant l’expiration du mot de passe.
+health-sort-by = Trier par :
+label-value = { $label } : { $value }

@@ -354,9 +354,14 @@ fn report_row<'a>(
 ) -> Element<'a, Message> {
     let row_report = &r.rows[i];
     let refused = row_report.outcome == ImportOutcome::Refused;
+    // On one line in the long list, whose rows are all one height; else wrapped like the detail.
     let outcome = text(report::outcome(l, r.dry_run, row_report.outcome))
         .size(14)
-        .wrapping(text::Wrapping::None)
+        .wrapping(if wrapped {
+            text::Wrapping::Word
+        } else {
+            text::Wrapping::None
+        })
         .style(move |theme: &Theme| text::Style {
             color: refused.then(|| widget::colors::error_text(theme)),
         });

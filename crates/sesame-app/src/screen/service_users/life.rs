@@ -121,7 +121,12 @@ impl ServiceUsers {
             Message::OpenHealth => {
                 let (h, task) = Health::open(ctx);
                 self.health = Some(h);
-                return Action::Run(task.map(Message::Health));
+                // The view replaces the list from the page's top, wherever the list was scrolled.
+                let top = iced::widget::operation::snap_to(
+                    super::PAGE,
+                    iced::widget::scrollable::RelativeOffset::START,
+                );
+                return Action::Run(top.chain(task.map(Message::Health)));
             }
             Message::Health(m) => {
                 let Some(h) = &mut self.health else {
@@ -131,7 +136,11 @@ impl ServiceUsers {
                     health::Action::None => {}
                     health::Action::Run(t) => return Action::Run(t.map(Message::Health)),
                     health::Action::Save(table) => return Action::Save(table),
-                    health::Action::Close => self.health = None,
+                    // The focus goes back to the button that opened the view.
+                    health::Action::Close => {
+                        self.health = None;
+                        return Action::Run(crate::widget::reveal::focus("health-open"));
+                    }
                     health::Action::Failed(e) => {
                         self.notice = Some(crate::widget::Notice::failed(ctx.locale.error(&e)));
                     }

@@ -42,7 +42,12 @@ impl ServiceUsers {
                     .on_input(Message::Search)
                     .padding(8)
             ),
-            secondary(t("health-open"), Some(Message::OpenHealth)),
+            widget::button_for(
+                widget::Look::Secondary,
+                t("health-open"),
+                Some(Message::OpenHealth)
+            )
+            .id("health-open"),
             widget::with_shortcut(
                 widget::button_for(
                     widget::Look::Primary,

@@ -64,6 +64,9 @@ enum Mode {
     },
 }
 
+/// The page's scrolled area: a view that replaces the list starts at its top.
+const PAGE: &str = "service-users-page";
+
 pub struct ServiceUsers {
     list: Vec<ServiceUser>,
     structures: Vec<Structure>,

@@ -2,13 +2,14 @@
 //! (Entra ID, Okta) keeps for `/scim/v2`. Offered when the server says so (an active service
 //! user marked for provisioning, to a level-1 user); shown once, to copy into the provider.
 
+use iced::Element;
 use iced::widget::{column, container, row, text};
-use iced::{Element, Font};
 
 use super::{Action, Message, Mode, ServiceUsers};
 use crate::locale::Locale;
 use crate::screen::{Ctx, request};
-use crate::widget::{Look, button_for, notice, primary, secondary};
+use crate::widget::reveal::focus;
+use crate::widget::{Look, button_for, notice, primary};
 use sesame_core::api::{ProvisioningToken, ServiceUser};
 use sesame_core::domain::rules::ServiceUserAction as Act;
 
@@ -23,6 +24,16 @@ pub enum TokenStep {
     Shown(ProvisioningToken),
 }
 
+/// The token as shown: groups of eleven characters separated by spaces.
+fn grouped(token: &str) -> String {
+    let chars: Vec<char> = token.chars().collect();
+    chars
+        .chunks(11)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl ServiceUsers {
     pub(super) fn on_token(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
         let Mode::Record { id, token, .. } = &mut self.mode else {
@@ -30,7 +41,12 @@ impl ServiceUsers {
         };
         let id = *id;
         match message {
-            Message::AskToken => *token = TokenStep::Confirm,
+            // The question takes the focus from the button it replaces: on Cancel, the safe
+            // answer.
+            Message::AskToken => {
+                *token = TokenStep::Confirm;
+                return Action::Run(focus("token-cancel"));
+            }
             Message::ConfirmToken => {
                 return Action::Run(request(
                     ctx.client,
@@ -38,14 +54,20 @@ impl ServiceUsers {
                     Message::Token,
                 ));
             }
-            Message::Token(Ok(t)) => *token = TokenStep::Shown(t),
+            Message::Token(Ok(t)) => {
+                *token = TokenStep::Shown(t);
+                return Action::Run(focus("token-copy"));
+            }
             Message::CopyToken => {
                 if let TokenStep::Shown(t) = token {
                     return Action::Copy(t.token.clone());
                 }
             }
-            // Closing forgets the token: the provider has it now.
-            Message::CloseToken => *token = TokenStep::None,
+            // Closing forgets the token (the provider has it now) and gives the focus back.
+            Message::CloseToken => {
+                *token = TokenStep::None;
+                return Action::Run(focus("new-provisioning-token"));
+            }
             _ => {}
         }
         Action::None
@@ -78,26 +100,37 @@ impl ServiceUsers {
             TokenStep::Confirm => column![
                 notice(&t("provisioning-token-confirm"), false),
                 row![
-                    secondary(t("action-cancel"), Some(Message::CloseToken)),
+                    button_for(
+                        Look::Secondary,
+                        t("action-cancel"),
+                        Some(Message::CloseToken)
+                    )
+                    .id("token-cancel"),
                     primary(t("action-confirm"), Some(Message::ConfirmToken)),
                 ]
-                .spacing(10),
+                .spacing(10)
+                .wrap()
+                .vertical_spacing(10),
             ]
             .spacing(10)
             .into(),
             TokenStep::Shown(token) => column![
                 text(t("provisioning-token-done")),
-                container(text(token.token.clone()).size(18).font(Font::MONOSPACE)).padding(10),
+                // In groups of eleven, which wrap on a narrow window; Copy gives it whole.
+                container(text(grouped(&token.token)).size(18)).padding(10),
                 text(l.t_with(
                     "provisioning-token-until",
-                    &[("date", &l.short_date(token.expires_at))]
+                    &[("date", &l.date(token.expires_at))]
                 ))
                 .size(13),
                 row![
-                    secondary(t("action-copy"), Some(Message::CopyToken)),
+                    button_for(Look::Secondary, t("action-copy"), Some(Message::CopyToken))
+                        .id("token-copy"),
                     primary(t("action-close"), Some(Message::CloseToken)),
                 ]
-                .spacing(10),
+                .spacing(10)
+                .wrap()
+                .vertical_spacing(10),
             ]
             .spacing(10)
             .into(),

@@ -56,6 +56,8 @@ impl ServiceUsers {
             Message::AskReset => {
                 if let Mode::Record { confirm_reset, .. } = &mut self.mode {
                     *confirm_reset = true;
+                    // The question takes the focus from the button it disables.
+                    return Action::Run(crate::widget::reveal::focus("reset-cancel"));
                 }
             }
             Message::ConfirmReset => {

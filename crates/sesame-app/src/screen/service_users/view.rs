@@ -13,10 +13,11 @@ impl ServiceUsers {
             .padding(20);
         page = page.push(crate::widget::notice_slot(self.notice.as_ref()));
         let body: Element<'a, Message> = match (&self.mode, &self.health) {
-            (Mode::List, Some(h)) => h.view(l).map(Message::Health),
+            (Mode::List, Some(h)) => h.view(l, ctx.compact).map(Message::Health),
             _ => self.body(ctx),
         };
         scrollable(page.push(body).max_width(1000))
+            .id(PAGE)
             .height(Length::Fill)
             .into()
     }
@@ -294,16 +295,25 @@ impl ServiceUsers {
                 ),
                 secondary(t("action-back"), Some(Message::Close)),
             ]
-            .spacing(10),
+            .spacing(10)
+            .wrap()
+            .vertical_spacing(10),
         ]
         .spacing(12);
         if confirm_reset {
             c = c.push(notice(&t("reset-confirm-body"), false)).push(
                 row![
-                    secondary(t("action-cancel"), Some(Message::ClosePassword)),
+                    widget::button_for(
+                        widget::Look::Secondary,
+                        t("action-cancel"),
+                        Some(Message::ClosePassword)
+                    )
+                    .id("reset-cancel"),
                     primary(t("action-confirm"), Some(Message::ConfirmReset))
                 ]
-                .spacing(10),
+                .spacing(10)
+                .wrap()
+                .vertical_spacing(10),
             );
         }
         if let Some(p) = password {
@@ -320,7 +330,9 @@ impl ServiceUsers {
                         secondary(t("action-print-letter"), Some(Message::PrintLetter)),
                         primary(t("action-close"), Some(Message::ClosePassword))
                     ]
-                    .spacing(10),
+                    .spacing(10)
+                    .wrap()
+                    .vertical_spacing(10),
                 );
         }
         c.into()

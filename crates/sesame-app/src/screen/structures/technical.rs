@@ -27,9 +27,10 @@ impl Structures {
             Message::Health(m) => match self.health.as_mut().map(|h| h.update(m, ctx)) {
                 Some(health::Action::Run(t)) => Action::Run(t.map(Message::Health)),
                 Some(health::Action::Save(table)) => Action::Save(table),
+                // The focus goes back to the button that opened the view.
                 Some(health::Action::Close) => {
                     self.health = None;
-                    Action::None
+                    Action::Run(crate::widget::reveal::focus("health-open"))
                 }
                 Some(health::Action::Failed(e)) => {
                     self.notice = Some(crate::widget::Notice::failed(ctx.locale.error(&e)));

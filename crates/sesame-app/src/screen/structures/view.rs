@@ -48,7 +48,14 @@ impl Structures {
                 Some(Message::Edit(edit::Message::NewCompany)),
             ));
         }
-        side = side.push(secondary(t("health-open"), Some(Message::OpenHealth)));
+        side = side.push(
+            crate::widget::button_for(
+                crate::widget::Look::Secondary,
+                t("health-open"),
+                Some(Message::OpenHealth),
+            )
+            .id("health-open"),
+        );
         // Small window: the tree and the page one under the other, the screen scrolling whole.
         let side = if ctx.compact {
             side.push(tree)
@@ -66,7 +73,7 @@ impl Structures {
         c = c.push(crate::widget::notice_slot(self.notice.as_ref()));
         // The health view takes the whole width: its columns need it.
         let body: Element<'a, Message> = match &self.health {
-            Some(h) => scrollable(h.view(l).map(Message::Health))
+            Some(h) => scrollable(h.view(l, ctx.compact).map(Message::Health))
                 .height(Length::Fill)
                 .into(),
             // Room inside the scrolled area for the focus ring of the controls at its edge.

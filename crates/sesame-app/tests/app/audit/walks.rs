@@ -140,7 +140,9 @@ pub(super) async fn walk_deeper(variant: Variant, report: &mut Report) {
     ui.resize(variant.width, variant.height, variant.scale)
         .await;
     walk_wizard(&mut ui, variant, report).await;
+    walk_service_user_record(&mut ui, variant, report).await;
     walk_person_dialogs(&mut ui, variant, report).await;
+    walk_import_report(&mut ui, variant, report).await;
     ui.navigate(&t(variant, "nav-structures")).await;
     ui.click("Atelier de Montréal").await;
     audit(&mut ui, report, variant, "structures, a structure chosen").await;
@@ -180,6 +182,76 @@ async fn walk_wizard(ui: &mut Ui, variant: Variant, report: &mut Report) {
     audit(ui, report, variant, "the wizard, the password shown once").await;
     ui.tab_to("wizard-finish").await;
     ui.press(Named::Space).await;
+}
+
+/// A service user's record: marked for provisioning, the question before a new provisioning
+/// token and the token shown once, the question before a new password and the password shown
+/// once; then the health of API credentials.
+async fn walk_service_user_record(ui: &mut Ui, variant: Variant, report: &mut Report) {
+    ui.navigate(&t(variant, "nav-service-users")).await;
+    ui.click_id("modify-PAIE2026").await;
+    audit(ui, report, variant, "a service user's record").await;
+    ui.click(&t(variant, "field-provisioning")).await;
+    audit(
+        ui,
+        report,
+        variant,
+        "a service user marked for provisioning",
+    )
+    .await;
+    ui.tab_to("new-provisioning-token").await;
+    ui.press(Named::Enter).await;
+    audit(
+        ui,
+        report,
+        variant,
+        "the question before a provisioning token",
+    )
+    .await;
+    ui.click(&t(variant, "action-confirm")).await;
+    audit(ui, report, variant, "a provisioning token shown once").await;
+    ui.click(&t(variant, "action-close")).await;
+    ui.click(&t(variant, "action-reset-password")).await;
+    audit(
+        ui,
+        report,
+        variant,
+        "a service user, the question before a password",
+    )
+    .await;
+    ui.click(&t(variant, "action-confirm")).await;
+    audit(ui, report, variant, "a service user's password shown once").await;
+    ui.click(&t(variant, "action-close")).await;
+    ui.click(&t(variant, "action-back")).await;
+    ui.click(&t(variant, "health-open")).await;
+    audit(ui, report, variant, "the health of API credentials").await;
+}
+
+/// The import's report on a Windows-1252 file: its reading, a line whose letters became "?",
+/// a refused line.
+async fn walk_import_report(ui: &mut Ui, variant: Variant, report: &mut Report) {
+    let text = "Nom;Prénom;Identifiant;Courriel;Niveau\r\n\
+                Nguy?n;Th? Ánh;t.nguyen;t.nguyen@example.org;3\r\n\
+                Côté;Élodie;elodie.cote;pas-un-courriel;3\r\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    let file = ui.home.join("audit-1252.csv");
+    std::fs::write(&file, bytes).unwrap();
+    ui.navigate(&t(variant, "nav-identification")).await;
+    ui.click(&t(variant, "people-import")).await;
+    ui.replace_in("import-path", &file.display().to_string())
+        .await;
+    ui.enter_in("import-path").await;
+    assert!(ui.app.import().unwrap().report().is_some());
+    audit(ui, report, variant, "import, a dry run with a line marked").await;
+    ui.press(Named::Escape).await;
+    audit(
+        ui,
+        report,
+        variant,
+        "import, the question before discarding",
+    )
+    .await;
+    ui.click(&t(variant, "action-confirm")).await;
 }
 
 /// A person's dialogs from the follow-up and the record: the question before a new password,
