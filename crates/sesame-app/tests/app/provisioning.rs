@@ -84,6 +84,12 @@ async fn a_provisioning_token_is_offered_once_marked_shown_once_and_works_on_sci
     let mut ui = Ui::demo_as("fr", "demo").await;
     ui.click("Utilisateurs de services").await;
     ui.click_id("modify-PAIE2026").await;
+    let focused = |ui: &mut Ui| ui.focused().unwrap_or_default();
+    assert!(
+        focused(&mut ui).contains("\"service-user-provisioning\""),
+        "the record opens on its first control: {}",
+        focused(&mut ui)
+    );
     assert!(
         !ui.sees("Nouveau jeton de provisionnement"),
         "not offered before the box is ticked"
@@ -94,7 +100,6 @@ async fn a_provisioning_token_is_offered_once_marked_shown_once_and_works_on_sci
     ui.press(iced::keyboard::key::Named::Enter).await;
     ui.expect(&ui.app.locale.t("provisioning-token-confirm"));
     // The question holds the focus, on the safe answer; Tab, then Enter confirms.
-    let focused = |ui: &mut Ui| ui.focused().unwrap_or_default();
     assert!(
         focused(&mut ui).contains("\"token-cancel\""),
         "{}",

@@ -65,7 +65,7 @@ enum Mode {
 }
 
 /// The page's scrolled area: a view that replaces the list starts at its top.
-const PAGE: &str = "service-users-page";
+const PAGE: &str = "service_users_page";
 
 pub struct ServiceUsers {
     list: Vec<ServiceUser>,

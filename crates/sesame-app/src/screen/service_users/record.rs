@@ -1,5 +1,7 @@
 //! A service user's record: status, access, and a password reset with a new letter.
 
+use iced::Task;
+
 use super::{Action, Draft, Message, Mode, ServiceUsers};
 use crate::screen::{Ctx, request};
 use crate::widget::Notice;
@@ -18,13 +20,19 @@ impl ServiceUsers {
                     rotate: None,
                     token: Default::default(),
                 };
+                // The record opens on its first control, not where the list's link was.
+                let first = crate::widget::reveal::focus("service-user-provisioning");
                 if self.people.is_empty() {
-                    return Action::Run(request(
-                        ctx.client,
-                        |c| async move { responsible_candidates(&c).await },
-                        Message::PeopleLoaded,
-                    ));
+                    return Action::Run(Task::batch([
+                        first,
+                        request(
+                            ctx.client,
+                            |c| async move { responsible_candidates(&c).await },
+                            Message::PeopleLoaded,
+                        ),
+                    ]));
                 }
+                return Action::Run(first);
             }
             Message::PeopleLoaded(Ok(people)) => {
                 self.people = people

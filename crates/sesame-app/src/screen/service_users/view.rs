@@ -275,7 +275,8 @@ impl ServiceUsers {
                 su.provisioning,
                 su.may(Act::Modify),
                 Message::SetProvisioning
-            ),
+            )
+            .id("service-user-provisioning"),
             text(t("provisioning-help")).size(13),
             row![
                 secondary(
