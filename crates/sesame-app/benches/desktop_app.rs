@@ -211,6 +211,8 @@ fn me() -> Me {
             name: "Bench".into(),
             default_language: Language::Fr,
             public_service: true,
+            documents: Default::default(),
+            api_address: None,
         },
     }
 }

@@ -7,6 +7,7 @@ pub mod locale;
 pub mod memory;
 pub mod presets;
 pub mod print;
+pub mod printing;
 pub mod renderer;
 pub mod screen;
 pub mod settings;

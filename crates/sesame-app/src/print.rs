@@ -1,12 +1,13 @@
-//! Printing: builds a PDF off the interface thread, saves it through the native save dialog
-//! (rfd) or, where none can be shown, in the documents folder, and opens it with the system's
-//! viewer when asked. The password goes into the PDF and nowhere else.
+//! Files: a document's PDF built off the interface thread (for "Save as PDF…" in the print
+//! dialog) and tables, saved through the native save dialog (rfd) or, where none can be shown,
+//! in the documents folder, and opened with the system's viewer when asked. A password goes
+//! into the PDF and nowhere else.
 
 use std::path::{Path, PathBuf};
 
 use crate::settings::Places;
 use crate::spreadsheet::{SheetFormat, Table};
-use sesame_documents::{ConnectionInformation, CredentialLetter, Paper};
+use sesame_documents::Paper;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Saved {
@@ -17,40 +18,17 @@ pub enum Saved {
     Cancelled,
 }
 
-/// Builds the letters' PDF, protected by `passphrase` when one is given, and saves it.
-pub async fn letters(
-    letters: Vec<CredentialLetter>,
-    paper: Paper,
-    file_name: String,
-    places: Places,
-    passphrase: Option<String>,
-) -> Result<Saved, String> {
-    let make = move || sesame_documents::credential_letters(&letters, paper);
-    document(make, passphrase, file_name, places).await
-}
-
-/// Builds a technical user's connection information, protected by `passphrase` when one is
+/// Builds `document`'s PDF off the interface thread, protected by `passphrase` when one is
 /// given, and saves it.
-pub async fn connection_information(
-    info: ConnectionInformation,
+pub async fn document(
+    document: crate::printing::Document,
     paper: Paper,
     file_name: String,
     places: Places,
     passphrase: Option<String>,
-) -> Result<Saved, String> {
-    let make = move || sesame_documents::connection_information(&info, paper);
-    document(make, passphrase, file_name, places).await
-}
-
-/// A PDF made by `make` off the interface thread, protected when a passphrase is given, saved.
-async fn document(
-    make: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
-    passphrase: Option<String>,
-    file_name: String,
-    places: Places,
 ) -> Result<Saved, String> {
     let bytes = tokio::task::spawn_blocking(move || {
-        let pdf = make()?;
+        let pdf = document.pdf(paper)?;
         match passphrase {
             Some(p) => sesame_documents::protect(&pdf, &p),
             None => Ok(pdf),

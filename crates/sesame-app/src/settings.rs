@@ -146,40 +146,49 @@ pub struct Places {
     pub documents: PathBuf,
     /// A native save dialog can be shown (a desktop portal or zenity on Linux).
     pub native_dialogs: bool,
+    /// The system's print service (CUPS's address), `None`: no printers, files only.
+    pub print_service: Option<String>,
 }
 
 impl Places {
     pub fn of_this_system() -> Places {
         if let Some(home) = std::env::var_os("SESAME_HOME") {
-            return Places::in_folder(&PathBuf::from(home));
+            return Places {
+                print_service: crate::printing::service_of_this_system(),
+                ..Places::in_folder(&PathBuf::from(home))
+            };
         }
         let documents = directories::UserDirs::new()
             .map(|u| u.document_dir().unwrap_or(u.home_dir()).to_path_buf())
             .unwrap_or_else(|| PathBuf::from("."));
         let native_dialogs = native_dialogs_available();
+        let print_service = crate::printing::service_of_this_system();
         match directories::ProjectDirs::from("org", "Sesame", "Sesame") {
             Some(d) => Places {
                 config: d.config_dir().to_path_buf(),
                 data: d.data_dir().to_path_buf(),
                 documents,
                 native_dialogs,
+                print_service,
             },
             None => Places {
                 config: PathBuf::from("."),
                 data: PathBuf::from("."),
                 documents,
                 native_dialogs,
+                print_service,
             },
         }
     }
 
-    /// Everything under one folder, and no native dialogs (tests, portable use).
+    /// Everything under one folder, no native dialogs and no printers (tests).
     pub fn in_folder(home: &std::path::Path) -> Places {
         Places {
             config: home.join("config"),
             data: home.join("data"),
             documents: home.join("documents"),
             native_dialogs: false,
+            print_service: None,
         }
     }
 

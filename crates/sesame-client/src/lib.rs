@@ -438,6 +438,15 @@ impl Client {
         self.call::<(), _>(Method::GET, "/organization", None).await
     }
 
+    /// How the organization hands documents over (level 1); returns the organization.
+    pub async fn set_document_settings(
+        &self,
+        settings: &sesame_core::api::DocumentSettings,
+    ) -> ClientResult<Organization> {
+        self.call(Method::PUT, "/organization/documents", Some(settings))
+            .await
+    }
+
     pub async fn create_role(&self, r: &NewRole) -> ClientResult<Role> {
         self.call(Method::POST, "/roles", Some(r)).await
     }

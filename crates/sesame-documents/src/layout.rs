@@ -1,8 +1,14 @@
 //! A small page writer: lines, wrapped paragraphs, label/value fields and the password box,
 //! measured with the fonts' own glyph widths (printpdf does no line wrapping by itself).
+//! Everything it draws is either the content of a structure element (tagged PDF, see
+//! [`crate::tagged`]) or a decoration marked as an artifact.
 
 use printpdf::ops::PdfFontHandle;
 use printpdf::{Color, FontId, Op, PaintMode, ParsedFont, Point, Pt, Rect, Rgb, TextItem};
+use sesame_core::domain::Language;
+
+pub use crate::tagged::Role;
+use crate::tagged::{self, Structure};
 
 pub struct FontIds {
     pub regular: FontId,
@@ -25,6 +31,7 @@ pub struct Writer<'a> {
     margin: f32,
     /// The baseline of the next line, from the bottom of the page.
     y: f32,
+    structure: Structure,
 }
 
 const LABEL_WIDTH: f32 = 180.0;
@@ -48,11 +55,42 @@ impl<'a> Writer<'a> {
             width,
             margin,
             y: height - margin,
+            structure: Structure::default(),
         }
     }
 
-    pub fn into_ops(self) -> Vec<Op> {
-        self.ops
+    /// The page's drawing and its structure.
+    pub fn finish(self) -> (Vec<Op>, Structure) {
+        (self.ops, self.structure)
+    }
+
+    /// The language of the page (a letter of a batch is in its holder's).
+    pub fn set_language(&mut self, language: Language) {
+        self.structure.set_language(language);
+    }
+
+    /// An element holding the elements `fill` writes (a table, a row, a list…).
+    pub fn group(&mut self, role: Role, fill: impl FnOnce(&mut Self)) {
+        self.structure.open(role);
+        fill(self);
+        self.structure.close();
+    }
+
+    /// An element whose content is what `draw` draws.
+    fn tagged(&mut self, role: Role, draw: impl FnOnce(&mut Self)) {
+        self.structure.open(role);
+        let mcid = self.structure.content();
+        self.ops.push(tagged::begin_content(role, mcid));
+        draw(self);
+        self.ops.push(Op::EndMarkedContent);
+        self.structure.close();
+    }
+
+    /// A decoration: no element, skipped by assistive technology.
+    fn artifact(&mut self, draw: impl FnOnce(&mut Self)) {
+        self.ops.push(tagged::begin_artifact());
+        draw(self);
+        self.ops.push(Op::EndMarkedContent);
     }
 
     fn font(&self, face: Face) -> (&ParsedFont, &FontId) {
@@ -106,22 +144,26 @@ impl<'a> Writer<'a> {
         self.y -= points;
     }
 
-    /// One line at the left margin.
-    pub fn line(&mut self, face: Face, size: f32, text: &str) {
+    /// One line at the left margin: a `role` element (a title, a paragraph).
+    pub fn line(&mut self, role: Role, face: Face, size: f32, text: &str) {
+        self.tagged(role, |w| w.next_line(face, size, text));
+    }
+
+    fn next_line(&mut self, face: Face, size: f32, text: &str) {
         self.y -= size * 1.25;
         self.show(face, size, self.margin, self.y, text);
     }
 
-    /// Right-aligned on the current line.
+    /// A paragraph right-aligned on the current line.
     pub fn right(&mut self, face: Face, size: f32, text: &str) {
         let x = self.width - self.margin - self.measure(face, size, text);
-        self.show(face, size, x, self.y, text);
+        self.tagged(Role::P, |w| w.show(face, size, x, w.y, text));
     }
 
     /// A thin line across the page.
     pub fn rule(&mut self) {
         self.y -= 10.0;
-        self.rect(self.margin, self.y, self.usable(), 0.8, 0.55, false);
+        self.artifact(|w| w.rect(w.margin, w.y, w.usable(), 0.8, 0.55, false));
     }
 
     fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, shade: f32, outline: bool) {
@@ -177,24 +219,26 @@ impl<'a> Writer<'a> {
         lines
     }
 
-    /// A QR code of `modules` (true: dark), `size` points wide, its top-left corner at the
-    /// current line; the text that follows goes beside it (see [`Writer::beside`]).
-    pub fn qr(&mut self, modules: &[bool], width: usize, size: f32) {
+    /// A QR code of `modules` (true: dark), `size` points wide, its top-right corner at the
+    /// right margin and height `top`: a figure described by `alt`.
+    pub fn qr(&mut self, modules: &[bool], width: usize, size: f32, top: f32, alt: String) {
         // Four modules of white all round, as the QR code standard asks for.
         let quiet = 4.0;
         let cell = size / (width as f32 + 2.0 * quiet);
         let x0 = self.width - self.margin - size;
-        let top = self.y;
-        self.rect(x0, top - size, size, size, 1.0, false);
-        for (i, dark) in modules.iter().enumerate() {
-            if *dark {
-                let (col, row) = ((i % width) as f32, (i / width) as f32);
-                let x = x0 + (col + quiet) * cell;
-                let y = top - (row + quiet + 1.0) * cell;
-                // A hair wider than the cell, so that viewers draw no seams between modules.
-                self.rect(x, y, cell + 0.05, cell + 0.05, 0.0, false);
+        self.tagged(Role::Figure, |w| {
+            w.structure.describe(alt, [x0, top - size, x0 + size, top]);
+            w.rect(x0, top - size, size, size, 1.0, false);
+            for (i, dark) in modules.iter().enumerate() {
+                if *dark {
+                    let (col, row) = ((i % width) as f32, (i / width) as f32);
+                    let x = x0 + (col + quiet) * cell;
+                    let y = top - (row + quiet + 1.0) * cell;
+                    // A hair wider than the cell, so that viewers draw no seams between modules.
+                    w.rect(x, y, cell + 0.05, cell + 0.05, 0.0, false);
+                }
             }
-        }
+        });
     }
 
     /// The width left of a figure drawn at the right margin.
@@ -206,24 +250,24 @@ impl<'a> Writer<'a> {
         self.width += by;
     }
 
-    /// A block of monospace lines on a light background (a request to copy).
+    /// A block of monospace lines on a light background (a request to copy): a paragraph of
+    /// code.
     pub fn code(&mut self, lines: &[String]) {
         let size = 9.0;
         let pad = 7.0;
         let height = lines.len() as f32 * size * 1.35 + 2.0 * pad;
-        self.rect(
-            self.margin,
-            self.y - height,
-            self.usable(),
-            height,
-            0.95,
-            false,
-        );
+        self.artifact(|w| {
+            w.rect(w.margin, w.y - height, w.usable(), height, 0.95, false);
+        });
         self.y -= pad;
-        for l in lines {
-            self.y -= size * 1.35;
-            self.show(Face::Mono, size, self.margin + pad, self.y + 2.0, l);
-        }
+        self.group(Role::P, |w| {
+            w.tagged(Role::Code, |w| {
+                for l in lines {
+                    w.y -= size * 1.35;
+                    w.show(Face::Mono, size, w.margin + pad, w.y + 2.0, l);
+                }
+            });
+        });
         self.y -= pad;
     }
 
@@ -236,65 +280,93 @@ impl<'a> Writer<'a> {
     }
 
     pub fn paragraph(&mut self, face: Face, size: f32, text: &str) {
-        for l in self.wrap(face, size, text, self.usable()) {
-            self.line(face, size, &l);
-        }
+        let lines = self.wrap(face, size, text, self.usable());
+        self.tagged(Role::P, |w| {
+            for l in &lines {
+                w.next_line(face, size, l);
+            }
+        });
     }
 
-    /// "1." then the wrapped text, indented.
-    pub fn numbered(&mut self, n: usize, text: &str) {
+    /// Numbered steps: "1." then the wrapped text, indented.
+    pub fn steps(&mut self, steps: &[String]) {
+        self.group(Role::L, |w| {
+            for (n, step) in steps.iter().enumerate() {
+                w.group(Role::LI, |w| w.step(n + 1, step));
+            }
+        });
+    }
+
+    fn step(&mut self, n: usize, text: &str) {
         let indent = 18.0;
         let lines = self.wrap(Face::Regular, 11.0, text, self.usable() - indent);
-        for (i, l) in lines.iter().enumerate() {
-            self.y -= 11.0 * 1.35;
-            if i == 0 {
-                self.show(Face::Regular, 11.0, self.margin, self.y, &format!("{n}."));
+        self.y -= 11.0 * 1.35;
+        let label = format!("{n}.");
+        self.tagged(Role::Lbl, |w| {
+            w.show(Face::Regular, 11.0, w.margin, w.y, &label);
+        });
+        self.tagged(Role::LBody, |w| {
+            for (i, l) in lines.iter().enumerate() {
+                if i > 0 {
+                    w.y -= 11.0 * 1.35;
+                }
+                w.show(Face::Regular, 11.0, w.margin + indent, w.y, l);
             }
-            self.show(Face::Regular, 11.0, self.margin + indent, self.y, l);
-        }
+        });
         self.gap(3.0);
     }
 
-    /// A label and its value on one line (the value wraps under itself).
+    /// A label and its value on one line (the value wraps under itself): a row of the
+    /// fields' table, opened with [`Writer::group`].
     pub fn field(&mut self, label: &str, value: &str) {
         let lines = self.wrap(Face::Regular, 11.0, value, self.usable() - LABEL_WIDTH);
         self.y -= 11.0 * 1.5;
-        self.show(Face::Bold, 11.0, self.margin, self.y, label);
-        // A label longer than its column puts its value on the next line.
-        if self.measure(Face::Bold, 11.0, label) > LABEL_WIDTH - 8.0 {
-            self.y -= 11.0 * 1.3;
-        }
-        for (i, l) in lines.iter().enumerate() {
-            if i > 0 {
-                self.y -= 11.0 * 1.3;
+        self.group(Role::TR, |w| {
+            w.tagged(Role::TH, |w| {
+                w.show(Face::Bold, 11.0, w.margin, w.y, label);
+            });
+            // A label longer than its column puts its value on the next line.
+            if w.measure(Face::Bold, 11.0, label) > LABEL_WIDTH - 8.0 {
+                w.y -= 11.0 * 1.3;
             }
-            self.show(Face::Regular, 11.0, self.margin + LABEL_WIDTH, self.y, l);
-        }
+            w.tagged(Role::TD, |w| {
+                for (i, l) in lines.iter().enumerate() {
+                    if i > 0 {
+                        w.y -= 11.0 * 1.3;
+                    }
+                    w.show(Face::Regular, 11.0, w.margin + LABEL_WIDTH, w.y, l);
+                }
+            });
+        });
     }
 
-    /// The password, large, in a monospace box: easy to read and to type.
+    /// The password, large, in a monospace box: easy to read and to type. A row of the
+    /// fields' table.
     pub fn password(&mut self, label: &str, password: &str) {
         let size = 17.0;
         let pad = 9.0;
         let text_width = self.measure(Face::Mono, size, password);
         self.y -= size + 2.0 * pad + 4.0;
         let box_y = self.y;
-        self.rect(
-            self.margin + LABEL_WIDTH - pad,
-            box_y,
-            text_width + 2.0 * pad,
-            size + 2.0 * pad,
-            0.95,
-            true,
-        );
-        self.show(Face::Bold, 11.0, self.margin, box_y + pad + 4.0, label);
-        self.show(
-            Face::Mono,
-            size,
-            self.margin + LABEL_WIDTH,
-            box_y + pad + 4.0,
-            password,
-        );
+        self.artifact(|w| {
+            w.rect(
+                w.margin + LABEL_WIDTH - pad,
+                box_y,
+                text_width + 2.0 * pad,
+                size + 2.0 * pad,
+                0.95,
+                true,
+            );
+        });
+        let baseline = box_y + pad + 4.0;
+        self.group(Role::TR, |w| {
+            w.tagged(Role::TH, |w| {
+                w.show(Face::Bold, 11.0, w.margin, baseline, label);
+            });
+            w.tagged(Role::TD, |w| {
+                w.show(Face::Mono, size, w.margin + LABEL_WIDTH, baseline, password);
+            });
+        });
     }
 
     /// A paragraph on a light background.
@@ -302,26 +374,23 @@ impl<'a> Writer<'a> {
         let pad = 8.0;
         let lines = self.wrap(face, size, text, self.usable() - 2.0 * pad);
         let height = lines.len() as f32 * size * 1.3 + 2.0 * pad;
-        self.rect(
-            self.margin,
-            self.y - height,
-            self.usable(),
-            height,
-            0.93,
-            false,
-        );
+        self.artifact(|w| {
+            w.rect(w.margin, w.y - height, w.usable(), height, 0.93, false);
+        });
         self.y -= pad;
-        for l in lines {
-            self.y -= size * 1.3;
-            self.show(face, size, self.margin + pad, self.y + 2.0, &l);
-        }
+        self.tagged(Role::P, |w| {
+            for l in &lines {
+                w.y -= size * 1.3;
+                w.show(face, size, w.margin + pad, w.y + 2.0, l);
+            }
+        });
         self.y -= pad;
     }
 
-    /// A line at the foot of the page.
+    /// A paragraph at the foot of the page.
     pub fn at_bottom(&mut self, face: Face, size: f32, text: &str) {
         let y = self.margin * 0.6;
-        self.show(face, size, self.margin, y, text);
+        self.tagged(Role::P, |w| w.show(face, size, w.margin, y, text));
     }
 }
 

@@ -1,10 +1,13 @@
 //! PDF documents (printpdf): the credential letter and the technical user's connection
 //! information. Self-contained for offline review: the DejaVu fonts shipped in
 //! `resources/fonts` are embedded as subsets, the text is real text (selectable, extractable),
-//! and the metadata says title, language and creator. A4 or US Letter.
+//! and the metadata says title, language and creator. A4 or US Letter. Tagged (a structure
+//! tree in reading order, see `tagged`) and PDF/A-2u (see `pdfa`) unless protected.
 
 mod layout;
+mod pdfa;
 pub mod sheet;
+mod tagged;
 
 use std::sync::OnceLock;
 
@@ -12,7 +15,7 @@ use printpdf::{ParsedFont, PdfDocument, PdfPage, PdfSaveOptions};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use layout::{Face, Writer};
+use layout::{Face, Role, Writer};
 use sesame_core::domain::Language;
 use sesame_core::i18n::{long_date, texts};
 
@@ -83,7 +86,10 @@ pub struct ConnectionInformation {
     pub organization_code: String,
     pub login: String,
     pub password: String,
-    pub api_address: String,
+    /// The API address the vendor reaches; `None` when the server knows only this computer's
+    /// own (loopback) address: the sheet then says the administrator will give it, and shows
+    /// no QR code.
+    pub api_address: Option<String>,
     pub manager_name: String,
     pub manager_email: String,
     pub created: OffsetDateTime,
@@ -174,6 +180,8 @@ pub fn protect(pdf: &[u8], passphrase: &str) -> Result<Vec<u8>, String> {
     use lopdf::encryption::crypt_filters::{Aes256CryptFilter, CryptFilter};
     use lopdf::{EncryptionState, EncryptionVersion, Permissions};
     let mut doc = lopdf::Document::load_mem(pdf).map_err(|e| e.to_string())?;
+    // PDF/A forbids encryption: the file stays tagged but no longer claims PDF/A.
+    pdfa::renounce(&mut doc);
     let mut key = [0u8; 32];
     getrandom::fill(&mut key).map_err(|e| e.to_string())?;
     let owner = sesame_core::domain::generate_token();
@@ -278,26 +286,18 @@ fn build<F: FnOnce(&mut Writer)>(
     };
     let (width, height) = paper.size();
     let mut out_pages = vec![];
+    let mut structures = vec![];
     for page in pages {
         let mut w = Writer::new(&ids, [&f.regular, &f.bold, &f.mono], width, height);
         page(&mut w);
+        let (ops, structure) = w.finish();
         out_pages.push(PdfPage::new(
             printpdf::Mm::from(printpdf::Pt(width)),
             printpdf::Mm::from(printpdf::Pt(height)),
-            w.into_ops(),
+            ops,
         ));
+        structures.push(structure);
     }
-    let now =
-        printpdf::OffsetDateTime::from_unix_timestamp(OffsetDateTime::now_utc().unix_timestamp())
-            .map_err(str::to_owned)?;
-    let info = &mut doc.metadata.info;
-    info.document_title = title.to_owned();
-    info.creator = "Sesame".into();
-    info.producer = "Sesame (printpdf)".into();
-    info.author = "Sesame".into();
-    info.creation_date = now;
-    info.modification_date = now;
-    info.metadata_date = now;
     doc.with_pages(out_pages);
     let options = PdfSaveOptions {
         subset_fonts: true,
@@ -305,26 +305,34 @@ fn build<F: FnOnce(&mut Writer)>(
     };
     let mut warnings = vec![];
     let mut lo = doc.to_lopdf_document(&options, &mut warnings);
-    // printpdf has no setting for the document language, and writes an empty PDF/X marker.
-    if let Ok(catalog) = lo.catalog_mut() {
-        catalog.set("Lang", lopdf::Object::string_literal(language.as_str()));
+    // printpdf has no setting for the document language.
+    lo.catalog_mut()
+        .map_err(|e| e.to_string())?
+        .set("Lang", lopdf::Object::string_literal(language.as_str()));
+    tagged::attach(&mut lo, &structures)?;
+    let mut languages = vec![language];
+    for l in structures.iter().filter_map(tagged::Structure::language) {
+        if !languages.contains(&l) {
+            languages.push(l);
+        }
     }
-    if let Ok(info_ref) = lo
-        .trailer
-        .get(b"Info")
-        .and_then(lopdf::Object::as_reference)
-        && let Ok(lopdf::Object::Dictionary(d)) = lo.get_object_mut(info_ref)
-    {
-        d.remove(b"GTS_PDFXVersion");
-    }
+    let description = pdfa::Description {
+        title,
+        languages: &languages,
+        date: OffsetDateTime::now_utc(),
+    };
+    pdfa::conform(&mut lo, &description)?;
     let mut bytes = vec![];
     lo.save_to(&mut bytes).map_err(|e| e.to_string())?;
     Ok(bytes)
 }
 
+/// The letterhead, which starts every page: the page is in `lang`.
 fn header(w: &mut Writer, lang: Language, organization: &str, code: &str, date: OffsetDateTime) {
-    w.line(Face::Bold, 17.0, organization);
+    w.set_language(lang);
+    w.line(Role::P, Face::Bold, 17.0, organization);
     w.line(
+        Role::P,
         Face::Regular,
         10.5,
         &format!("{} : {code}", t(lang, "doc-organization-code", &[]))
@@ -353,7 +361,7 @@ fn footer(w: &mut Writer, lang: Language) {
 fn letter_page(w: &mut Writer, l: &CredentialLetter) {
     let lang = l.language;
     header(w, lang, &l.organization_name, &l.organization_code, l.date);
-    w.line(Face::Bold, 15.0, &title_of(l));
+    w.line(Role::H1, Face::Bold, 15.0, &title_of(l));
     w.gap(6.0);
     let (intro, login_label, steps, step1, step2) = match &l.holder {
         Holder::Person { name } => (
@@ -385,17 +393,18 @@ fn letter_page(w: &mut Writer, l: &CredentialLetter) {
     };
     w.paragraph(Face::Regular, 11.0, &intro);
     w.gap(10.0);
-    w.field(&t(lang, "doc-organization-code", &[]), &l.organization_code);
-    w.field(&t(lang, login_label, &[]), &l.login);
-    if let Holder::ServiceUser { application } = &l.holder {
-        w.field(&t(lang, "doc-field-application", &[]), application);
-    }
-    w.password(&t(lang, "doc-field-password", &[]), &l.password);
-    validity_fields(w, lang, &l.handover);
+    w.group(Role::Table, |w| {
+        w.field(&t(lang, "doc-organization-code", &[]), &l.organization_code);
+        w.field(&t(lang, login_label, &[]), &l.login);
+        if let Holder::ServiceUser { application } = &l.holder {
+            w.field(&t(lang, "doc-field-application", &[]), application);
+        }
+        w.password(&t(lang, "doc-field-password", &[]), &l.password);
+        validity_fields(w, lang, &l.handover);
+    });
     w.gap(12.0);
-    w.line(Face::Bold, 12.0, &t(lang, steps, &[]));
+    w.line(Role::H2, Face::Bold, 12.0, &t(lang, steps, &[]));
     w.gap(2.0);
-    w.numbered(1, &t(lang, step1, &[]));
     let step2 = match (&l.holder, l.handover.expires_at) {
         (Holder::ServiceUser { .. }, Some(expires)) => t(
             lang,
@@ -404,22 +413,20 @@ fn letter_page(w: &mut Writer, l: &CredentialLetter) {
         ),
         _ => t(lang, step2, &[]),
     };
-    w.numbered(2, &step2);
+    let mut steps = vec![t(lang, step1, &[]), step2];
     if let Some(until) = l.handover.previous_until {
-        w.numbered(
-            3,
-            &t(
-                lang,
-                "doc-rotation-step",
-                &[("date", &long_date(lang, until))],
-            ),
-        );
+        steps.push(t(
+            lang,
+            "doc-rotation-step",
+            &[("date", &long_date(lang, until))],
+        ));
     }
+    w.steps(&steps);
     footer(w, lang);
 }
 
 /// The password's expiry, the previous one's end after a rotation, the server to use and
-/// who issued the document.
+/// who issued the document: rows of the fields' table.
 fn validity_fields(w: &mut Writer, lang: Language, h: &Handover) {
     if let Some(expires) = h.expires_at {
         w.field(
@@ -453,19 +460,17 @@ fn connection_page(w: &mut Writer, c: &ConnectionInformation) {
         &c.organization_code,
         c.created,
     );
-    w.line(Face::Bold, 15.0, &t(lang, "doc-connection-title", &[]));
+    w.line(
+        Role::H1,
+        Face::Bold,
+        15.0,
+        &t(lang, "doc-connection-title", &[]),
+    );
     w.gap(6.0);
-    // The API address as a QR code at the right, the fields beside it (never the password).
+    // The API address as a QR code at the right, the introduction beside it (the QR code
+    // is drawn after it, as it reads), then the fields (never the password in the code).
     let qr_size = 112.0;
     let top = w.y();
-    if let Ok(code) = qrcode::QrCode::new(c.api_address.as_bytes()) {
-        let modules: Vec<bool> = code
-            .to_colors()
-            .iter()
-            .map(|m| *m == qrcode::Color::Dark)
-            .collect();
-        w.qr(&modules, code.width(), qr_size);
-    }
     w.narrow(qr_size + 12.0);
     w.paragraph(
         Face::Regular,
@@ -473,29 +478,33 @@ fn connection_page(w: &mut Writer, c: &ConnectionInformation) {
         &t(lang, "doc-connection-intro", &[("structure", &c.structure)]),
     );
     w.widen(qr_size + 12.0);
+    let address = c.api_address.clone().unwrap_or_default();
+    if let Some(code) = c
+        .api_address
+        .as_ref()
+        .and_then(|a| qrcode::QrCode::new(a.as_bytes()).ok())
+    {
+        let modules: Vec<bool> = code
+            .to_colors()
+            .iter()
+            .map(|m| *m == qrcode::Color::Dark)
+            .collect();
+        let alt = t(lang, "doc-qr-alt", &[("address", &address)]);
+        w.qr(&modules, code.width(), qr_size, top, alt);
+    }
     w.set_y(w.y().min(top - qr_size - 4.0));
-    w.field(&t(lang, "doc-field-structure", &[]), &c.structure);
-    w.field(&t(lang, "doc-organization-code", &[]), &c.organization_code);
-    w.field(&t(lang, "doc-field-login", &[]), &c.login);
-    w.password(&t(lang, "doc-field-password", &[]), &c.password);
-    w.field(&t(lang, "doc-field-api-address", &[]), &c.api_address);
-    w.field(
-        &t(lang, "doc-field-primary-manager", &[]),
-        &format!("{} <{}>", c.manager_name, c.manager_email),
-    );
-    w.field(
-        &t(lang, "doc-field-created", &[]),
-        &long_date(lang, c.created),
-    );
-    validity_fields(w, lang, &c.handover);
+    w.group(Role::Table, |w| connection_fields(w, c));
     w.gap(12.0);
-    w.line(Face::Bold, 12.0, &t(lang, "doc-token-title", &[]));
+    w.line(Role::H2, Face::Bold, 12.0, &t(lang, "doc-token-title", &[]));
     w.gap(2.0);
     w.paragraph(Face::Regular, 10.5, &t(lang, "doc-token-intro", &[]));
     w.gap(4.0);
     let placeholder = t(lang, "doc-token-password-placeholder", &[]);
     w.code(&[
-        format!("POST {}/token", c.api_address.trim_end_matches('/')),
+        match &c.api_address {
+            Some(a) => format!("POST {}/token", a.trim_end_matches('/')),
+            None => format!("POST {}/token", t(lang, "doc-api-address-placeholder", &[])),
+        },
         "Content-Type: application/json".to_owned(),
         String::new(),
         format!(
@@ -509,6 +518,29 @@ fn connection_page(w: &mut Writer, c: &ConnectionInformation) {
     w.gap(6.0);
     w.paragraph(Face::Regular, 10.5, &t(lang, "doc-connection-note", &[]));
     footer(w, lang);
+}
+
+/// The rows of the connection information's fields.
+fn connection_fields(w: &mut Writer, c: &ConnectionInformation) {
+    let lang = c.language;
+    w.field(&t(lang, "doc-field-structure", &[]), &c.structure);
+    w.field(&t(lang, "doc-organization-code", &[]), &c.organization_code);
+    w.field(&t(lang, "doc-field-login", &[]), &c.login);
+    w.password(&t(lang, "doc-field-password", &[]), &c.password);
+    let address = match &c.api_address {
+        Some(a) => a.clone(),
+        None => t(lang, "doc-api-address-unknown", &[]),
+    };
+    w.field(&t(lang, "doc-field-api-address", &[]), &address);
+    w.field(
+        &t(lang, "doc-field-primary-manager", &[]),
+        &format!("{} <{}>", c.manager_name, c.manager_email),
+    );
+    w.field(
+        &t(lang, "doc-field-created", &[]),
+        &long_date(lang, c.created),
+    );
+    validity_fields(w, lang, &c.handover);
 }
 
 #[cfg(test)]

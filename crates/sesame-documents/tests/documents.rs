@@ -145,7 +145,7 @@ fn connection_information_is_in_the_primary_managers_language() {
         organization_code: "DEMO".into(),
         login: "TECH000003".into(),
         password: "Kq7m-Xp3r-Tz9w-Hd4n".into(),
-        api_address: "https://sesame.example.org/api/v1".into(),
+        api_address: Some("https://sesame.example.org/api/v1".into()),
         manager_name: "Céline Gagnon".into(),
         manager_email: "c-gagnon@lumiere.example".into(),
         created: date(),
@@ -169,6 +169,47 @@ fn connection_information_is_in_the_primary_managers_language() {
         r.title,
         "Informations de connexion d’un utilisateur technique — Atelier de Montréal"
     );
+}
+
+#[test]
+fn a_sheet_without_a_reachable_address_says_who_gives_it_and_has_no_qr_code() {
+    let info = ConnectionInformation {
+        organization_name: "Boulangerie Tremblay & Fils".into(),
+        structure: "Atelier de Montréal".into(),
+        organization_code: "DEMO".into(),
+        login: "TECH000003".into(),
+        password: "Kq7m-Xp3r-Tz9w-Hd4n".into(),
+        api_address: None,
+        manager_name: "Céline Gagnon".into(),
+        manager_email: "c-gagnon@lumiere.example".into(),
+        created: date(),
+        language: Language::Fr,
+        handover: sesame_documents::Handover::default(),
+    };
+    let pdf = sesame_documents::connection_information(&info, Paper::A4).unwrap();
+    let text = squash(&read(&pdf).text);
+    for e in [
+        "Communiquée par l’administrateur ou l’administratrice de Sesame",
+        "POST <adresse de l’API>/token",
+    ] {
+        assert!(text.contains(e), "{e:?} not in {text}");
+    }
+    // The QR code is the document's only figure: none here, one with an address.
+    let figures = |pdf: &[u8]| {
+        let doc = lopdf::Document::load_mem(pdf).unwrap();
+        doc.objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"Figure".as_slice()))
+            .count()
+    };
+    assert_eq!(figures(&pdf), 0, "a QR code without an address");
+    let reachable = ConnectionInformation {
+        api_address: Some("https://sesame.example.org/api/v1".into()),
+        ..info
+    };
+    let pdf = sesame_documents::connection_information(&reachable, Paper::A4).unwrap();
+    assert_eq!(figures(&pdf), 1);
 }
 
 #[test]

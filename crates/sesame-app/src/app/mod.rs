@@ -7,6 +7,8 @@ use iced::keyboard::{self, Key, key::Named};
 use iced::{Subscription, Task, Theme};
 
 mod navigation;
+mod printing;
+pub use printing::Printing;
 mod reading;
 mod screens;
 mod update;
@@ -33,7 +35,7 @@ pub enum Screen {
     People(Box<people::People>),
     /// Importing people from a file, opened from the user follow-up.
     Import(Box<import::Import>),
-    MyAccount(my_account::MyAccount),
+    MyAccount(Box<my_account::MyAccount>),
     ServiceUsers(service_users::ServiceUsers),
     Structures(structures::Structures),
     Outbox(outbox::Outbox),
@@ -113,6 +115,10 @@ pub struct App {
     leaving: Option<Leaving>,
     /// The user follow-up's order as the person last chose it, for its next opening.
     people_sort: (sesame_core::api::PeopleSort, bool),
+    /// The print dialog, open over any screen.
+    printing: Option<crate::printing::Dialog>,
+    /// Where the focus was when the print dialog opened, to give it back.
+    focus_before_print: Option<usize>,
 }
 
 /// Leaving a screen that asked first: to another screen, or signing out.
@@ -146,6 +152,8 @@ pub enum Message {
     Go(crate::screen::Destination),
     Shortcut(Shortcut),
     Printed(Result<super::print::Saved, String>),
+    /// The print dialog, and the jobs it sent.
+    Printing(printing::Printing),
     OpenDocument(std::path::PathBuf),
     /// The system's viewer could not open this file (why).
     NotOpened(std::path::PathBuf, String),
@@ -192,6 +200,8 @@ impl App {
             reader: None,
             leaving: None,
             people_sort: Default::default(),
+            printing: None,
+            focus_before_print: None,
             settings,
         };
         // Connected before: there again, without asking.
@@ -402,6 +412,13 @@ impl Toast {
         Toast {
             notice: crate::widget::Notice::done(text),
             file: Some(file),
+        }
+    }
+
+    fn said(text: String) -> Toast {
+        Toast {
+            notice: crate::widget::Notice::done(text),
+            file: None,
         }
     }
 

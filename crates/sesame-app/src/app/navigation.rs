@@ -109,7 +109,7 @@ impl App {
                     let account =
                         my_account::MyAccount::new(me, self.paper(), &self.settings, local);
                     let load = account.load().map(Message::MyAccount);
-                    self.screen = Screen::MyAccount(account);
+                    self.screen = Screen::MyAccount(Box::new(account));
                     return load;
                 }
                 Task::none()

@@ -40,16 +40,12 @@ impl App {
             Effect::None => Task::none(),
             Effect::Run(t) => t.map(wrap),
             Effect::Copy(text) => self.copy(text),
-            Effect::Print {
-                letters,
-                file,
-                passphrase,
-            } => self.print(letters, file, passphrase),
-            Effect::Export {
-                info,
-                file,
-                passphrase,
-            } => self.export(*info, file, passphrase),
+            Effect::Print { letters, file } => {
+                self.print_dialog(crate::printing::Document::Letters(letters), file)
+            }
+            Effect::Export { info, file } => {
+                self.print_dialog(crate::printing::Document::Connection(info), file)
+            }
             Effect::Save(table) => self.save(*table),
             Effect::Home => self.go_home(),
             Effect::Left => self.left(),
@@ -193,12 +189,20 @@ impl App {
         };
         let settings = !matches!(
             changed,
-            Changed::Me(_) | Changed::TwoFactorOff | Changed::DataReplaced(_)
+            Changed::Me(_)
+                | Changed::Organization(_)
+                | Changed::TwoFactorOff
+                | Changed::DataReplaced(_)
         );
         match changed {
             Changed::Me(me) => {
                 if let Some(s) = &mut self.session {
                     s.me = *me;
+                }
+            }
+            Changed::Organization(org) => {
+                if let Some(s) = &mut self.session {
+                    s.me.organization = *org;
                 }
             }
             Changed::TwoFactorOff => {

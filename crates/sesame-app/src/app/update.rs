@@ -91,6 +91,7 @@ impl App {
             }
             Message::RolesLoaded(Err(_)) => Task::none(),
             Message::Shortcut(s) => self.shortcut(s),
+            Message::Printing(m) => self.on_printing(m),
             Message::Printed(result) => {
                 self.printed(result);
                 Task::none()
@@ -216,38 +217,6 @@ impl App {
         };
     }
 
-    /// Prints letters into a PDF (which only `passphrase` opens, when one is given) in the
-    /// background; the screen that showed the password stays in charge of it, and the PDF is
-    /// the only place it is written.
-    pub(super) fn print(
-        &mut self,
-        letters: Vec<sesame_documents::CredentialLetter>,
-        file_name: String,
-        passphrase: Option<String>,
-    ) -> Task<Message> {
-        let paper = self.paper();
-        let places = self.places.clone();
-        Task::perform(
-            crate::print::letters(letters, paper, file_name, places, passphrase),
-            Message::Printed,
-        )
-    }
-
-    /// Writes a technical user's connection information into a PDF (protected when a
-    /// passphrase is given), off the UI thread.
-    pub(super) fn export(
-        &mut self,
-        info: sesame_documents::ConnectionInformation,
-        file_name: String,
-        passphrase: Option<String>,
-    ) -> Task<Message> {
-        let (paper, places) = (self.paper(), self.places.clone());
-        Task::perform(
-            crate::print::connection_information(info, paper, file_name, places, passphrase),
-            Message::Printed,
-        )
-    }
-
     /// Copies to the clipboard and says so under the banner.
     pub(super) fn copy(&mut self, text: String) -> Task<Message> {
         self.toast = Some(Toast {
@@ -284,6 +253,16 @@ impl App {
         if self.about && matches!(s, Shortcut::Cancel | Shortcut::Confirm) {
             self.about = false;
             return Task::none();
+        }
+        if self.printing.is_some() {
+            let m = match s {
+                Shortcut::Cancel => Some(crate::printing::dialog::Message::Cancel),
+                Shortcut::Confirm => Some(crate::printing::dialog::Message::Confirm),
+                _ => None,
+            };
+            if let Some(m) = m {
+                return self.on_printing(super::printing::Printing::Dialog(m));
+            }
         }
         let message = match (s, &self.screen) {
             (Shortcut::About, _) => Some(Message::About(true)),

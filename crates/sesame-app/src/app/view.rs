@@ -47,6 +47,12 @@ impl App {
         let page: Element<'_, Message> = page
             .push(widget::role(Role::Main, self.title(), main))
             .into();
+        if let Some(d) = &self.printing {
+            let (title, body, buttons) = d.parts(self.locale);
+            let wrap = |m| Message::Printing(super::Printing::Dialog(m));
+            let buttons = buttons.into_iter().map(|b| b.map(wrap)).collect();
+            return widget::dialog(page, title, body.map(wrap), buttons);
+        }
         if self.about {
             widget::dialog(
                 page,

@@ -1,11 +1,10 @@
 //! What the service users' record and a structure's page share about an API password: its
-//! dates with "End the old password now", and protecting the PDF with a passphrase.
+//! dates with "End the old password now", and the grace period typed.
 
-use iced::widget::{column, container, row, text};
-use iced::{Alignment, Element};
+use iced::Alignment;
+use iced::widget::{column, row, text};
 
 use crate::locale::Locale;
-use crate::widget::notice;
 use sesame_core::api::PasswordValidity;
 
 /// "The password expires on …", and after a rotation "The old password works until …" with
@@ -31,25 +30,6 @@ pub fn dates<'a, M: Clone + 'a>(
         );
     }
     c
-}
-
-/// "Protect the PDF with a passphrase", and the passphrase of the file just saved, shown
-/// once to be given through another channel.
-pub fn protection<'a, M: Clone + 'a>(
-    l: Locale,
-    protect: bool,
-    passphrase: Option<&str>,
-    on_toggle: impl Fn(bool) -> M + 'a,
-) -> Element<'a, M> {
-    let check = crate::widget::check(l.t("protect-pdf"), protect, on_toggle).id("protect-pdf");
-    let mut c = column![check].spacing(8);
-    if let Some(p) = passphrase {
-        c = c
-            .push(text(l.t("protect-passphrase")))
-            .push(container(text(p.to_owned()).size(22).font(iced::Font::MONOSPACE)).padding(8))
-            .push(notice(&l.t("protect-passphrase-notice"), false));
-    }
-    c.into()
 }
 
 /// The grace period typed: digits only, two at most.

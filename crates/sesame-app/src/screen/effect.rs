@@ -14,18 +14,15 @@ pub enum Effect<M, O = std::convert::Infallible> {
     Run(Task<M>),
     /// Onto the clipboard (the app says so under the banner).
     Copy(String),
-    /// Credential letters into one PDF named `file`, which only `passphrase` opens when one is
-    /// given.
+    /// Credential letters to print (the print dialog: a printer, or one PDF named `file`).
     Print {
         letters: Vec<CredentialLetter>,
         file: String,
-        passphrase: Option<String>,
     },
     /// A technical user's connection information, as [`Effect::Print`] does letters.
     Export {
         info: Box<ConnectionInformation>,
         file: String,
-        passphrase: Option<String>,
     },
     /// A table the screen made, saved as a workbook or CSV (the setting; the save dialog lets
     /// the person choose).
@@ -40,13 +37,9 @@ pub enum Effect<M, O = std::convert::Infallible> {
 }
 
 impl<M, O> Effect<M, O> {
-    /// Letters to print, unprotected.
+    /// Letters to print.
     pub fn print(letters: Vec<CredentialLetter>, file: String) -> Effect<M, O> {
-        Effect::Print {
-            letters,
-            file,
-            passphrase: None,
-        }
+        Effect::Print { letters, file }
     }
 
     /// What only this screen asks, or else the common effect (with nothing of its own left).
@@ -85,24 +78,8 @@ impl<M, O> Effect<M, O> {
             Effect::None => Effect::None,
             Effect::Run(t) => Effect::Run(t.map(f)),
             Effect::Copy(s) => Effect::Copy(s),
-            Effect::Print {
-                letters,
-                file,
-                passphrase,
-            } => Effect::Print {
-                letters,
-                file,
-                passphrase,
-            },
-            Effect::Export {
-                info,
-                file,
-                passphrase,
-            } => Effect::Export {
-                info,
-                file,
-                passphrase,
-            },
+            Effect::Print { letters, file } => Effect::Print { letters, file },
+            Effect::Export { info, file } => Effect::Export { info, file },
             Effect::Save(table) => Effect::Save(table),
             Effect::Home => Effect::Home,
             Effect::Left => Effect::Left,

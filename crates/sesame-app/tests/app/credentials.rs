@@ -9,13 +9,23 @@ use iced::keyboard::key::Named;
 use std::process::Command;
 
 /// pdftotext's text of a file opened with `password`; `None` when it will not open.
+/// The text of the PDF at `path`, opened with `password` (by qpdf: poppler's tools take 32
+/// bytes at most), `None` when it does not open.
 fn text_of(path: &std::path::Path, password: Option<&str>) -> Option<String> {
-    let mut cmd = Command::new("pdftotext");
-    cmd.arg("-layout");
-    if let Some(p) = password {
-        cmd.args(["-upw", p]);
-    }
-    let out = cmd.arg(path).arg("-").output().ok()?;
+    let bytes = match password {
+        Some(p) => crate::harness::decrypted(path, p)?,
+        None => std::fs::read(path).ok()?,
+    };
+    let mut reader = Command::new("pdftotext")
+        .args(["-layout", "-", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    use std::io::Write;
+    reader.stdin.take()?.write_all(&bytes).ok()?;
+    let out = reader.wait_with_output().ok()?;
     out.status
         .success()
         .then(|| crate::pdf::squash(&String::from_utf8_lossy(&out.stdout)))
@@ -97,18 +107,16 @@ async fn validity_rotation_and_a_protected_letter_in_a_service_users_record() {
     );
     assert!(token(&ui, "HRSYNC01", &new).await);
 
-    // Protected: a passphrase is shown once, and only it opens the file.
-    ui.click("Protect the PDF with a passphrase").await;
+    // Protected: the print dialog proposes a passphrase of eight English words (the letter's
+    // language), shown once with Copy, and only it opens the file.
     ui.click("Print letter").await;
-    let passphrase = ui
-        .app
-        .service_users()
-        .unwrap()
-        .shown_passphrase()
-        .expect("passphrase shown")
-        .to_owned();
-    ui.expect(&passphrase);
-    ui.expect("Passphrase that opens the PDF:");
+    ui.expect("Passphrase proposed for this file (shown only now):");
+    let proposed = ui.app.print_dialog_open().unwrap().proposed().to_owned();
+    assert_eq!(proposed.split('-').count(), 8, "{proposed}");
+    ui.click_id("print-copy-passphrase").await;
+    assert_eq!(ui.clipboard.last(), Some(&proposed));
+    let passphrase = ui.save_printed(true).await.expect("protected");
+    assert!(!ui.sees(&passphrase), "shown only in the dialog");
     // HR Sync writes English: the file is named in English.
     let path = ui
         .home
@@ -128,7 +136,6 @@ async fn validity_rotation_and_a_protected_letter_in_a_service_users_record() {
         assert!(text.contains(e), "{e:?} not in {text}");
     }
     ui.click("Close").await;
-    assert_eq!(ui.app.service_users().unwrap().shown_passphrase(), None);
     // End the old password now: it stops at once.
     ui.click("End the old password now").await;
     assert!(!token(&ui, "HRSYNC01", &old).await);
@@ -206,31 +213,23 @@ async fn a_primary_manager_rotates_the_technical_user_and_exports_a_protected_sh
         .shown_password()
         .expect("shown once")
         .to_owned();
-    // Protection is chosen before the export: Tab goes from the one to the other.
-    ui.tab_to("protect-pdf").await;
-    ui.tab(false).await;
-    let export = format!(
-        "{:?}",
-        iced::widget::Id::from("export-connection".to_owned())
-    );
-    assert_eq!(ui.focused(), Some(export));
-    ui.click("Protect the PDF with a passphrase").await;
+    // The person's own passphrase: too short is refused, naming the field; then it is used.
     ui.click("Export the connection information").await;
-    ui.expect("Passphrase that opens the PDF:");
+    ui.click_id("print-own-passphrase").await;
+    ui.type_in("print-passphrase", "court").await;
+    ui.click_id("print-confirm").await;
+    ui.expect("A passphrase needs at least 12 characters.");
+    assert!(ui.app.print_dialog_open().is_some(), "nothing saved yet");
+    let passphrase = "our own long passphrase".to_owned();
+    ui.replace_in("print-passphrase", &passphrase).await;
+    ui.press(Named::Enter).await;
+    assert!(ui.app.print_dialog_open().is_none());
     // The primary manager reads French: the sheet and its file name are in French.
     let path = ui
         .home
         .join("documents")
         .join("informations-connexion-atelier-de-montreal.pdf");
     assert_eq!(text_of(&path, None), None);
-    let passphrase = ui
-        .app
-        .structures()
-        .unwrap()
-        .shown_passphrase()
-        .expect("the passphrase on screen")
-        .to_owned();
-    ui.expect(&passphrase);
     let text = text_of(&path, Some(&passphrase)).expect("opens with it");
     for e in [
         password.as_str(),
@@ -327,4 +326,50 @@ async fn a_primary_manager_sees_the_health_of_their_technical_users_only() {
     );
     ui.click("Back").await;
     assert!(ui.app.structures().unwrap().health_rows().is_none());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn level_1_sets_the_public_api_address_and_unprotected_files_for_the_organization() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("My account").await;
+    ui.expect("Documents of the organization");
+    // This computer's own address is refused, naming the field; nothing is saved.
+    // By keyboard: the section is below the window's edge, Tab brings it into view.
+    ui.tab_to("public-api-url").await;
+    ui.type_keys("http://127.0.0.1:8750/api/v1").await;
+    ui.press(Named::Enter).await;
+    ui.expect("This address is this computer’s own: nobody else can reach it.");
+    let org = ui.app.client().organization().await.unwrap();
+    assert_eq!(org.documents.public_api_url, None);
+    ui.select_all().await;
+    ui.type_keys("https://sesame.lumiere.example/api/v1/").await;
+    ui.tab_to("protect-documents").await;
+    ui.press(Named::Space).await;
+    ui.tab_to("save-documents").await;
+    ui.press(Named::Enter).await;
+    ui.expect("The document settings are saved.");
+    let org = ui.app.client().organization().await.unwrap();
+    assert_eq!(
+        org.api_address.as_deref(),
+        Some("https://sesame.lumiere.example/api/v1")
+    );
+    assert!(!org.documents.protect_documents);
+
+    // The connection sheet names that address; the print dialog no longer protects by default.
+    ui.click("Structures").await;
+    ui.click("Atelier de Montréal").await;
+    ui.click("Rotate").await;
+    ui.click("Rotate the password").await;
+    ui.click("Export the connection information").await;
+    assert!(!ui.app.print_dialog_open().unwrap().protecting());
+    ui.save_printed(false).await;
+    let path = ui
+        .home
+        .join("documents")
+        .join("informations-connexion-atelier-de-montreal.pdf");
+    let text = text_of(&path, None).expect("unprotected");
+    assert!(
+        text.contains("POST https://sesame.lumiere.example/api/v1/token"),
+        "{text}"
+    );
 }

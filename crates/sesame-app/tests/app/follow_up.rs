@@ -158,8 +158,10 @@ async fn create_then_modify_with_a_conflict_then_initialize_the_password_once() 
     let password = ui.shown_password().expect("shown once");
     ui.click("Copy").await;
     assert_eq!(ui.clipboard.last(), Some(&password));
-    // Print the letter: with no native dialog here, it lands in the documents folder.
+    // Print the letter: no printer and no native dialog here, so it is saved in the documents
+    // folder, unprotected when the person unticks the passphrase.
     ui.click("Print letter").await;
+    ui.save_printed(false).await;
     let toast = ui.app.toast().expect("told where the PDF went").to_owned();
     assert!(
         toast.starts_with("No save dialog is available on this system: the file was saved as "),
@@ -176,6 +178,7 @@ async fn create_then_modify_with_a_conflict_then_initialize_the_password_once() 
         "{text}"
     );
     ui.click("Print letter").await;
+    ui.save_printed(false).await;
     assert!(
         ui.home
             .join("documents")
@@ -305,6 +308,7 @@ async fn the_service_user_wizard_checks_the_code_chooses_access_and_shows_the_pa
         "the password can be copied"
     );
     ui.click("Print letter").await;
+    ui.save_printed(false).await;
     let path = ui
         .home
         .join("documents")
@@ -381,6 +385,8 @@ async fn a_primary_manager_creates_the_technical_user_exports_its_connection_inf
     ui.expect("This structure has no technical user.");
     ui.click("Create a technical user").await;
     ui.expect("Technical user input");
+    // The server of these tests runs on this computer only: said before the user exists.
+    ui.expect("This server runs on this computer only: the vendor’s software cannot reach it from elsewhere. The connection information will say that you give them the address; set the organization’s public API address in My account once Sesame is reachable.");
     ui.click("Create a technical user").await;
     ui.expect("Technical user summary");
     let password = ui
@@ -391,6 +397,7 @@ async fn a_primary_manager_creates_the_technical_user_exports_its_connection_inf
         .expect("shown once")
         .to_owned();
     ui.click("Export the connection information").await;
+    ui.save_printed(false).await;
     let path = ui
         .home
         .join("documents")
@@ -401,10 +408,13 @@ async fn a_primary_manager_creates_the_technical_user_exports_its_connection_inf
         "Boutique de Québec",
         &password,
         "Rita Okafor <r-okafor@lumiere.example>",
-        "/api/v1",
+        // Never this computer's own address, which no vendor reaches.
+        "Given to you by the administrator of Sesame",
+        "POST <API address>/token",
     ] {
         assert!(text.contains(e), "{e:?} not in {text}");
     }
+    assert!(!text.contains("127.0.0.1"), "{text}");
     // Below the summary: Tab brings it into view.
     ui.tab_to("back-to-structure").await;
     ui.press(Named::Enter).await;
@@ -440,13 +450,15 @@ async fn a_multi_selection_prints_one_letter_per_page_after_a_confirmation_namin
     ui.expect("Create temporary passwords for the 2 selected accounts and print one letter per account? Their current passwords stop working.");
     ui.click("Confirm").await;
     ui.expect("2 temporary passwords created; their letters are being saved, one per page.");
+    // A batch is protected as a single letter is: the organization's default.
+    let passphrase = ui.save_printed(true).await.expect("protected");
     let path = ui
         .home
         .join("documents")
         // Named in the language of its first letter (one French, one English).
         .join("lettres-identifiants-demo.pdf");
-    assert_eq!(crate::pdf::read_file(&path).pages, 2);
-    let text = crate::pdf::read_file(&path).text;
+    let (pages, text) = crate::harness::protected_pdf(&path, &passphrase);
+    assert_eq!(pages, 2);
     // Each letter in its holder's language: Zoë reads French, Ægir English.
     assert!(
         text.contains("Zoë Łukasiewicz-Ñúñez, voici") && text.contains("Ægir Øvergård, here are"),

@@ -111,6 +111,9 @@ async fn a_dry_run_changes_nothing_then_apply_creates_exactly_the_valid_rows() {
     ui.click_id("import-apply").await;
     ui.expect(&l.t("dialog-import-title"));
     ui.press(Named::Enter).await;
+    // The import's letters are protected by the organization's default: the passphrase the
+    // print dialog proposed (in French words, the letters' language) opens them.
+    let passphrase = ui.save_printed(true).await.expect("protected");
     let applied = ui.app.import().unwrap().report().unwrap().clone();
     assert!(!applied.dry_run);
     let created = applied.created.len();
@@ -140,19 +143,14 @@ async fn a_dry_run_changes_nothing_then_apply_creates_exactly_the_valid_rows() {
         .home
         .join("documents")
         .join("lettres-identifiants-demo.pdf");
-    let read = crate::pdf::read_file(&pdf);
-    assert_eq!(read.pages, created, "one page a letter");
+    let (pages, text) = crate::harness::protected_pdf(&pdf, &passphrase);
+    assert_eq!(pages, created, "one page a letter");
     // Each in its holder's language: Amélie Côté in French, Thu Lê in English.
-    let text = crate::pdf::squash(&read.text);
     assert!(
         text.contains("Votre accès à Sesame") && text.contains("Your access to Sesame"),
         "{text}"
     );
-    assert!(
-        read.text.contains("a.cote") && read.text.contains("t.le"),
-        "{}",
-        read.text
-    );
+    assert!(text.contains("a.cote") && text.contains("t.le"), "{text}");
 
     // Back to the follow-up: the new people are there.
     ui.click_id("import-back").await;

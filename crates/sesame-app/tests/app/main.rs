@@ -17,6 +17,7 @@ mod import;
 mod keyboard;
 mod leavers;
 mod presets;
+mod printing;
 mod provisioning;
 mod reach;
 mod record;

@@ -269,6 +269,7 @@ action-export-connection = Export the connection information
 action-back-to-structure = Back to the structure page
 technical-input-title = Technical user input
 technical-input-rights = It will have the rights of the structure’s primary manager, for every structure they manage, and follow any change of manager or of their address. The primary manager gets an email.
+technical-unreachable = This server runs on this computer only: the vendor’s software cannot reach it from elsewhere. The connection information will say that you give them the address; set the organization’s public API address in My account once Sesame is reachable.
 technical-summary-title = Technical user summary
 technical-summary-once = The password will never be shown again outside this screen. Export the connection information now if the software vendor needs it.
 

@@ -20,9 +20,13 @@ doc-confidential = Confidential. This document contains a password: hand it only
 doc-footer = Printed with Sesame on { $date }
 doc-connection-title = Connection information of a technical user
 doc-connection-intro = The technical user of the structure { $structure } connects external software to the Sesame API. It has the rights of the structure’s primary manager.
+# The alternative text of the QR code, read instead of the picture (tagged PDF).
+doc-qr-alt = QR code of the API address: { $address }
 doc-field-structure = Structure
 doc-field-login = Login
 doc-field-api-address = API address
+doc-api-address-unknown = Given to you by the administrator of Sesame (this server is not reachable from outside)
+doc-api-address-placeholder = <API address>
 doc-field-primary-manager = Primary manager
 doc-field-created = Created on
 doc-connection-note = This password will not be shown again. The technical user cannot sign in to the app; it only gets API tokens.

@@ -56,6 +56,9 @@ reason-unknown_role = Unknown role.
 reason-unknown_user = No one has this user ID in your organization.
 reason-invalid_value = Not a valid value.
 reason-invalid_phone = Not a valid phone number.
+reason-invalid_url = Not a web address (https://…) without a query.
+reason-loopback_address = This address is this computer’s own: nobody else can reach it.
+field-public-api-url = Public API address
 
 # A refused request field as a sentence (the API's `message`): its name for people, then why.
 field-message = { $field }: { $reason }

@@ -75,4 +75,5 @@ mail-under-attack-body =
     Organization code: { $code }
 audit-action-sign_in_attacked = Repeated failed sign-ins
 audit-action-provisioning_token_issued = Provisioning token issued
+audit-action-document_settings_changed = Document settings changed
 audit-detail-attack = { $failures } failures, the last from { $source }; other addresses refused until { $until }; told: { $recipients }

@@ -269,6 +269,7 @@ action-export-connection = Exporter les informations de connexion
 action-back-to-structure = Retour à la page de la structure
 technical-input-title = Saisie de l’utilisateur technique
 technical-input-rights = Il aura les droits du gestionnaire principal de la structure, pour toutes les structures qu’il gère, et suivra tout changement de gestionnaire ou d’adresse. Le gestionnaire principal reçoit un courriel.
+technical-unreachable = Ce serveur fonctionne sur cet ordinateur seulement : le logiciel de l’éditeur ne peut pas l’atteindre d’ailleurs. Les informations de connexion indiqueront que vous lui communiquerez l’adresse ; indiquez l’adresse publique de l’API de l’organisation dans Mon compte dès que Sesame est joignable.
 technical-summary-title = Récapitulatif de l’utilisateur technique
 technical-summary-once = Le mot de passe ne sera plus jamais affiché en dehors de cet écran. Exportez maintenant les informations de connexion si le fournisseur en a besoin.
 

@@ -20,9 +20,13 @@ doc-confidential = Confidentiel. Ce document contient un mot de passe : remette
 doc-footer = Imprimé avec Sesame le { $date }
 doc-connection-title = Informations de connexion d’un utilisateur technique
 doc-connection-intro = L’utilisateur technique de la structure { $structure } relie un logiciel externe à l’API de Sesame. Il a les droits du gestionnaire principal de la structure.
+# Le texte de remplacement du code QR, lu à la place de l’image (PDF balisé).
+doc-qr-alt = Code QR de l’adresse de l’API : { $address }
 doc-field-structure = Structure
 doc-field-login = Identifiant de connexion
 doc-field-api-address = Adresse de l’API
+doc-api-address-unknown = Communiquée par l’administrateur ou l’administratrice de Sesame (ce serveur n’est pas joignable de l’extérieur)
+doc-api-address-placeholder = <adresse de l’API>
 doc-field-primary-manager = Gestionnaire principal
 doc-field-created = Créé le
 doc-connection-note = Ce mot de passe ne sera plus affiché. L’utilisateur technique ne peut pas se connecter à l’application ; il obtient seulement des jetons d’API.

@@ -56,6 +56,9 @@ reason-unknown_role = Rôle inconnu.
 reason-unknown_user = Personne n’a cet identifiant dans votre organisation.
 reason-invalid_value = Valeur non valide.
 reason-invalid_phone = Numéro de téléphone non valide.
+reason-invalid_url = Ce n’est pas une adresse web (https://…) sans paramètres.
+reason-loopback_address = Cette adresse est celle de cet ordinateur : personne d’autre ne peut l’atteindre.
+field-public-api-url = Adresse publique de l’API
 
 # A refused request field as a sentence (the API's `message`): its name for people, then why.
 field-message = { $field } : { $reason }

@@ -75,4 +75,5 @@ mail-under-attack-body =
     Code d’organisation : { $code }
 audit-action-sign_in_attacked = Échecs de connexion répétés
 audit-action-provisioning_token_issued = Jeton de provisionnement délivré
+audit-action-document_settings_changed = Réglages des documents modifiés
 audit-detail-attack = { $failures } échecs, le dernier depuis { $source } ; autres adresses refusées jusqu’au { $until } ; personnes prévenues : { $recipients }

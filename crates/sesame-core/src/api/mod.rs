@@ -20,9 +20,9 @@ pub use error::{
     ErrorBody, ErrorCode, ErrorDetail, FieldIssue, RefusedPerson, field_message, preferred_language,
 };
 pub use organization::{
-    ApiToken, ConnectedAccount, ConnectedPerson, ConnectedUsers, ConnectedVia, Me, MoveStructure,
-    NewRole, NewStructure, Organization, PersonRef, RenameStructure, Role, RoleUpdate, Session,
-    SetPrimaryManager, SignIn, Structure, StructureHolders, TokenRequest,
+    ApiToken, ConnectedAccount, ConnectedPerson, ConnectedUsers, ConnectedVia, DocumentSettings,
+    Me, MoveStructure, NewRole, NewStructure, Organization, PersonRef, RenameStructure, Role,
+    RoleUpdate, Session, SetPrimaryManager, SignIn, Structure, StructureHolders, TokenRequest,
 };
 pub use people::{
     BatchInitialize, BatchRoles, ChangePassword, CreatedPerson, InitializedPassword,

@@ -69,6 +69,36 @@ pub struct Organization {
     pub default_language: Language,
     /// Public-service employers have "level 2 with approval".
     pub public_service: bool,
+    /// How documents holding a password are handed over (level 1 sets it).
+    #[serde(default)]
+    pub documents: DocumentSettings,
+    /// The API address a vendor is given on a connection sheet: `documents.public_api_url`,
+    /// else the server's public address; `None` when that is this computer's own (loopback),
+    /// which no vendor reaches.
+    #[serde(default)]
+    pub api_address: Option<String>,
+}
+
+/// How the organization hands documents over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentSettings {
+    /// A PDF holding a password is saved protected by a passphrase unless the person unticks
+    /// it.
+    pub protect_documents: bool,
+    /// This organization's API address for vendors (`https://sesame.example.org/api/v1`), when
+    /// it differs from the server's own (a reverse proxy, another name); `None`: the server's.
+    #[serde(default)]
+    pub public_api_url: Option<String>,
+}
+
+impl Default for DocumentSettings {
+    fn default() -> DocumentSettings {
+        DocumentSettings {
+            protect_documents: true,
+            public_api_url: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

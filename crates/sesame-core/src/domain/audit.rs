@@ -76,6 +76,7 @@ audit_actions! {
     CredentialReminderSent = "credential_reminder_sent",
     SignInAttacked = "sign_in_attacked",
     ProvisioningTokenIssued = "provisioning_token_issued",
+    DocumentSettingsChanged = "document_settings_changed",
 }
 
 /// What a contact is kept for.

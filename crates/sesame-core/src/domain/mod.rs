@@ -1,6 +1,7 @@
 //! Types and rules of the product, with no I/O: the one place where "who may do what" is decided.
 
 mod account;
+pub mod address;
 mod audit;
 mod folding;
 pub mod rules;

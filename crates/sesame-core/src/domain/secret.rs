@@ -16,10 +16,33 @@ pub fn generate_password() -> String {
     groups(4)
 }
 
-/// The passphrase that opens a protected PDF: 20 characters in five groups of four (about
-/// 117 bits), read from the screen and given through another channel.
-pub fn generate_passphrase() -> String {
-    groups(5)
+/// Words in a passphrase: 2,048 words a list, 11 bits each, 88 bits in all.
+pub const PASSPHRASE_WORDS: usize = 8;
+
+/// The passphrase that opens a protected PDF: [`PASSPHRASE_WORDS`] words of BIP-39's list in
+/// `language` (lists made to be told apart by their first four letters), without accents so
+/// that any keyboard types them, joined by dashes: `orange-piscine-valeur-…`. Read from the
+/// screen and given through another channel.
+pub fn generate_passphrase(language: super::Language) -> String {
+    let list = passphrase_words(language);
+    let mut words = Vec::with_capacity(PASSPHRASE_WORDS);
+    while words.len() < PASSPHRASE_WORDS {
+        for pair in random_bytes(32).chunks(2) {
+            // 11 bits of 16: a uniform index among 2,048 with no rejection needed.
+            let index = (u16::from_le_bytes([pair[0], pair[1]]) & 0x07ff) as usize;
+            if words.len() < PASSPHRASE_WORDS {
+                words.push(super::fold_for_search(list[index]));
+            }
+        }
+    }
+    words.join("-")
+}
+
+fn passphrase_words(language: super::Language) -> &'static [&'static str; 2048] {
+    match language {
+        super::Language::En => bip39::Language::English.word_list(),
+        super::Language::Fr => bip39::Language::French.word_list(),
+    }
 }
 
 /// `n` groups of four characters of [`ALPHABET`], joined by dashes.
@@ -59,6 +82,30 @@ mod tests {
         assert_eq!(a.matches('-').count(), 3);
         assert!(a.chars().all(|c| c == '-' || ALPHABET.contains(&(c as u8))));
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn passphrases_are_eight_words_of_the_language_worth_88_bits() {
+        use crate::domain::{Language, fold_for_search};
+        for language in [Language::En, Language::Fr] {
+            let list = passphrase_words(language);
+            // Folding the accents away must not make two words one: each keeps its 11 bits.
+            let folded: std::collections::HashSet<String> =
+                list.iter().map(|w| fold_for_search(w)).collect();
+            assert_eq!(folded.len(), 2048, "{language:?}");
+            let p = generate_passphrase(language);
+            let words: Vec<&str> = p.split('-').collect();
+            assert_eq!(words.len(), PASSPHRASE_WORDS);
+            assert!(
+                words.iter().all(|w| folded.contains(*w) && w.is_ascii()),
+                "{p}"
+            );
+            assert_ne!(p, generate_passphrase(language));
+        }
+        const { assert!(PASSPHRASE_WORDS * 11 >= 80) };
+        // The lists differ: a French document gets French words.
+        assert!(passphrase_words(Language::Fr).contains(&"abeille"));
+        assert!(!passphrase_words(Language::En).contains(&"abeille"));
     }
 
     #[test]

@@ -64,6 +64,11 @@ pub const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../i18n/fr/structures.ftl"),
     ),
     (
+        "printing.ftl",
+        include_str!("../../i18n/en/printing.ftl"),
+        include_str!("../../i18n/fr/printing.ftl"),
+    ),
+    (
         "accessibility.ftl",
         include_str!("../../i18n/en/accessibility.ftl"),
         include_str!("../../i18n/fr/accessibility.ftl"),

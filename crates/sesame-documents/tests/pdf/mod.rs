@@ -4,7 +4,11 @@
 
 #![allow(dead_code)]
 
+pub mod samples;
+pub mod structure;
+
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub struct Read {
     /// The text, pages separated by form feeds.
@@ -129,4 +133,35 @@ pub fn read_file(path: &std::path::Path) -> Read {
 /// Words separated by single spaces, so layout differences between readers do not matter.
 pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Runs `program` (of the Debian package `package`) with `args`, where `PDF` stands for the
+/// path of `pdf`: its success and what it printed. Fails, naming the package, when the program
+/// is missing: these checks are part of the suite, not optional.
+pub fn tool(program: &str, package: &str, args: &[&str], pdf: &[u8]) -> (bool, String) {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let path = std::env::temp_dir().join(format!(
+        "sesame_tool_{}_{}.pdf",
+        std::process::id(),
+        COUNT.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::write(&path, pdf).unwrap();
+    let args = args.iter().map(|a| {
+        if *a == "PDF" {
+            path.as_os_str()
+        } else {
+            a.as_ref()
+        }
+    });
+    let out = Command::new(program).args(args).output();
+    let _ = std::fs::remove_file(&path);
+    let out = out.unwrap_or_else(|e| {
+        panic!("{program} cannot run ({e}): install it with `apt-get install {package}`")
+    });
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), printed)
 }

@@ -86,7 +86,14 @@ pub async fn me(State(state): State<AppState>, s: Signed) -> ApiResult<Json<Me>>
     people_only(&s)?;
     let mut conn = state.db.read().await?;
     Ok(Json(
-        super::session::load_me(&mut conn, s.actor.org_id, s.actor.account_id, false).await?,
+        super::session::load_me(
+            &mut conn,
+            &state.config.public_url,
+            s.actor.org_id,
+            s.actor.account_id,
+            false,
+        )
+        .await?,
     ))
 }
 
@@ -128,7 +135,14 @@ pub async fn update_me(
     };
     let audit = Some(AuditAction::OwnDetailsUpdated);
     store_change(&mut tx, &s, &p, req.version, &fields, audit).await?;
-    let me = super::session::load_me(&mut tx, s.actor.org_id, p.id, false).await?;
+    let me = super::session::load_me(
+        &mut tx,
+        &state.config.public_url,
+        s.actor.org_id,
+        p.id,
+        false,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Json(me))
 }
@@ -222,7 +236,14 @@ pub async fn confirm_two_factor(
         None,
     )
     .await?;
-    let me = super::session::load_me(&mut tx, s.actor.org_id, s.actor.account_id, false).await?;
+    let me = super::session::load_me(
+        &mut tx,
+        &state.config.public_url,
+        s.actor.org_id,
+        s.actor.account_id,
+        false,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Json(me))
 }

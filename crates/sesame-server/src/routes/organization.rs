@@ -10,12 +10,15 @@ use crate::AppState;
 use crate::auth::Signed;
 use crate::error::{ApiError, ApiResult, Checks};
 use crate::extract::{Body, Id};
-use sesame_core::api::{AuditDetail, ErrorBody, NewRole, Organization, Role, RoleUpdate};
-use sesame_core::domain::{AuditAction, required_text};
+use sesame_core::api::{
+    AuditDetail, DocumentSettings, ErrorBody, NewRole, Organization, Role, RoleUpdate,
+};
+use sesame_core::domain::{AuditAction, address, required_text};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/organization", get(organization))
+        .route("/organization/documents", put(set_document_settings))
         .route("/roles", get(roles).post(create_role))
         .route("/roles/{code}", put(update_role))
 }
@@ -27,7 +30,52 @@ pub async fn organization(
     s: Signed,
 ) -> ApiResult<Json<Organization>> {
     let mut conn = state.db.read().await?;
-    Ok(Json(conn.organization(s.actor.org_id).await?.api()))
+    Ok(Json(
+        conn.organization(s.actor.org_id)
+            .await?
+            .api(&state.config.public_url),
+    ))
+}
+
+/// How the organization hands documents over (level 1): files protected by default, and the
+/// API address vendors are given, which must be one they can reach.
+#[utoipa::path(put, path = "/api/v1/organization/documents", tag = "organization", security(("bearer" = [])), request_body = DocumentSettings,
+    responses((status = 200, body = Organization), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn set_document_settings(
+    State(state): State<AppState>,
+    s: Signed,
+    Body(req): Body<DocumentSettings>,
+) -> ApiResult<Json<Organization>> {
+    s.actor.may_set_document_settings()?;
+    let mut checks = Checks::default();
+    let public_api_url = match req.public_api_url.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(typed) => match address::public_api_url(typed) {
+            Ok(url) => Some(url),
+            Err(reason) => {
+                checks.refuse("public_api_url", reason);
+                None
+            }
+        },
+    };
+    checks.done()?;
+    let settings = DocumentSettings {
+        protect_documents: req.protect_documents,
+        public_api_url,
+    };
+    let mut tx = state.db.begin().await?;
+    tx.set_document_settings(s.actor.org_id, &settings).await?;
+    record(
+        &mut tx,
+        &s,
+        AuditAction::DocumentSettingsChanged,
+        None,
+        None,
+    )
+    .await?;
+    let org = tx.organization(s.actor.org_id).await?;
+    tx.commit().await?;
+    Ok(Json(org.api(&state.config.public_url)))
 }
 
 #[utoipa::path(get, path = "/api/v1/roles", tag = "organization", security(("bearer" = [])),

@@ -127,6 +127,7 @@ fn check_status(c: &CredentialRow) -> ApiResult<()> {
 /// The signed-in person, as the app's screens need it.
 pub(crate) async fn load_me(
     conn: &mut Conn,
+    server_url: &str,
     org_id: i64,
     account_id: i64,
     must_change: bool,
@@ -151,7 +152,7 @@ pub(crate) async fn load_me(
         must_change_password: must_change,
         rights: Actor::person(p.id, org_id, level, org.public_service).rights(),
         version: p.version,
-        organization: org.api(),
+        organization: org.api(server_url),
     })
 }
 
@@ -205,7 +206,7 @@ async fn open_session(state: &AppState, req: &SignIn, source: &str) -> ApiResult
         .await?;
     tx.touch_last_used(c.id).await?;
     let temporary = tx.password_is_temporary(c.id).await?;
-    let me = load_me(&mut tx, c.org_id, c.id, temporary).await?;
+    let me = load_me(&mut tx, &state.config.public_url, c.org_id, c.id, temporary).await?;
     tx.commit().await?;
     Ok(Json(Session {
         token,
@@ -279,7 +280,14 @@ pub async fn current_session(
     }
     let mut conn = state.db.read().await?;
     Ok(Json(
-        load_me(&mut conn, s.actor.org_id, s.actor.account_id, must_change).await?,
+        load_me(
+            &mut conn,
+            &state.config.public_url,
+            s.actor.org_id,
+            s.actor.account_id,
+            must_change,
+        )
+        .await?,
     ))
 }
 

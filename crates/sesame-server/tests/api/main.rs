@@ -10,6 +10,7 @@ mod contract;
 mod credential_reminders;
 mod credential_rotation;
 mod credentials;
+mod document_settings;
 mod errors;
 mod headers;
 mod https;

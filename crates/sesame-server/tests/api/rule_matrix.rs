@@ -436,6 +436,7 @@ async fn rights_sent_with_the_account_follow_the_level_table() {
             manage_roles: admin,
             read_audit: list,
             read_outbox: admin,
+            set_document_settings: admin,
         };
         let expected = [
             ("one", all(true, &Level::ALL, true)),

@@ -1,6 +1,7 @@
 //! My account: one's own contact details, language, password and second factor.
 
 pub mod backups;
+mod documents;
 mod two_factor;
 
 pub use two_factor::TwoFactor;
@@ -39,6 +40,8 @@ pub struct MyAccount {
     pub two_factor: TwoFactor,
     /// On "This computer": its backups.
     backups: Option<backups::Backups>,
+    /// Level 1: how the organization hands documents over.
+    documents: Option<Box<documents::Documents>>,
     /// "Discard your changes?" is asked before leaving.
     asking: bool,
     /// The question came from this screen's own Back (home after it), not from the app.
@@ -66,6 +69,7 @@ pub enum Message {
     Scale(ScaleOption),
     TwoFactor(two_factor::Message),
     Backups(backups::Message),
+    Documents(documents::Message),
     /// Leaving with changes not saved: asks first.
     AskLeave,
     KeepEditing,
@@ -103,6 +107,8 @@ impl std::fmt::Display for FormatOption {
 pub enum Changed {
     /// Saved: the app refreshes who is signed in (and switches to their language).
     Me(Box<Me>),
+    /// The organization's document settings saved: who is signed in holds them.
+    Organization(Box<sesame_core::api::Organization>),
     /// The paper size chosen for documents.
     Paper(sesame_documents::Paper),
     SheetFormat(SheetFormat),
@@ -125,6 +131,10 @@ impl MyAccount {
     ) -> MyAccount {
         MyAccount {
             backups: local.map(backups::Backups::new),
+            documents: me
+                .rights
+                .set_document_settings
+                .then(|| Box::new(documents::Documents::new(&me.organization))),
             paper,
             sheet_format: settings.sheet_format,
             theme: settings.theme,
@@ -154,6 +164,10 @@ impl MyAccount {
             || self.phone != me.phone.clone().unwrap_or_default()
             || self.language != me.language
             || !(self.current.is_empty() && self.new.is_empty() && self.repeat.is_empty())
+            || self
+                .documents
+                .as_ref()
+                .is_some_and(|d| d.unsaved())
     }
 
     /// What the screen reads once open (the backups folder, on "This computer").
@@ -237,6 +251,16 @@ impl MyAccount {
                 return Action::Own(Changed::SheetFormat(f.0));
             }
             Message::TwoFactor(m) => return self.update_two_factor(m, client, locale),
+            Message::Documents(m) => {
+                let Some(d) = &mut self.documents else {
+                    return Action::None;
+                };
+                return match d.update(m, client, locale) {
+                    documents::Action::None => Action::None,
+                    documents::Action::Run(t) => Action::Run(t.map(Message::Documents)),
+                    documents::Action::Saved(org) => Action::Own(Changed::Organization(org)),
+                };
+            }
             Message::Backups(m) => {
                 let Some(b) = &mut self.backups else {
                     return Action::None;
@@ -312,6 +336,10 @@ impl MyAccount {
             .push(self.settings(ctx))
             .push(self.two_factor.view(ctx.locale).map(Message::TwoFactor))
             .push(self.password(ctx));
+        if let Some(d) = &self.documents {
+            let address = ctx.me.organization.api_address.as_deref();
+            c = c.push(d.view(ctx.locale, address).map(Message::Documents));
+        }
         if let Some(b) = &self.backups {
             c = c.push(b.view(ctx.locale).map(Message::Backups));
         }

@@ -24,7 +24,7 @@ pub enum Message {
     Started(Result<TwoFactorEnrollment, ClientError>),
     Code(String),
     Confirm,
-    Confirmed(Result<Me, ClientError>),
+    Confirmed(Result<Box<Me>, ClientError>),
     Disable,
     Disabled(Result<(), ClientError>),
     CancelEnrollment,
@@ -103,7 +103,7 @@ impl TwoFactor {
                     self.busy = true;
                     let (c, code) = (client.clone(), self.code.clone());
                     return Action::Run(Task::perform(
-                        async move { c.confirm_two_factor(&code).await },
+                        async move { c.confirm_two_factor(&code).await.map(Box::new) },
                         Message::Confirmed,
                     ));
                 }
@@ -114,7 +114,7 @@ impl TwoFactor {
                 self.pending = None;
                 self.code.clear();
                 self.notice = Some(Notice::done(l.t("two-factor-enrolled")));
-                return Action::Enrolled(Box::new(me));
+                return Action::Enrolled(me);
             }
             Message::Disable => {
                 if self.code.len() == 6 && !self.busy {

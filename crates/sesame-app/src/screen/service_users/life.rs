@@ -69,7 +69,6 @@ impl ServiceUsers {
                     *s = su;
                 }
             }
-            Message::Protect(on) => self.protect = on,
             _ => {}
         }
         Action::None

@@ -78,10 +78,6 @@ pub struct ServiceUsers {
     validity: Option<Option<i64>>,
     /// The validity being changed: days typed, "never" ticked.
     validity_edit: Option<(String, bool)>,
-    /// Protect the next PDF with a passphrase.
-    protect: bool,
-    /// The passphrase of the PDF just saved, shown once.
-    passphrase: Option<String>,
     health: Option<crate::screen::credential_health::Health>,
     /// Who may be a service user's responsible person: (id, name and user ID), loaded with
     /// the first record opened.
@@ -137,7 +133,6 @@ pub enum Message {
     Rotated(Result<IssuedPassword, ClientError>),
     EndPrevious,
     Refreshed(Result<ServiceUser, ClientError>),
-    Protect(bool),
     OpenHealth,
     Health(crate::screen::credential_health::Message),
     PeopleLoaded(Result<Vec<sesame_core::api::PersonSummary>, ClientError>),
@@ -171,8 +166,6 @@ impl ServiceUsers {
             busy: true,
             validity: None,
             validity_edit: None,
-            protect: false,
-            passphrase: None,
             health: None,
             people: vec![],
         };
@@ -214,11 +207,6 @@ impl ServiceUsers {
     /// The health view's accounts as shown (filter and order applied), while it is open.
     pub fn health_rows(&self) -> Option<Vec<String>> {
         self.health.as_ref().map(|h| h.shown())
-    }
-
-    /// The passphrase of the protected PDF just saved, while it is shown.
-    pub fn shown_passphrase(&self) -> Option<&str> {
-        self.passphrase.as_deref()
     }
 
     /// The reason the typed user code is refused, if it is.
@@ -286,7 +274,6 @@ impl ServiceUsers {
                 Action::Print {
                     letters: vec![letter],
                     file: name,
-                    passphrase: self.passphrase.clone(),
                 }
             }
             None => Action::None,
@@ -327,8 +314,6 @@ impl ServiceUsers {
                 return self.on_wizard(message, ctx);
             }
             Message::PrintLetter => {
-                // A new passphrase for each protected file, shown until the password goes.
-                self.passphrase = self.protect.then(sesame_core::domain::generate_passphrase);
                 return self.print_letter(ctx);
             }
             Message::CopyPassword => {
@@ -336,11 +321,8 @@ impl ServiceUsers {
                     return Action::Copy(p.clone());
                 }
             }
-            // Finishing forgets the password (and the PDF's passphrase).
-            Message::Finish | Message::Close => {
-                self.mode = Mode::List;
-                self.passphrase = None;
-            }
+            // Finishing forgets the password.
+            Message::Finish | Message::Close => self.mode = Mode::List,
             Message::Created(Err(e)) => self.not_created(e, ctx.locale),
             Message::Loaded(Err(e))
             | Message::Updated(Err(e))
@@ -364,8 +346,7 @@ impl ServiceUsers {
             | Message::ConfirmRotate
             | Message::Rotated(Ok(_))
             | Message::EndPrevious
-            | Message::Refreshed(Ok(_))
-            | Message::Protect(_) => return self.on_life(message, ctx),
+            | Message::Refreshed(Ok(_)) => return self.on_life(message, ctx),
             Message::OpenHealth | Message::Health(_) => return self.on_health(message, ctx),
             Message::AskToken
             | Message::ConfirmToken

@@ -83,7 +83,6 @@ impl ServiceUsers {
             }
             Message::ClosePassword => {
                 self.show_password(None);
-                self.passphrase = None;
             }
             _ => {}
         }

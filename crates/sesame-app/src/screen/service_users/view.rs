@@ -88,9 +88,7 @@ impl ServiceUsers {
             Step::Identification => Self::identification_step(l, draft),
             Step::Access => self.access_step(l, draft),
             Step::Letter => match created {
-                Some((su, password)) => column![letter_step(l, su, password), self.protection(l)]
-                    .spacing(12)
-                    .into(),
+                Some((su, password)) => letter_step(l, su, password),
                 None => text("").into(),
             },
         };
@@ -324,7 +322,6 @@ impl ServiceUsers {
                     container(text(p.to_owned()).size(24).font(iced::Font::MONOSPACE)).padding(10),
                 )
                 .push(text(t("password-shown-once")).size(13))
-                .push(self.protection(l))
                 .push(
                     row![
                         secondary(t("action-copy"), Some(Message::CopyPassword)),
@@ -443,10 +440,5 @@ impl ServiceUsers {
             }
         }
         .into()
-    }
-
-    fn protection<'a>(&'a self, l: Locale) -> Element<'a, Message> {
-        let passphrase = self.passphrase.as_deref();
-        crate::screen::credential::protection(l, self.protect, passphrase, Message::Protect)
     }
 }

@@ -51,10 +51,6 @@ pub struct Structures {
     placement: Option<placement::Form>,
     /// Who reaches the structure shown.
     connected: Option<ConnectedUsers>,
-    /// Protect the exported connection information with a passphrase.
-    protect: bool,
-    /// The passphrase of the PDF just saved, shown with the summary only.
-    passphrase: Option<String>,
     /// The health view of the technical users one manages, in place of the page.
     health: Option<crate::screen::credential_health::Health>,
 }
@@ -77,7 +73,6 @@ pub enum Message {
     GraceDays(String),
     ConfirmRotate,
     EndPrevious,
-    Protect(bool),
     OpenHealth,
     Health(crate::screen::credential_health::Message),
     Cancel,
@@ -104,8 +99,6 @@ impl Structures {
             removing: false,
             placement: None,
             connected: None,
-            protect: false,
-            passphrase: None,
             health: None,
         };
         (
@@ -156,11 +149,6 @@ impl Structures {
         self.health.as_ref().map(|h| h.shown())
     }
 
-    /// The passphrase of the protected PDF just saved, while it is shown.
-    pub fn shown_passphrase(&self) -> Option<&str> {
-        self.passphrase.as_deref()
-    }
-
     fn selected(&self) -> Option<&Structure> {
         self.structures.iter().find(|s| Some(s.id) == self.selected)
     }
@@ -201,23 +189,16 @@ impl Structures {
                 }
             }
             Message::Created(Ok(created)) => return self.on_created(created, ctx),
-            Message::Export => {
-                self.passphrase = self.protect.then(sesame_core::domain::generate_passphrase);
-                return self.export(ctx);
-            }
-            // Back on the structure page: the summary, its password and passphrase are gone.
-            Message::BackToStructure | Message::Cancel => {
-                self.mode = Mode::Page;
-                self.passphrase = None;
-            }
+            Message::Export => return self.export(ctx),
+            // Back on the structure page: the summary and its password are gone.
+            Message::BackToStructure | Message::Cancel => self.mode = Mode::Page,
             Message::AskReset => self.mode = Mode::ConfirmReset,
             Message::ConfirmReset
             | Message::Renewed(Ok(_))
             | Message::AskRotate
             | Message::GraceDays(_)
             | Message::ConfirmRotate
-            | Message::EndPrevious
-            | Message::Protect(_) => return self.on_technical(message, ctx),
+            | Message::EndPrevious => return self.on_technical(message, ctx),
             Message::OpenHealth | Message::Health(_) => return self.on_health(message, ctx),
             // Who reaches it could not be read: said, and the page (a password on screen
             // included) stays as it is.
@@ -332,7 +313,8 @@ impl Structures {
             organization_code: ctx.me.organization.code.clone(),
             login: technical.user_id.clone(),
             password: password.clone(),
-            api_address: format!("{}{}", ctx.client.base(), sesame_core::api::API_PREFIX),
+            // The address the organization gives vendors, never this computer's own.
+            api_address: ctx.me.organization.api_address.clone(),
             manager_name: manager
                 .as_ref()
                 .map(|m| format!("{} {}", m.first_name, m.last_name))
@@ -347,7 +329,6 @@ impl Structures {
         Action::Export {
             info: Box::new(info),
             file: name,
-            passphrase: self.passphrase.clone(),
         }
     }
 }

@@ -11,11 +11,6 @@ use crate::widget::{labelled, primary, secondary};
 use sesame_core::api::{CredentialKind, DEFAULT_GRACE_DAYS, TechnicalUser};
 
 impl Structures {
-    pub(super) fn protection<'a>(&'a self, l: Locale) -> Element<'a, Message> {
-        let passphrase = self.passphrase.as_deref();
-        crate::screen::credential::protection(l, self.protect, passphrase, Message::Protect)
-    }
-
     pub(super) fn on_health(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
         use crate::screen::credential_health::{self as health, Health};
         match message {
@@ -99,7 +94,6 @@ impl Structures {
                     Message::Technical,
                 ));
             }
-            Message::Protect(on) => self.protect = on,
             _ => {}
         }
         Action::None

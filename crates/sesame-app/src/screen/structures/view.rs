@@ -121,15 +121,12 @@ impl Structures {
         let c = c.push(heading(t("structures-connected-users")));
         let part = match &self.mode {
             Mode::Page => self.technical_part(s, l),
-            Mode::Input => input_part(s, l, self.busy),
+            Mode::Input => input_part(s, l, self.busy, ctx.me.organization.api_address.is_some()),
             Mode::Summary {
                 technical,
                 password,
             } => column![
                 summary_part(ctx, s, technical, password),
-                // Protection is chosen before exporting; the buttons come after the
-                // passphrase, so Tab brings it into view.
-                self.protection(l),
                 summary_buttons(l),
             ]
             .spacing(12)
@@ -221,7 +218,12 @@ fn place_buttons<'a>(s: &Structure, l: Locale) -> Element<'a, placement::Message
 }
 
 /// Creating the technical user: what it will be, Cancel and Create.
-fn input_part<'a>(s: &'a Structure, l: Locale, busy: bool) -> Element<'a, Message> {
+fn input_part<'a>(
+    s: &'a Structure,
+    l: Locale,
+    busy: bool,
+    reachable: bool,
+) -> Element<'a, Message> {
     let t = |id: &str| l.t(id);
     let manager_email = s
         .primary_manager
@@ -233,6 +235,12 @@ fn input_part<'a>(s: &'a Structure, l: Locale, busy: bool) -> Element<'a, Messag
         labelled(t("doc-field-login"), text(format!("TECH{:06}", s.id)), None),
         labelled(t("field-contact-email"), text(manager_email), None),
         text(t("technical-input-rights")),
+        // Said before the user exists: its vendor could not reach this computer's server.
+        if reachable {
+            Element::from(iced::widget::space())
+        } else {
+            crate::widget::notice(&t("technical-unreachable"), true)
+        },
         row![
             secondary(t("action-cancel"), Some(Message::Cancel)),
             primary(

@@ -254,6 +254,44 @@ async fn walk_import_report(ui: &mut Ui, variant: Variant, report: &mut Report) 
     ui.click(&t(variant, "action-confirm")).await;
 }
 
+/// The print dialog over a password shown once: to a file with the passphrase proposed, with
+/// one's own (refused empty), unprotected; then with printers as a print service lists them
+/// (the default, one that prints both sides, one stopped). Esc closes it.
+async fn walk_print_dialog(ui: &mut Ui, variant: Variant, report: &mut Report) {
+    use sesame_app::app::{Message, Printing};
+    use sesame_app::printing::{Printer, dialog};
+    ui.click(&t(variant, "action-print-letter")).await;
+    audit(ui, report, variant, "print, to a file, passphrase proposed").await;
+    ui.click_id("print-own-passphrase").await;
+    ui.click_id("print-confirm").await;
+    audit(ui, report, variant, "print, one's own passphrase refused").await;
+    ui.click_id("protect-pdf").await;
+    audit(ui, report, variant, "print, to a file, unprotected").await;
+    let printer = |name: &str, default, two_sided, stopped: Option<&str>| Printer {
+        name: name.into(),
+        info: format!("{name} — 2e étage, bureau des ressources humaines"),
+        default,
+        two_sided,
+        stopped: stopped.map(str::to_owned),
+    };
+    let printers = vec![
+        printer("Accueil", true, true, None),
+        printer(
+            "Atelier",
+            false,
+            false,
+            Some("Plus de papier dans le bac 2"),
+        ),
+    ];
+    let listed = Printing::Dialog(dialog::Message::Printers(Ok(printers)));
+    ui.deliver(vec![Message::Printing(listed)]).await;
+    audit(ui, report, variant, "print, to the default printer").await;
+    ui.press(Named::ArrowDown).await;
+    audit(ui, report, variant, "print, to a stopped printer").await;
+    ui.press(Named::Escape).await;
+    assert!(ui.app.print_dialog_open().is_none(), "Esc closes it");
+}
+
 /// A person's dialogs from the follow-up and the record: the question before a new password,
 /// the password shown once, the question before a deletion.
 async fn walk_person_dialogs(ui: &mut Ui, variant: Variant, report: &mut Report) {
@@ -264,6 +302,7 @@ async fn walk_person_dialogs(ui: &mut Ui, variant: Variant, report: &mut Report)
     audit(ui, report, variant, "a new password, the question").await;
     ui.click(&t(variant, "action-confirm")).await;
     audit(ui, report, variant, "a new password, shown once").await;
+    walk_print_dialog(ui, variant, report).await;
     ui.click(&t(variant, "action-close")).await;
     ui.click(&t(variant, "action-modify")).await;
     ui.click(&t(variant, "action-delete")).await;

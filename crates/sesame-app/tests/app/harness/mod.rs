@@ -18,6 +18,8 @@ use sesame_app::settings::Places;
 
 mod frame;
 mod in_view;
+mod printing;
+pub use printing::{decrypted, protected_pdf};
 pub mod sheets;
 
 use in_view::InView;

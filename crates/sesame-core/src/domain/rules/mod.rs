@@ -453,6 +453,12 @@ impl Actor {
         }
     }
 
+    /// How the organization hands documents over (files protected by default, the API address
+    /// on connection sheets): level 1 only.
+    pub fn may_set_document_settings(&self) -> Result<(), Refusal> {
+        self.may_read_outbox()
+    }
+
     /// The roles catalogue: level-1 users add and rename roles (everyone with a list reads it).
     pub fn may_manage_roles(&self) -> Result<(), Refusal> {
         self.may_manage_structures()
@@ -475,6 +481,7 @@ impl Actor {
             manage_roles: self.may_manage_roles().is_ok(),
             read_audit: self.may_read_audit().is_ok(),
             read_outbox: self.may_read_outbox().is_ok(),
+            set_document_settings: self.may_set_document_settings().is_ok(),
         }
     }
 

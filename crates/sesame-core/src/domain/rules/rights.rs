@@ -62,4 +62,7 @@ pub struct Rights {
     pub manage_roles: bool,
     pub read_audit: bool,
     pub read_outbox: bool,
+    /// The organization's document settings (see [`crate::api::DocumentSettings`]).
+    #[serde(default)]
+    pub set_document_settings: bool,
 }

@@ -289,6 +289,7 @@ pub fn rights(a: &Actor) -> Rights {
         manage_roles: l1,
         read_audit: has_list(a),
         read_outbox: l1,
+        set_document_settings: l1,
     }
 }
 
