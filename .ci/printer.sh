@@ -8,7 +8,7 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 if ! command -v cupsd >/dev/null 2>&1 || ! command -v lpadmin >/dev/null 2>&1 || [ ! -e /usr/lib/cups/backend/cups-pdf ]; then
   apt-get update -qq
-  apt-get install -y -qq cups cups-client printer-driver-cups-pdf poppler-utils >/dev/null
+  apt-get install -y -qq --no-install-recommends cups cups-client printer-driver-cups-pdf poppler-utils >/dev/null
 fi
 out=/var/spool/cups-pdf/sesame
 mkdir -p "$out"

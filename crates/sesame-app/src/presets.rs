@@ -65,7 +65,10 @@ impl Preset {
     pub fn boot(self) -> (App, Task<Message>) {
         let suffix = &sesame_core::domain::generate_token()[..8];
         let home = std::env::temp_dir().join(format!("sesame-preset-{suffix}"));
-        self.boot_in(home)
+        // Tried by a person: the system's printers too (tests boot in a folder without them).
+        let (mut app, task) = self.boot_in(home);
+        app.use_print_service(crate::printing::service_of_this_system());
+        (app, task)
     }
 
     pub fn iced(self) -> iced::Preset<App, Message> {

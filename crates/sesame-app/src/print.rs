@@ -184,6 +184,15 @@ fn free_name(dir: &Path, file_name: &str) -> PathBuf {
 /// with a failure in that time (none installed, or no application for the file) is an error,
 /// one still running has started the viewer.
 pub fn open_with_system(path: &Path) -> Result<(), String> {
+    // Without a display, xdg-open falls back to a text browser in a terminal (lynx asks
+    // "Download, or Cancel?" and counts as a success): no viewer can show the file there.
+    let unix_desktop = cfg!(all(unix, not(target_os = "macos")));
+    if unix_desktop
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        return Err("no display".into());
+    }
     let mut command = if cfg!(target_os = "windows") {
         let mut c = std::process::Command::new("cmd");
         c.args(["/C", "start", ""]);

@@ -104,26 +104,54 @@ impl Eyes {
 }
 
 impl Memory {
+    /// Where the focus goes while the dialog `d` is the one on top. A dialog that opens takes
+    /// the focus and will give it back to its opener; one opened over another (the print
+    /// dialog over a password shown once) gives it back to the control of the one below, which
+    /// is on top again; one that follows another in its place gives it back to the first one's
+    /// opener.
+    fn decide_in_dialog(&mut self, tree: &Tree, d: usize, focused: Option<usize>) -> Option<usize> {
+        let title = tree.nodes[d].name.clone();
+        let keep = |f: Option<usize>| match f {
+            Some(f) if tree.nodes[f].in_dialog => None,
+            _ => first_field(tree, d).filter(|&t| Some(t) != f),
+        };
+        if let Some(at) = self.openers.iter().position(|(t, _)| *t == title) {
+            if at + 1 == self.openers.len() {
+                return keep(focused);
+            }
+            // The dialogs above this one closed: back to what opened the first of them.
+            let opener = self.openers[at + 1].1.clone();
+            self.openers.truncate(at + 1);
+            return opener
+                .and_then(|k| tree.seek(&k))
+                .filter(|&t| Some(t) != focused)
+                .or_else(|| keep(focused));
+        }
+        let open = |t: &str| {
+            tree.nodes
+                .iter()
+                .any(|n| n.role == Role::Dialog && n.name == t)
+        };
+        let over_another = self.openers.last().is_some_and(|(t, _)| open(t));
+        if over_another {
+            let opener = self.last.as_ref().map(|(k, _)| k.clone());
+            self.openers.push((title, opener));
+        } else {
+            let opener = match self.openers.first() {
+                Some((_, k)) => k.clone(),
+                None => self.last.as_ref().map(|(k, _)| k.clone()),
+            };
+            self.openers = vec![(title, opener)];
+        }
+        first_field(tree, d).filter(|&t| Some(t) != focused)
+    }
+
     /// Where the focus goes in `tree`, when it must move.
     pub fn decide(&mut self, tree: &Tree) -> Option<usize> {
         let focused = tree.focused();
         let place = tree.place();
         if let Some(d) = tree.dialog() {
-            let title = tree.nodes[d].name.clone();
-            let opened = !self.openers.iter().any(|(t, _)| *t == title);
-            if opened {
-                // A dialog opened: it takes the focus, and will give it back. (One that
-                // follows another in its place gives it back to the first one's opener.)
-                let opener = match self.openers.first() {
-                    Some((_, k)) => k.clone(),
-                    None => self.last.as_ref().map(|(k, _)| k.clone()),
-                };
-                self.openers = vec![(title, opener)];
-            }
-            return match focused {
-                Some(f) if tree.nodes[f].in_dialog && !opened => None,
-                _ => first_field(tree, d).filter(|&t| Some(t) != focused),
-            };
+            return self.decide_in_dialog(tree, d, focused);
         }
         let closed = std::mem::take(&mut self.openers).into_iter().next();
         if let Some((_, opener)) = closed {

@@ -49,40 +49,6 @@ impl<T: Send + 'static> Operation<T> for FocusAt {
     }
 }
 
-/// The rank of the focused control among the window's focusable widgets (what [`FocusAt`]
-/// counts), to give the focus back there once a dialog over the page closes.
-pub fn focused_rank() -> Task<Option<usize>> {
-    operate(FocusedRank::default())
-}
-
-/// The control of rank `n` takes the focus, brought into view.
-pub fn focus_rank<T: Send + 'static>(n: usize) -> Task<T> {
-    operate(FocusAt::new(n))
-}
-
-#[derive(Default)]
-struct FocusedRank {
-    seen: usize,
-    found: Option<usize>,
-}
-
-impl Operation<Option<usize>> for FocusedRank {
-    fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<Option<usize>>)) {
-        operate(self);
-    }
-
-    fn focusable(&mut self, _id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Focusable) {
-        if state.is_focused() {
-            self.found = Some(self.seen);
-        }
-        self.seen += 1;
-    }
-
-    fn finish(&self) -> Outcome<Option<usize>> {
-        Outcome::Some(self.found)
-    }
-}
-
 /// The rank among focusable widgets of the node `i` (what [`FocusAt`] counts).
 pub fn rank_of(tree: &Tree, i: usize) -> usize {
     tree.nodes[..i].iter().filter(|n| n.focusable).count()

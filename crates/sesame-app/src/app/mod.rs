@@ -117,8 +117,6 @@ pub struct App {
     people_sort: (sesame_core::api::PeopleSort, bool),
     /// The print dialog, open over any screen.
     printing: Option<crate::printing::Dialog>,
-    /// Where the focus was when the print dialog opened, to give it back.
-    focus_before_print: Option<usize>,
 }
 
 /// Leaving a screen that asked first: to another screen, or signing out.
@@ -201,7 +199,6 @@ impl App {
             leaving: None,
             people_sort: Default::default(),
             printing: None,
-            focus_before_print: None,
             settings,
         };
         // Connected before: there again, without asking.

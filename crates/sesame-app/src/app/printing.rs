@@ -1,5 +1,5 @@
 //! Printing, as the app carries it out for every screen: a document to print opens the print
-//! dialog (over any screen, holding the focus, which goes back where it was when it closes);
+//! dialog (over any screen, holding the focus like every dialog);
 //! a job sent is followed under the banner until the printer is done with it.
 
 use iced::Task;
@@ -12,8 +12,6 @@ use crate::printing::{self as service, Document, Job, JobState};
 #[derive(Debug, Clone)]
 pub enum Printing {
     Dialog(dialog::Message),
-    /// Where the focus was when the dialog opened (its rank among the window's controls).
-    FocusWas(Option<usize>),
     Sent(String, Result<Job, String>),
     State(Job, JobState),
 }
@@ -22,18 +20,13 @@ impl App {
     /// Opens the print dialog for `document`; the printers are asked in the background.
     pub(super) fn print_dialog(&mut self, document: Document, file: String) -> Task<Message> {
         let protect = self.protect_by_default();
+        // The focus goes to the dialog and back to the control that opened it as for every
+        // dialog (the app's eyes, `a11y::eyes`).
         self.printing = Some(dialog::Dialog::new(document, file, self.paper(), protect));
-        self.focus_before_print = None;
         let service = self.places.print_service.clone();
-        let printers = Task::perform(service::printers(service), |r| {
+        Task::perform(service::printers(service), |r| {
             Message::Printing(Printing::Dialog(dialog::Message::Printers(r)))
-        });
-        let remember = crate::a11y::focus::focused_rank()
-            .map(|rank| Message::Printing(Printing::FocusWas(rank)));
-        Task::batch([
-            remember.chain(crate::widget::reveal::focus("print-destination")),
-            printers,
-        ])
+        })
     }
 
     /// Files are protected unless the organization says otherwise.
@@ -52,12 +45,8 @@ impl App {
                 let action = d.update(m, self.locale);
                 self.on_print_action(action)
             }
-            Printing::FocusWas(rank) => {
-                self.focus_before_print = rank;
-                Task::none()
-            }
             Printing::Sent(_, Ok(job)) => {
-                self.job_toast(&job.printer, &JobState::Waiting);
+                self.job_toast(&job.shown.clone(), &JobState::Waiting);
                 self.follow(job, JobState::Waiting)
             }
             Printing::Sent(printer, Err(reason)) => {
@@ -69,7 +58,7 @@ impl App {
                 Task::none()
             }
             Printing::State(job, state) => {
-                self.job_toast(&job.printer, &state);
+                self.job_toast(&job.shown.clone(), &state);
                 if state.is_final() {
                     Task::none()
                 } else {
@@ -90,7 +79,7 @@ impl App {
                 options,
             } => {
                 let service = self.places.print_service.clone().unwrap_or_default();
-                let to = printer.clone();
+                let to = printer.1.clone();
                 let send = Task::perform(service::print(service, printer, document, options), {
                     move |r| Message::Printing(Printing::Sent(to.clone(), r))
                 });
@@ -112,13 +101,10 @@ impl App {
         }
     }
 
-    /// The dialog goes; the focus returns to the control that opened it.
+    /// The dialog goes (the focus returns to the control that opened it).
     pub(super) fn close_print_dialog(&mut self) -> Task<Message> {
         self.printing = None;
-        match self.focus_before_print.take() {
-            Some(rank) => crate::a11y::focus::focus_rank(rank),
-            None => Task::none(),
-        }
+        Task::none()
     }
 
     /// Asks the print service for the job's next state.

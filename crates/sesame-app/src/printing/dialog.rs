@@ -74,7 +74,8 @@ pub enum Action {
     Copy(String),
     Cancel,
     Print {
-        printer: String,
+        /// The queue's name and what people call it.
+        printer: (String, String),
         document: Document,
         options: JobOptions,
     },
@@ -171,7 +172,7 @@ impl Dialog {
             .parse::<u32>()
             .ok()
             .filter(|n| (1..=99).contains(n));
-        let to_printer = self.printer().map(|p| p.name.clone());
+        let to_printer = self.printer().map(|p| (p.name.clone(), p.info.clone()));
         if to_printer.is_some() && copies.is_none() {
             self.errors
                 .push(("copies".into(), l.t("print-copies-invalid")));
@@ -261,9 +262,8 @@ impl Dialog {
             .cloned();
         let destination =
             widget::menu(choices, selected, Message::Destination).id("print-destination");
-        let pages = self.document.pages().to_string();
         let mut body = column![
-            text(l.t_with("print-pages", &[("count", &pages)])),
+            text(l.t_count("print-pages", "count", self.document.pages())),
             labelled(l.t("print-destination"), destination, None),
         ]
         .spacing(12);
@@ -288,9 +288,7 @@ impl Dialog {
         };
         (
             l.t("print-title"),
-            // As wide as a dialog gets, whatever the printer's name: the card then sits on
-            // whole pixels (the fields' focused border is drawn sharp).
-            body.width(iced::Length::Fill).into(),
+            body.into(),
             vec![
                 widget::button_for(Look::Secondary, l.t("action-cancel"), Some(Message::Cancel))
                     .id("print-cancel")

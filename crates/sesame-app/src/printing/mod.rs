@@ -74,7 +74,10 @@ pub struct JobOptions {
 /// A job the print service accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Job {
+    /// The queue's name.
     pub printer: String,
+    /// What people call the printer (its description).
+    pub shown: String,
     pub id: i32,
 }
 
@@ -131,7 +134,7 @@ pub async fn printers(service: Option<String>) -> Result<Vec<Printer>, String> {
 /// service has them.
 pub async fn print(
     service: String,
-    printer: String,
+    (printer, shown): (String, String),
     document: Document,
     options: JobOptions,
 ) -> Result<Job, String> {
@@ -142,11 +145,15 @@ pub async fn print(
     #[cfg(unix)]
     {
         let id = cups::print(&service, &printer, pdf, &options).await?;
-        Ok(Job { printer, id })
+        Ok(Job {
+            printer,
+            shown,
+            id,
+        })
     }
     #[cfg(not(unix))]
     {
-        let _ = (service, pdf, options);
+        let _ = (service, pdf, options, shown);
         Err(format!("{printer}: no print service"))
     }
 }

@@ -9,6 +9,7 @@ pub mod icon;
 pub mod measure;
 pub mod reveal;
 pub mod semantic;
+pub mod veiled;
 pub mod virtual_list;
 
 pub use focus::Focus;
@@ -188,6 +189,10 @@ pub fn dialog<'a, M: Clone + 'a>(
         .spacing(16)
         .max_width(520),
     )
+    // Every dialog as wide as it may be (or the window): the card then sits on whole pixels,
+    // so a field's focused border is drawn sharp, whatever the width of its texts.
+    .width(Length::Fill)
+    .max_width(568)
     .padding(24)
     .style(|theme: &Theme| container::Style {
         background: Some(Background::Color(theme.palette().background)),
@@ -200,13 +205,15 @@ pub fn dialog<'a, M: Clone + 'a>(
     });
     let card = semantic(Semantic::new(Role::Dialog).name(title), card);
     // A dialog taller than the window (a large scale) scrolls, its buttons included.
-    let veil = container(iced::widget::scrollable(card))
-        .center(Length::Fill)
-        .style(|_: &Theme| container::Style {
-            background: Some(Background::Color(Color::from_rgba8(0, 0, 0, 0.45))),
-            ..container::Style::default()
-        });
-    iced::widget::stack![base, iced::widget::opaque(veil)].into()
+    let veil = container(iced::widget::scrollable(
+        container(card).center_x(Length::Fill),
+    ))
+    .center(Length::Fill)
+    .style(|_: &Theme| container::Style {
+        background: Some(Background::Color(Color::from_rgba8(0, 0, 0, 0.45))),
+        ..container::Style::default()
+    });
+    iced::widget::stack![veiled::veiled(base), iced::widget::opaque(veil)].into()
 }
 
 /// How a confirmation's button looks: an ordinary step, or one that removes or withdraws.
@@ -438,7 +445,9 @@ pub fn password_dialog<'a, M: Clone + 'a>(
         .into(),
         vec![
             secondary(t("action-copy"), Some(copy)),
-            secondary(t("action-print-letter"), Some(print)),
+            button_for(Look::Secondary, t("action-print-letter"), Some(print))
+                .id("print-letter")
+                .into(),
             primary(t("action-close"), Some(close)),
         ],
     )

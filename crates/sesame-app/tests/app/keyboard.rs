@@ -313,3 +313,41 @@ async fn a_notice_under_the_banner_leaves_with_its_screen() {
     ui.click("Your file").await;
     assert!(!ui.sees("Copied to the clipboard."));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_print_dialog_over_a_password_takes_the_focus_and_gives_it_back() {
+    let mut ui = Ui::demo_as("en", "demo").await;
+    ui.click("User follow-up").await;
+    ui.press(Named::ArrowDown).await;
+    ui.press(Named::ContextMenu).await;
+    ui.click("Initialize password").await;
+    ui.click("Confirm").await;
+    ui.tab_to("print-letter").await;
+    ui.press(Named::Enter).await;
+    assert!(ui.app.print_dialog_open().is_some());
+    // In the print dialog, on its main step; Tab stays inside it.
+    let tree = ui.tree();
+    let focused = tree.focused().expect("a control has the focus");
+    assert!(
+        tree.nodes[focused].in_dialog,
+        "{:?}",
+        tree.nodes[focused].name
+    );
+    assert_eq!(tree.nodes[tree.dialog().unwrap()].name, "Print");
+    for _ in 0..8 {
+        ui.tab(false).await;
+        let tree = ui.tree();
+        let f = tree.focused().expect("focus kept");
+        assert!(
+            tree.nodes[f].in_dialog,
+            "Tab left the dialog for {:?}",
+            tree.nodes[f].name
+        );
+    }
+    // Esc: the password is still shown, and the focus back on Print letter.
+    ui.press(Named::Escape).await;
+    assert!(ui.app.print_dialog_open().is_none());
+    assert!(ui.shown_password().is_some());
+    let opener = format!("{:?}", iced::widget::Id::from("print-letter".to_owned()));
+    assert_eq!(ui.focused(), Some(opener));
+}

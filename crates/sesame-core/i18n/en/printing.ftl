@@ -22,7 +22,7 @@ print-copies-invalid = Enter a number of copies from 1 to 99.
 print-passphrase-short = A passphrase needs at least { $count } characters.
 print-pages = { $count ->
     [one] One page
-   *[other] { $count } pages
+   *[other] { $formatted } pages
 }
 # The state of a job, under the banner.
 print-job-sent = Sent to “{ $printer }”: waiting for the printer…

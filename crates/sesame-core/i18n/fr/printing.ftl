@@ -22,7 +22,7 @@ print-copies-invalid = Indiquez un nombre d’exemplaires de 1 à 99.
 print-passphrase-short = Une phrase secrète compte au moins { $count } caractères.
 print-pages = { $count ->
     [one] Une page
-   *[other] { $count } pages
+   *[other] { $formatted } pages
 }
 # L’état d’une impression, sous le bandeau.
 print-job-sent = Envoyé à « { $printer } » : en attente de l’imprimante…

@@ -164,10 +164,7 @@ impl MyAccount {
             || self.phone != me.phone.clone().unwrap_or_default()
             || self.language != me.language
             || !(self.current.is_empty() && self.new.is_empty() && self.repeat.is_empty())
-            || self
-                .documents
-                .as_ref()
-                .is_some_and(|d| d.unsaved())
+            || self.documents.as_ref().is_some_and(|d| d.unsaved())
     }
 
     /// What the screen reads once open (the backups folder, on "This computer").

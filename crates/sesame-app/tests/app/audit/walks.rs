@@ -260,7 +260,8 @@ async fn walk_import_report(ui: &mut Ui, variant: Variant, report: &mut Report) 
 async fn walk_print_dialog(ui: &mut Ui, variant: Variant, report: &mut Report) {
     use sesame_app::app::{Message, Printing};
     use sesame_app::printing::{Printer, dialog};
-    ui.click(&t(variant, "action-print-letter")).await;
+    ui.tab_to("print-letter").await;
+    ui.press(Named::Enter).await;
     audit(ui, report, variant, "print, to a file, passphrase proposed").await;
     ui.click_id("print-own-passphrase").await;
     ui.click_id("print-confirm").await;
@@ -286,10 +287,14 @@ async fn walk_print_dialog(ui: &mut Ui, variant: Variant, report: &mut Report) {
     let listed = Printing::Dialog(dialog::Message::Printers(Ok(printers)));
     ui.deliver(vec![Message::Printing(listed)]).await;
     audit(ui, report, variant, "print, to the default printer").await;
+    ui.tab_to("print-destination").await;
     ui.press(Named::ArrowDown).await;
     audit(ui, report, variant, "print, to a stopped printer").await;
     ui.press(Named::Escape).await;
     assert!(ui.app.print_dialog_open().is_none(), "Esc closes it");
+    // The focus is back on the button that opened it, in the dialog under it.
+    let opener = format!("{:?}", iced::widget::Id::from("print-letter".to_owned()));
+    assert_eq!(ui.focused(), Some(opener), "the focus given back");
 }
 
 /// A person's dialogs from the follow-up and the record: the question before a new password,
