@@ -145,11 +145,7 @@ pub async fn print(
     #[cfg(unix)]
     {
         let id = cups::print(&service, &printer, pdf, &options).await?;
-        Ok(Job {
-            printer,
-            shown,
-            id,
-        })
+        Ok(Job { printer, shown, id })
     }
     #[cfg(not(unix))]
     {

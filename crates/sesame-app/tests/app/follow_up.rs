@@ -158,8 +158,7 @@ async fn create_then_modify_with_a_conflict_then_initialize_the_password_once() 
     let password = ui.shown_password().expect("shown once");
     ui.click("Copy").await;
     assert_eq!(ui.clipboard.last(), Some(&password));
-    // Print the letter: no printer and no native dialog here, so it is saved in the documents
-    // folder, unprotected when the person unticks the passphrase.
+    // No printer and no save dialog here: saved in the documents folder, here unprotected.
     ui.click("Print letter").await;
     ui.save_printed(false).await;
     let toast = ui.app.toast().expect("told where the PDF went").to_owned();
