@@ -1,12 +1,15 @@
 //! Printing for real: a document (credential letters, a connection sheet) goes to one of the
 //! system's printers, or is saved as a PDF. To a printer, the PDF is made in memory and
 //! streamed to the print service, so no file holding a password is ever written by Sesame:
-//! CUPS over IPP on Linux and macOS ([`cups`]). The dialog that chooses is in [`dialog`].
+//! CUPS over IPP on Linux and macOS (`cups`), the print spooler on Windows (`spooler`). The
+//! dialog that chooses is in [`dialog`].
 
 pub mod dialog;
 
 #[cfg(unix)]
 mod cups;
+#[cfg(windows)]
+mod spooler;
 
 use sesame_documents::{ConnectionInformation, CredentialLetter, Paper};
 
@@ -106,8 +109,9 @@ pub fn service_of_this_system() -> Option<String> {
             .ok()
             .filter(|s| !s.starts_with('/'));
         Some(named.unwrap_or_else(|| "localhost:631".into()))
+    } else if cfg!(windows) {
+        Some("spooler".into())
     } else {
-        // Windows: its print spooler is not reached yet; "Save as PDF" is offered alone.
         None
     }
 }
@@ -123,7 +127,16 @@ pub async fn printers(service: Option<String>) -> Result<Vec<Printer>, String> {
         list.sort_by(|a, b| b.default.cmp(&a.default).then(a.info.cmp(&b.info)));
         Ok(list)
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
+    {
+        let _ = service;
+        let mut list = tokio::task::spawn_blocking(spooler::printers)
+            .await
+            .map_err(|e| e.to_string())?;
+        list.sort_by(|a, b| b.default.cmp(&a.default).then(a.info.cmp(&b.info)));
+        Ok(list)
+    }
+    #[cfg(not(any(unix, windows)))]
     {
         let _ = service;
         Ok(vec![])
@@ -147,7 +160,16 @@ pub async fn print(
         let id = cups::print(&service, &printer, pdf, &options).await?;
         Ok(Job { printer, shown, id })
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
+    {
+        let _ = service;
+        let to = printer.clone();
+        let id = tokio::task::spawn_blocking(move || spooler::print(&to, &pdf, &options))
+            .await
+            .map_err(|e| e.to_string())??;
+        Ok(Job { printer, shown, id })
+    }
+    #[cfg(not(any(unix, windows)))]
     {
         let _ = (service, pdf, options, shown);
         Err(format!("{printer}: no print service"))
@@ -159,7 +181,16 @@ pub async fn next_state(service: String, job: Job, known: JobState) -> (Job, Job
     loop {
         #[cfg(unix)]
         let state = cups::job_state(&service, &job).await;
-        #[cfg(not(unix))]
+        #[cfg(windows)]
+        let state = {
+            let _ = &service;
+            let (printer, id) = (job.printer.clone(), job.id);
+            tokio::task::spawn_blocking(move || spooler::job_state(&printer, id))
+                .await
+                .map_err(|e| e.to_string())
+                .and_then(|s| s)
+        };
+        #[cfg(not(any(unix, windows)))]
         let state: Result<JobState, String> = Err(service.clone());
         match state {
             Ok(s) if s != known || s.is_final() => return (job, s),
