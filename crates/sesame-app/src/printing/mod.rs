@@ -176,8 +176,11 @@ pub async fn print(
     }
 }
 
-/// The state of `job` once it differs from `known` (asked every second), or its final state.
+/// The state of `job` once it differs from `known`, or its final state: asked every half second,
+/// then every five once the state has stood for ten seconds (a printer that cannot be reached
+/// keeps a job for as long as the print service retries).
 pub async fn next_state(service: String, job: Job, known: JobState) -> (Job, JobState) {
+    let asked_since = std::time::Instant::now();
     loop {
         #[cfg(unix)]
         let state = cups::job_state(&service, &job).await;
@@ -197,6 +200,11 @@ pub async fn next_state(service: String, job: Job, known: JobState) -> (Job, Job
             Ok(_) => {}
             Err(e) => return (job, JobState::Failed(e)),
         }
-        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let every = if asked_since.elapsed() < std::time::Duration::from_secs(10) {
+            500
+        } else {
+            5000
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(every)).await;
     }
 }
