@@ -181,30 +181,22 @@ fn escape(text: &str) -> String {
 
 /// `D:20261123100000+00'00'` (the dates are in UTC).
 fn info_date(date: OffsetDateTime) -> String {
-    let d = date.to_offset(time::UtcOffset::UTC);
-    format!(
-        "D:{:04}{:02}{:02}{:02}{:02}{:02}+00'00'",
-        d.year(),
-        u8::from(d.month()),
-        d.day(),
-        d.hour(),
-        d.minute(),
-        d.second()
-    )
+    let format =
+        time::macros::format_description!("D:[year][month][day][hour][minute][second]+00'00'");
+    utc(date, format)
 }
 
 /// `2026-11-23T10:00:00+00:00`: the same instant as [`info_date`].
 fn xmp_date(date: OffsetDateTime) -> String {
-    let d = date.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+00:00",
-        d.year(),
-        u8::from(d.month()),
-        d.day(),
-        d.hour(),
-        d.minute(),
-        d.second()
-    )
+    let format =
+        time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]+00:00");
+    utc(date, format)
+}
+
+fn utc(date: OffsetDateTime, format: &[time::format_description::BorrowedFormatItem]) -> String {
+    date.to_offset(time::UtcOffset::UTC)
+        .format(format)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

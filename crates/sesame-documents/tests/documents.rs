@@ -137,21 +137,26 @@ fn a_batch_prints_one_page_per_letter_each_in_its_holders_language() {
     assert!(squash(pages[2]).contains("Jürgen Straße, here are"));
 }
 
-#[test]
-fn connection_information_is_in_the_primary_managers_language() {
-    let info = ConnectionInformation {
+/// A French connection sheet, giving `api_address` to the vendor.
+fn sheet(api_address: Option<&str>) -> ConnectionInformation {
+    ConnectionInformation {
         organization_name: "Boulangerie Tremblay & Fils".into(),
         structure: "Atelier de Montréal".into(),
         organization_code: "DEMO".into(),
         login: "TECH000003".into(),
         password: "Kq7m-Xp3r-Tz9w-Hd4n".into(),
-        api_address: Some("https://sesame.example.org/api/v1".into()),
+        api_address: api_address.map(str::to_owned),
         manager_name: "Céline Gagnon".into(),
         manager_email: "c-gagnon@lumiere.example".into(),
         created: date(),
         language: Language::Fr,
         handover: sesame_documents::Handover::default(),
-    };
+    }
+}
+
+#[test]
+fn connection_information_is_in_the_primary_managers_language() {
+    let info = sheet(Some("https://sesame.example.org/api/v1"));
     let r = read(&sesame_documents::connection_information(&info, Paper::A4).unwrap());
     let text = squash(&r.text);
     for e in [
@@ -173,19 +178,7 @@ fn connection_information_is_in_the_primary_managers_language() {
 
 #[test]
 fn a_sheet_without_a_reachable_address_says_who_gives_it_and_has_no_qr_code() {
-    let info = ConnectionInformation {
-        organization_name: "Boulangerie Tremblay & Fils".into(),
-        structure: "Atelier de Montréal".into(),
-        organization_code: "DEMO".into(),
-        login: "TECH000003".into(),
-        password: "Kq7m-Xp3r-Tz9w-Hd4n".into(),
-        api_address: None,
-        manager_name: "Céline Gagnon".into(),
-        manager_email: "c-gagnon@lumiere.example".into(),
-        created: date(),
-        language: Language::Fr,
-        handover: sesame_documents::Handover::default(),
-    };
+    let info = sheet(None);
     let pdf = sesame_documents::connection_information(&info, Paper::A4).unwrap();
     let text = squash(&read(&pdf).text);
     for e in [

@@ -68,11 +68,15 @@ impl App {
         }
     }
 
+    /// What the dialog asked; a closed dialog gives the focus back (the app's eyes).
     fn on_print_action(&mut self, action: Action) -> Task<Message> {
         match action {
             Action::None => Task::none(),
             Action::Copy(text) => self.copy(text),
-            Action::Cancel => self.close_print_dialog(),
+            Action::Cancel => {
+                self.printing = None;
+                Task::none()
+            }
             Action::Print {
                 printer,
                 document,
@@ -83,7 +87,8 @@ impl App {
                 let send = Task::perform(service::print(service, printer, document, options), {
                     move |r| Message::Printing(Printing::Sent(to.clone(), r))
                 });
-                Task::batch([self.close_print_dialog(), send])
+                self.printing = None;
+                send
             }
             Action::Save {
                 document,
@@ -96,15 +101,10 @@ impl App {
                     crate::print::document(document, paper, file, places, passphrase),
                     Message::Printed,
                 );
-                Task::batch([self.close_print_dialog(), save])
+                self.printing = None;
+                save
             }
         }
-    }
-
-    /// The dialog goes (the focus returns to the control that opened it).
-    pub(super) fn close_print_dialog(&mut self) -> Task<Message> {
-        self.printing = None;
-        Task::none()
     }
 
     /// Asks the print service for the job's next state.

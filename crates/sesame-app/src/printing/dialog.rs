@@ -137,7 +137,6 @@ impl Dialog {
             Message::Printers(Ok(list)) => {
                 if let Some(first) = list.first() {
                     self.destination = Destination::Printer(first.name.clone());
-                    self.two_sided = false;
                 }
                 self.printers = Some(list);
             }

@@ -73,7 +73,6 @@ action-rotate = Rotate
 action-rotate-confirm = Rotate the password
 rotate-intro = A new password is issued; the current one keeps working during the grace period, so the software can switch without interruption.
 protect-pdf = Protect the PDF with a passphrase
-protect-passphrase = Passphrase that opens the PDF:
 protect-passphrase-notice = Shown only here. Give it through another channel than the file (by phone, for example): the PDF opens only with it.
 health-open = Health of API credentials
 health-intro = Every service and technical user you manage: last use, age of the password, days to expiry and who is reminded.

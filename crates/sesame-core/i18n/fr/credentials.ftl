@@ -73,7 +73,6 @@ action-rotate = Rotation
 action-rotate-confirm = Faire la rotation du mot de passe
 rotate-intro = Un nouveau mot de passe est émis ; l’actuel continue de fonctionner pendant le délai de grâce, pour que le logiciel change sans interruption.
 protect-pdf = Protéger le PDF par une phrase secrète
-protect-passphrase = Phrase secrète qui ouvre le PDF :
 protect-passphrase-notice = Affichée ici seulement. Transmettez-la par un autre canal que le fichier (par téléphone, par exemple) : le PDF ne s’ouvre qu’avec elle.
 health-open = État des identifiants d’API
 health-intro = Chaque utilisateur de services et technique que vous gérez : dernière utilisation, âge du mot de passe, jours avant l’expiration et personnes averties.

@@ -200,19 +200,10 @@ pub fn origin(url: &str) -> String {
     format!("{scheme}://{host}")
 }
 
-/// Whether the address is this machine (plain HTTP never leaves it).
+/// Whether the address is this machine (plain HTTP never leaves it): the same test as the
+/// server's for the API address it gives vendors.
 fn loopback(url: &str) -> bool {
-    let host = origin(url);
-    let host = host.split_once("://").map_or("", |(_, h)| h);
-    let host = match host.rsplit_once(':') {
-        Some((h, port)) if port.chars().all(|c| c.is_ascii_digit()) => h,
-        _ => host,
-    };
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
+    sesame_core::domain::address::is_this_computer_only(url)
 }
 
 #[cfg(test)]
@@ -226,11 +217,7 @@ mod tests {
         ] {
             assert!(super::loopback(url), "{url}");
         }
-        for url in [
-            "http://192.168.1.2:8750",
-            "http://sesame.example.org",
-            "http://[::]:1",
-        ] {
+        for url in ["http://192.168.1.2:8750", "http://sesame.example.org"] {
             assert!(!super::loopback(url), "{url}");
         }
         assert_eq!(
