@@ -1,7 +1,7 @@
 //! The application icon (the window's too) and the About dialog: version, licence and the
 //! licence of the bundled fonts.
 
-use iced::widget::{column, container, scrollable, text};
+use iced::widget::{column, container, text};
 use iced::{Element, Font, Length};
 
 use super::locale::Locale;
@@ -45,7 +45,7 @@ pub fn view<'a, M: 'a>(l: Locale) -> Element<'a, M> {
         text(l.t("about-licence")).size(14),
         text(l.t("about-fonts")).size(14),
         container(
-            scrollable(text(FONT_LICENCE).size(11).font(Font::MONOSPACE))
+            crate::widget::scroll(text(FONT_LICENCE).size(11).font(Font::MONOSPACE))
                 .height(Length::Fixed(160.0))
         )
         .padding(8)

@@ -1,7 +1,7 @@
 //! What the app shows: the banner, a toast for saved documents, the current screen, and the
 //! About dialog over it.
 
-use iced::widget::{column, container, row, scrollable, space, text};
+use iced::widget::{column, container, row, space, text};
 use iced::{Alignment, Element, Length};
 
 use super::{App, Message, Screen, ThemeOption};
@@ -74,10 +74,10 @@ impl App {
         match (&self.screen, self.ctx()) {
             // Short forms that scroll when the window is short (a large scale).
             (Screen::Start(s), _) if s.asking() => s.view(l).map(Message::Start),
-            (Screen::Start(s), _) => scrollable(s.view(l).map(Message::Start)).into(),
-            (Screen::SignIn(s), _) => scrollable(s.view(l).map(Message::SignIn)).into(),
+            (Screen::Start(s), _) => crate::widget::scroll(s.view(l).map(Message::Start)).into(),
+            (Screen::SignIn(s), _) => crate::widget::scroll(s.view(l).map(Message::SignIn)).into(),
             (Screen::PasswordChange(s), _) => {
-                scrollable(s.view(l).map(Message::PasswordChange)).into()
+                crate::widget::scroll(s.view(l).map(Message::PasswordChange)).into()
             }
             (_, None) => space().into(),
             (Screen::Home, Some(ctx)) => home::view(ctx).map(Message::Home),

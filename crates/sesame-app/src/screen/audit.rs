@@ -1,7 +1,7 @@
 //! The audit log: who did what, when, on whom. Filters on who acted, on whom, on the action
 //! and on a period; newest first, a page at a time; CSV export of everything the filters keep.
 
-use iced::widget::{column, container, row, scrollable, text, text_input};
+use iced::widget::{column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 use time::{Date, OffsetDateTime, Time};
 
@@ -204,7 +204,7 @@ impl Audit {
         .padding(20);
         // A small window: the filters one under the other, the page scrolling whole.
         if ctx.compact {
-            scrollable(page).height(Length::Fill).into()
+            crate::widget::scroll(page).height(Length::Fill).into()
         } else {
             page.height(Length::Fill).into()
         }
@@ -319,7 +319,7 @@ impl Audit {
         } else {
             Length::Fill
         };
-        column![header, scrollable(list).height(height)]
+        column![header, crate::widget::scroll(list).height(height)]
             .height(if compact {
                 Length::Shrink
             } else {

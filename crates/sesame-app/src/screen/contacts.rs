@@ -1,13 +1,13 @@
 //! Contacts: the people the organization is reached through (invoices, technical and
 //! contractual matters). A contact may also be a user: the row says so and opens their record.
 
-use iced::widget::{column, container, row, scrollable, text, text_input};
+use iced::widget::{column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::people::PurposeChoice;
 use super::{Ctx, refused_fields, request};
 use crate::widget::{
-    Look, Notice, Weight, button_for, chip, confirm, error_for, heading, labelled, link, primary,
+    Look, Notice, Weight, button_for, chip, confirm, error_for, heading, labelled, primary,
     secondary,
 };
 use sesame_client::ClientError;
@@ -257,7 +257,7 @@ impl Contacts {
             c = c.push(contact_line(contact, l));
         }
         c = c.push(secondary(t("action-quit"), Some(Message::Back)));
-        let page: Element<'a, Message> = scrollable(container(c).padding(20))
+        let page: Element<'a, Message> = crate::widget::scroll(container(c).padding(20))
             .height(Length::Fill)
             .into();
         match &self.removing {
@@ -378,7 +378,10 @@ fn contact_line(contact: &Contact, l: crate::locale::Locale) -> Element<'_, Mess
     .spacing(8)
     .align_y(Alignment::Center);
     if let Some(person) = contact.person_id {
-        who = who.push(link(t("contacts-is-user"), Some(Message::OpenUser(person))));
+        who = who.push(crate::widget::text_link(
+            t("contacts-is-user"),
+            Some(Message::OpenUser(person)),
+        ));
     }
     // A narrow window puts the link under the name.
     let who = who.wrap().vertical_spacing(4);

@@ -1,7 +1,7 @@
 //! "Your file": the home page after sign-in.
 
 use super::Destination;
-use iced::widget::{column, container, row, scrollable, text};
+use iced::widget::{column, container, row, text};
 use iced::{Element, Length};
 
 use super::Ctx;
@@ -91,5 +91,5 @@ pub fn view<'a>(ctx: Ctx<'_>) -> Element<'a, Message> {
     )
     .padding(30)
     .width(Length::Fill);
-    scrollable(page).height(Length::Fill).into()
+    crate::widget::scroll(page).height(Length::Fill).into()
 }

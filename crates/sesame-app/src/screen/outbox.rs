@@ -2,7 +2,7 @@
 //! managers), in the recipient's language, with its delivery status. On "This computer", where
 //! no SMTP server is configured, this is where an administrator reads an invitation link.
 
-use iced::widget::{column, container, row, scrollable, text};
+use iced::widget::{column, container, row, text};
 use iced::{Element, Length, Task};
 use sesame_core::i18n::keys::{OutboxStatus, TextKey};
 
@@ -105,7 +105,9 @@ impl Outbox {
                 .style(container::rounded_box),
             );
         }
-        scrollable(c.max_width(1000)).height(Length::Fill).into()
+        crate::widget::scroll(c.max_width(1000))
+            .height(Length::Fill)
+            .into()
     }
 }
 

@@ -1,7 +1,7 @@
 //! The roles catalogue: each role's name in both languages and what it is for. Level-1 users
 //! add roles and rename them; the code, which accounts hold, never changes.
 
-use iced::widget::{column, container, row, scrollable, text, text_input};
+use iced::widget::{column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::{Ctx, refused_fields};
@@ -237,7 +237,7 @@ impl Roles {
             c = c.push(container(line).padding(12).style(container::rounded_box));
         }
         c = c.push(secondary(t("action-quit"), Some(Message::Back)));
-        scrollable(container(c).padding(20))
+        crate::widget::scroll(container(c).padding(20))
             .height(Length::Fill)
             .into()
     }

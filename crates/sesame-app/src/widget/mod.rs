@@ -168,6 +168,12 @@ pub fn notice<'a, M: 'a>(message: &str, is_error: bool) -> Element<'a, M> {
     part(role, band)
 }
 
+/// A scrolled page or area: its scrollbar sits beside the content, never over the text or the
+/// control at its right edge.
+pub fn scroll<'a, M: 'a>(content: impl Into<Element<'a, M>>) -> iced::widget::Scrollable<'a, M> {
+    iced::widget::scrollable(content).spacing(2)
+}
+
 /// A modal dialog over `base`: a title, a body and its buttons. Enter and Esc are handled by
 /// the app (confirm and cancel).
 pub fn dialog<'a, M: Clone + 'a>(
@@ -288,6 +294,19 @@ pub fn button_for<'a, M: Clone + 'a>(
             _ => Role::Button,
         })
         .default_action(matches!(look, Look::Primary | Look::Danger))
+}
+
+/// A link inside a page's text: like [`link`], but its words go onto more lines when the
+/// room runs out (the banner's links keep one line and wrap between each other instead).
+pub fn text_link<'a, M: Clone + 'a>(label: String, on_press: Option<M>) -> Element<'a, M> {
+    let b = button(text(label).size(14))
+        .padding([2, 6])
+        .style(button::text);
+    Focus::new(b.on_press_maybe(on_press.clone()))
+        .disabled(on_press.is_none())
+        .on_activate(on_press)
+        .role(Role::Link)
+        .into()
 }
 
 /// A primary (filled) button.

@@ -1,7 +1,7 @@
 //! The import screen drawn: the file, the progress, the report row by row with its totals, the
 //! delivery and the steps, and the dialogs over it.
 
-use iced::widget::{column, container, progress_bar, row, scrollable, space, text, text_input};
+use iced::widget::{column, container, progress_bar, row, space, text, text_input};
 use iced::{Alignment, Element, Length, Theme};
 
 use super::{Busy, DeliveryChoice, Dialog, Import, Message, report};
@@ -52,7 +52,7 @@ impl Import {
         let page = page.push(self.steps(l));
         // A small window: the page scrolls whole, its steps below what came before.
         let page: Element<'a, Message> = if ctx.compact {
-            scrollable(page).height(Length::Fill).into()
+            crate::widget::scroll(page).height(Length::Fill).into()
         } else {
             page.height(Length::Fill).into()
         };
@@ -202,7 +202,7 @@ impl Import {
             let rows = shown.iter().fold(column![].spacing(2), |c, i| {
                 c.push(report_row(l, r, reading, *i, true))
             });
-            scrollable(rows.padding(iced::Padding::ZERO.right(12)))
+            crate::widget::scroll(rows.padding(iced::Padding::ZERO.right(12)))
                 .height(Length::Fill)
                 .into()
         } else {

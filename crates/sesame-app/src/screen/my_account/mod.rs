@@ -6,7 +6,7 @@ mod two_factor;
 
 pub use two_factor::TwoFactor;
 
-use iced::widget::{column, container, row, scrollable, text};
+use iced::widget::{column, container, row, text};
 use iced::{Element, Length, Task};
 
 use super::Ctx;
@@ -340,7 +340,7 @@ impl MyAccount {
         if let Some(b) = &self.backups {
             c = c.push(b.view(ctx.locale).map(Message::Backups));
         }
-        let page: Element<'a, Message> = scrollable(container(c).padding(20))
+        let page: Element<'a, Message> = crate::widget::scroll(container(c).padding(20))
             .height(Length::Fill)
             .into();
         if let Some(b) = self.backups.as_ref().filter(|b| b.asking()) {

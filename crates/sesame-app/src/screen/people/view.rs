@@ -1,7 +1,7 @@
 //! What the user follow-up shows: toolbar and filters, the virtual list of rows with their
 //! options, and the dialogs.
 
-use iced::widget::{column, container, row, scrollable, text, text_input};
+use iced::widget::{column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::{Dialog, LevelFilter, Message, People, RoleFilter, StatusFilter, TwoFactorFilter};
@@ -72,7 +72,7 @@ impl People {
                 bottom: 4.0,
                 left: 8.0,
             });
-            scrollable(page).height(Length::Fill).into()
+            crate::widget::scroll(page).height(Length::Fill).into()
         } else {
             let toolbar = row![self.search_line(l)]
                 .extend(self.selection_buttons(l))

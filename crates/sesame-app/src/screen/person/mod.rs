@@ -10,7 +10,7 @@ mod view;
 
 use std::collections::{BTreeSet, HashMap};
 
-use iced::widget::{container, scrollable, space, text, text_input};
+use iced::widget::{container, space, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Ctx;

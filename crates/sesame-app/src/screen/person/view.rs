@@ -24,7 +24,7 @@ impl Person {
             page = page.push(section.map(Message::Reach));
         }
         let page: Element<'_, Message> = column![
-            scrollable(container(page.max_width(980)).padding(20)).height(Length::Fill),
+            crate::widget::scroll(container(page.max_width(980)).padding(20)).height(Length::Fill),
             container(self.buttons(ctx)).padding(20)
         ]
         .into();

@@ -10,7 +10,7 @@ mod wizard;
 
 use std::collections::BTreeSet;
 
-use iced::widget::{checkbox, container, scrollable, text, text_input};
+use iced::widget::{checkbox, container, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Ctx;

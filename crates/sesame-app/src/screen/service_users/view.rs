@@ -16,7 +16,7 @@ impl ServiceUsers {
             (Mode::List, Some(h)) => h.view(l, ctx.compact).map(Message::Health),
             _ => self.body(ctx),
         };
-        scrollable(page.push(body).max_width(1000))
+        crate::widget::scroll(page.push(body).max_width(1000))
             .id(PAGE)
             .height(Length::Fill)
             .into()

@@ -1,7 +1,7 @@
 //! What the Structures screen shows: the tree beside the selected structure's page, its
 //! technical user, the input and summary of a technical user's creation.
 
-use iced::widget::{button, column, container, row, scrollable, text};
+use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length};
 use sesame_core::i18n::keys::TextKey;
 
@@ -60,7 +60,7 @@ impl Structures {
         let side = if ctx.compact {
             side.push(tree)
         } else {
-            side.push(scrollable(tree).height(Length::Fill))
+            side.push(crate::widget::scroll(tree).height(Length::Fill))
                 .width(Length::FillPortion(2))
         };
         let main: Element<'a, Message> = match (&self.edit, &self.placement, self.selected()) {
@@ -73,13 +73,15 @@ impl Structures {
         c = c.push(crate::widget::notice_slot(self.notice.as_ref()));
         // The health view takes the whole width: its columns need it.
         let body: Element<'a, Message> = match &self.health {
-            Some(h) => scrollable(h.view(l, ctx.compact).map(Message::Health))
+            Some(h) => crate::widget::scroll(h.view(l, ctx.compact).map(Message::Health))
                 .height(Length::Fill)
                 .into(),
             // Room inside the scrolled area for the focus ring of the controls at its edge.
-            None if ctx.compact => scrollable(column![side, main].spacing(24).padding(4))
-                .height(Length::Fill)
-                .into(),
+            None if ctx.compact => {
+                crate::widget::scroll(column![side, main].spacing(24).padding(4))
+                    .height(Length::Fill)
+                    .into()
+            }
             None => row![side, container(main).width(Length::FillPortion(3))]
                 .spacing(24)
                 .height(Length::Fill)
@@ -149,7 +151,7 @@ impl Structures {
             _ => c,
         };
         // Room inside the scrolled area for the focus ring of the controls at its edge.
-        scrollable(c.padding(4)).into()
+        crate::widget::scroll(c.padding(4)).into()
     }
 
     /// The structure's technical user, with its reset, or the way to create one.
