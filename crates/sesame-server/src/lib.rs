@@ -100,6 +100,8 @@ impl Default for Config {
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    /// Each organization's search index, beside the database.
+    pub search: store::SearchIndexes,
     pub config: Arc<Config>,
     pub metrics: Arc<metrics::Metrics>,
 }
@@ -153,6 +155,8 @@ async fn on_server_clock(
 pub struct Running {
     pub addr: SocketAddr,
     pub db: Db,
+    /// The organizations' search indexes this server keeps.
+    pub search: store::SearchIndexes,
     /// `https` or `http`.
     pub scheme: &'static str,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
@@ -229,8 +233,10 @@ pub async fn start(
         .backup
         .clone()
         .map(|s| backup::schedule::spawn(db.clone(), s));
+    let search = store::SearchIndexes::default();
     let state = AppState {
         db: db.clone(),
+        search: search.clone(),
         config,
         metrics: Arc::new(metrics::Metrics::new()),
     };
@@ -256,6 +262,7 @@ pub async fn start(
     Ok(Running {
         addr,
         db,
+        search,
         scheme,
         shutdown: Some(tx),
         task,

@@ -28,6 +28,7 @@ pub struct Metrics {
     outbox: IntGaugeVec,
     outbox_failures: IntGauge,
     pool: IntGaugeVec,
+    search: IntGaugeVec,
 }
 
 impl Default for Metrics {
@@ -73,8 +74,17 @@ impl Metrics {
             &["state"],
         )
         .expect("valid metric");
+        let search = IntGaugeVec::new(
+            Opts::new(
+                "sesame_search_index",
+                "The search indexes: people indexed, bytes held, pages answered",
+            ),
+            &["measure"],
+        )
+        .expect("valid metric");
         for m in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
+            Box::new(search.clone()),
             Box::new(latency.clone()),
             Box::new(outbox.clone()),
             Box::new(outbox_failures.clone()),
@@ -89,6 +99,7 @@ impl Metrics {
             outbox,
             outbox_failures,
             pool,
+            search,
         }
     }
 }
@@ -164,7 +175,7 @@ pub async fn observe(State(state): State<AppState>, mut req: Request, next: Next
     response
 }
 
-/// `GET /metrics`: the counters, and the outbox and pool as they are now.
+/// `GET /metrics`: the counters, and the outbox, pool and search indexes as they are now.
 pub async fn metrics(State(state): State<AppState>) -> Response {
     let m = &state.metrics;
     let (open, idle, max) = state.db.pool_use();
@@ -174,6 +185,13 @@ pub async fn metrics(State(state): State<AppState>) -> Response {
         .with_label_values(&["in_use"])
         .set(i64::from(open) - idle as i64);
     m.pool.with_label_values(&["max"]).set(i64::from(max));
+    let (people, bytes) = state.search.totals();
+    m.search.with_label_values(&["people"]).set(people as i64);
+    m.search.with_label_values(&["bytes"]).set(bytes as i64);
+    let answered = state.search.answered() as i64;
+    m.search
+        .with_label_values(&["pages_answered"])
+        .set(answered);
     let stats = match state.db.read().await {
         Ok(mut conn) => conn.outbox_stats().await,
         Err(e) => Err(e),

@@ -55,6 +55,17 @@ pub enum PeopleSort {
     Status,
 }
 
+impl PeopleSort {
+    pub const ALL: [PeopleSort; 6] = [
+        PeopleSort::Name,
+        PeopleSort::UserId,
+        PeopleSort::Email,
+        PeopleSort::Phone,
+        PeopleSort::Level,
+        PeopleSort::Status,
+    ];
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]

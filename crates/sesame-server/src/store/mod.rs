@@ -37,7 +37,7 @@ pub use credentials::{
 pub use guard::{Counter, Failures, Limit};
 pub use invitations::InvitationRow;
 pub use organizations::OrganizationRow;
-pub use people::{MAX_PAGE, NewPersonRow, PersonFields, PersonRow};
+pub use people::{MAX_PAGE, NewPersonRow, PersonFields, PersonRow, SearchIndexes};
 pub use sessions::{CredentialRow, SessionRow};
 pub use structures::StructureRow;
 pub use technical_users::TechnicalUserRow;

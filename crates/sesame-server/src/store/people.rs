@@ -46,12 +46,16 @@ macro_rules! person_columns {
     };
 }
 
+mod index;
+mod indexed;
+mod json_page;
 mod listing;
 mod lookup;
 mod reach;
 mod search;
 mod visibility;
 
+pub use indexed::SearchIndexes;
 pub use listing::MAX_PAGE;
 use search::search_text;
 use search::{FOLDING, escape_like};

@@ -102,6 +102,8 @@ async fn a_restore_reproduces_every_row_of_every_table_on_either_database() {
 async fn every_table_of_the_schema_is_in_a_backup() {
     for b in backends() {
         let s = start(&b).await;
+        // The search index's tables (SQLite's full-text tables, its counter of changes) are
+        // made again from the accounts.
         let sql = match b {
             Backend::Sqlite => {
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \

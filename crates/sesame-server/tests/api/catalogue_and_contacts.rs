@@ -152,15 +152,8 @@ async fn contacts_are_created_modified_and_removed_and_users_who_are_contacts_ar
             .update_person(
                 plain_id,
                 &sesame_core::api::PersonUpdate {
-                    version: rec.person.version,
-                    last_name: None,
-                    first_name: None,
-                    user_id: None,
-                    email: None,
-                    phone: None,
-                    level: None,
-                    language: None,
                     is_contact: Some(true),
+                    ..crate::support::unchanged(rec.person.version)
                 },
             )
             .await

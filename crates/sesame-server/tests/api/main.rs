@@ -30,6 +30,7 @@ mod rule_matrix;
 mod scim;
 mod scim_providers;
 mod search;
+mod search_index;
 mod secrets;
 mod service_accounts;
 mod structures;

@@ -136,14 +136,7 @@ async fn search_sort_filter_and_cursor_paging_cover_every_row_once() {
             .unwrap();
         assert_eq!(first.items[0].last_name, "Abadie");
         let total = 29;
-        for sort in [
-            PeopleSort::Name,
-            PeopleSort::UserId,
-            PeopleSort::Email,
-            PeopleSort::Phone,
-            PeopleSort::Level,
-            PeopleSort::Status,
-        ] {
+        for sort in PeopleSort::ALL {
             for desc in [false, true] {
                 let mut q = PeopleQuery {
                     sort: Some(sort),

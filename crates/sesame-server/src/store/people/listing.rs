@@ -8,22 +8,22 @@ use sqlx::AssertSqlSafe;
 use super::PersonRow;
 use super::search::search_condition;
 use super::visibility::visible_people;
-use crate::store::{Bind, Conn, Db, bind_all, on_conn, sqlite_reads};
-use sesame_core::api::{PeoplePage, PeopleQuery, PeopleSort, PersonSummary};
-use sesame_core::domain::rules::{Action, Actor, Target, Visibility};
+use crate::store::{Bind, Conn, bind_all, on_conn};
+use sesame_core::api::{PeopleQuery, PeopleSort, PersonSummary};
+use sesame_core::domain::rules::{Actor, Target, Visibility};
 use sesame_core::domain::{Level, Status};
 use std::collections::HashSet;
 
 /// Where the next page starts: the sort values and id of the last row sent.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-struct Cursor {
-    v: Vec<CursorValue>,
-    id: i64,
+pub(super) struct Cursor {
+    pub v: Vec<CursorValue>,
+    pub id: i64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(untagged)]
-enum CursorValue {
+pub(super) enum CursorValue {
     Int(i64),
     Text(String),
 }
@@ -31,7 +31,7 @@ enum CursorValue {
 pub const MAX_PAGE: u32 = 5000;
 
 /// The sort columns of each order; `id` always ends the order, so it is total.
-fn sort_columns(sort: PeopleSort) -> &'static [&'static str] {
+pub(super) fn sort_columns(sort: PeopleSort) -> &'static [&'static str] {
     match sort {
         PeopleSort::Name => &["a.sort_name"],
         PeopleSort::UserId => &["a.user_id_key"],
@@ -60,7 +60,7 @@ fn cursor_values(row: &PersonRow, sort: PeopleSort) -> Vec<CursorValue> {
 #[derive(Debug)]
 pub struct BadCursor;
 
-fn decode_cursor(text: &str, sort: PeopleSort) -> Result<Cursor, BadCursor> {
+pub(super) fn decode_cursor(text: &str, sort: PeopleSort) -> Result<Cursor, BadCursor> {
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(text)
         .map_err(|_| BadCursor)?;
@@ -71,17 +71,17 @@ fn decode_cursor(text: &str, sort: PeopleSort) -> Result<Cursor, BadCursor> {
     Ok(cursor)
 }
 
-fn encode_cursor(cursor: &Cursor) -> String {
+pub(super) fn encode_cursor(cursor: &Cursor) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD
         .encode(serde_json::to_vec(cursor).unwrap_or_default())
 }
 
 /// The statement of one page: its SQL, its values, and the page's size and order.
-struct PageStatement {
+pub(super) struct PageStatement {
     sql: String,
     binds: Vec<Bind>,
-    limit: i64,
-    sort: PeopleSort,
+    pub limit: i64,
+    pub sort: PeopleSort,
     /// A cheaper statement to try first (SQL, values): its answer is the page when it holds
     /// more than `limit` rows.
     first: Option<(String, Vec<Bind>)>,
@@ -94,7 +94,7 @@ const WINDOW: i64 = 10;
 impl PageStatement {
     /// The statements to run in turn until one fills the page: the cheaper one first, then the
     /// one that is always right.
-    fn attempts(&self) -> Vec<(String, Vec<Bind>)> {
+    pub(super) fn attempts(&self) -> Vec<(String, Vec<Bind>)> {
         let mut all: Vec<_> = self.first.iter().cloned().collect();
         all.push((self.sql.clone(), self.binds.clone()));
         all
@@ -103,7 +103,7 @@ impl PageStatement {
 
 /// The `WHERE` clause of a page (organization, search unless `search` is false, level, status,
 /// the cursor's position) and its values.
-fn page_filter(
+pub(super) fn page_filter(
     sqlite: bool,
     org_id: i64,
     query: &PeopleQuery,
@@ -155,9 +155,25 @@ fn page_filter(
     Ok((filter, binds))
 }
 
+/// The order of a page by result column names (`sort_name ASC, id ASC`): the level-2
+/// statement and the search through the index are compound ones.
+pub(super) fn order_by(query: &PeopleQuery) -> String {
+    let dir = if query.desc.unwrap_or(false) {
+        "DESC"
+    } else {
+        "ASC"
+    };
+    sort_columns(query.sort.unwrap_or_default())
+        .iter()
+        .chain(["a.id"].iter())
+        .map(|c| format!("{} {dir}", &c[2..]))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The page of `query` among the people `visibility` lets the actor see, selecting `columns`
 /// (which must include `a.id` and the sort's columns). One query, whatever the page.
-fn page_statement(
+pub(super) fn page_statement(
     sqlite: bool,
     org_id: i64,
     visibility: Visibility,
@@ -165,18 +181,10 @@ fn page_statement(
     columns: &str,
 ) -> Result<PageStatement, BadCursor> {
     let sort = query.sort.unwrap_or_default();
-    let desc = query.desc.unwrap_or(false);
     let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE) as i64;
     let (filter, mut binds) = page_filter(sqlite, org_id, query, true)?;
     let sort_keys = sort_columns(sort);
-    let dir = if desc { "DESC" } else { "ASC" };
-    // By result column names: the level-2 statement is a compound one.
-    let order = sort_keys
-        .iter()
-        .chain(["a.id"].iter())
-        .map(|c| format!("{} {dir}", &c[2..]))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let order = order_by(query);
     let bound = format!(" ORDER BY {order} LIMIT {}", limit + 1);
     let first = match visibility {
         Visibility::Everyone => window_statement(org_id, query, columns, &order, limit)?,
@@ -246,7 +254,11 @@ fn window_statement(
 
 /// The rows of a page past its size (one was fetched to know whether more follow) dropped,
 /// and the cursor of the next page made from the last row kept.
-fn paged<T>(mut rows: Vec<T>, limit: i64, next: impl Fn(&T) -> Cursor) -> (Vec<T>, Option<String>) {
+pub(super) fn paged<T>(
+    mut rows: Vec<T>,
+    limit: i64,
+    next: impl Fn(&T) -> Cursor,
+) -> (Vec<T>, Option<String>) {
     if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
         let cursor = rows.last().map(|r| encode_cursor(&next(r)));
@@ -290,7 +302,7 @@ impl Conn {
 /// What the rules need to know of a page's people beyond their own row: who is under the
 /// reader's charge, and how many active level-1 users the organization has.
 #[derive(Debug, Default)]
-struct PageFacts {
+pub(super) struct PageFacts {
     charge: HashSet<i64>,
     active_level_one: i64,
 }
@@ -301,10 +313,15 @@ const LEVEL_ONE_SQL: &str = "SELECT COUNT(*) FROM accounts WHERE org_id = $1 AND
      AND level = $2 AND status = 'active'";
 
 /// A row's level code, status and two-factor enrolment, as the database read them.
-type RowFacts = (Option<i64>, String, bool);
+pub(super) type RowFacts = (Option<i64>, String, bool);
 
 impl PageFacts {
-    fn target(&self, org_id: i64, id: i64, (level, status, two_factor): RowFacts) -> Target {
+    pub(super) fn target(
+        &self,
+        org_id: i64,
+        id: i64,
+        (level, status, two_factor): RowFacts,
+    ) -> Target {
         Target {
             id,
             org_id,
@@ -317,7 +334,11 @@ impl PageFacts {
     }
 
     /// Read through one of SQLite's hot-read connections.
-    fn read(c: &rusqlite::Connection, org_id: i64, reach: i64) -> rusqlite::Result<PageFacts> {
+    pub(super) fn read(
+        c: &rusqlite::Connection,
+        org_id: i64,
+        reach: i64,
+    ) -> rusqlite::Result<PageFacts> {
         let mut charge = c.prepare_cached(CHARGE_SQL)?;
         let charge = charge
             .query_map([reach], |r| r.get(0))?
@@ -359,152 +380,44 @@ impl Conn {
         actor: &Actor,
         query: &PeopleQuery,
     ) -> Result<Result<(Vec<PersonSummary>, Option<String>), BadCursor>, sqlx::Error> {
-        let org_id = actor.org_id;
-        let reach = actor.reach.map(|r| r.person_id).unwrap_or(0);
-        let page = self.people_page(org_id, actor.visibility(), query).await?;
-        let facts = self.page_facts(org_id, reach).await?;
-        Ok(page.map(|(rows, next_cursor)| {
-            let items = rows
-                .iter()
-                .map(|r| {
-                    let row_facts = (r.level, r.status.clone(), r.totp_enabled);
-                    r.summary_for(actor, &facts.target(org_id, r.id, row_facts))
-                })
-                .collect();
-            (items, next_cursor)
-        }))
+        match self
+            .people_page(actor.org_id, actor.visibility(), query)
+            .await?
+        {
+            Ok(page) => Ok(Ok(self.summaries(actor, page).await?)),
+            Err(e) => Ok(Err(e)),
+        }
     }
-}
 
-/// A person's JSON written by SQLite, with what the reader may do to them added at its end.
-fn with_actions(mut summary: String, actions: &[Action]) -> String {
-    if summary.ends_with('}') {
-        summary.pop();
-        summary.push_str(",\"actions\":");
-        summary.push_str(&serde_json::to_string(actions).unwrap_or_else(|_| "[]".into()));
-        summary.push('}');
-    }
-    summary
-}
-
-impl Db {
-    /// [`Conn::people_page`] as the API's JSON page (`PeoplePage`) for `actor`, each person
-    /// with what `actor` may do to them. On a SQLite file each row is written by the database,
-    /// read by the hot reads' own connections: six values a row instead of seventeen.
-    /// PostgreSQL's driver decodes plain columns cheaply, while json_build_object costs it
-    /// ~5 µs a row (30 times the plain columns); an in-memory SQLite database (tests, trials)
-    /// takes that path too.
-    pub async fn people_page_json(
-        &self,
+    /// A page's rows as `actor` sees them, each with what `actor` may do to them.
+    pub(super) async fn summaries(
+        &mut self,
         actor: &Actor,
-        query: &PeopleQuery,
-    ) -> Result<Result<String, BadCursor>, sqlx::Error> {
+        (rows, next_cursor): (Vec<PersonRow>, Option<String>),
+    ) -> Result<(Vec<PersonSummary>, Option<String>), sqlx::Error> {
         let org_id = actor.org_id;
-        let visibility = actor.visibility();
         let reach = actor.reach.map(|r| r.person_id).unwrap_or(0);
-        let Db::Sqlite(_, Some(reads)) = self else {
-            let page = self.read().await?.people_page_for(actor, query).await?;
-            return Ok(page.map(|(items, next_cursor)| {
-                serde_json::to_string(&PeoplePage { items, next_cursor }).unwrap_or_default()
-            }));
-        };
-        let st = match json_statement(org_id, visibility, query) {
-            Ok(st) => st,
-            Err(e) => return Ok(Err(e)),
-        };
-        let limit = st.limit;
-        let (rows, facts) = reads
-            .run(move |c| Ok((json_rows(c, &st)?, PageFacts::read(c, org_id, reach)?)))
-            .await?;
-        let rows = rows
-            .into_iter()
-            .map(|(json, cursor, row_facts)| {
-                let t = facts.target(org_id, cursor.id, row_facts);
-                (with_actions(json, &actor.actions_on(&t)), cursor)
+        let facts = self.page_facts(org_id, reach).await?;
+        let items = rows
+            .iter()
+            .map(|r| {
+                let row_facts = (r.level, r.status.clone(), r.totp_enabled);
+                r.summary_for(actor, &facts.target(org_id, r.id, row_facts))
             })
             .collect();
-        Ok(Ok(page_body(rows, limit)))
+        Ok((items, next_cursor))
     }
 }
 
-/// The rows of [`json_statement`]: each person's JSON, its cursor and its facts, trying the
-/// statement's attempts in turn until one fills the page.
-fn json_rows(
-    c: &rusqlite::Connection,
-    st: &PageStatement,
-) -> rusqlite::Result<Vec<(String, Cursor, RowFacts)>> {
-    let keys = sort_columns(st.sort);
-    let facts_at = keys.len() + 2;
-    let mut out = vec![];
-    for (sql, binds) in st.attempts() {
-        out.clear();
-        let mut statement = c.prepare_cached(&sql)?;
-        sqlite_reads::bind(&mut statement, &binds)?;
-        let mut rows = statement.raw_query();
-        while let Some(r) = rows.next()? {
-            let mut v = Vec::with_capacity(keys.len());
-            for (i, key) in keys.iter().enumerate() {
-                v.push(if *key == "a.level" {
-                    CursorValue::Int(r.get::<_, Option<i64>>(i + 2)?.unwrap_or(0))
-                } else {
-                    CursorValue::Text(r.get(i + 2)?)
-                });
-            }
-            let row_facts = (r.get(facts_at)?, r.get(facts_at + 1)?, r.get(facts_at + 2)?);
-            out.push((r.get(0)?, Cursor { v, id: r.get(1)? }, row_facts));
-        }
-        if out.len() as i64 > st.limit {
-            break;
-        }
-    }
-    Ok(out)
-}
-
-/// The statement of a page whose rows SQLite writes as JSON: the summary, the id, the sort's
-/// columns (for the next page's cursor), then the facts the rules need ([`RowFacts`]).
-fn json_statement(
-    org_id: i64,
-    visibility: Visibility,
+/// The rows of a search page through the index (one past its size when more follow), paged.
+pub(super) fn person_page(
+    rows: Vec<PersonRow>,
     query: &PeopleQuery,
-) -> Result<PageStatement, BadCursor> {
+) -> (Vec<PersonRow>, Option<String>) {
     let sort = query.sort.unwrap_or_default();
-    let columns = format!(
-        "{} AS summary, a.id, {}, a.level, a.status, a.totp_enabled",
-        summary_json(),
-        sort_columns(sort).join(", ")
-    );
-    page_statement(true, org_id, visibility, query, &columns)
-}
-
-/// A `PeoplePage` in JSON from rows SQLite wrote, one past the page's size when more follow.
-fn page_body(rows: Vec<(String, Cursor)>, limit: i64) -> String {
-    let (rows, next) = paged(rows, limit, |(_, cursor)| cursor.clone());
-    let mut body = String::with_capacity(rows.iter().map(|(j, _)| j.len() + 1).sum::<usize>() + 64);
-    body.push_str("{\"items\":[");
-    for (i, (summary, _)) in rows.iter().enumerate() {
-        if i > 0 {
-            body.push(',');
-        }
-        body.push_str(summary);
-    }
-    body.push_str("],\"next_cursor\":");
-    body.push_str(&serde_json::to_string(&next).unwrap_or_else(|_| "null".into()));
-    body.push('}');
-    body
-}
-
-/// A row of the people `a` as a `PersonSummary` in JSON, written by SQLite.
-fn summary_json() -> String {
-    let level: String = Level::ALL
-        .iter()
-        .map(|l| format!(" WHEN {} THEN '{}'", l.code(), l.as_str()))
-        .collect();
-    format!(
-        "json_object('id', a.id, 'user_id', a.user_id, 'last_name', a.last_name, \
-         'first_name', a.first_name, 'email', a.email, 'phone', NULLIF(a.phone, ''), \
-         'level', CASE a.level{level} END, 'roles', json(a.roles), 'status', a.status, \
-         'two_factor', json(CASE WHEN a.totp_enabled THEN 'true' ELSE 'false' END), \
-         'is_contact', json(CASE WHEN a.is_contact THEN 'true' ELSE 'false' END), \
-         'language', a.language, 'version', a.version)"
-    )
+    let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE) as i64;
+    paged(rows, limit, |r| Cursor {
+        v: cursor_values(r, sort),
+        id: r.id,
+    })
 }

@@ -56,19 +56,7 @@ pub(super) fn escape_like(s: &str) -> String {
 /// The condition a search `q` adds on the people `a`, its pattern pushed onto `binds`; `None`
 /// when `q` holds nothing to look for.
 pub(super) fn search_condition(sqlite: bool, q: &str, binds: &mut Vec<Bind>) -> Option<String> {
-    let folded: String = fold_for_search(q.trim())
-        .chars()
-        .filter(|c| !c.is_control())
-        .collect();
-    let needle = if folded.chars().count() >= 3 {
-        folded
-    } else {
-        let word: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
-        if word.is_empty() {
-            return None;
-        }
-        format!("{WORD_START}{word}")
-    };
+    let needle = needle(q)?;
     if sqlite {
         // An FTS5 phrase of trigrams in a row is exactly a substring.
         binds.push(Bind::Text(format!("\"{}\"", needle.replace('"', "\"\""))));
@@ -83,6 +71,21 @@ pub(super) fn search_condition(sqlite: bool, q: &str, binds: &mut Vec<Bind>) -> 
             binds.len()
         ))
     }
+}
+
+/// What a search `q` looks for in the search text: the folded query, or a word's start marker
+/// and its one or two letters; `None` when `q` holds nothing to look for. Three characters or
+/// more either way, so that a trigram index can find it.
+pub(super) fn needle(q: &str) -> Option<String> {
+    let folded: String = fold_for_search(q.trim())
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect();
+    if folded.chars().count() >= 3 {
+        return Some(folded);
+    }
+    let word: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+    (!word.is_empty()).then(|| format!("{WORD_START}{word}"))
 }
 
 /// id, user ID, last name, first name, email of a row to refold.

@@ -49,3 +49,27 @@ pub fn visible_people(
         Visibility::Nobody => format!("{select} AND 1 = 0"),
     }
 }
+
+/// The same sight as [`visible_people`], as a condition on the people `a` to add to a `WHERE`
+/// clause (empty for everyone): for statements that reach people by id, as a search through
+/// the index does.
+pub fn visible_condition(visibility: Visibility, binds: &mut Vec<Bind>) -> String {
+    match visibility {
+        Visibility::Everyone => String::new(),
+        Visibility::LevelTwoAndCharge { person_id } => {
+            binds.push(Bind::Int(person_id));
+            format!(
+                " AND (a.level_rank = {} OR (a.level_rank = {} AND a.id IN \
+                 (SELECT subordinate_id FROM charges WHERE manager_id = ${})))",
+                Level::Two.rank(),
+                Level::Three.rank(),
+                binds.len()
+            )
+        }
+        Visibility::OnlySelf { person_id } => {
+            binds.push(Bind::Int(person_id));
+            format!(" AND a.id = ${}", binds.len())
+        }
+        Visibility::Nobody => " AND 1 = 0".into(),
+    }
+}

@@ -9,6 +9,7 @@ pub mod smtp;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use sesame_client::Client;
+use sesame_core::api::{NewPerson, PersonUpdate};
 use sesame_core::domain::{Language, Level, Status};
 use sesame_server::setup::default_roles;
 use sesame_server::store::NewPersonRow;
@@ -256,5 +257,35 @@ impl TestServer {
                     .await;
             }
         }
+    }
+}
+
+/// A level-3 person to create through the API.
+pub fn new_person(last_name: &str, first_name: &str, user_id: &str, email: &str) -> NewPerson {
+    NewPerson {
+        last_name: last_name.into(),
+        first_name: first_name.into(),
+        user_id: user_id.into(),
+        email: email.into(),
+        phone: None,
+        level: Level::Three,
+        language: Language::Fr,
+        roles: vec![],
+        is_contact: false,
+    }
+}
+
+/// An update of a record read at `version` that changes nothing yet.
+pub fn unchanged(version: i64) -> PersonUpdate {
+    PersonUpdate {
+        version,
+        last_name: None,
+        first_name: None,
+        user_id: None,
+        email: None,
+        phone: None,
+        level: None,
+        language: None,
+        is_contact: None,
     }
 }

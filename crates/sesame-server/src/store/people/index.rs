@@ -1,0 +1,502 @@
+//! The search index of one organization's people, held in memory beside the database, so that a
+//! search costs what a page costs whatever the term, wherever its matches lie in the order and
+//! however many there are.
+//!
+//! Each sort order numbers the people by their rank in it (as the database ordered them when the
+//! index was built), and keeps, for every trigram of the search text, the ranks of the people
+//! whose text holds it as a compressed bitmap. A page is then the first set bits after the
+//! cursor's rank of an intersection of a few bitmaps: the cost follows the page, not the
+//! organization. The level and status orders walk the name order a group at a time.
+//!
+//! The index is a candidate list, never the truth: the database checks each candidate against
+//! the search's own condition, and rows written since the index was built (their `change_seq`
+//! is past [`OrgIndex::seq`]) are searched in the database and merged (see `indexed`).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use roaring::RoaringBitmap;
+use sesame_core::api::PeopleSort;
+
+/// An order with ranks of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Space {
+    Name,
+    UserId,
+    Email,
+    Phone,
+}
+
+impl Space {
+    pub const ALL: [Space; 4] = [Space::Name, Space::UserId, Space::Email, Space::Phone];
+
+    /// The columns the database orders this space by, `id` last.
+    pub fn order(self) -> &'static str {
+        match self {
+            Space::Name => "sort_name, id",
+            Space::UserId => "user_id_key, id",
+            Space::Email => "email, id",
+            Space::Phone => "phone, id",
+        }
+    }
+
+    /// The space a sort walks, and the groups it walks it by.
+    pub fn of(sort: PeopleSort) -> (Space, Groups) {
+        match sort {
+            PeopleSort::Name => (Space::Name, Groups::None),
+            PeopleSort::UserId => (Space::UserId, Groups::None),
+            PeopleSort::Email => (Space::Email, Groups::None),
+            PeopleSort::Phone => (Space::Phone, Groups::None),
+            PeopleSort::Level => (Space::Name, Groups::Level),
+            PeopleSort::Status => (Space::Name, Groups::Status),
+        }
+    }
+}
+
+/// How a sort cuts its space: by level code or by status first, each group in name order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Groups {
+    None,
+    Level,
+    Status,
+}
+
+/// Where in a sort a person stands: their group's key, and their rank in the space.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    group: Option<GroupKey>,
+    rank: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum GroupKey {
+    Level(i64),
+    Status(String),
+}
+
+/// One person as the index reads them, in the order of the space being built.
+pub struct Entry<'a> {
+    pub id: i64,
+    pub level: i64,
+    pub level_rank: i64,
+    pub status: &'a str,
+    pub search_text: &'a str,
+}
+
+/// One order's ranks and bitmaps.
+#[derive(Default)]
+struct Ranked {
+    /// rank → slot.
+    slots: Vec<u32>,
+    /// slot → rank.
+    ranks: Vec<u32>,
+    /// Trigram number → ranks of the people whose text holds it.
+    postings: Vec<RoaringBitmap>,
+    levels: BTreeMap<i64, RoaringBitmap>,
+    level_ranks: BTreeMap<i64, RoaringBitmap>,
+    statuses: BTreeMap<String, RoaringBitmap>,
+}
+
+/// What a search asks of the index.
+pub struct Ask<'a> {
+    /// The folded text looked for, three characters or more.
+    pub needle: &'a str,
+    pub sort: PeopleSort,
+    pub desc: bool,
+    pub level: Option<i64>,
+    pub status: Option<&'a str>,
+    /// For a level-2 reader: the level rank they see whole, and the people under their charge
+    /// (of the level rank below) they see besides.
+    pub visible: Option<(i64, i64, &'a [i64])>,
+}
+
+/// The people of one organization, indexed.
+#[derive(Default)]
+pub struct OrgIndex {
+    /// Rows written after this change number are not in the index.
+    pub seq: i64,
+    /// slot → id; a person's slot is their rank by name.
+    ids: Vec<i64>,
+    slot_of: HashMap<i64, u32>,
+    trigrams: HashMap<u64, u32>,
+    spaces: Vec<Ranked>,
+}
+
+/// The trigrams of `text`, each three characters packed in a number.
+fn trigrams(text: &str) -> impl Iterator<Item = u64> + '_ {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len().saturating_sub(2))
+        .map(move |i| (chars[i] as u64) << 42 | (chars[i + 1] as u64) << 21 | chars[i + 2] as u64)
+}
+
+impl OrgIndex {
+    /// An empty index of the rows up to change number `seq`; fill each space with [`push`] in
+    /// the order of [`Space::ALL`], the name order first.
+    pub fn new(seq: i64) -> OrgIndex {
+        OrgIndex {
+            seq,
+            spaces: Space::ALL.iter().map(|_| Ranked::default()).collect(),
+            ..OrgIndex::default()
+        }
+    }
+
+    /// The next person of `space` in its order. The name space gives the slots; the other spaces
+    /// know only the people it gave.
+    pub fn push(&mut self, space: Space, entry: &Entry) {
+        let slot = if space == Space::Name {
+            let slot = self.ids.len() as u32;
+            self.ids.push(entry.id);
+            self.slot_of.insert(entry.id, slot);
+            slot
+        } else {
+            match self.slot_of.get(&entry.id) {
+                Some(slot) => *slot,
+                None => return, // written between the two reads: left to the database
+            }
+        };
+        let ranked = &mut self.spaces[space as usize];
+        let rank = ranked.slots.len() as u32;
+        ranked.slots.push(slot);
+        if ranked.ranks.len() <= slot as usize {
+            ranked.ranks.resize(slot as usize + 1, u32::MAX);
+        }
+        ranked.ranks[slot as usize] = rank;
+        for trigram in trigrams(entry.search_text) {
+            let next = self.trigrams.len() as u32;
+            let number = *self.trigrams.entry(trigram).or_insert(next) as usize;
+            if ranked.postings.len() <= number {
+                ranked.postings.resize_with(number + 1, RoaringBitmap::new);
+            }
+            // A trigram twice in one text: the second push is refused, as it should be.
+            let _ = ranked.postings[number].try_push(rank);
+        }
+        let _ = ranked.levels.entry(entry.level).or_default().try_push(rank);
+        let _ = ranked
+            .level_ranks
+            .entry(entry.level_rank)
+            .or_default()
+            .try_push(rank);
+        let _ = ranked
+            .statuses
+            .entry(entry.status.to_owned())
+            .or_default()
+            .try_push(rank);
+    }
+
+    /// Compresses the bitmaps once every space is filled (runs of neighbours, frequent in an
+    /// order by name).
+    pub fn finish(&mut self) {
+        for ranked in &mut self.spaces {
+            let bitmaps = ranked.postings.iter_mut().chain(
+                ranked
+                    .levels
+                    .values_mut()
+                    .chain(ranked.level_ranks.values_mut())
+                    .chain(ranked.statuses.values_mut()),
+            );
+            for bitmap in bitmaps {
+                bitmap.optimize();
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The bytes the index holds, near enough (its bitmaps as serialized, its arrays, its maps).
+    pub fn memory(&self) -> usize {
+        let map = |n: usize| n * 24; // key, value and control bytes of a hash map entry
+        let bitmaps: usize = self
+            .spaces
+            .iter()
+            .map(|r| {
+                let all = r.postings.iter().chain(
+                    r.levels
+                        .values()
+                        .chain(r.level_ranks.values())
+                        .chain(r.statuses.values()),
+                );
+                all.map(|b| b.serialized_size() + 32).sum::<usize>() + 8 * r.slots.len()
+            })
+            .sum();
+        bitmaps + 8 * self.ids.len() + map(self.slot_of.len()) + map(self.trigrams.len())
+    }
+
+    /// Where the person `id` stands in `sort`, if the index has them.
+    pub fn position(&self, sort: PeopleSort, id: i64) -> Option<Position> {
+        let (space, groups) = Space::of(sort);
+        let slot = *self.slot_of.get(&id)?;
+        let ranked = &self.spaces[space as usize];
+        let rank = *ranked
+            .ranks
+            .get(slot as usize)
+            .filter(|r| **r != u32::MAX)?;
+        let group = match groups {
+            Groups::None => None,
+            Groups::Level => ranked
+                .levels
+                .iter()
+                .find(|(_, b)| b.contains(rank))
+                .map(|(k, _)| GroupKey::Level(*k)),
+            Groups::Status => ranked
+                .statuses
+                .iter()
+                .find(|(_, b)| b.contains(rank))
+                .map(|(k, _)| GroupKey::Status(k.clone())),
+        };
+        if groups != Groups::None && group.is_none() {
+            return None;
+        }
+        Some(Position { group, rank })
+    }
+
+    /// The people matching `ask` after `after` (from the start when `None`), in the sort's
+    /// order, at most `want` of them, skipping the ids of `skip`; with their positions, and
+    /// whether the index has no more.
+    pub fn candidates(
+        &self,
+        ask: &Ask,
+        after: Option<&Position>,
+        want: usize,
+        skip: &HashSet<i64>,
+    ) -> (Vec<(i64, Position)>, bool) {
+        let (space, groups) = Space::of(ask.sort);
+        let ranked = &self.spaces[space as usize];
+        let Some(matches) = self.matches(ranked, ask) else {
+            return (vec![], true);
+        };
+        let mut found = vec![];
+        for (group, members) in self.groups(ranked, groups, ask.desc) {
+            if let Some(after) = after
+                && group.is_some()
+                && (if ask.desc {
+                    group > after.group
+                } else {
+                    group < after.group
+                })
+            {
+                continue;
+            }
+            let inside = match members {
+                Some(members) => &matches & members,
+                None => matches.clone(),
+            };
+            let from = after.filter(|a| a.group == group).map(|a| a.rank);
+            let ranks: Box<dyn Iterator<Item = u32>> = match (from, ask.desc) {
+                (None, false) => Box::new(inside.iter()),
+                (None, true) => Box::new(inside.iter().rev()),
+                (Some(r), false) => Box::new(inside.range(r.saturating_add(1)..)),
+                (Some(r), true) => Box::new(inside.range(..r).rev()),
+            };
+            for rank in ranks {
+                let id = self.ids[ranked.slots[rank as usize] as usize];
+                if skip.contains(&id) {
+                    continue;
+                }
+                found.push((
+                    id,
+                    Position {
+                        group: group.clone(),
+                        rank,
+                    },
+                ));
+                if found.len() == want {
+                    return (found, false);
+                }
+            }
+        }
+        (found, true)
+    }
+
+    /// The ranks of the people whose text holds every trigram of the needle and whom the
+    /// filters and the reader's sight keep; `None` when nobody can match.
+    fn matches(&self, ranked: &Ranked, ask: &Ask) -> Option<RoaringBitmap> {
+        let mut wanted: Vec<&RoaringBitmap> = vec![];
+        let mut seen = HashSet::new();
+        for trigram in trigrams(ask.needle) {
+            if seen.insert(trigram) {
+                let number = *self.trigrams.get(&trigram)? as usize;
+                wanted.push(ranked.postings.get(number)?);
+            }
+        }
+        if let Some(level) = ask.level {
+            wanted.push(ranked.levels.get(&level)?);
+        }
+        if let Some(status) = ask.status {
+            wanted.push(ranked.statuses.get(status)?);
+        }
+        // The smallest first: each step then works on less.
+        wanted.sort_by_key(|b| b.len());
+        let (first, rest) = wanted.split_first()?;
+        let mut all = (*first).clone();
+        for bitmap in rest {
+            all &= *bitmap;
+        }
+        if let Some((level_rank, below, charge)) = ask.visible {
+            let mut seen = ranked
+                .level_ranks
+                .get(&level_rank)
+                .cloned()
+                .unwrap_or_default();
+            let below = ranked.level_ranks.get(&below);
+            for id in charge {
+                if let Some(slot) = self.slot_of.get(id)
+                    && let Some(rank) = ranked.ranks.get(*slot as usize)
+                    && below.is_some_and(|b| b.contains(*rank))
+                {
+                    seen.insert(*rank);
+                }
+            }
+            all &= seen;
+        }
+        Some(all)
+    }
+
+    /// The groups of a sort in its order, each with its members (all of the space when the sort
+    /// has no groups).
+    fn groups<'a>(
+        &self,
+        ranked: &'a Ranked,
+        groups: Groups,
+        desc: bool,
+    ) -> Vec<(Option<GroupKey>, Option<&'a RoaringBitmap>)> {
+        let mut all: Vec<(Option<GroupKey>, Option<&RoaringBitmap>)> = match groups {
+            Groups::None => vec![(None, None)],
+            Groups::Level => ranked
+                .levels
+                .iter()
+                .map(|(k, b)| (Some(GroupKey::Level(*k)), Some(b)))
+                .collect(),
+            Groups::Status => ranked
+                .statuses
+                .iter()
+                .map(|(k, b)| (Some(GroupKey::Status(k.clone())), Some(b)))
+                .collect(),
+        };
+        if desc {
+            all.reverse();
+        }
+        all
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ten people: names in order, user IDs in the reverse order; the text is the name.
+    fn index() -> OrgIndex {
+        let names = [
+            "anna", "bruno", "gagnon a", "gagnon b", "gagne", "hugo", "ines", "gagnon c", "zoe",
+            "zola",
+        ];
+        let mut index = OrgIndex::new(7);
+        for (i, name) in names.iter().enumerate() {
+            let entry = Entry {
+                id: 100 + i as i64,
+                level: 1 + (i as i64 % 3),
+                level_rank: 1 + (i as i64 % 3),
+                status: if i % 4 == 0 { "suspended" } else { "active" },
+                search_text: name,
+            };
+            index.push(Space::Name, &entry);
+        }
+        for i in (0..names.len()).rev() {
+            let entry = Entry {
+                id: 100 + i as i64,
+                level: 1 + (i as i64 % 3),
+                level_rank: 1 + (i as i64 % 3),
+                status: if i % 4 == 0 { "suspended" } else { "active" },
+                search_text: names[i],
+            };
+            index.push(Space::UserId, &entry);
+        }
+        index.finish();
+        index
+    }
+
+    fn ask(needle: &str, sort: PeopleSort, desc: bool) -> Ask<'_> {
+        Ask {
+            needle,
+            sort,
+            desc,
+            level: None,
+            status: None,
+            visible: None,
+        }
+    }
+
+    fn ids(found: &[(i64, Position)]) -> Vec<i64> {
+        found.iter().map(|(id, _)| *id).collect()
+    }
+
+    #[test]
+    fn pages_follow_each_order_from_a_position() {
+        let index = index();
+        let none = HashSet::new();
+        let (first, done) = index.candidates(&ask("gagn", PeopleSort::Name, false), None, 2, &none);
+        assert_eq!((ids(&first), done), (vec![102, 103], false));
+        let after = &first[1].1;
+        let (next, done) =
+            index.candidates(&ask("gagn", PeopleSort::Name, false), Some(after), 5, &none);
+        assert_eq!((ids(&next), done), (vec![104, 107], true));
+        let (back, _) = index.candidates(&ask("gagn", PeopleSort::UserId, false), None, 9, &none);
+        assert_eq!(ids(&back), [107, 104, 103, 102]);
+        let (desc, _) = index.candidates(&ask("gagn", PeopleSort::Name, true), None, 9, &none);
+        assert_eq!(ids(&desc), [107, 104, 103, 102]);
+        let skip: HashSet<i64> = [103].into();
+        let (skipped, _) = index.candidates(&ask("gagn", PeopleSort::Name, false), None, 9, &skip);
+        assert_eq!(ids(&skipped), [102, 104, 107]);
+        assert!(
+            index
+                .candidates(&ask("zzz", PeopleSort::Name, false), None, 9, &none)
+                .0
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn level_and_status_orders_go_group_by_group() {
+        let index = index();
+        let none = HashSet::new();
+        // Levels: 102 → 3, 103 → 1, 104 → 2, 107 → 2.
+        let ask_level = ask("gagn", PeopleSort::Level, false);
+        let (all, _) = index.candidates(&ask_level, None, 9, &none);
+        assert_eq!(ids(&all), [103, 104, 107, 102]);
+        let (rest, _) = index.candidates(&ask_level, Some(&all[1].1), 9, &none);
+        assert_eq!(ids(&rest), [107, 102]);
+        let position = index.position(PeopleSort::Level, 104).unwrap();
+        assert_eq!(position, all[1].1);
+        let (desc, _) = index.candidates(&ask("gagn", PeopleSort::Level, true), None, 9, &none);
+        assert_eq!(ids(&desc), [102, 107, 104, 103]);
+        // Statuses: 104 is suspended.
+        let (status, _) = index.candidates(&ask("gagn", PeopleSort::Status, false), None, 9, &none);
+        assert_eq!(ids(&status), [102, 103, 107, 104]);
+    }
+
+    #[test]
+    fn filters_and_a_level_two_readers_sight_narrow_the_matches() {
+        let index = index();
+        let none = HashSet::new();
+        let mut filtered = ask("gagn", PeopleSort::Name, false);
+        filtered.level = Some(2);
+        assert_eq!(
+            ids(&index.candidates(&filtered, None, 9, &none).0),
+            [104, 107]
+        );
+        filtered.level = None;
+        filtered.status = Some("suspended");
+        assert_eq!(ids(&index.candidates(&filtered, None, 9, &none).0), [104]);
+        // Sees level rank 2 whole, and 102 (rank 3) under charge; 103 (rank 1) is no charge of
+        // theirs whatever the link says.
+        let charge = [102, 103];
+        let mut sight = ask("gagn", PeopleSort::Name, false);
+        sight.visible = Some((2, 3, &charge));
+        assert_eq!(
+            ids(&index.candidates(&sight, None, 9, &none).0),
+            [102, 104, 107]
+        );
+        assert!(index.memory() > 0);
+        assert_eq!(index.len(), 10);
+    }
+}

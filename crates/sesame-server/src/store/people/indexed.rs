@@ -1,0 +1,490 @@
+//! Searches of the people answered through each organization's in-memory [`OrgIndex`]: the
+//! index names the candidates of a page in order, the database checks them against the search's
+//! own condition and the reader's sight, and adds the rows written since the index was built.
+//! When the index cannot answer (not built yet, too far behind, a cursor it cannot place), the
+//! plain statements do, as they did before it existed.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use futures_util::TryStreamExt;
+use sqlx::AssertSqlSafe;
+
+use super::index::{Ask, Entry, OrgIndex, Position, Space};
+use super::listing::{BadCursor, CursorValue, decode_cursor, order_by, page_filter, sort_columns};
+use super::search::needle;
+use super::visibility::visible_condition;
+use crate::store::{Bind, Conn, Db, on_conn};
+use sesame_core::api::PeopleQuery;
+use sesame_core::domain::Level;
+use sesame_core::domain::rules::Visibility;
+
+/// Rows changed since the build after which the index is built again, in the background...
+const REBUILD_AFTER: usize = 200;
+/// ... or as soon as anything changed, once the index is this old.
+const REBUILD_AGE: Duration = Duration::from_secs(30);
+/// Rows changed since the build past which the plain statements answer until the new index is
+/// ready: each search would otherwise look through them all in the database.
+const TOO_FAR_BEHIND: usize = 5000;
+/// Rounds of candidates asked of the index for one page (the database may refuse some: texts
+/// holding every trigram of the term but not the term, people deleted since the build).
+const ROUNDS: usize = 4;
+/// The key of the advisory lock PostgreSQL's writers of people hold shared (migration 0009).
+const CHANGES_LOCK: i64 = 7318201;
+
+/// Every organization's index, built on its first search.
+#[derive(Clone, Default)]
+pub struct SearchIndexes(Arc<Mutex<HashMap<i64, Slot>>>, Arc<AtomicU64>);
+
+impl std::fmt::Debug for SearchIndexes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SearchIndexes")
+    }
+}
+
+#[derive(Default)]
+struct Slot {
+    ready: Option<Arc<Ready>>,
+    building: bool,
+}
+
+/// A built index, and what the database said changed since.
+pub struct Ready {
+    index: OrgIndex,
+    built: Instant,
+    changed: Mutex<Changed>,
+}
+
+#[derive(Default)]
+struct Changed {
+    /// The highest change number looked at.
+    seen: i64,
+    ids: HashSet<i64>,
+}
+
+impl SearchIndexes {
+    /// The index of `org_id` if it is built; starts building it otherwise.
+    pub fn ready(&self, db: &Db, org_id: i64) -> Option<Arc<Ready>> {
+        let mut orgs = self.0.lock().ok()?;
+        let slot = orgs.entry(org_id).or_default();
+        if slot.ready.is_none() && !slot.building {
+            slot.building = true;
+            self.spawn_build(db.clone(), org_id);
+        }
+        slot.ready.clone()
+    }
+
+    /// Builds the index of `org_id` again, unless a build is under way.
+    fn rebuild(&self, db: &Db, org_id: i64) {
+        let Ok(mut orgs) = self.0.lock() else { return };
+        let slot = orgs.entry(org_id).or_default();
+        if !slot.building {
+            slot.building = true;
+            self.spawn_build(db.clone(), org_id);
+        }
+    }
+
+    fn spawn_build(&self, db: Db, org_id: i64) {
+        let me = self.clone();
+        let handle = tokio::runtime::Handle::current();
+        // Reading every person and numbering them is seconds of work at a million: on a
+        // thread of its own, not on one serving requests.
+        tokio::task::spawn_blocking(move || {
+            let started = Instant::now();
+            let built = handle.block_on(build(&db, org_id));
+            let Ok(mut orgs) = me.0.lock() else { return };
+            let slot = orgs.entry(org_id).or_default();
+            slot.building = false;
+            match built {
+                Ok(index) => {
+                    tracing::info!(
+                        "search index of organization {org_id}: {} people, {:.1} MB, {:.2} s",
+                        index.len(),
+                        index.memory() as f64 / 1e6,
+                        started.elapsed().as_secs_f64()
+                    );
+                    let changed = Changed {
+                        seen: index.seq,
+                        ids: HashSet::new(),
+                    };
+                    slot.ready = Some(Arc::new(Ready {
+                        index,
+                        built: Instant::now(),
+                        changed: Mutex::new(changed),
+                    }));
+                }
+                Err(e) => tracing::warn!("search index of organization {org_id}: {e}"),
+            }
+        });
+    }
+
+    /// Pages the indexes answered (the others were the plain statements').
+    pub fn answered(&self) -> u64 {
+        self.1.load(Ordering::Relaxed)
+    }
+
+    /// People indexed and the bytes their indexes hold, over every organization.
+    pub fn totals(&self) -> (usize, usize) {
+        let Ok(orgs) = self.0.lock() else {
+            return (0, 0);
+        };
+        orgs.values()
+            .filter_map(|s| s.ready.as_ref())
+            .fold((0, 0), |(n, b), r| {
+                (n + r.index.len(), b + r.index.memory())
+            })
+    }
+
+    /// Whether the index of `org_id` is built and knows every change the database holds now:
+    /// for benchmarks and tests, which measure the index rather than the plain statements.
+    pub async fn settled(&self, db: &Db, org_id: i64) -> Result<bool, sqlx::Error> {
+        let Some(ready) = self.ready(db, org_id) else {
+            return Ok(false);
+        };
+        let max = latest_change(&mut db.read().await?, org_id).await?;
+        Ok(max <= ready.index.seq)
+    }
+}
+
+/// The highest change number of the organization's people.
+async fn latest_change(conn: &mut Conn, org_id: i64) -> Result<i64, sqlx::Error> {
+    Ok(on_conn!(conn, c => {
+        sqlx::query_scalar::<_, i64>(LATEST_SQL).bind(org_id).fetch_one(&mut *c).await?
+    }))
+}
+
+const LATEST_SQL: &str = "SELECT COALESCE(MAX(change_seq), 0) FROM accounts WHERE org_id = $1";
+
+/// Reads the organization's people once per space, in the order of each, from one snapshot.
+async fn build(db: &Db, org_id: i64) -> Result<OrgIndex, sqlx::Error> {
+    if let Db::Postgres(pool) = db {
+        // Every writer holding a change number has committed once this lock is ours.
+        let mut tx = pool.begin().await?;
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(CHANGES_LOCK)
+            .execute(&mut *tx)
+            .await?;
+        let seq: i64 = sqlx::query_scalar(LATEST_SQL)
+            .bind(org_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        let mut tx = pool.begin().await?;
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            .execute(&mut *tx)
+            .await?;
+        let mut index = OrgIndex::new(seq);
+        fill(
+            &mut Conn::Postgres(crate::store::Held::Tx(tx)),
+            org_id,
+            &mut index,
+        )
+        .await?;
+        return Ok(index);
+    }
+    let Db::Sqlite(pool, _) = db else {
+        unreachable!()
+    };
+    // A deferred transaction: a snapshot of the file, no write lock.
+    let mut conn = Conn::Sqlite(crate::store::Held::Tx(pool.begin_with("BEGIN").await?));
+    let seq = latest_change(&mut conn, org_id).await?;
+    let mut index = OrgIndex::new(seq);
+    fill(&mut conn, org_id, &mut index).await?;
+    Ok(index)
+}
+
+/// id, level, level rank, status, search text.
+type Indexed = (i64, Option<i64>, Option<i64>, String, String);
+
+async fn fill(conn: &mut Conn, org_id: i64, index: &mut OrgIndex) -> Result<(), sqlx::Error> {
+    for space in Space::ALL {
+        let sql = format!(
+            "SELECT id, level, level_rank, status, search_text FROM accounts \
+             WHERE org_id = $1 AND kind = 'person' ORDER BY {}",
+            space.order()
+        );
+        on_conn!(conn, c => {
+            let mut rows = sqlx::query_as::<_, Indexed>(AssertSqlSafe(sql))
+                .bind(org_id)
+                .fetch(&mut *c);
+            while let Some((id, level, level_rank, status, search_text)) = rows.try_next().await? {
+                let entry = Entry {
+                    id,
+                    level: level.unwrap_or(0),
+                    level_rank: level_rank.unwrap_or(0),
+                    status: &status,
+                    search_text: &search_text,
+                };
+                index.push(space, &entry);
+            }
+        });
+    }
+    index.finish();
+    Ok(())
+}
+
+/// The database statements a page through the index needs, on whichever connection.
+pub(super) trait Source {
+    type Row;
+    /// The first column of the first row, if there is one.
+    async fn integer(&mut self, sql: &str, binds: &[Bind]) -> Result<Option<i64>, sqlx::Error>;
+    async fn integers(&mut self, sql: &str, binds: &[Bind]) -> Result<Vec<i64>, sqlx::Error>;
+    /// The rows of a page's statement, each with whether it came from the rows changed since
+    /// the build (the statement's last column).
+    async fn rows(
+        &mut self,
+        sql: &str,
+        binds: &[Bind],
+    ) -> Result<Vec<(Self::Row, bool)>, sqlx::Error>;
+}
+
+/// What became of a page asked of the index.
+pub(super) enum Answer<R> {
+    /// The page's rows, one past its size when more follow.
+    Rows(Vec<R>),
+    /// The plain statements must answer.
+    Plain,
+}
+
+/// What a search page needs besides its connection.
+pub(super) struct Request<'a> {
+    pub ready: &'a Ready,
+    pub org_id: i64,
+    pub visibility: Visibility,
+    pub query: &'a PeopleQuery,
+    /// The page's columns (with `a.id` and the sort's columns).
+    pub columns: &'a str,
+    pub sqlite: bool,
+}
+
+/// A page of a search through the index; also says whether the index should be built again.
+pub(super) async fn search_page<S: Source>(
+    src: &mut S,
+    r: &Request<'_>,
+) -> Result<(Answer<S::Row>, bool), sqlx::Error> {
+    let query = r.query;
+    let (Some(needle), Some(sight)) = (query.q.as_deref().and_then(needle), sight(r.visibility))
+    else {
+        return Ok((Answer::Plain, false));
+    };
+    let index = &r.ready.index;
+    let changed = changed_since_build(src, r).await?;
+    let stale = changed >= REBUILD_AFTER || (changed > 0 && r.ready.built.elapsed() >= REBUILD_AGE);
+    if changed > TOO_FAR_BEHIND {
+        return Ok((Answer::Plain, true));
+    }
+    let sort = query.sort.unwrap_or_default();
+    let start = match query.cursor.as_deref().filter(|c| !c.is_empty()) {
+        None => None,
+        Some(text) => match place_cursor(src, r, text).await? {
+            Some(position) => Some(position),
+            None => return Ok((Answer::Plain, stale)),
+        },
+    };
+    let charge = match sight {
+        Some(person_id) => src.integers(CHARGE_SQL, &[Bind::Int(person_id)]).await?,
+        None => vec![],
+    };
+    let ask = Ask {
+        needle: &needle,
+        sort,
+        desc: query.desc.unwrap_or(false),
+        level: query.level.map(|l| l.code()),
+        status: query.status.map(|s| s.as_str()),
+        visible: sight.map(|_| {
+            (
+                Level::Two.rank() as i64,
+                Level::Three.rank() as i64,
+                &charge[..],
+            )
+        }),
+    };
+    let limit = query.limit.unwrap_or(100).clamp(1, super::MAX_PAGE) as usize;
+    let mut after = start;
+    let mut candidates = vec![];
+    let mut want = limit + 1;
+    for _ in 0..ROUNDS {
+        let (more, exhausted) = {
+            let changed = r
+                .ready
+                .changed
+                .lock()
+                .map_err(|_| sqlx::Error::PoolClosed)?;
+            index.candidates(&ask, after.as_ref(), want, &changed.ids)
+        };
+        after = more
+            .last()
+            .map(|(_, p): &(i64, Position)| p.clone())
+            .or(after);
+        candidates.extend(more.into_iter().map(|(id, _)| id));
+        // The cursor was read above: the statement cannot refuse it.
+        let (sql, binds) =
+            statement(r, &candidates, limit).map_err(|_| sqlx::Error::Protocol("cursor".into()))?;
+        let rows = src.rows(&sql, &binds).await?;
+        let from_index = rows.iter().filter(|(_, delta)| !delta).count();
+        if exhausted || from_index > limit {
+            let mut rows: Vec<S::Row> = rows.into_iter().map(|(row, _)| row).collect();
+            rows.truncate(limit + 1);
+            return Ok((Answer::Rows(rows), stale));
+        }
+        want = (2 * (limit + 1 - from_index)).max(64);
+    }
+    Ok((Answer::Plain, stale))
+}
+
+/// The level-2 reader whose charge widens their sight (`Some(Some(id))`), everyone
+/// (`Some(None)`), or a sight the index does not serve (`None`).
+fn sight(visibility: Visibility) -> Option<Option<i64>> {
+    match visibility {
+        Visibility::Everyone => Some(None),
+        Visibility::LevelTwoAndCharge { person_id } => Some(Some(person_id)),
+        _ => None,
+    }
+}
+
+const CHARGE_SQL: &str = "SELECT subordinate_id FROM charges WHERE manager_id = $1";
+
+/// Reads the ids changed since the index looked last; returns how many changed since the build.
+async fn changed_since_build<S: Source>(
+    src: &mut S,
+    r: &Request<'_>,
+) -> Result<usize, sqlx::Error> {
+    let org = Bind::Int(r.org_id);
+    let latest = src
+        .integer(LATEST_SQL, std::slice::from_ref(&org))
+        .await?
+        .unwrap_or(0);
+    let seen = r.ready.changed.lock().map(|c| c.seen).unwrap_or(i64::MAX);
+    if latest > seen {
+        // With PostgreSQL a number below `seen` may still commit: it is missed here (this list
+        // only spares the database some candidates), never in the page's statement.
+        let ids = src
+            .integers(
+                "SELECT id FROM accounts WHERE org_id = $1 AND change_seq > $2",
+                &[org, Bind::Int(seen)],
+            )
+            .await?;
+        if let Ok(mut changed) = r.ready.changed.lock() {
+            changed.ids.extend(ids);
+            changed.seen = changed.seen.max(latest);
+        }
+    }
+    Ok(r.ready
+        .changed
+        .lock()
+        .map(|c| c.ids.len())
+        .unwrap_or(usize::MAX))
+}
+
+/// Where the cursor's row stands in the index, when the index knows it as the cursor saw it.
+async fn place_cursor<S: Source>(
+    src: &mut S,
+    r: &Request<'_>,
+    text: &str,
+) -> Result<Option<Position>, sqlx::Error> {
+    let sort = r.query.sort.unwrap_or_default();
+    let Ok(cursor) = decode_cursor(text, sort) else {
+        return Ok(None); // the plain statements refuse it
+    };
+    let mut binds = vec![Bind::Int(r.org_id), Bind::Int(cursor.id)];
+    let mut values = vec![];
+    for v in &cursor.v {
+        binds.push(match v {
+            CursorValue::Int(i) => Bind::Int(*i),
+            CursorValue::Text(s) => Bind::Text(s.clone()),
+        });
+        values.push(format!("${}", binds.len()));
+    }
+    let sql = format!(
+        "SELECT a.change_seq FROM accounts a WHERE a.org_id = $1 AND a.id = $2 AND ({}) = ({})",
+        sort_columns(sort).join(", "),
+        values.join(", ")
+    );
+    let seq = src.integer(&sql, &binds).await?;
+    Ok(match seq {
+        Some(seq) if seq <= r.ready.index.seq => r.ready.index.position(sort, cursor.id),
+        _ => None,
+    })
+}
+
+/// The page's statement: the candidates the database confirms, and the rows changed since the
+/// build that match, in the sort's order; the last column says which part a row came from.
+fn statement(
+    r: &Request<'_>,
+    candidates: &[i64],
+    limit: usize,
+) -> Result<(String, Vec<Bind>), BadCursor> {
+    let (filter, mut binds) = page_filter(false, r.org_id, r.query, true)?;
+    let sight = visible_condition(r.visibility, &mut binds);
+    binds.push(Bind::Int(r.ready.index.seq));
+    let seq = binds.len();
+    binds.push(Bind::Text(
+        serde_json::to_string(candidates).unwrap_or_else(|_| "[]".into()),
+    ));
+    let list = binds.len();
+    let (listed, id) = if r.sqlite {
+        (format!("json_each(${list}) AS c"), "c.value")
+    } else {
+        (
+            format!("jsonb_array_elements_text(CAST(${list} AS jsonb)) AS c(value)"),
+            "CAST(c.value AS BIGINT)",
+        )
+    };
+    let columns = r.columns;
+    let order = order_by(r.query);
+    let dir = if r.query.desc.unwrap_or(false) {
+        "DESC"
+    } else {
+        "ASC"
+    };
+    let sort = r.query.sort.unwrap_or_default();
+    let inner_order: Vec<String> = sort_columns(sort)
+        .iter()
+        .chain(["a.id"].iter())
+        .map(|c| format!("{c} {dir}"))
+        .collect();
+    let inner_order = inner_order.join(", ");
+    // Driven from the candidates and from the changed rows (CROSS JOIN keeps SQLite from
+    // walking an order's index instead, which costs the whole organization).
+    let sql = format!(
+        "SELECT * FROM (SELECT {columns}, CAST(0 AS BIGINT) AS delta FROM {listed} CROSS JOIN accounts a{filter} \
+         AND a.id = {id} AND a.change_seq <= ${seq}{sight} \
+         UNION ALL SELECT * FROM (SELECT {columns}, CAST(1 AS BIGINT) AS delta \
+         FROM (SELECT id AS changed FROM accounts WHERE org_id = $1 AND change_seq > ${seq}) AS d \
+         CROSS JOIN accounts a{filter} AND a.id = d.changed{sight} ORDER BY {inner_order} \
+         LIMIT {}) AS d2) \
+         AS page ORDER BY {order}",
+        limit + 1
+    );
+    Ok((sql, binds))
+}
+
+impl Db {
+    /// Whether the search index of `org_id` is built and current (see [`SearchIndexes::settled`]).
+    pub async fn search_index_settled(
+        &self,
+        indexes: &SearchIndexes,
+        org_id: i64,
+    ) -> Result<bool, sqlx::Error> {
+        indexes.settled(self, org_id).await
+    }
+
+    /// After a search: counts a page the index answered, and builds the index again when it
+    /// fell behind.
+    pub(super) fn after_search(
+        &self,
+        indexes: &SearchIndexes,
+        org_id: i64,
+        answered: bool,
+        stale: bool,
+    ) {
+        if answered {
+            indexes.1.fetch_add(1, Ordering::Relaxed);
+        }
+        if stale {
+            indexes.rebuild(self, org_id);
+        }
+    }
+}

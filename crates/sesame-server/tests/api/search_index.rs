@@ -1,0 +1,291 @@
+//! Search through the server's in-memory index, on both databases: every kind of term (frequent,
+//! gathered at the end of the order, rare, matching nobody, a word's start), every sort in both
+//! directions, as level 1 and level 2, with filters, returns exactly the people of the
+//! unsearched list that match, in its order, page after page; rows written after the index was
+//! built are found by the next search; two servers on one PostgreSQL see each other's writes.
+
+use std::time::{Duration, Instant};
+
+use crate::support::{PASSWORD, TestServer, backends, new_person, unchanged};
+use sesame_core::api::{PeopleQuery, PeopleSort, PersonSummary, PersonUpdate};
+use sesame_core::domain::{Language, Level, Status};
+use sesame_server::store::NewPersonRow;
+
+const PEOPLE: usize = 240;
+/// Gathered at the end of the name order, frequent, rare, nobody, half of everyone, across the
+/// first and last names, a word's start, a word's start of one letter.
+const TERMS: [&str; 8] = ["gagn", "mar", "u017", "zzqx", "north", "ie b", "ma", "n"];
+
+/// The organization, its people spread over levels, statuses and orders; a level-2 user
+/// (`chef`) with a third of the level-3 users under their charge. Returns the organization.
+async fn fill(s: &TestServer) -> i64 {
+    let org = s.org("INDEX", false).await;
+    s.person(org, "admin", Level::One, Some(PASSWORD)).await;
+    let chef = s.person(org, "chef", Level::Two, Some(PASSWORD)).await;
+    let mut tx = s.db.begin().await.unwrap();
+    for i in 0..PEOPLE {
+        let last = match i {
+            i if i >= 200 => format!("Zgagnon {i:03}"),
+            i if i % 4 == 0 => format!("Martin {i:03}"),
+            _ => format!("Bouchard {i:03}"),
+        };
+        let user_id = format!("u{:03}", (i * 7) % PEOPLE);
+        let level = match i % 10 {
+            0 => Level::Two,
+            1 => Level::TwoWithApproval,
+            _ => Level::Three,
+        };
+        let id = tx
+            .insert_person(&NewPersonRow {
+                org_id: org,
+                email: format!("{user_id}@{}.example", ["north", "south"][i % 2]),
+                user_id,
+                last_name: last,
+                first_name: ["Marie", "Jean", "Lea", "Noah"][i % 4].into(),
+                phone: if i % 5 == 0 {
+                    String::new()
+                } else {
+                    format!("514 555-{:04}", (i * 37) % 1000)
+                },
+                level,
+                language: Language::Fr,
+                roles: vec![],
+                is_contact: false,
+                status: if i % 7 == 0 {
+                    Status::Suspended
+                } else {
+                    Status::Active
+                },
+                password_hash: None,
+                password_temporary: false,
+            })
+            .await
+            .unwrap();
+        if level == Level::Three && i % 3 == 0 {
+            tx.link_under_charge(chef, id).await.unwrap();
+        }
+    }
+    tx.commit().await.unwrap();
+    org
+}
+
+/// Whether `p` matches `q` as the search means it: a substring of the name (either order), user
+/// ID or email from three characters on, the start of a word below that.
+fn matches(p: &PersonSummary, q: &str) -> bool {
+    let fields = [
+        format!("{} {}", p.first_name, p.last_name),
+        format!("{} {}", p.last_name, p.first_name),
+        p.user_id.clone(),
+        p.email.clone(),
+    ]
+    .map(|f| f.to_lowercase());
+    if q.chars().count() >= 3 {
+        return fields.iter().any(|f| f.contains(q));
+    }
+    fields
+        .iter()
+        .flat_map(|f| f.split(|c: char| !c.is_alphanumeric()))
+        .any(|word| word.starts_with(q))
+}
+
+/// Every page of `query` (seven people a page), in the order received.
+async fn pages(c: &sesame_client::Client, mut query: PeopleQuery) -> Vec<PersonSummary> {
+    let mut out = vec![];
+    loop {
+        let page = c.people(&query).await.unwrap();
+        out.extend(page.items);
+        match page.next_cursor {
+            Some(next) => query.cursor = Some(next),
+            None => return out,
+        }
+    }
+}
+
+fn ids(people: &[PersonSummary]) -> Vec<i64> {
+    people.iter().map(|p| p.id).collect()
+}
+
+/// Waits until the server's index of `org` is built and knows every change.
+async fn settled(s: &sesame_server::Running, c: &sesame_client::Client, org: i64) {
+    let started = Instant::now();
+    loop {
+        let query = PeopleQuery {
+            q: Some("zzzz".into()),
+            ..Default::default()
+        };
+        c.people(&query).await.unwrap();
+        if s.search.settled(&s.db, org).await.unwrap() {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the index is built"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Every term, sort and direction as `c` sees them, with and without a filter: the search's
+/// pages are the unsearched pages filtered.
+async fn every_kind_matches(c: &sesame_client::Client, terms: &[&str], what: &str) {
+    for sort in PeopleSort::ALL {
+        for desc in [false, true] {
+            for (level, status) in [(None, None), (Some(Level::Three), Some(Status::Suspended))] {
+                let query = PeopleQuery {
+                    sort: Some(sort),
+                    desc: Some(desc),
+                    level,
+                    status,
+                    limit: Some(7),
+                    ..Default::default()
+                };
+                let everyone = pages(c, query.clone()).await;
+                for q in terms {
+                    let expected: Vec<i64> = ids(&everyone)
+                        .into_iter()
+                        .zip(&everyone)
+                        .filter(|(_, p)| matches(p, q))
+                        .map(|(id, _)| id)
+                        .collect();
+                    let found = pages(
+                        c,
+                        PeopleQuery {
+                            q: Some(q.to_string()),
+                            ..query.clone()
+                        },
+                    )
+                    .await;
+                    assert_eq!(
+                        ids(&found),
+                        expected,
+                        "{what}: {q:?} by {sort:?}, desc {desc}, {level:?} {status:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_search_kind_returns_exactly_the_matching_people_in_order() {
+    for b in backends() {
+        let s = crate::support::start(&b).await;
+        let org = fill(&s).await;
+        let admin = s.sign_in("INDEX", "admin", PASSWORD).await;
+        let chef = s.sign_in("INDEX", "chef", PASSWORD).await;
+        settled(&s.running, &admin, org).await;
+        let before = s.running.search.answered();
+        let name = b.name();
+        every_kind_matches(&admin, &TERMS, &format!("level 1 on {name}")).await;
+        every_kind_matches(&chef, &TERMS, &format!("level 2 on {name}")).await;
+        let answered = s.running.search.answered() - before;
+        assert!(
+            answered > 1000,
+            "the index answered {answered} pages on {name}"
+        );
+
+        // Written after the build: found (or no longer found) by the very next search.
+        let new = new_person(
+            "Agagnon",
+            "Nouvelle",
+            "new.gagnon",
+            "new.gagnon@north.example",
+        );
+        let created = admin.create_person(&new).await.unwrap();
+        let everyone = admin.all_people(500).await.unwrap();
+        let renamed = everyone
+            .iter()
+            .find(|p| p.last_name == "Zgagnon 201")
+            .unwrap();
+        let record = admin.person(renamed.id).await.unwrap();
+        let update = PersonUpdate {
+            last_name: Some("Abbott".into()),
+            ..unchanged(record.person.version)
+        };
+        admin.update_person(renamed.id, &update).await.unwrap();
+        let gone = everyone
+            .iter()
+            .find(|p| p.last_name == "Zgagnon 202")
+            .unwrap();
+        admin.delete_person(gone.id).await.unwrap();
+        let before = s.running.search.answered();
+        every_kind_matches(
+            &admin,
+            &["gagn", "abbo", "new"],
+            &format!("after writes on {name}"),
+        )
+        .await;
+        every_kind_matches(&chef, &["gagn"], &format!("level 2 after writes on {name}")).await;
+        assert!(
+            s.running.search.answered() > before,
+            "the index still answers"
+        );
+        let found = pages(
+            &admin,
+            PeopleQuery {
+                q: Some("gagn".into()),
+                ..Default::default()
+            },
+        )
+        .await;
+        assert_eq!(
+            found[0].id, created.person.person.id,
+            "Agagnon first by name"
+        );
+        assert!(found.iter().all(|p| p.id != renamed.id && p.id != gone.id));
+        s.stop().await;
+    }
+}
+
+/// Two servers on one PostgreSQL database, each with its index: what one writes, the other's
+/// next search finds.
+#[tokio::test]
+async fn a_write_through_one_server_is_found_by_the_next_search_on_another() {
+    let Some(b) = backends().into_iter().find(|b| b.name() == "postgres") else {
+        return;
+    };
+    let s = crate::support::start(&b).await;
+    let org = fill(&s).await;
+    let other = sesame_server::start(&s.database_url, "127.0.0.1:0", Default::default())
+        .await
+        .unwrap();
+    let here = s.sign_in("INDEX", "admin", PASSWORD).await;
+    let there = sesame_client::Client::new(&other.url());
+    let session = there
+        .sign_in("INDEX", "admin", PASSWORD, None)
+        .await
+        .unwrap();
+    let there = there.with_token(Some(session.token));
+    settled(&s.running, &here, org).await;
+    settled(&other, &there, org).await;
+    let search = |q: &str| PeopleQuery {
+        q: Some(q.into()),
+        ..Default::default()
+    };
+    assert!(pages(&there, search("replica")).await.is_empty());
+    let new = new_person("Replica", "Rita", "rita.replica", "rita@north.example");
+    let created = here.create_person(&new).await.unwrap();
+    assert_eq!(
+        ids(&pages(&there, search("replica")).await),
+        [created.person.person.id]
+    );
+    let update = PersonUpdate {
+        last_name: Some("Elsewhere".into()),
+        user_id: Some("rita.elsewhere".into()),
+        ..unchanged(created.person.person.version)
+    };
+    here.update_person(created.person.person.id, &update)
+        .await
+        .unwrap();
+    assert!(pages(&there, search("replica")).await.is_empty());
+    assert_eq!(
+        ids(&pages(&there, search("elsewh")).await),
+        [created.person.person.id]
+    );
+    assert!(
+        other.search.answered() > 0,
+        "the other server's index answered"
+    );
+    other.stop().await;
+    s.stop().await;
+}
