@@ -1,129 +1,49 @@
-//! Benchmark: 100,000 accounts (2,000 of level 2) on SQLite, and on PostgreSQL when
-//! `SESAME_BENCH_DATABASE_URL` names a server (a database of its own is made there and dropped),
-//! then requests over loopback against the server running in a child process: the load comes
-//! from this process, so the server's runtime does not share its threads with it (the machine's
-//! cores, though, it does). Prints each figure for both databases side by side, with the target.
-//! Run with `cargo bench -p sesame-server --bench people_listing`; `SESAME_BENCH_KEEP=1` keeps
-//! the databases, and `SESAME_BENCH_FILLED=sqlite:…/bench.db,postgres://…` measures kept ones
-//! again without filling. The fill ends with the statistics refresh an import makes
-//! (`SESAME_BENCH_NO_STATISTICS=1` leaves it out, to measure what it brings).
+//! Benchmark: the people listing and every kind of search, at 10,000 and 100,000 people (and
+//! 1,000,000 with `SESAME_BENCH_MILLION=1`, or the sizes of `SESAME_BENCH_SIZES=10000,…`), on
+//! SQLite, and on PostgreSQL when `SESAME_BENCH_DATABASE_URL` names a server (a database of its
+//! own is made there and dropped). Requests go over loopback to the server running in a child
+//! process: the load comes from this process, so the server's runtime does not share its threads
+//! with it (the machine's cores, though, it does). For each size, each figure for both databases
+//! side by side with its target; then one page and one search alone at each size.
+//!
+//! The people come through the import API, 20,000 a request, and the time it took is printed.
+//! Twelve families of equal size, each side by side in name order as in a staff list sorted by
+//! name: `bouch` matches the first twelfth, `gagn` two in the middle, `tremb` the last.
+//! `SESAME_BENCH_KEEP=1` keeps the databases, `SESAME_BENCH_FILLED=sqlite:…/bench.db,postgres://…`
+//! measures kept ones again without filling, `SESAME_BENCH_PLAIN=1` measures the server without
+//! its search index (the plain statements alone).
 
+#[path = "people_listing/fill.rs"]
+mod fill;
 #[path = "people_listing/load.rs"]
 mod load;
+#[path = "people_listing/measure.rs"]
+mod measure;
 
 use std::io::{BufRead, Read};
 use std::net::SocketAddr;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use load::{Figures, load};
-use sesame_core::api::PeopleQuery;
-use sesame_core::domain::{Language, Level, Status};
-use sesame_server::store::NewPersonRow;
+use fill::{LEVEL_TWO_SHARE, PASSWORD};
+use measure::{CONNECTIONS, Line, measure, pull};
 use sesame_server::{self, Config, Db};
 
-const ACCOUNTS: usize = 100_000;
-const LEVEL_TWO: usize = 2_000;
-const CONNECTIONS: usize = 32;
-const SECONDS: u64 = 5;
-const PASSWORD: &str = "bench-password-2026";
 /// Set in the child process: the database it serves.
 const SERVE: &str = "SESAME_BENCH_SERVE";
 
-const LAST: [&str; 12] = [
-    "Tremblay",
-    "Gagnon",
-    "Roy",
-    "Côté",
-    "Bouchard",
-    "Gauthier",
-    "Morin",
-    "Lavoie",
-    "Fortin",
-    "Gagné",
-    "Ouellet",
-    "Łukasiewicz",
-];
-const FIRST: [&str; 12] = [
-    "Marie",
-    "Jean",
-    "Zoë",
-    "Ægir",
-    "Élodie",
-    "François",
-    "Rita",
-    "Sarah",
-    "Mathéo",
-    "Léa",
-    "Noah",
-    "Chloé",
-];
-
-async fn fill(db: &Db, hash: &str) -> (i64, i64) {
-    let mut tx = db.begin().await.unwrap();
-    let org = tx
-        .insert_organization("BENCH", "Bench organization", Language::Fr, true)
-        .await
-        .unwrap();
-    let mut level_two = vec![];
-    for i in 0..ACCOUNTS {
-        let level = match i {
-            0 | 1 => Level::One,
-            i if i < 2 + LEVEL_TWO => {
-                if i % 3 == 0 {
-                    Level::TwoWithApproval
-                } else {
-                    Level::Two
-                }
-            }
-            _ => Level::Three,
-        };
-        let user_id = match i {
-            0 => "bench.l1".to_owned(),
-            2 => "bench.l2".to_owned(),
-            _ => format!("user{i:06}"),
-        };
-        let id = tx
-            .insert_person(&NewPersonRow {
-                org_id: org,
-                user_id: user_id.clone(),
-                last_name: format!("{} {}", LAST[i % 12], i / 12),
-                first_name: FIRST[(i / 7) % 12].into(),
-                email: format!("{user_id}@bench.example"),
-                phone: format!("514 555-{:04}", i % 10_000),
-                level,
-                language: if i % 2 == 0 {
-                    Language::Fr
-                } else {
-                    Language::En
-                },
-                roles: vec!["viewer".into()],
-                is_contact: false,
-                status: if i > 2 && i % 50 == 0 {
-                    Status::Suspended
-                } else {
-                    Status::Active
-                },
-                password_hash: (i == 0 || i == 2).then(|| hash.to_owned()),
-                password_temporary: false,
-            })
-            .await
-            .unwrap();
-        if level.is_level_two() {
-            level_two.push(id);
-        } else if level == Level::Three {
-            // Level-3 users spread under the level-2 users' charge (~49 each).
-            tx.link_under_charge(level_two[i % level_two.len()], id)
-                .await
-                .unwrap();
-        }
-        if i % 20_000 == 19_999 {
-            tx.commit().await.unwrap();
-            tx = db.begin().await.unwrap();
-        }
+fn sizes() -> Vec<usize> {
+    if let Ok(list) = std::env::var("SESAME_BENCH_SIZES") {
+        return list
+            .split(',')
+            .filter_map(|n| n.trim().parse().ok())
+            .collect();
     }
-    tx.commit().await.unwrap();
-    (org, level_two[0])
+    let mut sizes = vec![10_000, 100_000];
+    if std::env::var_os("SESAME_BENCH_MILLION").is_some() {
+        sizes.push(1_000_000);
+    }
+    sizes
 }
 
 /// The server, in a child process running this same program with [`SERVE`] set.
@@ -148,6 +68,18 @@ impl Server {
         Server { child, addr }
     }
 
+    /// The server's resident memory, in MB.
+    fn resident_mb(&self) -> f64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        let kb = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
+            .unwrap_or(0.0);
+        kb / 1024.0
+    }
+
     fn stop(mut self) {
         drop(self.child.stdin.take()); // the child stops when its input closes
         let _ = self.child.wait();
@@ -161,68 +93,43 @@ fn serve(url: &str) {
         .enable_all()
         .build()
         .unwrap();
+    let config = Config {
+        search_index: std::env::var_os("SESAME_BENCH_PLAIN").is_none(),
+        ..Config::default()
+    };
     let running = runtime
-        .block_on(sesame_server::start(url, "127.0.0.1:0", Config::default()))
+        .block_on(sesame_server::start(url, "127.0.0.1:0", config))
         .unwrap();
     println!("{}", running.addr);
     let _ = std::io::stdin().read_to_end(&mut vec![]);
     runtime.block_on(running.stop());
 }
 
-/// The first page of `query` and the pages after it, as a client pulls them (`count` paths).
-async fn pages(
-    client: &sesame_client::Client,
-    query: &str,
-    limit: u32,
-    count: usize,
-) -> Vec<String> {
-    let mut q = PeopleQuery {
-        q: (!query.is_empty()).then(|| query.to_owned()),
-        limit: Some(limit),
-        ..Default::default()
-    };
-    let base = format!("/api/v1/people?limit={limit}&q={query}");
-    let mut out = vec![base.clone()];
-    for _ in 1..count {
-        let page = client.people(&q).await.unwrap();
-        let Some(cursor) = page.next_cursor else {
-            break;
-        };
-        out.push(format!("{base}&cursor={cursor}"));
-        q.cursor = Some(cursor);
-    }
-    out
+/// A measure of the server's `/metrics` (`sesame_search_index{measure="…"}`).
+async fn index_measure(base: &str, measure: &str) -> i64 {
+    let text = reqwest::get(format!("{base}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let key = format!("sesame_search_index{{measure=\"{measure}\"}} ");
+    text.lines()
+        .find_map(|l| l.strip_prefix(&key))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0)
 }
 
-/// One row of the results: what was measured, and its figures on each database.
-struct Row {
-    what: &'static str,
-    target: &'static str,
-    figures: Vec<String>,
+/// One database's column at one size.
+struct Column {
+    name: &'static str,
+    lines: Vec<Line>,
+    alone: [String; 2],
+    notes: String,
 }
 
-const ROWS: [(&str, &str); 8] = [
-    ("/healthz (ceiling of the HTTP stack)", "–"),
-    ("100-account page, level 1", "≥ 5,000 req/s, p99 ≤ 10 ms"),
-    ("100-account page, level 2", "–"),
-    ("level 2 / level 1 (time per request)", "≤ 1.2×"),
-    ("search of 4 letters (q=gagn), level 1", "≥ 2,000 req/s"),
-    ("5,000-account page, level 1", "SQLite ≥ PostgreSQL"),
-    ("all 100,000 accounts, one client", "≤ 1 s"),
-    ("level 1 page / healthz (throughput)", "–"),
-];
-
-fn figure(f: &Figures) -> String {
-    format!(
-        "{:.0} req/s, p50 {:.1} ms, p99 {:.1} ms",
-        f.rps,
-        f.p50.as_secs_f64() * 1000.0,
-        f.p99.as_secs_f64() * 1000.0
-    )
-}
-
-/// Every row of [`ROWS`] against the server on `url`.
-async fn measure(url: &str) -> Vec<String> {
+/// Everything against a server on `url`, which holds `accounts` people.
+async fn column(name: &'static str, url: &str, accounts: usize) -> Column {
     let server = Server::spawn(url);
     let base = format!("http://{}", server.addr);
     let client = sesame_client::Client::new(&base);
@@ -231,61 +138,49 @@ async fn measure(url: &str) -> Vec<String> {
         let session = client.sign_in("BENCH", user, PASSWORD, None).await.unwrap();
         tokens.push(session.token);
     }
-    let l1 = client.with_token(Some(tokens[0].clone()));
-    let l2 = client.with_token(Some(tokens[1].clone()));
-    let run = |token: &str, paths: Vec<String>| {
-        let token = token.to_owned();
-        let addr = server.addr;
-        async move {
-            let _ = load(
-                addr,
-                &token,
-                &paths[..1],
-                CONNECTIONS,
-                Duration::from_secs(1),
-            )
-            .await;
-            load(
-                addr,
-                &token,
-                &paths,
-                CONNECTIONS,
-                Duration::from_secs(SECONDS),
-            )
-            .await
-        }
-    };
-    let health = run("", vec!["/healthz".into()]).await;
-    let first = run(&tokens[0], pages(&l1, "", 100, 10).await).await;
-    let second = run(&tokens[1], pages(&l2, "", 100, 10).await).await;
-    let search = run(&tokens[0], pages(&l1, "gagn", 100, 10).await).await;
-    let large = run(&tokens[0], pages(&l1, "", 5000, 20).await).await;
-    let _ = l1.all_people(5000).await.unwrap(); // warm-up
     let started = Instant::now();
-    let everyone = l1.all_people(5000).await.unwrap().len();
-    let pull = started.elapsed();
-    assert_eq!(everyone, ACCOUNTS);
+    let plain = std::env::var_os("SESAME_BENCH_PLAIN").is_some();
+    while !plain && index_measure(&base, "people").await < accounts as i64 {
+        assert!(
+            started.elapsed() < Duration::from_secs(900),
+            "the index is built"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let bytes = index_measure(&base, "bytes").await as f64;
+    let mut notes = format!(
+        "index ready {:.1} s after start, {:.1} MB ({:.1} MB per 100,000 people); server RSS {:.0} MB",
+        started.elapsed().as_secs_f64(),
+        bytes / 1e6,
+        bytes / 1e6 * 100_000.0 / accounts as f64,
+        server.resident_mb()
+    );
+    let tokens = [tokens[0].clone(), tokens[1].clone()];
+    let (lines, alone) = measure(server.addr, &tokens, &base).await;
+    if accounts <= 100_000 {
+        let took = pull(&base, &tokens[0], accounts).await;
+        notes.push_str(&format!(
+            "; all {accounts} pulled by one client in {:.2} s",
+            took.as_secs_f64()
+        ));
+    }
+    notes.push_str(&format!(
+        "; RSS after the run {:.0} MB",
+        server.resident_mb()
+    ));
     server.stop();
-    vec![
-        figure(&health),
-        figure(&first),
-        figure(&second),
-        format!("{:.2}×", first.rps / second.rps),
-        figure(&search),
-        format!(
-            "{} ({:.1} MB a page)",
-            figure(&large),
-            large.body as f64 / 1e6
-        ),
-        format!("{:.2} s", pull.as_secs_f64()),
-        format!("{:.1} %", 100.0 * first.rps / health.rps),
-    ]
+    Column {
+        name,
+        lines,
+        alone,
+        notes,
+    }
 }
 
 /// A database of its own on the PostgreSQL server of `admin_url`: (its URL, its name).
-async fn postgres_database(admin_url: &str) -> (String, String) {
+async fn postgres_database(admin_url: &str, size: usize) -> (String, String) {
     use sqlx::Connection;
-    let name = format!("sesame_bench_{}", std::process::id());
+    let name = format!("sesame_bench_{}_{size}", std::process::id());
     let mut admin = sqlx::PgConnection::connect(admin_url).await.unwrap();
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
         .execute(&mut admin)
@@ -304,20 +199,29 @@ async fn drop_postgres_database(admin_url: &str, name: &str) {
         .await;
 }
 
-async fn filled(url: &str, hash: &str) {
-    let started = Instant::now();
-    let db = Db::connect(url).await.unwrap();
-    fill(&db, hash).await;
-    // As the import does after writing many rows.
-    if std::env::var_os("SESAME_BENCH_NO_STATISTICS").is_none() {
-        db.refresh_statistics().await.unwrap();
-    }
-    db.close().await;
+/// The organization, then everyone through the import API of a server of its own.
+async fn filled(url: &str, accounts: usize) {
+    fill::organization(url).await;
+    let server = Server::spawn(url);
+    fill::import_everyone(&format!("http://{}", server.addr), accounts).await;
+    server.stop();
     println!(
-        "{}: {ACCOUNTS} accounts ({LEVEL_TWO} of level 2) filled in {:.1} s",
+        "{}: {accounts} people ({} of level 2)",
         url.split(':').next().unwrap_or(""),
-        started.elapsed().as_secs_f64()
+        accounts / LEVEL_TWO_SHARE,
     );
+}
+
+/// The people a kept database holds.
+async fn people_in(url: &str) -> usize {
+    let db = Db::connect(url).await.unwrap();
+    let sql = "SELECT COUNT(*) FROM accounts WHERE kind = 'person'";
+    let n: i64 = match &db {
+        Db::Sqlite(p, _) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+        Db::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+    };
+    db.close().await;
+    n as usize
 }
 
 fn main() {
@@ -337,10 +241,7 @@ fn main() {
 async fn bench() {
     // To look at the databases afterwards (query plans).
     let keep = std::env::var_os("SESAME_BENCH_KEEP").is_some();
-    let dir = std::env::temp_dir().join(format!("sesame_bench_{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let hash = sesame_server::auth::hash_password(PASSWORD).await.unwrap();
-    // Databases a kept run filled: measured again as they are (e.g. before and after a change).
+    let mut alone = vec![];
     if let Ok(urls) = std::env::var("SESAME_BENCH_FILLED") {
         let mut columns = vec![];
         for url in urls.split(',') {
@@ -349,46 +250,96 @@ async fn bench() {
             } else {
                 "PostgreSQL"
             };
-            columns.push((name, measure(url).await));
+            let n = people_in(url).await;
+            columns.push((n, column(name, url, n).await));
         }
-        return print_table(&columns);
+        for (n, c) in &columns {
+            print_table(*n, std::slice::from_ref(c));
+            alone.push((*n, c.name, c.alone.clone()));
+        }
+        return print_alone(&alone);
     }
-    let sqlite = format!("sqlite:{}", dir.join("bench.db").display());
-    filled(&sqlite, &hash).await;
-    let mut columns = vec![("SQLite", measure(&sqlite).await)];
-    if let Ok(admin) = std::env::var("SESAME_BENCH_DATABASE_URL") {
-        let (url, name) = postgres_database(&admin).await;
-        filled(&url, &hash).await;
-        columns.push(("PostgreSQL", measure(&url).await));
+    for size in sizes() {
+        let dir = std::env::temp_dir().join(format!("sesame_bench_{}_{size}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let sqlite = format!("sqlite:{}", dir.join("bench.db").display());
+        filled(&sqlite, size).await;
+        let mut columns = vec![column("SQLite", &sqlite, size).await];
+        if let Ok(admin) = std::env::var("SESAME_BENCH_DATABASE_URL") {
+            let (url, name) = postgres_database(&admin, size).await;
+            filled(&url, size).await;
+            columns.push(column("PostgreSQL", &url, size).await);
+            if keep {
+                println!("kept {url}");
+            } else {
+                drop_postgres_database(&admin, &name).await;
+            }
+        }
         if keep {
-            println!("kept {url}");
+            println!("kept {sqlite}");
         } else {
-            drop_postgres_database(&admin, &name).await;
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+        print_table(size, &columns);
+        for c in &columns {
+            alone.push((size, c.name, c.alone.clone()));
         }
     }
-    if keep {
-        println!("kept {sqlite}");
-    } else {
-        let _ = std::fs::remove_dir_all(&dir);
-    }
-    print_table(&columns);
+    print_alone(&alone);
 }
 
-fn print_table(columns: &[(&str, Vec<String>)]) {
-    let rows: Vec<Row> = ROWS
-        .iter()
-        .enumerate()
-        .map(|(i, (what, target))| Row {
-            what,
-            target,
-            figures: columns.iter().map(|(_, c)| c[i].clone()).collect(),
-        })
-        .collect();
-    println!("\n{CONNECTIONS} connections, {SECONDS} s each, pages 1–10 (1–20 of 5,000)\n");
-    let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
+fn print_table(size: usize, columns: &[Column]) {
+    println!("\n{size} people, {CONNECTIONS} connections, pages 1–10 of each request\n");
+    let names: Vec<&str> = columns.iter().map(|c| c.name).collect();
     println!("| request | {} | target |", names.join(" | "));
     println!("|---|{}---|", "---|".repeat(names.len()));
-    for r in rows {
-        println!("| {} | {} | {} |", r.what, r.figures.join(" | "), r.target);
+    for (i, line) in columns[0].lines.iter().enumerate() {
+        let figures: Vec<String> = columns
+            .iter()
+            .map(|c| {
+                let l = &c.lines[i];
+                // Each line against the plain page of its own run.
+                let page = c.lines[1].rps;
+                if i >= 3 {
+                    format!("{} ({:.0} % of page)", l.figure, 100.0 * l.rps / page)
+                } else {
+                    l.figure.clone()
+                }
+            })
+            .collect();
+        println!(
+            "| {} | {} | {} |",
+            line.what,
+            figures.join(" | "),
+            line.target
+        );
+    }
+    for c in columns {
+        let ratio = c.lines[1].rps / c.lines[2].rps;
+        let gagn = c
+            .lines
+            .iter()
+            .find(|l| l.what.contains("q=gagn)"))
+            .map_or(0.0, |l| l.rps);
+        let gagn2 = c
+            .lines
+            .iter()
+            .find(|l| l.what.contains("gagn, level 2"))
+            .map_or(1.0, |l| l.rps);
+        println!(
+            "\n{}: level 2 / level 1, time a request: page {ratio:.2}×, search {:.2}×; {}",
+            c.name,
+            gagn / gagn2,
+            c.notes
+        );
+    }
+}
+
+fn print_alone(alone: &[(usize, &str, [String; 2])]) {
+    println!("\nOne request at a time (one connection)\n");
+    println!("| people | database | 100-person page | search q=gagn |");
+    println!("|---|---|---|---|");
+    for (size, name, [page, search]) in alone {
+        println!("| {size} | {name} | {page} | {search} |");
     }
 }

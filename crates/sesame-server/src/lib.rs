@@ -68,6 +68,9 @@ pub struct Config {
     pub acme: Option<tls::acme::Acme>,
     /// Backups on a schedule; their folder also takes the backup before a migration.
     pub backup: Option<backup::schedule::Schedule>,
+    /// Searches of the people through an in-memory index of each organization (see
+    /// `store/people/index.rs`); without it, through the database's own indexes alone.
+    pub search_index: bool,
 }
 
 impl Default for Config {
@@ -93,6 +96,7 @@ impl Default for Config {
             tls_poll: Duration::from_secs(10),
             acme: None,
             backup: None,
+            search_index: true,
         }
     }
 }
@@ -233,7 +237,12 @@ pub async fn start(
         .backup
         .clone()
         .map(|s| backup::schedule::spawn(db.clone(), s));
-    let search = store::SearchIndexes::default();
+    let search = if config.search_index {
+        store::SearchIndexes::default()
+    } else {
+        store::SearchIndexes::off()
+    };
+    search.warm(&db);
     let state = AppState {
         db: db.clone(),
         search: search.clone(),

@@ -9,13 +9,15 @@ use sesame_core::domain::rules::{Actor, Target};
 use sesame_core::domain::{Language, Level, Status, fold_for_search, sort_key};
 
 /// The facts of [`Target`] about the people `a` of organization `$1`, seen from the reach
-/// person `$2`; `$3` is the level-1 code (the last active level-1 user rule counts them).
+/// person `$2`; `$3` is the level-1 code (the last active level-1 user rule counts them, along
+/// the level's index: see `LEVEL_ONE_SQL`).
 macro_rules! target_facts {
     () => {
         "SELECT a.id, a.org_id, a.level, a.status, \
          EXISTS (SELECT 1 FROM charges c WHERE c.manager_id = $2 AND c.subordinate_id = a.id), \
-         (SELECT COUNT(*) FROM accounts l WHERE l.org_id = a.org_id AND l.kind = 'person' \
-          AND l.level = $3 AND l.status = 'active'), a.totp_enabled \
+         (SELECT COALESCE(SUM(CASE WHEN l.status = 'active' THEN 1 ELSE 0 END), 0) \
+          FROM accounts l WHERE l.org_id = a.org_id AND l.kind = 'person' AND l.level = $3), \
+         a.totp_enabled \
          FROM accounts a WHERE a.org_id = $1 AND a.kind = 'person'"
     };
 }

@@ -36,7 +36,7 @@ const CHANGES_LOCK: i64 = 7318201;
 
 /// Every organization's index, built on its first search.
 #[derive(Clone, Default)]
-pub struct SearchIndexes(Arc<Mutex<HashMap<i64, Slot>>>, Arc<AtomicU64>);
+pub struct SearchIndexes(Arc<Mutex<HashMap<i64, Slot>>>, Arc<AtomicU64>, bool);
 
 impl std::fmt::Debug for SearchIndexes {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -65,8 +65,17 @@ struct Changed {
 }
 
 impl SearchIndexes {
+    /// No index at all: every search through the plain statements (to measure what the index
+    /// brings).
+    pub fn off() -> SearchIndexes {
+        SearchIndexes(Default::default(), Default::default(), true)
+    }
+
     /// The index of `org_id` if it is built; starts building it otherwise.
     pub fn ready(&self, db: &Db, org_id: i64) -> Option<Arc<Ready>> {
+        if self.2 {
+            return None;
+        }
         let mut orgs = self.0.lock().ok()?;
         let slot = orgs.entry(org_id).or_default();
         if slot.ready.is_none() && !slot.building {
@@ -74,6 +83,28 @@ impl SearchIndexes {
             self.spawn_build(db.clone(), org_id);
         }
         slot.ready.clone()
+    }
+
+    /// Starts building every organization's index, so that the first search after the server
+    /// starts finds it ready.
+    pub fn warm(&self, db: &Db) {
+        if self.2 {
+            return;
+        }
+        let (me, db) = (self.clone(), db.clone());
+        tokio::spawn(async move {
+            let orgs: Result<Vec<i64>, sqlx::Error> = async {
+                let mut conn = db.read().await?;
+                let sql = "SELECT id FROM organizations ORDER BY id";
+                Ok(on_conn!(&mut conn, c => {
+                    sqlx::query_scalar(sql).fetch_all(&mut *c).await?
+                }))
+            }
+            .await;
+            for org_id in orgs.unwrap_or_default() {
+                me.ready(&db, org_id);
+            }
+        });
     }
 
     /// Builds the index of `org_id` again, unless a build is under way.
@@ -270,7 +301,8 @@ pub(super) async fn search_page<S: Source>(
         return Ok((Answer::Plain, false));
     };
     let index = &r.ready.index;
-    let changed = changed_since_build(src, r).await?;
+    let (changed, latest) = changed_since_build(src, r).await?;
+    let delta = latest > index.seq;
     let stale = changed >= REBUILD_AFTER || (changed > 0 && r.ready.built.elapsed() >= REBUILD_AGE);
     if changed > TOO_FAR_BEHIND {
         return Ok((Answer::Plain, true));
@@ -321,7 +353,7 @@ pub(super) async fn search_page<S: Source>(
         candidates.extend(more.into_iter().map(|(id, _)| id));
         // The cursor was read above: the statement cannot refuse it.
         let (sql, binds) =
-            statement(r, &candidates, limit).map_err(|_| sqlx::Error::Protocol("cursor".into()))?;
+            statement(r, &candidates, limit, delta).map_err(|_| sqlx::Error::Protocol("cursor".into()))?;
         let rows = src.rows(&sql, &binds).await?;
         let from_index = rows.iter().filter(|(_, delta)| !delta).count();
         if exhausted || from_index > limit {
@@ -346,11 +378,12 @@ fn sight(visibility: Visibility) -> Option<Option<i64>> {
 
 const CHARGE_SQL: &str = "SELECT subordinate_id FROM charges WHERE manager_id = $1";
 
-/// Reads the ids changed since the index looked last; returns how many changed since the build.
+/// Reads the ids changed since the index looked last; returns how many changed since the build,
+/// and the highest change number.
 async fn changed_since_build<S: Source>(
     src: &mut S,
     r: &Request<'_>,
-) -> Result<usize, sqlx::Error> {
+) -> Result<(usize, i64), sqlx::Error> {
     let org = Bind::Int(r.org_id);
     let latest = src
         .integer(LATEST_SQL, std::slice::from_ref(&org))
@@ -371,11 +404,8 @@ async fn changed_since_build<S: Source>(
             changed.seen = changed.seen.max(latest);
         }
     }
-    Ok(r.ready
-        .changed
-        .lock()
-        .map(|c| c.ids.len())
-        .unwrap_or(usize::MAX))
+    let changed = r.ready.changed.lock().map(|c| c.ids.len());
+    Ok((changed.unwrap_or(usize::MAX), latest))
 }
 
 /// Where the cursor's row stands in the index, when the index knows it as the cursor saw it.
@@ -409,12 +439,14 @@ async fn place_cursor<S: Source>(
     })
 }
 
-/// The page's statement: the candidates the database confirms, and the rows changed since the
-/// build that match, in the sort's order; the last column says which part a row came from.
+/// The page's statement: the candidates the database confirms, and (with `delta`) the rows
+/// changed since the build that match, in the sort's order; the last column says which part a
+/// row came from.
 fn statement(
     r: &Request<'_>,
     candidates: &[i64],
     limit: usize,
+    delta: bool,
 ) -> Result<(String, Vec<Bind>), BadCursor> {
     let (filter, mut binds) = page_filter(false, r.org_id, r.query, true)?;
     let sight = visible_condition(r.visibility, &mut binds);
@@ -446,18 +478,26 @@ fn statement(
         .map(|c| format!("{c} {dir}"))
         .collect();
     let inner_order = inner_order.join(", ");
-    // Driven from the candidates and from the changed rows (CROSS JOIN keeps SQLite from
-    // walking an order's index instead, which costs the whole organization).
-    let sql = format!(
-        "SELECT * FROM (SELECT {columns}, CAST(0 AS BIGINT) AS delta FROM {listed} CROSS JOIN accounts a{filter} \
-         AND a.id = {id} AND a.change_seq <= ${seq}{sight} \
-         UNION ALL SELECT * FROM (SELECT {columns}, CAST(1 AS BIGINT) AS delta \
-         FROM (SELECT id AS changed FROM accounts WHERE org_id = $1 AND change_seq > ${seq}) AS d \
-         CROSS JOIN accounts a{filter} AND a.id = d.changed{sight} ORDER BY {inner_order} \
-         LIMIT {}) AS d2) \
-         AS page ORDER BY {order}",
-        limit + 1
+    // Driven from the candidates and from the changed rows (CROSS JOIN, and the changed rows
+    // gathered first, keep either database from walking an order's index instead, which costs
+    // the whole organization).
+    let base = format!(
+        "SELECT {columns}, CAST(0 AS BIGINT) AS delta FROM {listed} CROSS JOIN accounts a{filter} \
+         AND a.id = {id} AND a.change_seq <= ${seq}{sight}"
     );
+    let sql = if delta {
+        format!(
+            "WITH d AS MATERIALIZED (SELECT id AS changed FROM accounts \
+             WHERE org_id = $1 AND change_seq > ${seq}) \
+             SELECT * FROM ({base} UNION ALL SELECT * FROM (SELECT {columns}, \
+             CAST(1 AS BIGINT) AS delta FROM d CROSS JOIN accounts a{filter} \
+             AND a.id = d.changed{sight} ORDER BY {inner_order} LIMIT {}) AS d2) \
+             AS page ORDER BY {order}",
+            limit + 1
+        )
+    } else {
+        format!("SELECT * FROM ({base}) AS page ORDER BY {order}")
+    };
     Ok((sql, binds))
 }
 

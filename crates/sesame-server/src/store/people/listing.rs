@@ -309,8 +309,11 @@ pub(super) struct PageFacts {
 
 /// The statements of [`PageFacts`].
 const CHARGE_SQL: &str = "SELECT subordinate_id FROM charges WHERE manager_id = $1";
-const LEVEL_ONE_SQL: &str = "SELECT COUNT(*) FROM accounts WHERE org_id = $1 AND kind = 'person' \
-     AND level = $2 AND status = 'active'";
+/// Counted along the level's index (a handful of rows): with `status = 'active'` in its
+/// `WHERE`, SQLite's planner took the status index and read every active person of the
+/// organization, a millisecond per 2,000 people on every page.
+const LEVEL_ONE_SQL: &str = "SELECT COALESCE(SUM(CASE WHEN status = 'active' THEN 1 ELSE 0 END), 0) \
+     FROM accounts WHERE org_id = $1 AND kind = 'person' AND level = $2";
 
 /// A row's level code, status and two-factor enrolment, as the database read them.
 pub(super) type RowFacts = (Option<i64>, String, bool);
