@@ -97,7 +97,7 @@ fn row(i: usize, accounts: usize) -> ImportRow {
         phone: Some(format!("514 555-{:04}", i % 10_000)),
         level: Some(level.into()),
         roles: Some("viewer".into()),
-        language: Some(if i % 2 == 0 { "fr" } else { "en" }.into()),
+        language: Some(if i.is_multiple_of(2) { "fr" } else { "en" }.into()),
         // Level-3 users spread under the level-2 users' charge (~49 each).
         under_charge_of: (level == "3").then(|| format!("user{:06}", i % level_two)),
         user_id: Some(user_id),

@@ -151,21 +151,13 @@ async fn apply(
     delivery: ImportDelivery,
     decided: &[Decided],
 ) -> ApiResult<Vec<Option<i64>>> {
-    let mut ids: Vec<Option<i64>> = Vec::with_capacity(decided.len());
-    let mut by_key = std::collections::HashMap::new();
-    let mut created = vec![];
+    let mut ids: Vec<Option<i64>> = vec![None; decided.len()];
     let mut updated = vec![];
     let mut roles_changed = vec![];
-    for d in decided {
-        let id = match &d.kind {
-            Kind::Create(p) => {
-                let id = tx.insert_person(p).await?;
-                if let Some(manager) = s.actor.places_under_charge(p.level) {
-                    tx.link_under_charge(manager, id).await?;
-                }
-                created.push((id, d, &**p));
-                Some(id)
-            }
+    // Changes first, so that a user ID an update gives up is free for a new person; then the
+    // new people, a few hundred to a statement.
+    for (i, d) in decided.iter().enumerate() {
+        match &d.kind {
             Kind::Update(u) => {
                 let id = u.before.id;
                 // Recorded below with the import's other changes.
@@ -177,16 +169,37 @@ async fn apply(
                 if !u.changes.is_empty() {
                     updated.push((id, d, u.changes.clone()));
                 }
-                Some(id)
+                ids[i] = Some(id);
             }
-            Kind::Unchanged(id) => Some(*id),
-            Kind::Refused(_) => None,
-        };
-        if let Some(id) = id {
-            by_key.insert(d.key.clone(), id);
+            Kind::Unchanged(id) => ids[i] = Some(*id),
+            Kind::Create(_) | Kind::Refused(_) => {}
         }
-        ids.push(id);
     }
+    let new: Vec<(usize, &Decided, &crate::store::NewPersonRow)> = decided
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| match &d.kind {
+            Kind::Create(p) => Some((i, d, &**p)),
+            _ => None,
+        })
+        .collect();
+    let rows: Vec<crate::store::NewPersonRow> = new.iter().map(|(_, _, p)| (*p).clone()).collect();
+    let new_ids = tx.insert_people(&rows).await?;
+    let mut created = Vec::with_capacity(new.len());
+    let mut placed = vec![];
+    for ((i, d, p), id) in new.into_iter().zip(new_ids) {
+        ids[i] = Some(id);
+        if let Some(manager) = s.actor.places_under_charge(p.level) {
+            placed.push((manager, id));
+        }
+        created.push((id, d, p));
+    }
+    tx.link_many_under_charge(&placed).await?;
+    let by_key: std::collections::HashMap<String, i64> = decided
+        .iter()
+        .zip(&ids)
+        .filter_map(|(d, id)| Some((d.key.clone(), (*id)?)))
+        .collect();
     // Links last: a manager may be a row further down the file.
     link_managers(tx, s, decided, &ids, &by_key).await?;
     if delivery == ImportDelivery::Invitation {
@@ -215,20 +228,29 @@ async fn link_managers(
     ids: &[Option<i64>],
     by_key: &std::collections::HashMap<String, i64>,
 ) -> ApiResult<()> {
+    // Managers the file names but does not hold, looked up together.
+    let mut elsewhere: Vec<String> = decided
+        .iter()
+        .filter_map(|d| d.manager.clone())
+        .filter(|k| !by_key.contains_key(k))
+        .collect();
+    elsewhere.sort_unstable();
+    elsewhere.dedup();
+    let found = tx.people_by_user_ids(s.actor.org_id, &elsewhere, 0).await?;
+    let mut links = vec![];
     for (d, id) in decided.iter().zip(ids) {
         if let (Some(key), Some(id)) = (&d.manager, id) {
             let manager = match by_key.get(key) {
                 Some(m) => *m,
-                None => tx
-                    .people_by_user_ids(s.actor.org_id, std::slice::from_ref(key), 0)
-                    .await?
+                None => found
                     .get(key)
                     .map(|(t, _)| t.id)
                     .ok_or_else(ApiError::not_found)?,
             };
-            tx.link_under_charge(manager, *id).await?;
+            links.push((manager, *id));
         }
     }
+    tx.link_many_under_charge(&links).await?;
     Ok(())
 }
 

@@ -48,6 +48,7 @@ macro_rules! person_columns {
     };
 }
 
+mod batch;
 mod index;
 mod indexed;
 mod json_page;

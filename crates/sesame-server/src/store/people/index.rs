@@ -13,6 +13,7 @@
 //! is past [`OrgIndex::seq`]) are searched in the database and merged (see `indexed`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use roaring::RoaringBitmap;
 use sesame_core::api::PeopleSort;
@@ -114,6 +115,8 @@ pub struct Ask<'a> {
 pub struct OrgIndex {
     /// Rows written after this change number are not in the index.
     pub seq: i64,
+    /// This build among all the server's builds: a cursor says which one placed its row.
+    pub generation: u64,
     /// slot → id; a person's slot is their rank by name.
     ids: Vec<i64>,
     slot_of: HashMap<i64, u32>,
@@ -132,8 +135,10 @@ impl OrgIndex {
     /// An empty index of the rows up to change number `seq`; fill each space with [`push`] in
     /// the order of [`Space::ALL`], the name order first.
     pub fn new(seq: i64) -> OrgIndex {
+        static BUILDS: AtomicU64 = AtomicU64::new(1);
         OrgIndex {
             seq,
+            generation: BUILDS.fetch_add(1, Ordering::Relaxed),
             spaces: Space::ALL.iter().map(|_| Ranked::default()).collect(),
             ..OrgIndex::default()
         }

@@ -31,6 +31,8 @@ const TOO_FAR_BEHIND: usize = 5000;
 /// Rounds of candidates asked of the index for one page (the database may refuse some: texts
 /// holding every trigram of the term but not the term, people deleted since the build).
 const ROUNDS: usize = 4;
+/// How often a search looks at what changed since the build.
+const LOOK_AGAIN: Duration = Duration::from_secs(1);
 /// The key of the advisory lock PostgreSQL's writers of people hold shared (migration 0009).
 const CHANGES_LOCK: i64 = 7318201;
 
@@ -52,9 +54,11 @@ struct Slot {
 
 /// A built index, and what the database said changed since.
 pub struct Ready {
-    index: OrgIndex,
+    pub(super) index: OrgIndex,
     built: Instant,
     changed: Mutex<Changed>,
+    /// When a search last looked at what changed.
+    looked: Mutex<Instant>,
 }
 
 #[derive(Default)]
@@ -140,10 +144,12 @@ impl SearchIndexes {
                         seen: index.seq,
                         ids: HashSet::new(),
                     };
+                    let past = Instant::now() - LOOK_AGAIN;
                     slot.ready = Some(Arc::new(Ready {
                         index,
                         built: Instant::now(),
                         changed: Mutex::new(changed),
+                        looked: Mutex::new(past),
                     }));
                 }
                 Err(e) => tracing::warn!("search index of organization {org_id}: {e}"),
@@ -273,8 +279,9 @@ pub(super) trait Source {
 
 /// What became of a page asked of the index.
 pub(super) enum Answer<R> {
-    /// The page's rows, one past its size when more follow.
-    Rows(Vec<R>),
+    /// The page's rows, one past its size when more follow, each with whether the index placed
+    /// it (rather than the rows changed since the build).
+    Rows(Vec<(R, bool)>),
     /// The plain statements must answer.
     Plain,
 }
@@ -301,8 +308,7 @@ pub(super) async fn search_page<S: Source>(
         return Ok((Answer::Plain, false));
     };
     let index = &r.ready.index;
-    let (changed, latest) = changed_since_build(src, r).await?;
-    let delta = latest > index.seq;
+    let changed = changed_since_build(src, r).await?;
     let stale = changed >= REBUILD_AFTER || (changed > 0 && r.ready.built.elapsed() >= REBUILD_AGE);
     if changed > TOO_FAR_BEHIND {
         return Ok((Answer::Plain, true));
@@ -353,11 +359,12 @@ pub(super) async fn search_page<S: Source>(
         candidates.extend(more.into_iter().map(|(id, _)| id));
         // The cursor was read above: the statement cannot refuse it.
         let (sql, binds) =
-            statement(r, &candidates, limit, delta).map_err(|_| sqlx::Error::Protocol("cursor".into()))?;
+            statement(r, &candidates, limit).map_err(|_| sqlx::Error::Protocol("cursor".into()))?;
         let rows = src.rows(&sql, &binds).await?;
         let from_index = rows.iter().filter(|(_, delta)| !delta).count();
         if exhausted || from_index > limit {
-            let mut rows: Vec<S::Row> = rows.into_iter().map(|(row, _)| row).collect();
+            let mut rows: Vec<(S::Row, bool)> =
+                rows.into_iter().map(|(row, d)| (row, !d)).collect();
             rows.truncate(limit + 1);
             return Ok((Answer::Rows(rows), stale));
         }
@@ -378,12 +385,29 @@ fn sight(visibility: Visibility) -> Option<Option<i64>> {
 
 const CHARGE_SQL: &str = "SELECT subordinate_id FROM charges WHERE manager_id = $1";
 
-/// Reads the ids changed since the index looked last; returns how many changed since the build,
-/// and the highest change number.
+/// How many people changed since the build, as last looked at; looks again (and reads the ids
+/// changed since it looked last) once a second at most. Only the decision to build again and
+/// the candidates spared to the database hang on it: every page's statement reads the rows
+/// changed since the build itself.
 async fn changed_since_build<S: Source>(
     src: &mut S,
     r: &Request<'_>,
-) -> Result<(usize, i64), sqlx::Error> {
+) -> Result<usize, sqlx::Error> {
+    let due = r.ready.looked.lock().is_ok_and(|mut at| {
+        let due = at.elapsed() >= LOOK_AGAIN;
+        if due {
+            *at = Instant::now();
+        }
+        due
+    });
+    if !due {
+        return Ok(r
+            .ready
+            .changed
+            .lock()
+            .map(|c| c.ids.len())
+            .unwrap_or(usize::MAX));
+    }
     let org = Bind::Int(r.org_id);
     let latest = src
         .integer(LATEST_SQL, std::slice::from_ref(&org))
@@ -404,8 +428,11 @@ async fn changed_since_build<S: Source>(
             changed.seen = changed.seen.max(latest);
         }
     }
-    let changed = r.ready.changed.lock().map(|c| c.ids.len());
-    Ok((changed.unwrap_or(usize::MAX), latest))
+    Ok(r.ready
+        .changed
+        .lock()
+        .map(|c| c.ids.len())
+        .unwrap_or(usize::MAX))
 }
 
 /// Where the cursor's row stands in the index, when the index knows it as the cursor saw it.
@@ -418,6 +445,11 @@ async fn place_cursor<S: Source>(
     let Ok(cursor) = decode_cursor(text, sort) else {
         return Ok(None); // the plain statements refuse it
     };
+    let index = &r.ready.index;
+    if cursor.g == Some(index.generation) {
+        // This index placed the row: where it stands in it is where the cursor stands.
+        return Ok(index.position(sort, cursor.id));
+    }
     let mut binds = vec![Bind::Int(r.org_id), Bind::Int(cursor.id)];
     let mut values = vec![];
     for v in &cursor.v {
@@ -439,14 +471,12 @@ async fn place_cursor<S: Source>(
     })
 }
 
-/// The page's statement: the candidates the database confirms, and (with `delta`) the rows
-/// changed since the build that match, in the sort's order; the last column says which part a
-/// row came from.
+/// The page's statement: the candidates the database confirms, and the rows changed since the
+/// build that match, in the sort's order; the last column says which part a row came from.
 fn statement(
     r: &Request<'_>,
     candidates: &[i64],
     limit: usize,
-    delta: bool,
 ) -> Result<(String, Vec<Bind>), BadCursor> {
     let (filter, mut binds) = page_filter(false, r.org_id, r.query, true)?;
     let sight = visible_condition(r.visibility, &mut binds);
@@ -485,19 +515,16 @@ fn statement(
         "SELECT {columns}, CAST(0 AS BIGINT) AS delta FROM {listed} CROSS JOIN accounts a{filter} \
          AND a.id = {id} AND a.change_seq <= ${seq}{sight}"
     );
-    let sql = if delta {
-        format!(
-            "WITH d AS MATERIALIZED (SELECT id AS changed FROM accounts \
-             WHERE org_id = $1 AND change_seq > ${seq}) \
-             SELECT * FROM ({base} UNION ALL SELECT * FROM (SELECT {columns}, \
-             CAST(1 AS BIGINT) AS delta FROM d CROSS JOIN accounts a{filter} \
-             AND a.id = d.changed{sight} ORDER BY {inner_order} LIMIT {}) AS d2) \
-             AS page ORDER BY {order}",
-            limit + 1
-        )
-    } else {
-        format!("SELECT * FROM ({base}) AS page ORDER BY {order}")
-    };
+    // The changed rows are gathered first (usually none: one probe of an index).
+    let sql = format!(
+        "WITH d AS MATERIALIZED (SELECT id AS changed FROM accounts \
+         WHERE org_id = $1 AND change_seq > ${seq}) \
+         SELECT * FROM ({base} UNION ALL SELECT * FROM (SELECT {columns}, \
+         CAST(1 AS BIGINT) AS delta FROM d CROSS JOIN accounts a{filter} \
+         AND a.id = d.changed{sight} ORDER BY {inner_order} LIMIT {}) AS d2) \
+         AS page ORDER BY {order}",
+        limit + 1
+    );
     Ok((sql, binds))
 }
 

@@ -50,16 +50,19 @@ impl Db {
             .flatten();
         let Db::Sqlite(_, Some(reads)) = self else {
             let mut conn = self.read().await?;
-            let page = match ready {
+            let page = match &ready {
                 Some(ready) => {
-                    self.indexed_rows(indexes, &mut conn, &ready, actor, query)
+                    self.indexed_rows(indexes, &mut conn, ready, actor, query)
                         .await?
                 }
                 None => None,
             };
-            let page = match page {
-                Some(rows) => Ok(conn.summaries(actor, person_page(rows, query)).await?),
-                None => conn.people_page_for(actor, query).await?,
+            let page = match (page, ready) {
+                (Some(rows), Some(ready)) => {
+                    let page = person_page(rows, query, ready.index.generation);
+                    Ok(conn.summaries(actor, page).await?)
+                }
+                _ => conn.people_page_for(actor, query).await?,
             };
             return Ok(page.map(|(items, next_cursor)| {
                 serde_json::to_string(&PeoplePage { items, next_cursor }).unwrap_or_default()
@@ -110,7 +113,7 @@ impl Db {
         ready: &Arc<Ready>,
         actor: &Actor,
         query: &PeopleQuery,
-    ) -> Result<Option<Vec<PersonRow>>, sqlx::Error> {
+    ) -> Result<Option<Vec<(PersonRow, bool)>>, sqlx::Error> {
         let request = Request {
             ready,
             org_id: actor.org_id,
@@ -150,13 +153,19 @@ async fn indexed_json(
     let (answer, stale) = search_page(&mut Rusqlite(c, st.sort), &request)
         .await
         .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    Ok((
-        match answer {
-            Answer::Rows(rows) => Some(rows),
-            Answer::Plain => None,
-        },
-        stale,
-    ))
+    let generation = ready.index.generation;
+    let rows = match answer {
+        Answer::Rows(rows) => Some(
+            rows.into_iter()
+                .map(|((json, mut cursor, facts), placed)| {
+                    cursor.g = placed.then_some(generation);
+                    (json, cursor, facts)
+                })
+                .collect(),
+        ),
+        Answer::Plain => None,
+    };
+    Ok((rows, stale))
 }
 
 /// A person's JSON, its cursor and its facts.
@@ -175,7 +184,12 @@ fn json_row(r: &rusqlite::Row, sort: PeopleSort) -> rusqlite::Result<(JsonRow, u
         });
     }
     let row_facts = (r.get(facts_at)?, r.get(facts_at + 1)?, r.get(facts_at + 2)?);
-    let row = (r.get(0)?, Cursor { v, id: r.get(1)? }, row_facts);
+    let cursor = Cursor {
+        v,
+        id: r.get(1)?,
+        g: None,
+    };
+    let row = (r.get(0)?, cursor, row_facts);
     Ok((row, facts_at + 3))
 }
 

@@ -19,6 +19,10 @@ use std::collections::HashSet;
 pub(super) struct Cursor {
     pub v: Vec<CursorValue>,
     pub id: i64,
+    /// The search index that placed the row, when it did: the next page starts from the row's
+    /// place in that index without asking the database where it stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub g: Option<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -295,6 +299,7 @@ impl Conn {
         Ok(Ok(paged(rows, st.limit, |r| Cursor {
             v: cursor_values(r, st.sort),
             id: r.id,
+            g: None,
         })))
     }
 }
@@ -412,15 +417,19 @@ impl Conn {
     }
 }
 
-/// The rows of a search page through the index (one past its size when more follow), paged.
+/// The rows of a search page through the index (one past its size when more follow, each with
+/// whether the index placed it), paged; `generation` is the index's.
 pub(super) fn person_page(
-    rows: Vec<PersonRow>,
+    rows: Vec<(PersonRow, bool)>,
     query: &PeopleQuery,
+    generation: u64,
 ) -> (Vec<PersonRow>, Option<String>) {
     let sort = query.sort.unwrap_or_default();
     let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE) as i64;
-    paged(rows, limit, |r| Cursor {
+    let (rows, next) = paged(rows, limit, |(r, placed)| Cursor {
         v: cursor_values(r, sort),
         id: r.id,
-    })
+        g: placed.then_some(generation),
+    });
+    (rows.into_iter().map(|(r, _)| r).collect(), next)
 }
