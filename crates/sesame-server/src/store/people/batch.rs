@@ -15,6 +15,9 @@ const INSERT_COLUMNS: &str = "org_id, kind, user_id, user_id_key, password_hash,
      password_temporary, status, language, last_name, first_name, email, phone, level, roles, \
      is_contact, sort_name, search_text, created_at, level_rank, search_folding";
 /// Rows of one statement: well under either database's limit of values (32,766 for SQLite).
+/// On SQLite the values are written `?`, bound in turn: sqlx looks each `$n` up by name, and
+/// SQLite finds a name by reading the statement's list of names, so binding thousands of `$n`
+/// took seconds.
 const PEOPLE_AT_ONCE: usize = 500;
 const LINKS_AT_ONCE: usize = 2000;
 
@@ -112,10 +115,14 @@ impl Conn {
     }
 }
 
-/// `($n, 'person', $n+1, …)` for a row whose values start at `$first`; PostgreSQL is told the
-/// booleans' and the password's types (they are bound as integers and a typeless null).
+/// `($n, 'person', $n+1, …)` for a row whose values start at `$first` (`?` each on SQLite);
+/// PostgreSQL is told the booleans' and the password's types (they are bound as integers and a
+/// typeless null).
 fn row_values(first: usize, postgres: bool) -> String {
-    let p = |i: usize| format!("${}", first + i);
+    let p = |i: usize| match postgres {
+        true => format!("${}", first + i),
+        false => "?".to_owned(),
+    };
     let boolean = |i: usize| {
         if postgres {
             format!("CAST({} AS INTEGER) <> 0", p(i))
