@@ -61,10 +61,12 @@ impl Conn {
             return Ok(());
         }
         let at = now();
+        let postgres = matches!(self, Conn::Postgres(_));
         let mut binds = Vec::with_capacity(records.len() * 8);
         let mut rows = Vec::with_capacity(records.len());
         for r in records {
-            rows.push(format!("({})", super::placeholders(binds.len() + 1, 8)));
+            let values = super::row_placeholders(postgres, binds.len() + 1, 8);
+            rows.push(format!("({values})"));
             binds.extend([
                 Bind::Int(r.org_id),
                 Bind::Int(at),

@@ -131,6 +131,18 @@ pub(crate) fn placeholders(first: usize, n: usize) -> String {
         .join(", ")
 }
 
+/// The placeholders of a row of values in a statement whose every value is in such rows, in
+/// the order bound: `$first, …` on PostgreSQL, `?, …` on SQLite. sqlx looks each `$n` up by
+/// name, which SQLite finds by reading the statement's list of names: binding thousands of
+/// `$n` took seconds (an import's audit lines, its people), `?` are bound in turn.
+pub(crate) fn row_placeholders(postgres: bool, first: usize, n: usize) -> String {
+    if postgres {
+        placeholders(first, n)
+    } else {
+        vec!["?"; n].join(", ")
+    }
+}
+
 impl Db {
     /// `sqlite:path.db`, `sqlite::memory:` or `postgres://...`. Runs the migrations.
     pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {

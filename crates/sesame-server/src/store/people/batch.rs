@@ -7,17 +7,15 @@ use sqlx::AssertSqlSafe;
 
 use super::search::FOLDING;
 use super::{DerivedColumns, NewPersonRow};
-use crate::store::{Bind, Conn, bind_all, now, on_conn, placeholders};
+use crate::store::{Bind, Conn, bind_all, now, on_conn, row_placeholders};
 
 /// Values of one person's row in [`INSERT_COLUMNS`] order.
 const PER_PERSON: usize = 19;
 const INSERT_COLUMNS: &str = "org_id, kind, user_id, user_id_key, password_hash, \
      password_temporary, status, language, last_name, first_name, email, phone, level, roles, \
      is_contact, sort_name, search_text, created_at, level_rank, search_folding";
-/// Rows of one statement: well under either database's limit of values (32,766 for SQLite).
-/// On SQLite the values are written `?`, bound in turn: sqlx looks each `$n` up by name, and
-/// SQLite finds a name by reading the statement's list of names, so binding thousands of `$n`
-/// took seconds.
+/// Rows of one statement: well under either database's limit of values (32,766 for SQLite);
+/// on SQLite written `?` (see [`row_placeholders`]).
 const PEOPLE_AT_ONCE: usize = 500;
 const LINKS_AT_ONCE: usize = 2000;
 
@@ -93,11 +91,13 @@ impl Conn {
         &mut self,
         links: &[(i64, i64)],
     ) -> Result<(), sqlx::Error> {
+        let postgres = matches!(self, Conn::Postgres(_));
         for chunk in links.chunks(LINKS_AT_ONCE) {
             let mut binds = Vec::with_capacity(chunk.len() * 2);
             let mut rows = Vec::with_capacity(chunk.len());
             for (manager, subordinate) in chunk {
-                rows.push(format!("({})", placeholders(binds.len() + 1, 2)));
+                let values = row_placeholders(postgres, binds.len() + 1, 2);
+                rows.push(format!("({values})"));
                 binds.extend([Bind::Int(*manager), Bind::Int(*subordinate)]);
             }
             let sql = format!(

@@ -512,19 +512,30 @@ fn statement(
     let inner_order = inner_order.join(", ");
     // Driven from the candidates and from the changed rows (CROSS JOIN, and the changed rows
     // gathered first, keep either database from walking an order's index instead, which costs
-    // the whole organization).
+    // the whole organization). On PostgreSQL each candidate is read on its own (LATERAL): else, for an order an index
+    // gives whole (level, then name), its planner walked that index through the organization.
+    let reach = |from: &str, on: &str, more: &str| {
+        if r.sqlite {
+            format!("{from} CROSS JOIN accounts a{filter} AND a.id = {on}{more}{sight}")
+        } else {
+            format!(
+                "{from} CROSS JOIN LATERAL (SELECT * FROM accounts a{filter} AND a.id = {on}\
+                 {more}{sight}) AS a"
+            )
+        }
+    };
     let base = format!(
-        "SELECT {columns}, CAST(0 AS BIGINT) AS delta FROM {listed} CROSS JOIN accounts a{filter} \
-         AND a.id = {id} AND a.change_seq <= {seq}{sight}"
+        "SELECT {columns}, CAST(0 AS BIGINT) AS delta FROM {}",
+        reach(&listed, id, &format!(" AND a.change_seq <= {seq}"))
     );
     // The changed rows are gathered first (usually none: one probe of an index).
     let sql = format!(
         "WITH d AS MATERIALIZED (SELECT id AS changed FROM accounts \
          WHERE org_id = $1 AND change_seq > {seq}) \
          SELECT * FROM ({base} UNION ALL SELECT * FROM (SELECT {columns}, \
-         CAST(1 AS BIGINT) AS delta FROM d CROSS JOIN accounts a{filter} \
-         AND a.id = d.changed{sight} ORDER BY {inner_order} LIMIT {}) AS d2) \
+         CAST(1 AS BIGINT) AS delta FROM {} ORDER BY {inner_order} LIMIT {}) AS d2) \
          AS page ORDER BY {order}",
+        reach("d", "d.changed", ""),
         limit + 1
     );
     Ok((sql, binds))
