@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::support::{PASSWORD, TestServer, backends, new_person, unchanged};
+use crate::support::{Backend, PASSWORD, TestServer, backends, new_person, unchanged};
 use sesame_core::api::{PeopleQuery, PeopleSort, PersonSummary, PersonUpdate};
 use sesame_core::domain::{Language, Level, Status};
 use sesame_server::store::NewPersonRow;
@@ -287,5 +287,22 @@ async fn a_write_through_one_server_is_found_by_the_next_search_on_another() {
         "the other server's index answered"
     );
     other.stop().await;
+    s.stop().await;
+}
+
+/// A database in memory (trials, the app's tests) reads through sqlx rather than the hot
+/// reads' own connections: the same searches, the same people.
+#[tokio::test]
+async fn a_database_in_memory_searches_through_the_index_too() {
+    let memory = ("sqlite::memory:".to_owned(), None, None);
+    let s = crate::support::start_on(&Backend::Sqlite, memory, Default::default()).await;
+    let org = fill(&s).await;
+    let admin = s.sign_in("INDEX", "admin", PASSWORD).await;
+    let chef = s.sign_in("INDEX", "chef", PASSWORD).await;
+    settled(&s.running, &admin, org).await;
+    let before = s.running.search.answered();
+    every_kind_matches(&admin, &["gagn", "u017", "ma"], "level 1 in memory").await;
+    every_kind_matches(&chef, &["gagn"], "level 2 in memory").await;
+    assert!(s.running.search.answered() > before, "the index answered");
     s.stop().await;
 }
