@@ -542,15 +542,6 @@ fn statement(
 }
 
 impl Db {
-    /// Whether the search index of `org_id` is built and current (see [`SearchIndexes::settled`]).
-    pub async fn search_index_settled(
-        &self,
-        indexes: &SearchIndexes,
-        org_id: i64,
-    ) -> Result<bool, sqlx::Error> {
-        indexes.settled(self, org_id).await
-    }
-
     /// After a search: counts a page the index answered, and builds the index again when it
     /// fell behind.
     pub(super) fn after_search(
