@@ -13,7 +13,7 @@ use futures_util::TryStreamExt;
 use sqlx::AssertSqlSafe;
 
 use super::index::{Ask, Entry, OrgIndex, Position, Space};
-use super::listing::{BadCursor, CursorValue, decode_cursor, order_by, page_filter, sort_columns};
+use super::listing::{BadCursor, CHARGE_SQL, decode_cursor, order_by, page_filter, sort_columns};
 use super::search::needle;
 use super::visibility::visible_condition;
 use crate::store::{Bind, Conn, Db, on_conn};
@@ -383,8 +383,6 @@ fn sight(visibility: Visibility) -> Option<Option<i64>> {
     }
 }
 
-const CHARGE_SQL: &str = "SELECT subordinate_id FROM charges WHERE manager_id = $1";
-
 /// How many people changed since the build, as last looked at; looks again (and reads the ids
 /// changed since it looked last) once a second at most. Only the decision to build again and
 /// the candidates spared to the database hang on it: every page's statement reads the rows
@@ -453,10 +451,7 @@ async fn place_cursor<S: Source>(
     let mut binds = vec![Bind::Int(r.org_id), Bind::Int(cursor.id)];
     let mut values = vec![];
     for v in &cursor.v {
-        binds.push(match v {
-            CursorValue::Int(i) => Bind::Int(*i),
-            CursorValue::Text(s) => Bind::Text(s.clone()),
-        });
+        binds.push(v.bind());
         values.push(format!("${}", binds.len()));
     }
     let sql = format!(
@@ -497,19 +492,8 @@ fn statement(
         )
     };
     let columns = r.columns;
-    let order = order_by(r.query);
-    let dir = if r.query.desc.unwrap_or(false) {
-        "DESC"
-    } else {
-        "ASC"
-    };
-    let sort = r.query.sort.unwrap_or_default();
-    let inner_order: Vec<String> = sort_columns(sort)
-        .iter()
-        .chain(["a.id"].iter())
-        .map(|c| format!("{c} {dir}"))
-        .collect();
-    let inner_order = inner_order.join(", ");
+    let order = order_by(r.query, false);
+    let inner_order = order_by(r.query, true);
     // Driven from the candidates and from the changed rows (CROSS JOIN, and the changed rows
     // gathered first, keep either database from walking an order's index instead, which costs
     // the whole organization). On PostgreSQL each candidate is read on its own (LATERAL): else, for an order an index

@@ -60,6 +60,15 @@ fn cursor_values(row: &PersonRow, sort: PeopleSort) -> Vec<CursorValue> {
         .collect()
 }
 
+impl CursorValue {
+    pub(super) fn bind(&self) -> Bind {
+        match self {
+            CursorValue::Int(i) => Bind::Int(*i),
+            CursorValue::Text(s) => Bind::Text(s.clone()),
+        }
+    }
+}
+
 /// A malformed cursor (the client sent something the server never produced).
 #[derive(Debug)]
 pub struct BadCursor;
@@ -136,10 +145,7 @@ pub(super) fn page_filter(
         // into an index range, so page 1,000 costs what page 1 costs.
         let mut placeholders = vec![];
         for v in &cursor.v {
-            binds.push(match v {
-                CursorValue::Int(i) => Bind::Int(*i),
-                CursorValue::Text(s) => Bind::Text(s.clone()),
-            });
+            binds.push(v.bind());
             placeholders.push(format!("${}", binds.len()));
         }
         binds.push(Bind::Int(cursor.id));
@@ -159,9 +165,10 @@ pub(super) fn page_filter(
     Ok((filter, binds))
 }
 
-/// The order of a page by result column names (`sort_name ASC, id ASC`): the level-2
-/// statement and the search through the index are compound ones.
-pub(super) fn order_by(query: &PeopleQuery) -> String {
+/// The order of a page by result column names (`sort_name ASC, id ASC`: the level-2
+/// statement and the search through the index are compound ones), or by the columns of the
+/// people `a` when `qualified`.
+pub(super) fn order_by(query: &PeopleQuery, qualified: bool) -> String {
     let dir = if query.desc.unwrap_or(false) {
         "DESC"
     } else {
@@ -170,7 +177,7 @@ pub(super) fn order_by(query: &PeopleQuery) -> String {
     sort_columns(query.sort.unwrap_or_default())
         .iter()
         .chain(["a.id"].iter())
-        .map(|c| format!("{} {dir}", &c[2..]))
+        .map(|c| format!("{} {dir}", if qualified { c } else { &c[2..] }))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -188,7 +195,7 @@ pub(super) fn page_statement(
     let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE) as i64;
     let (filter, mut binds) = page_filter(sqlite, org_id, query, true)?;
     let sort_keys = sort_columns(sort);
-    let order = order_by(query);
+    let order = order_by(query, false);
     let bound = format!(" ORDER BY {order} LIMIT {}", limit + 1);
     let first = match visibility {
         Visibility::Everyone => window_statement(org_id, query, columns, &order, limit)?,
@@ -313,7 +320,7 @@ pub(super) struct PageFacts {
 }
 
 /// The statements of [`PageFacts`].
-const CHARGE_SQL: &str = "SELECT subordinate_id FROM charges WHERE manager_id = $1";
+pub(super) const CHARGE_SQL: &str = "SELECT subordinate_id FROM charges WHERE manager_id = $1";
 /// Counted along the level's index (a handful of rows): with `status = 'active'` in its
 /// `WHERE`, SQLite's planner took the status index and read every active person of the
 /// organization, a millisecond per 2,000 people on every page.
