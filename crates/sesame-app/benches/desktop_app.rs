@@ -12,7 +12,9 @@
 //!   order (target ≤ 200 MB), and the list's own cost in bytes an account (the heap it holds,
 //!   counted by this bench's allocator).
 //!
-//! Run with `cargo bench -p sesame-app --bench desktop_app`.
+//! Run with `cargo bench -p sesame-app --bench desktop_app`. With `SESAME_BENCH_FILLED` naming a
+//! database the server's benchmark kept, it measures instead the list too long to hold (see
+//! `desktop_app/large.rs`).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -172,7 +174,7 @@ fn pages(rows: Vec<PersonSummary>) -> Vec<PeoplePage> {
 /// clicked once the first page shows. Returns the list, the total time in `update`, the
 /// slowest page, and how many rows showed after the first page.
 fn load(ctx: Ctx<'_>, click: Option<PeopleSort>) -> (People, Duration, Duration, usize) {
-    let (mut people, _) = People::load(ctx, Default::default());
+    let (mut people, _) = People::load(ctx, Default::default(), None);
     let (mut total, mut slowest, mut first) = (Duration::ZERO, Duration::ZERO, 0);
     for (n, page) in pages(rows()).into_iter().enumerate() {
         let t = Instant::now();
@@ -275,9 +277,22 @@ fn keystrokes(people: &mut People, ctx: Ctx<'_>) -> Vec<f64> {
     samples
 }
 
+// The server benchmark's child process, serving the database it filled.
+#[path = "../../sesame-server/benches/people_listing/child.rs"]
+mod child;
+#[path = "desktop_app/large.rs"]
+mod large;
+
 fn main() {
+    if let Ok(url) = std::env::var(child::SERVE) {
+        return child::serve(&url, sesame_server::Config::default());
+    }
     if std::env::args().any(|a| a == "--list" || a == "--test") {
         return;
+    }
+    // A database of 1,000,000 people the server's benchmark kept: the list too long to hold.
+    if let Ok(url) = std::env::var("SESAME_BENCH_FILLED") {
+        return large::run(&url);
     }
     let started = Instant::now();
     let before = rss_mb();

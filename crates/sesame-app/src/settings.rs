@@ -79,6 +79,9 @@ pub struct Settings {
     /// The last organization code and user ID (never a password).
     pub last_organization: String,
     pub last_user_id: String,
+    /// The most accounts the user follow-up loads and searches itself; past it, the server
+    /// answers each search (`None`: 100,000; no control sets it, the file may).
+    pub held_people: Option<usize>,
 }
 
 impl Default for Settings {
@@ -94,6 +97,7 @@ impl Default for Settings {
             sheet_format: Default::default(),
             last_organization: String::new(),
             last_user_id: String::new(),
+            held_people: None,
         }
     }
 }

@@ -10,9 +10,12 @@
 //! Twelve families of equal size, each side by side in name order as in a staff list sorted by
 //! name: `bouch` matches the first twelfth, `gagn` two in the middle, `tremb` the last.
 //! `SESAME_BENCH_KEEP=1` keeps the databases, `SESAME_BENCH_FILLED=sqlite:…/bench.db,postgres://…`
-//! measures kept ones again without filling, `SESAME_BENCH_PLAIN=1` measures the server without
+//! measures kept ones again without filling, `SESAME_BENCH_FILL_ONLY=1` fills a SQLite database,
+//! keeps it and measures nothing (for the app's benchmark), `SESAME_BENCH_PLAIN=1` measures the server without
 //! its search index (the plain statements alone).
 
+#[path = "people_listing/child.rs"]
+mod child;
 #[path = "people_listing/fill.rs"]
 mod fill;
 #[path = "people_listing/load.rs"]
@@ -20,17 +23,13 @@ mod load;
 #[path = "people_listing/measure.rs"]
 mod measure;
 
-use std::io::{BufRead, Read};
-use std::net::SocketAddr;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fill::{LEVEL_TWO_SHARE, PASSWORD};
 use measure::{CONNECTIONS, Line, measure, pull};
 use sesame_server::{self, Config, Db};
 
-/// Set in the child process: the database it serves.
-const SERVE: &str = "SESAME_BENCH_SERVE";
+use child::{SERVE, Server};
 
 fn sizes() -> Vec<usize> {
     if let Ok(list) = std::env::var("SESAME_BENCH_SIZES") {
@@ -46,63 +45,13 @@ fn sizes() -> Vec<usize> {
     sizes
 }
 
-/// The server, in a child process running this same program with [`SERVE`] set.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Server {
-    fn spawn(url: &str) -> Server {
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .env(SERVE, url)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        std::io::BufReader::new(child.stdout.as_mut().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let addr = line.trim().parse().expect("the server's address");
-        Server { child, addr }
-    }
-
-    /// The server's resident memory, in MB.
-    fn resident_mb(&self) -> f64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
-            .unwrap_or_default();
-        let kb = status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
-            .unwrap_or(0.0);
-        kb / 1024.0
-    }
-
-    fn stop(mut self) {
-        drop(self.child.stdin.take()); // the child stops when its input closes
-        let _ = self.child.wait();
-    }
-}
-
-/// The child: serves `url` on a runtime of its own until its standard input closes.
+/// The child: the server, with or without its search index.
 fn serve(url: &str) {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
     let config = Config {
         search_index: std::env::var_os("SESAME_BENCH_PLAIN").is_none(),
         ..Config::default()
     };
-    let running = runtime
-        .block_on(sesame_server::start(url, "127.0.0.1:0", config))
-        .unwrap();
-    println!("{}", running.addr);
-    let _ = std::io::stdin().read_to_end(&mut vec![]);
-    runtime.block_on(running.stop());
+    child::serve(url, config);
 }
 
 /// A measure of the server's `/metrics` (`sesame_search_index{measure="…"}`).
@@ -168,7 +117,7 @@ async fn column(name: &'static str, url: &str, accounts: usize) -> Column {
         "; RSS after the run {:.0} MB",
         server.resident_mb()
     ));
-    server.stop();
+    drop(server); // the child stops
     Column {
         name,
         lines,
@@ -204,7 +153,7 @@ async fn filled(url: &str, accounts: usize) {
     fill::organization(url).await;
     let server = Server::spawn(url);
     fill::import_everyone(&format!("http://{}", server.addr), accounts).await;
-    server.stop();
+    drop(server); // the child stops
     println!(
         "{}: {accounts} people ({} of level 2)",
         url.split(':').next().unwrap_or(""),
@@ -264,6 +213,11 @@ async fn bench() {
         std::fs::create_dir_all(&dir).unwrap();
         let sqlite = format!("sqlite:{}", dir.join("bench.db").display());
         filled(&sqlite, size).await;
+        // Only the data, for the app's benchmark of a list too long to hold.
+        if std::env::var_os("SESAME_BENCH_FILL_ONLY").is_some() {
+            println!("kept {sqlite}");
+            continue;
+        }
         let mut columns = vec![column("SQLite", &sqlite, size).await];
         if let Ok(admin) = std::env::var("SESAME_BENCH_DATABASE_URL") {
             let (url, name) = postgres_database(&admin, size).await;

@@ -144,7 +144,8 @@ impl App {
         let Some(session) = self.session.as_ref() else {
             return Task::none();
         };
-        let (s, t) = people::People::load(session.ctx(self.locale), self.people_sort);
+        let held = self.settings.held_people;
+        let (s, t) = people::People::load(session.ctx(self.locale), self.people_sort, held);
         self.screen = Screen::People(Box::new(s));
         t.map(Message::People)
     }

@@ -15,6 +15,7 @@ mod credentials;
 mod follow_up;
 mod import;
 mod keyboard;
+mod large_list;
 mod leavers;
 mod presets;
 mod printing;

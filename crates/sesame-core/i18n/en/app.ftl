@@ -148,6 +148,17 @@ people-count = { $count ->
        *[other] { $formatted } accounts
     }
 people-count-filtered = { $shown } of { $total } accounts
+people-asking = Searching the server…
+people-first-shown = { $count ->
+        [one] { $formatted } account so far
+       *[other] First { $formatted } accounts
+    }
+people-found = { $count ->
+        [0] No account found
+        [one] { $formatted } account found
+       *[other] { $formatted } accounts found
+    }
+people-large-list = Over { $formatted } accounts: the server searches and sorts this list, and shows it as you scroll.
 people-roles-updated = { $count ->
         [one] Roles updated.
        *[other] Roles of { $formatted } users updated.

@@ -148,6 +148,17 @@ people-count = { $count ->
        *[other] { $formatted } comptes
     }
 people-count-filtered = { $shown } comptes sur { $total }
+people-asking = Recherche sur le serveur…
+people-first-shown = { $count ->
+        [one] { $formatted } compte pour l’instant
+       *[other] { $formatted } premiers comptes
+    }
+people-found = { $count ->
+        [0] Aucun compte trouvé
+        [one] { $formatted } compte trouvé
+       *[other] { $formatted } comptes trouvés
+    }
+people-large-list = Plus de { $formatted } comptes : le serveur cherche et trie cette liste, et l’affiche au fil du défilement.
 people-roles-updated = { $count ->
         [one] Rôles mis à jour.
        *[other] Rôles de { $formatted } utilisateurs mis à jour.

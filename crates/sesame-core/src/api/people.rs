@@ -82,6 +82,13 @@ pub struct PeopleQuery {
     pub level: Option<Level>,
     #[serde(default)]
     pub status: Option<Status>,
+    /// Only the people holding this role (its code).
+    #[serde(default)]
+    #[param(max_length = 200)]
+    pub role: Option<String>,
+    /// Only the people with (`true`) or without (`false`) two-step verification.
+    #[serde(default)]
+    pub two_factor: Option<bool>,
     /// 1..=5000, default 100.
     #[serde(default)]
     pub limit: Option<u32>,
@@ -98,6 +105,13 @@ impl PeopleQuery {
         self.q
             .as_deref()
             .is_some_and(|q| q.chars().count() > Self::SEARCH_MAX_CHARS)
+    }
+
+    /// Whether the role asked for is longer than any the server accepts.
+    pub fn role_too_long(&self) -> bool {
+        self.role
+            .as_deref()
+            .is_some_and(|r| r.chars().count() > Self::SEARCH_MAX_CHARS)
     }
 }
 

@@ -166,6 +166,9 @@ pub async fn list_people(
     if q.search_too_long() {
         return Err(ApiError::field("q", "too_long"));
     }
+    if q.role_too_long() {
+        return Err(ApiError::field("role", "too_long"));
+    }
     // A `PeoplePage`, written by the database.
     let page = state
         .db

@@ -32,6 +32,9 @@ pub async fn reach_preview(
     if q.search_too_long() {
         return Err(ApiError::field("q", "too_long"));
     }
+    if q.role_too_long() {
+        return Err(ApiError::field("role", "too_long"));
+    }
     let mut conn = state.db.read().await?;
     let (target, row) = target_of(&mut conn, &s.actor, id).await?;
     s.actor.may_preview_reach(&target)?;

@@ -49,7 +49,12 @@ async fn fill(s: &TestServer) -> i64 {
                 },
                 level,
                 language: Language::Fr,
-                roles: vec![],
+                // `a_b` and `axb`: a role asked for is not a pattern.
+                roles: match i % 6 {
+                    0 => vec!["a_b".into()],
+                    1 => vec!["axb".into(), "paie".into()],
+                    _ => vec![],
+                },
                 is_contact: false,
                 status: if i % 7 == 0 {
                     Status::Suspended
@@ -63,6 +68,11 @@ async fn fill(s: &TestServer) -> i64 {
             .unwrap();
         if level == Level::Three && i % 3 == 0 {
             tx.link_under_charge(chef, id).await.unwrap();
+        }
+        if i % 8 == 3 {
+            tx.set_totp_secret(id, Some("JBSWY3DPEHPK3PXP"), true)
+                .await
+                .unwrap();
         }
     }
     tx.commit().await.unwrap();
@@ -166,6 +176,54 @@ async fn every_kind_matches(c: &sesame_client::Client, terms: &[&str], what: &st
     }
 }
 
+/// The role and two-step filters, alone and with a search, in two orders: the unfiltered
+/// pages with the people who hold the role (or not) kept.
+async fn role_and_two_factor_filters(c: &sesame_client::Client, what: &str) {
+    type Kept = fn(&PersonSummary) -> bool;
+    let filters: [(Option<&str>, Option<bool>, Kept); 4] = [
+        (Some("a_b"), None, |p| p.roles.iter().any(|r| r == "a_b")),
+        (Some("paie"), None, |p| p.roles.iter().any(|r| r == "paie")),
+        (None, Some(true), |p| p.two_factor),
+        (Some("axb"), Some(false), |p| {
+            !p.two_factor && p.roles.iter().any(|r| r == "axb")
+        }),
+    ];
+    for (sort, desc) in [(PeopleSort::Name, false), (PeopleSort::UserId, true)] {
+        for q in [None, Some("gagn"), Some("mar")] {
+            let query = PeopleQuery {
+                q: q.map(str::to_owned),
+                sort: Some(sort),
+                desc: Some(desc),
+                limit: Some(9),
+                ..Default::default()
+            };
+            let everyone = pages(c, query.clone()).await;
+            for (role, two_factor, kept) in filters {
+                let expected: Vec<PersonSummary> =
+                    everyone.iter().filter(|p| kept(p)).cloned().collect();
+                assert!(
+                    !expected.is_empty() || q.is_some(),
+                    "{what}: {role:?} holds people"
+                );
+                let found = pages(
+                    c,
+                    PeopleQuery {
+                        role: role.map(str::to_owned),
+                        two_factor,
+                        ..query.clone()
+                    },
+                )
+                .await;
+                assert_eq!(
+                    ids(&found),
+                    ids(&expected),
+                    "{what}: {q:?} by {sort:?}, role {role:?}, two-step {two_factor:?}"
+                );
+            }
+        }
+    }
+}
+
 #[tokio::test]
 async fn every_search_kind_returns_exactly_the_matching_people_in_order() {
     for b in backends() {
@@ -178,6 +236,8 @@ async fn every_search_kind_returns_exactly_the_matching_people_in_order() {
         let name = b.name();
         every_kind_matches(&admin, &TERMS, &format!("level 1 on {name}")).await;
         every_kind_matches(&chef, &TERMS, &format!("level 2 on {name}")).await;
+        role_and_two_factor_filters(&admin, &format!("level 1 on {name}")).await;
+        role_and_two_factor_filters(&chef, &format!("level 2 on {name}")).await;
         let answered = s.running.search.answered() - before;
         assert!(
             answered > 1000,

@@ -4,7 +4,7 @@
 
 mod update;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::Duration;
 
 use iced::widget::scrollable;
@@ -14,6 +14,7 @@ mod columns;
 mod filters;
 mod invite;
 mod password;
+mod remote;
 mod roles_dialog;
 mod row_actions;
 mod rows;
@@ -103,8 +104,13 @@ pub struct People {
     window: Window,
     dialog: Option<Dialog>,
     notice: Option<Notice>,
-    /// Rows ticked for a batch of credential letters.
-    selected: BTreeSet<i64>,
+    /// Rows ticked for a batch of credential letters, kept whole: a list that asks the server
+    /// may no longer show them.
+    selected: BTreeMap<i64, Row>,
+    /// Set once the list is too long to hold: the server answers each search (see `remote`).
+    remote: Option<remote::Remote>,
+    /// The most accounts held before asking the server (`None`: `remote::HELD_MAX`).
+    held: Option<usize>,
     /// The row the arrows are on (a position in `visible`): Enter opens it, the Menu key
     /// shows its options.
     current: Option<usize>,
@@ -116,6 +122,10 @@ pub struct People {
 #[derive(Debug, Clone)]
 pub enum Message {
     Loaded(Result<PeoplePage, ClientError>),
+    /// The first page of the server's answer to question `n` (a list too long to hold).
+    Answer(u64, Result<PeoplePage, ClientError>),
+    /// A further page of the answer to question `n`.
+    More(u64, Result<PeoplePage, ClientError>),
     Search(String),
     /// Ctrl+F: to the search box.
     Find,
@@ -171,15 +181,22 @@ pub type Action = super::Effect<Message, OpenImport>;
 
 impl People {
     /// Starts loading every visible account, in the order the person last chose (`sort`,
-    /// descending or not).
-    pub fn load(ctx: Ctx<'_>, (sort, desc): (PeopleSort, bool)) -> (People, Task<Message>) {
+    /// descending or not); past `held` accounts (`None`: `remote::HELD_MAX`) the list asks the
+    /// server instead.
+    pub fn load(
+        ctx: Ctx<'_>,
+        (sort, desc): (PeopleSort, bool),
+        held: Option<usize>,
+    ) -> (People, Task<Message>) {
         let people = People {
             loading: true,
             sort,
             desc,
+            held,
             ..People::default()
         };
-        (people, fetch(ctx.client, None))
+        let task = fetch(ctx.client, None, people.page());
+        (people, task)
     }
 
     /// Opens a person's record in place of the list.
@@ -286,6 +303,9 @@ impl People {
 
     /// The order shown, from the column's kept order (sorted once, reversed for descending).
     fn resort(&mut self) {
+        if self.remote.is_some() {
+            return self.in_server_order();
+        }
         self.order = self.orders.order(&self.all, self.sort, self.desc);
         self.refilter();
     }
@@ -315,7 +335,10 @@ impl People {
     }
 
     fn row_of(&self, id: i64) -> Option<&Row> {
-        self.all.iter().find(|p| p.id == id)
+        self.all
+            .iter()
+            .find(|p| p.id == id)
+            .or_else(|| self.selected.get(&id))
     }
 
     /// A person's whole summary (for a letter or a dialog).
@@ -432,7 +455,12 @@ impl People {
 
     /// Takes a person off the list (deleted here or in the record).
     pub fn remove(&mut self, id: i64) {
-        if let Some(pos) = self.all.iter().position(|p| p.id == id) {
+        self.selected.remove(&id);
+        let pos = self.all.iter().position(|p| p.id == id);
+        if let (Some(pos), Some(_)) = (pos, &self.remote) {
+            self.all.remove(pos);
+            self.in_server_order();
+        } else if let Some(pos) = pos {
             self.all.remove(pos);
             self.keys.remove(pos);
             self.orders.remove(pos);
@@ -454,6 +482,9 @@ impl People {
 
     /// Puts saved people in the list: rows replaced in place, new ones added, one sort.
     pub fn upsert_many(&mut self, people: Vec<PersonSummary>) {
+        if self.remote.is_some() {
+            return self.upsert_asked(people);
+        }
         let index: HashMap<i64, usize> = self
             .all
             .iter()
@@ -463,6 +494,9 @@ impl People {
         let mut placed = Vec::with_capacity(people.len());
         for person in people {
             let (row, key) = (self.keep(&person), rows::search_key(&person));
+            if let Some(copy) = self.selected.get_mut(&row.id) {
+                *copy = row.clone();
+            }
             match index.get(&row.id) {
                 Some(&pos) => {
                     self.all[pos] = row;
@@ -507,10 +541,10 @@ impl People {
     }
 }
 
-fn fetch(client: &Client, cursor: Option<String>) -> Task<Message> {
+fn fetch(client: &Client, cursor: Option<String>, limit: u32) -> Task<Message> {
     let c = client.clone();
     let q = PeopleQuery {
-        limit: Some(PAGE),
+        limit: Some(limit),
         cursor,
         ..PeopleQuery::default()
     };

@@ -14,7 +14,7 @@ impl People {
                 });
             }
             Message::ConfirmBatch => {
-                let ids: Vec<i64> = self.selected.iter().copied().collect();
+                let ids: Vec<i64> = self.selected.keys().copied().collect();
                 return Action::Run(request(
                     ctx.client,
                     move |c| async move { c.initialize_passwords(&ids).await },

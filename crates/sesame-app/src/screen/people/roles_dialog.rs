@@ -23,7 +23,7 @@ impl People {
                 });
             }
             Message::AskRolesOfSelection => {
-                let ids: Vec<i64> = self.selected.iter().copied().collect();
+                let ids: Vec<i64> = self.selected.keys().copied().collect();
                 // Ticked in the dialog: the roles every selected person already holds.
                 let common = ids
                     .iter()

@@ -59,25 +59,26 @@ impl People {
     ) -> Element<'a, Message> {
         responsive(move |size| {
             let widths = self.widths(l, &catalogue, size.width);
-            let list: Element<'a, Message> = if self.visible.is_empty() && !self.loading {
-                // Say why the list is empty rather than show a blank area.
-                container(text(l.t("people-no-match")).size(14))
-                    .padding(20)
-                    .height(Length::Fill)
-                    .into()
-            } else {
-                virtual_list::view(
-                    crate::widget::widget_id("people-list"),
-                    self.visible.len(),
-                    ROW_HEIGHT,
-                    self.window,
-                    |i| {
-                        let current = self.current == Some(i);
-                        self.row(l, &catalogue, self.visible[i], current, &widths)
-                    },
-                    Message::Scrolled,
-                )
-            };
+            let list: Element<'a, Message> =
+                if self.visible.is_empty() && !self.loading && !self.waiting() {
+                    // Say why the list is empty rather than show a blank area.
+                    container(text(l.t("people-no-match")).size(14))
+                        .padding(20)
+                        .height(Length::Fill)
+                        .into()
+                } else {
+                    virtual_list::view(
+                        crate::widget::widget_id("people-list"),
+                        self.visible.len(),
+                        ROW_HEIGHT,
+                        self.window,
+                        |i| {
+                            let current = self.current == Some(i);
+                            self.row(l, &catalogue, self.visible[i], current, &widths)
+                        },
+                        Message::Scrolled,
+                    )
+                };
             column![self.column_headers(l, &widths), list]
                 .height(Length::Fill)
                 .into()
@@ -265,7 +266,7 @@ impl People {
             )
         });
         let name = name_shown(p.last_name(), p.first_name(), p.email());
-        let ticked = self.selected.contains(&id);
+        let ticked = self.selected.contains_key(&id);
         let line = row![
             container(
                 widget::Focus::new(checkbox(ticked).on_toggle(move |on| Message::Tick(id, on)))

@@ -5,6 +5,20 @@ use super::*;
 
 impl People {
     pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
+        // The notice above the list goes at the next step, and what is under it moves up: the
+        // control the person is on must stay in sight (a page scrolled at 200 %).
+        let notice_goes = is_new_step(&message) && self.notice.is_some();
+        let action = self.update_list(message, ctx);
+        match self.then_ask_if_stale(action, ctx) {
+            Action::None if notice_goes => Action::Run(crate::widget::reveal::reveal_focused()),
+            Action::Run(task) if notice_goes => {
+                Action::Run(task.chain(crate::widget::reveal::reveal_focused()))
+            }
+            action => action,
+        }
+    }
+
+    fn update_list(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
         let l = ctx.locale;
         // The last message answers the last step: the person's next step replaces it.
         if is_new_step(&message) {
@@ -14,8 +28,11 @@ impl People {
             Message::Loaded(Ok(page)) => {
                 let next = page.next_cursor.clone();
                 self.append(page.items);
+                if next.is_some() && self.all.len() >= self.held_max() {
+                    return Action::Run(self.go_remote(ctx));
+                }
                 if next.is_some() {
-                    return Action::Run(fetch(ctx.client, next));
+                    return Action::Run(fetch(ctx.client, next, self.page()));
                 }
                 self.loaded();
                 if self.all.iter().any(|p| p.status == Status::Invited) {
@@ -26,30 +43,46 @@ impl People {
                 self.loading = false;
                 return self.failed(e, l);
             }
+            Message::Answer(n, Ok(page)) => return Action::Run(self.answered(n, page, ctx)),
+            Message::More(n, Ok(page)) => return Action::Run(self.more_answered(n, page, ctx)),
+            Message::Answer(n, Err(e)) | Message::More(n, Err(e)) => {
+                return self.unanswered(n, e, l);
+            }
             Message::Find => return Action::Run(crate::widget::reveal::focus("search")),
-            Message::Step(by) => return Action::Run(self.step(by)),
+            Message::Step(by) => {
+                let step = self.step(by);
+                return Action::Run(Task::batch([step, self.more_if_near_end(ctx)]));
+            }
             Message::Search(q) => {
                 self.query = q;
-                self.refilter();
+                return self.requery(ctx);
             }
             Message::LevelFilter(f) => {
                 self.level = Some(f);
-                self.refilter();
+                return self.requery(ctx);
             }
             Message::StatusFilter(f) => {
                 self.status = Some(f);
-                self.refilter();
+                return self.requery(ctx);
             }
             Message::RoleFilter(f) => {
                 self.role = f.0;
-                self.refilter();
+                return self.requery(ctx);
             }
             Message::TwoFactorFilter(f) => {
                 self.two_factor = f.0;
-                self.refilter();
+                return self.requery(ctx);
             }
-            Message::SortBy(s) => self.update_sort(s),
-            Message::Scrolled(v) => self.window = Window::from_viewport(v),
+            Message::SortBy(s) => {
+                self.update_sort(s);
+                if self.remote.is_some() {
+                    return Action::Run(self.ask_server(ctx));
+                }
+            }
+            Message::Scrolled(v) => {
+                self.window = Window::from_viewport(v);
+                return Action::Run(self.more_if_near_end(ctx));
+            }
             Message::New => return Action::Run(self.new_record(ctx)),
             Message::Home => return Action::Home,
             Message::Modify(id) => return Action::Run(self.open_record(id, ctx)),
@@ -57,12 +90,14 @@ impl People {
             Message::CloseDialog => self.dialog = None,
             Message::Tick(id, on) => {
                 if on {
-                    self.selected.insert(id);
+                    if let Some(row) = self.row_of(id).cloned() {
+                        self.selected.insert(id, row);
+                    }
                 } else {
                     self.selected.remove(&id);
                 }
             }
-            Message::ExportCsv => return Action::Run(self.export_csv(ctx)),
+            Message::ExportCsv => return Action::Run(self.export_whole(ctx)),
             Message::Import => return Action::Own(OpenImport),
             Message::TableReady(table) => return Action::Save(table),
             // A batch refused for some people: the list names each, and why.
@@ -99,7 +134,7 @@ impl People {
     }
 
     /// The rows as shown now, made into a table on a worker thread.
-    fn export_csv(&self, ctx: Ctx<'_>) -> Task<Message> {
+    pub(super) fn export_csv(&self, ctx: Ctx<'_>) -> Task<Message> {
         let l = ctx.locale;
         let file = l.t("people-csv-file");
         // The rows' compact copies, not whole summaries: 100,000 of those would cost more

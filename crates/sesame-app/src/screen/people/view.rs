@@ -169,7 +169,9 @@ impl People {
     /// The search, and how many are shown.
     fn search_line<'a>(&'a self, l: Locale) -> Element<'a, Message> {
         let t = |id: &str| l.t(id);
-        let count = if self.loading {
+        let count = if let Some(remote) = &self.remote {
+            self.asked_count(remote, l)
+        } else if self.loading {
             l.t_count("people-loading", "count", self.all.len())
         } else if self.visible.len() == self.all.len() {
             l.t_count("people-count", "count", self.all.len())
@@ -192,9 +194,10 @@ impl People {
                     .on_input(Message::Search)
                     .size(14)
                     .padding(8)
-                    .width(Length::Fill)
+                    .width(Length::FillPortion(3))
             ),
-            text(count).size(13),
+            // Beside the search, never at its expense: a long count wraps.
+            text(count).size(13).width(Length::FillPortion(2)),
         ]
         .spacing(10)
         .align_y(Alignment::Center)
@@ -223,7 +226,7 @@ impl People {
             button_for(
                 Look::Secondary,
                 t("people-export"),
-                (!self.loading).then_some(Message::ExportCsv),
+                (!self.loading && !self.exporting()).then_some(Message::ExportCsv),
             )
             .id("export-csv")
             .into(),

@@ -11,7 +11,7 @@ use sesame_app::a11y::{Key, Role, Tree};
 mod pixels;
 mod walks;
 use pixels::{ring_contrast, themes};
-use walks::{walk_deeper, walk_presets, walk_signed_in, walk_signed_out};
+use walks::{walk_deeper, walk_large_list, walk_presets, walk_signed_in, walk_signed_out};
 
 /// A window and an interface size, in one language.
 #[derive(Debug, Clone, Copy)]
@@ -453,6 +453,7 @@ async fn every_screen_in_every_state_reads_and_walks_by_keyboard() {
         walk_signed_in(variant, &mut report).await;
         walk_presets(variant, &mut report).await;
         walk_deeper(variant, &mut report).await;
+        walk_large_list(variant, &mut report).await;
     }
     let mut text = format!(
         "Accessibility audit: {} states, {} checks, {} findings\n\n{}",

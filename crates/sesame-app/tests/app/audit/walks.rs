@@ -329,3 +329,20 @@ async fn walk_person_dialogs(ui: &mut Ui, variant: Variant, report: &mut Report)
     audit(ui, report, variant, "a suspended person's record").await;
     ui.press(Named::Escape).await;
 }
+
+/// The user follow-up of a list too long to hold (past 5 accounts here): asking the server.
+pub(super) async fn walk_large_list(variant: Variant, report: &mut Report) {
+    let mut ui = Ui::demo_holding(variant.language, "demo", variant.scale, 5).await;
+    ui.resize(variant.width, variant.height, variant.scale)
+        .await;
+    ui.navigate(&t(variant, "nav-identification")).await;
+    audit(&mut ui, report, variant, "user follow-up asking the server").await;
+    ui.type_in("search", "ro").await;
+    audit(
+        &mut ui,
+        report,
+        variant,
+        "user follow-up asking the server, searched",
+    )
+    .await;
+}

@@ -502,6 +502,25 @@ impl Ui {
     /// [`Ui::demo_as`], the interface at `scale` percent.
     pub async fn demo_at(language: &str, user: &str, scale: u16) -> Ui {
         let mut ui = Ui::start_at(language, scale).await;
+        ui.open_demo(language, user).await;
+        ui
+    }
+
+    /// [`Ui::demo_as`], the user follow-up holding at most `most` accounts (the settings
+    /// file's `held_people`): past that, it asks the server.
+    pub async fn demo_holding(language: &str, user: &str, scale: u16, most: usize) -> Ui {
+        let mut ui = Ui::start_at(language, scale).await;
+        let settings = format!(
+            "{{\"language\": \"{language}\", \"scale\": {scale}, \"held_people\": {most}}}"
+        );
+        std::fs::write(Places::in_folder(&ui.home).settings_file(), settings).unwrap();
+        ui.restart().await;
+        ui.open_demo(language, user).await;
+        ui
+    }
+
+    async fn open_demo(&mut self, language: &str, user: &str) {
+        let ui = self;
         let (this_computer, open_demo, sign_in) = match language {
             "fr" => (
                 "Cet ordinateur",
@@ -516,7 +535,6 @@ impl Ui {
             ui.replace_in("user-id", user).await;
         }
         ui.click(sign_in).await;
-        ui
     }
 }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::AssertSqlSafe;
 
 use super::PersonRow;
-use super::search::search_condition;
+use super::search::{escape_like, search_condition};
 use super::visibility::visible_people;
 use crate::store::{Bind, Conn, bind_all, on_conn};
 use sesame_core::api::{PeopleQuery, PeopleSort, PersonSummary};
@@ -137,6 +137,21 @@ pub(super) fn page_filter(
     if let Some(status) = query.status {
         binds.push(Bind::Text(status.as_str().into()));
         filter.push_str(&format!(" AND a.status = ${}", binds.len()));
+    }
+    if let Some(role) = &query.role {
+        // The roles are a JSON array of codes: the code, quoted as the array holds it.
+        binds.push(Bind::Text(format!(
+            "%{}%",
+            escape_like(&serde_json::json!(role).to_string())
+        )));
+        filter.push_str(&format!(" AND a.roles LIKE ${} ESCAPE '\\'", binds.len()));
+    }
+    if let Some(on) = query.two_factor {
+        filter.push_str(if on {
+            " AND a.totp_enabled = TRUE"
+        } else {
+            " AND a.totp_enabled = FALSE"
+        });
     }
     // An empty cursor is the first page.
     if let Some(text) = query.cursor.as_ref().filter(|c| !c.is_empty()) {
