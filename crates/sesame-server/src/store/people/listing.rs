@@ -138,13 +138,16 @@ pub(super) fn page_filter(
         binds.push(Bind::Text(status.as_str().into()));
         filter.push_str(&format!(" AND a.status = ${}", binds.len()));
     }
-    if let Some(role) = &query.role {
-        // The roles are a JSON array of codes: the code, quoted as the array holds it.
-        binds.push(Bind::Text(format!(
-            "%{}%",
-            escape_like(&serde_json::json!(role).to_string())
-        )));
-        filter.push_str(&format!(" AND a.roles LIKE ${} ESCAPE '\\'", binds.len()));
+    match query.role.as_deref() {
+        // No role code holds a control character (and PostgreSQL refuses a NUL in a text).
+        Some(role) if role.chars().any(char::is_control) => filter.push_str(" AND 1 = 0"),
+        Some(role) => {
+            // The roles are a JSON array of codes: the code, quoted as the array holds it.
+            let quoted = serde_json::json!(role).to_string();
+            binds.push(Bind::Text(format!("%{}%", escape_like(&quoted))));
+            filter.push_str(&format!(" AND a.roles LIKE ${} ESCAPE '\\'", binds.len()));
+        }
+        None => {}
     }
     if let Some(on) = query.two_factor {
         filter.push_str(if on {
