@@ -10,8 +10,8 @@
 //! Twelve families of equal size, each side by side in name order as in a staff list sorted by
 //! name: `bouch` matches the first twelfth, `gagn` two in the middle, `tremb` the last.
 //! `SESAME_BENCH_KEEP=1` keeps the databases, `SESAME_BENCH_FILLED=sqlite:…/bench.db,postgres://…`
-//! measures kept ones again without filling, `SESAME_BENCH_FILL_ONLY=1` fills a SQLite database,
-//! keeps it and measures nothing (for the app's benchmark), `SESAME_BENCH_PLAIN=1` measures the server without
+//! measures kept ones again without filling, `SESAME_BENCH_FILL_ONLY=1` fills the databases,
+//! keeps them and measures nothing (for the app's benchmark), `SESAME_BENCH_PLAIN=1` measures the server without
 //! its search index (the plain statements alone).
 
 #[path = "people_listing/child.rs"]
@@ -29,7 +29,7 @@ use fill::{LEVEL_TWO_SHARE, PASSWORD};
 use measure::{CONNECTIONS, Line, measure, pull};
 use sesame_server::{self, Config, Db};
 
-use child::{SERVE, Server};
+use child::{SERVE, Server, index_measure};
 
 fn sizes() -> Vec<usize> {
     if let Ok(list) = std::env::var("SESAME_BENCH_SIZES") {
@@ -52,21 +52,6 @@ fn serve(url: &str) {
         ..Config::default()
     };
     child::serve(url, config);
-}
-
-/// A measure of the server's `/metrics` (`sesame_search_index{measure="…"}`).
-async fn index_measure(base: &str, measure: &str) -> i64 {
-    let text = reqwest::get(format!("{base}/metrics"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let key = format!("sesame_search_index{{measure=\"{measure}\"}} ");
-    text.lines()
-        .find_map(|l| l.strip_prefix(&key))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(0)
 }
 
 /// One database's column at one size.
@@ -213,9 +198,14 @@ async fn bench() {
         std::fs::create_dir_all(&dir).unwrap();
         let sqlite = format!("sqlite:{}", dir.join("bench.db").display());
         filled(&sqlite, size).await;
-        // Only the data, for the app's benchmark of a list too long to hold.
+        // Only the data, kept, for the app's benchmark of a list too long to hold.
         if std::env::var_os("SESAME_BENCH_FILL_ONLY").is_some() {
             println!("kept {sqlite}");
+            if let Ok(admin) = std::env::var("SESAME_BENCH_DATABASE_URL") {
+                let (url, _) = postgres_database(&admin, size).await;
+                filled(&url, size).await;
+                println!("kept {url}");
+            }
             continue;
         }
         let mut columns = vec![column("SQLite", &sqlite, size).await];

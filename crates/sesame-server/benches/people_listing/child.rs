@@ -66,3 +66,18 @@ impl Drop for Server {
         let _ = self.child.wait();
     }
 }
+
+/// A measure of the server's `/metrics` (`sesame_search_index{measure="…"}`).
+pub async fn index_measure(base: &str, measure: &str) -> i64 {
+    let text = reqwest::get(format!("{base}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let key = format!("sesame_search_index{{measure=\"{measure}\"}} ");
+    text.lines()
+        .find_map(|l| l.strip_prefix(&key))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0)
+}
