@@ -35,6 +35,9 @@ pub(super) struct Remote {
     pub(super) exporting: bool,
     /// A saved person is not among the rows shown: the question is asked again.
     stale: bool,
+    /// The request on its way; replacing it stops it (a question a keystroke old would only
+    /// be dropped when its answer came, and waiting for it holds a connection).
+    in_flight: Option<iced::task::Handle>,
 }
 
 impl Remote {
@@ -123,9 +126,12 @@ impl People {
         remote.more = false;
         remote.exporting = false;
         let (c, n) = (ctx.client.clone(), remote.asked);
-        Task::perform(async move { c.people(&question).await }, move |r| {
+        let (task, handle) = Task::perform(async move { c.people(&question).await }, move |r| {
             Message::Answer(n, r)
         })
+        .abortable();
+        remote.in_flight = Some(handle.abort_on_drop());
+        task
     }
 
     /// Asks for the next page of the answer shown, when one is missing and none on its way.
@@ -140,9 +146,12 @@ impl People {
         let remote = self.remote.as_mut().expect("asked above");
         remote.more = true;
         let (c, n) = (ctx.client.clone(), remote.asked);
-        Task::perform(async move { c.people(&question).await }, move |r| {
+        let (task, handle) = Task::perform(async move { c.people(&question).await }, move |r| {
             Message::More(n, r)
         })
+        .abortable();
+        remote.in_flight = Some(handle.abort_on_drop());
+        task
     }
 
     /// After a scroll or a step: the next page when the window nears the end of the rows in.
