@@ -41,6 +41,22 @@ pub(super) struct Remote {
 }
 
 impl Remote {
+    /// Sends `question` as part of the latest question; its answer comes back as `answer`.
+    fn send(
+        &mut self,
+        question: PeopleQuery,
+        ctx: Ctx<'_>,
+        answer: fn(u64, Result<PeoplePage, ClientError>) -> Message,
+    ) -> Task<Message> {
+        let (c, n) = (ctx.client.clone(), self.asked);
+        let (task, handle) = Task::perform(async move { c.people(&question).await }, move |r| {
+            answer(n, r)
+        })
+        .abortable();
+        self.in_flight = Some(handle.abort_on_drop());
+        task
+    }
+
     /// Whether the answer shown is only its first pages.
     pub(super) fn partial(&self) -> bool {
         self.next.is_some()
@@ -125,13 +141,7 @@ impl People {
         remote.pending = true;
         remote.more = false;
         remote.exporting = false;
-        let (c, n) = (ctx.client.clone(), remote.asked);
-        let (task, handle) = Task::perform(async move { c.people(&question).await }, move |r| {
-            Message::Answer(n, r)
-        })
-        .abortable();
-        remote.in_flight = Some(handle.abort_on_drop());
-        task
+        remote.send(question, ctx, Message::Answer)
     }
 
     /// Asks for the next page of the answer shown, when one is missing and none on its way.
@@ -145,13 +155,7 @@ impl People {
         let question = self.question(remote.next.clone(), limit);
         let remote = self.remote.as_mut().expect("asked above");
         remote.more = true;
-        let (c, n) = (ctx.client.clone(), remote.asked);
-        let (task, handle) = Task::perform(async move { c.people(&question).await }, move |r| {
-            Message::More(n, r)
-        })
-        .abortable();
-        remote.in_flight = Some(handle.abort_on_drop());
-        task
+        remote.send(question, ctx, Message::More)
     }
 
     /// After a scroll or a step: the next page when the window nears the end of the rows in.
