@@ -76,6 +76,11 @@ impl Screen {
         questions!(self, s => s.clear_notice(), else ())
     }
 
+    /// How many messages the open screen shows ([`Questions::notices`]).
+    fn notices(&self) -> usize {
+        questions!(self, s => s.notices(), else 0)
+    }
+
     /// Whether leaving the open screen would lose something typed ([`Questions::unsaved`]).
     fn unsaved(&self, me: &Me) -> bool {
         questions!(self, s => s.unsaved(me), else false)

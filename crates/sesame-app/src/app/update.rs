@@ -22,8 +22,13 @@ impl App {
         if let Screen::People(p) = &self.screen {
             self.people_sort = p.sort_state();
         }
-        let screen = std::mem::discriminant(&self.screen);
-        let task = self.handle(message);
+        let (screen, notices) = (std::mem::discriminant(&self.screen), self.screen.notices());
+        let mut task = self.handle(message);
+        // A message went: what was under it moved up, and the control the person is on must
+        // stay in sight (a page scrolled at 200 %).
+        if std::mem::discriminant(&self.screen) == screen && self.screen.notices() < notices {
+            task = Task::batch([task, crate::widget::reveal::reveal_focused()]);
+        }
         // A message under the banner belongs to the screen it was written on.
         if std::mem::discriminant(&self.screen) != screen {
             self.toast = None;

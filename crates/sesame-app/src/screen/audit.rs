@@ -415,6 +415,10 @@ impl super::Questions for Audit {
     fn clear_notice(&mut self) {
         self.notice = None;
     }
+
+    fn notices(&self) -> usize {
+        usize::from(self.notice.is_some())
+    }
 }
 
 #[cfg(test)]

@@ -422,4 +422,8 @@ impl super::Questions for Contacts {
     fn clear_notice(&mut self) {
         self.notice = None;
     }
+
+    fn notices(&self) -> usize {
+        usize::from(self.notice.is_some())
+    }
 }

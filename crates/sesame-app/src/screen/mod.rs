@@ -35,6 +35,9 @@ pub trait Questions {
     /// Forgets the messages on screen: written in a language being left, or before the session
     /// ended.
     fn clear_notice(&mut self);
+    /// How many messages the screen shows (each above what it is about): when one goes, what
+    /// was under it moves up, and the app keeps the focused control in sight.
+    fn notices(&self) -> usize;
     /// Whether leaving now would lose something typed (`me`: who is signed in, as stored): the
     /// app then lets the screen ask first.
     fn unsaved(&self, _me: &Me) -> bool {

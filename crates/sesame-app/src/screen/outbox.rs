@@ -124,4 +124,8 @@ impl super::Questions for Outbox {
     fn clear_notice(&mut self) {
         self.error = None;
     }
+
+    fn notices(&self) -> usize {
+        usize::from(self.error.is_some())
+    }
 }

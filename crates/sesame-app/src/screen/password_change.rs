@@ -140,4 +140,8 @@ impl super::Questions for PasswordChange {
     fn clear_notice(&mut self) {
         self.error = None;
     }
+
+    fn notices(&self) -> usize {
+        usize::from(self.error.is_some())
+    }
 }

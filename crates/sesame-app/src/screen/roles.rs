@@ -333,4 +333,8 @@ impl super::Questions for Roles {
     fn clear_notice(&mut self) {
         self.notice = None;
     }
+
+    fn notices(&self) -> usize {
+        usize::from(self.notice.is_some())
+    }
 }

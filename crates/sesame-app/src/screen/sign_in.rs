@@ -213,4 +213,8 @@ impl super::Questions for SignIn {
     fn clear_notice(&mut self) {
         self.error = None;
     }
+
+    fn notices(&self) -> usize {
+        usize::from(self.error.is_some())
+    }
 }

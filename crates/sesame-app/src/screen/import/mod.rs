@@ -507,6 +507,10 @@ impl super::Questions for Import {
         self.notice = None;
     }
 
+    fn notices(&self) -> usize {
+        usize::from(self.notice.is_some())
+    }
+
     fn unsaved(&self, _me: &sesame_core::api::Me) -> bool {
         self.read_not_applied()
     }

@@ -488,6 +488,10 @@ impl super::Questions for MyAccount {
         self.two_factor.clear_notice();
     }
 
+    fn notices(&self) -> usize {
+        usize::from(self.notice.is_some()) + usize::from(self.two_factor.has_notice())
+    }
+
     fn unsaved(&self, me: &Me) -> bool {
         self.has_changes(me)
     }

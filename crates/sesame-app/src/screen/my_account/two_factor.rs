@@ -50,6 +50,10 @@ impl TwoFactor {
         self.notice = None;
     }
 
+    pub fn has_notice(&self) -> bool {
+        self.notice.is_some()
+    }
+
     pub fn new(enrolled: bool) -> TwoFactor {
         TwoFactor {
             enrolled,

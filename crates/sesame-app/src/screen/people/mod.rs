@@ -569,6 +569,11 @@ impl super::Questions for People {
         }
     }
 
+    fn notices(&self) -> usize {
+        usize::from(self.notice.is_some())
+            + usize::from(self.record.as_ref().is_some_and(|r| r.has_notice()))
+    }
+
     fn unsaved(&self, _me: &sesame_core::api::Me) -> bool {
         self.record.as_ref().is_some_and(|r| r.has_changes())
     }

@@ -5,17 +5,8 @@ use super::*;
 
 impl People {
     pub fn update(&mut self, message: Message, ctx: Ctx<'_>) -> Action {
-        // The notice above the list goes at the next step, and what is under it moves up: the
-        // control the person is on must stay in sight (a page scrolled at 200 %).
-        let notice_goes = is_new_step(&message) && self.notice.is_some();
         let action = self.update_list(message, ctx);
-        match self.then_ask_if_stale(action, ctx) {
-            Action::None if notice_goes => Action::Run(crate::widget::reveal::reveal_focused()),
-            Action::Run(task) if notice_goes => {
-                Action::Run(task.chain(crate::widget::reveal::reveal_focused()))
-            }
-            action => action,
-        }
+        self.then_ask_if_stale(action, ctx)
     }
 
     fn update_list(&mut self, message: Message, ctx: Ctx<'_>) -> Action {

@@ -162,6 +162,10 @@ impl Person {
         self.notice = None;
     }
 
+    pub fn has_notice(&self) -> bool {
+        self.notice.is_some()
+    }
+
     /// Whether the reader may take `action` on this person now, as the server said; on a new
     /// record, everything its form holds is theirs to fill.
     pub(super) fn may(&self, action: PersonAction) -> bool {

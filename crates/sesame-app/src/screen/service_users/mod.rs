@@ -428,6 +428,10 @@ impl super::Questions for ServiceUsers {
     fn clear_notice(&mut self) {
         self.notice = None;
     }
+
+    fn notices(&self) -> usize {
+        usize::from(self.notice.is_some())
+    }
 }
 
 #[cfg(test)]

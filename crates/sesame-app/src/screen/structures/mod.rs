@@ -341,4 +341,8 @@ impl super::Questions for Structures {
     fn clear_notice(&mut self) {
         self.notice = None;
     }
+
+    fn notices(&self) -> usize {
+        usize::from(self.notice.is_some())
+    }
 }
