@@ -18,6 +18,8 @@ const INSERT_COLUMNS: &str = "org_id, kind, user_id, user_id_key, password_hash,
 /// on SQLite written `?` (see [`row_placeholders`]).
 const PEOPLE_AT_ONCE: usize = 500;
 const LINKS_AT_ONCE: usize = 2000;
+/// Rows of one PostgreSQL statement, whose values come as arrays.
+const PEOPLE_AT_ONCE_POSTGRES: usize = 5000;
 
 fn bool_bind(b: bool) -> Bind {
     Bind::Int(i64::from(b))
@@ -30,7 +32,9 @@ impl Conn {
         &mut self,
         people: &[NewPersonRow],
     ) -> Result<Vec<i64>, sqlx::Error> {
-        let postgres = matches!(self, Conn::Postgres(_));
+        if let Conn::Postgres(held) = self {
+            return insert_people_postgres(held.conn_mut(), people).await;
+        }
         let mut ids = Vec::with_capacity(people.len());
         for chunk in people.chunks(PEOPLE_AT_ONCE) {
             let mut binds = Vec::with_capacity(chunk.len() * PER_PERSON);
@@ -39,7 +43,6 @@ impl Conn {
             for p in chunk {
                 let d =
                     DerivedColumns::of(&p.user_id, &p.last_name, &p.first_name, &p.email, p.level);
-                let first = binds.len() + 1;
                 keys.push(d.user_id_key.clone());
                 binds.extend([
                     Bind::Int(p.org_id),
@@ -65,7 +68,7 @@ impl Conn {
                     Bind::Int(d.level_rank),
                     Bind::Int(FOLDING),
                 ]);
-                rows.push(row_values(first, postgres));
+                rows.push(row_values());
             }
             let sql = format!(
                 "INSERT INTO accounts ({INSERT_COLUMNS}) VALUES {} RETURNING id, user_id_key",
@@ -77,11 +80,7 @@ impl Conn {
                     .await?
             });
             // Neither database promises RETURNING's order: matched by user ID.
-            let by_key: HashMap<String, i64> =
-                returned.into_iter().map(|(id, k)| (k, id)).collect();
-            for key in keys {
-                ids.push(*by_key.get(&key).ok_or(sqlx::Error::RowNotFound)?);
-            }
+            ids.extend(in_order(returned, keys)?);
         }
         Ok(ids)
     }
@@ -115,45 +114,115 @@ impl Conn {
     }
 }
 
-/// `($n, 'person', $n+1, …)` for a row whose values start at `$first` (`?` each on SQLite);
-/// PostgreSQL is told the booleans' and the password's types (they are bound as integers and a
-/// typeless null).
-fn row_values(first: usize, postgres: bool) -> String {
-    let p = |i: usize| match postgres {
-        true => format!("${}", first + i),
-        false => "?".to_owned(),
-    };
-    let boolean = |i: usize| {
-        if postgres {
-            format!("CAST({} AS INTEGER) <> 0", p(i))
-        } else {
-            p(i)
+/// `(?, 'person', ?, …)`: one person's row on SQLite.
+fn row_values() -> String {
+    format!("(?, 'person', {})", ["?"; PER_PERSON - 1].join(", "))
+}
+
+/// The ids RETURNING gave, in the order of `keys` (neither database promises RETURNING's
+/// order: matched by user ID).
+fn in_order(returned: Vec<(i64, String)>, keys: Vec<String>) -> Result<Vec<i64>, sqlx::Error> {
+    let by_key: HashMap<String, i64> = returned.into_iter().map(|(id, k)| (k, id)).collect();
+    keys.iter()
+        .map(|key| by_key.get(key).copied().ok_or(sqlx::Error::RowNotFound))
+        .collect()
+}
+
+/// People in one statement per column array on PostgreSQL (`UNNEST`): its parser and planner
+/// see 19 parameters rather than 9,500 for every 500 rows, which took half the import's time
+/// at a million people.
+async fn insert_people_postgres(
+    c: &mut sqlx::PgConnection,
+    people: &[NewPersonRow],
+) -> Result<Vec<i64>, sqlx::Error> {
+    let mut ids = Vec::with_capacity(people.len());
+    for chunk in people.chunks(PEOPLE_AT_ONCE_POSTGRES) {
+        let mut cols = Columns::default();
+        let mut keys = Vec::with_capacity(chunk.len());
+        for p in chunk {
+            let d = DerivedColumns::of(&p.user_id, &p.last_name, &p.first_name, &p.email, p.level);
+            keys.push(d.user_id_key.clone());
+            cols.push(p, d);
         }
-    };
-    let hash = if postgres {
-        format!("CAST({} AS TEXT)", p(3))
-    } else {
-        p(3)
-    };
-    format!(
-        "({}, 'person', {}, {}, {hash}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})",
-        p(0),
-        p(1),
-        p(2),
-        boolean(4),
-        p(5),
-        p(6),
-        p(7),
-        p(8),
-        p(9),
-        p(10),
-        p(11),
-        p(12),
-        boolean(13),
-        p(14),
-        p(15),
-        p(16),
-        p(17),
-        p(18),
-    )
+        let sql = format!(
+            "INSERT INTO accounts ({INSERT_COLUMNS}) SELECT u.org_id, 'person', u.user_id, \
+             u.user_id_key, u.password_hash, u.password_temporary, u.status, u.language, \
+             u.last_name, u.first_name, u.email, u.phone, u.level, u.roles, u.is_contact, \
+             u.sort_name, u.search_text, {}, u.level_rank, {FOLDING} FROM UNNEST(\
+             $1::BIGINT[], $2::TEXT[], $3::TEXT[], $4::TEXT[], $5::BOOLEAN[], $6::TEXT[], \
+             $7::TEXT[], $8::TEXT[], $9::TEXT[], $10::TEXT[], $11::TEXT[], $12::BIGINT[], \
+             $13::TEXT[], $14::BOOLEAN[], $15::TEXT[], $16::TEXT[], $17::BIGINT[]) AS u(org_id, \
+             user_id, user_id_key, password_hash, password_temporary, status, language, \
+             last_name, first_name, email, phone, level, roles, is_contact, sort_name, \
+             search_text, level_rank) RETURNING id, user_id_key",
+            now()
+        );
+        let returned: Vec<(i64, String)> = sqlx::query_as(AssertSqlSafe(sql))
+            .bind(cols.org_id)
+            .bind(cols.user_id)
+            .bind(cols.user_id_key)
+            .bind(cols.password_hash)
+            .bind(cols.password_temporary)
+            .bind(cols.status)
+            .bind(cols.language)
+            .bind(cols.last_name)
+            .bind(cols.first_name)
+            .bind(cols.email)
+            .bind(cols.phone)
+            .bind(cols.level)
+            .bind(cols.roles)
+            .bind(cols.is_contact)
+            .bind(cols.sort_name)
+            .bind(cols.search_text)
+            .bind(cols.level_rank)
+            .fetch_all(&mut *c)
+            .await?;
+        ids.extend(in_order(returned, keys)?);
+    }
+    Ok(ids)
+}
+
+/// The people of one PostgreSQL statement, a column at a time.
+#[derive(Default)]
+struct Columns {
+    org_id: Vec<i64>,
+    user_id: Vec<String>,
+    user_id_key: Vec<String>,
+    password_hash: Vec<Option<String>>,
+    password_temporary: Vec<bool>,
+    status: Vec<&'static str>,
+    language: Vec<&'static str>,
+    last_name: Vec<String>,
+    first_name: Vec<String>,
+    email: Vec<String>,
+    phone: Vec<String>,
+    level: Vec<i64>,
+    roles: Vec<String>,
+    is_contact: Vec<bool>,
+    sort_name: Vec<String>,
+    search_text: Vec<String>,
+    level_rank: Vec<i64>,
+}
+
+impl Columns {
+    fn push(&mut self, p: &NewPersonRow, d: DerivedColumns) {
+        self.org_id.push(p.org_id);
+        self.user_id.push(p.user_id.clone());
+        self.user_id_key.push(d.user_id_key);
+        self.password_hash.push(p.password_hash.clone());
+        self.password_temporary.push(p.password_temporary);
+        self.status.push(p.status.as_str());
+        self.language.push(p.language.as_str());
+        self.last_name.push(p.last_name.clone());
+        self.first_name.push(p.first_name.clone());
+        self.email.push(p.email.clone());
+        self.phone.push(p.phone.clone());
+        self.level.push(p.level.code());
+        self.roles
+            .push(serde_json::to_string(&p.roles).unwrap_or_else(|_| "[]".into()));
+        self.is_contact.push(p.is_contact);
+        self.sort_name.push(d.sort_name);
+        self.search_text.push(d.search_text);
+        self.level_rank.push(d.level_rank);
+    }
 }
