@@ -52,6 +52,12 @@ impl SqliteReads {
         &self.0.path
     }
 
+    /// A read connection of its own, outside the pool: for a long read (building the search
+    /// index) that must not hold one of the pool's few connections meanwhile.
+    pub fn connection(&self) -> rusqlite::Result<Connection> {
+        self.open()
+    }
+
     fn open(&self) -> rusqlite::Result<Connection> {
         let conn = Connection::open_with_flags(
             &self.0.path,
