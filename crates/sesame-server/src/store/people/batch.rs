@@ -144,18 +144,18 @@ async fn insert_people_postgres(
             keys.push(d.user_id_key.clone());
             cols.push(p, d);
         }
+        // One text for every statement (the time is bound), so the connection prepares it once.
         let sql = format!(
             "INSERT INTO accounts ({INSERT_COLUMNS}) SELECT u.org_id, 'person', u.user_id, \
              u.user_id_key, u.password_hash, u.password_temporary, u.status, u.language, \
              u.last_name, u.first_name, u.email, u.phone, u.level, u.roles, u.is_contact, \
-             u.sort_name, u.search_text, {}, u.level_rank, {FOLDING} FROM UNNEST(\
+             u.sort_name, u.search_text, $18, u.level_rank, {FOLDING} FROM UNNEST(\
              $1::BIGINT[], $2::TEXT[], $3::TEXT[], $4::TEXT[], $5::BOOLEAN[], $6::TEXT[], \
              $7::TEXT[], $8::TEXT[], $9::TEXT[], $10::TEXT[], $11::TEXT[], $12::BIGINT[], \
              $13::TEXT[], $14::BOOLEAN[], $15::TEXT[], $16::TEXT[], $17::BIGINT[]) AS u(org_id, \
              user_id, user_id_key, password_hash, password_temporary, status, language, \
              last_name, first_name, email, phone, level, roles, is_contact, sort_name, \
-             search_text, level_rank) RETURNING id, user_id_key",
-            now()
+             search_text, level_rank) RETURNING id, user_id_key"
         );
         let returned: Vec<(i64, String)> = sqlx::query_as(AssertSqlSafe(sql))
             .bind(cols.org_id)
@@ -175,6 +175,7 @@ async fn insert_people_postgres(
             .bind(cols.sort_name)
             .bind(cols.search_text)
             .bind(cols.level_rank)
+            .bind(now())
             .fetch_all(&mut *c)
             .await?;
         ids.extend(in_order(returned, keys)?);
