@@ -111,8 +111,13 @@ impl SqliteReads {
             tracing::error!("SQLite read: {e}");
             sqlx::Error::WorkerCrashed
         })?
-        .map_err(|e| sqlx::Error::Protocol(format!("SQLite read: {e}")))
+        .map_err(read_error)
     }
+}
+
+/// A failed read, as the store's other errors are.
+pub fn read_error(e: rusqlite::Error) -> sqlx::Error {
+    sqlx::Error::Protocol(format!("SQLite read: {e}"))
 }
 
 /// Binds `binds` to the `$1`, `$2`, … of `statement` (by name: a compound statement repeats

@@ -16,6 +16,7 @@ use super::index::{Ask, Entry, OrgIndex, Position, Space};
 use super::listing::{BadCursor, CHARGE_SQL, decode_cursor, order_by, page_filter, sort_columns};
 use super::search::needle;
 use super::visibility::visible_condition;
+use crate::store::sqlite_reads::read_error;
 use crate::store::{Bind, Conn, Db, on_conn};
 use sesame_core::api::PeopleQuery;
 use sesame_core::domain::Level;
@@ -236,10 +237,6 @@ async fn build(db: &Db, org_id: i64) -> Result<OrgIndex, sqlx::Error> {
     let mut index = OrgIndex::new(seq);
     fill(&mut conn, org_id, &mut index).await?;
     Ok(index)
-}
-
-fn read_error(e: rusqlite::Error) -> sqlx::Error {
-    sqlx::Error::Protocol(format!("SQLite read: {e}"))
 }
 
 /// The people in name order with what the index keeps of them.

@@ -12,7 +12,8 @@ use super::listing::{
     BadCursor, Cursor, CursorValue, PageFacts, PageStatement, RowFacts, page_statement, paged,
     person_page, sort_columns,
 };
-use crate::store::{Bind, Conn, Db, bind_all, on_conn, sqlite_reads};
+use crate::store::sqlite_reads::{self, read_error};
+use crate::store::{Bind, Conn, Db, bind_all, on_conn};
 use sesame_core::api::{PeoplePage, PeopleQuery, PeopleSort};
 use sesame_core::domain::Level;
 use sesame_core::domain::rules::{Action, Actor};
@@ -214,10 +215,6 @@ fn json_rows(c: &rusqlite::Connection, st: &PageStatement) -> rusqlite::Result<V
 
 /// The statements of a search through the index on one of the hot reads' connections.
 struct Rusqlite<'a>(&'a rusqlite::Connection, PeopleSort);
-
-fn read_error(e: rusqlite::Error) -> sqlx::Error {
-    sqlx::Error::Protocol(format!("SQLite read: {e}"))
-}
 
 impl Source for Rusqlite<'_> {
     type Row = JsonRow;
