@@ -107,6 +107,17 @@ pub enum Bind {
     Text(String),
 }
 
+impl Bind {
+    /// The value in a JSON array of values bound as one.
+    pub fn json(&self) -> serde_json::Value {
+        match self {
+            Bind::Int(i) => (*i).into(),
+            Bind::OptInt(i) => (*i).into(),
+            Bind::Text(s) => s.as_str().into(),
+        }
+    }
+}
+
 /// Binds `$binds` in order to the query `$q`.
 macro_rules! bind_all {
     ($q:expr, $binds:expr) => {{
