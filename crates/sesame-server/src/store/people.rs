@@ -286,7 +286,11 @@ impl Conn {
         let postgres = matches!(self, Conn::Postgres(_));
         let listed = |n: usize| {
             if postgres {
-                let ty = if column == "a.id" { "BIGINT" } else { "TEXT" };
+                // The array's elements come out as text: cast back to the values' own type.
+                let ty = match values[0] {
+                    Bind::Text(_) => "TEXT",
+                    Bind::Int(_) | Bind::OptInt(_) => "BIGINT",
+                };
                 format!(
                     "SELECT CAST(j.v AS {ty}) FROM jsonb_array_elements_text(CAST(${n} AS jsonb)) AS j(v)"
                 )
