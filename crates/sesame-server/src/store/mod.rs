@@ -214,6 +214,18 @@ impl Db {
                 let cores = std::thread::available_parallelism().map_or(2, |n| n.get()) as u32;
                 let pool = PgPoolOptions::new()
                     .max_connections((2 * cores).max(4))
+                    // A ping before every use was a third of a page's round trips: a
+                    // connection is tested only after a minute's rest, when a restart of the
+                    // database may have cut it; one in use shows a cut by its own error.
+                    .test_before_acquire(false)
+                    .before_acquire(|conn, meta| {
+                        Box::pin(async move {
+                            if meta.idle_for >= Duration::from_secs(60) {
+                                sqlx::Connection::ping(conn).await?;
+                            }
+                            Ok(true)
+                        })
+                    })
                     .acquire_timeout(Duration::from_secs(10))
                     .connect(url)
                     .await?;

@@ -4,13 +4,13 @@
 
 use std::sync::Arc;
 
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::AssertSqlSafe;
 
 use super::PersonRow;
 use super::indexed::{Answer, Ready, Request, SearchIndexes, Source, search_page};
 use super::listing::{
-    BadCursor, Cursor, CursorValue, PageFacts, PageStatement, RowFacts, page_statement, paged,
-    person_page, sort_columns,
+    BadCursor, Cursor, CursorValue, FactRow, PageFacts, PageStatement, RowFacts, fact_rows,
+    facts_columns, page_statement, paged, person_page, sort_columns, summaries, with_reader,
 };
 use crate::store::sqlite_reads::{self, read_error};
 use crate::store::{Bind, Conn, Db, bind_all, on_conn};
@@ -59,10 +59,10 @@ impl Db {
                 None => None,
             };
             let page = match (page, ready) {
-                (Some(rows), Some(ready)) => {
-                    let page = person_page(rows, query, ready.index.generation);
-                    Ok(conn.summaries(actor, page).await?)
-                }
+                (Some(rows), Some(ready)) => Ok(summaries(
+                    actor,
+                    person_page(rows, query, ready.index.generation),
+                )),
                 _ => conn.people_page_for(actor, query).await?,
             };
             return Ok(page.map(|(items, next_cursor)| {
@@ -114,16 +114,18 @@ impl Db {
         ready: &Arc<Ready>,
         actor: &Actor,
         query: &PeopleQuery,
-    ) -> Result<Option<Vec<(PersonRow, bool)>>, sqlx::Error> {
+    ) -> Result<Option<Vec<(FactRow, bool)>>, sqlx::Error> {
+        let columns = facts_columns();
         let request = Request {
             ready,
             org_id: actor.org_id,
             visibility: actor.visibility(),
             query,
-            columns: person_columns!(),
+            columns: &columns,
             sqlite: matches!(conn, Conn::Sqlite(_)),
         };
-        let (answer, stale) = search_page(&mut Sqlx(conn), &request).await?;
+        let reader = actor.reach.map(|r| r.person_id).unwrap_or(0);
+        let (answer, stale) = search_page(&mut Sqlx(conn, reader), &request).await?;
         let answered = matches!(answer, Answer::Rows(_));
         self.after_search(indexes, actor.org_id, answered, stale);
         Ok(match answer {
@@ -251,11 +253,12 @@ impl Source for Rusqlite<'_> {
     }
 }
 
-/// The statements of a search through the index on a sqlx connection.
-struct Sqlx<'a>(&'a mut Conn);
+/// The statements of a search through the index on a sqlx connection, read by the reader
+/// whose id is the second field (for the facts of its rows, [`facts_columns`]).
+struct Sqlx<'a>(&'a mut Conn, i64);
 
 impl Source for Sqlx<'_> {
-    type Row = PersonRow;
+    type Row = FactRow;
 
     async fn integer(&mut self, sql: &str, binds: &[Bind]) -> Result<Option<i64>, sqlx::Error> {
         Ok(on_conn!(self.0, c => {
@@ -277,17 +280,13 @@ impl Source for Sqlx<'_> {
         &mut self,
         sql: &str,
         binds: &[Bind],
-    ) -> Result<Vec<(PersonRow, bool)>, sqlx::Error> {
-        use sqlx::FromRow;
+    ) -> Result<Vec<(FactRow, bool)>, sqlx::Error> {
+        let (sql, binds) = with_reader(sql, binds, self.1);
         Ok(on_conn!(self.0, c => {
-            let rows = bind_all!(sqlx::query(AssertSqlSafe(sql.to_owned())), binds)
+            let rows = bind_all!(sqlx::query(AssertSqlSafe(sql)), &binds)
                 .fetch_all(&mut *c)
                 .await?;
-            let mut out = Vec::with_capacity(rows.len());
-            for row in &rows {
-                out.push((PersonRow::from_row(row)?, row.try_get::<i64, _>("delta")? != 0));
-            }
-            out
+            fact_rows!(rows, |r| r.try_get::<i64, _>("delta")? != 0)
         }))
     }
 }

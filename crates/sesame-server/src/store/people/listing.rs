@@ -297,6 +297,52 @@ pub(super) fn paged<T>(
     }
 }
 
+/// A person's row and the facts the rules need of them read with it ([`facts_columns`]):
+/// the organization's active level-1 users and whether the reader has them under charge.
+pub(super) type FactRow = (PersonRow, (i64, bool));
+
+/// The columns of a page read through sqlx with the facts of [`PageFacts`] on each row, so
+/// they come in the page's own round trip: the count is read once (it depends on no row), the
+/// charge is probed for the page's rows alone. The reader's id stands as `$READER`, bound last
+/// by [`with_reader`]; the organization is always `$1`.
+pub(super) fn facts_columns() -> String {
+    format!(
+        "{}, (SELECT COALESCE(SUM(CASE WHEN l.status = 'active' THEN 1 ELSE 0 END), 0) \
+         FROM accounts l WHERE l.org_id = $1 AND l.kind = 'person' AND l.level = {}) \
+         AS active_level_one, EXISTS (SELECT 1 FROM charges ch WHERE ch.manager_id = $READER \
+         AND ch.subordinate_id = a.id) AS under_charge",
+        person_columns!(),
+        Level::One.code()
+    )
+}
+
+/// `sql` with the reader's id bound where `$READER` stands, if it does.
+pub(super) fn with_reader(sql: &str, binds: &[Bind], reader: i64) -> (String, Vec<Bind>) {
+    let mut binds = binds.to_vec();
+    if !sql.contains("$READER") {
+        return (sql.to_owned(), binds);
+    }
+    binds.push(Bind::Int(reader));
+    (sql.replace("$READER", &format!("${}", binds.len())), binds)
+}
+
+/// Decodes rows of [`facts_columns`], with whatever `more` reads of each after them.
+macro_rules! fact_rows {
+    ($rows:expr, |$r:ident| $more:expr) => {{
+        use sqlx::{FromRow, Row};
+        let mut out = Vec::with_capacity($rows.len());
+        for $r in &$rows {
+            let facts = (
+                $r.try_get::<i64, _>("active_level_one")?,
+                $r.try_get::<bool, _>("under_charge")?,
+            );
+            out.push(((PersonRow::from_row($r)?, facts), $more));
+        }
+        out
+    }};
+}
+pub(super) use fact_rows;
+
 impl Conn {
     /// One page of the people `visibility` lets the actor see.
     pub async fn people_page(
@@ -322,6 +368,40 @@ impl Conn {
             }
         }
         Ok(Ok(paged(rows, st.limit, |r| Cursor {
+            v: cursor_values(r, st.sort),
+            id: r.id,
+            g: None,
+        })))
+    }
+
+    /// One page of the people `actor` sees, with the facts the rules need of each.
+    async fn fact_page(
+        &mut self,
+        actor: &Actor,
+        query: &PeopleQuery,
+    ) -> Result<Result<(Vec<FactRow>, Option<String>), BadCursor>, sqlx::Error> {
+        let sqlite = matches!(self, Conn::Sqlite(_));
+        let columns = facts_columns();
+        let visibility = actor.visibility();
+        let st = match page_statement(sqlite, actor.org_id, visibility, query, &columns) {
+            Ok(st) => st,
+            Err(e) => return Ok(Err(e)),
+        };
+        let reader = actor.reach.map(|r| r.person_id).unwrap_or(0);
+        let mut rows: Vec<FactRow> = vec![];
+        for (sql, binds) in st.attempts() {
+            let (sql, binds) = with_reader(&sql, &binds, reader);
+            rows = on_conn!(self, c => {
+                let fetched = bind_all!(sqlx::query(AssertSqlSafe(sql)), &binds)
+                    .fetch_all(&mut *c)
+                    .await?;
+                fact_rows!(fetched, |r| ()).into_iter().map(|(row, ())| row).collect()
+            });
+            if rows.len() as i64 > st.limit {
+                break;
+            }
+        }
+        Ok(Ok(paged(rows, st.limit, |(r, _)| Cursor {
             v: cursor_values(r, st.sort),
             id: r.id,
             g: None,
@@ -386,22 +466,17 @@ impl PageFacts {
     }
 }
 
-impl Conn {
-    async fn page_facts(&mut self, org_id: i64, reach: i64) -> Result<PageFacts, sqlx::Error> {
-        let charge: Vec<i64> = on_conn!(self, c => {
-            sqlx::query_scalar(CHARGE_SQL).bind(reach).fetch_all(&mut *c).await?
-        });
-        let active_level_one: i64 = on_conn!(self, c => {
-            sqlx::query_scalar(LEVEL_ONE_SQL)
-                .bind(org_id)
-                .bind(Level::One.code())
-                .fetch_one(&mut *c)
-                .await?
-        });
-        Ok(PageFacts {
-            charge: charge.into_iter().collect(),
-            active_level_one,
-        })
+impl PageFacts {
+    /// The facts read with a page's rows ([`facts_columns`]).
+    pub(super) fn of(rows: &[FactRow]) -> PageFacts {
+        PageFacts {
+            charge: rows
+                .iter()
+                .filter(|(_, (_, under))| *under)
+                .map(|(r, _)| r.id)
+                .collect(),
+            active_level_one: rows.first().map_or(0, |(_, (n, _))| *n),
+        }
     }
 }
 
@@ -413,45 +488,40 @@ impl Conn {
         actor: &Actor,
         query: &PeopleQuery,
     ) -> Result<Result<(Vec<PersonSummary>, Option<String>), BadCursor>, sqlx::Error> {
-        match self
-            .people_page(actor.org_id, actor.visibility(), query)
+        Ok(self
+            .fact_page(actor, query)
             .await?
-        {
-            Ok(page) => Ok(Ok(self.summaries(actor, page).await?)),
-            Err(e) => Ok(Err(e)),
-        }
+            .map(|page| summaries(actor, page)))
     }
+}
 
-    /// A page's rows as `actor` sees them, each with what `actor` may do to them.
-    pub(super) async fn summaries(
-        &mut self,
-        actor: &Actor,
-        (rows, next_cursor): (Vec<PersonRow>, Option<String>),
-    ) -> Result<(Vec<PersonSummary>, Option<String>), sqlx::Error> {
-        let org_id = actor.org_id;
-        let reach = actor.reach.map(|r| r.person_id).unwrap_or(0);
-        let facts = self.page_facts(org_id, reach).await?;
-        let items = rows
-            .iter()
-            .map(|r| {
-                let row_facts = (r.level, r.status.clone(), r.totp_enabled);
-                r.summary_for(actor, &facts.target(org_id, r.id, row_facts))
-            })
-            .collect();
-        Ok((items, next_cursor))
-    }
+/// A page's rows as `actor` sees them, each with what `actor` may do to them.
+pub(super) fn summaries(
+    actor: &Actor,
+    (rows, next_cursor): (Vec<FactRow>, Option<String>),
+) -> (Vec<PersonSummary>, Option<String>) {
+    let org_id = actor.org_id;
+    let facts = PageFacts::of(&rows);
+    let items = rows
+        .iter()
+        .map(|(r, _)| {
+            let row_facts = (r.level, r.status.clone(), r.totp_enabled);
+            r.summary_for(actor, &facts.target(org_id, r.id, row_facts))
+        })
+        .collect();
+    (items, next_cursor)
 }
 
 /// The rows of a search page through the index (one past its size when more follow, each with
 /// whether the index placed it), paged; `generation` is the index's.
 pub(super) fn person_page(
-    rows: Vec<(PersonRow, bool)>,
+    rows: Vec<(FactRow, bool)>,
     query: &PeopleQuery,
     generation: u64,
-) -> (Vec<PersonRow>, Option<String>) {
+) -> (Vec<FactRow>, Option<String>) {
     let sort = query.sort.unwrap_or_default();
     let limit = query.limit.unwrap_or(100).clamp(1, MAX_PAGE) as i64;
-    let (rows, next) = paged(rows, limit, |(r, placed)| Cursor {
+    let (rows, next) = paged(rows, limit, |((r, _), placed)| Cursor {
         v: cursor_values(r, sort),
         id: r.id,
         g: placed.then_some(generation),
