@@ -31,6 +31,10 @@ use sesame_server::{self, Config, Db};
 
 use child::{SERVE, Server, index_measure};
 
+/// The server's own allocator (see its `main`): the child process is the server measured.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn sizes() -> Vec<usize> {
     if let Ok(list) = std::env::var("SESAME_BENCH_SIZES") {
         return list

@@ -6,6 +6,9 @@ use clap::{Parser, Subcommand};
 use sesame_core::domain::Language;
 use sesame_server::{Config, Db, demo, setup};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = env!("CARGO_BIN_NAME"),
