@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use sqlx::AssertSqlSafe;
 
-use super::PersonRow;
 use super::indexed::{Answer, Ready, Request, SearchIndexes, Source, search_page};
 use super::listing::{
     BadCursor, Cursor, CursorValue, FactRow, PageFacts, PageStatement, RowFacts, fact_rows,
@@ -286,7 +285,7 @@ impl Source for Sqlx<'_> {
             let rows = bind_all!(sqlx::query(AssertSqlSafe(sql)), &binds)
                 .fetch_all(&mut *c)
                 .await?;
-            fact_rows!(rows, |r| r.try_get::<i64, _>("delta")? != 0)
+            fact_rows!(rows, |r| r.try_get::<i64, _>(super::PERSON_COLUMNS + 2)? != 0)
         }))
     }
 }

@@ -329,14 +329,12 @@ pub(super) fn with_reader(sql: &str, binds: &[Bind], reader: i64) -> (String, Ve
 /// Decodes rows of [`facts_columns`], with whatever `more` reads of each after them.
 macro_rules! fact_rows {
     ($rows:expr, |$r:ident| $more:expr) => {{
-        use sqlx::{FromRow, Row};
+        use sqlx::Row;
+        let at = super::PERSON_COLUMNS;
         let mut out = Vec::with_capacity($rows.len());
         for $r in &$rows {
-            let facts = (
-                $r.try_get::<i64, _>("active_level_one")?,
-                $r.try_get::<bool, _>("under_charge")?,
-            );
-            out.push(((PersonRow::from_row($r)?, facts), $more));
+            let facts = ($r.try_get::<i64, _>(at)?, $r.try_get::<bool, _>(at + 1)?);
+            out.push(((person_at_start!($r), facts), $more));
         }
         out
     }};
@@ -503,10 +501,11 @@ pub(super) fn summaries(
     let org_id = actor.org_id;
     let facts = PageFacts::of(&rows);
     let items = rows
-        .iter()
+        .into_iter()
         .map(|(r, _)| {
             let row_facts = (r.level, r.status.clone(), r.totp_enabled);
-            r.summary_for(actor, &facts.target(org_id, r.id, row_facts))
+            let actions = actor.actions_on(&facts.target(org_id, r.id, row_facts));
+            r.into_summary(actions)
         })
         .collect();
     (items, next_cursor)
