@@ -122,6 +122,9 @@ pub struct Signed {
     pub token_hash: String,
     /// A provisioning token: good for `/scim/v2` alone.
     pub scim_only: bool,
+    /// The people under the charge of the person the account acts as, and that person, when
+    /// the session's statement read them (PostgreSQL).
+    pub charges: Option<(i64, Vec<i64>)>,
 }
 
 /// Like [`Signed`], but also for a session that must change its temporary password first.
@@ -190,7 +193,7 @@ fn scim_only() -> ApiError {
 pub(crate) async fn signed(parts: &Parts, state: &AppState) -> ApiResult<(Signed, bool)> {
     let token = bearer(parts).ok_or_else(unauthenticated)?;
     let hash = token_hash(token);
-    let row = state.db.session(&hash).await?.ok_or_else(unauthenticated)?;
+    let mut row = state.db.session(&hash).await?.ok_or_else(unauthenticated)?;
     if row.expires_at < now() {
         state.db.read().await?.delete_session(&hash).await?;
         return Err(ApiError::new(
@@ -207,12 +210,14 @@ pub(crate) async fn signed(parts: &Parts, state: &AppState) -> ApiResult<(Signed
         ));
     }
     let must_change = row.password_temporary && row.session_kind == "interactive";
+    let charges = row.charges_of.zip(row.charges.take());
     Ok((
         Signed {
             actor: actor_of(&row),
             user_id: row.user_id.clone(),
             token_hash: hash,
             scim_only: row.session_kind == PROVISIONING_SESSION,
+            charges,
         },
         must_change,
     ))

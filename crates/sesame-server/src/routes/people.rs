@@ -172,7 +172,7 @@ pub async fn list_people(
     // A `PeoplePage`, written by the database.
     let page = state
         .db
-        .people_page_json(&state.search, &s.actor, &q)
+        .people_page_json(&state.search, &s.actor, s.charges.as_ref(), &q)
         .await?
         .map_err(|_| ApiError::field("cursor", "invalid_value"))?;
     Ok((

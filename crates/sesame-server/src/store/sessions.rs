@@ -57,17 +57,38 @@ pub struct SessionRow {
     pub manager_id: Option<i64>,
     pub manager_level: Option<i64>,
     pub manager_status: Option<String>,
+    /// On PostgreSQL, the people under the charge of the person the account acts as (itself, or
+    /// a technical user's primary manager), read in the same round trip: a level-2 reader's
+    /// search needs them first. `None` where they were not read.
+    #[sqlx(skip)]
+    pub charges: Option<Vec<i64>>,
+    #[sqlx(skip)]
+    pub charges_of: Option<i64>,
 }
 
-/// A session with its account and what decides its rights.
-const SESSION: &str = "SELECT s.account_id, a.user_id, s.kind AS session_kind, s.expires_at, a.org_id, \
-     a.kind, a.level, a.status, a.password_temporary, o.public_service, m.id AS manager_id, \
-     m.level AS manager_level, m.status AS manager_status \
-     FROM sessions s JOIN accounts a ON a.id = s.account_id \
-     JOIN organizations o ON o.id = a.org_id \
-     LEFT JOIN structures st ON st.id = a.structure_id \
-     LEFT JOIN accounts m ON m.id = st.primary_manager_id \
-     WHERE s.token_hash = $1";
+/// A session with its account and what decides its rights, with `$more` columns.
+macro_rules! session_sql {
+    ($more:literal) => {
+        concat!(
+            "SELECT s.account_id, a.user_id, s.kind AS session_kind, s.expires_at, a.org_id, \
+             a.kind, a.level, a.status, a.password_temporary, o.public_service, m.id AS manager_id, \
+             m.level AS manager_level, m.status AS manager_status",
+            $more,
+            " FROM sessions s JOIN accounts a ON a.id = s.account_id \
+             JOIN organizations o ON o.id = a.org_id \
+             LEFT JOIN structures st ON st.id = a.structure_id \
+             LEFT JOIN accounts m ON m.id = st.primary_manager_id \
+             WHERE s.token_hash = $1"
+        )
+    };
+}
+const SESSION: &str = session_sql!("");
+/// With the charges of the person the account would act as (see [`SessionRow::charges`]).
+const SESSION_PG: &str = session_sql!(
+    ", CASE WHEN a.kind = 'person' THEN a.id ELSE m.id END AS charges_of, \
+     ARRAY(SELECT c.subordinate_id FROM charges c \
+     WHERE c.manager_id = CASE WHEN a.kind = 'person' THEN a.id ELSE m.id END) AS charges"
+);
 
 impl Db {
     /// The session of `token_hash` ([`Conn::session`]): read on every request, so on SQLite
@@ -98,7 +119,9 @@ impl Db {
                                 manager_id,
                                 manager_level,
                                 manager_status,
-                            }
+                            };
+                            charges: None,
+                            charges_of: None
                         ))
                     })
                     .optional()
@@ -219,12 +242,27 @@ impl Conn {
     }
 
     pub async fn session(&mut self, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
-        on_conn!(self, c => {
-            sqlx::query_as::<_, SessionRow>(SESSION)
-            .bind(token_hash)
-            .fetch_optional(&mut *c)
-            .await
-        })
+        use sqlx::{FromRow, Row};
+        match self {
+            Conn::Postgres(h) => {
+                let found = sqlx::query(SESSION_PG)
+                    .bind(token_hash)
+                    .fetch_optional(h.conn_mut())
+                    .await?;
+                let Some(r) = found else { return Ok(None) };
+                Ok(Some(SessionRow {
+                    charges_of: r.try_get("charges_of")?,
+                    charges: Some(r.try_get("charges")?),
+                    ..SessionRow::from_row(&r)?
+                }))
+            }
+            Conn::Sqlite(h) => {
+                sqlx::query_as::<_, SessionRow>(SESSION)
+                    .bind(token_hash)
+                    .fetch_optional(h.conn_mut())
+                    .await
+            }
+        }
     }
 
     /// A new password set by someone else: whoever was signed in with the old one is signed out.

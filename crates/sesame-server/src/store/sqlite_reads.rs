@@ -139,8 +139,8 @@ pub fn bind(statement: &mut rusqlite::Statement<'_>, binds: &[Bind]) -> rusqlite
 /// `Struct { a, b }` from a rusqlite row, each field read from the column of its name (the
 /// sqlx `FromRow` derive's convention).
 macro_rules! by_name {
-    ($row:expr, $ty:ident { $($field:ident),* $(,)? }) => {
-        $ty { $($field: $row.get(stringify!($field))?),* }
+    ($row:expr, $ty:ident { $($field:ident),* $(,)? } $(; $($other:ident : $value:expr),*)?) => {
+        $ty { $($field: $row.get(stringify!($field))?,)* $($($other: $value),*)? }
     };
 }
 pub(crate) use by_name;
