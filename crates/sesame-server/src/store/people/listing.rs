@@ -10,8 +10,8 @@ use super::search::{escape_like, search_condition};
 use super::visibility::visible_people;
 use crate::store::{Bind, Conn, bind_all, on_conn};
 use sesame_core::api::{PeopleQuery, PeopleSort, PersonSummary};
+use sesame_core::domain::Level;
 use sesame_core::domain::rules::{Actor, Target, Visibility};
-use sesame_core::domain::{Level, Status};
 use std::collections::HashSet;
 
 /// Where the next page starts: the sort values and id of the last row sent.
@@ -433,15 +433,16 @@ impl PageFacts {
         id: i64,
         (level, status, two_factor): RowFacts,
     ) -> Target {
-        Target {
+        let under_charge = self.charge.contains(&id);
+        super::targets::target_of((
             id,
             org_id,
-            level: level.and_then(Level::from_code).unwrap_or(Level::Three),
-            status: Status::parse(&status).unwrap_or(Status::Suspended),
-            under_charge: self.charge.contains(&id),
-            active_level_one: self.active_level_one,
+            level,
+            status,
+            under_charge,
+            self.active_level_one,
             two_factor,
-        }
+        ))
     }
 
     /// Read through one of SQLite's hot-read connections.

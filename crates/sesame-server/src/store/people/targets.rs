@@ -27,9 +27,9 @@ fn target_facts(from: &str) -> String {
 
 /// id, organization, level code, status, under the reach person's charge, active level-1 users,
 /// two-factor enrolled.
-type TargetFacts = (i64, i64, Option<i64>, String, bool, i64, bool);
+pub(super) type TargetFacts = (i64, i64, Option<i64>, String, bool, i64, bool);
 
-fn target_of(
+pub(super) fn target_of(
     (id, org_id, level, status, under_charge, active_level_one, two_factor): TargetFacts,
 ) -> Target {
     Target {
