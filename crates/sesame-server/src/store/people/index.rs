@@ -12,11 +12,15 @@
 //! the search's own condition, and rows written since the index was built (their `change_seq`
 //! is past [`OrgIndex::seq`]) are searched in the database and merged (see `indexed`).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use roaring::RoaringBitmap;
+
+mod window;
 use sesame_core::api::PeopleSort;
+use window::{Filter, windows};
 
 /// An order with ranks of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -301,7 +305,7 @@ impl OrgIndex {
     ) -> (Vec<(i64, Position)>, bool) {
         let (space, groups) = Space::of(ask.sort);
         let ranked = &self.spaces[space as usize];
-        let Some(matches) = self.matches(ranked, ask) else {
+        let Some(filter) = self.filter(ranked, ask) else {
             return (vec![], true);
         };
         let mut found = vec![];
@@ -316,79 +320,74 @@ impl OrgIndex {
             {
                 continue;
             }
-            let inside = match members {
-                Some(members) => &matches & members,
-                None => matches.clone(),
-            };
             let from = after.filter(|a| a.group == group).map(|a| a.rank);
-            let ranks: Box<dyn Iterator<Item = u32>> = match (from, ask.desc) {
-                (None, false) => Box::new(inside.iter()),
-                (None, true) => Box::new(inside.iter().rev()),
-                (Some(r), false) => Box::new(inside.range(r.saturating_add(1)..)),
-                (Some(r), true) => Box::new(inside.range(..r).rev()),
-            };
-            for rank in ranks {
-                let id = self.ids[ranked.slots[rank as usize] as usize];
-                if skip.contains(&id) {
-                    continue;
-                }
-                found.push((
-                    id,
-                    Position {
-                        group: group.clone(),
-                        rank,
-                    },
-                ));
-                if found.len() == want {
-                    return (found, false);
+            for window in windows(ranked.slots.len() as u32, from, ask.desc) {
+                let inside = filter.within(window, members);
+                let ranks: Box<dyn Iterator<Item = u32>> = if ask.desc {
+                    Box::new(inside.iter().rev())
+                } else {
+                    Box::new(inside.iter())
+                };
+                for rank in ranks {
+                    let id = self.ids[ranked.slots[rank as usize] as usize];
+                    if skip.contains(&id) {
+                        continue;
+                    }
+                    found.push((
+                        id,
+                        Position {
+                            group: group.clone(),
+                            rank,
+                        },
+                    ));
+                    if found.len() == want {
+                        return (found, false);
+                    }
                 }
             }
         }
         (found, true)
     }
 
-    /// The ranks of the people whose text holds every trigram of the needle and whom the
-    /// filters and the reader's sight keep; `None` when nobody can match.
-    fn matches(&self, ranked: &Ranked, ask: &Ask) -> Option<RoaringBitmap> {
-        let mut wanted: Vec<&RoaringBitmap> = vec![];
+    /// What the ranks of a page must hold: every trigram of the needle, the filters, and the
+    /// reader's sight; `None` when nobody can match.
+    fn filter<'a>(&self, ranked: &'a Ranked, ask: &Ask) -> Option<Filter<'a>> {
+        let mut all: Vec<Cow<RoaringBitmap>> = vec![];
         let mut seen = HashSet::new();
         for trigram in trigrams(ask.needle) {
             if seen.insert(trigram) {
                 let number = *self.trigrams.get(&trigram)? as usize;
-                wanted.push(ranked.postings.get(number)?);
+                all.push(Cow::Borrowed(ranked.postings.get(number)?));
             }
+        }
+        if all.is_empty() {
+            return None;
         }
         if let Some(level) = ask.level {
-            wanted.push(ranked.levels.get(&level)?);
+            all.push(Cow::Borrowed(ranked.levels.get(&level)?));
         }
         if let Some(status) = ask.status {
-            wanted.push(ranked.statuses.get(status)?);
-        }
-        // The smallest first: each step then works on less.
-        wanted.sort_by_key(|b| b.len());
-        let (first, rest) = wanted.split_first()?;
-        let mut all = (*first).clone();
-        for bitmap in rest {
-            all &= *bitmap;
+            all.push(Cow::Borrowed(ranked.statuses.get(status)?));
         }
         if let Some((level_rank, below, charge)) = ask.visible {
-            let mut seen = ranked
-                .level_ranks
-                .get(&level_rank)
-                .cloned()
-                .unwrap_or_default();
+            // The level seen whole, and the charge of the level below: a copy only when the
+            // reader has people under charge.
             let below = ranked.level_ranks.get(&below);
-            for id in charge {
-                if let Some(slot) = self.slot_of.get(id)
-                    && let Some(rank) = ranked.ranks.get(*slot as usize)
-                    && below.is_some_and(|b| b.contains(*rank))
-                {
-                    seen.insert(*rank);
-                }
-            }
-            all &= seen;
+            let charge: RoaringBitmap = charge
+                .iter()
+                .filter_map(|id| ranked.ranks.get(*self.slot_of.get(id)? as usize))
+                .filter(|rank| below.is_some_and(|b| b.contains(**rank)))
+                .copied()
+                .collect();
+            all.push(match ranked.level_ranks.get(&level_rank) {
+                Some(whole) if charge.is_empty() => Cow::Borrowed(whole),
+                Some(whole) => Cow::Owned(whole | &charge),
+                None => Cow::Owned(charge),
+            });
         }
-        Some(all)
+        // The smallest first: each step then works on less.
+        all.sort_by_key(|b| b.len());
+        Some(Filter { all })
     }
 
     /// The groups of a sort in its order, each with its members (all of the space when the sort
@@ -552,5 +551,48 @@ mod tests {
         );
         assert!(index.memory() > 0);
         assert_eq!(index.len(), 10);
+    }
+
+    #[test]
+    fn pages_cross_the_windows_of_a_large_organization_in_both_directions() {
+        let mut index = OrgIndex::new(1);
+        let texts: Vec<String> = (0..150_000)
+            .map(|i| {
+                if i % 7 == 3 {
+                    format!("gagn{i}")
+                } else {
+                    format!("p{i}")
+                }
+            })
+            .collect();
+        for (i, text) in texts.iter().enumerate() {
+            index.push(&Entry {
+                id: i as i64,
+                level: 1,
+                level_rank: 1,
+                status: "active",
+                search_text: text,
+            });
+        }
+        index.finish();
+        let everyone: Vec<i64> = (0..150_000).filter(|i| i % 7 == 3).collect();
+        let none = HashSet::new();
+        for desc in [false, true] {
+            let (mut pulled, mut after) = (vec![], None);
+            loop {
+                let q = ask("gagn", PeopleSort::Name, desc);
+                let (page, done) = index.candidates(&q, after.as_ref(), 4_000, &none);
+                pulled.extend(ids(&page));
+                after = page.last().map(|(_, p)| p.clone());
+                if done {
+                    break;
+                }
+            }
+            let mut expected = everyone.clone();
+            if desc {
+                expected.reverse();
+            }
+            assert_eq!(pulled, expected);
+        }
     }
 }

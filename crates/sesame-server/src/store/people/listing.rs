@@ -302,15 +302,16 @@ pub(super) fn paged<T>(
 pub(super) type FactRow = (PersonRow, (i64, bool));
 
 /// The columns of a page read through sqlx with the facts of [`PageFacts`] on each row, so
-/// they come in the page's own round trip: the count is read once (it depends on no row), the
-/// charge is probed for the page's rows alone. The reader's id stands as `$READER`, bound last
+/// they come in the page's own round trip: the count is read once (it depends on no row), and
+/// so is the reader's charge, into a hash table (`IN`, where PostgreSQL planned `EXISTS` as a
+/// probe of an index per row when it expected few rows). The reader's id stands as `$READER`, bound last
 /// by [`with_reader`]; the organization is always `$1`.
 pub(super) fn facts_columns() -> String {
     format!(
         "{}, (SELECT COALESCE(SUM(CASE WHEN l.status = 'active' THEN 1 ELSE 0 END), 0) \
          FROM accounts l WHERE l.org_id = $1 AND l.kind = 'person' AND l.level = {}) \
-         AS active_level_one, EXISTS (SELECT 1 FROM charges ch WHERE ch.manager_id = $READER \
-         AND ch.subordinate_id = a.id) AS under_charge",
+         AS active_level_one, a.id IN (SELECT ch.subordinate_id FROM charges ch \
+         WHERE ch.manager_id = $READER) AS under_charge",
         person_columns!(),
         Level::One.code()
     )
