@@ -5,8 +5,8 @@
 //! Each sort order numbers the people by their rank in it (as the database ordered them when the
 //! index was built), and keeps, for every trigram of the search text, the ranks of the people
 //! whose text holds it as a compressed bitmap. A page is then the first set bits after the
-//! cursor's rank of an intersection of a few bitmaps: the cost follows the page, not the
-//! organization. The level and status orders walk the name order a group at a time.
+//! cursor's rank of an intersection of a few bitmaps, made one window of 65,536 ranks at a time
+//! from the cursor on: the cost follows the page, not the organization. The level and status orders walk the name order a group at a time.
 //!
 //! The index is a candidate list, never the truth: the database checks each candidate against
 //! the search's own condition, and rows written since the index was built (their `change_seq`
@@ -17,10 +17,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use roaring::RoaringBitmap;
+use sesame_core::api::PeopleSort;
 
 mod window;
-use sesame_core::api::PeopleSort;
-use window::{Filter, windows};
+use window::{Filter, windows, within};
 
 /// An order with ranks of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -321,8 +321,9 @@ impl OrgIndex {
                 continue;
             }
             let from = after.filter(|a| a.group == group).map(|a| a.rank);
+            let chain = filter.among(members);
             for window in windows(ranked.slots.len() as u32, from, ask.desc) {
-                let inside = filter.within(window, members);
+                let inside = within(window, &chain);
                 let ranks: Box<dyn Iterator<Item = u32>> = if ask.desc {
                     Box::new(inside.iter().rev())
                 } else {

@@ -12,20 +12,32 @@ pub(super) struct Filter<'a> {
 }
 
 impl Filter<'_> {
-    /// The matching ranks of `window` among `members` (all when `None`). Only the window's
-    /// containers are intersected, never the whole organization's bitmaps: a page's cost
-    /// follows the page, at 10,000 people as at 1,000,000.
-    pub fn within(&self, window: Range<u32>, members: Option<&RoaringBitmap>) -> RoaringBitmap {
-        let mut inside = RoaringBitmap::new();
-        inside.insert_range(window);
-        for bitmap in self.all.iter().map(|b| b.as_ref()).chain(members) {
-            inside &= bitmap;
-            if inside.is_empty() {
-                break;
-            }
+    /// The bitmaps a rank of a group with `members` (every rank when `None`) must be in, the
+    /// smallest first: each step of an intersection then works on less, and a window with none
+    /// of the smallest is left after one step.
+    pub fn among<'b>(&'b self, members: Option<&'b RoaringBitmap>) -> Vec<&'b RoaringBitmap> {
+        let mut chain: Vec<&RoaringBitmap> = self.all.iter().map(|b| b.as_ref()).collect();
+        if let Some(members) = members {
+            let at = chain.partition_point(|b| b.len() <= members.len());
+            chain.insert(at, members);
         }
-        inside
+        chain
     }
+}
+
+/// The ranks of `window` in every bitmap of `chain`. Only the window's containers are
+/// intersected, never the whole organization's bitmaps: a page's cost follows the page, at
+/// 10,000 people as at 1,000,000.
+pub(super) fn within(window: Range<u32>, chain: &[&RoaringBitmap]) -> RoaringBitmap {
+    let mut inside = RoaringBitmap::new();
+    inside.insert_range(window);
+    for bitmap in chain {
+        inside &= *bitmap;
+        if inside.is_empty() {
+            break;
+        }
+    }
+    inside
 }
 
 /// The windows of ranks a page walks, one bitmap container (65,536 ranks) each, from the rank
@@ -105,13 +117,13 @@ mod tests {
             70_001..131_072,
             131_072..200_000,
         ] {
-            let found: Vec<u32> = filter.within(window.clone(), None).iter().collect();
+            let found: Vec<u32> = within(window.clone(), &filter.among(None)).iter().collect();
             let expected: Vec<u32> = window.clone().filter(|r| r % 6 == 0).collect();
             assert_eq!(found, expected);
-            let found: Vec<u32> = filter
-                .within(window.clone(), Some(&members))
-                .iter()
-                .collect();
+            let chain = filter.among(Some(&members));
+            assert_eq!(chain.len(), 3);
+            assert!(chain.windows(2).all(|w| w[0].len() <= w[1].len()));
+            let found: Vec<u32> = within(window.clone(), &chain).iter().collect();
             let expected: Vec<u32> = window.filter(|r| r % 30 == 0).collect();
             assert_eq!(found, expected);
         }
