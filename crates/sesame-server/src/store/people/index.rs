@@ -6,7 +6,8 @@
 //! index was built), and keeps, for every trigram of the search text, the ranks of the people
 //! whose text holds it as a compressed bitmap. A page is then the first set bits after the
 //! cursor's rank of an intersection of a few bitmaps, made one window of 65,536 ranks at a time
-//! from the cursor on: the cost follows the page, not the organization. The level and status orders walk the name order a group at a time.
+//! from the cursor on: the cost follows the page, not the organization. The level and status
+//! orders walk the name order a group at a time.
 //!
 //! The index is a candidate list, never the truth: the database checks each candidate against
 //! the search's own condition, and rows written since the index was built (their `change_seq`
@@ -550,6 +551,12 @@ mod tests {
             ids(&index.candidates(&sight, None, 9, &none).0),
             [102, 104, 107]
         );
+        // With nobody under charge, the level seen whole alone (borrowed, not copied).
+        sight.visible = Some((2, 3, &[]));
+        assert_eq!(ids(&index.candidates(&sight, None, 9, &none).0), [104, 107]);
+        // A level nobody holds, and nobody under charge: no one.
+        sight.visible = Some((9, 3, &[]));
+        assert!(index.candidates(&sight, None, 9, &none).0.is_empty());
         assert!(index.memory() > 0);
         assert_eq!(index.len(), 10);
     }

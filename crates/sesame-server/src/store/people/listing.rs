@@ -304,8 +304,8 @@ pub(super) type FactRow = (PersonRow, (i64, bool));
 /// The columns of a page read through sqlx with the facts of [`PageFacts`] on each row, so
 /// they come in the page's own round trip: the count is read once (it depends on no row), and
 /// so is the reader's charge, into a hash table (`IN`, where PostgreSQL planned `EXISTS` as a
-/// probe of an index per row when it expected few rows). The reader's id stands as `$READER`, bound last
-/// by [`with_reader`]; the organization is always `$1`.
+/// probe of an index per row when it expected few rows). The reader's id stands as `$READER`,
+/// bound last by [`with_reader`]; the organization is always `$1`.
 pub(super) fn facts_columns() -> String {
     format!(
         "{}, (SELECT COALESCE(SUM(CASE WHEN l.status = 'active' THEN 1 ELSE 0 END), 0) \
