@@ -322,6 +322,8 @@ pub(super) trait Source {
         sql: &str,
         binds: &[Bind],
     ) -> Result<Vec<(Self::Row, bool)>, sqlx::Error>;
+    /// The person a row is of.
+    fn id(row: &Self::Row) -> i64;
 }
 
 /// What became of a page asked of the index.
@@ -410,10 +412,7 @@ pub(super) async fn search_page<S: Source>(
             .map(|(_, p): &(i64, Position)| p.clone())
             .or(after);
         candidates.extend(more.into_iter().map(|(id, _)| id));
-        // The cursor was read above: the statement cannot refuse it.
-        let (sql, binds) =
-            statement(r, &candidates, limit).map_err(|_| sqlx::Error::Protocol("cursor".into()))?;
-        let rows = src.rows(&sql, &binds).await?;
+        let rows = rows_in_order(src, r, &candidates, limit).await?;
         let from_index = rows.iter().filter(|(_, delta)| !delta).count();
         if exhausted || from_index > limit {
             let mut rows: Vec<(S::Row, bool)> =
@@ -424,6 +423,33 @@ pub(super) async fn search_page<S: Source>(
         want = (2 * (limit + 1 - from_index)).max(64);
     }
     Ok((Answer::Plain, stale))
+}
+
+/// The rows of a page's statement in the page's order. The candidates come in the index's
+/// order, which is the order of the rows unchanged since its build: put back in it here, they
+/// spare the database a sort of wide rows, a sixth of a search's time in PostgreSQL. Where rows
+/// changed since the build came too, the database places them, in a statement that orders all.
+async fn rows_in_order<S: Source>(
+    src: &mut S,
+    r: &Request<'_>,
+    candidates: &[i64],
+    limit: usize,
+) -> Result<Vec<(S::Row, bool)>, sqlx::Error> {
+    // The cursor was read before: the statement cannot refuse it.
+    let refused = |_| sqlx::Error::Protocol("cursor".into());
+    let (sql, binds) = statement(r, candidates, limit, false).map_err(refused)?;
+    let mut rows = src.rows(&sql, &binds).await?;
+    if rows.iter().any(|(_, changed)| *changed) {
+        let (sql, binds) = statement(r, candidates, limit, true).map_err(refused)?;
+        return src.rows(&sql, &binds).await;
+    }
+    let rank: HashMap<i64, usize> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (*id, i))
+        .collect();
+    rows.sort_by_key(|(row, _)| rank.get(&S::id(row)).copied().unwrap_or(usize::MAX));
+    Ok(rows)
 }
 
 /// The level-2 reader whose charge widens their sight (`Some(Some(id))`), everyone

@@ -255,6 +255,10 @@ impl Source for Rusqlite<'_> {
         }
         Ok(out)
     }
+
+    fn id(row: &JsonRow) -> i64 {
+        row.1.id
+    }
 }
 
 /// The statements of a search through the index on a sqlx connection, read by the reader
@@ -292,6 +296,10 @@ impl Source for Sqlx<'_> {
                 .await?;
             fact_rows!(rows, |r| r.try_get::<i64, _>(super::PERSON_COLUMNS + 2)? != 0)
         }))
+    }
+
+    fn id(row: &FactRow) -> i64 {
+        row.0.id
     }
 }
 

@@ -6,13 +6,15 @@ use crate::store::people::listing::{BadCursor, order_by, page_filter};
 use crate::store::people::visibility::visible_condition;
 
 /// The page's statement: the candidates the database confirms, and the rows changed since the
-/// build that match, in the sort's order; the last column says which part a row came from.
+/// build that match, in the sort's order if `ordered`; the last column says which part a row
+/// came from.
 pub(super) fn statement(
     r: &Request<'_>,
     candidates: &[i64],
     limit: usize,
+    ordered: bool,
 ) -> Result<(String, Vec<Bind>), BadCursor> {
-    let (filter, mut binds) = page_filter(false, r.org_id, r.query, true)?;
+    let (filter, mut binds) = page_filter(false, r.org_id, r.query, true, !r.sqlite)?;
     let sight = visible_condition(r.visibility, &mut binds);
     // The build's change number written in the statement, not bound: PostgreSQL then plans
     // with it (the changed rows are few), where a generic plan took a third of the organization
@@ -65,9 +67,14 @@ pub(super) fn statement(
          WHERE org_id = $1 AND change_seq > {seq}) \
          SELECT * FROM ({base} UNION ALL SELECT * FROM (SELECT {columns}, \
          CAST(1 AS BIGINT) AS delta FROM {} ORDER BY {inner_order} LIMIT {}) AS d2) \
-         AS page ORDER BY {order}",
+         AS page{}",
         reach(true, ""),
-        limit + 1
+        limit + 1,
+        if ordered {
+            format!(" ORDER BY {order}")
+        } else {
+            String::new()
+        }
     );
     Ok((sql, binds))
 }
