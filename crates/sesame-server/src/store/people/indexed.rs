@@ -438,7 +438,7 @@ async fn rows_in_order<S: Source>(
     // The cursor was read before: the statement cannot refuse it.
     let refused = |_| sqlx::Error::Protocol("cursor".into());
     let (sql, binds) = statement(r, candidates, limit, false).map_err(refused)?;
-    let mut rows = src.rows(&sql, &binds).await?;
+    let rows = src.rows(&sql, &binds).await?;
     if rows.iter().any(|(_, changed)| *changed) {
         let (sql, binds) = statement(r, candidates, limit, true).map_err(refused)?;
         return src.rows(&sql, &binds).await;
@@ -448,8 +448,14 @@ async fn rows_in_order<S: Source>(
         .enumerate()
         .map(|(i, id)| (*id, i))
         .collect();
-    rows.sort_by_key(|(row, _)| rank.get(&S::id(row)).copied().unwrap_or(usize::MAX));
-    Ok(rows)
+    // Each row moved once, into its candidate's place: a row is wide, and a sort moved it often.
+    let mut placed: Vec<Option<(S::Row, bool)>> = candidates.iter().map(|_| None).collect();
+    for row in rows {
+        if let Some(&at) = rank.get(&S::id(&row.0)) {
+            placed[at] = Some(row);
+        }
+    }
+    Ok(placed.into_iter().flatten().collect())
 }
 
 /// The level-2 reader whose charge widens their sight (`Some(Some(id))`), everyone
