@@ -247,10 +247,12 @@ pub(super) fn page_statement(
         _ => None,
     };
     let sql = match visibility {
-        // Two parts merged: each part keeps its first rows by id and sort keys only, and the
-        // page's columns (on SQLite, its JSON) are made for the rows kept, not for the rows of
-        // both parts (a hundred and fifty for a page of a hundred).
-        Visibility::LevelTwoAndCharge { .. } => {
+        // Two parts merged: on SQLite each part keeps its first rows by id and sort keys only,
+        // and the page's JSON is made for the rows kept, not for the rows of both parts (a
+        // hundred and fifty for a page of a hundred). PostgreSQL merges the two ordered parts
+        // and reads no row past the page, where reading the kept rows again by id took a
+        // third of its time.
+        Visibility::LevelTwoAndCharge { .. } if sqlite => {
             let keys: Vec<&str> = ["a.id"].iter().chain(sort_keys).copied().collect();
             let parts = visible_people(visibility, &keys.join(", "), &filter, &bound, &mut binds);
             let order = order.replace(", ", ", page.");
