@@ -150,12 +150,6 @@ pub(super) fn page_filter(
             filter.push_str(&format!(" AND a.status = ${}", binds.len()));
         }
     }
-    // Where nothing else is bound, PostgreSQL is kept from seeing the cursor (each value behind
-    // `(SELECT …)`, still an index range): seeing it, its planner judged a plan made for each
-    // value cheaper than the one it would keep, and planned every page after the first again,
-    // 0.48 ms of its time a page against 0.30. The values bound otherwise (a search's pattern,
-    // a role's) tell a rare filter from a frequent one, for which one kept plan can be wrong.
-    let hidden = pg && binds.len() == 1;
     match query.role.as_deref() {
         // No role code holds a control character (and PostgreSQL refuses a NUL in a text).
         Some(role) if role.chars().any(char::is_control) => filter.push_str(" AND 1 = 0"),
@@ -174,6 +168,12 @@ pub(super) fn page_filter(
             " AND a.totp_enabled = FALSE"
         });
     }
+    // Where nothing else is bound, PostgreSQL is kept from seeing the cursor (each value behind
+    // `(SELECT …)`, still an index range): seeing it, its planner judged a plan made for each
+    // value cheaper than the one it would keep, and planned every page after the first again,
+    // 0.48 ms of its time a page against 0.30. The values bound otherwise (a search's pattern,
+    // a role's) tell a rare filter from a frequent one, for which one kept plan can be wrong.
+    let hidden = pg && binds.len() == 1;
     // An empty cursor is the first page.
     if let Some(text) = query.cursor.as_ref().filter(|c| !c.is_empty()) {
         let cursor = decode_cursor(text, sort)?;
@@ -559,3 +559,7 @@ pub(super) fn person_page(
     });
     (rows.into_iter().map(|(r, _)| r).collect(), next)
 }
+
+#[cfg(test)]
+#[path = "listing_tests.rs"]
+mod tests;
