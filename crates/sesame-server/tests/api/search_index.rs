@@ -374,3 +374,61 @@ async fn a_database_in_memory_searches_through_the_index_too() {
     assert!(s.running.search.answered() > before, "the index answered");
     s.stop().await;
 }
+
+/// A level-2 reader's list without a term comes through the index too (their sight alone
+/// narrows it): the same people, in the same order and with the same actions, as a server
+/// without the index gives from the same database, in every order, with and without filters.
+#[tokio::test]
+async fn a_level_two_list_through_the_index_is_the_plain_list() {
+    for b in backends() {
+        let s = crate::support::start(&b).await;
+        let org = fill(&s).await;
+        let config = sesame_server::Config {
+            search_index: false,
+            ..Default::default()
+        };
+        let plain = sesame_server::start(&s.database_url, "127.0.0.1:0", config)
+            .await
+            .unwrap();
+        let chef = s.sign_in("INDEX", "chef", PASSWORD).await;
+        let there = sesame_client::Client::new(&plain.url());
+        let session = there
+            .sign_in("INDEX", "chef", PASSWORD, None)
+            .await
+            .unwrap();
+        let there = there.with_token(Some(session.token));
+        settled(&s.running, &chef, org).await;
+        let before = s.running.search.answered();
+        let name = b.name();
+        for sort in PeopleSort::ALL {
+            for desc in [false, true] {
+                for (level, status) in [(None, None), (Some(Level::Three), Some(Status::Suspended))]
+                {
+                    let query = PeopleQuery {
+                        sort: Some(sort),
+                        desc: Some(desc),
+                        level,
+                        status,
+                        limit: Some(7),
+                        ..Default::default()
+                    };
+                    let (indexed, expected) = (
+                        pages(&chef, query.clone()).await,
+                        pages(&there, query).await,
+                    );
+                    assert!(!expected.is_empty());
+                    assert_eq!(
+                        indexed, expected,
+                        "{name}: by {sort:?}, desc {desc}, {level:?} {status:?}"
+                    );
+                }
+            }
+        }
+        assert!(
+            s.running.search.answered() > before + 100,
+            "the index answered the lists on {name}"
+        );
+        plain.stop().await;
+        s.stop().await;
+    }
+}

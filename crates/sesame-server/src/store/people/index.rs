@@ -104,7 +104,8 @@ struct Ranked {
 
 /// What a search asks of the index.
 pub struct Ask<'a> {
-    /// The folded text looked for, three characters or more.
+    /// The folded text looked for, three characters or more; empty for a level-2 reader's
+    /// plain list (their sight alone narrows it).
     pub needle: &'a str,
     pub sort: PeopleSort,
     pub desc: bool,
@@ -362,7 +363,7 @@ impl OrgIndex {
                 all.push(Cow::Borrowed(ranked.postings.get(number)?));
             }
         }
-        if all.is_empty() {
+        if all.is_empty() && ask.visible.is_none() {
             return None;
         }
         if let Some(level) = ask.level {

@@ -15,7 +15,7 @@ use crate::store::sqlite_reads::{self, read_error};
 use crate::store::{Bind, Conn, Db, bind_all, on_conn};
 use sesame_core::api::{PeoplePage, PeopleQuery, PeopleSort};
 use sesame_core::domain::Level;
-use sesame_core::domain::rules::{Action, Actor};
+use sesame_core::domain::rules::{Action, Actor, Visibility};
 
 /// A person's JSON written by SQLite, with what the reader may do to them added at its end.
 fn with_actions(mut summary: String, actions: &[Action]) -> String {
@@ -44,10 +44,9 @@ impl Db {
         query: &PeopleQuery,
     ) -> Result<Result<String, BadCursor>, sqlx::Error> {
         let org_id = actor.org_id;
-        let ready = query
-            .q
-            .as_deref()
-            .is_some_and(|q| !q.trim().is_empty())
+        let searched = query.q.as_deref().is_some_and(|q| !q.trim().is_empty());
+        let level_two = matches!(actor.visibility(), Visibility::LevelTwoAndCharge { .. });
+        let ready = (searched || level_two)
             .then(|| indexes.ready(self, org_id))
             .flatten();
         let Db::Sqlite(_, Some(reads)) = self else {
@@ -144,7 +143,7 @@ async fn indexed_json(
     ready: &Ready,
     st: &PageStatement,
     query: &PeopleQuery,
-    visibility: sesame_core::domain::rules::Visibility,
+    visibility: Visibility,
     org_id: i64,
 ) -> rusqlite::Result<(Option<Vec<JsonRow>>, bool)> {
     let columns = json_columns(st.sort);
@@ -307,7 +306,7 @@ impl Source for Sqlx<'_> {
 /// columns (for the next page's cursor), then the facts the rules need ([`RowFacts`]).
 fn json_statement(
     org_id: i64,
-    visibility: sesame_core::domain::rules::Visibility,
+    visibility: Visibility,
     query: &PeopleQuery,
 ) -> Result<PageStatement, BadCursor> {
     let columns = json_columns(query.sort.unwrap_or_default());
