@@ -305,6 +305,13 @@ async fn every_search_kind_returns_exactly_the_matching_people_in_order() {
     }
 }
 
+/// A client of `server` signed in as `user` of the organization [`fill`] makes.
+async fn signed_in(server: &sesame_server::Running, user: &str) -> sesame_client::Client {
+    let client = sesame_client::Client::new(&server.url());
+    let session = client.sign_in("INDEX", user, PASSWORD, None).await.unwrap();
+    client.with_token(Some(session.token))
+}
+
 /// Two servers on one PostgreSQL database, each with its index: what one writes, the other's
 /// next search finds.
 #[tokio::test]
@@ -318,12 +325,7 @@ async fn a_write_through_one_server_is_found_by_the_next_search_on_another() {
         .await
         .unwrap();
     let here = s.sign_in("INDEX", "admin", PASSWORD).await;
-    let there = sesame_client::Client::new(&other.url());
-    let session = there
-        .sign_in("INDEX", "admin", PASSWORD, None)
-        .await
-        .unwrap();
-    let there = there.with_token(Some(session.token));
+    let there = signed_in(&other, "admin").await;
     settled(&s.running, &here, org).await;
     settled(&other, &there, org).await;
     let search = |q: &str| PeopleQuery {
@@ -391,12 +393,7 @@ async fn a_level_two_list_through_the_index_is_the_plain_list() {
             .await
             .unwrap();
         let chef = s.sign_in("INDEX", "chef", PASSWORD).await;
-        let there = sesame_client::Client::new(&plain.url());
-        let session = there
-            .sign_in("INDEX", "chef", PASSWORD, None)
-            .await
-            .unwrap();
-        let there = there.with_token(Some(session.token));
+        let there = signed_in(&plain, "chef").await;
         settled(&s.running, &chef, org).await;
         let before = s.running.search.answered();
         let name = b.name();
