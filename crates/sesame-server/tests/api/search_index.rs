@@ -138,42 +138,47 @@ async fn settled(s: &sesame_server::Running, c: &sesame_client::Client, org: i64
 /// Every term, sort and direction as `c` sees them, with and without a filter: the search's
 /// pages are the unsearched pages filtered.
 async fn every_kind_matches(c: &sesame_client::Client, terms: &[&str], what: &str) {
+    for query in every_order() {
+        let everyone = pages(c, query.clone()).await;
+        for q in terms {
+            let expected: Vec<i64> = ids(&everyone)
+                .into_iter()
+                .zip(&everyone)
+                .filter(|(_, p)| matches(p, q))
+                .map(|(id, _)| id)
+                .collect();
+            let found = pages(
+                c,
+                PeopleQuery {
+                    q: Some(q.to_string()),
+                    ..query.clone()
+                },
+            )
+            .await;
+            assert_eq!(ids(&found), expected, "{what}: {q:?} in {query:?}");
+        }
+    }
+}
+
+/// Every sort in both directions, without a filter and with a level and a status, seven
+/// people a page.
+fn every_order() -> Vec<PeopleQuery> {
+    let mut all = vec![];
     for sort in PeopleSort::ALL {
         for desc in [false, true] {
             for (level, status) in [(None, None), (Some(Level::Three), Some(Status::Suspended))] {
-                let query = PeopleQuery {
+                all.push(PeopleQuery {
                     sort: Some(sort),
                     desc: Some(desc),
                     level,
                     status,
                     limit: Some(7),
                     ..Default::default()
-                };
-                let everyone = pages(c, query.clone()).await;
-                for q in terms {
-                    let expected: Vec<i64> = ids(&everyone)
-                        .into_iter()
-                        .zip(&everyone)
-                        .filter(|(_, p)| matches(p, q))
-                        .map(|(id, _)| id)
-                        .collect();
-                    let found = pages(
-                        c,
-                        PeopleQuery {
-                            q: Some(q.to_string()),
-                            ..query.clone()
-                        },
-                    )
-                    .await;
-                    assert_eq!(
-                        ids(&found),
-                        expected,
-                        "{what}: {q:?} by {sort:?}, desc {desc}, {level:?} {status:?}"
-                    );
-                }
+                });
             }
         }
     }
+    all
 }
 
 /// The role and two-step filters, alone and with a search, in two orders: the unfiltered
@@ -397,29 +402,13 @@ async fn a_level_two_list_through_the_index_is_the_plain_list() {
         settled(&s.running, &chef, org).await;
         let before = s.running.search.answered();
         let name = b.name();
-        for sort in PeopleSort::ALL {
-            for desc in [false, true] {
-                for (level, status) in [(None, None), (Some(Level::Three), Some(Status::Suspended))]
-                {
-                    let query = PeopleQuery {
-                        sort: Some(sort),
-                        desc: Some(desc),
-                        level,
-                        status,
-                        limit: Some(7),
-                        ..Default::default()
-                    };
-                    let (indexed, expected) = (
-                        pages(&chef, query.clone()).await,
-                        pages(&there, query).await,
-                    );
-                    assert!(!expected.is_empty());
-                    assert_eq!(
-                        indexed, expected,
-                        "{name}: by {sort:?}, desc {desc}, {level:?} {status:?}"
-                    );
-                }
-            }
+        for query in every_order() {
+            let (indexed, expected) = (
+                pages(&chef, query.clone()).await,
+                pages(&there, query.clone()).await,
+            );
+            assert!(!expected.is_empty());
+            assert_eq!(indexed, expected, "{name}: {query:?}");
         }
         assert!(
             s.running.search.answered() > before + 100,
