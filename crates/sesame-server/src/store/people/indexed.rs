@@ -17,7 +17,7 @@ use super::listing::{CHARGE_SQL, decode_cursor, sort_columns};
 use super::search::needle;
 use crate::store::sqlite_reads::read_error;
 use crate::store::{Bind, Conn, Db, on_conn};
-use sesame_core::api::PeopleQuery;
+use sesame_core::api::{PeopleQuery, PeopleSort};
 use sesame_core::domain::Level;
 use sesame_core::domain::rules::Visibility;
 
@@ -355,16 +355,13 @@ pub(super) async fn search_page<S: Source>(
     r: &Request<'_>,
 ) -> Result<(Answer<S::Row>, bool), sqlx::Error> {
     let query = r.query;
-    let Some(sight) = sight(r.visibility) else {
+    let (true, Some(sight)) = (serves(r.visibility, query), sight(r.visibility)) else {
         return Ok((Answer::Plain, false));
     };
-    // Without a term the index serves a level-2 reader's list alone: the database walks an
-    // order's index for everyone, where the level-2 users (one in fifty) may all lie at its
-    // far end (2 s a page by level descending at 1,000,000 people).
-    let needle = match (query.q.as_deref().and_then(needle), sight) {
-        (Some(needle), _) => needle,
-        (None, Some(_)) if query.q.as_deref().is_none_or(|q| q.trim().is_empty()) => String::new(),
-        _ => return Ok((Answer::Plain, false)),
+    // A blank term is no term: the list, which [`serves`] let through for a level-2 reader.
+    let term = query.q.as_deref().filter(|q| !q.trim().is_empty());
+    let Some(needle) = term.map_or(Some(String::new()), needle) else {
+        return Ok((Answer::Plain, false));
     };
     let index = &r.ready.index;
     let changed = changed_since_build(src, r).await?;
@@ -463,6 +460,17 @@ async fn rows_in_order<S: Source>(
         }
     }
     Ok(placed.into_iter().flatten().collect())
+}
+
+/// Whether the index serves `query` as seen with `visibility`: any search, and a level-2
+/// reader's list in any order but by name. Without a term the database walks an order's index
+/// through everyone, where the level-2 users (one in fifty) may all lie at its far end: 2 s a
+/// page by level descending at 1,000,000 people. By name it has an index of exactly their
+/// range, and answers for less than the index would.
+pub(super) fn serves(visibility: Visibility, query: &PeopleQuery) -> bool {
+    query.q.as_deref().is_some_and(|q| !q.trim().is_empty())
+        || (matches!(visibility, Visibility::LevelTwoAndCharge { .. })
+            && query.sort.unwrap_or_default() != PeopleSort::Name)
 }
 
 /// The level-2 reader whose charge widens their sight (`Some(Some(id))`), everyone

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use sqlx::AssertSqlSafe;
 
-use super::indexed::{Answer, Ready, Request, SearchIndexes, Source, search_page};
+use super::indexed::{Answer, Ready, Request, SearchIndexes, Source, search_page, serves};
 use super::listing::{
     BadCursor, Cursor, CursorValue, FactRow, PageFacts, PageStatement, RowFacts, fact_rows,
     facts_columns, page_statement, paged, person_page, sort_columns, summaries, with_reader,
@@ -44,12 +44,7 @@ impl Db {
         query: &PeopleQuery,
     ) -> Result<Result<String, BadCursor>, sqlx::Error> {
         let org_id = actor.org_id;
-        let searched = query.q.as_deref().is_some_and(|q| !q.trim().is_empty());
-        // A level-2 reader's list by name is one range of the database's index of level
-        // ranks: the statement answers it for less than the index would.
-        let level_two = matches!(actor.visibility(), Visibility::LevelTwoAndCharge { .. })
-            && query.sort.unwrap_or_default() != PeopleSort::Name;
-        let ready = (searched || level_two)
+        let ready = serves(actor.visibility(), query)
             .then(|| indexes.ready(self, org_id))
             .flatten();
         let Db::Sqlite(_, Some(reads)) = self else {

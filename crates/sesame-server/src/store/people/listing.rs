@@ -299,6 +299,8 @@ fn window_statement(
     if search_condition(false, q, &mut pattern).is_none() {
         return Ok(None);
     }
+    // The pattern is bound after the filter, whose cursor PostgreSQL then does not see: the
+    // pattern only sifts the window, whose plan does not hang on it.
     let (filter, mut binds) = page_filter(false, org_id, query, false, pg)?;
     binds.extend(pattern);
     let sql = format!(
