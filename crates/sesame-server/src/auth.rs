@@ -125,6 +125,8 @@ pub struct Signed {
     /// The people under the charge of the person the account acts as, and that person, when
     /// the session's statement read them (PostgreSQL).
     pub charges: Option<(i64, Vec<i64>)>,
+    /// What the session looked like when read, on PostgreSQL (see [`SignedList`]).
+    pub seen: Option<String>,
 }
 
 /// Like [`Signed`], but also for a session that must change its temporary password first.
@@ -192,9 +194,17 @@ fn scim_only() -> ApiError {
 
 pub(crate) async fn signed(parts: &Parts, state: &AppState) -> ApiResult<(Signed, bool)> {
     let token = bearer(parts).ok_or_else(unauthenticated)?;
-    let hash = token_hash(token);
-    let mut row = state.db.session(&hash).await?.ok_or_else(unauthenticated)?;
+    signed_by_hash(token_hash(token), state).await
+}
+
+/// The session of a token's hash, read now.
+async fn signed_by_hash(hash: String, state: &AppState) -> ApiResult<(Signed, bool)> {
+    let Some(row) = state.db.session(&hash).await? else {
+        state.sessions.forget(&hash);
+        return Err(unauthenticated());
+    };
     if row.expires_at < now() {
+        state.sessions.forget(&hash);
         state.db.read().await?.delete_session(&hash).await?;
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
@@ -203,24 +213,55 @@ pub(crate) async fn signed(parts: &Parts, state: &AppState) -> ApiResult<(Signed
         ));
     }
     if Status::parse(&row.status) != Some(Status::Active) {
+        state.sessions.forget(&hash);
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             ErrorCode::AccountSuspended,
             "account not active",
         ));
     }
+    state.sessions.keep(&hash, &row);
+    Ok(signed_of(row, hash))
+}
+
+/// The signed-in account of a session row that is valid, and whether it must change its
+/// temporary password first.
+fn signed_of(mut row: SessionRow, hash: String) -> (Signed, bool) {
     let must_change = row.password_temporary && row.session_kind == "interactive";
     let charges = row.charges_of.zip(row.charges.take());
-    Ok((
+    (
         Signed {
             actor: actor_of(&row),
             user_id: row.user_id.clone(),
             token_hash: hash,
             scim_only: row.session_kind == PROVISIONING_SESSION,
             charges,
+            seen: row.seen.take(),
         },
         must_change,
-    ))
+    )
+}
+
+/// A session good for the API's routes (not a provisioning token's, no password to change).
+fn for_the_api((s, must_change): (Signed, bool)) -> ApiResult<Signed> {
+    if s.scim_only {
+        return Err(scim_only());
+    }
+    if must_change {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            ErrorCode::PasswordChangeRequired,
+            "change the temporary password first",
+        ));
+    }
+    Ok(s)
+}
+
+impl Signed {
+    /// The same session read again, as [`Signed`] would.
+    pub async fn again(&self, state: &AppState) -> ApiResult<Signed> {
+        for_the_api(signed_by_hash(self.token_hash.clone(), state).await?)
+    }
 }
 
 impl FromRequestParts<AppState> for Signed {
@@ -230,18 +271,42 @@ impl FromRequestParts<AppState> for Signed {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let (s, must_change) = signed(parts, state).await?;
-        if s.scim_only {
-            return Err(scim_only());
+        for_the_api(signed(parts, state).await?)
+    }
+}
+
+/// The signed-in account of a list whose statement confirms the session itself: the session
+/// as last read when it was read on PostgreSQL and is still valid by what was read
+/// (`unconfirmed`), else read now as [`Signed`] is.
+pub struct SignedList {
+    pub signed: Signed,
+    pub unconfirmed: bool,
+}
+
+impl FromRequestParts<AppState> for SignedList {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let token = bearer(parts).ok_or_else(unauthenticated)?;
+        let hash = token_hash(token);
+        let kept = state.sessions.get(&hash).filter(|row| {
+            row.expires_at >= now() && Status::parse(&row.status) == Some(Status::Active)
+        });
+        if let Some(row) = kept
+            && let Ok(signed) = for_the_api(signed_of(row, hash.clone()))
+        {
+            return Ok(SignedList {
+                signed,
+                unconfirmed: true,
+            });
         }
-        if must_change {
-            return Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                ErrorCode::PasswordChangeRequired,
-                "change the temporary password first",
-            ));
-        }
-        Ok(s)
+        Ok(SignedList {
+            signed: for_the_api(signed_by_hash(hash, state).await?)?,
+            unconfirmed: false,
+        })
     }
 }
 

@@ -16,6 +16,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod reminders;
 pub mod routes;
+pub mod session_cache;
 pub mod setup;
 pub mod store;
 pub mod tls;
@@ -108,6 +109,8 @@ pub struct AppState {
     pub search: store::SearchIndexes,
     pub config: Arc<Config>,
     pub metrics: Arc<metrics::Metrics>,
+    /// The sessions last read, for the lists that confirm theirs in their own statement.
+    pub sessions: Arc<session_cache::SessionCache>,
 }
 
 /// Request bodies above this size are refused with `body_too_large`.
@@ -248,6 +251,7 @@ pub async fn start(
         search: search.clone(),
         config,
         metrics: Arc::new(metrics::Metrics::new()),
+        sessions: Arc::default(),
     };
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let tls = state.config.tls.clone();

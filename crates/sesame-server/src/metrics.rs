@@ -29,6 +29,7 @@ pub struct Metrics {
     outbox_failures: IntGauge,
     pool: IntGaugeVec,
     search: IntGaugeVec,
+    sessions: IntGaugeVec,
 }
 
 impl Default for Metrics {
@@ -82,9 +83,18 @@ impl Metrics {
             &["measure"],
         )
         .expect("valid metric");
+        let sessions = IntGaugeVec::new(
+            Opts::new(
+                "sesame_sessions",
+                "Sessions read by their own statement, and lists that confirmed theirs in their own",
+            ),
+            &["measure"],
+        )
+        .expect("valid metric");
         for m in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(search.clone()),
+            Box::new(sessions.clone()),
             Box::new(latency.clone()),
             Box::new(outbox.clone()),
             Box::new(outbox_failures.clone()),
@@ -100,6 +110,7 @@ impl Metrics {
             outbox_failures,
             pool,
             search,
+            sessions,
         }
     }
 }
@@ -192,6 +203,11 @@ pub async fn metrics(State(state): State<AppState>) -> Response {
     m.search
         .with_label_values(&["pages_answered"])
         .set(answered);
+    let (read, confirmed) = state.sessions.counts();
+    m.sessions.with_label_values(&["read"]).set(read as i64);
+    m.sessions
+        .with_label_values(&["confirmed_in_page"])
+        .set(confirmed as i64);
     let stats = match state.db.read().await {
         Ok(mut conn) => conn.outbox_stats().await,
         Err(e) => Err(e),

@@ -14,10 +14,10 @@ use axum::routing::get;
 use super::person_change::{duplicate_user_id, merge_contact, store_change};
 use super::{phone, record};
 use crate::AppState;
-use crate::auth::{Signed, generated_password};
+use crate::auth::{Signed, SignedList, generated_password};
 use crate::error::{ApiError, ApiResult, Checks};
 use crate::extract::{Body, Id, Params};
-use crate::store::{Conn, NewPersonRow, PersonFields, PersonRow};
+use crate::store::{Conn, NewPersonRow, PersonFields, PersonRow, SessionCheck, Verdict};
 use sesame_core::api::{
     AuditDetail, CreatedPerson, ErrorBody, NewPerson, PeoplePage, PeopleQuery, PersonRecord,
     PersonUpdate,
@@ -157,9 +157,18 @@ pub(crate) async fn check_roles(
     responses((status = 200, body = PeoplePage), (status = 403, body = ErrorBody)))]
 pub async fn list_people(
     State(state): State<AppState>,
-    s: Signed,
+    l: SignedList,
     Params(q): Params<PeopleQuery>,
 ) -> ApiResult<axum::response::Response> {
+    let SignedList {
+        signed: mut s,
+        mut unconfirmed,
+    } = l;
+    if unconfirmed && !s.actor.has_user_list() {
+        // Refused by the session as last read: read it now before refusing.
+        s = s.again(&state).await?;
+        unconfirmed = false;
+    }
     if !s.actor.has_user_list() {
         return Err(ApiError::forbidden());
     }
@@ -169,17 +178,58 @@ pub async fn list_people(
     if q.role_too_long() {
         return Err(ApiError::field("role", "too_long"));
     }
-    // A `PeoplePage`, written by the database.
-    let page = state
-        .db
-        .people_page_json(&state.search, &s.actor, s.charges.as_ref(), &q)
-        .await?
-        .map_err(|_| ApiError::field("cursor", "invalid_value"))?;
+    let page = confirmed_page(&state, s, unconfirmed, &q).await?;
     Ok((
         [(axum::http::header::CONTENT_TYPE, "application/json")],
         page,
     )
         .into_response())
+}
+
+/// The page of `s` (a `PeoplePage` written by the database). Built for a session as last read
+/// (`unconfirmed`), it stands when its statements saw that session unchanged; else the session
+/// is read again, and the page built again if the session changed.
+async fn confirmed_page(
+    state: &AppState,
+    s: Signed,
+    unconfirmed: bool,
+    q: &PeopleQuery,
+) -> ApiResult<String> {
+    let mut check = match s.seen.as_deref().filter(|_| unconfirmed) {
+        Some(seen) => SessionCheck::of(&s.token_hash, seen),
+        None => SessionCheck::none(),
+    };
+    let page = page_of(state, &s, q, &mut check).await?;
+    let verdict = check.verdict();
+    match verdict {
+        Verdict::NotAsked => return Ok(page),
+        Verdict::Held => {
+            state.sessions.count_confirmed();
+            return Ok(page);
+        }
+        Verdict::Unseen | Verdict::Broken => {}
+    }
+    let now = s.again(state).await?;
+    if verdict == Verdict::Unseen && now.seen == s.seen {
+        return Ok(page);
+    }
+    if !now.actor.has_user_list() {
+        return Err(ApiError::forbidden());
+    }
+    page_of(state, &now, q, &mut SessionCheck::none()).await
+}
+
+async fn page_of(
+    state: &AppState,
+    s: &Signed,
+    q: &PeopleQuery,
+    check: &mut SessionCheck<'_>,
+) -> ApiResult<String> {
+    state
+        .db
+        .people_page_json(&state.search, &s.actor, s.charges.as_ref(), q, check)
+        .await?
+        .map_err(|_| ApiError::field("cursor", "invalid_value"))
 }
 
 #[utoipa::path(get, path = "/api/v1/people/{id}", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)),

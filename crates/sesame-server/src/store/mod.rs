@@ -37,8 +37,10 @@ pub use credentials::{
 pub use guard::{Counter, Failures, Limit};
 pub use invitations::InvitationRow;
 pub use organizations::OrganizationRow;
-pub use people::{MAX_PAGE, NewPersonRow, PersonFields, PersonRow, SearchIndexes};
-pub use sessions::{CredentialRow, SessionRow};
+pub use people::{
+    MAX_PAGE, NewPersonRow, PersonFields, PersonRow, SearchIndexes, SessionCheck, Verdict,
+};
+pub use sessions::{CredentialRow, SESSION_SEEN_PG, SessionRow};
 pub use structures::StructureRow;
 pub use technical_users::TechnicalUserRow;
 

@@ -64,6 +64,7 @@ mod listing;
 mod lookup;
 mod reach;
 mod search;
+mod session_check;
 mod targets;
 mod visibility;
 
@@ -71,6 +72,7 @@ pub use indexed::SearchIndexes;
 pub use listing::MAX_PAGE;
 use search::search_text;
 use search::{FOLDING, escape_like};
+pub use session_check::{SessionCheck, Verdict};
 pub(super) use visibility::visible_people;
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -64,30 +64,82 @@ pub struct SessionRow {
     pub charges: Option<Vec<i64>>,
     #[sqlx(skip)]
     pub charges_of: Option<i64>,
+    /// On PostgreSQL, the row as one text ([`SESSION_SEEN_PG`]); `None` elsewhere.
+    #[sqlx(skip)]
+    pub seen: Option<String>,
 }
 
+/// The tables of a session's row: the session, its account, the organization and, for a
+/// technical user, its primary manager; `$tail` follows (the condition on the token).
+macro_rules! session_from {
+    ($tail:expr) => {
+        concat!(
+            " FROM sessions s JOIN accounts a ON a.id = s.account_id \
+             JOIN organizations o ON o.id = a.org_id \
+             LEFT JOIN structures st ON st.id = a.structure_id \
+             LEFT JOIN accounts m ON m.id = st.primary_manager_id",
+            $tail
+        )
+    };
+}
+/// The person whose charge the account reads: itself, or a technical user's primary manager.
+macro_rules! charges_of {
+    () => {
+        "CASE WHEN a.kind = 'person' THEN a.id ELSE m.id END"
+    };
+}
+/// The people under that charge, as an array (PostgreSQL).
+macro_rules! charges_array {
+    () => {
+        concat!(
+            "ARRAY(SELECT c.subordinate_id FROM charges c WHERE c.manager_id = ",
+            charges_of!(),
+            " ORDER BY c.subordinate_id)"
+        )
+    };
+}
+/// Everything of a session's row that rights hang on, as one text (PostgreSQL): equal texts,
+/// equal rights. A page's statement reads it again to confirm the session it was built for.
+macro_rules! seen {
+    () => {
+        concat!(
+            "ROW(s.account_id, a.user_id, s.kind, s.expires_at, a.org_id, a.kind, a.level, \
+             a.status, a.password_temporary, o.public_service, m.id, m.level, m.status, ",
+            charges_array!(),
+            ")::text"
+        )
+    };
+}
 /// A session with its account and what decides its rights, with `$more` columns.
 macro_rules! session_sql {
-    ($more:literal) => {
+    ($more:expr) => {
         concat!(
             "SELECT s.account_id, a.user_id, s.kind AS session_kind, s.expires_at, a.org_id, \
              a.kind, a.level, a.status, a.password_temporary, o.public_service, m.id AS manager_id, \
              m.level AS manager_level, m.status AS manager_status",
             $more,
-            " FROM sessions s JOIN accounts a ON a.id = s.account_id \
-             JOIN organizations o ON o.id = a.org_id \
-             LEFT JOIN structures st ON st.id = a.structure_id \
-             LEFT JOIN accounts m ON m.id = st.primary_manager_id \
-             WHERE s.token_hash = $1"
+            session_from!(" WHERE s.token_hash = $1")
         )
     };
 }
 const SESSION: &str = session_sql!("");
-/// With the charges of the person the account would act as (see [`SessionRow::charges`]).
-const SESSION_PG: &str = session_sql!(
-    ", CASE WHEN a.kind = 'person' THEN a.id ELSE m.id END AS charges_of, \
-     ARRAY(SELECT c.subordinate_id FROM charges c \
-     WHERE c.manager_id = CASE WHEN a.kind = 'person' THEN a.id ELSE m.id END) AS charges"
+/// With the charges of the person the account would act as (see [`SessionRow::charges`]), and
+/// what the session looks like ([`SessionRow::seen`]).
+const SESSION_PG: &str = session_sql!(concat!(
+    ", ",
+    charges_of!(),
+    " AS charges_of, ",
+    charges_array!(),
+    " AS charges, ",
+    seen!(),
+    " AS seen"
+));
+/// What the session of the token bound at `$SESSION` looks like now, as a page's column: the
+/// page's statement confirms in its own snapshot the session it was built for (PostgreSQL).
+pub const SESSION_SEEN_PG: &str = concat!(
+    "(SELECT ",
+    seen!(),
+    session_from!(" WHERE s.token_hash = $SESSION)")
 );
 
 impl Db {
@@ -121,7 +173,8 @@ impl Db {
                                 manager_status,
                             };
                             charges: None,
-                            charges_of: None
+                            charges_of: None,
+                            seen: None
                         ))
                     })
                     .optional()
@@ -253,6 +306,7 @@ impl Conn {
                 Ok(Some(SessionRow {
                     charges_of: r.try_get("charges_of")?,
                     charges: Some(r.try_get("charges")?),
+                    seen: r.try_get("seen")?,
                     ..SessionRow::from_row(&r)?
                 }))
             }

@@ -16,6 +16,7 @@ mod headers;
 mod https;
 mod import;
 mod import_crash;
+mod list_sessions;
 mod listing;
 mod lockout;
 mod mail_and_invitations;

@@ -9,8 +9,10 @@ use sqlx::AssertSqlSafe;
 use super::indexed::{Answer, Ready, Request, SearchIndexes, Source, search_page, serves};
 use super::listing::{
     BadCursor, Cursor, CursorValue, FactRow, PageFacts, PageStatement, RowFacts, fact_rows,
-    facts_columns, page_statement, paged, person_page, sort_columns, summaries, with_reader,
+    facts_columns, page_statement, paged, person_page, session_seen, sort_columns, summaries,
+    with_reader,
 };
+use super::session_check::SessionCheck;
 use crate::store::sqlite_reads::{self, read_error};
 use crate::store::{Bind, Conn, Db, bind_all, on_conn};
 use sesame_core::api::{PeoplePage, PeopleQuery, PeopleSort};
@@ -32,6 +34,7 @@ impl Db {
     /// One page of the people `actor` sees as the API's JSON (`PeoplePage`), each person with
     /// what `actor` may do to them; a search through the organization's index when it is built.
     /// `charges`: the people under the charge of the person `actor` acts as, when read already.
+    /// `check`: the session the statements confirm (PostgreSQL), and what they said.
     /// On a SQLite file each row is written by the database, read by the hot reads' own
     /// connections: six values a row instead of seventeen. PostgreSQL's driver decodes plain
     /// columns cheaply, while json_build_object costs it ~5 µs a row (30 times the plain
@@ -42,6 +45,7 @@ impl Db {
         actor: &Actor,
         charges: Option<&(i64, Vec<i64>)>,
         query: &PeopleQuery,
+        check: &mut SessionCheck<'_>,
     ) -> Result<Result<String, BadCursor>, sqlx::Error> {
         let org_id = actor.org_id;
         let ready = serves(actor.visibility(), query)
@@ -52,7 +56,7 @@ impl Db {
             let page = match &ready {
                 Some(ready) => {
                     let reader = (actor, charges);
-                    self.indexed_rows(indexes, &mut conn, ready, reader, query)
+                    self.indexed_rows(indexes, (&mut conn, check), ready, reader, query)
                         .await?
                 }
                 None => None,
@@ -62,7 +66,7 @@ impl Db {
                     actor,
                     person_page(rows, query, ready.index.generation),
                 )),
-                _ => conn.people_page_for(actor, query).await?,
+                _ => conn.checked_people_page(actor, query, check).await?,
             };
             return Ok(page.map(|(items, next_cursor)| {
                 serde_json::to_string(&PeoplePage { items, next_cursor }).unwrap_or_default()
@@ -109,7 +113,7 @@ impl Db {
     async fn indexed_rows(
         &self,
         indexes: &SearchIndexes,
-        conn: &mut Conn,
+        (conn, check): (&mut Conn, &mut SessionCheck<'_>),
         ready: &Arc<Ready>,
         (actor, charges): (&Actor, Option<&(i64, Vec<i64>)>),
         query: &PeopleQuery,
@@ -125,7 +129,7 @@ impl Db {
             charges,
         };
         let reader = actor.reach.map(|r| r.person_id).unwrap_or(0);
-        let (answer, stale) = search_page(&mut Sqlx(conn, reader), &request).await?;
+        let (answer, stale) = search_page(&mut Sqlx(conn, reader, check), &request).await?;
         let answered = matches!(answer, Answer::Rows(_));
         self.after_search(indexes, actor.org_id, answered, stale);
         Ok(match answer {
@@ -259,10 +263,11 @@ impl Source for Rusqlite<'_> {
 }
 
 /// The statements of a search through the index on a sqlx connection, read by the reader
-/// whose id is the second field (for the facts of its rows, [`facts_columns`]).
-struct Sqlx<'a>(&'a mut Conn, i64);
+/// whose id is the second field (for the facts of its rows, [`facts_columns`]), confirming the
+/// session of the third.
+struct Sqlx<'a, 'c>(&'a mut Conn, i64, &'a mut SessionCheck<'c>);
 
-impl Source for Sqlx<'_> {
+impl Source for Sqlx<'_, '_> {
     type Row = FactRow;
 
     async fn integer(&mut self, sql: &str, binds: &[Bind]) -> Result<Option<i64>, sqlx::Error> {
@@ -286,12 +291,15 @@ impl Source for Sqlx<'_> {
         sql: &str,
         binds: &[Bind],
     ) -> Result<Vec<(FactRow, bool)>, sqlx::Error> {
-        let (sql, binds) = with_reader(sql, binds, self.1);
+        let (sql, binds) = with_reader(sql, binds, self.1, self.2);
+        let check = &mut *self.2;
         Ok(on_conn!(self.0, c => {
             let rows = bind_all!(sqlx::query(AssertSqlSafe(sql)), &binds)
                 .fetch_all(&mut *c)
                 .await?;
-            fact_rows!(rows, |r| r.try_get::<i64, _>(super::PERSON_COLUMNS + 2)? != 0)
+            check.observe(session_seen!(rows));
+            // After the facts and what the row saw of the session: whether it changed since the build.
+            fact_rows!(rows, |r| r.try_get::<i64, _>(super::PERSON_COLUMNS + 3)? != 0)
         }))
     }
 

@@ -7,6 +7,7 @@ use sqlx::AssertSqlSafe;
 
 use super::PersonRow;
 use super::search::{escape_like, search_condition};
+use super::session_check::SessionCheck;
 use super::visibility::visible_people;
 use crate::store::{Bind, Conn, bind_all, on_conn};
 use sesame_core::api::{PeopleQuery, PeopleSort, PersonSummary};
@@ -343,21 +344,41 @@ pub(super) fn facts_columns() -> String {
         "{}, (SELECT COALESCE(SUM(CASE WHEN l.status = 'active' THEN 1 ELSE 0 END), 0) \
          FROM accounts l WHERE l.org_id = $1 AND l.kind = 'person' AND l.level = {}) \
          AS active_level_one, a.id IN (SELECT ch.subordinate_id FROM charges ch \
-         WHERE ch.manager_id = $READER) AS under_charge",
+         WHERE ch.manager_id = $READER) AS under_charge, $SESSION_SEEN AS session_seen",
         person_columns!(),
         Level::One.code()
     )
 }
 
-/// `sql` with the reader's id bound where `$READER` stands, if it does.
-pub(super) fn with_reader(sql: &str, binds: &[Bind], reader: i64) -> (String, Vec<Bind>) {
+/// `sql` with the reader's id bound where `$READER` stands, if it does, and the session
+/// `check` asks about where `$SESSION_SEEN` does ([`facts_columns`]).
+pub(super) fn with_reader(
+    sql: &str,
+    binds: &[Bind],
+    reader: i64,
+    check: &SessionCheck,
+) -> (String, Vec<Bind>) {
     let mut binds = binds.to_vec();
-    if !sql.contains("$READER") {
-        return (sql.to_owned(), binds);
+    let mut sql = sql.to_owned();
+    if sql.contains("$READER") {
+        binds.push(Bind::Int(reader));
+        sql = sql.replace("$READER", &format!("${}", binds.len()));
     }
-    binds.push(Bind::Int(reader));
-    (sql.replace("$READER", &format!("${}", binds.len())), binds)
+    let sql = check.write(sql, &mut binds);
+    (sql, binds)
 }
+
+/// What the first of `rows` ([`facts_columns`]) saw of the session, `None` when there is none.
+macro_rules! session_seen {
+    ($rows:expr) => {{
+        use sqlx::Row;
+        match $rows.first() {
+            Some(r) => Some(r.try_get::<Option<String>, _>(super::PERSON_COLUMNS + 2)?),
+            None => None,
+        }
+    }};
+}
+pub(super) use session_seen;
 
 /// Decodes rows of [`facts_columns`], with whatever `more` reads of each after them.
 macro_rules! fact_rows {
@@ -410,6 +431,7 @@ impl Conn {
         &mut self,
         actor: &Actor,
         query: &PeopleQuery,
+        check: &mut SessionCheck<'_>,
     ) -> Result<Result<(Vec<FactRow>, Option<String>), BadCursor>, sqlx::Error> {
         let sqlite = matches!(self, Conn::Sqlite(_));
         let columns = facts_columns();
@@ -421,11 +443,12 @@ impl Conn {
         let reader = actor.reach.map(|r| r.person_id).unwrap_or(0);
         let mut rows: Vec<FactRow> = vec![];
         for (sql, binds) in st.attempts() {
-            let (sql, binds) = with_reader(&sql, &binds, reader);
+            let (sql, binds) = with_reader(&sql, &binds, reader, check);
             rows = on_conn!(self, c => {
                 let fetched = bind_all!(sqlx::query(AssertSqlSafe(sql)), &binds)
                     .fetch_all(&mut *c)
                     .await?;
+                check.observe(session_seen!(fetched));
                 fact_rows!(fetched, |r| ()).into_iter().map(|(row, ())| row).collect()
             });
             if rows.len() as i64 > st.limit {
@@ -520,8 +543,19 @@ impl Conn {
         actor: &Actor,
         query: &PeopleQuery,
     ) -> Result<Result<(Vec<PersonSummary>, Option<String>), BadCursor>, sqlx::Error> {
+        self.checked_people_page(actor, query, &mut SessionCheck::none())
+            .await
+    }
+
+    /// [`Conn::people_page_for`], its statements confirming the session `check` asks about.
+    pub(super) async fn checked_people_page(
+        &mut self,
+        actor: &Actor,
+        query: &PeopleQuery,
+        check: &mut SessionCheck<'_>,
+    ) -> Result<Result<(Vec<PersonSummary>, Option<String>), BadCursor>, sqlx::Error> {
         Ok(self
-            .fact_page(actor, query)
+            .fact_page(actor, query, check)
             .await?
             .map(|page| summaries(actor, page)))
     }
