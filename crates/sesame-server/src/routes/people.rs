@@ -161,14 +161,43 @@ pub async fn list_people(
     Params(q): Params<PeopleQuery>,
 ) -> ApiResult<axum::response::Response> {
     let SignedList {
-        signed: mut s,
-        mut unconfirmed,
+        signed: s,
+        unconfirmed,
     } = l;
-    if unconfirmed && !s.actor.has_user_list() {
-        // Refused by the session as last read: read it now before refusing.
-        s = s.again(&state).await?;
-        unconfirmed = false;
-    }
+    let first = listed(&state, &s, &q, unconfirmed).await;
+    let page = match first {
+        Ok((page, Verdict::NotAsked)) => page,
+        Ok((page, Verdict::Held)) => {
+            state.sessions.count_confirmed();
+            page
+        }
+        Err(e) if !unconfirmed => return Err(e),
+        // Refused, failed, or not confirmed by its statements: the session as last read
+        // decides nothing alone. Read now, it stands or is refused, and the page is built
+        // again if it changed (an empty page, which said nothing, stands if it did not).
+        first => {
+            let now = s.again(&state).await?;
+            match first {
+                Ok((page, Verdict::Unseen)) if now.seen == s.seen => page,
+                _ => listed(&state, &now, &q, false).await?.0,
+            }
+        }
+    };
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        page,
+    )
+        .into_response())
+}
+
+/// The page of `s` (a `PeoplePage` written by the database), and what its statements said of
+/// the session when asked to confirm it (`ask`).
+async fn listed(
+    state: &AppState,
+    s: &Signed,
+    q: &PeopleQuery,
+    ask: bool,
+) -> ApiResult<(String, Verdict)> {
     if !s.actor.has_user_list() {
         return Err(ApiError::forbidden());
     }
@@ -178,58 +207,16 @@ pub async fn list_people(
     if q.role_too_long() {
         return Err(ApiError::field("role", "too_long"));
     }
-    let page = confirmed_page(&state, s, unconfirmed, &q).await?;
-    Ok((
-        [(axum::http::header::CONTENT_TYPE, "application/json")],
-        page,
-    )
-        .into_response())
-}
-
-/// The page of `s` (a `PeoplePage` written by the database). Built for a session as last read
-/// (`unconfirmed`), it stands when its statements saw that session unchanged; else the session
-/// is read again, and the page built again if the session changed.
-async fn confirmed_page(
-    state: &AppState,
-    s: Signed,
-    unconfirmed: bool,
-    q: &PeopleQuery,
-) -> ApiResult<String> {
-    let mut check = match s.seen.as_deref().filter(|_| unconfirmed) {
+    let mut check = match s.seen.as_deref().filter(|_| ask) {
         Some(seen) => SessionCheck::of(&s.token_hash, seen),
         None => SessionCheck::none(),
     };
-    let page = page_of(state, &s, q, &mut check).await?;
-    let verdict = check.verdict();
-    match verdict {
-        Verdict::NotAsked => return Ok(page),
-        Verdict::Held => {
-            state.sessions.count_confirmed();
-            return Ok(page);
-        }
-        Verdict::Unseen | Verdict::Broken => {}
-    }
-    let now = s.again(state).await?;
-    if verdict == Verdict::Unseen && now.seen == s.seen {
-        return Ok(page);
-    }
-    if !now.actor.has_user_list() {
-        return Err(ApiError::forbidden());
-    }
-    page_of(state, &now, q, &mut SessionCheck::none()).await
-}
-
-async fn page_of(
-    state: &AppState,
-    s: &Signed,
-    q: &PeopleQuery,
-    check: &mut SessionCheck<'_>,
-) -> ApiResult<String> {
-    state
+    let page = state
         .db
-        .people_page_json(&state.search, &s.actor, s.charges.as_ref(), q, check)
+        .people_page_json(&state.search, &s.actor, s.charges.as_ref(), q, &mut check)
         .await?
-        .map_err(|_| ApiError::field("cursor", "invalid_value"))
+        .map_err(|_| ApiError::field("cursor", "invalid_value"))?;
+    Ok((page, check.verdict()))
 }
 
 #[utoipa::path(get, path = "/api/v1/people/{id}", tag = "people", security(("bearer" = [])), params(("id" = i64, Path)),

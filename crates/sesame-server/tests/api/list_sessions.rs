@@ -1,6 +1,6 @@
 //! A list of people built for the session as last read: on PostgreSQL its own statement
 //! confirms that session, sparing a round trip. Whatever changes the session between two
-//! lists (the reader demoted, suspended, signed out) is seen by the second, on a page with
+//! lists (the reader demoted, their list taken away, suspended, signed out) is seen by the second, on a page with
 //! rows and on an empty one; on PostgreSQL the session is read once for many lists.
 
 use crate::support::{Backend, PASSWORD, TestServer, backends, unchanged};
@@ -69,6 +69,23 @@ async fn a_list_sees_every_change_of_its_session_since_the_last() {
         assert!(!seen.contains(&peer), "{}: {seen:?}", b.name());
         assert!(c.people(&nobody).await.unwrap().items.is_empty());
 
+        // Demoted to level 3, who has no list: refused.
+        let version = admin.person(boss).await.unwrap().person.version;
+        let demotion = PersonUpdate {
+            level: Some(Level::Three),
+            ..unchanged(version)
+        };
+        admin.update_person(boss, &demotion).await.unwrap();
+        let e = c.people(&all).await.unwrap_err();
+        assert_eq!(e.code(), Some(ErrorCode::Forbidden), "{}", b.name());
+        let version = admin.person(boss).await.unwrap().person.version;
+        let promotion = PersonUpdate {
+            level: Some(Level::One),
+            ..unchanged(version)
+        };
+        admin.update_person(boss, &promotion).await.unwrap();
+        assert!(ids(&c.people(&all).await.unwrap()).contains(&peer));
+
         // Suspended, which ends their sessions: refused, by an empty page too.
         admin.suspend_person(boss).await.unwrap();
         for q in [&nobody, &all] {
@@ -82,8 +99,15 @@ async fn a_list_sees_every_change_of_its_session_since_the_last() {
         c.people(&all).await.unwrap();
         c.people(&all).await.unwrap();
         c.sign_out().await.unwrap();
-        let e = c.people(&all).await.unwrap_err();
-        assert_eq!(e.code(), Some(ErrorCode::Unauthenticated), "{}", b.name());
+        // Whatever else is wrong with the request.
+        let bad_cursor = PeopleQuery {
+            cursor: Some("not-a-cursor".into()),
+            ..Default::default()
+        };
+        for q in [&bad_cursor, &all] {
+            let e = c.people(q).await.unwrap_err();
+            assert_eq!(e.code(), Some(ErrorCode::Unauthenticated), "{}", b.name());
+        }
         s.stop().await;
     }
 }
