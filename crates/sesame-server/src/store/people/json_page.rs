@@ -9,10 +9,9 @@ use sqlx::AssertSqlSafe;
 use super::indexed::{Answer, Ready, Request, SearchIndexes, Source, search_page, serves};
 use super::listing::{
     BadCursor, Cursor, CursorValue, FactRow, PageFacts, PageStatement, RowFacts, fact_rows,
-    facts_columns, page_statement, paged, person_page, session_seen, sort_columns, summaries,
-    with_reader,
+    facts_columns, page_statement, paged, person_page, sort_columns, summaries,
 };
-use super::session_check::SessionCheck;
+use super::session_check::{SessionCheck, session_seen, with_reader};
 use crate::store::sqlite_reads::{self, read_error};
 use crate::store::{Bind, Conn, Db, bind_all, on_conn};
 use sesame_core::api::{PeoplePage, PeopleQuery, PeopleSort};

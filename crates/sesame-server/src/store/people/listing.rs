@@ -7,7 +7,7 @@ use sqlx::AssertSqlSafe;
 
 use super::PersonRow;
 use super::search::{escape_like, search_condition};
-use super::session_check::SessionCheck;
+use super::session_check::{SessionCheck, session_seen, with_reader};
 use super::visibility::visible_people;
 use crate::store::{Bind, Conn, bind_all, on_conn};
 use sesame_core::api::{PeopleQuery, PeopleSort, PersonSummary};
@@ -352,36 +352,6 @@ pub(super) fn facts_columns() -> String {
         Level::One.code()
     )
 }
-
-/// `sql` with the reader's id bound where `$READER` stands, if it does, and the session
-/// `check` asks about where `$SESSION_SEEN` does ([`facts_columns`]).
-pub(super) fn with_reader(
-    sql: &str,
-    binds: &[Bind],
-    reader: i64,
-    check: &SessionCheck,
-) -> (String, Vec<Bind>) {
-    let mut binds = binds.to_vec();
-    let mut sql = sql.to_owned();
-    if sql.contains("$READER") {
-        binds.push(Bind::Int(reader));
-        sql = sql.replace("$READER", &format!("${}", binds.len()));
-    }
-    let sql = check.write(sql, &mut binds);
-    (sql, binds)
-}
-
-/// What the first of `rows` ([`facts_columns`]) saw of the session, `None` when there is none.
-macro_rules! session_seen {
-    ($rows:expr) => {{
-        use sqlx::Row;
-        match $rows.first() {
-            Some(r) => Some(r.try_get::<Option<String>, _>(super::PERSON_COLUMNS + 2)?),
-            None => None,
-        }
-    }};
-}
-pub(super) use session_seen;
 
 /// Decodes rows of [`facts_columns`], with whatever `more` reads of each after them.
 macro_rules! fact_rows {

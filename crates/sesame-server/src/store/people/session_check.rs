@@ -1,5 +1,5 @@
 //! A page's statement confirming, in its own snapshot, the session the page was built for
-//! (PostgreSQL; see `crate::session_cache`).
+//! (PostgreSQL; see `crate::session_cache`), and the statement's reader and session bound.
 
 use crate::store::{Bind, SESSION_SEEN_PG};
 
@@ -69,6 +69,37 @@ impl<'a> SessionCheck<'a> {
         sql.replace("$SESSION_SEEN", &seen)
     }
 }
+
+/// `sql` with the reader's id bound where `$READER` stands, if it does, and the session
+/// `check` asks about where `$SESSION_SEEN` does ([`super::listing::facts_columns`]).
+pub(super) fn with_reader(
+    sql: &str,
+    binds: &[Bind],
+    reader: i64,
+    check: &SessionCheck,
+) -> (String, Vec<Bind>) {
+    let mut binds = binds.to_vec();
+    let mut sql = sql.to_owned();
+    if sql.contains("$READER") {
+        binds.push(Bind::Int(reader));
+        sql = sql.replace("$READER", &format!("${}", binds.len()));
+    }
+    let sql = check.write(sql, &mut binds);
+    (sql, binds)
+}
+
+/// What the first of `rows` ([`super::listing::facts_columns`]) saw of the session, `None`
+/// when there is none.
+macro_rules! session_seen {
+    ($rows:expr) => {{
+        use sqlx::Row;
+        match $rows.first() {
+            Some(r) => Some(r.try_get::<Option<String>, _>(super::PERSON_COLUMNS + 2)?),
+            None => None,
+        }
+    }};
+}
+pub(super) use session_seen;
 
 #[cfg(test)]
 mod tests {
