@@ -3,6 +3,7 @@
 //! lists (the reader demoted, their list taken away, suspended, signed out) is seen by the second, on a page with
 //! rows and on an empty one; on PostgreSQL the session is read once for many lists.
 
+use crate::observability::parse_prometheus;
 use crate::support::{Backend, PASSWORD, TestServer, backends, unchanged};
 use sesame_core::api::{ErrorCode, PeopleQuery, PersonUpdate};
 use sesame_core::domain::Level;
@@ -11,7 +12,8 @@ fn ids(page: &sesame_core::api::PeoplePage) -> Vec<i64> {
     page.items.iter().map(|p| p.id).collect()
 }
 
-/// `sesame_sessions{measure}` of the server's `/metrics`.
+/// `sesame_sessions{measure}` of the server's `/metrics`, read by the strict reader of the
+/// format.
 async fn sessions_measure(s: &TestServer, measure: &str) -> i64 {
     let text = reqwest::get(format!("{}/metrics", s.url()))
         .await
@@ -19,13 +21,14 @@ async fn sessions_measure(s: &TestServer, measure: &str) -> i64 {
         .text()
         .await
         .unwrap();
-    let prefix = format!("sesame_sessions{{measure=\"{measure}\"}} ");
-    text.lines()
-        .find_map(|l| l.strip_prefix(&prefix))
-        .unwrap_or_else(|| panic!("{prefix} in /metrics"))
-        .trim()
-        .parse()
-        .unwrap()
+    parse_prometheus(&text)
+        .iter()
+        .find(|x| {
+            x.name == "sesame_sessions"
+                && x.labels.get("measure").map(String::as_str) == Some(measure)
+        })
+        .map(|x| x.value as i64)
+        .unwrap_or_else(|| panic!("sesame_sessions{{measure={measure}}} in:\n{text}"))
 }
 
 #[tokio::test]

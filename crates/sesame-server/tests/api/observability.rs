@@ -9,10 +9,10 @@ use sesame_core::domain::Level;
 
 /// One sample of the Prometheus text format (0.0.4).
 #[derive(Debug)]
-struct Sample {
-    name: String,
-    labels: HashMap<String, String>,
-    value: f64,
+pub(crate) struct Sample {
+    pub(crate) name: String,
+    pub(crate) labels: HashMap<String, String>,
+    pub(crate) value: f64,
 }
 
 /// A strict reader of the Prometheus text format: every line is a `# HELP` or `# TYPE`
@@ -20,7 +20,7 @@ struct Sample {
 /// values with the format's escapes (`\\`, `\"`, `\n`); anything else fails the test. (The
 /// parser crate at hand reads a `}` inside a label value, as in `/people/{id}`, as the end of
 /// the labels.)
-fn parse_prometheus(text: &str) -> Vec<Sample> {
+pub(crate) fn parse_prometheus(text: &str) -> Vec<Sample> {
     let name_ok = |n: &str| {
         n.chars()
             .next()
