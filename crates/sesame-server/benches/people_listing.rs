@@ -12,7 +12,9 @@
 //! `SESAME_BENCH_KEEP=1` keeps the databases, `SESAME_BENCH_FILLED=sqlite:…/bench.db,postgres://…`
 //! measures kept ones again without filling, `SESAME_BENCH_FILL_ONLY=1` fills the databases,
 //! keeps them and measures nothing (for the app's benchmark), `SESAME_BENCH_PLAIN=1` measures the server without
-//! its search index (the plain statements alone).
+//! its search index (the plain statements alone). Every figure takes 4 s in all, in rounds
+//! (`SESAME_BENCH_ROUNDS`, 4 unless said): each round measures every figure in turn for its
+//! share, so a slow spell of the machine weighs on the page and the searches alike.
 
 #[path = "people_listing/child.rs"]
 mod child;
@@ -259,7 +261,11 @@ async fn bench() {
 }
 
 fn print_table(size: usize, columns: &[Column]) {
-    println!("\n{size} people, {CONNECTIONS} connections, pages 1–10 of each request\n");
+    println!(
+        "\n{size} people, {CONNECTIONS} connections, pages 1–10 of each request, each figure \
+         over {} rounds\n",
+        measure::rounds()
+    );
     let names: Vec<&str> = columns.iter().map(|c| c.name).collect();
     println!("| request | {} | target |", names.join(" | "));
     println!("|---|{}---|", "---|".repeat(names.len()));

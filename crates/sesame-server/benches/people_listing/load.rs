@@ -12,8 +12,38 @@ pub struct Figures {
     pub rps: f64,
     pub p50: Duration,
     pub p99: Duration,
-    /// Bytes of one response body, the first one received.
+    /// Bytes of one response body, the largest received.
     pub body: usize,
+}
+
+/// What one stretch of load saw: every request's latency, the stretch's length, the largest body.
+#[derive(Default)]
+pub struct Sample {
+    latencies: Vec<Duration>,
+    seconds: f64,
+    body: usize,
+}
+
+impl Sample {
+    /// Adds another stretch of the same requests, as if it had followed this one.
+    pub fn merge(&mut self, other: Sample) {
+        self.latencies.extend(other.latencies);
+        self.seconds += other.seconds;
+        self.body = self.body.max(other.body);
+    }
+
+    /// Requests a second over all its stretches, and the percentiles over all their requests.
+    pub fn figures(mut self) -> Figures {
+        let all = &mut self.latencies;
+        all.sort();
+        let pct = |p: f64| all[((all.len() as f64 * p) as usize).min(all.len() - 1)];
+        Figures {
+            rps: all.len() as f64 / self.seconds,
+            p50: pct(0.50),
+            p99: pct(0.99),
+            body: self.body,
+        }
+    }
 }
 
 /// `connections` clients cycling through `paths` for `duration`, as the bearer of `token`.
@@ -23,7 +53,7 @@ pub async fn load(
     paths: &[String],
     connections: usize,
     duration: Duration,
-) -> Figures {
+) -> Sample {
     let deadline = Instant::now() + duration;
     let started = Instant::now();
     let mut tasks = vec![];
@@ -62,13 +92,9 @@ pub async fn load(
         all.extend(latencies);
         body = body.max(size);
     }
-    let elapsed = started.elapsed().as_secs_f64();
-    all.sort();
-    let pct = |p: f64| all[((all.len() as f64 * p) as usize).min(all.len() - 1)];
-    Figures {
-        rps: all.len() as f64 / elapsed,
-        p50: pct(0.50),
-        p99: pct(0.99),
+    Sample {
+        latencies: all,
+        seconds: started.elapsed().as_secs_f64(),
         body,
     }
 }

@@ -1,11 +1,11 @@
 //! What the people-listing benchmark measures against one server: the plain page and every kind
 //! of search, each as requests per second and p99 with 32 connections, and one page and one
-//! search alone (p50 and p99 with a single connection).
+//! search alone (p50 and p99 with a single connection). Every figure is measured in rounds.
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
-use super::load::{Figures, load};
+use super::load::{Figures, Sample, load};
 use sesame_core::api::{PeopleQuery, PeopleSort};
 
 pub const CONNECTIONS: usize = 32;
@@ -73,6 +73,44 @@ pub const SEARCHES: [(&str, &str); 6] = [
     ("word start of two letters (q=ga)", "ga"),
 ];
 
+/// One figure to measure: as whom, the pages cycled through, and with how many connections.
+struct Job {
+    token: String,
+    paths: Vec<String>,
+    connections: usize,
+}
+
+/// Rounds a figure is measured in (`SESAME_BENCH_ROUNDS`, 4 unless said).
+pub fn rounds() -> u32 {
+    std::env::var("SESAME_BENCH_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(4)
+}
+
+/// Every job for [`SECONDS`] in all, in rounds: each round gives each job its share of the
+/// time in turn. A figure is then measured across the whole stretch the others are, so a slow
+/// or quick spell of the machine weighs on all of them alike, and the ratios between figures
+/// (a search to the page, level 2 to level 1) compare the code, not the minutes they ran in.
+async fn in_rounds(addr: SocketAddr, jobs: &[Job]) -> Vec<Figures> {
+    // The warm-up walks the pages measured: each statement is then prepared on every pooled
+    // connection, and planned, before the clock starts.
+    for job in jobs {
+        let warm = Duration::from_secs(1);
+        let _ = load(addr, &job.token, &job.paths, job.connections, warm).await;
+    }
+    let rounds = rounds();
+    let slice = Duration::from_secs(SECONDS) / rounds;
+    let mut samples: Vec<Sample> = jobs.iter().map(|_| Sample::default()).collect();
+    for _ in 0..rounds {
+        for (job, sample) in jobs.iter().zip(&mut samples) {
+            sample.merge(load(addr, &job.token, &job.paths, job.connections, slice).await);
+        }
+    }
+    samples.into_iter().map(Sample::figures).collect()
+}
+
 /// Everything against the server at `addr`, signed in as level 1 (`tokens[0]`) and level 2.
 pub async fn measure(
     addr: SocketAddr,
@@ -82,72 +120,55 @@ pub async fn measure(
     let client = sesame_client::Client::new(base);
     let l1 = client.with_token(Some(tokens[0].clone()));
     let l2 = client.with_token(Some(tokens[1].clone()));
-    let run = |token: &str, paths: Vec<String>, connections: usize, seconds: u64| {
-        let token = token.to_owned();
-        async move {
-            // The warm-up walks the pages measured: each statement is then prepared on every
-            // pooled connection, and planned, before the clock starts.
-            let _ = load(addr, &token, &paths, connections, Duration::from_secs(1)).await;
-            load(
-                addr,
-                &token,
-                &paths,
-                connections,
-                Duration::from_secs(seconds),
-            )
-            .await
-        }
-    };
     let query = |q: Option<&str>| PeopleQuery {
         q: q.map(str::to_owned),
         limit: Some(100),
         ..Default::default()
     };
-    let mut lines = vec![];
-    let mut line = |what: String, target: &'static str, f: &Figures| {
-        lines.push(Line {
+    // Each line: what, its target, and its job.
+    let mut planned: Vec<(String, &'static str, Job)> = vec![];
+    let mut plan = |what: String, target, level: usize, paths: Vec<String>| {
+        let token = if paths[0] == "/healthz" {
+            String::new()
+        } else {
+            tokens[level].clone()
+        };
+        let connections = CONNECTIONS;
+        planned.push((
             what,
             target,
-            figure: figure(f),
-            rps: f.rps,
-        })
+            Job {
+                token,
+                paths,
+                connections,
+            },
+        ));
     };
-    let health = run("", vec!["/healthz".into()], CONNECTIONS, SECONDS).await;
-    line("/healthz (ceiling of the HTTP stack)".into(), "–", &health);
-    let page = run(
-        &tokens[0],
+    plan(
+        "/healthz (ceiling of the HTTP stack)".into(),
+        "–",
+        0,
+        vec!["/healthz".into()],
+    );
+    plan(
+        "100-person page, level 1".into(),
+        "–",
+        0,
         pages(&l1, query(None), 10).await,
-        CONNECTIONS,
-        SECONDS,
-    )
-    .await;
-    line("100-person page, level 1".into(), "–", &page);
-    let page2 = run(
-        &tokens[1],
-        pages(&l2, query(None), 10).await,
-        CONNECTIONS,
-        SECONDS,
-    )
-    .await;
-    line("100-person page, level 2".into(), "L2/L1 ≤ 1.2", &page2);
+    );
+    let page2 = pages(&l2, query(None), 10).await;
+    plan("100-person page, level 2".into(), "L2/L1 ≤ 1.2", 1, page2);
     for (what, q) in SEARCHES {
-        let f = run(
-            &tokens[0],
-            pages(&l1, query(Some(q)), 10).await,
-            CONNECTIONS,
-            SECONDS,
-        )
-        .await;
-        line(format!("search {what}"), "≥ 50 % of page, p99 ≤ 25 ms", &f);
+        let paths = pages(&l1, query(Some(q)), 10).await;
+        plan(
+            format!("search {what}"),
+            "≥ 50 % of page, p99 ≤ 25 ms",
+            0,
+            paths,
+        );
     }
-    let gagn2 = run(
-        &tokens[1],
-        pages(&l2, query(Some("gagn")), 10).await,
-        CONNECTIONS,
-        SECONDS,
-    )
-    .await;
-    line("search q=gagn, level 2".into(), "L2/L1 ≤ 1.2", &gagn2);
+    let gagn2 = pages(&l2, query(Some("gagn")), 10).await;
+    plan("search q=gagn, level 2".into(), "L2/L1 ≤ 1.2", 1, gagn2);
     for sort in PeopleSort::ALL {
         for desc in [false, true] {
             let q = PeopleQuery {
@@ -155,45 +176,52 @@ pub async fn measure(
                 desc: Some(desc),
                 ..query(Some("gagn"))
             };
-            let f = run(&tokens[0], pages(&l1, q, 10).await, CONNECTIONS, SECONDS).await;
             let dir = if desc { "descending" } else { "ascending" };
-            line(
-                format!("search q=gagn by {sort:?}, {dir}"),
-                "≥ 50 % of page",
-                &f,
-            );
+            let what = format!("search q=gagn by {sort:?}, {dir}");
+            plan(what, "≥ 50 % of page", 0, pages(&l1, q, 10).await);
         }
     }
     let large = PeopleQuery {
         limit: Some(5000),
         ..query(None)
     };
-    let large = run(
-        &tokens[0],
-        pages(&l1, large, 20).await,
-        CONNECTIONS,
-        SECONDS,
-    )
-    .await;
-    lines.push(Line {
-        what: "5,000-person page, level 1".into(),
-        target: "SQLite ≥ PostgreSQL",
-        figure: format!(
-            "{} ({:.1} MB a page)",
-            figure(&large),
-            large.body as f64 / 1e6
-        ),
-        rps: large.rps,
-    });
-    let one_page = run(&tokens[0], pages(&l1, query(None), 10).await, 1, SECONDS).await;
-    let one_search = run(
-        &tokens[0],
-        pages(&l1, query(Some("gagn")), 10).await,
-        1,
-        SECONDS,
-    )
-    .await;
-    (lines, [alone(&one_page), alone(&one_search)])
+    let large = pages(&l1, large, 20).await;
+    plan(
+        "5,000-person page, level 1".into(),
+        "SQLite ≥ PostgreSQL",
+        0,
+        large,
+    );
+    let (names, jobs): (Vec<_>, Vec<_>) = planned
+        .into_iter()
+        .map(|(what, target, job)| ((what, target), job))
+        .unzip();
+    let figures = in_rounds(addr, &jobs).await;
+    let mut lines: Vec<Line> = names
+        .into_iter()
+        .zip(&figures)
+        .map(|((what, target), f)| Line {
+            what,
+            target,
+            figure: figure(f),
+            rps: f.rps,
+        })
+        .collect();
+    let large = lines.last_mut().unwrap();
+    let bytes = figures.last().unwrap().body as f64 / 1e6;
+    large.figure = format!("{} ({bytes:.1} MB a page)", large.figure);
+    // One page and one search alone, also in turns.
+    let one = |paths| Job {
+        token: tokens[0].clone(),
+        paths,
+        connections: 1,
+    };
+    let alone_jobs = [
+        one(pages(&l1, query(None), 10).await),
+        one(pages(&l1, query(Some("gagn")), 10).await),
+    ];
+    let one = in_rounds(addr, &alone_jobs).await;
+    (lines, [alone(&one[0]), alone(&one[1])])
 }
 
 /// Pulls every person a 5,000 page at a time; the time it took.
