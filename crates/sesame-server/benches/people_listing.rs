@@ -105,8 +105,9 @@ async fn column(name: &'static str, url: &str, accounts: usize) -> Column {
         ));
     }
     notes.push_str(&format!(
-        "; RSS after the run {:.0} MB",
-        server.resident_mb()
+        "; RSS after the run {:.0} MB ({:.0} MB anonymous, the rest mapped files)",
+        server.resident_mb(),
+        server.anonymous_mb()
     ));
     drop(server); // the child stops
     Column {

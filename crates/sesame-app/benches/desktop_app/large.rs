@@ -92,7 +92,11 @@ pub fn run(url: &str) {
         .build()
         .unwrap();
     runtime.block_on(measure(&server));
-    println!("server RSS at the end {:.0} MB", server.resident_mb());
+    println!(
+        "server RSS at the end {:.0} MB ({:.0} MB anonymous, the rest mapped files)",
+        server.resident_mb(),
+        server.anonymous_mb()
+    );
 }
 
 async fn measure(server: &Server) {

@@ -50,11 +50,22 @@ impl Server {
 
     /// The server's resident memory, in MB.
     pub fn resident_mb(&self) -> f64 {
+        self.status_mb("VmRSS:")
+    }
+
+    /// The part of [`Server::resident_mb`] that is the process's own memory, not pages of
+    /// files it maps (SQLite's database file, read through a memory map, is counted in the
+    /// resident size once for each reader mapping it, while the system holds it once).
+    pub fn anonymous_mb(&self) -> f64 {
+        self.status_mb("RssAnon:")
+    }
+
+    fn status_mb(&self, field: &str) -> f64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
             .unwrap_or_default();
         status
             .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .find_map(|l| l.strip_prefix(field))
             .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
             .map_or(0.0, |kb| kb / 1024.0)
     }
