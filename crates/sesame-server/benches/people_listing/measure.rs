@@ -111,64 +111,50 @@ async fn in_rounds(addr: SocketAddr, jobs: &[Job]) -> Vec<Figures> {
     samples.into_iter().map(Sample::figures).collect()
 }
 
-/// Everything against the server at `addr`, signed in as level 1 (`tokens[0]`) and level 2.
-pub async fn measure(
-    addr: SocketAddr,
-    tokens: &[String; 2],
-    base: &str,
-) -> (Vec<Line>, [String; 2]) {
-    let client = sesame_client::Client::new(base);
-    let l1 = client.with_token(Some(tokens[0].clone()));
-    let l2 = client.with_token(Some(tokens[1].clone()));
-    let query = |q: Option<&str>| PeopleQuery {
+/// A first page of 100 and, for a search, its term.
+fn query(q: Option<&str>) -> PeopleQuery {
+    PeopleQuery {
         q: q.map(str::to_owned),
         limit: Some(100),
         ..Default::default()
-    };
-    // Each line: what, its target, and its job.
-    let mut planned: Vec<(String, &'static str, Job)> = vec![];
-    let mut plan = |what: String, target, level: usize, paths: Vec<String>| {
-        let token = if paths[0] == "/healthz" {
-            String::new()
-        } else {
-            tokens[level].clone()
+    }
+}
+
+/// Every line measured with 32 connections: what, its target, and its job.
+async fn planned(
+    l1: &sesame_client::Client,
+    l2: &sesame_client::Client,
+    tokens: &[String; 2],
+) -> Vec<(String, &'static str, Job)> {
+    let mut planned = vec![];
+    let mut plan = |what: String, target, token: &str, paths: Vec<String>| {
+        let (token, connections) = (token.to_owned(), CONNECTIONS);
+        let job = Job {
+            token,
+            paths,
+            connections,
         };
-        let connections = CONNECTIONS;
-        planned.push((
-            what,
-            target,
-            Job {
-                token,
-                paths,
-                connections,
-            },
-        ));
+        planned.push((what, target, job));
     };
+    let [t1, t2] = tokens;
+    let health = vec!["/healthz".into()];
     plan(
         "/healthz (ceiling of the HTTP stack)".into(),
         "–",
-        0,
-        vec!["/healthz".into()],
+        "",
+        health,
     );
-    plan(
-        "100-person page, level 1".into(),
-        "–",
-        0,
-        pages(&l1, query(None), 10).await,
-    );
-    let page2 = pages(&l2, query(None), 10).await;
-    plan("100-person page, level 2".into(), "L2/L1 ≤ 1.2", 1, page2);
+    let page = pages(l1, query(None), 10).await;
+    plan("100-person page, level 1".into(), "–", t1, page);
+    let page2 = pages(l2, query(None), 10).await;
+    plan("100-person page, level 2".into(), "L2/L1 ≤ 1.2", t2, page2);
     for (what, q) in SEARCHES {
-        let paths = pages(&l1, query(Some(q)), 10).await;
-        plan(
-            format!("search {what}"),
-            "≥ 50 % of page, p99 ≤ 25 ms",
-            0,
-            paths,
-        );
+        let paths = pages(l1, query(Some(q)), 10).await;
+        let target = "≥ 50 % of page, p99 ≤ 25 ms";
+        plan(format!("search {what}"), target, t1, paths);
     }
-    let gagn2 = pages(&l2, query(Some("gagn")), 10).await;
-    plan("search q=gagn, level 2".into(), "L2/L1 ≤ 1.2", 1, gagn2);
+    let gagn2 = pages(l2, query(Some("gagn")), 10).await;
+    plan("search q=gagn, level 2".into(), "L2/L1 ≤ 1.2", t2, gagn2);
     for sort in PeopleSort::ALL {
         for desc in [false, true] {
             let q = PeopleQuery {
@@ -178,21 +164,34 @@ pub async fn measure(
             };
             let dir = if desc { "descending" } else { "ascending" };
             let what = format!("search q=gagn by {sort:?}, {dir}");
-            plan(what, "≥ 50 % of page", 0, pages(&l1, q, 10).await);
+            plan(what, "≥ 50 % of page", t1, pages(l1, q, 10).await);
         }
     }
     let large = PeopleQuery {
         limit: Some(5000),
         ..query(None)
     };
-    let large = pages(&l1, large, 20).await;
+    let large = pages(l1, large, 20).await;
     plan(
         "5,000-person page, level 1".into(),
         "SQLite ≥ PostgreSQL",
-        0,
+        t1,
         large,
     );
-    let (names, jobs): (Vec<_>, Vec<_>) = planned
+    planned
+}
+
+/// Everything against the server at `addr`, signed in as level 1 (`tokens[0]`) and level 2.
+pub async fn measure(
+    addr: SocketAddr,
+    tokens: &[String; 2],
+    base: &str,
+) -> (Vec<Line>, [String; 2]) {
+    let client = sesame_client::Client::new(base);
+    let l1 = client.with_token(Some(tokens[0].clone()));
+    let l2 = client.with_token(Some(tokens[1].clone()));
+    let (names, jobs): (Vec<_>, Vec<_>) = planned(&l1, &l2, tokens)
+        .await
         .into_iter()
         .map(|(what, target, job)| ((what, target), job))
         .unzip();
